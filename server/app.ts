@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { ErrorCode, type ErrorResponse } from '../shared/api/errors.js';
+import { demoSessionRoutes } from './auth/demo-session-routes.js';
+import { sessionMiddleware } from './auth/session-middleware.js';
+import type { SessionService } from './auth/session-service.js';
+import type { AppEnv } from './http/app-env.js';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
+import type { LetterService } from './letters/letter-service.js';
+import { letterRoutes } from './letters/letter-routes.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+import type { RoomRegistry } from './sync/room-registry.js';
+import { syncRoutes } from './sync/sync-route.js';
+
+export interface AppDeps {
+  store: Store;
+  sessions: SessionService;
+  letters: LetterService;
+  registry: RoomRegistry;
+  logger: Logger;
+  maxBodyBytes: number;
+  allowedOrigins: string[];
+  /** The built client; when absent (tests of the API alone), only the API is served. */
+  staticDir?: string;
+}
+
+/** Builds the HTTP and websocket surface from its dependencies. Importing this starts nothing. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(deps.logger));
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Editor carets and Lit set style attributes; no script may run inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) =>
+        c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message: 'The request body is too large.' } }, 413),
+    }),
+  );
+  app.use('/api/*', sessionMiddleware(deps.sessions));
+  app.use('/sync/*', sessionMiddleware(deps.sessions));
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', loadedLetters: deps.registry.loadedCount }));
+  app.route('/api', demoSessionRoutes(deps.sessions));
+  app.route('/api', letterRoutes(deps.letters, deps.store));
+  app.all('/api/*', notFoundHandler);
+  app.route(
+    '/',
+    syncRoutes({
+      registry: deps.registry,
+      rolesOf: (user, letterId) => deps.letters.rolesOf(user, letterId),
+      allowedOrigins: deps.allowedOrigins,
+      logger: deps.logger,
+    }),
+  );
+
+  if (deps.staticDir) serveClient(app, deps.staticDir);
+  return app;
+}
+
+/** The built client; any other path is a page of the single-page app and gets index.html. */
+function serveClient(app: Hono<AppEnv>, staticDir: string): void {
+  const root = path.relative(process.cwd(), staticDir) || '.';
+  const indexFile = path.join(staticDir, 'index.html');
+  app.use('/*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (!fs.existsSync(indexFile)) return c.text('The client is not built. Run `npm run build`, or `npm start`.', 503);
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+}

@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { sessionCookieName, type SessionService } from './session-service.js';
+
+/** Resolves the session cookie to the signed-in person for every request, or to null. */
+export function sessionMiddleware(sessions: SessionService): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const sessionId = getCookie(c, sessionCookieName) ?? null;
+    c.set('sessionId', sessionId);
+    c.set('user', await sessions.resolve(sessionId ?? undefined));
+    await next();
+  };
+}
+
+/** Routes behind this answer 401 without a valid session. */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user')) throw AppError.unauthenticated();
+  await next();
+};

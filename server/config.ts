@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** Seed the demo workspace into an empty data folder. */
+  DEMO: z.enum(['on', 'off']).default('on'),
+  /** Largest websocket frame accepted, in bytes. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Largest HTTP request body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  /** How long an empty room stays loaded, in milliseconds. */
+  ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Stored updates of one letter before they are merged into its snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
+  /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().default('./dist/client'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  seedDemo: boolean;
+  maxMessageBytes: number;
+  maxBodyBytes: number;
+  roomGraceMs: number;
+  compactAfterUpdates: number;
+  allowedOrigins: string[];
+  logLevel: string;
+  staticDir: string;
+}
+
+/** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'jointly.sqlite'),
+    seedDemo: env.DEMO === 'on',
+    maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    roomGraceMs: env.ROOM_GRACE_MS,
+    compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+    allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL,
+    staticDir: path.resolve(env.STATIC_DIR),
+  };
+}

@@ -1,0 +1,10 @@
+import type { SessionUser } from '../../shared/api/session.js';
+
+/** What middleware puts on a request's context. */
+export interface AppEnv {
+  Variables: {
+    /** The signed-in person, as the server authenticated them; null without a valid session. */
+    user: SessionUser | null;
+    sessionId: string | null;
+  };
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorCode, type ErrorResponse } from '../../shared/api/errors.js';
+import type { Logger } from '../logger.js';
+import { AppError } from './app-error.js';
+
+/** Turns every failure into `{ error: { code, message } }`; unexpected ones are logged with a request id. */
+export function createErrorHandler(logger: Logger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError) {
+      return c.json<ErrorResponse>({ error: { code: error.code, message: error.message } }, error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? ErrorCode.payloadTooLarge : ErrorCode.badRequest;
+      return c.json<ErrorResponse>({ error: { code, message: error.message || 'Bad request.' } }, error.status);
+    }
+    const requestId = randomUUID();
+    logger.error({ err: error, requestId, path: c.req.path }, 'request failed');
+    return c.json<ErrorResponse>(
+      { error: { code: ErrorCode.internal, message: 'Something went wrong on the server.', requestId } },
+      500,
+    );
+  };
+}
+
+export const notFoundHandler: NotFoundHandler = (c) =>
+  c.json<ErrorResponse>({ error: { code: ErrorCode.notFound, message: 'No such endpoint.' } }, 404);

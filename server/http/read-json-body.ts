@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { AppError } from './app-error.js';
+
+/**
+ * Reads a JSON body and validates it against a shared schema. Only `application/json` is
+ * accepted: a form or text/plain body (what a cross-site form can send) is refused outright.
+ */
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^application\/json(\s*;|$)/i.test(contentType)) {
+    throw new AppError(415, ErrorCode.unsupportedMediaType, 'Send the request body as application/json.');
+  }
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new AppError(400, ErrorCode.badRequest, 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    throw new AppError(400, ErrorCode.validationFailed, `${where}${first?.message ?? 'invalid body'}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateLetterRequest, LetterDetail, LetterSummary } from '../../shared/api/letters.js';
+import { LetterStatus } from '../../shared/api/letters.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { Role } from '../../shared/domain/roles.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { AppError } from '../http/app-error.js';
+import type { MembershipRecord, Store } from '../store/store.js';
+
+type ValidCreateRequest = Required<CreateLetterRequest>;
+
+/** Letters as their members see them. A letter you are not a member of does not exist for you. */
+export class LetterService {
+  constructor(private readonly store: Store) {}
+
+  async listFor(user: SessionUser): Promise<LetterSummary[]> {
+    const letters = await this.store.listLetters();
+    const visible = [];
+    for (const letter of letters) {
+      if ((await this.store.getRoles(letter.id, user.id)).length > 0) visible.push(letter);
+    }
+    return visible.map(({ id, title, subject, status, signatoryCount, updatedAt }) => ({
+      id,
+      title,
+      subject,
+      status,
+      signatoryCount,
+      updatedAt,
+    }));
+  }
+
+  async detailFor(user: SessionUser, letterId: string): Promise<LetterDetail> {
+    const [letter, myRoles] = await Promise.all([this.store.getLetter(letterId), this.store.getRoles(letterId, user.id)]);
+    if (!letter || myRoles.length === 0) throw AppError.notFound('This letter');
+    const [signatories, offices] = await Promise.all([this.store.listSignatories(letterId), this.store.listOffices()]);
+    const officeById = new Map(offices.map((office) => [office.id, office]));
+    return {
+      id: letter.id,
+      title: letter.title,
+      subject: letter.subject,
+      addressees: letter.addressees,
+      letterDate: letter.letterDate,
+      status: letter.status,
+      createdAt: letter.createdAt,
+      updatedAt: letter.updatedAt,
+      myRoles,
+      signatories: signatories.flatMap((signatory) => {
+        const office = officeById.get(signatory.officeId);
+        return office ? [{ position: signatory.position, office, signerName: signatory.signerName, capacity: signatory.capacity }] : [];
+      }),
+    };
+  }
+
+  /**
+   * The creator coordinates the new letter; the people of its signatory offices draft and approve
+   * it. Each office's minister signs, in the order given.
+   */
+  async create(user: SessionUser, request: ValidCreateRequest): Promise<LetterDetail> {
+    const offices = await this.store.listOffices();
+    const officeById = new Map(offices.map((office) => [office.id, office]));
+    const officeIds = [...new Set(request.signatoryOfficeIds)];
+    const unknown = officeIds.find((id) => !officeById.has(id));
+    if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatoryOfficeIds: no office "${unknown}"`);
+
+    const memberships: MembershipRecord[] = [{ userId: user.id, roles: [Role.coordinator] }];
+    for (const member of await this.store.listUsers()) {
+      if (member.id !== user.id && officeIds.includes(member.officeId)) {
+        memberships.push({ userId: member.id, roles: [Role.drafter, Role.approver] });
+      }
+    }
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await this.store.createLetter({
+      letter: {
+        id,
+        title: request.title,
+        subject: request.subject,
+        addressees: request.addressees,
+        letterDate: null,
+        status: LetterStatus.drafting,
+        createdBy: user.id,
+        createdAt: now,
+        updatedAt: now,
+      },
+      signatories: officeIds.map((officeId, position) => {
+        const office = officeById.get(officeId)!;
+        return { position, officeId, signerName: office.ministerName, capacity: office.ministerTitle };
+      }),
+      memberships,
+    });
+    return this.detailFor(user, id);
+  }
+
+  /** The roles of a user on a letter; empty when the letter is unknown or not theirs. */
+  async rolesOf(user: SessionUser, letterId: string): Promise<Role[]> {
+    return this.store.getRoles(letterId, user.id);
+  }
+}

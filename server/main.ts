@@ -1,0 +1,63 @@
+import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { letterSchema } from '../shared/domain/letter-schema.js';
+import { createApp } from './app.js';
+import { SessionService } from './auth/session-service.js';
+import { loadConfig } from './config.js';
+import { LetterService } from './letters/letter-service.js';
+import { createLogger } from './logger.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import { CommitQueue } from './sync/commit-queue.js';
+import { startHeartbeat } from './sync/heartbeat.js';
+import { RoomRegistry } from './sync/room-registry.js';
+import { deriveSchemaRules } from './sync/schema-rules.js';
+import { seedDemoWorkspace } from './workspace/seed-demo-workspace.js';
+
+// Composition root: configuration -> store -> services -> app -> listen.
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const store = SqliteStore.open(config.databaseFile);
+if (config.seedDemo) await seedDemoWorkspace(store, logger);
+
+const sessions = new SessionService(store);
+const letters = new LetterService(store);
+const commits = new CommitQueue(store, logger);
+const registry = new RoomRegistry({
+  store,
+  commits,
+  rules: deriveSchemaRules(letterSchema()),
+  logger,
+  graceMs: config.roomGraceMs,
+  compactAfterUpdates: config.compactAfterUpdates,
+});
+const app = createApp({
+  store,
+  sessions,
+  letters,
+  registry,
+  logger,
+  maxBodyBytes: config.maxBodyBytes,
+  allowedOrigins: config.allowedOrigins,
+  staticDir: config.staticDir,
+});
+
+const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+const stopHeartbeat = startHeartbeat(sockets);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets } }, (info) => {
+  logger.info({ port: info.port, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  stopHeartbeat();
+  await registry.closeAll();
+  sockets.close();
+  server.close();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,65 @@
+/** Schema versions of the SQLite store, applied in order; never edit one that has shipped. */
+export const sqliteMigrations: readonly string[] = [
+  `
+  CREATE TABLE offices (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    country TEXT NOT NULL,
+    minister_name TEXT NOT NULL,
+    minister_title TEXT NOT NULL,
+    color TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE letters (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    addressees TEXT NOT NULL,
+    letter_date TEXT,
+    status TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE signatories (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    position INTEGER NOT NULL,
+    signer_name TEXT NOT NULL,
+    capacity TEXT NOT NULL,
+    PRIMARY KEY (letter_id, office_id)
+  );
+  CREATE TABLE memberships (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    roles TEXT NOT NULL,
+    PRIMARY KEY (letter_id, user_id)
+  );
+  CREATE TABLE text_snapshots (
+    letter_id TEXT PRIMARY KEY REFERENCES letters(id),
+    snapshot BLOB NOT NULL,
+    through_seq INTEGER NOT NULL
+  );
+  CREATE TABLE text_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    body BLOB NOT NULL,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX text_updates_by_letter ON text_updates (letter_id, seq);
+  `,
+];

@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { Connection } from './connection.js';
+import type { Room } from './room.js';
+
+/** An update that has been validated and applied to its room's document but not yet stored. */
+export interface PendingUpdate {
+  room: Room;
+  connection: Connection;
+  update: Uint8Array;
+}
+
+/**
+ * Group commit: every update that arrives in one turn of the event loop, for any letter, is
+ * stored in one transaction; only then are they broadcast and confirmed. Batches run one after
+ * the other, so each room sees its updates committed in the order it applied them.
+ */
+export class CommitQueue {
+  private batch: PendingUpdate[] = [];
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {}
+
+  enqueue(entry: PendingUpdate): void {
+    this.batch.push(entry);
+    this.schedule();
+  }
+
+  /** Resolves once everything enqueued so far has been committed (or has failed). */
+  async drain(): Promise<void> {
+    if (this.batch.length === 0 && !this.running && !this.scheduled) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.running = this.flush().finally(() => {
+        this.running = null;
+        if (this.batch.length > 0) this.schedule();
+        else for (const resolve of this.idleWaiters.splice(0)) resolve();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    const byRoom = new Map<Room, PendingUpdate[]>();
+    for (const entry of batch) {
+      if (entry.room.isDestroyed) continue;
+      const entries = byRoom.get(entry.room);
+      if (entries) entries.push(entry);
+      else byRoom.set(entry.room, [entry]);
+    }
+    if (byRoom.size === 0) return;
+    // Cut now: every update applied to these documents so far is in this batch.
+    const stateVectors = new Map(Array.from(byRoom.keys(), (room) => [room, Y.encodeStateVector(room.doc)]));
+    try {
+      await this.commit(byRoom, stateVectors);
+    } catch (error) {
+      if (byRoom.size === 1) {
+        for (const room of byRoom.keys()) room.commitFailed(error);
+        return;
+      }
+      // One letter's failure must not cost the others: retry them one by one.
+      this.logger.warn({ err: error }, 'batch commit failed; retrying per letter');
+      for (const [room, entries] of byRoom) {
+        try {
+          await this.commit(new Map([[room, entries]]), stateVectors);
+        } catch (roomError) {
+          room.commitFailed(roomError);
+        }
+      }
+    }
+  }
+
+  private async commit(byRoom: Map<Room, PendingUpdate[]>, stateVectors: Map<Room, Uint8Array>): Promise<void> {
+    const ordered = Array.from(byRoom.values()).flat();
+    const seqs = await this.store.appendUpdates(
+      ordered.map((entry) => ({ letterId: entry.room.letterId, update: entry.update, userId: entry.connection.user.id })),
+    );
+    let index = 0;
+    for (const [room, entries] of byRoom) {
+      const roomSeqs = seqs.slice(index, index + entries.length);
+      index += entries.length;
+      room.committed(entries, roomSeqs, stateVectors.get(room)!);
+    }
+  }
+}

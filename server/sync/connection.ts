@@ -1,0 +1,42 @@
+import type { SessionUser } from '../../shared/api/session.js';
+import type { CloseCode } from '../../shared/protocol/close-codes.js';
+
+/** The part of a websocket the sync code needs; the route adapts the real socket to it. */
+export interface SocketLike {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  readonly isOpen: boolean;
+}
+
+/** One authenticated websocket on one letter. Identity and rights come from the server, never the client. */
+export class Connection {
+  /** Awareness client ids this connection has claimed; no other connection may use them. */
+  readonly awarenessClients = new Set<number>();
+  private closed = false;
+
+  constructor(
+    readonly socket: SocketLike,
+    readonly user: SessionUser,
+    readonly canEdit: boolean,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (!this.closed && this.socket.isOpen) this.socket.send(message);
+  }
+
+  /** Closes with a documented code; the reason is short text for logs and developer tools. */
+  close(code: CloseCode, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Close reasons are limited to 123 bytes by the websocket protocol.
+    this.socket.close(code, reason.slice(0, 120));
+  }
+
+  get isClosed(): boolean {
+    return this.closed || !this.socket.isOpen;
+  }
+
+  markClosed(): void {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,92 @@
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { CommitQueue } from './commit-queue.js';
+import type { Connection } from './connection.js';
+import { Room } from './room.js';
+import type { SchemaRules } from './schema-rules.js';
+
+export interface RoomRegistryOptions {
+  store: Store;
+  commits: CommitQueue;
+  rules: SchemaRules;
+  logger: Logger;
+  graceMs: number;
+  compactAfterUpdates: number;
+}
+
+/**
+ * The loaded letters. A room loads on its first connection and unloads `graceMs` after its last
+ * one leaves, so memory follows the letters in use, not the letters stored.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  /** The same rooms once loaded, so that unloading can forget them synchronously. */
+  private readonly loaded = new Map<string, Room>();
+  private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  async join(letterId: string, connection: Connection): Promise<Room> {
+    const room = await this.open(letterId);
+    const timer = this.unloadTimers.get(room);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(room);
+    }
+    room.join(connection);
+    return room;
+  }
+
+  get loadedCount(): number {
+    return this.loaded.size;
+  }
+
+  private open(letterId: string): Promise<Room> {
+    const existing = this.rooms.get(letterId);
+    if (existing) return existing;
+    const { store, commits, rules, logger, compactAfterUpdates } = this.options;
+    const loading = Room.load(letterId, {
+      store,
+      commits,
+      rules,
+      logger,
+      compactAfterUpdates,
+      onEmpty: (room) => this.scheduleUnload(room),
+      onBroken: (room) => this.unload(room, CloseCode.storeFailure, 'the letter is being reloaded'),
+    });
+    this.rooms.set(letterId, loading);
+    loading.then(
+      (room) => this.loaded.set(letterId, room),
+      () => this.rooms.delete(letterId),
+    );
+    return loading;
+  }
+
+  private scheduleUnload(room: Room): void {
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room);
+      if (room.isEmpty && !room.hasUncommitted) this.unload(room, CloseCode.goingAway, 'unloaded');
+    }, this.options.graceMs);
+    timer.unref();
+    this.unloadTimers.set(room, timer);
+  }
+
+  private unload(room: Room, code: CloseCode, reason: string): void {
+    const timer = this.unloadTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room);
+    if (this.loaded.get(room.letterId) === room) {
+      this.loaded.delete(room.letterId);
+      this.rooms.delete(room.letterId);
+    }
+    room.destroy(code, reason);
+  }
+
+  /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
+  async closeAll(): Promise<void> {
+    await this.options.commits.drain();
+    await Promise.allSettled(this.rooms.values());
+    for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
+  }
+}

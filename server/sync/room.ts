@@ -1,0 +1,252 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { CommitQueue, PendingUpdate } from './commit-queue.js';
+import type { Connection } from './connection.js';
+import { sanitizePresence } from './presence-guard.js';
+import { ProtocolViolation } from './protocol-violation.js';
+import type { SchemaRules } from './schema-rules.js';
+import { RefusalKind, UpdateRefusal, checkUpdate, decodeIncomingUpdate } from './update-guard.js';
+
+export interface RoomDeps {
+  store: Store;
+  commits: CommitQueue;
+  rules: SchemaRules;
+  logger: Logger;
+  compactAfterUpdates: number;
+  /** Called when the last connection left. */
+  onEmpty: (room: Room) => void;
+  /** Called when the room's document can no longer be trusted to match the store. */
+  onBroken: (room: Room) => void;
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One loaded letter: its Y.Doc, presence and connections. An update is validated, applied,
+ * handed to the commit queue, and broadcast only once the store has committed it.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private appliedCount = 0;
+  private committedCount = 0;
+  private readonly waiters: { target: number; run: () => void }[] = [];
+  private storedUpdates = 0;
+  private lastSeq = 0;
+  private compacting = false;
+  private destroyed = false;
+
+  private constructor(
+    readonly letterId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.broadcastPresence);
+  }
+
+  /** Builds the room's document from the store's snapshot and the updates after it. */
+  static async load(letterId: string, deps: RoomDeps): Promise<Room> {
+    const room = new Room(letterId, deps);
+    const text = await deps.store.loadText(letterId);
+    room.doc.transact(() => {
+      if (text.snapshot) Y.applyUpdate(room.doc, text.snapshot);
+      for (const update of text.updates) Y.applyUpdate(room.doc, update);
+    });
+    room.storedUpdates = text.updates.length;
+    room.lastSeq = text.lastSeq;
+    return room;
+  }
+
+  get isEmpty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  get hasUncommitted(): boolean {
+    return this.appliedCount > this.committedCount;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
+    const states = Array.from(this.awareness.getStates().keys());
+    if (states.length > 0) {
+      connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const clients = Array.from(connection.awarenessClients);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+    if (this.isEmpty) this.deps.onEmpty(this);
+  }
+
+  /** Handles one frame; throws ProtocolViolation for frames that cost the sender its connection. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.sync:
+          return this.receiveSync(connection, decoder);
+        case MessageType.awareness:
+          return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
+        case MessageType.queryAwareness:
+          return this.sendAllPresence(connection);
+        default:
+          throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof ProtocolViolation) throw error;
+      if (error instanceof UpdateRefusal) {
+        const code = error.kind === RefusalKind.malformed ? CloseCode.malformedMessage : CloseCode.updateRefused;
+        throw new ProtocolViolation(code, error.message);
+      }
+      throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
+    }
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    switch (step) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector);
+        // Encode now, send once what it contains is committed: a joiner never sees unsaved text.
+        const reply = syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
+        const saved = writeSavedMessage(Y.encodeStateVector(this.doc));
+        this.whenCommitted(() => {
+          connection.send(reply);
+          connection.send(saved);
+        });
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        return this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+      default:
+        throw new ProtocolViolation(CloseCode.malformedMessage, `unknown sync step ${step}`);
+    }
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const decoded = decodeIncomingUpdate(update);
+    if (decoded.isEmpty) return;
+    if (!connection.canEdit) throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
+    checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    Y.applyUpdate(this.doc, update, connection);
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // The guard should have caught this; the document no longer matches what it checked.
+      this.deps.logger.error({ letterId: this.letterId }, 'update left pending content; reloading room');
+      this.deps.onBroken(this);
+      throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
+    }
+    this.appliedCount++;
+    this.deps.commits.enqueue({ room: this, connection, update });
+  }
+
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const isClaimedByOther = (clientId: number) =>
+      Array.from(this.connections).some((other) => other !== connection && other.awarenessClients.has(clientId));
+    const sanitized = sanitizePresence(update, connection, isClaimedByOther);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
+  }
+
+  private sendAllPresence(connection: Connection): void {
+    const clients = Array.from(this.awareness.getStates().keys());
+    connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
+    for (const connection of this.connections) connection.send(message);
+  };
+
+  private whenCommitted(run: () => void): void {
+    if (!this.hasUncommitted) run();
+    else this.waiters.push({ target: this.appliedCount, run });
+  }
+
+  /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
+  committed(entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void {
+    if (this.destroyed) return;
+    this.committedCount += entries.length;
+    this.storedUpdates += entries.length;
+    this.lastSeq = Math.max(this.lastSeq, ...seqs);
+    const senders = new Set<Connection>();
+    for (const entry of entries) {
+      senders.add(entry.connection);
+      const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
+      for (const connection of this.connections) if (connection !== entry.connection) connection.send(message);
+    }
+    const saved = writeSavedMessage(stateVector);
+    for (const sender of senders) sender.send(saved);
+    const ready = this.waiters.filter((waiter) => waiter.target <= this.committedCount);
+    this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((waiter) => waiter.target > this.committedCount));
+    for (const waiter of ready) waiter.run();
+    if (this.storedUpdates >= this.deps.compactAfterUpdates) void this.compact();
+  }
+
+  /** The store refused a batch: this document holds text the store does not, so start afresh. */
+  commitFailed(error: unknown): void {
+    if (this.destroyed) return;
+    this.deps.logger.error({ err: error, letterId: this.letterId }, 'commit failed; closing room');
+    this.deps.onBroken(this);
+  }
+
+  /** Merges the stored updates into one snapshot, in one transaction. */
+  private async compact(): Promise<void> {
+    if (this.compacting || this.hasUncommitted) return;
+    this.compacting = true;
+    const throughSeq = this.lastSeq;
+    const counted = this.storedUpdates;
+    try {
+      await this.deps.store.compactText(this.letterId, Y.encodeStateAsUpdate(this.doc), throughSeq);
+      this.storedUpdates -= counted;
+    } catch (error) {
+      this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** Closes every connection with `code` and frees the document. */
+  destroy(code: CloseCode, reason: string): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const connection of this.connections) connection.close(code, reason);
+    this.connections.clear();
+    this.awareness.off('update', this.broadcastPresence);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}

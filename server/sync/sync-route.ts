@@ -1,0 +1,128 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import type { WebSocket } from 'ws';
+import { uuidSchema } from '../../shared/api/ids.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { canEditText, type Role } from '../../shared/domain/roles.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Logger } from '../logger.js';
+import { Connection } from './connection.js';
+import { ProtocolViolation } from './protocol-violation.js';
+import type { Room } from './room.js';
+import type { RoomRegistry } from './room-registry.js';
+
+export interface SyncRouteDeps {
+  registry: RoomRegistry;
+  rolesOf: (user: SessionUser, letterId: string) => Promise<Role[]>;
+  allowedOrigins: string[];
+  logger: Logger;
+}
+
+type Admission =
+  | { admitted: true; user: SessionUser; letterId: string; canEdit: boolean }
+  | { admitted: false; code: CloseCode; reason: string };
+
+/** A browser always sends Origin on a websocket; one from another site is cross-site hijacking. */
+function isOriginAllowed(c: Context<AppEnv>, allowedOrigins: string[]): boolean {
+  const origin = c.req.header('origin');
+  if (!origin) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return allowedOrigins.length === 0 && new URL(origin).host === c.req.header('host');
+  } catch {
+    return false;
+  }
+}
+
+async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission> {
+  if (!isOriginAllowed(c, deps.allowedOrigins)) return { admitted: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
+  const user = c.get('user');
+  if (!user) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
+  const letterId = c.req.param('letterId') ?? '';
+  if (!uuidSchema.safeParse(letterId).success) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
+  const roles = await deps.rolesOf(user, letterId);
+  if (roles.length === 0) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
+  return { admitted: true, user, letterId, canEdit: canEditText(roles) };
+}
+
+/**
+ * `/sync/:letterId`: the y-websocket protocol. Refusals are sent as close codes right after the
+ * upgrade, before any document data, so every client can tell the person why.
+ */
+export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get(
+    '/sync/:letterId',
+    upgradeWebSocket(async (c) => {
+      const admission = await admit(c, deps);
+      let connection: Connection | null = null;
+      let room: Room | null = null;
+      const early: Uint8Array[] = [];
+
+      const handle = (frame: Uint8Array) => {
+        if (!connection || !room || connection.isClosed) return;
+        try {
+          room.receive(connection, frame);
+        } catch (error) {
+          const violation =
+            error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.malformedMessage, 'unreadable message');
+          if (!(error instanceof ProtocolViolation)) deps.logger.error({ err: error }, 'unexpected error handling a frame');
+          deps.logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
+          connection.close(violation.code, violation.message);
+          room.leave(connection);
+        }
+      };
+
+      return {
+        onOpen(_event, ws) {
+          if (!admission.admitted) {
+            ws.close(admission.code, admission.reason);
+            return;
+          }
+          const raw = ws.raw as WebSocket;
+          const open = new Connection(
+            {
+              send: (data) => raw.send(data),
+              close: (code, reason) => raw.close(code, reason),
+              get isOpen() {
+                return raw.readyState === raw.OPEN;
+              },
+            },
+            admission.user,
+            admission.canEdit,
+          );
+          connection = open;
+          deps.registry.join(admission.letterId, open).then(
+            (joined) => {
+              room = joined;
+              if (open.isClosed) return joined.leave(open);
+              for (const frame of early.splice(0)) handle(frame);
+            },
+            (error: unknown) => {
+              deps.logger.error({ err: error, letterId: admission.letterId }, 'could not open letter');
+              open.close(CloseCode.storeFailure, 'could not open the letter');
+            },
+          );
+        },
+        onMessage(event) {
+          if (!connection || connection.isClosed) return;
+          if (!(event.data instanceof ArrayBuffer)) {
+            connection.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
+            if (room) room.leave(connection);
+            return;
+          }
+          const frame = new Uint8Array(event.data);
+          if (room) handle(frame);
+          else early.push(frame);
+        },
+        onClose() {
+          if (!connection) return;
+          connection.markClosed();
+          room?.leave(connection);
+        },
+      };
+    }),
+  );
+  return routes;
+}

@@ -1,0 +1,281 @@
+import * as Y from 'yjs';
+import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
+import type { SchemaRules } from './schema-rules.js';
+
+export const RefusalKind = {
+  malformed: 'malformed',
+  missingDependencies: 'missing_dependencies',
+  schema: 'schema',
+} as const;
+export type RefusalKind = (typeof RefusalKind)[keyof typeof RefusalKind];
+
+/** An update the server will not apply. Nothing of it has been applied or stored. */
+export class UpdateRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpdateRefusal';
+  }
+}
+
+export interface DecodedUpdate {
+  structs: (Y.Item | Y.GC | Y.Skip)[];
+  deletes: Map<number, { clock: number; len: number }[]>;
+  /** True for an update that carries nothing (what a client sends when it has nothing new). */
+  isEmpty: boolean;
+}
+
+/** Decodes a v1 update without applying it; a frame that does not decode is malformed. */
+export function decodeIncomingUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update) as unknown as {
+      structs: (Y.Item | Y.GC | Y.Skip)[];
+      ds: { clients: Map<number, { clock: number; len: number }[]> };
+    };
+    return { structs, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0 };
+  } catch {
+    throw new UpdateRefusal(RefusalKind.malformed, 'the update cannot be decoded');
+  }
+}
+
+type Container =
+  | { kind: 'node'; name: string; depth: number }
+  | { kind: 'text'; holder: string; depth: number }
+  /** The parent was garbage-collected: Yjs discards the item, so it cannot do harm. */
+  | { kind: 'gone' };
+
+const maxAttributeLength = 2048;
+
+const isId = (value: unknown): value is Y.ID =>
+  typeof value === 'object' && value !== null && 'client' in value && 'clock' in value;
+
+/**
+ * Checks an update against the document it would be applied to, before applying it: every
+ * dependency must be known (otherwise Yjs would hold it back and hide text until later), and
+ * every node, attribute, mark and string must be where the letter schema allows it.
+ */
+export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRules, bodyField: string): void {
+  checkDependencies(doc, decoded);
+  const byClient = groupByClient(decoded.structs);
+  const memo = new Map<Y.Item, Container>();
+  const rootFragment = doc.getXmlFragment(bodyField);
+
+  const findInUpdate = (id: Y.ID): Y.Item | Y.GC | Y.Skip | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const struct = list[mid]!;
+      if (id.clock < struct.id.clock) high = mid - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+      else return struct;
+    }
+    return undefined;
+  };
+
+  const containerOfType = (type: Y.AbstractType<unknown>): Container => {
+    if (type === rootFragment) return { kind: 'node', name: rules.rootNode, depth: 0 };
+    if (type._item === null) throw new UpdateRefusal(RefusalKind.schema, 'the update writes outside the letter body');
+    let depth = 0;
+    for (let item: Y.Item | null = type._item; item; item = (item.parent as Y.AbstractType<unknown>)._item) depth++;
+    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth };
+    if (type instanceof Y.XmlText) {
+      const holder = type.parent instanceof Y.XmlElement ? type.parent.nodeName : rules.rootNode;
+      return { kind: 'text', holder, depth };
+    }
+    throw new UpdateRefusal(RefusalKind.schema, 'the update writes into a type that is not part of a letter');
+  };
+
+  const containerInDoc = (id: Y.ID): Container => {
+    const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+    if (struct instanceof Y.GC || struct.parent === null) return { kind: 'gone' };
+    return containerOfType(struct.parent as Y.AbstractType<unknown>);
+  };
+
+  /** The container that a type item of this update creates. */
+  const containerCreatedBy = (typeItem: Y.Item, level: number): Container => {
+    const parent = parentOf(typeItem, level + 1);
+    if (parent.kind === 'gone') return parent;
+    const type = (typeItem.content as Y.ContentType).type;
+    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth: parent.depth + 1 };
+    if (type instanceof Y.XmlText && parent.kind === 'node') return { kind: 'text', holder: parent.name, depth: parent.depth + 1 };
+    throw new UpdateRefusal(RefusalKind.schema, 'the update nests a type where the letter schema has none');
+  };
+
+  const containerById = (id: Y.ID, level: number): Container => {
+    const inUpdate = findInUpdate(id);
+    if (inUpdate instanceof Y.Item) {
+      if (!(inUpdate.content instanceof Y.ContentType) || inUpdate.id.clock !== id.clock) {
+        throw new UpdateRefusal(RefusalKind.schema, 'the update names a parent that is not a type');
+      }
+      return containerCreatedBy(inUpdate, level);
+    }
+    if (inUpdate) return { kind: 'gone' };
+    const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+    if (struct instanceof Y.GC) return { kind: 'gone' };
+    if (!(struct.content instanceof Y.ContentType)) {
+      throw new UpdateRefusal(RefusalKind.schema, 'the update names a parent that is not a type');
+    }
+    return containerOfType(struct.content.type);
+  };
+
+  /** Where an item goes. Items with neighbours inherit their parent from them (iteratively: chains can be long). */
+  function parentOf(item: Y.Item, level = 0): Container {
+    if (level > rules.maxDepth + 1) throw new UpdateRefusal(RefusalKind.schema, 'the update nests too deeply');
+    const chain: Y.Item[] = [];
+    const visited = new Set<Y.Item>();
+    let current = item;
+    let result: Container;
+    for (;;) {
+      const cached = memo.get(current);
+      if (cached) {
+        result = cached;
+        break;
+      }
+      if (visited.has(current)) throw new UpdateRefusal(RefusalKind.malformed, 'the update refers to itself');
+      visited.add(current);
+      chain.push(current);
+      const parent = current.parent as unknown;
+      if (typeof parent === 'string') {
+        if (parent !== bodyField) throw new UpdateRefusal(RefusalKind.schema, 'the update writes outside the letter body');
+        result = { kind: 'node', name: rules.rootNode, depth: 0 };
+        break;
+      }
+      if (isId(parent)) {
+        result = containerById(parent, level);
+        break;
+      }
+      const neighbour = current.origin ?? current.rightOrigin;
+      if (!neighbour) throw new UpdateRefusal(RefusalKind.malformed, 'an item has neither parent nor neighbours');
+      const inUpdate = findInUpdate(neighbour);
+      if (inUpdate instanceof Y.Item) {
+        current = inUpdate;
+        continue;
+      }
+      result = inUpdate ? { kind: 'gone' } : containerInDoc(neighbour);
+      break;
+    }
+    for (const link of chain) memo.set(link, result);
+    return result;
+  }
+
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    // Yjs skips what it already has, so only the new part of an update matters.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
+    checkItem(struct, parentOf(struct), rules);
+  }
+}
+
+function checkItem(item: Y.Item, container: Container, rules: SchemaRules): void {
+  if (container.kind === 'gone') return;
+  const content = item.content;
+  if (item.parentSub !== null) {
+    if (container.kind !== 'node' || container.depth === 0 || !(content instanceof Y.ContentAny)) {
+      throw new UpdateRefusal(RefusalKind.schema, 'the update sets an attribute where the letter schema has none');
+    }
+    const rule = rules.nodes.get(container.name);
+    if (!rule?.attributes.has(item.parentSub)) {
+      throw new UpdateRefusal(RefusalKind.schema, `"${container.name}" has no attribute "${item.parentSub}"`);
+    }
+    for (const value of content.arr) checkAttributeValue(value);
+    return;
+  }
+  if (content instanceof Y.ContentString) {
+    if (container.kind !== 'text') throw new UpdateRefusal(RefusalKind.schema, 'text outside a paragraph');
+    return;
+  }
+  if (content instanceof Y.ContentFormat) {
+    if (container.kind !== 'text') throw new UpdateRefusal(RefusalKind.schema, 'formatting outside a paragraph');
+    checkMark(content.key, content.value, rules);
+    return;
+  }
+  if (content instanceof Y.ContentType) {
+    if (container.kind !== 'node') throw new UpdateRefusal(RefusalKind.schema, 'a block inside text');
+    const rule = rules.nodes.get(container.name);
+    const type = content.type;
+    if (type instanceof Y.XmlElement) {
+      if (!rules.nodes.has(type.nodeName) || !rule?.children.has(type.nodeName)) {
+        throw new UpdateRefusal(RefusalKind.schema, `"${type.nodeName}" is not allowed inside "${container.name}"`);
+      }
+      if (container.depth + 1 > rules.maxDepth) throw new UpdateRefusal(RefusalKind.schema, 'the update nests too deeply');
+      return;
+    }
+    if (type instanceof Y.XmlText && rule?.holdsText) return;
+    throw new UpdateRefusal(RefusalKind.schema, `this kind of content is not allowed inside "${container.name}"`);
+  }
+  if (content instanceof Y.ContentDeleted) return;
+  throw new UpdateRefusal(RefusalKind.schema, 'the update carries content that is not part of a letter');
+}
+
+function checkAttributeValue(value: unknown): void {
+  const ok =
+    value === null ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && value.length <= maxAttributeLength);
+  if (!ok) throw new UpdateRefusal(RefusalKind.schema, 'an attribute value is not a short plain value');
+}
+
+function checkMark(name: string, value: unknown, rules: SchemaRules): void {
+  const allowed = rules.marks.get(name);
+  if (!allowed) throw new UpdateRefusal(RefusalKind.schema, `"${name}" is not a mark of the letter schema`);
+  if (value === null) return;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new UpdateRefusal(RefusalKind.schema, `the "${name}" mark has a malformed value`);
+  }
+  for (const [key, attribute] of Object.entries(value)) {
+    if (!allowed.has(key)) throw new UpdateRefusal(RefusalKind.schema, `the "${name}" mark has no attribute "${key}"`);
+    checkAttributeValue(attribute);
+  }
+  if (name === 'link' && !isAllowedLinkHref((value as { href?: unknown }).href)) {
+    throw new UpdateRefusal(RefusalKind.schema, 'links may only point to http(s) or mailto addresses');
+  }
+}
+
+function groupByClient(structs: DecodedUpdate['structs']): Map<number, DecodedUpdate['structs']> {
+  const byClient = new Map<number, DecodedUpdate['structs']>();
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client);
+    if (list) list.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
+  return byClient;
+}
+
+/**
+ * Every struct must continue what the server has of its client without a gap, and everything
+ * it refers to (neighbours, parents, deletions) must be known once the update is applied.
+ */
+function checkDependencies(doc: Y.Doc, decoded: DecodedUpdate): void {
+  const known = new Map<number, number>();
+  const knownOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
+  for (const struct of decoded.structs) {
+    const client = struct.id.client;
+    const have = knownOf(client);
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock > have) {
+      throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update depends on changes the server does not have');
+    }
+    known.set(client, Math.max(have, struct.id.clock + struct.length));
+  }
+  const isKnown = (id: Y.ID | null) => id === null || id.clock < knownOf(id.client);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = isId(struct.parent) ? struct.parent : null;
+    if (!isKnown(struct.origin) || !isKnown(struct.rightOrigin) || !isKnown(parent)) {
+      throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update depends on changes the server does not have');
+    }
+  }
+  for (const [client, ranges] of decoded.deletes) {
+    for (const range of ranges) {
+      if (range.clock + range.len > knownOf(client)) {
+        throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update deletes changes the server does not have');
+      }
+    }
+  }
+}

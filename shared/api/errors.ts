@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Every error answer of the HTTP API has this shape. `code` is stable; `message` is for people. */
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  validationFailed: 'validation_failed',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  payloadTooLarge: 'payload_too_large',
+  unsupportedMediaType: 'unsupported_media_type',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

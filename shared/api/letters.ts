@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Role } from '../domain/roles.js';
+import { officeIdSchema, uuidSchema } from './ids.js';
+import { officeSchema } from './offices.js';
+
+export const LetterStatus = {
+  drafting: 'drafting',
+  inReview: 'in_review',
+  ready: 'ready',
+  signed: 'signed',
+  sent: 'sent',
+} as const;
+export type LetterStatus = (typeof LetterStatus)[keyof typeof LetterStatus];
+
+const letterStatusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
+const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
+
+/** A single line of text: no control characters, trimmed, bounded. */
+const lineSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+
+export const createLetterRequestSchema = z
+  .object({
+    title: lineSchema(200).pipe(z.string().min(1, 'a title is required')),
+    subject: lineSchema(500).default(''),
+    addressees: z.array(lineSchema(300).pipe(z.string().min(1))).max(50).default([]),
+    /** The signatory offices in signing order; each office's minister signs by default. */
+    signatoryOfficeIds: z.array(officeIdSchema).max(60).default([]),
+  })
+  .strict();
+export type CreateLetterRequest = z.input<typeof createLetterRequestSchema>;
+
+export const signatorySchema = z.object({
+  position: z.number().int().nonnegative(),
+  office: officeSchema,
+  signerName: z.string(),
+  capacity: z.string(),
+});
+export type Signatory = z.infer<typeof signatorySchema>;
+
+export const letterSummarySchema = z.object({
+  id: uuidSchema,
+  title: z.string(),
+  subject: z.string(),
+  status: letterStatusSchema,
+  signatoryCount: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type LetterSummary = z.infer<typeof letterSummarySchema>;
+
+export const letterListResponseSchema = z.object({ letters: z.array(letterSummarySchema) });
+export type LetterListResponse = z.infer<typeof letterListResponseSchema>;
+
+export const letterDetailSchema = z.object({
+  id: uuidSchema,
+  title: z.string(),
+  subject: z.string(),
+  addressees: z.array(z.string()),
+  letterDate: z.string().nullable(),
+  status: letterStatusSchema,
+  signatories: z.array(signatorySchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The roles of the asking user on this letter. */
+  myRoles: z.array(roleSchema),
+});
+export type LetterDetail = z.infer<typeof letterDetailSchema>;
+
+export const officeListResponseSchema = z.object({ offices: z.array(officeSchema) });
+export type OfficeListResponse = z.infer<typeof officeListResponseSchema>;

@@ -1,0 +1,47 @@
+import type { AnyExtension } from '@tiptap/core';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import UniqueID from '@tiptap/extension-unique-id';
+import StarterKit from '@tiptap/starter-kit';
+import { isAllowedLinkHref } from './link-policy.js';
+
+/** Node types that are paragraphs in Jointly's sense: units of sign-off and history. */
+export const textBlockTypes = ['paragraph', 'heading'] as const;
+
+/** The attribute that holds a paragraph's stable id. */
+export const paragraphIdAttribute = 'id';
+
+/** The Y.XmlFragment that holds the letter's body (Tiptap Collaboration's default field). */
+export const bodyFieldName = 'default';
+
+/**
+ * The document schema of a letter, as Tiptap extensions. The editor builds on these, and the
+ * server derives from them the rules it checks incoming updates against, so the two cannot drift.
+ */
+export function letterExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Yjs has its own undo manager; Tiptap's would undo other people's edits.
+      undoRedo: false,
+      blockquote: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      heading: { levels: [1, 2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: [],
+        isAllowedUri: (url) => isAllowedLinkHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    UniqueID.configure({
+      types: [...textBlockTypes],
+      attributeName: paragraphIdAttribute,
+      // Remote changes carry their author's ids already; re-assigning them would fork the id.
+      filterTransaction: (transaction) => !isChangeOrigin(transaction),
+    }),
+  ];
+}

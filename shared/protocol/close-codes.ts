@@ -1,0 +1,67 @@
+/**
+ * Every close code the sync server uses. The server closes with these; the client decides from
+ * `reconnect` whether to try again and shows `message` to the person otherwise.
+ */
+export const CloseCode = {
+  /** Server restarting or the room being unloaded: reconnect. */
+  goingAway: 1001,
+  /** A frame above the configured size limit (sent by the websocket layer itself). */
+  tooLarge: 1009,
+  /** A frame that cannot be decoded, or an unknown message type. */
+  malformedMessage: 4400,
+  /** No valid session. */
+  unauthenticated: 4401,
+  /** The session may not do this: a write on a read-only connection, a foreign Origin. */
+  forbidden: 4403,
+  /** No such letter, or one this session may not see. */
+  letterNotFound: 4404,
+  /** The update would break the document (missing dependencies, schema, limits). */
+  updateRefused: 4422,
+  /** The store failed to commit; nothing of the batch was acknowledged: reconnect and resend. */
+  storeFailure: 4500,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export interface CloseCodeInfo {
+  reconnect: boolean;
+  message: string;
+}
+
+const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
+  [CloseCode.goingAway]: { reconnect: true, message: 'The server is restarting. Reconnecting…' },
+  [CloseCode.tooLarge]: {
+    reconnect: false,
+    message: 'A change was too large for the server to accept. Reload the page to continue.',
+  },
+  [CloseCode.malformedMessage]: {
+    reconnect: false,
+    message: 'The server could not read a message from this tab. Reload the page to continue.',
+  },
+  [CloseCode.unauthenticated]: {
+    reconnect: false,
+    message: 'Your session has ended. Sign in again to continue.',
+  },
+  [CloseCode.forbidden]: {
+    reconnect: false,
+    message: 'You are not allowed to change this letter.',
+  },
+  [CloseCode.letterNotFound]: {
+    reconnect: false,
+    message: 'This letter does not exist or you cannot see it.',
+  },
+  [CloseCode.updateRefused]: {
+    reconnect: false,
+    message: 'The server refused a change from this tab because it would damage the letter. Reload the page.',
+  },
+  [CloseCode.storeFailure]: {
+    reconnect: true,
+    message: 'The server could not save. Your edits are kept in this tab; retrying…',
+  },
+};
+
+/** What a close code means for the person. Unknown codes (network drops) reconnect. */
+export function describeCloseCode(code: number): CloseCodeInfo {
+  const info = (closeCodeInfo as Record<number, CloseCodeInfo | undefined>)[code];
+  return info ?? { reconnect: true, message: 'Connection lost. Reconnecting…' };
+}

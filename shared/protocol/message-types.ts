@@ -1,0 +1,17 @@
+/**
+ * Message types on `/sync/:letterId`. Numbers 0–3 are y-protocols' own, so any stock
+ * y-websocket client interoperates. Jointly's own messages use 100–127 (see PROTOCOL.md).
+ */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** Server → client: the state vector of everything committed to the store. */
+  saved: 100,
+} as const;
+
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** The first number of Jointly's own message range. */
+export const projectMessageRangeStart = 100;
