@@ -2,11 +2,19 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Connection } from './connection.js';
-import type { Room } from './room.js';
+
+/** What the queue needs of a room: its document, and to be told how its commit went. */
+export interface CommitTarget {
+  readonly letterId: string;
+  readonly doc: Y.Doc;
+  readonly isDestroyed: boolean;
+  committed(entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void;
+  commitFailed(error: unknown): void;
+}
 
 /** An update that has been validated and applied to its room's document but not yet stored. */
 export interface PendingUpdate {
-  room: Room;
+  room: CommitTarget;
   connection: Connection;
   update: Uint8Array;
 }
@@ -54,7 +62,7 @@ export class CommitQueue {
   private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
-    const byRoom = new Map<Room, PendingUpdate[]>();
+    const byRoom = new Map<CommitTarget, PendingUpdate[]>();
     for (const entry of batch) {
       if (entry.room.isDestroyed) continue;
       const entries = byRoom.get(entry.room);
@@ -83,7 +91,7 @@ export class CommitQueue {
     }
   }
 
-  private async commit(byRoom: Map<Room, PendingUpdate[]>, stateVectors: Map<Room, Uint8Array>): Promise<void> {
+  private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>, stateVectors: Map<CommitTarget, Uint8Array>): Promise<void> {
     const ordered = Array.from(byRoom.values()).flat();
     const seqs = await this.store.appendUpdates(
       ordered.map((entry) => ({ letterId: entry.room.letterId, update: entry.update, userId: entry.connection.user.id })),

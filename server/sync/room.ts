@@ -9,7 +9,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { CommitQueue, PendingUpdate } from './commit-queue.js';
+import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import { sanitizePresence } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
@@ -46,7 +46,7 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
  * One loaded letter: its Y.Doc, presence and connections. An update is validated, applied,
  * handed to the commit queue, and broadcast only once the store has committed it.
  */
-export class Room {
+export class Room implements CommitTarget {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();

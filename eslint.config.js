@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Imports that would point the wrong way: client -> shared <- server, features -> store/auth. */
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: ['**/server/**', '**/client/**'], message: 'shared/ is imported by both sides and imports neither.' },
+      { group: ['node:*', 'better-sqlite3', 'pg', 'ioredis', 'ws', 'pino', 'hono', 'hono/*', 'lit', 'lit/*'], message: 'shared/ has no I/O, no DOM framework and no Node APIs.' },
+    ]),
+  },
+  {
+    files: ['client/**/*.ts'],
+    rules: restrict([{ group: ['**/server/**', 'node:*'], message: 'The client talks to the server over HTTP and websockets only.' }]),
+  },
+  {
+    files: ['server/store/**/*.ts', 'server/auth/**/*.ts', 'server/http/**/*.ts'],
+    rules: restrict([
+      {
+        group: ['**/sync/**', '**/letters/**', '**/workspace/**', '**/app.js', '**/main.js'],
+        message: 'Features use store/, auth/ and http/; never the other way round.',
+      },
+    ]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/main.ts'],
+    rules: restrict([{ group: ['**/main.js'], message: 'Only main.ts knows everything; nothing imports it.' }]),
+  },
+);
