@@ -5,13 +5,21 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ErrorCode, type ErrorResponse } from '../shared/api/errors.js';
-import { demoSessionRoutes } from './auth/demo-session-routes.js';
+import { adminRoutes } from './auth/admin-routes.js';
+import { authRoutes } from './auth/auth-routes.js';
+import type { InvitationService } from './auth/invitation-service.js';
+import { invitationRoutes } from './auth/invitation-routes.js';
+import type { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { SessionService } from './auth/session-service.js';
 import type { AppEnv } from './http/app-env.js';
+import { csrfGuard } from './http/csrf-guard.js';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
+import type { LetterAccess } from './letters/letter-access.js';
 import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
+import { memberRoutes } from './letters/member-routes.js';
+import type { MemberService } from './letters/member-service.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 import type { RoomRegistry } from './sync/room-registry.js';
@@ -20,8 +28,14 @@ import { syncRoutes } from './sync/sync-route.js';
 export interface AppDeps {
   store: Store;
   sessions: SessionService;
+  rateLimiter: LoginRateLimiter;
+  invitations: InvitationService;
+  access: LetterAccess;
   letters: LetterService;
+  members: MemberService;
   registry: RoomRegistry;
+  /** The workspace runs with demo accounts: the client shows a banner. */
+  isDemo: boolean;
   logger: Logger;
   maxBodyBytes: number;
   allowedOrigins: string[];
@@ -59,18 +73,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message: 'The request body is too large.' } }, 413),
     }),
   );
+  app.use('/api/*', csrfGuard(deps.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', loadedLetters: deps.registry.loadedCount }));
-  app.route('/api', demoSessionRoutes(deps.sessions));
+  app.route('/api', authRoutes({ store: deps.store, sessions: deps.sessions, rateLimiter: deps.rateLimiter, isDemo: deps.isDemo }));
+  app.route('/api', invitationRoutes(deps.invitations, deps.sessions, deps.isDemo));
+  app.route('/api/admin', adminRoutes(deps.store, deps.invitations));
   app.route('/api', letterRoutes(deps.letters, deps.store));
+  app.route('/api', memberRoutes(deps.members, deps.access, deps.store));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',
     syncRoutes({
       registry: deps.registry,
-      rolesOf: (user, letterId) => deps.letters.rolesOf(user, letterId),
+      rolesOf: (user, letterId) => deps.access.rolesOf(user, letterId),
       allowedOrigins: deps.allowedOrigins,
       logger: deps.logger,
     }),

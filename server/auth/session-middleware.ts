@@ -9,7 +9,7 @@ export function sessionMiddleware(sessions: SessionService): MiddlewareHandler<A
   return async (c, next) => {
     const sessionId = getCookie(c, sessionCookieName) ?? null;
     c.set('sessionId', sessionId);
-    c.set('user', await sessions.resolve(sessionId ?? undefined));
+    c.set('user', await sessions.resolve(sessionId));
     await next();
   };
 }
@@ -17,5 +17,13 @@ export function sessionMiddleware(sessions: SessionService): MiddlewareHandler<A
 /** Routes behind this answer 401 without a valid session. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')) throw AppError.unauthenticated();
+  await next();
+};
+
+/** Workspace administration: offices and people. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.get('user');
+  if (!user) throw AppError.unauthenticated();
+  if (!user.isAdmin) throw AppError.forbidden('Only a workspace administrator can do this.');
   await next();
 };

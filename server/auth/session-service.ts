@@ -4,49 +4,81 @@ import type { Store } from '../store/store.js';
 
 export const sessionCookieName = 'jointly_session';
 
-/** How long a session lasts after sign-in. */
-const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+export interface SessionPolicy {
+  /** A session unused for this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  absoluteMs: number;
+}
+
+/** Writing last-seen on every request would turn every read into a write; once a minute is enough. */
+const touchIntervalMs = 60_000;
 
 /**
  * Sessions live on the server; the cookie holds only a random id. Every channel (REST and
- * websocket) asks this service who a request belongs to.
+ * websocket) asks this service who a request belongs to, and hears from it when sessions end.
  */
 export class SessionService {
-  constructor(private readonly store: Store) {}
+  private readonly endedListeners = new Set<(sessionIds: string[]) => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly policy: SessionPolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Called with the ids of sessions that were ended (logout, password change), to close their sockets. */
+  onSessionsEnded(listener: (sessionIds: string[]) => void): void {
+    this.endedListeners.add(listener);
+  }
 
   async start(userId: string): Promise<{ id: string; expiresAt: Date }> {
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+    const now = this.now();
+    const expiresAt = new Date(now + this.policy.absoluteMs);
     const id = randomBytes(32).toString('base64url');
-    await this.store.insertSession({ id, userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    const at = new Date(now).toISOString();
+    await this.store.accounts.insertSession({ id, userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString() });
     return { id, expiresAt };
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.store.deleteSession(sessionId);
+    await this.store.accounts.deleteSession(sessionId);
+    this.announce([sessionId]);
   }
 
-  /** The person a session id belongs to, or null if it is unknown or expired. */
-  async resolve(sessionId: string | undefined): Promise<SessionUser | null> {
+  async endAllOf(userId: string): Promise<void> {
+    this.announce(await this.store.accounts.deleteSessionsOfUser(userId));
+  }
+
+  /**
+   * The person a session id belongs to, or null if it is unknown, idle too long or past its
+   * absolute lifetime. `active` says the request counts as use of the session.
+   */
+  async resolve(sessionId: string | null | undefined, active = true): Promise<SessionUser | null> {
     if (!sessionId || sessionId.length > 100) return null;
-    const session = await this.store.getSession(sessionId);
-    if (!session || new Date(session.expiresAt).getTime() <= Date.now()) return null;
+    const session = await this.store.accounts.getSession(sessionId);
+    if (!session) return null;
+    const now = this.now();
+    const lastSeen = new Date(session.lastSeenAt).getTime();
+    if (now >= new Date(session.expiresAt).getTime() || now >= lastSeen + this.policy.idleMs) {
+      await this.end(sessionId);
+      return null;
+    }
+    if (active && now - lastSeen > touchIntervalMs) {
+      await this.store.accounts.touchSession(sessionId, new Date(now).toISOString());
+    }
     return this.describeUser(session.userId);
   }
 
   async describeUser(userId: string): Promise<SessionUser | null> {
-    const user = await this.store.getUser(userId);
+    const user = await this.store.accounts.getUser(userId);
     if (!user) return null;
-    const office = (await this.store.listOffices()).find((candidate) => candidate.id === user.officeId);
-    return office ? { id: user.id, name: user.name, office } : null;
+    const office = (await this.store.accounts.listOffices()).find((candidate) => candidate.id === user.officeId);
+    return office ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, office } : null;
   }
 
-  async listUsers(): Promise<SessionUser[]> {
-    const [users, offices] = await Promise.all([this.store.listUsers(), this.store.listOffices()]);
-    const officeById = new Map(offices.map((office) => [office.id, office]));
-    return users.flatMap((user) => {
-      const office = officeById.get(user.officeId);
-      return office ? [{ id: user.id, name: user.name, office }] : [];
-    });
+  private announce(sessionIds: string[]): void {
+    if (sessionIds.length === 0) return;
+    for (const listener of this.endedListeners) listener(sessionIds);
   }
 }

@@ -15,9 +15,10 @@ import type { LetterService } from './letter-service.js';
 
 export function letterRoutes(letters: LetterService, store: Store): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', requireUser);
+  // Scoped to these paths: a '*' here would also guard every route mounted after this one.
+  for (const path of ['/offices', '/letters', '/letters/*']) routes.use(path, requireUser);
 
-  routes.get('/offices', async (c) => c.json<OfficeListResponse>({ offices: await store.listOffices() }));
+  routes.get('/offices', async (c) => c.json<OfficeListResponse>({ offices: await store.accounts.listOffices() }));
 
   routes.get('/letters', async (c) => c.json<LetterListResponse>({ letters: await letters.listFor(c.get('user')!) }));
 

@@ -6,18 +6,24 @@ import { Role } from '../../shared/domain/roles.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { MembershipRecord, Store } from '../store/store.js';
+import { Permission } from '../../shared/domain/permissions.js';
+import type { LetterAccess } from './letter-access.js';
 
 type ValidCreateRequest = Required<CreateLetterRequest>;
 
 /** Letters as their members see them. A letter you are not a member of does not exist for you. */
 export class LetterService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly access: LetterAccess,
+  ) {}
 
+  /** The letters a person is a member of; every letter for an administrator. */
   async listFor(user: SessionUser): Promise<LetterSummary[]> {
-    const letters = await this.store.listLetters();
+    const letters = await this.store.letters.listLetters();
     const visible = [];
     for (const letter of letters) {
-      if ((await this.store.getRoles(letter.id, user.id)).length > 0) visible.push(letter);
+      if ((await this.access.rolesOf(user, letter.id)).length > 0) visible.push(letter);
     }
     return visible.map(({ id, title, subject, status, signatoryCount, updatedAt }) => ({
       id,
@@ -30,9 +36,10 @@ export class LetterService {
   }
 
   async detailFor(user: SessionUser, letterId: string): Promise<LetterDetail> {
-    const [letter, myRoles] = await Promise.all([this.store.getLetter(letterId), this.store.getRoles(letterId, user.id)]);
-    if (!letter || myRoles.length === 0) throw AppError.notFound('This letter');
-    const [signatories, offices] = await Promise.all([this.store.listSignatories(letterId), this.store.listOffices()]);
+    const myRoles = await this.access.require(user, letterId, Permission.readLetter);
+    const letter = await this.store.letters.getLetter(letterId);
+    if (!letter) throw AppError.notFound('This letter');
+    const [signatories, offices] = await Promise.all([this.store.letters.listSignatories(letterId), this.store.accounts.listOffices()]);
     const officeById = new Map(offices.map((office) => [office.id, office]));
     return {
       id: letter.id,
@@ -56,21 +63,21 @@ export class LetterService {
    * it. Each office's minister signs, in the order given.
    */
   async create(user: SessionUser, request: ValidCreateRequest): Promise<LetterDetail> {
-    const offices = await this.store.listOffices();
+    const offices = await this.store.accounts.listOffices();
     const officeById = new Map(offices.map((office) => [office.id, office]));
     const officeIds = [...new Set(request.signatoryOfficeIds)];
     const unknown = officeIds.find((id) => !officeById.has(id));
     if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatoryOfficeIds: no office "${unknown}"`);
 
     const memberships: MembershipRecord[] = [{ userId: user.id, roles: [Role.coordinator] }];
-    for (const member of await this.store.listUsers()) {
+    for (const member of await this.store.accounts.listUsers()) {
       if (member.id !== user.id && officeIds.includes(member.officeId)) {
         memberships.push({ userId: member.id, roles: [Role.drafter, Role.approver] });
       }
     }
     const now = new Date().toISOString();
     const id = randomUUID();
-    await this.store.createLetter({
+    await this.store.letters.createLetter({
       letter: {
         id,
         title: request.title,
@@ -89,10 +96,5 @@ export class LetterService {
       memberships,
     });
     return this.detailFor(user, id);
-  }
-
-  /** The roles of a user on a letter; empty when the letter is unknown or not theirs. */
-  async rolesOf(user: SessionUser, letterId: string): Promise<Role[]> {
-    return this.store.getRoles(letterId, user.id);
   }
 }

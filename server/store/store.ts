@@ -6,14 +6,35 @@ export interface UserRecord {
   id: string;
   officeId: string;
   name: string;
+  /** Lower-case; the sign-in name. */
+  email: string;
+  isAdmin: boolean;
+  /** False until the person has set a password (through their invitation). */
+  hasPassword: boolean;
   createdAt: string;
+}
+
+/** A user with the password hash: only the account code ever sees this. */
+export interface AccountRecord extends Omit<UserRecord, 'hasPassword'> {
+  passwordHash: string | null;
 }
 
 export interface SessionRecord {
   id: string;
   userId: string;
   createdAt: string;
+  lastSeenAt: string;
   expiresAt: string;
+}
+
+export interface InvitationRecord {
+  /** SHA-256 of the token in the link: a leaked database does not leak usable links. */
+  tokenHash: string;
+  userId: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 export interface LetterRecord {
@@ -50,6 +71,8 @@ export interface StoredText {
   updates: Uint8Array[];
   /** Sequence number of the newest stored update (or the one the snapshot covers); 0 if none. */
   lastSeq: number;
+  /** Which user wrote under each Yjs client id of this letter. */
+  clientOwners: Map<number, string>;
 }
 
 /** One Yjs update to append, attributed to the user whose connection sent it. */
@@ -57,6 +80,8 @@ export interface UpdateToAppend {
   letterId: string;
   update: Uint8Array;
   userId: string;
+  /** Yjs client ids this update writes under for the first time; they become the user's. */
+  newClientIds: number[];
 }
 
 export interface NewLetter {
@@ -67,34 +92,60 @@ export interface NewLetter {
   initialText?: Uint8Array;
 }
 
+/** Offices, people, sessions and invitations. */
+export interface AccountStore {
+  insertOffices(offices: Office[]): Promise<void>;
+  listOffices(): Promise<Office[]>;
+
+  insertUser(user: AccountRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findAccountByEmail(email: string): Promise<AccountRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+
+  insertSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, lastSeenAt: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user (password set, account disabled); returns their ids. */
+  deleteSessionsOfUser(userId: string): Promise<string[]>;
+
+  insertInvitation(invitation: InvitationRecord): Promise<void>;
+  getInvitation(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Marks an unused, unexpired invitation used and sets the password, atomically; false if it was not usable. */
+  acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean>;
+}
+
+/** Letters, their signatories and their members. */
+export interface LetterStore {
+  createLetter(newLetter: NewLetter): Promise<void>;
+  getLetter(id: string): Promise<LetterRecord | null>;
+  listLetters(): Promise<LetterListEntry[]>;
+  listSignatories(letterId: string): Promise<SignatoryRecord[]>;
+  getRoles(letterId: string, userId: string): Promise<Role[]>;
+  listMembers(letterId: string): Promise<MembershipRecord[]>;
+  /** Adds the member or replaces their roles. */
+  setRoles(letterId: string, userId: string, roles: Role[]): Promise<void>;
+  removeMember(letterId: string, userId: string): Promise<void>;
+}
+
+/** The Yjs text of letters: snapshots and the update log. */
+export interface TextStore {
+  loadText(letterId: string): Promise<StoredText>;
+  /** Appends updates of any letters in one transaction and returns their sequence numbers. */
+  appendUpdates(updates: UpdateToAppend[]): Promise<number[]>;
+  /** Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically. */
+  compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+}
+
 /**
  * Everything Jointly keeps. Implementations: SQLite (embedded default) and, later, PostgreSQL.
  * Both must pass `runStoreContract` in store-contract.ts. Every method that writes more than one
  * row does so in one transaction: a failure leaves nothing half-written.
  */
 export interface Store {
-  insertOffices(offices: Office[]): Promise<void>;
-  listOffices(): Promise<Office[]>;
-
-  insertUser(user: UserRecord): Promise<void>;
-  getUser(id: string): Promise<UserRecord | null>;
-  listUsers(): Promise<UserRecord[]>;
-
-  insertSession(session: SessionRecord): Promise<void>;
-  getSession(id: string): Promise<SessionRecord | null>;
-  deleteSession(id: string): Promise<void>;
-
-  createLetter(newLetter: NewLetter): Promise<void>;
-  getLetter(id: string): Promise<LetterRecord | null>;
-  listLetters(): Promise<LetterListEntry[]>;
-  listSignatories(letterId: string): Promise<SignatoryRecord[]>;
-  getRoles(letterId: string, userId: string): Promise<Role[]>;
-
-  loadText(letterId: string): Promise<StoredText>;
-  /** Appends updates of any letters in one transaction and returns their sequence numbers. */
-  appendUpdates(updates: UpdateToAppend[]): Promise<number[]>;
-  /** Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically. */
-  compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
-
+  readonly accounts: AccountStore;
+  readonly letters: LetterStore;
+  readonly text: TextStore;
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ export interface PendingUpdate {
   room: CommitTarget;
   connection: Connection;
   update: Uint8Array;
+  /** Client ids this update writes under for the first time. */
+  newClientIds: number[];
 }
 
 /**
@@ -93,8 +95,13 @@ export class CommitQueue {
 
   private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>, stateVectors: Map<CommitTarget, Uint8Array>): Promise<void> {
     const ordered = Array.from(byRoom.values()).flat();
-    const seqs = await this.store.appendUpdates(
-      ordered.map((entry) => ({ letterId: entry.room.letterId, update: entry.update, userId: entry.connection.user.id })),
+    const seqs = await this.store.text.appendUpdates(
+      ordered.map((entry) => ({
+        letterId: entry.room.letterId,
+        update: entry.update,
+        userId: entry.connection.user.id,
+        newClientIds: entry.newClientIds,
+      })),
     );
     let index = 0;
     for (const [room, entries] of byRoom) {

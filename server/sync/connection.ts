@@ -12,12 +12,16 @@ export interface SocketLike {
 export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may use them. */
   readonly awarenessClients = new Set<number>();
+  /** Whether the person sent anything since the last session check: a typing editor is not idle. */
+  wasActive = false;
   private closed = false;
 
   constructor(
     readonly socket: SocketLike,
     readonly user: SessionUser,
-    readonly canEdit: boolean,
+    readonly sessionId: string,
+    /** Changes when a coordinator changes the person's roles while the letter is open. */
+    public canEdit: boolean,
   ) {}
 
   send(message: Uint8Array): void {

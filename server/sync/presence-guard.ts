@@ -13,10 +13,24 @@ export function presenceOf(connection: Connection): { name: string; color: strin
   return { name: user.name, color: user.office.color, office: user.office.nameEn, officeId: user.office.id };
 }
 
+/** A `user` field that names anyone but the authenticated person (name, office) is a spoof. */
+function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolean {
+  if (claimed === undefined || claimed === null) return false;
+  if (typeof claimed !== 'object') return true;
+  const shown = presenceOf(connection);
+  const { name, office, officeId } = claimed as Record<string, unknown>;
+  return (
+    (name !== undefined && name !== shown.name) ||
+    (office !== undefined && office !== shown.office) ||
+    (officeId !== undefined && officeId !== shown.officeId)
+  );
+}
+
 /**
  * Re-encodes an awareness update so that it can only speak for this connection: each client id
- * must be the connection's own (claimed on first use, never one another connection holds), and the
- * `user` field is replaced by the identity the server authenticated.
+ * must be the connection's own (claimed on first use, never one another connection holds), a
+ * `user` field naming someone else is refused, and `user` is set to the identity the server
+ * authenticated (so a client that sends none still shows who it is).
  */
 export function sanitizePresence(
   update: Uint8Array,
@@ -40,10 +54,13 @@ export function sanitizePresence(
       }
       connection.awarenessClients.add(clientId);
     }
-    const sanitized =
-      state !== null && typeof state === 'object' && !Array.isArray(state)
-        ? { ...(state as Record<string, unknown>), user: presenceOf(connection) }
-        : null;
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      throw new ProtocolViolation(CloseCode.malformedMessage, 'presence is not an object');
+    }
+    if (state !== null && claimsAnotherIdentity((state as { user?: unknown }).user, connection)) {
+      throw new ProtocolViolation(CloseCode.forbidden, 'presence claims another identity');
+    }
+    const sanitized = state === null ? null : { ...(state as Record<string, unknown>), user: presenceOf(connection) };
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, JSON.stringify(sanitized));

@@ -1,4 +1,5 @@
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import type { Role } from '../../shared/domain/roles.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
@@ -81,6 +82,33 @@ export class RoomRegistry {
       this.rooms.delete(room.letterId);
     }
     room.destroy(code, reason);
+  }
+
+  /** A member's roles changed (empty: removed): their open connections follow at once. */
+  accessChanged(letterId: string, userId: string, roles: Role[]): void {
+    this.loaded.get(letterId)?.applyAccess(userId, roles);
+  }
+
+  /** Sessions ended (sign-out, password set): their sockets close with 4401. */
+  closeSessions(sessionIds: string[]): void {
+    const ended = new Set(sessionIds);
+    for (const room of Array.from(this.loaded.values())) room.closeSessions(ended);
+  }
+
+  /**
+   * Asks of every open connection whether its session is still valid (idle and absolute expiry);
+   * a connection that sent something since the last check counts as use of its session.
+   */
+  async sweepSessions(isValid: (sessionId: string, active: boolean) => Promise<boolean>): Promise<void> {
+    const expired = new Set<string>();
+    for (const room of Array.from(this.loaded.values())) {
+      for (const connection of Array.from(room.connections)) {
+        const active = connection.wasActive;
+        connection.wasActive = false;
+        if (!(await isValid(connection.sessionId, active))) expired.add(connection.sessionId);
+      }
+    }
+    if (expired.size > 0) this.closeSessions(Array.from(expired));
   }
 
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */

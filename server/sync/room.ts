@@ -7,6 +7,8 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
+import { writeAccessMessage } from '../../shared/protocol/access-message.js';
+import { canEditText, type Role } from '../../shared/domain/roles.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
@@ -14,7 +16,7 @@ import type { Connection } from './connection.js';
 import { sanitizePresence } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, checkUpdate, decodeIncomingUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
 
 export interface RoomDeps {
   store: Store;
@@ -57,6 +59,8 @@ export class Room implements CommitTarget {
   private lastSeq = 0;
   private compacting = false;
   private destroyed = false;
+  /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
+  private clientOwners = new Map<number, string>();
 
   private constructor(
     readonly letterId: string,
@@ -70,13 +74,14 @@ export class Room implements CommitTarget {
   /** Builds the room's document from the store's snapshot and the updates after it. */
   static async load(letterId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(letterId, deps);
-    const text = await deps.store.loadText(letterId);
+    const text = await deps.store.text.loadText(letterId);
     room.doc.transact(() => {
       if (text.snapshot) Y.applyUpdate(room.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(room.doc, update);
     });
     room.storedUpdates = text.updates.length;
     room.lastSeq = text.lastSeq;
+    room.clientOwners = text.clientOwners;
     return room;
   }
 
@@ -106,6 +111,7 @@ export class Room implements CommitTarget {
 
   /** Handles one frame; throws ProtocolViolation for frames that cost the sender its connection. */
   receive(connection: Connection, frame: Uint8Array): void {
+    connection.wasActive = true;
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
@@ -157,6 +163,7 @@ export class Room implements CommitTarget {
     if (decoded.isEmpty) return;
     if (!connection.canEdit) throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
     checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    const newClientIds = this.claimClients(connection, decoded);
     Y.applyUpdate(this.doc, update, connection);
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The guard should have caught this; the document no longer matches what it checked.
@@ -165,7 +172,53 @@ export class Room implements CommitTarget {
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
     this.appliedCount++;
-    this.deps.commits.enqueue({ room: this, connection, update });
+    this.deps.commits.enqueue({ room: this, connection, update, newClientIds });
+  }
+
+  /**
+   * The client ids an update writes under must be the sender's: ones they wrote under before, or
+   * new ones, which become theirs. Returns the new ones, to be stored with the update.
+   */
+  private claimClients(connection: Connection, decoded: DecodedUpdate): number[] {
+    const claimed: number[] = [];
+    for (const clientId of clientsWritten(this.doc, decoded)) {
+      const owner = this.clientOwners.get(clientId);
+      if (owner === connection.user.id) continue;
+      if (owner !== undefined || Y.getState(this.doc.store, clientId) > 0) {
+        throw new ProtocolViolation(CloseCode.forbidden, 'the update writes under another client id');
+      }
+      claimed.push(clientId);
+    }
+    for (const clientId of claimed) this.clientOwners.set(clientId, connection.user.id);
+    return claimed;
+  }
+
+  /** A coordinator changed someone's roles: their open connections follow at once. */
+  applyAccess(userId: string, roles: Role[]): void {
+    for (const connection of Array.from(this.connections)) {
+      if (connection.user.id !== userId) continue;
+      if (roles.length === 0) {
+        connection.close(CloseCode.removedFromLetter, 'removed from the letter');
+        this.leave(connection);
+        continue;
+      }
+      const canEdit = canEditText(roles);
+      if (canEdit === connection.canEdit) continue;
+      connection.canEdit = canEdit;
+      const reason = canEdit
+        ? 'The coordinator changed your role: you can now edit this letter.'
+        : 'The coordinator changed your role: you can now read this letter but not edit it.';
+      connection.send(writeAccessMessage({ canEdit, reason }));
+    }
+  }
+
+  /** Closes the connections of sessions that ended (sign-out, expiry). */
+  closeSessions(sessionIds: ReadonlySet<string>): void {
+    for (const connection of Array.from(this.connections)) {
+      if (!sessionIds.has(connection.sessionId)) continue;
+      connection.close(CloseCode.unauthenticated, 'session ended');
+      this.leave(connection);
+    }
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
@@ -226,7 +279,7 @@ export class Room implements CommitTarget {
     const throughSeq = this.lastSeq;
     const counted = this.storedUpdates;
     try {
-      await this.deps.store.compactText(this.letterId, Y.encodeStateAsUpdate(this.doc), throughSeq);
+      await this.deps.store.text.compactText(this.letterId, Y.encodeStateAsUpdate(this.doc), throughSeq);
       this.storedUpdates -= counted;
     } catch (error) {
       this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept');

@@ -3,9 +3,11 @@ import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { uuidSchema } from '../../shared/api/ids.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { canEditText, type Role } from '../../shared/domain/roles.js';
+import { hasPermission, Permission } from '../../shared/domain/permissions.js';
+import type { Role } from '../../shared/domain/roles.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { AppEnv } from '../http/app-env.js';
+import { isSameSiteOrigin } from '../http/origin-policy.js';
 import type { Logger } from '../logger.js';
 import { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
@@ -20,30 +22,25 @@ export interface SyncRouteDeps {
 }
 
 type Admission =
-  | { admitted: true; user: SessionUser; letterId: string; canEdit: boolean }
+  | { admitted: true; user: SessionUser; sessionId: string; letterId: string; canEdit: boolean }
   | { admitted: false; code: CloseCode; reason: string };
 
 /** A browser always sends Origin on a websocket; one from another site is cross-site hijacking. */
 function isOriginAllowed(c: Context<AppEnv>, allowedOrigins: string[]): boolean {
   const origin = c.req.header('origin');
-  if (!origin) return true;
-  if (allowedOrigins.includes(origin)) return true;
-  try {
-    return allowedOrigins.length === 0 && new URL(origin).host === c.req.header('host');
-  } catch {
-    return false;
-  }
+  return origin === undefined || isSameSiteOrigin(origin, c.req.header('host'), allowedOrigins);
 }
 
 async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission> {
   if (!isOriginAllowed(c, deps.allowedOrigins)) return { admitted: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
   const user = c.get('user');
-  if (!user) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
+  const sessionId = c.get('sessionId');
+  if (!user || !sessionId) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
   const letterId = c.req.param('letterId') ?? '';
   if (!uuidSchema.safeParse(letterId).success) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
   const roles = await deps.rolesOf(user, letterId);
   if (roles.length === 0) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
-  return { admitted: true, user, letterId, canEdit: canEditText(roles) };
+  return { admitted: true, user, sessionId, letterId, canEdit: hasPermission(roles, Permission.editText) };
 }
 
 /**
@@ -90,6 +87,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
               },
             },
             admission.user,
+            admission.sessionId,
             admission.canEdit,
           );
           connection = open;

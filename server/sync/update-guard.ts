@@ -279,3 +279,13 @@ function checkDependencies(doc: Y.Doc, decoded: DecodedUpdate): void {
     }
   }
 }
+
+/** The Yjs client ids under which an update writes something the server does not have yet. */
+export function clientsWritten(doc: Y.Doc, decoded: DecodedUpdate): Set<number> {
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) clients.add(struct.id.client);
+  }
+  return clients;
+}

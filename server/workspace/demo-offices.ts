@@ -79,15 +79,16 @@ export const demoOffices: Office[] = [
   },
 ];
 
-/** One desk officer per office (invented people), and the lead office's coordinator. */
-export const demoPeople: { name: string; officeId: string; coordinates?: true }[] = [
-  { name: 'Helena Virtanen', officeId: 'fi-interior', coordinates: true },
-  { name: 'Mette Sørensen', officeId: 'dk-immigration' },
-  { name: 'Kadri Tamm', officeId: 'ee-interior' },
-  { name: 'Jānis Bērziņš', officeId: 'lv-interior' },
-  { name: 'Rūta Kazlauskienė', officeId: 'lt-interior' },
-  { name: 'Ingrid Løvås', officeId: 'no-justice' },
-  { name: 'Paweł Wiśniewski', officeId: 'pl-interior' },
-  { name: 'Aino Mäkelä', officeId: 'fi-interior' },
-  { name: 'Erik Åkesson', officeId: 'se-government' },
+/** One desk officer per office (invented people), the lead office's coordinator and an administrator. */
+export const demoPeople: { name: string; email: string; officeId: string; role: 'coordinator' | 'member' | 'admin' }[] = [
+  { name: 'Helena Virtanen', email: 'helena@fi-interior.example', officeId: 'fi-interior', role: 'coordinator' },
+  { name: 'Mette Sørensen', email: 'mette@dk-immigration.example', officeId: 'dk-immigration', role: 'member' },
+  { name: 'Kadri Tamm', email: 'kadri@ee-interior.example', officeId: 'ee-interior', role: 'member' },
+  { name: 'Jānis Bērziņš', email: 'janis@lv-interior.example', officeId: 'lv-interior', role: 'member' },
+  { name: 'Rūta Kazlauskienė', email: 'ruta@lt-interior.example', officeId: 'lt-interior', role: 'member' },
+  { name: 'Ingrid Løvås', email: 'ingrid@no-justice.example', officeId: 'no-justice', role: 'member' },
+  { name: 'Paweł Wiśniewski', email: 'pawel@pl-interior.example', officeId: 'pl-interior', role: 'member' },
+  { name: 'Aino Mäkelä', email: 'aino@fi-interior.example', officeId: 'fi-interior', role: 'member' },
+  { name: 'Erik Åkesson', email: 'erik@se-government.example', officeId: 'se-government', role: 'member' },
+  { name: 'Olli Korhonen', email: 'admin@fi-interior.example', officeId: 'fi-interior', role: 'admin' },
 ];

@@ -5,23 +5,37 @@ import { LetterStatus } from '../../shared/api/letters.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { Role } from '../../shared/domain/roles.js';
+import { hashPassword } from '../auth/password-hasher.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { demoLetterAddressees, demoLetterBody, demoLetterSubject, demoLetterTitle } from './demo-letter.js';
 import { demoOffices, demoPeople } from './demo-offices.js';
 
-/** Fills an empty store with the demo workspace; a store that has offices is left alone. */
-export async function seedDemoWorkspace(store: Store, logger: Logger): Promise<boolean> {
-  if ((await store.listOffices()).length > 0) return false;
-  await store.insertOffices(demoOffices);
+/**
+ * Fills an empty store with the demo workspace: the eight offices, a person for each with the
+ * given password, a coordinator, an administrator and the demo letter. A store that has offices is
+ * left alone. Returns whether it seeded.
+ */
+export async function seedDemoWorkspace(store: Store, logger: Logger, password: string): Promise<boolean> {
+  if ((await store.accounts.listOffices()).length > 0) return false;
+  await store.accounts.insertOffices(demoOffices);
   const now = new Date().toISOString();
+  const passwordHash = await hashPassword(password);
   const people = demoPeople.map((person) => ({ ...person, id: randomUUID() }));
   for (const person of people) {
-    await store.insertUser({ id: person.id, officeId: person.officeId, name: person.name, createdAt: now });
+    await store.accounts.insertUser({
+      id: person.id,
+      officeId: person.officeId,
+      name: person.name,
+      email: person.email,
+      isAdmin: person.role === 'admin',
+      passwordHash,
+      createdAt: now,
+    });
   }
-  const coordinator = people.find((person) => person.coordinates)!;
+  const coordinator = people.find((person) => person.role === 'coordinator')!;
   const body = prosemirrorJSONToYDoc(letterSchema(), demoLetterBody(), bodyFieldName);
-  await store.createLetter({
+  await store.letters.createLetter({
     letter: {
       id: randomUUID(),
       title: demoLetterTitle,
@@ -39,10 +53,12 @@ export async function seedDemoWorkspace(store: Store, logger: Logger): Promise<b
       signerName: office.ministerName,
       capacity: office.ministerTitle,
     })),
-    memberships: people.map((person) => ({
-      userId: person.id,
-      roles: person.coordinates ? [Role.coordinator, Role.approver] : [Role.drafter, Role.approver],
-    })),
+    memberships: people
+      .filter((person) => person.role !== 'admin')
+      .map((person) => ({
+        userId: person.id,
+        roles: person.role === 'coordinator' ? [Role.coordinator, Role.approver] : [Role.drafter, Role.approver],
+      })),
     initialText: Y.encodeStateAsUpdate(body),
   });
   logger.info({ offices: demoOffices.length, people: people.length }, 'demo workspace created');

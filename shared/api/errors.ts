@@ -13,6 +13,10 @@ export const ErrorCode = {
   forbidden: 'forbidden',
   notFound: 'not_found',
   payloadTooLarge: 'payload_too_large',
+  tooManyAttempts: 'too_many_attempts',
+  invalidCredentials: 'invalid_credentials',
+  invitationUnusable: 'invitation_unusable',
+  conflict: 'conflict',
   unsupportedMediaType: 'unsupported_media_type',
   internal: 'internal_error',
 } as const;

@@ -6,17 +6,23 @@ import { officeSchema } from './offices.js';
 export const sessionUserSchema = z.object({
   id: uuidSchema,
   name: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
   office: officeSchema,
 });
-
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const sessionResponseSchema = z.object({ user: sessionUserSchema.nullable() });
+export const sessionResponseSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  /** True when the workspace runs with demo accounts: the client shows a banner. */
+  demo: z.boolean(),
+});
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-/** Demo sign-in: until accounts exist, a person picks which demo user they are. */
-export const demoSignInRequestSchema = z.object({ userId: uuidSchema }).strict();
-export type DemoSignInRequest = z.infer<typeof demoSignInRequestSchema>;
-
-export const demoUsersResponseSchema = z.object({ users: z.array(sessionUserSchema) });
-export type DemoUsersResponse = z.infer<typeof demoUsersResponseSchema>;
+export const loginRequestSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().min(3).max(254),
+    password: z.string().min(1).max(1024),
+  })
+  .strict();
+export type LoginRequest = z.input<typeof loginRequestSchema>;

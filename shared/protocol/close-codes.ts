@@ -15,6 +15,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such letter, or one this session may not see. */
   letterNotFound: 4404,
+  /** The coordinator removed this person from the letter. */
+  removedFromLetter: 4410,
   /** The update would break the document (missing dependencies, schema, limits). */
   updateRefused: 4422,
   /** The store failed to commit; nothing of the batch was acknowledged: reconnect and resend. */
@@ -44,11 +46,15 @@ const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
   },
   [CloseCode.forbidden]: {
     reconnect: false,
-    message: 'You are not allowed to change this letter.',
+    message: 'The server refused a change from this tab: you are not allowed to make it. Reload the page.',
   },
   [CloseCode.letterNotFound]: {
     reconnect: false,
     message: 'This letter does not exist or you cannot see it.',
+  },
+  [CloseCode.removedFromLetter]: {
+    reconnect: false,
+    message: 'The coordinator removed you from this letter. Ask them if you need access again.',
   },
   [CloseCode.updateRefused]: {
     reconnect: false,

@@ -9,6 +9,8 @@ export const MessageType = {
   queryAwareness: 3,
   /** Server → client: the state vector of everything committed to the store. */
   saved: 100,
+  /** Server → client: this connection's rights changed (a role changed); see access-message.ts. */
+  access: 101,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -15,13 +15,26 @@ export const sqliteMigrations: readonly string[] = [
     id TEXT PRIMARY KEY,
     office_id TEXT NOT NULL REFERENCES offices(id),
     name TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT,
+    is_admin INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL
   );
   CREATE TABLE sessions (
     id TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id),
     created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
     expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
   );
   CREATE TABLE letters (
     id TEXT PRIMARY KEY,
@@ -61,5 +74,11 @@ export const sqliteMigrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX text_updates_by_letter ON text_updates (letter_id, seq);
+  CREATE TABLE text_clients (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    client_id INTEGER NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (letter_id, client_id)
+  );
   `,
 ];

@@ -1,0 +1,81 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { loginRequestSchema, type SessionResponse, type SessionUser } from '../../shared/api/session.js';
+import type { AppEnv } from '../http/app-env.js';
+import { AppError } from '../http/app-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import type { Store } from '../store/store.js';
+import type { LoginRateLimiter } from './login-rate-limiter.js';
+import { verifyPassword } from './password-hasher.js';
+import { sessionCookieName, type SessionService } from './session-service.js';
+
+export interface AuthRouteDeps {
+  store: Store;
+  sessions: SessionService;
+  rateLimiter: LoginRateLimiter;
+  isDemo: boolean;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Starts a fresh session (a new id at every sign-in) and hands its cookie to the browser. */
+export async function beginSession(c: Context<AppEnv>, sessions: SessionService, user: SessionUser): Promise<void> {
+  const previous = c.get('sessionId');
+  if (previous) await sessions.end(previous);
+  const session = await sessions.start(user.id);
+  setCookie(c, sessionCookieName, session.id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/session', (c) => c.json<SessionResponse>({ user: c.get('user'), demo: isDemo }));
+
+  routes.post('/auth/login', async (c) => {
+    const { email, password } = await readJsonBody(c, loginRequestSchema);
+    const address = clientAddress(c);
+    const decision = rateLimiter.check(email, address);
+    if (!decision.allowed) {
+      const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+      c.header('Retry-After', String(decision.retryAfterSeconds));
+      throw new AppError(
+        429,
+        ErrorCode.tooManyAttempts,
+        `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      );
+    }
+    const account = await store.accounts.findAccountByEmail(email);
+    const valid = await verifyPassword(account?.passwordHash ?? null, password);
+    const user = valid && account ? await sessions.describeUser(account.id) : null;
+    if (!user) {
+      rateLimiter.recordFailure(email, address);
+      throw new AppError(401, ErrorCode.invalidCredentials, 'The e-mail address or the password is not right.');
+    }
+    rateLimiter.recordSuccess(email);
+    await beginSession(c, sessions, user);
+    return c.json<SessionResponse>({ user, demo: isDemo });
+  });
+
+  routes.post('/auth/logout', async (c) => {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await sessions.end(sessionId);
+    deleteCookie(c, sessionCookieName, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { InvitationDetailsResponse } from '../../shared/api/accounts.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { AppError } from '../http/app-error.js';
+import type { Store } from '../store/store.js';
+import { hashPassword } from './password-hasher.js';
+
+/** How long an invitation link works. */
+const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const unusable = () =>
+  new AppError(410, ErrorCode.invitationUnusable, 'This invitation link has been used or has expired. Ask your administrator for a new one.');
+
+/**
+ * New people join through a link that works once and expires. Without e-mail, the administrator
+ * copies the link and hands it over; the database keeps only the token's hash.
+ */
+export class InvitationService {
+  constructor(private readonly store: Store) {}
+
+  async create(userId: string, createdBy: string): Promise<{ token: string; expiresAt: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    const expiresAt = new Date(now + invitationLifetimeMs).toISOString();
+    await this.store.accounts.insertInvitation({
+      tokenHash: hashToken(token),
+      userId,
+      createdBy,
+      createdAt: new Date(now).toISOString(),
+      expiresAt,
+      usedAt: null,
+    });
+    return { token, expiresAt };
+  }
+
+  /** Who the invitation is for, if it can still be used. */
+  async details(token: string): Promise<InvitationDetailsResponse & { userId: string }> {
+    const invitation = token.length <= 100 ? await this.store.accounts.getInvitation(hashToken(token)) : null;
+    if (!invitation) throw AppError.notFound('This invitation');
+    if (invitation.usedAt !== null || new Date(invitation.expiresAt).getTime() <= Date.now()) throw unusable();
+    const user = await this.store.accounts.getUser(invitation.userId);
+    const office = (await this.store.accounts.listOffices()).find((candidate) => candidate.id === user?.officeId);
+    if (!user || !office) throw AppError.notFound('This invitation');
+    return { userId: user.id, name: user.name, email: user.email, officeName: office.name };
+  }
+
+  /** Sets the password and uses up the invitation in one step; returns the user's id. */
+  async accept(token: string, password: string): Promise<string> {
+    const { userId } = await this.details(token);
+    const accepted = await this.store.accounts.acceptInvitation(hashToken(token), await hashPassword(password), new Date().toISOString());
+    if (!accepted) throw unusable();
+    return userId;
+  }
+}

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import type { StoredText, TextStore, UpdateToAppend } from '../store.js';
+
+export class SqliteText implements TextStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async loadText(letterId: string): Promise<StoredText> {
+    return this.db.transaction(() => {
+      const snapshotRow = this.db
+        .prepare('SELECT snapshot, through_seq FROM text_snapshots WHERE letter_id = ?')
+        .get(letterId) as { snapshot: Buffer; through_seq: number } | undefined;
+      const rows = this.db
+        .prepare('SELECT seq, body FROM text_updates WHERE letter_id = ? ORDER BY seq')
+        .all(letterId) as { seq: number; body: Buffer }[];
+      const owners = this.db
+        .prepare('SELECT client_id AS clientId, user_id AS userId FROM text_clients WHERE letter_id = ?')
+        .all(letterId) as { clientId: number; userId: string }[];
+      return {
+        snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
+        updates: rows.map((row) => new Uint8Array(row.body)),
+        lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
+        clientOwners: new Map(owners.map((owner) => [owner.clientId, owner.userId])),
+      };
+    })();
+  }
+
+  async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {
+    const insert = this.db.prepare('INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES (?, ?, ?, ?)');
+    const claim = this.db.prepare('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES (?, ?, ?)');
+    const touch = this.db.prepare('UPDATE letters SET updated_at = ? WHERE id = ?');
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const seqs = updates.map((u) => {
+        for (const clientId of u.newClientIds) claim.run(u.letterId, clientId, u.userId);
+        return Number(insert.run(u.letterId, u.update, u.userId, now).lastInsertRowid);
+      });
+      for (const letterId of new Set(updates.map((u) => u.letterId))) touch.run(now, letterId);
+      return seqs;
+    })();
+  }
+
+  async compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES (?, ?, ?)
+           ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq`,
+        )
+        .run(letterId, snapshot, throughSeq);
+      this.db.prepare('DELETE FROM text_updates WHERE letter_id = ? AND seq <= ?').run(letterId, throughSeq);
+    })();
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { officeIdSchema, uuidSchema } from './ids.js';
+import { officeSchema } from './offices.js';
+
+/** Passwords: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const passwordSchema = z.string().min(12, 'use at least 12 characters').max(1024);
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+
+export const createOfficeRequestSchema = officeSchema.extend({ name: nameSchema, nameEn: nameSchema }).strict();
+export type CreateOfficeRequest = z.input<typeof createOfficeRequestSchema>;
+
+export const createUserRequestSchema = z
+  .object({
+    name: nameSchema,
+    email: z.email().trim().toLowerCase().max(254),
+    officeId: officeIdSchema,
+    isAdmin: z.boolean().default(false),
+  })
+  .strict();
+export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
+
+export const accountSchema = z.object({
+  id: uuidSchema,
+  name: z.string(),
+  email: z.string(),
+  officeId: officeIdSchema,
+  isAdmin: z.boolean(),
+  /** False until the person has set a password through their invitation. */
+  isActive: z.boolean(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountListResponseSchema = z.object({ users: z.array(accountSchema) });
+export type AccountListResponse = z.infer<typeof accountListResponseSchema>;
+
+export const invitationLinkResponseSchema = z.object({
+  user: accountSchema,
+  /** The link to hand to the person; it works once and expires. */
+  invitationUrl: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationLinkResponse = z.infer<typeof invitationLinkResponseSchema>;
+
+export const invitationDetailsResponseSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  officeName: z.string(),
+});
+export type InvitationDetailsResponse = z.infer<typeof invitationDetailsResponseSchema>;
+
+export const acceptInvitationRequestSchema = z.object({ password: passwordSchema }).strict();
+export type AcceptInvitationRequest = z.input<typeof acceptInvitationRequestSchema>;

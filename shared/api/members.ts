@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Role } from '../domain/roles.js';
+import { uuidSchema } from './ids.js';
+import { officeSchema } from './offices.js';
+
+const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
+
+export const memberSchema = z.object({
+  userId: uuidSchema,
+  name: z.string(),
+  email: z.string(),
+  office: officeSchema,
+  roles: z.array(roleSchema),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberListResponseSchema = z.object({ members: z.array(memberSchema) });
+export type MemberListResponse = z.infer<typeof memberListResponseSchema>;
+
+/** Adds a member or replaces their roles. At least one role: removing is its own request. */
+export const setMemberRolesRequestSchema = z
+  .object({ roles: z.array(roleSchema).min(1).max(4).transform((roles) => [...new Set(roles)]) })
+  .strict();
+export type SetMemberRolesRequest = z.input<typeof setMemberRolesRequestSchema>;
+
+/** People who could be added to a letter: the workspace's users. */
+export const directoryResponseSchema = z.object({
+  people: z.array(z.object({ userId: uuidSchema, name: z.string(), office: officeSchema })),
+});
+export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;

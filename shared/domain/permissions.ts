@@ -1,0 +1,23 @@
+import { Role } from './roles.js';
+
+/** Everything a member can do on a letter. Each route and channel names the one it needs. */
+export const Permission = {
+  readLetter: 'letter.read',
+  editText: 'letter.edit_text',
+  manageMembers: 'letter.manage_members',
+  manageLetter: 'letter.manage',
+  signOff: 'letter.sign_off',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const grants: Record<Role, readonly Permission[]> = {
+  [Role.coordinator]: [Permission.readLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter],
+  [Role.drafter]: [Permission.readLetter, Permission.editText],
+  [Role.approver]: [Permission.readLetter, Permission.signOff],
+  [Role.observer]: [Permission.readLetter],
+};
+
+/** Whether a member with these roles may do this. No roles means not a member: nothing. */
+export function hasPermission(memberRoles: readonly Role[], permission: Permission): boolean {
+  return memberRoles.some((role) => grants[role].includes(permission));
+}
