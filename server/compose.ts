@@ -1,0 +1,56 @@
+import { letterSchema } from '../shared/domain/letter-schema.js';
+import { createApp } from './app.js';
+import { InvitationService } from './auth/invitation-service.js';
+import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
+import { SessionService } from './auth/session-service.js';
+import type { Config } from './config.js';
+import { LetterAccess } from './letters/letter-access.js';
+import { LetterService } from './letters/letter-service.js';
+import { MemberService } from './letters/member-service.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+import { CommitQueue } from './sync/commit-queue.js';
+import { RoomRegistry } from './sync/room-registry.js';
+import { deriveSchemaRules } from './sync/schema-rules.js';
+
+export type ServiceOptions = Pick<
+  Config,
+  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'maxBodyBytes' | 'allowedOrigins' | 'seedDemo'
+> & { staticDir?: string; rateLimits?: RateLimits };
+
+/** Builds the services and the app on a store, wired the same way for the server and for tests. */
+export function composeServices(store: Store, logger: Logger, options: ServiceOptions) {
+  const sessions = new SessionService(store, { idleMs: options.sessionIdleMs, absoluteMs: options.sessionAbsoluteMs });
+  const access = new LetterAccess(store);
+  const letters = new LetterService(store, access);
+  const members = new MemberService(store);
+  const commits = new CommitQueue(store, logger);
+  const registry = new RoomRegistry({
+    store,
+    commits,
+    rules: deriveSchemaRules(letterSchema()),
+    logger,
+    graceMs: options.roomGraceMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+  });
+  // Signing out, a new password or a changed role take effect on open websockets at once.
+  sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
+  members.onAccessChanged((letterId, userId, roles) => registry.accessChanged(letterId, userId, roles));
+
+  const app = createApp({
+    store,
+    sessions,
+    rateLimiter: new LoginRateLimiter(options.rateLimits),
+    invitations: new InvitationService(store),
+    access,
+    letters,
+    members,
+    registry,
+    logger,
+    isDemo: options.seedDemo,
+    maxBodyBytes: options.maxBodyBytes,
+    allowedOrigins: options.allowedOrigins,
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+  });
+  return { app, sessions, registry, commits };
+}
