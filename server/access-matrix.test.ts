@@ -72,7 +72,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function request(person: Person | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+async function request(person: Person | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return services.app.request(url, {
     method,
     headers: {

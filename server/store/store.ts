@@ -1,6 +1,7 @@
 import type { LetterStatus } from '../../shared/api/letters.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { Role } from '../../shared/domain/roles.js';
+import type { SignoffAction } from '../../shared/domain/signoff-state.js';
 
 export interface UserRecord {
   id: string;
@@ -92,6 +93,61 @@ export interface NewLetter {
   initialText?: Uint8Array;
 }
 
+/** One sign-off act of an office on a paragraph (append-only, rule S9). */
+export interface SignoffRecord {
+  id: number;
+  letterId: string;
+  paragraphId: string;
+  officeId: string;
+  action: SignoffAction;
+  /** Hash of the paragraph text the approver saw (rule S2). */
+  contentHash: string;
+  /** That text as plain text, to show what changed since (word-level diff). */
+  paragraphText: string;
+  reason: string | null;
+  userId: string;
+  createdAt: string;
+}
+
+export const LetterEventKind = {
+  statusChanged: 'status_changed',
+  finalSignature: 'final_signature',
+  reopened: 'reopened',
+  signatoriesChanged: 'signatories_changed',
+} as const;
+export type LetterEventKind = (typeof LetterEventKind)[keyof typeof LetterEventKind];
+
+/** Something that happened to a letter as a whole: who, when, and from which status to which. */
+export interface LetterEventRecord {
+  id: number;
+  letterId: string;
+  kind: LetterEventKind;
+  /** For a final signature: the office that signed. */
+  officeId: string | null;
+  fromStatus: LetterStatus | null;
+  toStatus: LetterStatus | null;
+  /** For a final signature: the letter hash it binds to. */
+  letterHash: string | null;
+  reason: string | null;
+  userId: string;
+  createdAt: string;
+}
+
+/** Sign-off acts and the letter's course (status, final signatures). Append-only. */
+export interface SignoffStore {
+  /** Appends acts in one transaction (all or nothing) and returns them with their ids. */
+  appendSignoffs(acts: Omit<SignoffRecord, 'id'>[]): Promise<SignoffRecord[]>;
+  listSignoffs(letterId: string): Promise<SignoffRecord[]>;
+  /**
+   * Records an event and, if `toStatus` is given, moves the letter to it — only if the letter is
+   * still in `expectedStatus` (so two racing transitions cannot both happen). False if it was not.
+   */
+  recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus): Promise<boolean>;
+  listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
+  /** Replaces the signatories in order, with an event, in one transaction. */
+  replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>): Promise<void>;
+}
+
 /** Offices, people, sessions and invitations. */
 export interface AccountStore {
   insertOffices(offices: Office[]): Promise<void>;
@@ -147,5 +203,6 @@ export interface Store {
   readonly accounts: AccountStore;
   readonly letters: LetterStore;
   readonly text: TextStore;
+  readonly signoffs: SignoffStore;
   close(): Promise<void>;
 }

@@ -74,6 +74,32 @@ export const sqliteMigrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX text_updates_by_letter ON text_updates (letter_id, seq);
+  CREATE TABLE signoffs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    action TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    paragraph_text TEXT NOT NULL,
+    reason TEXT,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX signoffs_by_letter ON signoffs (letter_id, id);
+  CREATE TABLE letter_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    kind TEXT NOT NULL,
+    office_id TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    letter_hash TEXT,
+    reason TEXT,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX letter_events_by_letter ON letter_events (letter_id, id);
   CREATE TABLE text_clients (
     letter_id TEXT NOT NULL REFERENCES letters(id),
     client_id INTEGER NOT NULL,

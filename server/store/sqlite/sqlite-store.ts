@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteLetters } from './sqlite-letters.js';
+import { SqliteSignoffs } from './sqlite-signoffs.js';
 import { SqliteText } from './sqlite-text.js';
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each call is atomic. */
@@ -12,11 +13,13 @@ export class SqliteStore implements Store {
   readonly accounts: SqliteAccounts;
   readonly letters: SqliteLetters;
   readonly text: SqliteText;
+  readonly signoffs: SqliteSignoffs;
 
   private constructor(private readonly db: Database.Database) {
     this.accounts = new SqliteAccounts(db);
     this.letters = new SqliteLetters(db);
     this.text = new SqliteText(db);
+    this.signoffs = new SqliteSignoffs(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { LetterStatus } from '../../../shared/api/letters.js';
+import type { LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+
+const signoffColumns = `id, letter_id AS letterId, paragraph_id AS paragraphId, office_id AS officeId, action,
+  content_hash AS contentHash, paragraph_text AS paragraphText, reason, user_id AS userId, created_at AS createdAt`;
+const eventColumns = `id, letter_id AS letterId, kind, office_id AS officeId, from_status AS fromStatus,
+  to_status AS toStatus, letter_hash AS letterHash, reason, user_id AS userId, created_at AS createdAt`;
+
+export class SqliteSignoffs implements SignoffStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async appendSignoffs(acts: Omit<SignoffRecord, 'id'>[]): Promise<SignoffRecord[]> {
+    const insert = this.db.prepare(
+      `INSERT INTO signoffs (letter_id, paragraph_id, office_id, action, content_hash, paragraph_text, reason, user_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.db.transaction(() =>
+      acts.map((act) => {
+        const result = insert.run(act.letterId, act.paragraphId, act.officeId, act.action, act.contentHash, act.paragraphText, act.reason, act.userId, act.createdAt);
+        return { ...act, id: Number(result.lastInsertRowid) };
+      }),
+    )();
+  }
+
+  async listSignoffs(letterId: string): Promise<SignoffRecord[]> {
+    return this.db.prepare(`SELECT ${signoffColumns} FROM signoffs WHERE letter_id = ? ORDER BY id`).all(letterId) as SignoffRecord[];
+  }
+
+  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (event.toStatus !== null) {
+        const moved = this.db
+          .prepare('UPDATE letters SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
+          .run(event.toStatus, event.createdAt, event.letterId, expectedStatus);
+        if (moved.changes !== 1) return false;
+      } else {
+        const current = this.db.prepare('SELECT status FROM letters WHERE id = ?').get(event.letterId) as { status: string } | undefined;
+        if (current?.status !== expectedStatus) return false;
+      }
+      this.insertEvent(event);
+      return true;
+    })();
+  }
+
+  async listLetterEvents(letterId: string): Promise<LetterEventRecord[]> {
+    return this.db.prepare(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = ? ORDER BY id`).all(letterId) as LetterEventRecord[];
+  }
+
+  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM signatories WHERE letter_id = ?').run(letterId);
+      for (const s of signatories) insert.run(letterId, s.officeId, s.position, s.signerName, s.capacity);
+      this.insertEvent(event);
+    })();
+  }
+
+  private insertEvent(event: Omit<LetterEventRecord, 'id'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt);
+  }
+}
