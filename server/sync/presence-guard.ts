@@ -27,43 +27,49 @@ function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolea
 }
 
 /**
- * Re-encodes an awareness update so that it can only speak for this connection: each client id
- * must be the connection's own (claimed on first use, never one another connection holds), a
- * `user` field naming someone else is refused, and `user` is set to the identity the server
- * authenticated (so a client that sends none still shows who it is).
+ * Re-encodes an awareness update so that it can only speak for this connection. Entries for
+ * client ids that another connection owns are dropped: the stock y-websocket client echoes the
+ * presence it receives, so they are not an attack, but they are never applied. Ids nobody owns
+ * become this connection's (at most four). A `user` field naming someone else is refused, and
+ * `user` is set to the identity the server authenticated (a client that sends none still shows
+ * who it is). Returns null when nothing is left to apply.
  */
 export function sanitizePresence(
   update: Uint8Array,
   connection: Connection,
-  isClaimedByOther: (clientId: number) => boolean,
-): Uint8Array {
+  owners: Map<number, Connection>,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, count);
+  const kept: { clientId: number; clock: number; state: unknown }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-    if (!connection.awarenessClients.has(clientId)) {
-      if (isClaimedByOther(clientId)) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'presence names another connection');
-      }
-      if (connection.awarenessClients.size >= maxClientsPerConnection) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'too many presence ids on one connection');
-      }
-      connection.awarenessClients.add(clientId);
-    }
+    const owner = owners.get(clientId);
+    if (owner !== undefined && owner !== connection) continue;
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolViolation(CloseCode.malformedMessage, 'presence is not an object');
     }
     if (state !== null && claimsAnotherIdentity((state as { user?: unknown }).user, connection)) {
       throw new ProtocolViolation(CloseCode.forbidden, 'presence claims another identity');
     }
-    const sanitized = state === null ? null : { ...(state as Record<string, unknown>), user: presenceOf(connection) };
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(sanitized));
+    if (owner === undefined) {
+      if (connection.awarenessClients.size >= maxClientsPerConnection) {
+        throw new ProtocolViolation(CloseCode.forbidden, 'too many presence ids on one connection');
+      }
+      owners.set(clientId, connection);
+      connection.awarenessClients.add(clientId);
+    }
+    kept.push({ clientId, clock, state: state === null ? null : { ...(state as object), user: presenceOf(connection) } });
+  }
+  if (kept.length === 0) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const entry of kept) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
   }
   return encoding.toUint8Array(encoder);
 }

@@ -61,6 +61,8 @@ export class Room implements CommitTarget {
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
   private clientOwners = new Map<number, string>();
+  /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
+  private readonly presenceOwners = new Map<number, Connection>();
 
   private constructor(
     readonly letterId: string,
@@ -222,10 +224,8 @@ export class Room implements CommitTarget {
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
-    const isClaimedByOther = (clientId: number) =>
-      Array.from(this.connections).some((other) => other !== connection && other.awarenessClients.has(clientId));
-    const sanitized = sanitizePresence(update, connection, isClaimedByOther);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners);
+    if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
   private sendAllPresence(connection: Connection): void {

@@ -173,3 +173,30 @@ describe('update guard', () => {
     expect(decodeIncomingUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(client))).isEmpty).toBe(true);
   });
 });
+
+describe('update guard on changes to existing paragraphs', () => {
+  it('accepts changing an attribute of an existing block (a heading level, a paragraph id)', () => {
+    const { server, client, body } = pair();
+    const base = changeOf(client, () => {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', 2 as unknown as string);
+      heading.insert(0, [new Y.XmlText('Background')]);
+      body.insert(0, [heading, paragraph('text')]);
+    });
+    Y.applyUpdate(server, base);
+    const relevel = changeOf(client, () => (body.get(0) as Y.XmlElement).setAttribute('level', 3 as unknown as string));
+    expect(refusalOf(server, relevel)).toBe('accepted');
+    Y.applyUpdate(server, relevel);
+    const reid = changeOf(client, () => (body.get(1) as Y.XmlElement).setAttribute('id', 'p-new'));
+    expect(refusalOf(server, reid)).toBe('accepted');
+  });
+
+  it('still refuses overwriting an existing attribute with one the node does not have', () => {
+    const { server, client, body } = pair();
+    Y.applyUpdate(server, changeOf(client, () => body.insert(0, [paragraph('text', { id: 'p1' })])));
+    const hostile = fork(server);
+    const hostileBody = hostile.client.getXmlFragment(bodyFieldName);
+    const update = changeOf(hostile.client, () => (hostileBody.get(0) as Y.XmlElement).setAttribute('id', { nested: 'object' } as never));
+    expect(refusalOf(server, update)).toBe(RefusalKind.schema);
+  });
+});

@@ -46,6 +46,11 @@ type Container =
   /** The parent was garbage-collected: Yjs discards the item, so it cannot do harm. */
   | { kind: 'gone' };
 
+interface Placement {
+  container: Container;
+  parentSub: string | null;
+}
+
 const maxAttributeLength = 2048;
 
 const isId = (value: unknown): value is Y.ID =>
@@ -59,7 +64,7 @@ const isId = (value: unknown): value is Y.ID =>
 export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRules, bodyField: string): void {
   checkDependencies(doc, decoded);
   const byClient = groupByClient(decoded.structs);
-  const memo = new Map<Y.Item, Container>();
+  const memo = new Map<Y.Item, Placement>();
   const rootFragment = doc.getXmlFragment(bodyField);
 
   const findInUpdate = (id: Y.ID): Y.Item | Y.GC | Y.Skip | undefined => {
@@ -90,10 +95,11 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     throw new UpdateRefusal(RefusalKind.schema, 'the update writes into a type that is not part of a letter');
   };
 
-  const containerInDoc = (id: Y.ID): Container => {
+  /** Where a known item sits: its parent's container and, for an attribute, the attribute's name. */
+  const placementInDoc = (id: Y.ID): Placement => {
     const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
-    if (struct instanceof Y.GC || struct.parent === null) return { kind: 'gone' };
-    return containerOfType(struct.parent as Y.AbstractType<unknown>);
+    if (struct instanceof Y.GC || struct.parent === null) return { container: { kind: 'gone' }, parentSub: null };
+    return { container: containerOfType(struct.parent as Y.AbstractType<unknown>), parentSub: struct.parentSub };
   };
 
   /** The container that a type item of this update creates. */
@@ -123,13 +129,16 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     return containerOfType(struct.content.type);
   };
 
-  /** Where an item goes. Items with neighbours inherit their parent from them (iteratively: chains can be long). */
-  function parentOf(item: Y.Item, level = 0): Container {
+  /**
+   * Where an item goes. An item with a neighbour is encoded without its parent and attribute
+   * name: like Yjs, take both from the neighbour (iteratively: chains can be long).
+   */
+  function placementOf(item: Y.Item, level = 0): Placement {
     if (level > rules.maxDepth + 1) throw new UpdateRefusal(RefusalKind.schema, 'the update nests too deeply');
     const chain: Y.Item[] = [];
     const visited = new Set<Y.Item>();
     let current = item;
-    let result: Container;
+    let result: Placement;
     for (;;) {
       const cached = memo.get(current);
       if (cached) {
@@ -142,11 +151,11 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
       const parent = current.parent as unknown;
       if (typeof parent === 'string') {
         if (parent !== bodyField) throw new UpdateRefusal(RefusalKind.schema, 'the update writes outside the letter body');
-        result = { kind: 'node', name: rules.rootNode, depth: 0 };
+        result = { container: { kind: 'node', name: rules.rootNode, depth: 0 }, parentSub: current.parentSub };
         break;
       }
       if (isId(parent)) {
-        result = containerById(parent, level);
+        result = { container: containerById(parent, level), parentSub: current.parentSub };
         break;
       }
       const neighbour = current.origin ?? current.rightOrigin;
@@ -156,31 +165,36 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
         current = inUpdate;
         continue;
       }
-      result = inUpdate ? { kind: 'gone' } : containerInDoc(neighbour);
+      result = inUpdate ? { container: { kind: 'gone' }, parentSub: null } : placementInDoc(neighbour);
       break;
     }
     for (const link of chain) memo.set(link, result);
     return result;
   }
 
+  function parentOf(item: Y.Item, level = 0): Container {
+    return placementOf(item, level).container;
+  }
+
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     // Yjs skips what it already has, so only the new part of an update matters.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
-    checkItem(struct, parentOf(struct), rules);
+    const { container, parentSub } = placementOf(struct);
+    checkItem(struct, container, parentSub, rules);
   }
 }
 
-function checkItem(item: Y.Item, container: Container, rules: SchemaRules): void {
+function checkItem(item: Y.Item, container: Container, parentSub: string | null, rules: SchemaRules): void {
   if (container.kind === 'gone') return;
   const content = item.content;
-  if (item.parentSub !== null) {
+  if (parentSub !== null) {
     if (container.kind !== 'node' || container.depth === 0 || !(content instanceof Y.ContentAny)) {
       throw new UpdateRefusal(RefusalKind.schema, 'the update sets an attribute where the letter schema has none');
     }
     const rule = rules.nodes.get(container.name);
-    if (!rule?.attributes.has(item.parentSub)) {
-      throw new UpdateRefusal(RefusalKind.schema, `"${container.name}" has no attribute "${item.parentSub}"`);
+    if (!rule?.attributes.has(parentSub)) {
+      throw new UpdateRefusal(RefusalKind.schema, `"${container.name}" has no attribute "${parentSub}"`);
     }
     for (const value of content.arr) checkAttributeValue(value);
     return;

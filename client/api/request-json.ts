@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { errorResponseSchema } from '../../shared/api/errors.js';
+import { ApiError, ClientErrorCode } from './api-error.js';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+}
+
+/**
+ * Calls the same-origin API and parses the answer with `schema`, so a server that drifts from
+ * the shared contract fails here, loudly, instead of deep inside a component.
+ * Pass `null` as schema for answers without a body (204).
+ */
+export async function requestJson<Schema extends z.ZodType>(
+  path: string,
+  schema: Schema,
+  options?: RequestOptions,
+): Promise<z.infer<Schema>>;
+export async function requestJson(path: string, schema: null, options?: RequestOptions): Promise<void>;
+export async function requestJson(
+  path: string,
+  schema: z.ZodType | null,
+  { method = 'GET', body }: RequestOptions = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
+  }
+
+  if (!response.ok) throw await readError(response);
+  if (schema === null) return undefined;
+
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      ClientErrorCode.unexpectedResponse,
+      'The server sent an answer this page does not understand. Reload the page and try again.',
+    );
+  }
+  return parsed.data;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  return new ApiError(
+    response.status,
+    ClientErrorCode.unexpectedResponse,
+    `The server answered with an error (${response.status}). Try again in a moment.`,
+  );
+}

@@ -1,0 +1,240 @@
+import { css, html, LitElement } from 'lit';
+import type { SessionUser } from '../../shared/api/session.js';
+import { describeError } from '../api/api-error.js';
+import { loadSessionUser, signOut } from '../api/session-api.js';
+import '../letters/jl-letter-list-page.js';
+import '../session/jl-identity-picker.js';
+import '../session/jl-session-menu.js';
+import { SessionExpiredEvent } from '../session/session-expired-event.js';
+import { SignedInEvent } from '../session/signed-in-event.js';
+import { SwitchUserEvent } from '../session/switch-user-event.js';
+import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
+
+/**
+ * The shell: top bar, skip link, landmarks, session and routing. It renders into its light DOM
+ * because the letter page below it hosts the Tiptap editor, which must not live in a shadow root.
+ */
+export class JlApp extends LitElement {
+  static override properties = {
+    user: { state: true },
+    route: { state: true },
+    sessionError: { state: true },
+  };
+
+  /** `undefined` while the session is being looked up. */
+  declare private user: SessionUser | null | undefined;
+  declare private route: Route;
+  declare private sessionError: string | null;
+  private shouldFocusMain = false;
+
+  constructor() {
+    super();
+    this.user = undefined;
+    this.route = parseRoute(location.pathname);
+    this.sessionError = null;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    // Drop the static "Loading…" placeholder from index.html.
+    this.replaceChildren();
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptDocumentStyles(this, appStyles);
+    window.addEventListener('popstate', this.onLocationChange);
+    window.addEventListener(routeChangeEvent, this.onLocationChange);
+    this.addEventListener('click', this.onClick);
+    this.addEventListener(SignedInEvent.eventName, this.onSignedIn);
+    this.addEventListener(SwitchUserEvent.eventName, this.onSwitchUser);
+    this.addEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
+    void this.loadSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onLocationChange);
+    window.removeEventListener(routeChangeEvent, this.onLocationChange);
+    this.removeEventListener('click', this.onClick);
+    this.removeEventListener(SignedInEvent.eventName, this.onSignedIn);
+    this.removeEventListener(SwitchUserEvent.eventName, this.onSwitchUser);
+    this.removeEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
+  }
+
+  private async loadSession(): Promise<void> {
+    try {
+      this.user = await loadSessionUser();
+      this.sessionError = null;
+    } catch (error) {
+      this.sessionError = describeError(error);
+    }
+  }
+
+  private readonly onLocationChange = (): void => {
+    this.route = parseRoute(location.pathname);
+    this.shouldFocusMain = true;
+  };
+
+  /** Follows same-origin links inside the app without reloading; the browser handles the rest. */
+  private readonly onClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event.composedPath().find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
+    // Letter text may contain links; those leave the app as ordinary links would.
+    if (anchor.closest('.ProseMirror')) return;
+    if (anchor.hash && anchor.pathname === location.pathname) return;
+    event.preventDefault();
+    navigate(anchor.pathname + anchor.search);
+  };
+
+  private readonly onSignedIn = (event: SignedInEvent): void => {
+    this.user = event.user;
+    this.shouldFocusMain = true;
+  };
+
+  private readonly onSwitchUser = async (): Promise<void> => {
+    try {
+      await signOut();
+    } catch {
+      // Even if the server did not answer, showing the picker is what the person asked for.
+    }
+    this.user = null;
+    this.shouldFocusMain = true;
+  };
+
+  private readonly onSessionExpired = (): void => {
+    this.user = null;
+  };
+
+  protected override updated(): void {
+    if (!this.shouldFocusMain) return;
+    this.shouldFocusMain = false;
+    // Screen readers start reading the new page instead of staying on the old link.
+    this.querySelector<HTMLElement>('#main')?.focus({ preventScroll: false });
+  }
+
+  /** The letter page brings the editor and Yjs; the list and the picker load without them. */
+  private loadLetterPage(): void {
+    if (customElements.get('jl-letter-page')) return;
+    import('../letters/jl-letter-page.js').catch(() => {
+      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+    });
+  }
+
+  override render() {
+    return html`
+      <a class="skip-link" href="#main">Skip to main content</a>
+      <header class="top-bar">
+        <div class="top-bar-inner">
+          <a class="brand" href="/">Jointly</a>
+          ${this.user
+            ? html`<nav aria-label="Main"><a href="/" aria-current=${this.route.page === 'letters' ? 'page' : 'false'}>Letters</a></nav>`
+            : null}
+          <jl-session-menu .user=${this.user ?? null}></jl-session-menu>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${this.renderMain()}</main>
+    `;
+  }
+
+  private renderMain() {
+    if (this.sessionError) {
+      return html`<h1>Jointly is not available</h1>
+        <p role="alert">${this.sessionError}</p>
+        <button type="button" @click=${() => this.loadSession()}>Try again</button>`;
+    }
+    if (this.user === undefined) return html`<p>Loading…</p>`;
+    if (this.user === null) return html`<jl-identity-picker></jl-identity-picker>`;
+    switch (this.route.page) {
+      case 'letters':
+        return html`<jl-letter-list-page></jl-letter-list-page>`;
+      case 'letter':
+        this.loadLetterPage();
+        return html`<jl-letter-page .letterId=${this.route.letterId} .user=${this.user}></jl-letter-page>`;
+      case 'not-found':
+        document.title = 'Page not found – Jointly';
+        return html`<h1>Page not found</h1>
+          <p>There is nothing at this address. <a href="/">Go to the list of letters</a>.</p>`;
+    }
+  }
+}
+
+const appStyles = css`
+  jl-app {
+    display: block;
+    min-height: 100vh;
+  }
+  jl-app .skip-link {
+    position: absolute;
+    left: 0.5rem;
+    top: -10rem;
+    z-index: 100;
+    padding: 0.5rem 1rem;
+    color: #fff;
+    background: var(--jl-accent);
+    border-radius: var(--jl-radius);
+  }
+  jl-app .skip-link:focus {
+    top: 0.5rem;
+  }
+  jl-app .top-bar {
+    background: var(--jl-paper);
+    border-bottom: 1px solid var(--jl-border);
+  }
+  jl-app .top-bar-inner {
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: 0.5rem 1.5rem;
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    min-height: 3.5rem;
+  }
+  jl-app .brand {
+    font-size: 1.25rem;
+    font-weight: 700;
+    letter-spacing: 0.01em;
+    color: var(--jl-accent);
+    text-decoration: none;
+  }
+  jl-app nav a {
+    color: var(--jl-text);
+    text-decoration: none;
+    padding: 0.25rem 0;
+    border-bottom: 3px solid transparent;
+  }
+  jl-app nav a[aria-current='page'] {
+    border-bottom-color: var(--jl-accent);
+    font-weight: 600;
+  }
+  jl-app nav a:hover {
+    text-decoration: underline;
+  }
+  jl-app jl-session-menu {
+    margin-inline-start: auto;
+  }
+  jl-app main {
+    display: block;
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: 2rem 1.5rem 4rem;
+  }
+  jl-app main:focus {
+    outline: none;
+  }
+  jl-app main > h1 {
+    font-size: 1.75rem;
+  }
+`;
+
+customElements.define('jl-app', JlApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-app': JlApp;
+  }
+}

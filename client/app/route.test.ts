@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { letterPath, parseRoute } from './route.js';
+
+describe('parseRoute', () => {
+  it('shows the letter list at the root', () => {
+    expect(parseRoute('/')).toEqual({ page: 'letters' });
+  });
+
+  it('reads the letter id from /letters/:id, with or without a trailing slash', () => {
+    const id = '0b7e1c1e-7d3a-4a59-9a34-2f0f1b9f3b11';
+    expect(parseRoute(`/letters/${id}`)).toEqual({ page: 'letter', letterId: id });
+    expect(parseRoute(`/letters/${id}/`)).toEqual({ page: 'letter', letterId: id });
+  });
+
+  it('round-trips letterPath', () => {
+    expect(parseRoute(letterPath('a b'))).toEqual({ page: 'letter', letterId: 'a b' });
+  });
+
+  it('does not know anything else', () => {
+    expect(parseRoute('/letters')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/letters/x/y')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/admin')).toEqual({ page: 'not-found' });
+  });
+});

@@ -1,0 +1,235 @@
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { SessionUser } from '../../shared/api/session.js';
+import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
+import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import './jl-editor-toolbar.js';
+import type { LetterConnection } from './letter-connection.js';
+import { renderCaret } from './render-caret.js';
+
+/**
+ * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
+ * and a formatting toolbar. It renders into its light DOM because Tiptap has open bugs inside
+ * shadow roots; its styles are adopted by whichever root holds it.
+ */
+export class JlEditor extends LitElement {
+  static override properties = {
+    connection: { attribute: false },
+    user: { attribute: false },
+    isEditable: { attribute: false },
+    editor: { state: true },
+  };
+
+  declare connection: LetterConnection | undefined;
+  declare user: SessionUser | undefined;
+  declare isEditable: boolean;
+  declare private editor: Editor | undefined;
+  private boundConnection: LetterConnection | undefined;
+
+  constructor() {
+    super();
+    this.connection = undefined;
+    this.user = undefined;
+    this.isEditable = true;
+    this.editor = undefined;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptDocumentStyles(this, editorStyles);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyEditor();
+  }
+
+  /** Unbinds the editor from the connection; the owner calls it before destroying the connection. */
+  destroyEditor(): void {
+    this.editor?.destroy();
+    this.editor = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
+    if (this.connection && this.user && this.connection !== this.boundConnection) {
+      this.destroyEditor();
+      this.boundConnection = this.connection;
+      this.editor = this.createEditor(this.connection, this.user);
+      this.connection.start();
+    }
+    if (changed.has('isEditable') && this.editor) {
+      this.editor.setEditable(this.isEditable);
+      this.updateReadOnlyAttribute();
+    }
+  }
+
+  private createEditor(connection: LetterConnection, user: SessionUser): Editor {
+    const surface = this.querySelector<HTMLElement>('.editor-surface');
+    if (!surface) throw new Error('jl-editor rendered without its surface');
+    const editor = new Editor({
+      element: surface,
+      editable: this.isEditable,
+      // Tiptap would add a <style> element; editorStyles carries what it needs instead (CSP).
+      injectCSS: false,
+      extensions: [
+        ...letterExtensions(),
+        Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
+        CollaborationCaret.configure({
+          provider: connection.provider,
+          user: { name: user.name, color: user.office.color },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Letter text',
+          class: 'letter-text',
+        },
+      },
+    });
+    this.editor = editor;
+    this.updateReadOnlyAttribute();
+    return editor;
+  }
+
+  private updateReadOnlyAttribute(): void {
+    this.editor?.view.dom.setAttribute('aria-readonly', this.isEditable ? 'false' : 'true');
+  }
+
+  override render() {
+    return html`
+      ${this.isEditable ? html`<jl-editor-toolbar .editor=${this.editor}></jl-editor-toolbar>` : null}
+      <div class="editor-surface"></div>
+    `;
+  }
+}
+
+const editorStyles = css`
+  jl-editor {
+    display: block;
+  }
+  jl-editor jl-editor-toolbar {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+  }
+  /* What Tiptap's own injected stylesheet would provide. */
+  jl-editor .ProseMirror {
+    position: relative;
+    word-wrap: break-word;
+    white-space: pre-wrap;
+    white-space: break-spaces;
+    font-variant-ligatures: none;
+    font-feature-settings: 'liga' 0;
+  }
+  jl-editor .ProseMirror [contenteditable='false'] {
+    white-space: normal;
+  }
+  jl-editor .ProseMirror-hideselection *::selection {
+    background: transparent;
+  }
+  jl-editor .ProseMirror-separator {
+    display: inline !important;
+    border: none !important;
+    margin: 0 !important;
+  }
+  jl-editor .ProseMirror-gapcursor {
+    display: none;
+    pointer-events: none;
+    position: absolute;
+  }
+  jl-editor .ProseMirror-focused .ProseMirror-gapcursor {
+    display: block;
+  }
+  jl-editor .letter-text {
+    min-height: 12rem;
+    padding: 1rem 1.25rem;
+    font-family: var(--jl-font-letter);
+    font-size: 1.125rem;
+    line-height: 1.6;
+    color: var(--jl-text);
+    background: var(--jl-paper);
+    border: 1px solid var(--jl-border);
+    border-radius: 0 0 var(--jl-radius) var(--jl-radius);
+  }
+  jl-editor .letter-text[aria-readonly='true'] {
+    border-radius: var(--jl-radius);
+  }
+  jl-editor .letter-text:focus {
+    outline: 3px solid var(--jl-focus);
+    outline-offset: 2px;
+  }
+  jl-editor .letter-text > :first-child {
+    margin-top: 0;
+  }
+  jl-editor .letter-text p {
+    margin: 0 0 0.85em;
+  }
+  jl-editor .letter-text h1,
+  jl-editor .letter-text h2,
+  jl-editor .letter-text h3 {
+    font-family: var(--jl-font);
+    line-height: 1.3;
+    margin: 1.25em 0 0.5em;
+  }
+  jl-editor .letter-text h1 {
+    font-size: 1.375rem;
+  }
+  jl-editor .letter-text h2 {
+    font-size: 1.1875rem;
+  }
+  jl-editor .letter-text h3 {
+    font-size: 1.0625rem;
+  }
+  jl-editor .letter-text ul,
+  jl-editor .letter-text ol {
+    margin: 0 0 0.85em;
+    padding-inline-start: 1.75em;
+  }
+  jl-editor .letter-text li > p {
+    margin: 0 0 0.35em;
+  }
+  jl-editor .letter-text a {
+    color: var(--jl-accent);
+    text-decoration: underline;
+  }
+  /* Other people's carets: a thin bar with the name above it. */
+  jl-editor .collaboration-carets__caret {
+    position: relative;
+    margin-inline: -1px;
+    border-inline: 1px solid;
+    word-break: normal;
+    pointer-events: none;
+  }
+  jl-editor .collaboration-carets__label {
+    position: absolute;
+    bottom: 100%;
+    left: -1px;
+    padding: 0.0625rem 0.375rem;
+    font-family: var(--jl-font);
+    font-size: 0.8125rem;
+    font-style: normal;
+    font-weight: 600;
+    line-height: 1.4;
+    white-space: nowrap;
+    user-select: none;
+    border-radius: 3px 3px 3px 0;
+  }
+`;
+
+customElements.define('jl-editor', JlEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-editor': JlEditor;
+  }
+}

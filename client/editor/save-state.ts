@@ -1,0 +1,60 @@
+/**
+ * Whether the person's edits are safe, decided only from what the server confirmed: the state
+ * vector of its last `saved` message (see shared/protocol/saved-message.ts). Pure, so it is tested
+ * without a server; letter-connection.ts feeds it.
+ */
+
+export const SaveState = {
+  connecting: 'connecting',
+  saving: 'saving',
+  saved: 'saved',
+  offline: 'offline',
+} as const;
+export type SaveState = (typeof SaveState)[keyof typeof SaveState];
+
+/** What each state says to the person, word for word. */
+export const saveStateText: Record<SaveState, string> = {
+  [SaveState.connecting]: 'Connecting…',
+  [SaveState.saving]: 'Saving…',
+  [SaveState.saved]: 'All changes saved',
+  [SaveState.offline]: 'Offline: your edits are kept in this tab and sent when the connection returns',
+};
+
+/** The provider's own three states. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** Yjs state vector: client id -> number of operations seen from that client. */
+export type StateVector = ReadonlyMap<number, number>;
+
+export interface SaveInputs {
+  connection: ConnectionStatus;
+  /** Whether this tab has completed a sync with the server at least once. */
+  hasSynced: boolean;
+  /** The state vector of the local document. */
+  local: StateVector;
+  /** Everything the server confirmed as committed, merged over all `saved` messages. */
+  saved: StateVector;
+}
+
+/** True when every operation of the local document is within what the server committed. */
+export function isCoveredBy(local: StateVector, saved: StateVector): boolean {
+  for (const [client, clock] of local) {
+    if ((saved.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Combines two confirmations; commits only grow, so the larger clock per client wins. */
+export function mergeStateVectors(first: StateVector, second: StateVector): Map<number, number> {
+  const merged = new Map(first);
+  for (const [client, clock] of second) {
+    if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
+  }
+  return merged;
+}
+
+export function deriveSaveState({ connection, hasSynced, local, saved }: SaveInputs): SaveState {
+  if (!hasSynced) return connection === 'disconnected' ? SaveState.offline : SaveState.connecting;
+  if (connection !== 'connected') return SaveState.offline;
+  return isCoveredBy(local, saved) ? SaveState.saved : SaveState.saving;
+}

@@ -1,0 +1,99 @@
+import { css, html, LitElement } from 'lit';
+import type { LetterSummary } from '../../shared/api/letters.js';
+import { describeError } from '../api/api-error.js';
+import { loadLetters } from '../api/letters-api.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import './jl-letter-list.js';
+import './jl-new-letter-form.js';
+
+/** The start page: every letter the person can open, and the form to start a new one. */
+export class JlLetterListPage extends LitElement {
+  static override properties = {
+    letters: { state: true },
+    loadError: { state: true },
+  };
+
+  declare private letters: LetterSummary[] | undefined;
+  declare private loadError: string | null;
+
+  constructor() {
+    super();
+    this.letters = undefined;
+    this.loadError = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.title = 'Letters – Jointly';
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.letters = await loadLetters();
+      this.loadError = null;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.loadError = describeError(error);
+    }
+  }
+
+  override render() {
+    return html`
+      <h1>Letters</h1>
+      <section aria-labelledby="your-letters">
+        <h2 id="your-letters" class="visually-hidden">Your letters</h2>
+        ${this.renderLetters()}
+      </section>
+      <section class="new-letter" aria-labelledby="new-letter">
+        <h2 id="new-letter">New letter</h2>
+        <jl-new-letter-form></jl-new-letter-form>
+      </section>
+    `;
+  }
+
+  private renderLetters() {
+    if (this.loadError) {
+      return html`<p class="message error" role="alert">${this.loadError}</p>
+        <button type="button" class="secondary" @click=${() => this.load()}>Try again</button>`;
+    }
+    if (!this.letters) return html`<p>Loading letters…</p>`;
+    return html`<jl-letter-list .letters=${this.letters}></jl-letter-list>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.75rem;
+        line-height: 1.25;
+        margin: 0 0 1rem;
+      }
+      h2 {
+        font-size: 1.375rem;
+        margin: 0 0 0.75rem;
+      }
+      .new-letter {
+        margin-top: 2.5rem;
+        padding: 1.5rem;
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-letter-list-page', JlLetterListPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-letter-list-page': JlLetterListPage;
+  }
+}

@@ -1,0 +1,117 @@
+import { css, html, LitElement } from 'lit';
+import type { LetterSummary } from '../../shared/api/letters.js';
+import { letterPath } from '../app/route.js';
+import { letterStatusLabel } from './letter-status-label.js';
+
+const updatedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The letters a person can open, newest activity first as the server orders them. */
+export class JlLetterList extends LitElement {
+  static override properties = { letters: { attribute: false } };
+
+  declare letters: LetterSummary[];
+
+  constructor() {
+    super();
+    this.letters = [];
+  }
+
+  override render() {
+    if (this.letters.length === 0) return html`<p class="empty">There are no letters yet. Start one below.</p>`;
+    return html`
+      <ul>
+        ${this.letters.map((letter) => this.renderLetter(letter))}
+      </ul>
+    `;
+  }
+
+  private renderLetter(letter: LetterSummary) {
+    const updatedAt = new Date(letter.updatedAt);
+    return html`
+      <li>
+        <a href=${letterPath(letter.id)}>${letter.title}</a>
+        ${letter.subject ? html`<p class="subject">${letter.subject}</p>` : null}
+        <dl>
+          <div><dt>Status</dt><dd class="status">${letterStatusLabel[letter.status]}</dd></div>
+          <div>
+            <dt>Signatories</dt>
+            <dd>${letter.signatoryCount} ${letter.signatoryCount === 1 ? 'office' : 'offices'}</dd>
+          </div>
+          ${Number.isNaN(updatedAt.getTime())
+            ? null
+            : html`<div>
+                <dt>Last change</dt>
+                <dd><time datetime=${letter.updatedAt}>${updatedFormat.format(updatedAt)}</time></dd>
+              </div>`}
+        </dl>
+      </li>
+    `;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    li {
+      padding: 1rem 1.25rem;
+      background: var(--jl-paper);
+      border: 1px solid var(--jl-border);
+      border-radius: var(--jl-radius);
+    }
+    a {
+      font-size: 1.125rem;
+      font-weight: 600;
+      color: var(--jl-accent);
+    }
+    a:hover {
+      color: var(--jl-accent-hover);
+    }
+    a:focus-visible {
+      outline: 3px solid var(--jl-focus);
+      outline-offset: 2px;
+    }
+    .subject {
+      margin: 0.25rem 0 0;
+    }
+    dl {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.5rem;
+      margin: 0.5rem 0 0;
+      font-size: 0.9375rem;
+      color: var(--jl-text-muted);
+    }
+    dl div {
+      display: flex;
+      gap: 0.375rem;
+    }
+    dt::after {
+      content: ':';
+    }
+    dd {
+      margin: 0;
+      color: var(--jl-text);
+    }
+    .status {
+      font-weight: 600;
+    }
+    .empty {
+      color: var(--jl-text-muted);
+    }
+  `;
+}
+
+customElements.define('jl-letter-list', JlLetterList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-letter-list': JlLetterList;
+  }
+}

@@ -1,0 +1,205 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { ErrorCode } from '../../shared/api/errors.js';
+import type { LetterDetail } from '../../shared/api/letters.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { canEditText } from '../../shared/domain/roles.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { loadLetter } from '../api/letters-api.js';
+import '../editor/jl-editor.js';
+import '../editor/jl-presence-list.js';
+import '../editor/jl-save-status.js';
+import { LetterConnection } from '../editor/letter-connection.js';
+import { SaveState } from '../editor/save-state.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { SessionExpiredEvent } from '../session/session-expired-event.js';
+import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import './jl-letterhead.js';
+import './jl-signature-blocks.js';
+import { letterPageStyles } from './letter-page-styles.js';
+import { letterStatusLabel } from './letter-status-label.js';
+
+const letterDateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
+
+/**
+ * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
+ * a top bar with the save status. Light DOM, because the editor inside must not sit in a shadow root.
+ */
+export class JlLetterPage extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    user: { attribute: false },
+    letter: { state: true },
+    loadError: { state: true },
+    connection: { state: true },
+    saveState: { state: true },
+    closeMessage: { state: true },
+  };
+
+  declare letterId: string;
+  declare user: SessionUser | undefined;
+  declare private letter: LetterDetail | undefined;
+  declare private loadError: ApiError | Error | undefined;
+  declare private connection: LetterConnection | undefined;
+  declare private saveState: SaveState;
+  declare private closeMessage: string | null;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.user = undefined;
+    this.letter = undefined;
+    this.loadError = undefined;
+    this.connection = undefined;
+    this.saveState = SaveState.connecting;
+    this.closeMessage = null;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptDocumentStyles(this, letterPageStyles);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeConnection();
+    this.barObserver.disconnect();
+  }
+
+  // The bar wraps on narrow screens and with the long offline message; the toolbar sticks below it.
+  private readonly barObserver = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    const height = entry.borderBoxSize[0]?.blockSize ?? entry.target.getBoundingClientRect().height;
+    this.style.setProperty('--jl-letter-bar-height', `${Math.ceil(height)}px`);
+  });
+
+  protected override updated(): void {
+    const bar = this.querySelector('.letter-bar');
+    this.barObserver.disconnect();
+    if (bar) this.barObserver.observe(bar);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('letterId') || changed.has('user')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const letterId = this.letterId;
+    this.closeConnection();
+    this.letter = undefined;
+    this.loadError = undefined;
+    try {
+      const letter = await loadLetter(letterId);
+      if (letterId !== this.letterId) return;
+      this.letter = letter;
+      document.title = `${letter.title} – Jointly`;
+      this.openConnection(letter.id);
+    } catch (error) {
+      if (letterId !== this.letterId || dispatchIfSessionExpired(this, error)) return;
+      this.loadError = error instanceof Error ? error : new Error(String(error));
+      document.title = 'Letter not available – Jointly';
+    }
+  }
+
+  private openConnection(letterId: string): void {
+    const connection = new LetterConnection(letterId);
+    connection.addEventListener('change', this.onConnectionChange);
+    this.connection = connection;
+    this.onConnectionChange();
+  }
+
+  private closeConnection(): void {
+    // Parents disconnect before children: unbind the editor first, or it outlives its Y.Doc.
+    this.querySelector('jl-editor')?.destroyEditor();
+    this.connection?.removeEventListener('change', this.onConnectionChange);
+    this.connection?.destroy();
+    this.connection = undefined;
+    this.saveState = SaveState.connecting;
+    this.closeMessage = null;
+  }
+
+  private readonly onConnectionChange = (): void => {
+    if (!this.connection) return;
+    this.saveState = this.connection.saveState;
+    this.closeMessage = this.connection.closeMessage;
+  };
+
+  override render() {
+    if (this.loadError) return this.renderLoadError(this.loadError);
+    if (!this.letter) return html`<p class="loading">Loading the letter…</p>`;
+    const letter = this.letter;
+    const mayEdit = canEditText(letter.myRoles);
+    // Once the server closed the connection for good, typing would only pile up edits nobody receives.
+    const isEditable = mayEdit && !this.closeMessage;
+    return html`
+      <div class="letter-bar">
+        <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
+        <span class="letter-status">Status: <strong>${letterStatusLabel[letter.status]}</strong></span>
+        <jl-save-status .state=${this.saveState}></jl-save-status>
+      </div>
+      ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
+      <article class="letter" aria-labelledby="letter-title">
+        <jl-letterhead .signatories=${letter.signatories}></jl-letterhead>
+        <div class="letter-meta">
+          ${letter.addressees.length > 0
+            ? html`<div class="addressees">
+                <p class="meta-label" id="addressees-label">To</p>
+                <ul aria-labelledby="addressees-label">
+                  ${letter.addressees.map((addressee) => html`<li>${addressee}</li>`)}
+                </ul>
+              </div>`
+            : null}
+          ${letter.letterDate ? html`<p class="letter-date">${formatLetterDate(letter.letterDate)}</p>` : null}
+        </div>
+        <h1 id="letter-title">${letter.title}</h1>
+        ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
+        ${mayEdit
+          ? null
+          : html`<p class="read-only-note">You can read this letter. Your role on it does not let you change the text.</p>`}
+        <jl-editor .connection=${this.connection} .user=${this.user} .isEditable=${isEditable}></jl-editor>
+        <jl-presence-list .connection=${this.connection}></jl-presence-list>
+        <jl-signature-blocks .signatories=${letter.signatories}></jl-signature-blocks>
+      </article>
+    `;
+  }
+
+  private renderCloseMessage(message: string) {
+    const isSessionGone = this.connection?.closeCode === CloseCode.unauthenticated;
+    return html`
+      <div class="connection-alert" role="alert">
+        <p>${message}</p>
+        ${isSessionGone
+          ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>Sign in again</button>`
+          : html`<button type="button" @click=${() => location.reload()}>Reload the page</button>`}
+      </div>
+    `;
+  }
+
+  private renderLoadError(error: Error) {
+    const isNotFound = error instanceof ApiError && (error.code === ErrorCode.notFound || error.status === 404);
+    return html`
+      <h1 class="error-heading">${isNotFound ? 'Letter not found' : 'The letter could not be opened'}</h1>
+      <p role="alert">
+        ${isNotFound ? 'This letter does not exist, or you are not allowed to see it.' : describeError(error)}
+      </p>
+      <p><a href="/">Go to the list of letters</a></p>
+    `;
+  }
+}
+
+function formatLetterDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : letterDateFormat.format(date);
+}
+
+customElements.define('jl-letter-page', JlLetterPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-letter-page': JlLetterPage;
+  }
+}

@@ -1,0 +1,291 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Office } from '../../shared/api/offices.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { createLetter } from '../api/letters-api.js';
+import { loadOffices } from '../api/offices-api.js';
+import { letterPath, navigate } from '../app/route.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, messageStyles } from '../ui/shared-styles.js';
+import { officeLanguage } from './office-language.js';
+import { type NewLetterField, validateNewLetter } from './validate-new-letter.js';
+
+/** Starts a letter: title, subject, addressees and the signatory offices in signing order. */
+export class JlNewLetterForm extends LitElement {
+  static override properties = {
+    offices: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    isSubmitting: { state: true },
+  };
+
+  declare private offices: Office[] | undefined;
+  declare private errors: Partial<Record<NewLetterField, string>>;
+  declare private formError: string | null;
+  declare private isSubmitting: boolean;
+
+  constructor() {
+    super();
+    this.offices = undefined;
+    this.errors = {};
+    this.formError = null;
+    this.isSubmitting = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.offices = await loadOffices();
+      this.formError = null;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError = describeError(error);
+    }
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.isSubmitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const validation = validateNewLetter({
+      title: String(data.get('title') ?? ''),
+      subject: String(data.get('subject') ?? ''),
+      addressees: String(data.get('addressees') ?? ''),
+      signatoryOfficeIds: data.getAll('signatoryOfficeIds').map(String),
+    });
+    this.formError = null;
+    if (!validation.ok) {
+      this.errors = validation.errors;
+      await this.updateComplete;
+      this.focusFirstInvalidField();
+      return;
+    }
+    this.errors = {};
+    this.isSubmitting = true;
+    try {
+      const letter = await createLetter(validation.request);
+      navigate(letterPath(letter.id));
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError =
+        error instanceof ApiError && error.code === 'validation_failed'
+          ? `The server did not accept the letter: ${error.message}`
+          : describeError(error);
+    } finally {
+      this.isSubmitting = false;
+    }
+  }
+
+  private focusFirstInvalidField(): void {
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  override render() {
+    const { errors } = this;
+    return html`
+      <form novalidate @submit=${this.submit}>
+        ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
+        <div class="field">
+          <label for="title">Title <span class="required">(required)</span></label>
+          ${this.renderError('title')}
+          <input
+            id="title"
+            name="title"
+            type="text"
+            autocomplete="off"
+            aria-required="true"
+            aria-invalid=${errors.title ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.title ? 'title-error' : undefined)}
+          />
+        </div>
+        <div class="field">
+          <label for="subject">Subject</label>
+          ${this.renderError('subject')}
+          <input
+            id="subject"
+            name="subject"
+            type="text"
+            autocomplete="off"
+            aria-invalid=${errors.subject ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.subject ? 'subject-error' : undefined)}
+          />
+        </div>
+        <div class="field">
+          <label for="addressees">Addressees</label>
+          <p class="hint" id="addressees-hint">One per line, for example “President of the European Commission”.</p>
+          ${this.renderError('addressees')}
+          <textarea
+            id="addressees"
+            name="addressees"
+            rows="3"
+            aria-invalid=${errors.addressees ? 'true' : 'false'}
+            aria-describedby=${errors.addressees ? 'addressees-hint addressees-error' : 'addressees-hint'}
+          ></textarea>
+        </div>
+        ${this.renderOffices()}
+        <button class="primary" type="submit" ?disabled=${this.isSubmitting || !this.offices}>
+          ${this.isSubmitting ? 'Creating…' : 'Create letter'}
+        </button>
+      </form>
+    `;
+  }
+
+  private renderError(field: NewLetterField) {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p class="field-error" id=${`${field}-error`}><span aria-hidden="true">⚠</span> ${message}</p>`;
+  }
+
+  private renderOffices() {
+    const error = this.errors.signatoryOfficeIds;
+    return html`
+      <fieldset
+        class="field"
+        aria-describedby=${error ? 'offices-hint signatoryOfficeIds-error' : 'offices-hint'}
+      >
+        <legend>Signatory offices</legend>
+        <p class="hint" id="offices-hint">The letter is signed in this order. Each office’s minister signs.</p>
+        ${this.renderError('signatoryOfficeIds')}
+        ${this.offices
+          ? html`<ul class="offices">
+              ${this.offices.map(
+                (office) => html`
+                  <li>
+                    <input
+                      type="checkbox"
+                      id=${`office-${office.id}`}
+                      name="signatoryOfficeIds"
+                      value=${office.id}
+                      checked
+                      aria-invalid=${error ? 'true' : 'false'}
+                    />
+                    <label for=${`office-${office.id}`}>
+                      <span class="country">${office.country}:</span> ${office.nameEn}
+                      <span class="native" lang=${ifDefined(officeLanguage(office))}>${office.name}</span>
+                    </label>
+                  </li>
+                `,
+              )}
+            </ul>`
+          : html`<p>Loading offices…</p>`}
+      </fieldset>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: 1.25rem;
+        justify-items: start;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        width: 100%;
+        max-width: 40rem;
+        margin: 0;
+      }
+      label,
+      legend {
+        font-weight: 600;
+      }
+      .required {
+        font-weight: 400;
+        color: var(--jl-text-muted);
+      }
+      input[type='text'],
+      textarea {
+        font: inherit;
+        width: 100%;
+        padding: 0.5rem 0.625rem;
+        color: var(--jl-text);
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border-strong);
+        border-radius: var(--jl-radius);
+      }
+      textarea {
+        resize: vertical;
+      }
+      input:focus-visible,
+      textarea:focus-visible {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 1px;
+      }
+      [aria-invalid='true']:is(input[type='text'], textarea) {
+        border: 2px solid var(--jl-danger);
+      }
+      .hint {
+        margin: 0;
+        font-size: 0.9375rem;
+        color: var(--jl-text-muted);
+      }
+      .field-error {
+        margin: 0;
+        font-weight: 600;
+        color: var(--jl-danger);
+      }
+      fieldset {
+        padding: 0.75rem 1rem 1rem;
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+      legend {
+        padding: 0 0.25rem;
+      }
+      .offices {
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0;
+        display: grid;
+        gap: 0.375rem;
+      }
+      .offices li {
+        display: flex;
+        align-items: flex-start;
+        gap: 0.5rem;
+      }
+      .offices input {
+        width: 1.25rem;
+        height: 1.25rem;
+        margin: 0.125rem 0 0;
+        accent-color: var(--jl-accent);
+        flex: none;
+      }
+      .offices input:focus-visible {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 2px;
+      }
+      .offices label {
+        font-weight: 400;
+      }
+      .country {
+        font-weight: 600;
+      }
+      .native {
+        color: var(--jl-text-muted);
+      }
+      .native::before {
+        content: '· ';
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-new-letter-form', JlNewLetterForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-new-letter-form': JlNewLetterForm;
+  }
+}

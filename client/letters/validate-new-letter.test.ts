@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { validateNewLetter } from './validate-new-letter.js';
+
+const valid = {
+  title: '  Joint letter  ',
+  subject: 'Migration',
+  addressees: 'President of the European Commission\n\n  Commissioner for Home Affairs \n',
+  signatoryOfficeIds: ['fi-interior', 'se-government'],
+};
+
+describe('validateNewLetter', () => {
+  it('trims the title and reads one addressee per non-blank line', () => {
+    const result = validateNewLetter(valid);
+    expect(result).toEqual({
+      ok: true,
+      request: {
+        title: 'Joint letter',
+        subject: 'Migration',
+        addressees: ['President of the European Commission', 'Commissioner for Home Affairs'],
+        signatoryOfficeIds: ['fi-interior', 'se-government'],
+      },
+    });
+  });
+
+  it('asks for a title when it is blank', () => {
+    const result = validateNewLetter({ ...valid, title: '   ' });
+    expect(result).toEqual({ ok: false, errors: { title: 'Enter a title.' } });
+  });
+
+  it('asks for at least one signatory office', () => {
+    const result = validateNewLetter({ ...valid, signatoryOfficeIds: [] });
+    expect(result).toEqual({ ok: false, errors: { signatoryOfficeIds: 'Choose at least one signatory office.' } });
+  });
+
+  it('names the addressee line that is too long', () => {
+    const result = validateNewLetter({ ...valid, addressees: `A\n${'x'.repeat(301)}` });
+    expect(result).toEqual({
+      ok: false,
+      errors: { addressees: 'Shorten the addressee (line 2) to 300 characters or fewer.' },
+    });
+  });
+
+  it('refuses control characters in the title', () => {
+    const result = validateNewLetter({ ...valid, title: 'a\tb' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.title).toMatch(/control characters/);
+  });
+});

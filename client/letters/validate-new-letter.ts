@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { type CreateLetterRequest, createLetterRequestSchema } from '../../shared/api/letters.js';
+
+/** What the person typed into the new-letter form, before any cleaning up. */
+export interface NewLetterInput {
+  title: string;
+  subject: string;
+  /** One addressee per line. */
+  addressees: string;
+  signatoryOfficeIds: string[];
+}
+
+export type NewLetterField = keyof NewLetterInput;
+
+export type NewLetterValidation =
+  | { ok: true; request: CreateLetterRequest }
+  | { ok: false; errors: Partial<Record<NewLetterField, string>> };
+
+const fieldNames: Record<NewLetterField, string> = {
+  title: 'title',
+  subject: 'subject',
+  addressees: 'addressee',
+  signatoryOfficeIds: 'signatory office',
+};
+
+/**
+ * Checks the form with the same schema the server uses, and says in plain words what to fix.
+ * Blank addressee lines are ignored. A letter needs at least one signatory office.
+ */
+export function validateNewLetter(input: NewLetterInput): NewLetterValidation {
+  const request = {
+    title: input.title,
+    subject: input.subject,
+    addressees: input.addressees
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0),
+    signatoryOfficeIds: input.signatoryOfficeIds,
+  };
+  const errors: Partial<Record<NewLetterField, string>> = {};
+  const parsed = createLetterRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (!isField(field) || errors[field]) continue;
+      errors[field] = describeIssue(field, issue, typeof issue.path[1] === 'number' ? issue.path[1] : undefined);
+    }
+  }
+  if (request.signatoryOfficeIds.length === 0 && !errors.signatoryOfficeIds) {
+    errors.signatoryOfficeIds = 'Choose at least one signatory office.';
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, request: parsed.data };
+}
+
+function isField(key: PropertyKey | undefined): key is NewLetterField {
+  return typeof key === 'string' && key in fieldNames;
+}
+
+function describeIssue(field: NewLetterField, issue: z.core.$ZodIssue, index: number | undefined): string {
+  const where = field === 'addressees' && index !== undefined ? ` (line ${index + 1})` : '';
+  switch (issue.code) {
+    case 'too_small':
+      return field === 'title' ? 'Enter a title.' : `Enter a ${fieldNames[field]}${where}.`;
+    case 'too_big':
+      return index === undefined && field === 'addressees'
+        ? `A letter can have at most ${String(issue.maximum)} addressees.`
+        : `Shorten the ${fieldNames[field]}${where} to ${String(issue.maximum)} characters or fewer.`;
+    case 'custom':
+      return `Remove the control characters (such as tabs) from the ${fieldNames[field]}${where}.`;
+    default:
+      return `Check the ${fieldNames[field]}${where}.`;
+  }
+}

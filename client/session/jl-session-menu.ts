@@ -1,0 +1,81 @@
+import { css, html, LitElement } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { SwitchUserEvent } from './switch-user-event.js';
+
+/** The signed-in person and their office in the top bar, and the way to become someone else. */
+export class JlSessionMenu extends LitElement {
+  static override properties = { user: { attribute: false } };
+
+  declare user: SessionUser | null;
+
+  constructor() {
+    super();
+    this.user = null;
+  }
+
+  override render() {
+    if (!this.user) return null;
+    return html`
+      <p class="identity">
+        <span class="visually-hidden">Signed in as</span>
+        <span class="swatch" aria-hidden="true" style=${styleMap({ background: this.user.office.color })}></span>
+        <span class="who">
+          <span class="name">${this.user.name}</span>
+          <span class="office">${this.user.office.nameEn}, ${this.user.office.country}</span>
+        </span>
+      </p>
+      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SwitchUserEvent())}>Switch user</button>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+      }
+      .identity {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0;
+      }
+      .swatch {
+        width: 0.5rem;
+        height: 2.25rem;
+        border-radius: 2px;
+        flex: none;
+      }
+      .who {
+        display: flex;
+        flex-direction: column;
+        line-height: 1.25;
+      }
+      .name {
+        font-weight: 600;
+      }
+      .office {
+        font-size: 0.875rem;
+        color: var(--jl-text-muted);
+      }
+      button {
+        font-size: 0.9375rem;
+        padding: 0.375rem 0.75rem;
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-session-menu', JlSessionMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-session-menu': JlSessionMenu;
+  }
+}

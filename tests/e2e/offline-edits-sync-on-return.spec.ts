@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import {
+  demoLetterTitle,
+  demoUserOf,
+  letterText,
+  openLetter,
+  saveStatus,
+  saveStatusText,
+  signIn,
+  typeNewParagraph,
+  uniqueText,
+} from './support/workspace.js';
+
+test('a person who loses the network keeps typing; the edits arrive when the connection returns', async ({
+  browser,
+  request,
+}) => {
+  const traveller = await browser.newContext();
+  const colleague = await browser.newContext();
+  const pageA = await traveller.newPage();
+  const pageB = await colleague.newPage();
+  await signIn(pageA, await demoUserOf(request, 'lt-interior'));
+  await signIn(pageB, await demoUserOf(request, 'pl-interior'));
+  await openLetter(pageA, demoLetterTitle);
+  await openLetter(pageB, demoLetterTitle);
+
+  await traveller.setOffline(true);
+  await expect(saveStatus(pageA)).toHaveText(saveStatusText.offline);
+
+  const offlineText = uniqueText('Written on the train');
+  await typeNewParagraph(pageA, offlineText);
+  await expect(letterText(pageA)).toContainText(offlineText);
+  await expect(saveStatus(pageA)).toHaveText(saveStatusText.offline);
+
+  const meanwhile = uniqueText('Meanwhile in Warsaw');
+  await typeNewParagraph(pageB, meanwhile);
+  await expect(saveStatus(pageB)).toHaveText(saveStatusText.saved);
+  await expect(letterText(pageB)).not.toContainText(offlineText);
+
+  await traveller.setOffline(false);
+  for (const page of [pageA, pageB]) {
+    await expect(letterText(page)).toContainText(offlineText);
+    await expect(letterText(page)).toContainText(meanwhile);
+  }
+  await expect(saveStatus(pageA)).toHaveText(saveStatusText.saved);
+
+  await traveller.close();
+  await colleague.close();
+});
