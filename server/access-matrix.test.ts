@@ -206,3 +206,26 @@ describe('CSRF and bodies', () => {
     expect(response.status).toBe(201);
   });
 });
+
+describe('inviting to a letter', () => {
+  const invite = (person: Person, email: string) =>
+    request(person, 'POST', `/api/letters/${letterId}/invitations`, { name: 'Ülle Uus', email, officeId: office.id, roles: ['drafter'] });
+
+  it('lets the coordinator invite someone new, who becomes a member with a one-time link', async () => {
+    const response = await invite('coordinator', 'ulle@aa.example');
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { invitationUrl: string; members: { email: string; roles: string[] }[] };
+    expect(body.invitationUrl).toMatch(/\/invitations\/[\w-]{40,}$/);
+    expect(body.members.find((member) => member.email === 'ulle@aa.example')?.roles).toEqual(['drafter']);
+    const token = body.invitationUrl.split('/').at(-1)!;
+    const accept = () => request(null, 'POST', `/api/invitations/${token}`, { password: 'a long new password' });
+    expect((await accept()).status).toBe(200);
+    expect((await accept()).status).toBe(410);
+  });
+
+  it('refuses invitations from anyone but the coordinator, and for an address that has an account', async () => {
+    for (const person of ['drafter', 'approver', 'observer'] as const) expect((await invite(person, `${person}-x@aa.example`)).status).toBe(403);
+    expect((await invite('outsider', 'x@aa.example')).status).toBe(404);
+    expect((await invite('coordinator', 'drafter@aa.example')).status).toBe(409);
+  });
+});

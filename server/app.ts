@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', invitationRoutes(deps.invitations, deps.sessions, deps.isDemo));
   app.route('/api/admin', adminRoutes(deps.store, deps.invitations));
   app.route('/api', letterRoutes(deps.letters, deps.store));
-  app.route('/api', memberRoutes(deps.members, deps.access, deps.store));
+  app.route('/api', memberRoutes(deps.members, deps.access, deps.store, deps.invitations));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

@@ -1,6 +1,15 @@
 import { Hono } from 'hono';
 import { uuidSchema } from '../../shared/api/ids.js';
-import { setMemberRolesRequestSchema, type DirectoryResponse, type MemberListResponse } from '../../shared/api/members.js';
+import {
+  inviteToLetterRequestSchema,
+  setMemberRolesRequestSchema,
+  type DirectoryResponse,
+  type LetterInvitationResponse,
+  type MemberListResponse,
+} from '../../shared/api/members.js';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from '../../shared/api/errors.js';
+import type { InvitationService } from '../auth/invitation-service.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { requireUser } from '../auth/session-middleware.js';
 import { AppError } from '../http/app-error.js';
@@ -9,7 +18,7 @@ import type { Store } from '../store/store.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from './letter-access.js';
 import type { MemberService } from './member-service.js';
 
-export function memberRoutes(members: MemberService, access: LetterAccess, store: Store): Hono<LetterEnv> {
+export function memberRoutes(members: MemberService, access: LetterAccess, store: Store, invitations: InvitationService): Hono<LetterEnv> {
   const routes = new Hono<LetterEnv>();
 
   routes.get('/people', requireUser, async (c) => {
@@ -39,6 +48,26 @@ export function memberRoutes(members: MemberService, access: LetterAccess, store
     if (!uuidSchema.safeParse(userId).success) throw AppError.notFound('This member');
     await members.remove(c.get('letterId'), userId);
     return c.json<MemberListResponse>({ members: await members.list(c.get('letterId')) });
+  });
+
+  // Someone new: their account, their membership and a link that works once, handed over by the coordinator.
+  routes.post('/letters/:letterId/invitations', letterPermission(access, Permission.manageMembers), async (c) => {
+    const request = await readJsonBody(c, inviteToLetterRequestSchema);
+    if (!(await store.accounts.listOffices()).some((office) => office.id === request.officeId)) {
+      throw new AppError(400, ErrorCode.validationFailed, `officeId: no office "${request.officeId}"`);
+    }
+    if (await store.accounts.findAccountByEmail(request.email)) {
+      throw new AppError(409, ErrorCode.conflict, `${request.email} has an account already: add them from the list of people.`);
+    }
+    const userId = randomUUID();
+    const { name, email, officeId, roles } = request;
+    await store.accounts.insertUser({ id: userId, name, email, officeId, isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });
+    await members.setRoles(c.get('letterId'), userId, roles);
+    const { token, expiresAt } = await invitations.create(userId, c.get('user')!.id);
+    return c.json<LetterInvitationResponse>(
+      { invitationUrl: `${new URL(c.req.url).origin}/invitations/${token}`, expiresAt, members: await members.list(c.get('letterId')) },
+      201,
+    );
   });
 
   return routes;

@@ -28,3 +28,21 @@ export const directoryResponseSchema = z.object({
   people: z.array(z.object({ userId: uuidSchema, name: z.string(), office: officeSchema })),
 });
 export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
+
+/** A coordinator invites someone new to the letter: an account, a membership and a one-time link. */
+export const inviteToLetterRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters'),
+    email: z.email().trim().toLowerCase().max(254),
+    officeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
+    roles: z.array(roleSchema).min(1).max(4).transform((roles) => [...new Set(roles)]),
+  })
+  .strict();
+export type InviteToLetterRequest = z.input<typeof inviteToLetterRequestSchema>;
+
+export const letterInvitationResponseSchema = z.object({
+  invitationUrl: z.string(),
+  expiresAt: z.string(),
+  members: z.array(memberSchema),
+});
+export type LetterInvitationResponse = z.infer<typeof letterInvitationResponseSchema>;
