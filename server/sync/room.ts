@@ -16,7 +16,7 @@ import type { Connection } from './connection.js';
 import { sanitizePresence } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
 
 export interface RoomDeps {
   store: Store;
@@ -163,7 +163,10 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (!connection.canEdit) throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
+    if (!connection.canEdit) {
+      if (carriesNothingNew(this.doc, update)) return;
+      throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
+    }
     checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
     const newClientIds = this.claimClients(connection, decoded);
     Y.applyUpdate(this.doc, update, connection);
