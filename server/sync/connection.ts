@@ -12,6 +12,14 @@ export interface SocketLike {
 export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may use them. */
   readonly awarenessClients = new Set<number>();
+  /** Whether the client has answered the server's sync step 1 (sent what it had offline). */
+  hasAnsweredSync = false;
+  /**
+   * Updates that arrived before that answer and depend on it. y-websocket sends a change made
+   * while reconnecting as soon as the socket opens, ahead of the offline edits it builds on.
+   */
+  readonly heldUpdates: Uint8Array[] = [];
+  heldBytes = 0;
   private closed = false;
 
   constructor(
