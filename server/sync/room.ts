@@ -30,6 +30,10 @@ export interface RoomDeps {
   onBroken: (room: Room) => void;
 }
 
+/** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
+const maxHeldUpdates = 256;
+const maxHeldBytes = 1024 * 1024;
+
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
@@ -152,7 +156,15 @@ export class Room implements CommitTarget {
         });
         return;
       }
-      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsSyncStep2: {
+        this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+        connection.hasAnsweredSync = true;
+        // What was held for this answer applies now, or is refused for good.
+        const held = connection.heldUpdates.splice(0);
+        connection.heldBytes = 0;
+        for (const update of held) this.receiveUpdate(connection, update);
+        return;
+      }
       case syncProtocol.messageYjsUpdate:
         return this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
       default:
@@ -167,7 +179,12 @@ export class Room implements CommitTarget {
       if (carriesNothingNew(this.doc, update)) return;
       throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
     }
-    checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    try {
+      checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    } catch (error) {
+      if (this.mayHold(connection, update, error)) return;
+      throw error;
+    }
     const newClientIds = this.claimClients(connection, decoded);
     Y.applyUpdate(this.doc, update, connection);
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
@@ -226,8 +243,20 @@ export class Room implements CommitTarget {
     }
   }
 
+  /** Holds an update that waits for the client's sync answer, within limits; false to refuse it now. */
+  private mayHold(connection: Connection, update: Uint8Array, error: unknown): boolean {
+    const waitsForAnswer =
+      error instanceof UpdateRefusal && error.kind === RefusalKind.missingDependencies && !connection.hasAnsweredSync;
+    if (!waitsForAnswer || connection.heldUpdates.length >= maxHeldUpdates || connection.heldBytes + update.length > maxHeldBytes) {
+      return false;
+    }
+    connection.heldUpdates.push(update);
+    connection.heldBytes += update.length;
+    return true;
+  }
+
   private receivePresence(connection: Connection, update: Uint8Array): void {
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners);
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, (clientId) => this.awareness.meta.get(clientId)?.clock ?? -1);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
