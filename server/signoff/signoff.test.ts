@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import * as decoding from 'lib0/decoding';
+import type * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
