@@ -40,7 +40,7 @@ beforeAll(async () => {
     compactAfterUpdates: 500,
     maxBodyBytes: 4096,
     allowedOrigins: [],
-    seedDemo: false,
+    isDemo: false,
     rateLimits: { perAccount: 3, perAddress: 100, windowMs: 60_000 },
   });
   await store.accounts.insertOffices([office]);

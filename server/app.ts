@@ -76,8 +76,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/api/*',
     bodyLimit({
       maxSize: deps.maxBodyBytes,
-      onError: (c) =>
-        c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message: 'The request body is too large.' } }, 413),
+      onError: (c) => {
+        // The unread rest of the body would corrupt the next request on a kept-alive connection.
+        c.header('Connection', 'close');
+        return c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message: 'The request body is too large.' } }, 413);
+      },
     }),
   );
   app.use('/api/*', csrfGuard(deps.allowedOrigins));

@@ -1,4 +1,5 @@
 import { letterSchema } from '../shared/domain/letter-schema.js';
+import { Role } from '../shared/domain/roles.js';
 import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
 import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
@@ -18,8 +19,13 @@ import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
   Config,
-  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'maxBodyBytes' | 'allowedOrigins' | 'seedDemo'
-> & { staticDir?: string; rateLimits?: RateLimits };
+  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'maxBodyBytes' | 'allowedOrigins'
+> & {
+  /** The workspace holds the demo accounts: the client shows a banner. */
+  isDemo: boolean;
+  staticDir?: string;
+  rateLimits?: RateLimits;
+};
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
 export function composeServices(store: Store, logger: Logger, options: ServiceOptions) {
@@ -40,7 +46,12 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
-  members.onAccessChanged((letterId, userId, roles) => registry.accessChanged(letterId, userId, roles));
+  members.onAccessChanged((letterId, userId, roles) => {
+    // An administrator removed from a letter still reads it, as every administrator does.
+    void store.accounts.getUser(userId).then((user) =>
+      registry.accessChanged(letterId, userId, roles.length === 0 && user?.isAdmin ? [Role.observer] : roles),
+    );
+  });
 
   const signoffs = new SignoffService(store, access, registry, state);
   const course = new LetterCourseService(store, access, registry, state);
@@ -58,7 +69,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     members,
     registry,
     logger,
-    isDemo: options.seedDemo,
+    isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,
     allowedOrigins: options.allowedOrigins,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),

@@ -12,9 +12,9 @@ const environmentSchema = z.object({
   /** Minutes without activity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).default(120),
   /** Hours after sign-in after which a session ends, however active. */
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().min(0.01).default(12),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** Seconds between checks of open websockets' sessions. */
-  SESSION_SWEEP_SECONDS: z.coerce.number().min(1).default(30),
+  SESSION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
   /** Largest websocket frame accepted, in bytes. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Largest HTTP request body accepted, in bytes. */

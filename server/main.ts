@@ -7,19 +7,22 @@ import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import { demoPassword } from './workspace/demo-password.js';
 import { printDemoAccounts } from './workspace/print-demo-accounts.js';
-import { seedDemoWorkspace } from './workspace/seed-demo-workspace.js';
+import { hasDemoAccounts, seedDemoWorkspace } from './workspace/seed-demo-workspace.js';
 
 // Composition root: configuration -> store -> services -> app -> listen.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const store = SqliteStore.open(config.databaseFile);
+let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);
   await seedDemoWorkspace(store, logger, password);
-  printDemoAccounts(password);
+  // A workspace that was set up for real before is not a demo, whatever DEMO says.
+  isDemo = await hasDemoAccounts(store);
+  if (isDemo) printDemoAccounts(password);
 }
 
-const { app, sessions, registry } = composeServices(store, logger, config);
+const { app, sessions, registry } = composeServices(store, logger, { ...config, isDemo });
 
 // Expired sessions end on open websockets too, not only on the next HTTP request.
 const sweep = setInterval(() => {

@@ -1,30 +1,20 @@
-import {
-  type DemoSignInRequest,
-  demoUsersResponseSchema,
-  type SessionUser,
-  sessionResponseSchema,
-} from '../../shared/api/session.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { type LoginRequest, type SessionResponse, sessionResponseSchema } from '../../shared/api/session.js';
 import { requestJson } from './request-json.js';
 
-/** The signed-in person, or null when there is no session. */
-export async function loadSessionUser(): Promise<SessionUser | null> {
-  const { user } = await requestJson('/api/session', sessionResponseSchema);
-  return user;
+/** The signed-in person (or null) and whether the workspace runs with demo accounts. */
+export async function loadSession(): Promise<SessionResponse> {
+  return requestJson('/api/session', sessionResponseSchema);
 }
 
-export async function loadDemoUsers(): Promise<SessionUser[]> {
-  const { users } = await requestJson('/api/demo-users', demoUsersResponseSchema);
-  return users;
-}
-
-/** Starts a session as one of the demo users; the server sets the session cookie. */
-export async function signInAsDemoUser(userId: string): Promise<SessionUser> {
-  const body: DemoSignInRequest = { userId };
-  const { user } = await requestJson('/api/session', sessionResponseSchema, { method: 'POST', body });
+/** Signs in with e-mail and password; the server sets the session cookie. */
+export async function signIn(request: LoginRequest): Promise<SessionUser> {
+  const { user } = await requestJson('/api/auth/login', sessionResponseSchema, { method: 'POST', body: request });
   if (!user) throw new Error('the server signed in nobody');
   return user;
 }
 
+/** Ends the session; the server also closes this person's open letters in other tabs. */
 export async function signOut(): Promise<void> {
-  await requestJson('/api/session', null, { method: 'DELETE' });
+  await requestJson('/api/auth/logout', null, { method: 'POST' });
 }

@@ -1,13 +1,15 @@
 import { css, html, LitElement } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { describeError } from '../api/api-error.js';
-import { loadSessionUser, signOut } from '../api/session-api.js';
+import { loadSession, signOut } from '../api/session-api.js';
+import '../admin/jl-admin-page.js';
+import '../invitations/jl-invitation-page.js';
 import '../letters/jl-letter-list-page.js';
-import '../session/jl-identity-picker.js';
 import '../session/jl-session-menu.js';
+import '../session/jl-sign-in-page.js';
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
+import { SignOutEvent } from '../session/sign-out-event.js';
 import { SignedInEvent } from '../session/signed-in-event.js';
-import { SwitchUserEvent } from '../session/switch-user-event.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
 
@@ -18,21 +20,29 @@ import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
 export class JlApp extends LitElement {
   static override properties = {
     user: { state: true },
+    isDemo: { state: true },
     route: { state: true },
     sessionError: { state: true },
+    signInNotice: { state: true },
   };
 
   /** `undefined` while the session is being looked up. */
   declare private user: SessionUser | null | undefined;
+  /** The workspace runs with demo accounts: a banner says so on every page. */
+  declare private isDemo: boolean;
   declare private route: Route;
   declare private sessionError: string | null;
+  /** Shown above the sign-in form when the person did not sign out themselves. */
+  declare private signInNotice: string | null;
   private shouldFocusMain = false;
 
   constructor() {
     super();
     this.user = undefined;
+    this.isDemo = false;
     this.route = parseRoute(location.pathname);
     this.sessionError = null;
+    this.signInNotice = null;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -48,7 +58,7 @@ export class JlApp extends LitElement {
     window.addEventListener(routeChangeEvent, this.onLocationChange);
     this.addEventListener('click', this.onClick);
     this.addEventListener(SignedInEvent.eventName, this.onSignedIn);
-    this.addEventListener(SwitchUserEvent.eventName, this.onSwitchUser);
+    this.addEventListener(SignOutEvent.eventName, this.onSignOut);
     this.addEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
     void this.loadSession();
   }
@@ -59,13 +69,15 @@ export class JlApp extends LitElement {
     window.removeEventListener(routeChangeEvent, this.onLocationChange);
     this.removeEventListener('click', this.onClick);
     this.removeEventListener(SignedInEvent.eventName, this.onSignedIn);
-    this.removeEventListener(SwitchUserEvent.eventName, this.onSwitchUser);
+    this.removeEventListener(SignOutEvent.eventName, this.onSignOut);
     this.removeEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
   }
 
   private async loadSession(): Promise<void> {
     try {
-      this.user = await loadSessionUser();
+      const session = await loadSession();
+      this.user = session.user;
+      this.isDemo = session.demo;
       this.sessionError = null;
     } catch (error) {
       this.sessionError = describeError(error);
@@ -92,21 +104,27 @@ export class JlApp extends LitElement {
 
   private readonly onSignedIn = (event: SignedInEvent): void => {
     this.user = event.user;
+    this.signInNotice = null;
     this.shouldFocusMain = true;
   };
 
-  private readonly onSwitchUser = async (): Promise<void> => {
+  private readonly onSignOut = async (): Promise<void> => {
     try {
       await signOut();
     } catch {
-      // Even if the server did not answer, showing the picker is what the person asked for.
+      // Even if the server did not answer, the cookie may be gone; the sign-in page is what was asked for.
     }
     this.user = null;
+    this.signInNotice = null;
+    navigate('/');
     this.shouldFocusMain = true;
   };
 
+  // The address stays: after signing in again, the person is back where they were.
   private readonly onSessionExpired = (): void => {
     this.user = null;
+    this.signInNotice = 'Your session has ended. Sign in again.';
+    this.shouldFocusMain = true;
   };
 
   protected override updated(): void {
@@ -128,16 +146,27 @@ export class JlApp extends LitElement {
     return html`
       <a class="skip-link" href="#main">Skip to main content</a>
       <header class="top-bar">
+        ${this.isDemo
+          ? html`<p class="demo-banner">
+              <strong>Demo workspace:</strong> the accounts and the letter are examples. Do not enter real text.
+            </p>`
+          : null}
         <div class="top-bar-inner">
           <a class="brand" href="/">Jointly</a>
-          ${this.user
-            ? html`<nav aria-label="Main"><a href="/" aria-current=${this.route.page === 'letters' ? 'page' : 'false'}>Letters</a></nav>`
-            : null}
+          ${this.user ? this.renderNavigation(this.user) : null}
           <jl-session-menu .user=${this.user ?? null}></jl-session-menu>
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderMain()}</main>
     `;
+  }
+
+  private renderNavigation(user: SessionUser) {
+    const current = (page: Route['page']) => (this.route.page === page ? 'page' : 'false');
+    return html`<nav aria-label="Main">
+      <a href="/" aria-current=${current('letters')}>Letters</a>
+      ${user.isAdmin ? html`<a href="/admin" aria-current=${current('admin')}>Administration</a>` : null}
+    </nav>`;
   }
 
   private renderMain() {
@@ -147,13 +176,19 @@ export class JlApp extends LitElement {
         <button type="button" @click=${() => this.loadSession()}>Try again</button>`;
     }
     if (this.user === undefined) return html`<p>Loading…</p>`;
-    if (this.user === null) return html`<jl-identity-picker></jl-identity-picker>`;
+    // An invitation link works whoever is signed in: accepting it signs in its new owner.
+    if (this.route.page === 'invitation') return html`<jl-invitation-page .token=${this.route.token}></jl-invitation-page>`;
+    if (this.user === null) {
+      return html`<jl-sign-in-page .isDemo=${this.isDemo} .notice=${this.signInNotice}></jl-sign-in-page>`;
+    }
     switch (this.route.page) {
       case 'letters':
         return html`<jl-letter-list-page></jl-letter-list-page>`;
       case 'letter':
         this.loadLetterPage();
         return html`<jl-letter-page .letterId=${this.route.letterId} .user=${this.user}></jl-letter-page>`;
+      case 'admin':
+        return html`<jl-admin-page .user=${this.user}></jl-admin-page>`;
       case 'not-found':
         document.title = 'Page not found – Jointly';
         return html`<h1>Page not found</h1>
@@ -184,6 +219,15 @@ const appStyles = css`
     background: var(--jl-paper);
     border-bottom: 1px solid var(--jl-border);
   }
+  jl-app .demo-banner {
+    margin: 0;
+    padding: 0.375rem 1.5rem;
+    text-align: center;
+    font-size: 0.9375rem;
+    color: #3d2c00;
+    background: #fff1c2;
+    border-bottom: 1px solid #d9b64a;
+  }
   jl-app .top-bar-inner {
     max-width: 60rem;
     margin: 0 auto;
@@ -200,6 +244,10 @@ const appStyles = css`
     letter-spacing: 0.01em;
     color: var(--jl-accent);
     text-decoration: none;
+  }
+  jl-app nav {
+    display: flex;
+    gap: 1.25rem;
   }
   jl-app nav a {
     color: var(--jl-text);

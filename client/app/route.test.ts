@@ -16,9 +16,20 @@ describe('parseRoute', () => {
     expect(parseRoute(letterPath('a b'))).toEqual({ page: 'letter', letterId: 'a b' });
   });
 
+  it('knows the administration page', () => {
+    expect(parseRoute('/admin')).toEqual({ page: 'admin' });
+    expect(parseRoute('/admin/')).toEqual({ page: 'admin' });
+  });
+
+  it('reads the token of an invitation link', () => {
+    expect(parseRoute('/invitations/abc_DEF-123')).toEqual({ page: 'invitation', token: 'abc_DEF-123' });
+  });
+
   it('does not know anything else', () => {
     expect(parseRoute('/letters')).toEqual({ page: 'not-found' });
     expect(parseRoute('/letters/x/y')).toEqual({ page: 'not-found' });
-    expect(parseRoute('/admin')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/invitations')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/admin/users')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/letters/%E0%A4%A')).toEqual({ page: 'not-found' });
   });
 });

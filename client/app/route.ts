@@ -2,14 +2,30 @@
 export type Route =
   | { readonly page: 'letters' }
   | { readonly page: 'letter'; readonly letterId: string }
+  | { readonly page: 'admin' }
+  | { readonly page: 'invitation'; readonly token: string }
   | { readonly page: 'not-found' };
 
 /** Reads a pathname such as `/letters/<id>`. Ids stay opaque: the server decides what exists. */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'letters' };
   const letterMatch = /^\/letters\/([^/]+)\/?$/.exec(pathname);
-  if (letterMatch?.[1]) return { page: 'letter', letterId: decodeURIComponent(letterMatch[1]) };
+  const letterId = decodeSegment(letterMatch?.[1]);
+  if (letterId) return { page: 'letter', letterId };
+  if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  const token = decodeSegment(/^\/invitations\/([^/]+)\/?$/.exec(pathname)?.[1]);
+  if (token) return { page: 'invitation', token };
   return { page: 'not-found' };
+}
+
+/** A path segment as text; a broken escape such as `%E0%A4%A` makes it no segment at all. */
+function decodeSegment(segment: string | undefined): string | null {
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export function letterPath(letterId: string): string {

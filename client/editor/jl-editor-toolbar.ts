@@ -9,14 +9,17 @@ import { applyLink, removeLink, type ToolbarAction, toolbarGroups } from './tool
  * Formatting buttons for the letter text. One Tab stop for the whole toolbar; arrow keys, Home
  * and End move between buttons (the WAI-ARIA toolbar pattern). Toggles report their state with
  * aria-pressed. Clicking keeps the editor's selection; pressing a button returns focus to the text.
+ * Every button is disabled while the text is read-only: a command would change the text anyway.
  */
 export class JlEditorToolbar extends LitElement {
   static override properties = {
     editor: { attribute: false },
+    isEditable: { attribute: false },
     focusedId: { state: true },
   };
 
   declare editor: Editor | undefined;
+  declare isEditable: boolean;
   /** The button that holds the toolbar's single Tab stop. */
   declare private focusedId: string;
   private subscribedEditor: Editor | undefined;
@@ -24,6 +27,7 @@ export class JlEditorToolbar extends LitElement {
   constructor() {
     super();
     this.editor = undefined;
+    this.isEditable = true;
     this.focusedId = 'paragraph';
   }
 
@@ -107,7 +111,7 @@ export class JlEditorToolbar extends LitElement {
       },
     ];
     const groups = [...toolbarGroups, linkActions];
-    const enabledIds = editor ? groups.flat().filter((action) => action.isEnabled(editor)).map((action) => action.id) : [];
+    const enabledIds = editor && this.isEditable ? groups.flat().filter((action) => action.isEnabled(editor)).map((action) => action.id) : [];
     // The Tab stop stays on an enabled button, or the toolbar could not be reached at all.
     const tabStop = enabledIds.includes(this.focusedId) ? this.focusedId : enabledIds[0];
     return html`
@@ -126,7 +130,7 @@ export class JlEditorToolbar extends LitElement {
   }
 
   private renderButton(action: ToolbarAction, editor: Editor | undefined, tabStop: string | undefined) {
-    const isEnabled = editor ? action.isEnabled(editor) : false;
+    const isEnabled = editor && this.isEditable ? action.isEnabled(editor) : false;
     const isPressed = editor && action.isActive ? action.isActive(editor) : undefined;
     return html`
       <button

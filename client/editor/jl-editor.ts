@@ -107,7 +107,7 @@ export class JlEditor extends LitElement {
 
   override render() {
     return html`
-      ${this.isEditable ? html`<jl-editor-toolbar .editor=${this.editor}></jl-editor-toolbar>` : null}
+      <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.isEditable}></jl-editor-toolbar>
       <div class="editor-surface"></div>
     `;
   }
@@ -162,7 +162,7 @@ const editorStyles = css`
     border-radius: 0 0 var(--jl-radius) var(--jl-radius);
   }
   jl-editor .letter-text[aria-readonly='true'] {
-    border-radius: var(--jl-radius);
+    background: #fafbfc;
   }
   jl-editor .letter-text:focus {
     outline: 3px solid var(--jl-focus);

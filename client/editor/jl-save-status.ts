@@ -6,6 +6,7 @@ const stateIcon: Record<SaveState, string> = {
   [SaveState.saving]: '↻',
   [SaveState.saved]: '✓',
   [SaveState.offline]: '!',
+  [SaveState.disconnected]: '×',
 };
 
 /**
@@ -26,7 +27,7 @@ export class JlSaveStatus extends LitElement {
   override render() {
     return html`
       <span class="icon" aria-hidden="true">${stateIcon[this.state]}</span>
-      <span class="text" role="status" aria-live="polite">${saveStateText[this.state]}</span>
+      <span class="text" role="status" aria-live="polite" aria-label="Save status">${saveStateText[this.state]}</span>
     `;
   }
 
@@ -60,8 +61,12 @@ export class JlSaveStatus extends LitElement {
     :host([state='offline']) .icon {
       background: var(--jl-warning);
     }
-    :host([state='offline']) .text {
+    :host([state='offline']) .text,
+    :host([state='disconnected']) .text {
       font-weight: 600;
+    }
+    :host([state='disconnected']) .icon {
+      background: var(--jl-danger);
     }
   `;
 }

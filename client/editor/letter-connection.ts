@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
 import { describeCloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { readSavedMessage } from '../../shared/protocol/saved-message.js';
@@ -14,7 +15,8 @@ export function syncServerUrl(pageLocation: Pick<Location, 'protocol' | 'host'>)
 /**
  * One letter's shared text and its live connection to the server. It owns the Y.Doc and the
  * y-websocket provider, follows the browser's online/offline state, reads the server's `saved`
- * confirmations, and fires `change` whenever `saveState` or `closeMessage` may have changed.
+ * confirmations and `access` changes, and fires `change` whenever `saveState`, `closeMessage` or
+ * `access` may have changed.
  */
 export class LetterConnection extends EventTarget {
   readonly doc = new Y.Doc();
@@ -26,6 +28,7 @@ export class LetterConnection extends EventTarget {
   private currentSaveState: SaveState = SaveState.connecting;
   private currentCloseMessage: string | null = null;
   private currentCloseCode: number | null = null;
+  private currentAccess: AccessChange | null = null;
 
   constructor(letterId: string) {
     super();
@@ -39,6 +42,11 @@ export class LetterConnection extends EventTarget {
     // Leaving the encoder empty means nothing is sent back for a `saved` message.
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
       this.saved = mergeStateVectors(this.saved, Y.decodeStateVector(readSavedMessage(decoder)));
+      this.refresh();
+    };
+    // A coordinator changed this person's role while the letter is open.
+    this.provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
+      this.currentAccess = readAccessMessage(decoder);
       this.refresh();
     };
     this.provider.on('status', ({ status }) => {
@@ -68,6 +76,11 @@ export class LetterConnection extends EventTarget {
   /** Set when the server closed the connection for good; the person must be told why. */
   get closeMessage(): string | null {
     return this.currentCloseMessage;
+  }
+
+  /** The latest change of rights the server announced on this connection, if any. */
+  get access(): AccessChange | null {
+    return this.currentAccess;
   }
 
   /** The close code that went with `closeMessage`. */
@@ -115,6 +128,7 @@ export class LetterConnection extends EventTarget {
       // server, which broadcasts nothing before it is committed (PROTOCOL.md, "When is a change saved?").
       local: new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]),
       saved: this.saved,
+      hasStopped: this.currentCloseMessage !== null,
     });
     this.currentSaveState = next;
     this.dispatchEvent(new Event('change'));

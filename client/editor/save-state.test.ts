@@ -66,12 +66,17 @@ describe('deriveSaveState', () => {
     expect(deriveSaveState({ connection: 'disconnected', hasSynced: false, ...covered })).toBe(SaveState.offline);
   });
 
+  it('says Disconnected, not Offline, once the server closed the connection for good', () => {
+    expect(deriveSaveState({ connection: 'disconnected', hasSynced: true, hasStopped: true, ...ahead })).toBe(SaveState.disconnected);
+  });
+
   it('uses the exact wording', () => {
     expect(Object.values(saveStateText)).toEqual([
       'Connecting…',
       'Saving…',
       'All changes saved',
       'Offline: your edits are kept in this tab and sent when the connection returns',
+      'Disconnected',
     ]);
   });
 });

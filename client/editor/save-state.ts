@@ -9,6 +9,8 @@ export const SaveState = {
   saving: 'saving',
   saved: 'saved',
   offline: 'offline',
+  /** The server closed the connection for good; the page says why. */
+  disconnected: 'disconnected',
 } as const;
 export type SaveState = (typeof SaveState)[keyof typeof SaveState];
 
@@ -18,6 +20,7 @@ export const saveStateText: Record<SaveState, string> = {
   [SaveState.saving]: 'Saving…',
   [SaveState.saved]: 'All changes saved',
   [SaveState.offline]: 'Offline: your edits are kept in this tab and sent when the connection returns',
+  [SaveState.disconnected]: 'Disconnected',
 };
 
 /** The provider's own three states. */
@@ -34,6 +37,8 @@ export interface SaveInputs {
   local: StateVector;
   /** Everything the server confirmed as committed, merged over all `saved` messages. */
   saved: StateVector;
+  /** The server closed the connection with a code that says not to reconnect. */
+  hasStopped?: boolean;
 }
 
 /** True when every operation of the local document is within what the server committed. */
@@ -53,7 +58,9 @@ export function mergeStateVectors(first: StateVector, second: StateVector): Map<
   return merged;
 }
 
-export function deriveSaveState({ connection, hasSynced, local, saved }: SaveInputs): SaveState {
+export function deriveSaveState({ connection, hasSynced, local, saved, hasStopped = false }: SaveInputs): SaveState {
+  // Nothing will be sent any more: "kept and sent when the connection returns" would be untrue.
+  if (hasStopped) return SaveState.disconnected;
   if (!hasSynced) return connection === 'disconnected' ? SaveState.offline : SaveState.connecting;
   if (connection !== 'connected') return SaveState.offline;
   return isCoveredBy(local, saved) ? SaveState.saved : SaveState.saving;

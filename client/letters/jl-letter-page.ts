@@ -1,8 +1,11 @@
 import { html, LitElement, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
+import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import { canEditText } from '../../shared/domain/roles.js';
+import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
@@ -11,6 +14,8 @@ import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { SaveState } from '../editor/save-state.js';
+import '../members/jl-members-panel.js';
+import { MembersChangedEvent } from '../members/members-changed-event.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
@@ -23,7 +28,9 @@ const letterDateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' })
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
- * a top bar with the save status. Light DOM, because the editor inside must not sit in a shadow root.
+ * a top bar with the save status and the members panel. The text is read-only for members whose
+ * role does not let them edit, and follows role changes live. Light DOM, because the editor
+ * inside must not sit in a shadow root.
  */
 export class JlLetterPage extends LitElement {
   static override properties = {
@@ -34,6 +41,8 @@ export class JlLetterPage extends LitElement {
     connection: { state: true },
     saveState: { state: true },
     closeMessage: { state: true },
+    access: { state: true },
+    isMembersOpen: { state: true },
   };
 
   declare letterId: string;
@@ -43,6 +52,9 @@ export class JlLetterPage extends LitElement {
   declare private connection: LetterConnection | undefined;
   declare private saveState: SaveState;
   declare private closeMessage: string | null;
+  /** The latest change of rights the server announced while the letter is open. */
+  declare private access: AccessChange | null;
+  declare private isMembersOpen: boolean;
 
   constructor() {
     super();
@@ -53,6 +65,9 @@ export class JlLetterPage extends LitElement {
     this.connection = undefined;
     this.saveState = SaveState.connecting;
     this.closeMessage = null;
+    this.access = null;
+    this.isMembersOpen = false;
+    this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -120,28 +135,68 @@ export class JlLetterPage extends LitElement {
     this.connection = undefined;
     this.saveState = SaveState.connecting;
     this.closeMessage = null;
+    this.access = null;
   }
 
   private readonly onConnectionChange = (): void => {
     if (!this.connection) return;
     this.saveState = this.connection.saveState;
     this.closeMessage = this.connection.closeMessage;
+    if (this.connection.access !== this.access) {
+      this.access = this.connection.access;
+      void this.refreshRoles();
+    }
+  };
+
+  /** After a role change the server announced: what else the person may do now (manage members). */
+  private async refreshRoles(): Promise<void> {
+    const letterId = this.letterId;
+    try {
+      const { myRoles } = await loadLetter(letterId);
+      if (letterId === this.letterId && this.letter) this.letter = { ...this.letter, myRoles };
+    } catch {
+      // Removed from the letter: the connection's close message says so.
+    }
+  }
+
+  private readonly onMembersChanged = (event: MembersChangedEvent): void => {
+    const me = event.members.find((member) => member.userId === this.user?.id);
+    if (this.letter && me) this.letter = { ...this.letter, myRoles: me.roles };
   };
 
   override render() {
     if (this.loadError) return this.renderLoadError(this.loadError);
     if (!this.letter) return html`<p class="loading">Loading the letter…</p>`;
     const letter = this.letter;
-    const mayEdit = canEditText(letter.myRoles);
+    // The server's word on this connection counts over the roles read when the page opened.
+    const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
     // Once the server closed the connection for good, typing would only pile up edits nobody receives.
     const isEditable = mayEdit && !this.closeMessage;
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
         <span class="letter-status">Status: <strong>${letterStatusLabel[letter.status]}</strong></span>
+        <button
+          type="button"
+          class="members-toggle"
+          aria-expanded=${this.isMembersOpen ? 'true' : 'false'}
+          aria-controls=${ifDefined(this.isMembersOpen ? 'members-panel' : undefined)}
+          @click=${() => (this.isMembersOpen = !this.isMembersOpen)}
+        >
+          Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
+        </button>
         <jl-save-status .state=${this.saveState}></jl-save-status>
+        <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
       </div>
       ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
+      ${this.isMembersOpen
+        ? html`<jl-members-panel
+            id="members-panel"
+            .letterId=${letter.id}
+            .user=${this.user}
+            .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
+          ></jl-members-panel>`
+        : null}
       <article class="letter" aria-labelledby="letter-title">
         <jl-letterhead .signatories=${letter.signatories}></jl-letterhead>
         <div class="letter-meta">
@@ -157,9 +212,7 @@ export class JlLetterPage extends LitElement {
         </div>
         <h1 id="letter-title">${letter.title}</h1>
         ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
-        ${mayEdit
-          ? null
-          : html`<p class="read-only-note">You can read this letter. Your role on it does not let you change the text.</p>`}
+        ${mayEdit ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor .connection=${this.connection} .user=${this.user} .isEditable=${isEditable}></jl-editor>
         <jl-presence-list .connection=${this.connection}></jl-presence-list>
         <jl-signature-blocks .signatories=${letter.signatories}></jl-signature-blocks>
@@ -168,13 +221,15 @@ export class JlLetterPage extends LitElement {
   }
 
   private renderCloseMessage(message: string) {
-    const isSessionGone = this.connection?.closeCode === CloseCode.unauthenticated;
+    const code = this.connection?.closeCode;
     return html`
       <div class="connection-alert" role="alert">
         <p>${message}</p>
-        ${isSessionGone
+        ${code === CloseCode.unauthenticated
           ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>Sign in again</button>`
-          : html`<button type="button" @click=${() => location.reload()}>Reload the page</button>`}
+          : code === CloseCode.removedFromLetter
+            ? html`<a href="/">Go to your letters</a>`
+            : html`<button type="button" @click=${() => location.reload()}>Reload the page</button>`}
       </div>
     `;
   }

@@ -17,7 +17,8 @@ export const letterPageStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1.5rem;
-    min-height: var(--jl-letter-bar-height);
+    /* Not the measured height: the bar could then never shrink back after a long message. */
+    min-height: 3.25rem;
     margin: -1rem 0 1.5rem;
     padding: 0.5rem 1rem;
     background: var(--jl-background);
@@ -32,6 +33,30 @@ export const letterPageStyles = css`
   }
   jl-letter-page jl-save-status {
     margin-inline-start: auto;
+  }
+  jl-letter-page .members-toggle {
+    font: inherit;
+    font-size: 0.9375rem;
+    padding: 0.25rem 0.75rem;
+    color: var(--jl-accent);
+    background: var(--jl-paper);
+    border: 1px solid var(--jl-accent);
+    border-radius: var(--jl-radius);
+    cursor: pointer;
+  }
+  jl-letter-page .members-toggle .chevron {
+    margin-inline-start: 0.375rem;
+  }
+  jl-letter-page .members-toggle[aria-expanded='true'] {
+    color: #fff;
+    background: var(--jl-accent);
+  }
+  jl-letter-page .members-toggle:focus-visible {
+    outline: 3px solid var(--jl-focus);
+    outline-offset: 2px;
+  }
+  jl-letter-page jl-members-panel {
+    margin: 0 0 1.5rem;
   }
   jl-letter-page .connection-alert {
     display: flex;
@@ -95,6 +120,21 @@ export const letterPageStyles = css`
   }
   jl-letter-page .subject {
     margin: 0 0 1.5rem;
+  }
+  /* A role change, said where it is seen: the bar stays in view while the person writes. */
+  jl-letter-page .access-change {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  /* Out of the flow while empty, yet still in the accessibility tree, so the change is announced. */
+  jl-letter-page .access-change:empty {
+    position: absolute;
+  }
+  jl-letter-page .access-change:not(:empty) {
+    padding: 0.375rem 0.75rem;
+    font-weight: 600;
+    background: #fff1c2;
+    border-inline-start: 4px solid var(--jl-warning);
   }
   jl-letter-page .read-only-note {
     padding: 0.5rem 0.75rem;

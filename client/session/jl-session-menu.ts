@@ -2,9 +2,9 @@ import { css, html, LitElement } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
-import { SwitchUserEvent } from './switch-user-event.js';
+import { SignOutEvent } from './sign-out-event.js';
 
-/** The signed-in person and their office in the top bar, and the way to become someone else. */
+/** The signed-in person and their office in the top bar, and the way to sign out. */
 export class JlSessionMenu extends LitElement {
   static override properties = { user: { attribute: false } };
 
@@ -26,7 +26,7 @@ export class JlSessionMenu extends LitElement {
           <span class="office">${this.user.office.nameEn}, ${this.user.office.country}</span>
         </span>
       </p>
-      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SwitchUserEvent())}>Switch user</button>
+      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SignOutEvent())}>Sign out</button>
     `;
   }
 

@@ -1,4 +1,4 @@
-/** An API call answered `unauthenticated`: the shell asks the person who they are again. */
+/** An API call or the letter's connection said the session is gone: the shell asks the person to sign in again. */
 export class SessionExpiredEvent extends Event {
   static readonly eventName = 'jl-session-expired';
 

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../shared/api/session.js';
 
-/** A person has chosen who they are and the server started their session. */
+/** A person signed in (with their password, or by accepting an invitation); the server started their session. */
 export class SignedInEvent extends Event {
   static readonly eventName = 'jl-signed-in';
 

@@ -126,6 +126,21 @@ export function runStoreContract(
       expect((await store.accounts.findAccountByEmail('new@aa.example'))?.passwordHash).toBe('hash');
     });
 
+    it('uses up every other link of a person once one of them was used', async () => {
+      await store.accounts.insertOffices([office('aa-office', 'A')]);
+      const admin = account('aa-office', 'admin@aa.example');
+      const invited = account('aa-office', 'new@aa.example');
+      await store.accounts.insertUser(admin);
+      await store.accounts.insertUser(invited);
+      const now = new Date().toISOString();
+      const first = { tokenHash: 'lost', userId: invited.id, createdBy: admin.id, createdAt: now, expiresAt: later(60), usedAt: null };
+      await store.accounts.insertInvitation(first);
+      await store.accounts.insertInvitation({ ...first, tokenHash: 'renewed' });
+      expect(await store.accounts.acceptInvitation('renewed', 'hash', now)).toBe(true);
+      expect(await store.accounts.acceptInvitation('lost', 'taken over', now)).toBe(false);
+      expect((await store.accounts.findAccountByEmail('new@aa.example'))?.passwordHash).toBe('hash');
+    });
+
     it('creates a letter with its signatories in signing order and its members', async () => {
       const { letter } = await seedLetter();
       expect(await store.letters.getLetter(letter.id)).toEqual(letter);

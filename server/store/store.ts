@@ -168,7 +168,10 @@ export interface AccountStore {
 
   insertInvitation(invitation: InvitationRecord): Promise<void>;
   getInvitation(tokenHash: string): Promise<InvitationRecord | null>;
-  /** Marks an unused, unexpired invitation used and sets the password, atomically; false if it was not usable. */
+  /**
+   * Marks an unused, unexpired invitation used and sets the password, atomically; the person's other
+   * unused invitations are used up with it. False if it was not usable.
+   */
   acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean>;
 }
 

@@ -14,6 +14,14 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Whether the person sent anything since the last session check: a typing editor is not idle. */
   wasActive = false;
+  /** Whether the client has answered the server's sync step 1 (sent what it had offline). */
+  hasAnsweredSync = false;
+  /**
+   * Updates that arrived before that answer and depend on it. y-websocket sends a change made
+   * while reconnecting as soon as the socket opens, ahead of the offline edits it builds on.
+   */
+  readonly heldUpdates: Uint8Array[] = [];
+  heldBytes = 0;
   private closed = false;
 
   constructor(

@@ -28,7 +28,8 @@ function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolea
 
 /**
  * Re-encodes an awareness update so that it can only speak for this connection. Entries for
- * client ids that another connection owns are dropped: the stock y-websocket client echoes the
+ * client ids that another connection owns are dropped (unless it is the same person's earlier
+ * connection, which a reconnect takes over): the stock y-websocket client echoes the
  * presence it receives, so they are not an attack, but they are never applied. Ids nobody owns
  * become this connection's (at most four). A `user` field naming someone else is refused, and
  * `user` is set to the identity the server authenticated (a client that sends none still shows
@@ -38,6 +39,7 @@ export function sanitizePresence(
   update: Uint8Array,
   connection: Connection,
   owners: Map<number, Connection>,
+  knownClock: (clientId: number) => number,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -46,8 +48,15 @@ export function sanitizePresence(
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-    const owner = owners.get(clientId);
-    if (owner !== undefined && owner !== connection) continue;
+    let owner = owners.get(clientId);
+    if (owner !== undefined && owner !== connection) {
+      // The same person's document back on a new connection (a reconnect) takes its id over.
+      const isReconnect = owner.user.id === connection.user.id && (owner.isClosed || clock > knownClock(clientId));
+      if (!isReconnect) continue;
+      owner.awarenessClients.delete(clientId);
+      owners.delete(clientId);
+      owner = undefined;
+    }
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolViolation(CloseCode.malformedMessage, 'presence is not an object');
     }

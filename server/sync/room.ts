@@ -19,7 +19,7 @@ import type { Connection } from './connection.js';
 import { sanitizePresence } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
 
 export interface RoomDeps {
   store: Store;
@@ -36,6 +36,9 @@ export interface RoomDeps {
 }
 
 const frozenReason = 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
+/** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
+const maxHeldUpdates = 256;
+const maxHeldBytes = 1024 * 1024;
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -195,7 +198,15 @@ export class Room implements CommitTarget {
         });
         return;
       }
-      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsSyncStep2: {
+        this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+        connection.hasAnsweredSync = true;
+        // What was held for this answer applies now, or is refused for good.
+        const held = connection.heldUpdates.splice(0);
+        connection.heldBytes = 0;
+        for (const update of held) this.receiveUpdate(connection, update);
+        return;
+      }
       case syncProtocol.messageYjsUpdate:
         return this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
       default:
@@ -206,9 +217,17 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (this.frozen) throw new ProtocolViolation(CloseCode.forbidden, 'the letter is signed and frozen');
-    if (!connection.canEdit) throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
-    checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    if (this.frozen || !connection.canEdit) {
+      // A reconnecting reader resends what the server has; only something new is a write.
+      if (carriesNothingNew(this.doc, update)) return;
+      throw new ProtocolViolation(CloseCode.forbidden, this.frozen ? 'the letter is signed and frozen' : 'this connection is read-only');
+    }
+    try {
+      checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+    } catch (error) {
+      if (this.mayHold(connection, update, error)) return;
+      throw error;
+    }
     const newClientIds = this.claimClients(connection, decoded);
     Y.applyUpdate(this.doc, update, connection);
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
@@ -267,8 +286,20 @@ export class Room implements CommitTarget {
     }
   }
 
+  /** Holds an update that waits for the client's sync answer, within limits; false to refuse it now. */
+  private mayHold(connection: Connection, update: Uint8Array, error: unknown): boolean {
+    const waitsForAnswer =
+      error instanceof UpdateRefusal && error.kind === RefusalKind.missingDependencies && !connection.hasAnsweredSync;
+    if (!waitsForAnswer || connection.heldUpdates.length >= maxHeldUpdates || connection.heldBytes + update.length > maxHeldBytes) {
+      return false;
+    }
+    connection.heldUpdates.push(update);
+    connection.heldBytes += update.length;
+    return true;
+  }
+
   private receivePresence(connection: Connection, update: Uint8Array): void {
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners);
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, (clientId) => this.awareness.meta.get(clientId)?.clock ?? -1);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 

@@ -40,6 +40,15 @@ export function decodeIncomingUpdate(update: Uint8Array): DecodedUpdate {
   }
 }
 
+/**
+ * Whether the document holds everything `update` carries already: no struct it lacks, no deletion
+ * it has not applied. A client answers sync step 1 with its whole delete set, so a reader that
+ * reconnects sends such an update without having changed anything.
+ */
+export function carriesNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  return Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+}
+
 type Container =
   | { kind: 'node'; name: string; depth: number }
   | { kind: 'text'; holder: string; depth: number }

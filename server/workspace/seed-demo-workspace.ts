@@ -64,3 +64,8 @@ export async function seedDemoWorkspace(store: Store, logger: Logger, password: 
   logger.info({ offices: demoOffices.length, people: people.length }, 'demo workspace created');
   return true;
 }
+
+/** Whether this workspace holds the demo accounts (seeded now or at an earlier start). */
+export async function hasDemoAccounts(store: Store): Promise<boolean> {
+  return (await store.accounts.findAccountByEmail(demoPeople[0]!.email)) !== null;
+}

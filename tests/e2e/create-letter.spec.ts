@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { demoUserOf, letterText, loadOffices, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
 
-test('a person starts a new letter; its letterhead and signature blocks follow the chosen offices', async ({
-  page,
-  request,
-}) => {
-  await signIn(page, await demoUserOf(request, 'fi-interior'));
-  // page.request shares the session cookie the picker just set.
+test('a person starts a new letter; its letterhead and signature blocks follow the chosen offices', async ({ page }) => {
+  await signIn(page, demoUserOf('fi-interior').email);
+  // page.request shares the session cookie the sign-in just set.
   const offices = await loadOffices(page.request);
   const leftOut = new Set(['dk-immigration', 'no-justice', 'se-government']);
   const chosen = offices.filter((office) => !leftOut.has(office.id));

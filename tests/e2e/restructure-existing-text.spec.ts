@@ -3,11 +3,8 @@ import { demoLetterTitle, demoUserOf, letterText, openLetter, saveStatus, saveSt
 
 // Changing an existing block (its heading level, or splitting it) rewrites attributes the server
 // already holds; the server must accept that like any other edit.
-test('a person changes a heading level and splits a paragraph; both are saved and survive a reload', async ({
-  page,
-  request,
-}) => {
-  await signIn(page, await demoUserOf(request, 'ee-interior'));
+test('a person changes a heading level and splits a paragraph; both are saved and survive a reload', async ({ page }) => {
+  await signIn(page, demoUserOf('ee-interior').email);
   await openLetter(page, demoLetterTitle);
   const text = letterText(page);
 

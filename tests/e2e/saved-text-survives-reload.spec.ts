@@ -11,11 +11,8 @@ import {
   uniqueText,
 } from './support/workspace.js';
 
-test('typed text is reported saved only after the server confirms it, and survives a reload', async ({
-  page,
-  request,
-}) => {
-  await signIn(page, await demoUserOf(request, 'lv-interior'));
+test('typed text is reported saved only after the server confirms it, and survives a reload', async ({ page }) => {
+  await signIn(page, demoUserOf('lv-interior').email);
   await openLetter(page, demoLetterTitle);
 
   // Record every status the person is shown, so a quick Saving… is not missed between polls.

@@ -11,12 +11,9 @@ import {
   uniqueText,
 } from './support/workspace.js';
 
-test('two people from different offices edit the demo letter together and see each other', async ({
-  browser,
-  request,
-}) => {
-  const estonian = await demoUserOf(request, 'ee-interior');
-  const swede = await demoUserOf(request, 'se-government');
+test('two people from different offices edit the demo letter together and see each other', async ({ browser }) => {
+  const estonian = demoUserOf('ee-interior');
+  const swede = demoUserOf('se-government');
   // Two browser contexts: two people with their own sessions, syncing only through the server.
   const first = await browser.newContext();
   const second = await browser.newContext();
@@ -24,8 +21,8 @@ test('two people from different offices edit the demo letter together and see ea
 
   const pageA = await first.newPage();
   const pageB = await second.newPage();
-  await signIn(pageA, estonian);
-  await signIn(pageB, swede);
+  await signIn(pageA, estonian.email);
+  await signIn(pageB, swede.email);
   await openLetter(pageA, demoLetterTitle);
   await openLetter(pageB, demoLetterTitle);
 

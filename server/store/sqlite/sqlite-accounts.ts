@@ -118,6 +118,10 @@ export class SqliteAccounts implements AccountStore {
       this.db
         .prepare('UPDATE users SET password_hash = ? WHERE id = (SELECT user_id FROM invitations WHERE token_hash = ?)')
         .run(passwordHash, tokenHash);
+      // Earlier links to the same person (lost, replaced by a new one) must not set the password again.
+      this.db
+        .prepare('UPDATE invitations SET used_at = ? WHERE used_at IS NULL AND user_id = (SELECT user_id FROM invitations WHERE token_hash = ?)')
+        .run(now, tokenHash);
       return true;
     })();
   }

@@ -1,7 +1,10 @@
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { officeListResponseSchema } from '../../../shared/api/letters.js';
 import type { Office } from '../../../shared/api/offices.js';
-import { demoUsersResponseSchema, type SessionUser } from '../../../shared/api/session.js';
+import { demoPeople } from '../../../server/workspace/demo-offices.js';
+import { demoPassword } from './demo-password.mjs';
+
+export { demoPassword };
 
 /** The letter the server seeds into an empty data folder. */
 export const demoLetterTitle = 'Joint letter on the instrumentalisation of migration';
@@ -13,35 +16,56 @@ export const saveStatusText = {
   offline: 'Offline: your edits are kept in this tab and sent when the connection returns',
 } as const;
 
-/** The demo people, as the identity picker lists them (looked up, not guessed). */
-export async function loadDemoUsers(request: APIRequestContext): Promise<SessionUser[]> {
-  const response = await request.get('/api/demo-users');
-  expect(response.ok()).toBe(true);
-  return demoUsersResponseSchema.parse(await response.json()).users;
+export interface DemoPerson {
+  name: string;
+  email: string;
+  officeId: string;
 }
 
-/** The desk officer of an office (not the coordinator, when the office has both). */
-export async function demoUserOf(request: APIRequestContext, officeId: string): Promise<SessionUser> {
-  const users = (await loadDemoUsers(request)).filter((user) => user.office.id === officeId);
-  const user = users.at(-1);
-  if (!user) throw new Error(`no demo user for ${officeId}`);
-  return user;
+function demoPerson(predicate: (person: (typeof demoPeople)[number]) => boolean): DemoPerson {
+  const person = demoPeople.find(predicate);
+  if (!person) throw new Error('no such demo person');
+  return { name: person.name, email: person.email, officeId: person.officeId };
 }
 
-/** Every office, in signing order. */
+/** Coordinator of the demo letter (Finland). */
+export const demoCoordinator = demoPerson((person) => person.role === 'coordinator');
+
+/** The workspace administrator, who is not a member of the demo letter. */
+export const demoAdministrator = demoPerson((person) => person.role === 'admin');
+
+/** The desk officer of an office: drafter and approver of the demo letter. */
+export function demoUserOf(officeId: string): DemoPerson {
+  return demoPerson((person) => person.officeId === officeId && person.role === 'member');
+}
+
+/** The name that goes with a demo e-mail address. */
+function nameOf(email: string): string | undefined {
+  return demoPeople.find((person) => person.email === email)?.name;
+}
+
+/** Every office, in signing order (needs a signed-in request context, such as `page.request`). */
 export async function loadOffices(request: APIRequestContext): Promise<Office[]> {
   const response = await request.get('/api/offices');
   expect(response.ok()).toBe(true);
   return officeListResponseSchema.parse(await response.json()).offices;
 }
 
-/** Signs in through the identity picker, as a person would. */
-export async function signIn(page: Page, user: SessionUser): Promise<void> {
+/** Fills in and sends the sign-in form, as a person would. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs in through the form and waits for the list of letters. */
+export async function signIn(page: Page, email: string, password: string = demoPassword): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Who are you?' })).toBeVisible();
-  await page.getByRole('button', { name: user.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Jointly' })).toBeVisible();
+  await submitSignIn(page, email, password);
   await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText(user.name);
+  const name = nameOf(email);
+  if (name) await expect(page.getByRole('banner')).toContainText(name);
 }
 
 /** Opens a letter from the list and waits until its text is synced and saved. */
@@ -56,7 +80,16 @@ export function letterText(page: Page): Locator {
 }
 
 export function saveStatus(page: Page): Locator {
-  return page.getByRole('status');
+  return page.getByRole('status', { name: 'Save status' });
+}
+
+/** The members panel of the open letter, opened if it is closed. */
+export async function openMembers(page: Page): Promise<Locator> {
+  const toggle = page.getByRole('button', { name: 'Members', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const panel = page.getByRole('region', { name: 'Members' });
+  await expect(panel.getByRole('list', { name: 'Members' }).getByRole('listitem').first()).toBeVisible();
+  return panel;
 }
 
 /** Types a new paragraph at the end of the letter, the way a person would with the keyboard. */

@@ -1,0 +1,99 @@
+import { css, html, LitElement } from 'lit';
+import type { Office } from '../../shared/api/offices.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { describeError } from '../api/api-error.js';
+import { loadAdminOffices } from '../api/admin-api.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, messageStyles } from '../ui/shared-styles.js';
+import './jl-office-admin.js';
+import './jl-people-admin.js';
+import { OfficeAddedEvent } from './office-added-event.js';
+
+/** `/admin`: the workspace's offices and people, for administrators. */
+export class JlAdminPage extends LitElement {
+  static override properties = {
+    user: { attribute: false },
+    offices: { state: true },
+    loadError: { state: true },
+  };
+
+  declare user: SessionUser | undefined;
+  declare private offices: Office[] | undefined;
+  declare private loadError: string | null;
+
+  constructor() {
+    super();
+    this.user = undefined;
+    this.offices = undefined;
+    this.loadError = null;
+    this.addEventListener(OfficeAddedEvent.eventName, (event) => {
+      this.offices = [...(this.offices ?? []), event.office];
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.title = 'Administration – Jointly';
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.user?.isAdmin) return;
+    try {
+      this.offices = await loadAdminOffices();
+      this.loadError = null;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.loadError = describeError(error);
+    }
+  }
+
+  override render() {
+    if (!this.user?.isAdmin) {
+      return html`<h1>Administration</h1>
+        <p>Only workspace administrators can see this page. <a href="/">Go to your letters</a>.</p>`;
+    }
+    return html`
+      <h1>Administration</h1>
+      ${this.renderContent()}
+    `;
+  }
+
+  private renderContent() {
+    if (this.loadError) {
+      return html`<p class="message error" role="alert">${this.loadError}</p>
+        <button type="button" class="secondary" @click=${() => this.load()}>Try again</button>`;
+    }
+    if (!this.offices) return html`<p>Loading…</p>`;
+    return html`
+      <jl-people-admin .offices=${this.offices}></jl-people-admin>
+      <jl-office-admin .offices=${this.offices}></jl-office-admin>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.75rem;
+        line-height: 1.25;
+        margin: 0 0 1.25rem;
+      }
+      jl-office-admin {
+        margin-top: 3rem;
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-admin-page', JlAdminPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-admin-page': JlAdminPage;
+  }
+}

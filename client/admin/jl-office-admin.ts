@@ -1,0 +1,235 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { createOfficeRequestSchema } from '../../shared/api/accounts.js';
+import { officeIdSchema } from '../../shared/api/ids.js';
+import type { Office } from '../../shared/api/offices.js';
+import { describeError } from '../api/api-error.js';
+import { createOffice } from '../api/admin-api.js';
+import { officeLanguage } from '../letters/office-language.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { contrastRatio } from '../ui/readable-text-color.js';
+import { buttonStyles, formStyles, messageStyles, tableStyles } from '../ui/shared-styles.js';
+import { OfficeAddedEvent } from './office-added-event.js';
+
+type Field = 'id' | 'name' | 'nameEn' | 'country' | 'ministerName' | 'ministerTitle' | 'color';
+
+const fields: { name: Field; label: string; hint?: string }[] = [
+  { name: 'country', label: 'Country' },
+  { name: 'name', label: 'Name in the office’s own language' },
+  { name: 'nameEn', label: 'Name in English' },
+  { name: 'id', label: 'Short id', hint: 'Lower-case letters, digits and hyphens, for example fi-interior. It cannot be changed later.' },
+  { name: 'ministerName', label: 'Minister’s name', hint: 'Signs the office’s letters unless a letter names someone else.' },
+  { name: 'ministerTitle', label: 'Minister’s title', hint: 'As it appears under the signature.' },
+];
+
+/** White text on an office's colour (presence labels, letterhead) must stay readable. */
+const minimumContrast = 4.5;
+
+/** The workspace's offices, and the form to add one. */
+export class JlOfficeAdmin extends LitElement {
+  static override properties = {
+    offices: { attribute: false },
+    errors: { state: true },
+    formError: { state: true },
+    added: { state: true },
+    isSubmitting: { state: true },
+  };
+
+  declare offices: Office[];
+  declare private errors: Partial<Record<Field, string>>;
+  declare private formError: string | null;
+  declare private added: string | null;
+  declare private isSubmitting: boolean;
+
+  constructor() {
+    super();
+    this.offices = [];
+    this.errors = {};
+    this.formError = null;
+    this.added = null;
+    this.isSubmitting = false;
+  }
+
+  private validate(data: FormData): { request?: Office; errors: Partial<Record<Field, string>> } {
+    const value = (field: Field) => String(data.get(field) ?? '').trim();
+    const errors: Partial<Record<Field, string>> = {};
+    for (const { name, label } of fields) if (!value(name)) errors[name] = `Enter the ${label.toLowerCase()}.`;
+    if (value('id') && !officeIdSchema.safeParse(value('id')).success) {
+      errors.id = 'Use 2 to 40 lower-case letters, digits and hyphens, starting with a letter or digit.';
+    } else if (this.offices.some((office) => office.id === value('id'))) {
+      errors.id = 'An office has this id already.';
+    }
+    const color = value('color');
+    if (!/^#[0-9a-f]{6}$/i.test(color) || contrastRatio(color, '#ffffff') < minimumContrast) {
+      errors.color = 'Choose a darker colour: white text on it must be easy to read.';
+    }
+    if (Object.keys(errors).length > 0) return { errors };
+    const parsed = createOfficeRequestSchema.safeParse({
+      id: value('id'),
+      name: value('name'),
+      nameEn: value('nameEn'),
+      country: value('country'),
+      ministerName: value('ministerName'),
+      ministerTitle: value('ministerTitle'),
+      color,
+    });
+    // What is left (control characters, lengths) is rare enough for the schema's own words.
+    if (!parsed.success) return { errors: { name: parsed.error.issues[0]?.message ?? 'Check the fields.' } };
+    return { request: parsed.data, errors };
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.isSubmitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const { request, errors } = this.validate(new FormData(form));
+    this.errors = errors;
+    this.formError = null;
+    this.added = null;
+    if (!request) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.isSubmitting = true;
+    try {
+      const office = await createOffice(request);
+      form.reset();
+      this.added = `${office.nameEn}, ${office.country} was added.`;
+      this.dispatchEvent(new OfficeAddedEvent(office));
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError = describeError(error);
+    } finally {
+      this.isSubmitting = false;
+    }
+  }
+
+  override render() {
+    return html`
+      <section aria-labelledby="offices-heading">
+        <h2 id="offices-heading">Offices</h2>
+        <div class="table-scroll">
+          <table aria-labelledby="offices-heading">
+            <thead>
+              <tr><th scope="col">Office</th><th scope="col">Country</th><th scope="col">Id</th><th scope="col">Minister</th></tr>
+            </thead>
+            <tbody>
+              ${this.offices.map(
+                (office) => html`<tr>
+                  <th scope="row">
+                    <span class="swatch" aria-hidden="true" style=${styleMap({ background: office.color })}></span>${office.nameEn}
+                    <span class="secondary-line" lang=${ifDefined(officeLanguage(office))}>${office.name}</span>
+                  </th>
+                  <td>${office.country}</td>
+                  <td><code>${office.id}</code></td>
+                  <td>${office.ministerName}<span class="secondary-line">${office.ministerTitle}</span></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        <h3 id="add-office">Add an office</h3>
+        ${this.renderForm()}
+        <p class="added" role="status">${this.added ?? ''}</p>
+      </section>
+    `;
+  }
+
+  private renderForm() {
+    return html`
+      <form novalidate aria-labelledby="add-office" @submit=${this.submit}>
+        ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
+        ${fields.map(({ name, label, hint }) => this.renderField(name, label, hint))}
+        <div class="field">
+          <label for="office-color">Colour</label>
+          <p class="hint" id="office-color-hint">Marks the office’s people and its place in the letterhead.</p>
+          ${this.renderError('color')}
+          <input id="office-color" name="color" type="color" value="#1d3a6e"
+            aria-invalid=${this.errors.color ? 'true' : 'false'}
+            aria-describedby=${this.errors.color ? 'office-color-hint office-color-error' : 'office-color-hint'} />
+        </div>
+        <button class="primary" type="submit" ?disabled=${this.isSubmitting}>${this.isSubmitting ? 'Adding…' : 'Add office'}</button>
+      </form>
+    `;
+  }
+
+  private renderField(name: Field, label: string, hint: string | undefined) {
+    const id = `office-${name}`;
+    const describedBy = [hint ? `${id}-hint` : '', this.errors[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for=${id}>${label}</label>
+        ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+        ${this.renderError(name)}
+        <input id=${id} name=${name} type="text" autocomplete="off" aria-required="true"
+          aria-invalid=${this.errors[name] ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy || undefined)} />
+      </div>
+    `;
+  }
+
+  private renderError(field: Field) {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p class="field-error" id=${`office-${field}-error`}><span aria-hidden="true">⚠</span> ${message}</p>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    formStyles,
+    tableStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.375rem;
+        margin: 0 0 0.75rem;
+      }
+      h3 {
+        font-size: 1.125rem;
+        margin: 2rem 0 0.5rem;
+      }
+      th[scope='row'] {
+        font-weight: 600;
+        background: none;
+        font-size: 1rem;
+      }
+      .swatch {
+        display: inline-block;
+        width: 0.75rem;
+        height: 0.75rem;
+        margin-inline-end: 0.5rem;
+        border-radius: 2px;
+      }
+      .added {
+        margin: 0.5rem 0 0;
+        font-weight: 600;
+        color: var(--jl-success);
+      }
+      form {
+        padding: 1.25rem;
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+      input[type='color'] {
+        width: 4rem;
+        height: 2.5rem;
+        padding: 0.125rem;
+        border: 1px solid var(--jl-border-strong);
+        border-radius: var(--jl-radius);
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-office-admin', JlOfficeAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-office-admin': JlOfficeAdmin;
+  }
+}

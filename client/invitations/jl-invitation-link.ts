@@ -1,0 +1,121 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { buttonStyles, formStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+
+const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * A new person's one-time invitation link, to copy and hand over: Jointly sends no e-mail. The
+ * link sits in a read-only field, so it can also be selected and copied by hand.
+ */
+export class JlInvitationLink extends LitElement {
+  static override properties = {
+    url: { attribute: false },
+    personName: { attribute: false },
+    expiresAt: { attribute: false },
+    copyMessage: { state: true },
+  };
+
+  declare url: string;
+  declare personName: string;
+  declare expiresAt: string;
+  declare private copyMessage: string;
+
+  constructor() {
+    super();
+    this.url = '';
+    this.personName = '';
+    this.expiresAt = '';
+    this.copyMessage = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('url')) this.copyMessage = '';
+  }
+
+  private get field(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input');
+  }
+
+  /** Focuses the link, so a keyboard user lands on what just appeared. */
+  override focus(): void {
+    this.field?.focus();
+  }
+
+  private async copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.url);
+      this.copyMessage = 'Link copied.';
+      return;
+    } catch {
+      // Clipboard access can be refused (permissions, an insecure origin): fall back to the selection.
+    }
+    const field = this.field;
+    field?.select();
+    const copied = field ? document.execCommand('copy') : false;
+    this.copyMessage = copied ? 'Link copied.' : 'The link is selected: press Ctrl+C (or ⌘C) to copy it.';
+  }
+
+  override render() {
+    const expires = new Date(this.expiresAt);
+    return html`
+      <div class="field">
+        <label for="invitation-link">Invitation link for ${this.personName}</label>
+        <div class="row">
+          <input id="invitation-link" type="text" readonly .value=${this.url} @focus=${() => this.field?.select()} />
+          <button type="button" class="secondary" @click=${() => this.copy()}>
+            Copy<span class="visually-hidden"> the invitation link</span>
+          </button>
+        </div>
+        <p class="hint">
+          The link works once${Number.isNaN(expires.getTime()) ? '' : `, until ${expiryFormat.format(expires)}`}. Send it
+          to ${this.personName} yourself: Jointly does not send e-mail.
+        </p>
+        <p class="copied" role="status">${this.copyMessage}</p>
+      </div>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    formStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0.75rem 1rem;
+        background: #e8f3eb;
+        border-inline-start: 4px solid var(--jl-success);
+        border-radius: var(--jl-radius);
+      }
+      .field {
+        max-width: none;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      input[readonly] {
+        flex: 1 1 20rem;
+        min-width: 0;
+        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+        font-size: 0.875rem;
+        background: var(--jl-paper);
+      }
+      .copied {
+        margin: 0;
+        min-height: 1.5em;
+        font-weight: 600;
+        color: var(--jl-success);
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-invitation-link', JlInvitationLink);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-invitation-link': JlInvitationLink;
+  }
+}

@@ -1,0 +1,160 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Member } from '../../shared/api/members.js';
+import { Role } from '../../shared/domain/roles.js';
+import { describeError } from '../api/api-error.js';
+import { loadPeople, type Person, setMemberRoles } from '../api/members-api.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { MembersChangedEvent } from './members-changed-event.js';
+import { readRoleChoices, renderRoleChoices, roleChoicesStyles } from './render-role-choices.js';
+import { describeRoles } from './role-labels.js';
+
+/** Adds someone who has an account already to the letter, with the roles the coordinator picks. */
+export class JlAddMemberForm extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    members: { attribute: false },
+    people: { state: true },
+    error: { state: true },
+    personError: { state: true },
+    added: { state: true },
+    isSubmitting: { state: true },
+  };
+
+  declare letterId: string;
+  declare members: Member[];
+  declare private people: Person[] | undefined;
+  declare private error: string | null;
+  declare private personError: string | null;
+  declare private added: string;
+  declare private isSubmitting: boolean;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.members = [];
+    this.people = undefined;
+    this.error = null;
+    this.personError = null;
+    this.added = '';
+    this.isSubmitting = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.people = await loadPeople();
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.error = describeError(error);
+    }
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.isSubmitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const userId = String(data.get('userId') ?? '');
+    const chosen = readRoleChoices(data);
+    this.error = null;
+    this.added = '';
+    this.personError = userId ? null : 'Choose the person to add.';
+    if (!userId) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('select')?.focus();
+      return;
+    }
+    if (chosen.length === 0) {
+      this.error = 'Choose at least one role.';
+      return;
+    }
+    this.isSubmitting = true;
+    try {
+      const members = await setMemberRoles(this.letterId, userId, chosen);
+      const person = this.people?.find((candidate) => candidate.userId === userId);
+      this.added = `${person?.name ?? 'The person'} was added: ${describeRoles(chosen).toLowerCase()}.`;
+      form.reset();
+      this.dispatchEvent(new MembersChangedEvent(members));
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.error = describeError(error);
+    } finally {
+      this.isSubmitting = false;
+    }
+  }
+
+  override render() {
+    const memberIds = new Set(this.members.map((member) => member.userId));
+    const candidates = (this.people ?? [])
+      .filter((person) => !memberIds.has(person.userId))
+      .sort((a, b) => a.office.country.localeCompare(b.office.country) || a.name.localeCompare(b.name));
+    return html`
+      <form novalidate aria-labelledby="add-member-heading" @submit=${this.submit}>
+        <h3 id="add-member-heading">Add a person</h3>
+        ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
+        <div class="field">
+          <label for="add-member-person">Person</label>
+          ${this.personError
+            ? html`<p class="field-error" id="add-member-person-error"><span aria-hidden="true">⚠</span> ${this.personError}</p>`
+            : nothing}
+          <select
+            id="add-member-person"
+            name="userId"
+            aria-invalid=${this.personError ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.personError ? 'add-member-person-error' : undefined)}
+            ?disabled=${!this.people}
+          >
+            <option value="">${this.people ? (candidates.length > 0 ? 'Choose a person' : 'Everyone is a member already') : 'Loading people…'}</option>
+            ${candidates.map(
+              (person) => html`<option value=${person.userId}>${person.name} (${person.office.nameEn}, ${person.office.country})</option>`,
+            )}
+          </select>
+        </div>
+        ${renderRoleChoices({ legend: 'Roles', idPrefix: 'add-member-role', selected: [Role.drafter, Role.approver] })}
+        <button class="secondary" type="submit" ?disabled=${this.isSubmitting || !this.people}>
+          ${this.isSubmitting ? 'Adding…' : 'Add to the letter'}
+        </button>
+        <p class="done" role="status">${this.added}</p>
+      </form>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    formStyles,
+    visuallyHiddenStyles,
+    roleChoicesStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        gap: 0.875rem;
+      }
+      h3 {
+        font-size: 1.0625rem;
+        margin: 0;
+      }
+      .done {
+        margin: 0;
+        font-weight: 600;
+        color: var(--jl-success);
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-add-member-form', JlAddMemberForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-add-member-form': JlAddMemberForm;
+  }
+}

@@ -1,0 +1,186 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { inviteToLetterRequestSchema } from '../../shared/api/members.js';
+import type { Office } from '../../shared/api/offices.js';
+import { Role } from '../../shared/domain/roles.js';
+import { describeError } from '../api/api-error.js';
+import { inviteToLetter } from '../api/members-api.js';
+import { loadOffices } from '../api/offices-api.js';
+import '../invitations/jl-invitation-link.js';
+import type { JlInvitationLink } from '../invitations/jl-invitation-link.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { MembersChangedEvent } from './members-changed-event.js';
+import { readRoleChoices, renderRoleChoices, roleChoicesStyles } from './render-role-choices.js';
+
+type Field = 'name' | 'email' | 'officeId' | 'roles';
+
+/**
+ * "Invite someone new": creates the person's account and membership, and shows the one-time link
+ * the coordinator hands over (Jointly sends no e-mail).
+ */
+export class JlInviteMemberForm extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    offices: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    isSubmitting: { state: true },
+    invitation: { state: true },
+  };
+
+  declare letterId: string;
+  declare private offices: Office[] | undefined;
+  declare private errors: Partial<Record<Field, string>>;
+  declare private formError: string | null;
+  declare private isSubmitting: boolean;
+  declare private invitation: { name: string; url: string; expiresAt: string } | null;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.offices = undefined;
+    this.errors = {};
+    this.formError = null;
+    this.isSubmitting = false;
+    this.invitation = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.offices = await loadOffices();
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError = describeError(error);
+    }
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.isSubmitting) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const name = String(data.get('name') ?? '').trim();
+    const email = String(data.get('email') ?? '').trim();
+    const officeId = String(data.get('officeId') ?? '');
+    const chosen = readRoleChoices(data);
+    const errors: Partial<Record<Field, string>> = {};
+    if (!name) errors.name = 'Enter the person’s name.';
+    if (!inviteToLetterRequestSchema.shape.email.safeParse(email).success) errors.email = 'Enter an e-mail address, like name@ministry.example.';
+    if (!officeId) errors.officeId = 'Choose the person’s office.';
+    if (chosen.length === 0) errors.roles = 'Choose at least one role.';
+    this.errors = errors;
+    this.formError = null;
+    if (Object.keys(errors).length > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .role-choices input')?.focus();
+      return;
+    }
+    this.isSubmitting = true;
+    try {
+      const { invitationUrl, expiresAt, members } = await inviteToLetter(this.letterId, { name, email, officeId, roles: chosen });
+      this.invitation = { name, url: invitationUrl, expiresAt };
+      form.reset();
+      this.dispatchEvent(new MembersChangedEvent(members));
+      await this.updateComplete;
+      this.renderRoot.querySelector<JlInvitationLink>('jl-invitation-link')?.focus();
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError = describeError(error);
+    } finally {
+      this.isSubmitting = false;
+    }
+  }
+
+  override render() {
+    const { errors } = this;
+    const describedBy = (field: Field) => ifDefined(errors[field] ? `invite-${field}-error` : undefined);
+    return html`
+      <form novalidate aria-labelledby="invite-heading" @submit=${this.submit}>
+        <h3 id="invite-heading">Invite someone new</h3>
+        <p class="hint">For someone without an account: they get a link to set their password, and join this letter.</p>
+        ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
+        <div class="field">
+          <label for="invite-name">Name</label>
+          ${this.renderError('name')}
+          <input id="invite-name" name="name" type="text" autocomplete="off" aria-required="true"
+            aria-invalid=${errors.name ? 'true' : 'false'} aria-describedby=${describedBy('name')} />
+        </div>
+        <div class="field">
+          <label for="invite-email">E-mail address</label>
+          ${this.renderError('email')}
+          <input id="invite-email" name="email" type="email" autocomplete="off" spellcheck="false" aria-required="true"
+            aria-invalid=${errors.email ? 'true' : 'false'} aria-describedby=${describedBy('email')} />
+        </div>
+        <div class="field">
+          <label for="invite-office">Office</label>
+          ${this.renderError('officeId')}
+          <select id="invite-office" name="officeId" aria-required="true" ?disabled=${!this.offices}
+            aria-invalid=${errors.officeId ? 'true' : 'false'} aria-describedby=${describedBy('officeId')}>
+            <option value="">${this.offices ? 'Choose an office' : 'Loading offices…'}</option>
+            ${(this.offices ?? []).map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
+          </select>
+        </div>
+        ${this.renderError('roles')}
+        ${renderRoleChoices({
+          legend: 'Roles',
+          idPrefix: 'invite-role',
+          selected: [Role.drafter, Role.approver],
+          ...(errors.roles ? { describedBy: 'invite-roles-error' } : {}),
+        })}
+        <button class="secondary" type="submit" ?disabled=${this.isSubmitting}>
+          ${this.isSubmitting ? 'Creating the link…' : 'Create invitation link'}
+        </button>
+      </form>
+      ${this.invitation
+        ? html`<jl-invitation-link
+            .url=${this.invitation.url}
+            .personName=${this.invitation.name}
+            .expiresAt=${this.invitation.expiresAt}
+          ></jl-invitation-link>`
+        : nothing}
+    `;
+  }
+
+  private renderError(field: Field) {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p class="field-error" id=${`invite-${field}-error`}><span aria-hidden="true">⚠</span> ${message}</p>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    formStyles,
+    visuallyHiddenStyles,
+    roleChoicesStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        gap: 0.875rem;
+      }
+      h3 {
+        font-size: 1.0625rem;
+        margin: 0;
+      }
+      jl-invitation-link {
+        margin-top: 1rem;
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-invite-member-form', JlInviteMemberForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-invite-member-form': JlInviteMemberForm;
+  }
+}

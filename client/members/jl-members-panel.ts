@@ -1,0 +1,231 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Member } from '../../shared/api/members.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { type Role, roles } from '../../shared/domain/roles.js';
+import { describeError } from '../api/api-error.js';
+import { loadMembers, removeMember, setMemberRoles } from '../api/members-api.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import './jl-add-member-form.js';
+import './jl-invite-member-form.js';
+import { MembersChangedEvent } from './members-changed-event.js';
+import { membersPanelStyles } from './members-panel-styles.js';
+import { renderRoleChoices, roleChoicesStyles } from './render-role-choices.js';
+import { describeRoles, roleDescription, roleLabel } from './role-labels.js';
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((role) => b.includes(role));
+
+/**
+ * Who is on the letter, with which office and roles. Coordinators change roles, remove members,
+ * add people who have an account and invite new ones; everyone else reads the list.
+ */
+export class JlMembersPanel extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    user: { attribute: false },
+    canManage: { attribute: false },
+    members: { state: true },
+    drafts: { state: true },
+    busyUserId: { state: true },
+    confirmingRemovalOf: { state: true },
+    status: { state: true },
+    error: { state: true },
+  };
+
+  declare letterId: string;
+  declare user: SessionUser | undefined;
+  declare canManage: boolean;
+  declare private members: Member[] | undefined;
+  /** Roles ticked but not saved yet, per member. */
+  declare private drafts: ReadonlyMap<string, readonly Role[]>;
+  declare private busyUserId: string | null;
+  declare private confirmingRemovalOf: string | null;
+  declare private status: string;
+  declare private error: string | null;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.user = undefined;
+    this.canManage = false;
+    this.members = undefined;
+    this.drafts = new Map();
+    this.busyUserId = null;
+    this.confirmingRemovalOf = null;
+    this.status = '';
+    this.error = null;
+    // The forms inside report the new list; the letter page hears it too.
+    this.addEventListener(MembersChangedEvent.eventName, (event) => {
+      this.members = event.members;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('letterId')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.members = await loadMembers(this.letterId);
+      this.error = null;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.error = describeError(error);
+    }
+  }
+
+  private rolesShown(member: Member): readonly Role[] {
+    return this.drafts.get(member.userId) ?? member.roles;
+  }
+
+  private toggle(member: Member, role: Role, checked: boolean): void {
+    const current = this.rolesShown(member);
+    const next = checked ? [...current, role] : current.filter((held) => held !== role);
+    const drafts = new Map(this.drafts);
+    if (sameRoles(next, member.roles)) drafts.delete(member.userId);
+    else drafts.set(member.userId, next);
+    this.drafts = drafts;
+  }
+
+  private async run(member: Member, action: () => Promise<Member[]>, done: string): Promise<boolean> {
+    if (this.busyUserId) return false;
+    this.busyUserId = member.userId;
+    this.error = null;
+    this.status = '';
+    try {
+      const members = await action();
+      const drafts = new Map(this.drafts);
+      drafts.delete(member.userId);
+      this.drafts = drafts;
+      this.status = done;
+      // Bubbles from here to the letter page; this element's own listener updates the list.
+      this.dispatchEvent(new MembersChangedEvent(members));
+      return true;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return false;
+      this.error = describeError(error);
+      return false;
+    } finally {
+      this.busyUserId = null;
+    }
+  }
+
+  private async saveRoles(member: Member): Promise<void> {
+    const next = roles.filter((role) => this.rolesShown(member).includes(role));
+    if (next.length === 0) {
+      this.status = '';
+      this.error = `Give ${member.name} at least one role, or remove them from the letter.`;
+      return;
+    }
+    await this.run(member, () => setMemberRoles(this.letterId, member.userId, next), `Roles of ${member.name} saved: ${describeRoles(next).toLowerCase()}.`);
+  }
+
+  private async askToRemove(member: Member): Promise<void> {
+    this.confirmingRemovalOf = member.userId;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
+  }
+
+  private async cancelRemoval(member: Member): Promise<void> {
+    this.confirmingRemovalOf = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-remove="${member.userId}"]`)?.focus();
+  }
+
+  private async removeFromLetter(member: Member): Promise<void> {
+    const removed = await this.run(member, () => removeMember(this.letterId, member.userId), `${member.name} was removed from the letter.`);
+    this.confirmingRemovalOf = null;
+    await this.updateComplete;
+    if (removed) this.renderRoot.querySelector<HTMLElement>('#members-heading')?.focus();
+  }
+
+  override render() {
+    return html`
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading" tabindex="-1">Members</h2>
+        ${this.canManage
+          ? html`<p class="hint">
+              ${roles.map((role, index) => html`<strong>${roleLabel[role]}s</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
+            </p>`
+          : nothing}
+        <p class="status" role="status">${this.status}</p>
+        ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
+        ${this.members
+          ? html`<ul class="members" aria-labelledby="members-heading">${this.members.map((member) => this.renderMember(member))}</ul>`
+          : this.error ? nothing : html`<p>Loading members…</p>`}
+        ${this.canManage && this.members
+          ? html`<div class="forms">
+              <jl-add-member-form .letterId=${this.letterId} .members=${this.members}></jl-add-member-form>
+              <jl-invite-member-form .letterId=${this.letterId}></jl-invite-member-form>
+            </div>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private renderMember(member: Member) {
+    const isMe = member.userId === this.user?.id;
+    return html`
+      <li>
+        <div class="who">
+          <span class="name">${member.name}${isMe ? ' (you)' : ''}</span>
+          <span class="office">${member.office.nameEn}, ${member.office.country}</span>
+          <span class="email">${member.email}</span>
+        </div>
+        ${this.canManage ? this.renderManagement(member) : html`<p class="roles">${describeRoles(member.roles)}</p>`}
+      </li>
+    `;
+  }
+
+  private renderManagement(member: Member) {
+    const isBusy = this.busyUserId === member.userId;
+    const isChanged = this.drafts.has(member.userId);
+    if (this.confirmingRemovalOf === member.userId) {
+      return html`
+        <div class="confirm" role="group" aria-labelledby=${`confirm-${member.userId}`}>
+          <p id=${`confirm-${member.userId}`}>Remove ${member.name} from this letter? They lose access at once, also where the letter is open.</p>
+          <button type="button" class="danger" ?disabled=${isBusy} @click=${() => this.removeFromLetter(member)}>
+            ${isBusy ? 'Removing…' : html`Remove<span class="visually-hidden"> ${member.name}</span>`}
+          </button>
+          <button type="button" class="secondary cancel" @click=${() => this.cancelRemoval(member)}>Cancel</button>
+        </div>
+      `;
+    }
+    return html`
+      <div class="manage">
+        ${renderRoleChoices({
+          legend: `Roles of ${member.name}`,
+          idPrefix: `roles-${member.userId}`,
+          selected: this.rolesShown(member),
+          isLegendHidden: true,
+          onToggle: (role, checked) => this.toggle(member, role, checked),
+        })}
+        <div class="actions">
+          <button type="button" class="secondary small" ?disabled=${!isChanged || isBusy} @click=${() => this.saveRoles(member)}>
+            ${isBusy ? 'Saving…' : html`Save roles<span class="visually-hidden"> of ${member.name}</span>`}
+          </button>
+          <button type="button" class="link small" data-remove=${member.userId} ?disabled=${isBusy} @click=${() => this.askToRemove(member)}>
+            Remove<span class="visually-hidden"> ${member.name} from the letter</span>…
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    formStyles,
+    visuallyHiddenStyles,
+    roleChoicesStyles,
+    membersPanelStyles,
+  ];
+}
+
+customElements.define('jl-members-panel', JlMembersPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-members-panel': JlMembersPanel;
+  }
+}

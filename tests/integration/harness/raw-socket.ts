@@ -1,0 +1,106 @@
+import * as encoding from 'lib0/encoding';
+import { onTestFinished } from 'vitest';
+import { WebSocket } from 'ws';
+import { messageYjsSyncStep2, writeSyncStep1, writeUpdate } from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import { MessageType } from '../../../shared/protocol/message-types.js';
+import type { ServerProcess } from './server-process.js';
+import { withTimeout } from './wait-for.js';
+
+const closeTimeoutMs = 10_000;
+
+export interface RawSocketOptions {
+  cookie?: string;
+  origin?: string;
+}
+
+/** A bare websocket for sending hand-made frames and observing how the server ends the connection. */
+export interface RawSocket {
+  socket: WebSocket;
+  /** Resolves when the socket is open. */
+  opened: Promise<void>;
+  /** Resolves with the close code and reason, whoever closed. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Binary frames received so far, in order. */
+  received: Uint8Array[];
+}
+
+/** Opens `/sync/<letterId>` (any string, malformed ids included); terminated when the test ends. */
+export function openRawSocket(server: ServerProcess, letterId: string, options: RawSocketOptions = {}): RawSocket {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  const socket = new WebSocket(`${server.syncUrl}/${letterId}`, { headers, origin: options.origin });
+  socket.binaryType = 'arraybuffer';
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
+  });
+  const received: Uint8Array[] = [];
+  socket.on('message', (data: ArrayBuffer) => received.push(new Uint8Array(data)));
+  // A refused connection may be reported as an error after the close; it is the expected outcome.
+  socket.on('error', () => {});
+  onTestFinished(() => {
+    if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
+  });
+  return { socket, opened, closed, received };
+}
+
+/** Resolves once `count` binary frames have arrived. */
+export function whenReceived(raw: RawSocket, count: number): Promise<Uint8Array[]> {
+  const arrived = new Promise<Uint8Array[]>((resolve) => {
+    const check = () => {
+      if (raw.received.length < count) return;
+      raw.socket.off('message', check);
+      resolve(raw.received.slice(0, count));
+    };
+    raw.socket.on('message', check);
+    check();
+  });
+  return withTimeout(arrived, closeTimeoutMs, `${count} frames`);
+}
+
+/** Waits for the server to close the socket; the reason is free text for developers. */
+export function closeOf(raw: RawSocket): Promise<{ code: number; reason: string }> {
+  return withTimeout(raw.closed, closeTimeoutMs, 'the server to close the socket');
+}
+
+/** Waits for the server to close the socket and returns the close code. */
+export async function closeCodeOf(raw: RawSocket): Promise<number> {
+  return (await closeOf(raw)).code;
+}
+
+/** `sync` message, step `update`, carrying `update`: what y-websocket sends for every local change. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `sync` message, step 2 (a client's answer to the server's step 1), carrying `update`. */
+export function syncStep2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `sync` message, step 1, with the state vector of `doc`. */
+export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A frame with this message type and a short payload. */
+export function frameOfType(type: number, payload: Uint8Array = new Uint8Array([1, 2, 3])): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}

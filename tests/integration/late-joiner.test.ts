@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { readSavedMessage } from '../../shared/protocol/saved-message.js';
+import { appendParagraph, bodyOf, textParagraphs } from './harness/letter-body.js';
+import { openRawSocket, syncStep1Frame, whenReceived } from './harness/raw-socket.js';
+import { useSharedServer } from './harness/server-process.js';
+import { createLetter, findDemoLetterId, signIn } from './harness/sign-in.js';
+import { connectClient, joinLetter } from './harness/sync-client.js';
+
+describe('a late joiner', () => {
+  const server = useSharedServer();
+
+  it('gets the whole stored letter, structure and marks included', async () => {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const letterId = await findDemoLetterId(server(), helena);
+
+    const joiner = await joinLetter(server(), helena, letterId);
+
+    expect(joiner.text).toContain('Dear President, dear Commissioner,');
+    expect(joiner.text).toContain('Yours sincerely,');
+    expect(joiner.xml).toContain('<bold>We remain committed.</bold>');
+    expect(joiner.xml).toMatch(/<heading [^>]*level="2"[^>]*>What we see at our borders<\/heading>/);
+    expect(bodyOf(joiner.doc).toArray().some((node) => 'nodeName' in node && node.nodeName === 'bulletList')).toBe(true);
+  });
+
+  it('gets everything others wrote before it joined, equal to what they have', async () => {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const mette = await signIn(server(), 'Mette Sørensen');
+    const letterId = await createLetter(server(), helena);
+    const writer = connectClient(server(), mette, letterId);
+    await writer.whenSynced();
+    for (let i = 0; i < 30; i++) appendParagraph(writer.doc, `Paragraph ${i} written before the joiner came.`);
+    const first = textParagraphs(writer.doc)[0]!.text;
+    first.insert(0, 'Edited: ');
+    first.format(0, 7, { bold: {} });
+    first.delete(first.length - 5, 4);
+    await writer.whenSaved();
+
+    const joiner = await joinLetter(server(), helena, letterId);
+
+    expect(joiner.xml).toBe(writer.xml);
+    expect(textParagraphs(joiner.doc)).toHaveLength(30);
+    expect(joiner.text).toContain('Paragraph 29 written before the joiner came.');
+  });
+
+  it('keeps up with text written while it joins', async () => {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const kadri = await signIn(server(), 'Kadri Tamm');
+    const letterId = await createLetter(server(), helena);
+    const writer = connectClient(server(), kadri, letterId);
+    await writer.whenSynced();
+    appendParagraph(writer.doc, 'Before.');
+
+    const joiner = connectClient(server(), helena, letterId);
+    for (let i = 0; i < 20; i++) appendParagraph(writer.doc, `While joining ${i}.`);
+    await joiner.whenSynced();
+    await writer.whenSaved();
+
+    await expect.poll(() => joiner.xml).toBe(writer.xml);
+  });
+
+  it('receives sync step 1, then the step 2 reply, then `saved` (100) covering all of it', async () => {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const letterId = await findDemoLetterId(server(), helena);
+    const raw = openRawSocket(server(), letterId, { cookie: helena.cookie });
+    await raw.opened;
+    raw.socket.send(syncStep1Frame(new Y.Doc()));
+
+    const [step1, step2, saved] = (await whenReceived(raw, 3)).map((frame) => decoding.createDecoder(frame));
+    expect([decoding.readVarUint(step1!), decoding.readVarUint(step1!)]).toEqual([MessageType.sync, 0]);
+    expect([decoding.readVarUint(step2!), decoding.readVarUint(step2!)]).toEqual([MessageType.sync, 1]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, decoding.readVarUint8Array(step2!));
+    expect(decoding.readVarUint(saved!)).toBe(MessageType.saved);
+    expect(Y.decodeStateVector(readSavedMessage(saved!))).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
+    expect(bodyOf(doc).length).toBeGreaterThan(5);
+  });
+});
