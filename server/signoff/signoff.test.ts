@@ -186,6 +186,31 @@ describe('sign-off of paragraphs', () => {
     expect((await grid()).paragraphs[1]!.states['aa-interior']).toBe('pending');
   });
 
+  it('S7 never records an approval for text that was not the paragraph’s text when it was checked', async () => {
+    const editor = await openLetter('drafter');
+    const approver = await openLetter('approverB');
+    const outcomes: number[] = [];
+    for (let round = 0; round < 40; round++) {
+      // The approver decides on what they see while the drafter is typing into the same paragraph.
+      const seen = approver.hashOf('p1');
+      editor.paragraphText('p1').insert(0, String.fromCharCode(97 + (round % 26)));
+      const response = await api('approverB', 'POST', '/paragraphs/p1/signoffs', { action: 'approve', hash: seen });
+      outcomes.push(response.status);
+      await until(() => approver.hashOf('p1') === editor.hashOf('p1'));
+    }
+    expect(outcomes.every((status) => status === 201 || status === 409)).toBe(true);
+    const { acts } = (await (await api('coordinator', 'GET', '/paragraphs/p1/signoffs')).json()) as {
+      acts: { action: string; hash: string; paragraphText: string; officeId: string }[];
+    };
+    const approvals = acts.filter((act) => act.action === 'approve' && act.officeId === 'bb-interior');
+    expect(approvals.length).toBeGreaterThan(0);
+    for (const act of approvals) {
+      const text = { type: 'paragraph', content: [{ type: 'text', text: act.paragraphText }] };
+      expect(paragraphHash(text)).toBe(act.hash);
+    }
+  });
+
+  // Last: it signs and freezes the letter the other tests share.
   it('S10 the letter becomes ready, is signed by every office and freezes for everyone', async () => {
     const a = await openLetter('approverA');
     const b = await openLetter('approverB');
