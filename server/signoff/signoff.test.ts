@@ -59,7 +59,7 @@ beforeAll(async () => {
     compactAfterUpdates: 500,
     maxBodyBytes: 65_536,
     allowedOrigins: [],
-    seedDemo: false,
+    isDemo: false,
   });
   await store.accounts.insertOffices(offices);
   const ids = {} as Record<Person, string>;
