@@ -19,6 +19,10 @@ import type { LetterAccess } from './letters/letter-access.js';
 import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
 import { memberRoutes } from './letters/member-routes.js';
+import type { LetterCourseService } from './signoff/letter-course-service.js';
+import type { LetterStateService } from './signoff/letter-state-service.js';
+import { signoffRoutes } from './signoff/signoff-routes.js';
+import type { SignoffService } from './signoff/signoff-service.js';
 import type { MemberService } from './letters/member-service.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
@@ -33,6 +37,9 @@ export interface AppDeps {
   access: LetterAccess;
   letters: LetterService;
   members: MemberService;
+  signoffs: SignoffService;
+  course: LetterCourseService;
+  state: LetterStateService;
   registry: RoomRegistry;
   /** The workspace runs with demo accounts: the client shows a banner. */
   isDemo: boolean;
@@ -86,6 +93,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin', adminRoutes(deps.store, deps.invitations));
   app.route('/api', letterRoutes(deps.letters, deps.store));
   app.route('/api', memberRoutes(deps.members, deps.access, deps.store, deps.invitations));
+  app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

@@ -10,6 +10,9 @@ import { LetterService } from './letters/letter-service.js';
 import { MemberService } from './letters/member-service.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
+import { LetterCourseService } from './signoff/letter-course-service.js';
+import { LetterStateService } from './signoff/letter-state-service.js';
+import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
@@ -31,7 +34,9 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const letters = new LetterService(store, access);
   const members = new MemberService(store);
   const commits = new CommitQueue(store, logger);
+  const state = new LetterStateService(store);
   const registry = new RoomRegistry({
+    letterState: (letterId) => state.full(letterId),
     store,
     commits,
     rules: deriveSchemaRules(letterSchema()),
@@ -48,7 +53,13 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     );
   });
 
+  const signoffs = new SignoffService(store, access, registry, state);
+  const course = new LetterCourseService(store, access, registry, state);
+
   const app = createApp({
+    signoffs,
+    course,
+    state,
     store,
     sessions,
     rateLimiter: new LoginRateLimiter(options.rateLimits),

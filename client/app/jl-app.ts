@@ -135,6 +135,13 @@ export class JlApp extends LitElement {
   }
 
   /** The letter page brings the editor and Yjs; the list and the picker load without them. */
+  private loadSignoffDashboard(): void {
+    if (customElements.get('jl-signoff-dashboard')) return;
+    import('../signoff/jl-signoff-dashboard.js').catch(() => {
+      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+    });
+  }
+
   private loadLetterPage(): void {
     if (customElements.get('jl-letter-page')) return;
     import('../letters/jl-letter-page.js').catch(() => {
@@ -187,6 +194,9 @@ export class JlApp extends LitElement {
       case 'letter':
         this.loadLetterPage();
         return html`<jl-letter-page .letterId=${this.route.letterId} .user=${this.user}></jl-letter-page>`;
+      case 'sign-off':
+        this.loadSignoffDashboard();
+        return html`<jl-signoff-dashboard .letterId=${this.route.letterId}></jl-signoff-dashboard>`;
       case 'admin':
         return html`<jl-admin-page .user=${this.user}></jl-admin-page>`;
       case 'not-found':
@@ -270,6 +280,13 @@ const appStyles = css`
     max-width: 60rem;
     margin: 0 auto;
     padding: 2rem 1.5rem 4rem;
+  }
+  /* The letter and its sign-off sit side by side on wide screens. */
+  jl-app main:has(> jl-letter-page),
+  jl-app main:has(> jl-signoff-dashboard),
+  jl-app:has(main > jl-letter-page) .top-bar-inner,
+  jl-app:has(main > jl-signoff-dashboard) .top-bar-inner {
+    max-width: 80rem;
   }
   jl-app main:focus {
     outline: none;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterPath, parseRoute } from './route.js';
+import { letterPath, letterSignOffPath, parseRoute } from './route.js';
 
 describe('parseRoute', () => {
   it('shows the letter list at the root', () => {
@@ -14,6 +14,11 @@ describe('parseRoute', () => {
 
   it('round-trips letterPath', () => {
     expect(parseRoute(letterPath('a b'))).toEqual({ page: 'letter', letterId: 'a b' });
+  });
+
+  it('reads the sign-off overview of a letter', () => {
+    expect(parseRoute(letterSignOffPath('a b'))).toEqual({ page: 'sign-off', letterId: 'a b' });
+    expect(parseRoute('/letters/x/sign-off/')).toEqual({ page: 'sign-off', letterId: 'x' });
   });
 
   it('knows the administration page', () => {

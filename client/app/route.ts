@@ -2,6 +2,7 @@
 export type Route =
   | { readonly page: 'letters' }
   | { readonly page: 'letter'; readonly letterId: string }
+  | { readonly page: 'sign-off'; readonly letterId: string }
   | { readonly page: 'admin' }
   | { readonly page: 'invitation'; readonly token: string }
   | { readonly page: 'not-found' };
@@ -12,6 +13,8 @@ export function parseRoute(pathname: string): Route {
   const letterMatch = /^\/letters\/([^/]+)\/?$/.exec(pathname);
   const letterId = decodeSegment(letterMatch?.[1]);
   if (letterId) return { page: 'letter', letterId };
+  const signOffId = decodeSegment(/^\/letters\/([^/]+)\/sign-off\/?$/.exec(pathname)?.[1]);
+  if (signOffId) return { page: 'sign-off', letterId: signOffId };
   if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
   const token = decodeSegment(/^\/invitations\/([^/]+)\/?$/.exec(pathname)?.[1]);
   if (token) return { page: 'invitation', token };
@@ -30,6 +33,11 @@ function decodeSegment(segment: string | undefined): string | null {
 
 export function letterPath(letterId: string): string {
   return `/letters/${encodeURIComponent(letterId)}`;
+}
+
+/** The coordinator's overview of every paragraph's sign-off. */
+export function letterSignOffPath(letterId: string): string {
+  return `${letterPath(letterId)}/sign-off`;
 }
 
 /** Fired on window whenever `navigate` changed the address, like `popstate` for our own moves. */

@@ -4,7 +4,12 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
+import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
+import { listParagraphs, type ParagraphInfo } from '../signoff/paragraph-signoff.js';
+import { SignoffGutter, signoffGutterKey } from '../signoff/signoff-gutter.js';
+import { signoffGutterStyles } from '../signoff/signoff-gutter-styles.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import { ParagraphFocusEvent } from './paragraph-focus-event.js';
 import './jl-editor-toolbar.js';
 import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
@@ -19,20 +24,30 @@ export class JlEditor extends LitElement {
     connection: { attribute: false },
     user: { attribute: false },
     isEditable: { attribute: false },
+    letterState: { attribute: false },
+    officeIds: { attribute: false },
     editor: { state: true },
   };
 
   declare connection: LetterConnection | undefined;
   declare user: SessionUser | undefined;
   declare isEditable: boolean;
+  /** Sign-offs and signatory offices for the gutter beside each paragraph. */
+  declare letterState: LetterState;
+  declare officeIds: readonly string[];
   declare private editor: Editor | undefined;
   private boundConnection: LetterConnection | undefined;
+  private focusedParagraph: ParagraphInfo | null = null;
+  /** Where a read-only reader last clicked: their view has no caret to follow. */
+  private clickedPosition: number | null = null;
 
   constructor() {
     super();
     this.connection = undefined;
     this.user = undefined;
     this.isEditable = true;
+    this.letterState = emptyLetterState;
+    this.officeIds = [];
     this.editor = undefined;
   }
 
@@ -43,6 +58,7 @@ export class JlEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptDocumentStyles(this, editorStyles);
+    adoptDocumentStyles(this, signoffGutterStyles);
   }
 
   override disconnectedCallback(): void {
@@ -56,7 +72,7 @@ export class JlEditor extends LitElement {
     this.editor = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
     if (this.connection && this.user && this.connection !== this.boundConnection) {
       this.destroyEditor();
@@ -68,7 +84,32 @@ export class JlEditor extends LitElement {
       this.editor.setEditable(this.isEditable);
       this.updateReadOnlyAttribute();
     }
+    const officesChanged = changed.has('officeIds') && (changed.get('officeIds') as string[] | undefined)?.join() !== this.officeIds.join();
+    if ((changed.has('letterState') || officesChanged || changed.has('editor')) && this.editor) {
+      const { view } = this.editor;
+      view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
+    }
   }
+
+  private readonly followParagraph = (): void => {
+    const editor = this.editor;
+    if (!editor) return;
+    const { selection, doc } = editor.state;
+    const position = editor.isEditable || this.clickedPosition === null ? selection.from : this.clickedPosition;
+    const paragraphs = listParagraphs(doc);
+    const next = paragraphs.findLast((paragraph) => paragraph.position < position) ?? null;
+    const previous = this.focusedParagraph;
+    if (previous?.id === next?.id && previous?.hash === next?.hash && previous?.number === next?.number) return;
+    this.focusedParagraph = next;
+    this.dispatchEvent(new ParagraphFocusEvent(next));
+  };
+
+  private readonly onSurfaceClick = (event: MouseEvent): void => {
+    const editor = this.editor;
+    if (!editor || editor.isEditable) return;
+    this.clickedPosition = editor.view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
+    this.followParagraph();
+  };
 
   private createEditor(connection: LetterConnection, user: SessionUser): Editor {
     const surface = this.querySelector<HTMLElement>('.editor-surface');
@@ -80,6 +121,7 @@ export class JlEditor extends LitElement {
       injectCSS: false,
       extensions: [
         ...letterExtensions(),
+        SignoffGutter,
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
         CollaborationCaret.configure({
           provider: connection.provider,
@@ -97,6 +139,8 @@ export class JlEditor extends LitElement {
       },
     });
     this.editor = editor;
+    editor.on('transaction', this.followParagraph);
+    editor.view.dom.addEventListener('click', this.onSurfaceClick);
     this.updateReadOnlyAttribute();
     return editor;
   }

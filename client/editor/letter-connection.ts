@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
 import { describeCloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { readSavedMessage } from '../../shared/protocol/saved-message.js';
+import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import { type ConnectionStatus, deriveSaveState, mergeStateVectors, SaveState } from './save-state.js';
 
 /** The sync endpoint on the page's own origin; the letter id is appended as the room name. */
@@ -16,7 +18,7 @@ export function syncServerUrl(pageLocation: Pick<Location, 'protocol' | 'host'>)
  * One letter's shared text and its live connection to the server. It owns the Y.Doc and the
  * y-websocket provider, follows the browser's online/offline state, reads the server's `saved`
  * confirmations and `access` changes, and fires `change` whenever `saveState`, `closeMessage` or
- * `access` may have changed.
+ * `access` may have changed. Sign-offs and the letter's course (message 102) fire `letter-state`.
  */
 export class LetterConnection extends EventTarget {
   readonly doc = new Y.Doc();
@@ -29,6 +31,7 @@ export class LetterConnection extends EventTarget {
   private currentCloseMessage: string | null = null;
   private currentCloseCode: number | null = null;
   private currentAccess: AccessChange | null = null;
+  private currentLetterState: LetterState = emptyLetterState;
 
   constructor(letterId: string) {
     super();
@@ -48,6 +51,10 @@ export class LetterConnection extends EventTarget {
     this.provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
       this.currentAccess = readAccessMessage(decoder);
       this.refresh();
+    };
+    this.provider.messageHandlers[MessageType.letterState] = (_encoder, decoder) => {
+      this.currentLetterState = applyLetterStateMessage(this.currentLetterState, readLetterStateMessage(decoder));
+      this.dispatchEvent(new Event('letter-state'));
     };
     this.provider.on('status', ({ status }) => {
       this.connection = status;
@@ -81,6 +88,11 @@ export class LetterConnection extends EventTarget {
   /** The latest change of rights the server announced on this connection, if any. */
   get access(): AccessChange | null {
     return this.currentAccess;
+  }
+
+  /** The latest sign-offs and course the server announced on this connection. */
+  get letterState(): LetterState {
+    return this.currentLetterState;
   }
 
   /** The close code that went with `closeMessage`. */

@@ -1,10 +1,10 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
-import type { LetterDetail } from '../../shared/api/letters.js';
+import { LetterStatus, type LetterDetail, type Signatory } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
-import { canEditText } from '../../shared/domain/roles.js';
+import { canEditText, Role } from '../../shared/domain/roles.js';
 import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ApiError, describeError } from '../api/api-error.js';
@@ -13,11 +13,16 @@ import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
 import { LetterConnection } from '../editor/letter-connection.js';
+import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
 import '../members/jl-members-panel.js';
 import { MembersChangedEvent } from '../members/members-changed-event.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
+import '../signoff/jl-letter-course.js';
+import '../signoff/jl-paragraph-panel.js';
+import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
+import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import './jl-letterhead.js';
 import './jl-signature-blocks.js';
@@ -43,6 +48,8 @@ export class JlLetterPage extends LitElement {
     closeMessage: { state: true },
     access: { state: true },
     isMembersOpen: { state: true },
+    letterState: { state: true },
+    paragraph: { state: true },
   };
 
   declare letterId: string;
@@ -55,6 +62,10 @@ export class JlLetterPage extends LitElement {
   /** The latest change of rights the server announced while the letter is open. */
   declare private access: AccessChange | null;
   declare private isMembersOpen: boolean;
+  /** Sign-offs and course as the server announces them (message 102). */
+  declare private letterState: LetterState;
+  /** The paragraph holding the caret, for the sign-off panel. */
+  declare private paragraph: ParagraphInfo | null;
 
   constructor() {
     super();
@@ -67,7 +78,10 @@ export class JlLetterPage extends LitElement {
     this.closeMessage = null;
     this.access = null;
     this.isMembersOpen = false;
+    this.letterState = emptyLetterState;
+    this.paragraph = null;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
+    this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -123,6 +137,7 @@ export class JlLetterPage extends LitElement {
   private openConnection(letterId: string): void {
     const connection = new LetterConnection(letterId);
     connection.addEventListener('change', this.onConnectionChange);
+    connection.addEventListener('letter-state', this.onLetterState);
     this.connection = connection;
     this.onConnectionChange();
   }
@@ -131,7 +146,10 @@ export class JlLetterPage extends LitElement {
     // Parents disconnect before children: unbind the editor first, or it outlives its Y.Doc.
     this.querySelector('jl-editor')?.destroyEditor();
     this.connection?.removeEventListener('change', this.onConnectionChange);
+    this.connection?.removeEventListener('letter-state', this.onLetterState);
     this.connection?.destroy();
+    this.letterState = emptyLetterState;
+    this.paragraph = null;
     this.connection = undefined;
     this.saveState = SaveState.connecting;
     this.closeMessage = null;
@@ -146,6 +164,10 @@ export class JlLetterPage extends LitElement {
       this.access = this.connection.access;
       void this.refreshRoles();
     }
+  };
+
+  private readonly onLetterState = (): void => {
+    if (this.connection) this.letterState = this.connection.letterState;
   };
 
   /** After a role change the server announced: what else the person may do now (manage members). */
@@ -172,10 +194,16 @@ export class JlLetterPage extends LitElement {
     const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
     // Once the server closed the connection for good, typing would only pile up edits nobody receives.
     const isEditable = mayEdit && !this.closeMessage;
+    // The course message follows status and signatory changes live; the loaded letter is the fallback.
+    const status = this.letterState.course?.status ?? letter.status;
+    const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
+    const myOfficeId = this.user?.office.id;
+    const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
+    const isFrozen = status === LetterStatus.signed || status === LetterStatus.sent;
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
-        <span class="letter-status">Status: <strong>${letterStatusLabel[letter.status]}</strong></span>
+        <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
         <button
           type="button"
           class="members-toggle"
@@ -197,8 +225,9 @@ export class JlLetterPage extends LitElement {
             .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
           ></jl-members-panel>`
         : null}
+      <div class="letter-layout">
       <article class="letter" aria-labelledby="letter-title">
-        <jl-letterhead .signatories=${letter.signatories}></jl-letterhead>
+        <jl-letterhead .signatories=${signatories}></jl-letterhead>
         <div class="letter-meta">
           ${letter.addressees.length > 0
             ? html`<div class="addressees">
@@ -212,11 +241,39 @@ export class JlLetterPage extends LitElement {
         </div>
         <h1 id="letter-title">${letter.title}</h1>
         ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
-        ${mayEdit ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
-        <jl-editor .connection=${this.connection} .user=${this.user} .isEditable=${isEditable}></jl-editor>
+        ${mayEdit || isFrozen ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        <jl-editor
+          .connection=${this.connection}
+          .user=${this.user}
+          .isEditable=${isEditable}
+          .letterState=${this.letterState}
+          .officeIds=${signatories.map((signatory) => signatory.office.id)}
+        ></jl-editor>
         <jl-presence-list .connection=${this.connection}></jl-presence-list>
-        <jl-signature-blocks .signatories=${letter.signatories}></jl-signature-blocks>
+        <jl-signature-blocks .signatories=${signatories}></jl-signature-blocks>
       </article>
+      <aside class="signoff-aside" aria-label="Sign-off">
+        <jl-paragraph-panel
+          .letterId=${letter.id}
+          .paragraph=${this.paragraph}
+          .signatories=${signatories}
+          .letterState=${this.letterState}
+          .myOfficeId=${myOfficeId}
+          .canAct=${isApprover && !isFrozen}
+        ></jl-paragraph-panel>
+        <jl-letter-course
+          .letterId=${letter.id}
+          .status=${status}
+          .course=${this.letterState.course}
+          .signatories=${signatories}
+          .letterState=${this.letterState}
+          .textVersion=${this.paragraph?.hash ?? ''}
+          .myOfficeId=${myOfficeId}
+          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .isApprover=${isApprover}
+        ></jl-letter-course>
+      </aside>
+      </div>
     `;
   }
 
@@ -244,6 +301,10 @@ export class JlLetterPage extends LitElement {
       <p><a href="/">Go to the list of letters</a></p>
     `;
   }
+}
+
+function orderSignatories(signatories: readonly Signatory[]): Signatory[] {
+  return [...signatories].sort((a, b) => a.position - b.position);
 }
 
 function formatLetterDate(value: string): string {

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const letterPageStyles = css`
   jl-letter-page {
     display: block;
-    max-width: calc(var(--jl-column) + 4rem);
+    max-width: calc(var(--jl-column) + 4rem + 22rem);
     margin: 0 auto;
     /* The letter bar's height; the editor toolbar sticks just below it. */
     --jl-letter-bar-height: 3.25rem;
@@ -153,6 +153,28 @@ export const letterPageStyles = css`
   @media (max-width: 40rem) {
     jl-letter-page .letter {
       padding: 1.5rem 1rem 2rem;
+    }
+  }
+  jl-letter-page .letter-layout {
+    display: grid;
+    gap: 1.5rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  jl-letter-page .signoff-aside {
+    display: grid;
+    gap: 1rem;
+    align-content: start;
+    align-self: start;
+  }
+  @media (min-width: 80rem) {
+    jl-letter-page .letter-layout {
+      grid-template-columns: minmax(0, calc(var(--jl-column) + 4rem)) 20rem;
+    }
+    jl-letter-page .signoff-aside {
+      position: sticky;
+      top: calc(var(--jl-letter-bar-height) + 1rem);
+      max-height: calc(100vh - var(--jl-letter-bar-height) - 2rem);
+      overflow-y: auto;
     }
   }
 `;

@@ -46,6 +46,7 @@ function storedText(): Uint8Array {
 async function loadRoom(initial: Uint8Array): Promise<Room> {
   const store = {
     text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map() }) },
+    letters: { getLetter: async () => undefined },
   } as unknown as Store;
   return Room.load('0b7e1c1e-7d3a-4a59-9a34-2f0f1b9f3b11', {
     store,
@@ -55,6 +56,7 @@ async function loadRoom(initial: Uint8Array): Promise<Room> {
     compactAfterUpdates: 500,
     onEmpty: () => undefined,
     onBroken: () => undefined,
+    letterState: async () => ({ kind: 'full', course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

@@ -4,10 +4,12 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Connection } from './connection.js';
-import { Room } from './room.js';
+import { Room, type RoomDeps } from './room.js';
+import type * as Y from 'yjs';
 import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
+  letterState: RoomDeps['letterState'];
   store: Store;
   commits: CommitQueue;
   rules: SchemaRules;
@@ -46,8 +48,9 @@ export class RoomRegistry {
   private open(letterId: string): Promise<Room> {
     const existing = this.rooms.get(letterId);
     if (existing) return existing;
-    const { store, commits, rules, logger, compactAfterUpdates } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, letterState } = this.options;
     const loading = Room.load(letterId, {
+      letterState,
       store,
       commits,
       rules,
@@ -82,6 +85,30 @@ export class RoomRegistry {
       this.rooms.delete(room.letterId);
     }
     room.destroy(code, reason);
+  }
+
+  /**
+   * Reads a letter's text as stored: the room is loaded if it is not (and unloaded again later),
+   * and every update applied before the call is committed before `read` runs.
+   */
+  async readText<T>(letterId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.open(letterId);
+    await room.settled();
+    try {
+      return read(room.doc);
+    } finally {
+      if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
+    }
+  }
+
+  /** Sends a server-owned message to everyone who has the letter open. */
+  broadcast(letterId: string, message: Uint8Array): void {
+    this.loaded.get(letterId)?.broadcast(message);
+  }
+
+  /** Every office signed (frozen) or the letter was reopened: open editors follow at once. */
+  setFrozen(letterId: string, frozen: boolean, canEditOf: (userId: string) => boolean): void {
+    this.loaded.get(letterId)?.setFrozen(frozen, (connection) => canEditOf(connection.user.id));
   }
 
   /** A member's roles changed (empty: removed): their open connections follow at once. */

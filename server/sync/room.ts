@@ -8,6 +8,9 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
+import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import type { LetterStateMessage } from '../../shared/api/signoffs.js';
+import { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -28,8 +31,11 @@ export interface RoomDeps {
   onEmpty: (room: Room) => void;
   /** Called when the room's document can no longer be trusted to match the store. */
   onBroken: (room: Room) => void;
+  /** The server-owned state of the letter (sign-offs, course), sent to each joining connection. */
+  letterState: (letterId: string) => Promise<LetterStateMessage>;
 }
 
+const frozenReason = 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
 const maxHeldBytes = 1024 * 1024;
@@ -67,6 +73,9 @@ export class Room implements CommitTarget {
   private clientOwners = new Map<number, string>();
   /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
   private readonly presenceOwners = new Map<number, Connection>();
+  /** A letter every office has signed accepts no edits from anyone. */
+  private frozen = false;
+  private readonly settleWaiters: (() => void)[] = [];
 
   private constructor(
     readonly letterId: string,
@@ -88,6 +97,8 @@ export class Room implements CommitTarget {
     room.storedUpdates = text.updates.length;
     room.lastSeq = text.lastSeq;
     room.clientOwners = text.clientOwners;
+    const letter = await deps.store.letters.getLetter(letterId);
+    room.frozen = letter?.status === LetterStatus.signed || letter?.status === LetterStatus.sent;
     return room;
   }
 
@@ -101,10 +112,41 @@ export class Room implements CommitTarget {
 
   join(connection: Connection): void {
     this.connections.add(connection);
+    if (this.frozen && connection.canEdit) {
+      connection.canEdit = false;
+      connection.send(writeAccessMessage({ canEdit: false, reason: frozenReason }));
+    }
     connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
     const states = Array.from(this.awareness.getStates().keys());
     if (states.length > 0) {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+    this.deps.letterState(this.letterId).then(
+      (state) => connection.send(writeLetterStateMessage(state)),
+      (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
+    );
+  }
+
+  /** Sends a server-owned message (letter state) to every connection. */
+  broadcast(message: Uint8Array): void {
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  /** Resolves once every update applied so far is committed: what is read then is stored. */
+  settled(): Promise<void> {
+    if (!this.hasUncommitted) return Promise.resolve();
+    return new Promise((resolve) => this.whenCommitted(resolve));
+  }
+
+  /** Freezes (every office signed) or unfreezes (reopened) the text for every open connection. */
+  setFrozen(frozen: boolean, canEditOf: (connection: Connection) => boolean): void {
+    this.frozen = frozen;
+    for (const connection of this.connections) {
+      const canEdit = !frozen && canEditOf(connection);
+      if (canEdit === connection.canEdit) continue;
+      connection.canEdit = canEdit;
+      const reason = frozen ? frozenReason : 'The letter was reopened: you can edit it again.';
+      connection.send(writeAccessMessage({ canEdit, reason }));
     }
   }
 
@@ -175,9 +217,10 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (!connection.canEdit) {
+    if (this.frozen || !connection.canEdit) {
+      // A reconnecting reader resends what the server has; only something new is a write.
       if (carriesNothingNew(this.doc, update)) return;
-      throw new ProtocolViolation(CloseCode.forbidden, 'this connection is read-only');
+      throw new ProtocolViolation(CloseCode.forbidden, this.frozen ? 'the letter is signed and frozen' : 'this connection is read-only');
     }
     try {
       checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
@@ -224,7 +267,7 @@ export class Room implements CommitTarget {
         this.leave(connection);
         continue;
       }
-      const canEdit = canEditText(roles);
+      const canEdit = canEditText(roles) && !this.frozen;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
       const reason = canEdit

@@ -11,6 +11,8 @@ export const MessageType = {
   saved: 100,
   /** Server → client: this connection's rights changed (a role changed); see access-message.ts. */
   access: 101,
+  /** Server → client: sign-offs, status, signatories and final signatures; see letter-state-message.ts. */
+  letterState: 102,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

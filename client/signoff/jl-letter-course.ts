@@ -1,0 +1,324 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { LetterStatus, type Signatory } from '../../shared/api/letters.js';
+import type { LetterCourse, SignoffGrid } from '../../shared/api/signoffs.js';
+import { describeError } from '../api/api-error.js';
+import { changeLetterStatus, loadSignoffGrid, saveSignatories, signLetter } from '../api/signoffs-api.js';
+import { letterSignOffPath } from '../app/route.js';
+import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
+import { emptyLetterState, type LetterState } from './letter-state.js';
+import { type StatusMove, statusMoves } from './status-moves.js';
+
+const signedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** Typing fires many changes; the grid is asked for once they settle. */
+const refreshDelayMs = 400;
+
+/**
+ * The letter's course: the signatory offices in signing order with their progress, the
+ * coordinator's status moves, the approvers' final signature and who signed when.
+ */
+export class JlLetterCourse extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    status: { attribute: false },
+    course: { attribute: false },
+    signatories: { attribute: false },
+    letterState: { attribute: false },
+    textVersion: { attribute: false },
+    myOfficeId: { attribute: false },
+    isCoordinator: { attribute: false },
+    isApprover: { attribute: false },
+    grid: { state: true },
+    isBusy: { state: true },
+    error: { state: true },
+  };
+
+  declare letterId: string;
+  declare status: LetterStatus;
+  declare course: LetterCourse | null;
+  declare signatories: Signatory[];
+  declare letterState: LetterState;
+  /** Changes whenever the text may have changed, so progress is asked for again. */
+  declare textVersion: string;
+  declare myOfficeId: string | undefined;
+  declare isCoordinator: boolean;
+  declare isApprover: boolean;
+  declare private grid: SignoffGrid | undefined;
+  declare private isBusy: boolean;
+  declare private error: string | null;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.status = LetterStatus.drafting;
+    this.course = null;
+    this.signatories = [];
+    this.letterState = emptyLetterState;
+    this.textVersion = '';
+    this.myOfficeId = undefined;
+    this.isCoordinator = false;
+    this.isApprover = false;
+    this.grid = undefined;
+    this.isBusy = false;
+    this.error = null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.refreshTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('letterId') || changed.has('letterState') || changed.has('textVersion') || changed.has('status')) {
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => void this.refreshGrid(), refreshDelayMs);
+    }
+  }
+
+  private async refreshGrid(): Promise<SignoffGrid | undefined> {
+    if (!this.letterId) return undefined;
+    try {
+      this.grid = await loadSignoffGrid(this.letterId);
+      return this.grid;
+    } catch (error) {
+      this.error = describeError(error);
+      return undefined;
+    }
+  }
+
+  private async move(move: StatusMove, reason: string | undefined): Promise<void> {
+    this.isBusy = true;
+    this.error = null;
+    try {
+      await changeLetterStatus(this.letterId, { to: move.to, reason });
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  private async sign(): Promise<void> {
+    this.isBusy = true;
+    this.error = null;
+    try {
+      // The hash of the text as the server holds it now: what every office must sign alike.
+      const grid = await loadSignoffGrid(this.letterId);
+      this.grid = grid;
+      await signLetter(this.letterId, { letterHash: grid.letterHash });
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  /** Moves an office one place up (-1) or down (+1) in the signing order. */
+  private async reorder(index: number, step: -1 | 1): Promise<void> {
+    const order = [...this.signatories];
+    const [moved] = order.splice(index, 1);
+    if (!moved) return;
+    order.splice(index + step, 0, moved);
+    this.isBusy = true;
+    this.error = null;
+    try {
+      await saveSignatories(this.letterId, {
+        signatories: order.map(({ office, signerName, capacity }) => ({ officeId: office.id, signerName, capacity })),
+      });
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  private readonly onMoveSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const submitter = event.submitter as HTMLButtonElement | null;
+    const move = statusMoves(this.status).find((candidate) => candidate.to === submitter?.value);
+    if (!move) return;
+    const reasonText = new FormData(event.currentTarget as HTMLFormElement).get('reason');
+    const reason = typeof reasonText === 'string' && reasonText.trim() !== '' ? reasonText.trim() : undefined;
+    if (move.needsReason && !reason) {
+      this.error = 'Say why the letter is reopened.';
+      return;
+    }
+    void this.move(move, reason);
+  };
+
+  override render() {
+    const finalSignatures = this.course?.finalSignatures ?? [];
+    const isFrozen = this.status === LetterStatus.signed || this.status === LetterStatus.sent;
+    const mySignatory = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId);
+    const hasMyOfficeSigned = finalSignatures.some((signature) => signature.officeId === this.myOfficeId);
+    return html`
+      <section aria-labelledby="course-heading">
+        <h2 id="course-heading">Signatory offices</h2>
+        ${isFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
+        ${this.renderOffices()}
+        ${this.grid
+          ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
+          : null}
+        <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
+        ${this.isCoordinator ? this.renderMoves() : null}
+        ${this.isApprover && mySignatory && this.status === LetterStatus.ready && !hasMyOfficeSigned
+          ? html`<button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.sign()}>
+              Sign the letter for ${mySignatory.office.country}
+            </button>`
+          : null}
+        ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
+      </section>
+    `;
+  }
+
+  private renderOffices() {
+    const finalSignatures = this.course?.finalSignatures ?? [];
+    const canReorder = this.isCoordinator && this.status !== LetterStatus.signed && this.status !== LetterStatus.sent;
+    const last = this.signatories.length - 1;
+    return html`<ol class="offices">
+      ${this.signatories.map((signatory, index) => {
+        const progress = this.grid?.offices.find((office) => office.officeId === signatory.office.id);
+        const signature = finalSignatures.find((candidate) => candidate.officeId === signatory.office.id);
+        return html`<li>
+          <span class="office-name">${signatory.office.country}</span>
+          <span class="office-en">${signatory.office.nameEn}</span>
+          ${progress ? html`<span>${progress.approved} of ${progress.of} paragraphs approved</span>` : null}
+          ${signature
+            ? html`<span class="signed"><span aria-hidden="true">✓</span> Signed by ${signature.by}, ${formatSignedAt(signature.at)}</span>`
+            : null}
+          ${canReorder && last > 0
+            ? html`<span class="reorder">
+                <button
+                  type="button"
+                  class="secondary small"
+                  aria-label="Move ${signatory.office.country} up"
+                  ?disabled=${this.isBusy || index === 0}
+                  @click=${() => void this.reorder(index, -1)}
+                >
+                  <span aria-hidden="true">↑</span> Up
+                </button>
+                <button
+                  type="button"
+                  class="secondary small"
+                  aria-label="Move ${signatory.office.country} down"
+                  ?disabled=${this.isBusy || index === last}
+                  @click=${() => void this.reorder(index, 1)}
+                >
+                  <span aria-hidden="true">↓</span> Down
+                </button>
+              </span>`
+            : null}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private renderMoves() {
+    const moves = statusMoves(this.status);
+    if (moves.length === 0) return null;
+    const needsReason = moves.some((move) => move.needsReason);
+    return html`<form class="moves" @submit=${this.onMoveSubmit}>
+      ${needsReason
+        ? html`<div class="field">
+            <label for="reopen-reason">Why reopen the letter</label>
+            <textarea id="reopen-reason" name="reason" rows="2"></textarea>
+          </div>`
+        : null}
+      <div class="buttons">
+        ${moves.map(
+          (move, index) =>
+            html`<button type="submit" value=${move.to} class=${index === 0 ? 'primary' : 'secondary'} ?disabled=${this.isBusy}>
+              ${move.label}
+            </button>`,
+        )}
+      </div>
+    </form>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    formStyles,
+    messageStyles,
+    noticeStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0.75rem 1rem;
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+      h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.0625rem;
+      }
+      .offices {
+        margin: 0 0 0.5rem;
+        padding-inline-start: 1.25rem;
+        display: grid;
+        gap: 0.375rem;
+      }
+      .offices li > span {
+        display: block;
+      }
+      .office-name {
+        font-weight: 600;
+      }
+      .reorder {
+        display: flex !important;
+        gap: 0.375rem;
+        margin-top: 0.25rem;
+      }
+      .small {
+        font-size: 0.875rem;
+        padding: 0.125rem 0.5rem;
+      }
+      .office-en {
+        color: var(--jl-text-muted);
+        font-size: 0.875rem;
+      }
+      .signed {
+        color: var(--jl-success);
+      }
+      .overall {
+        margin: 0 0 0.5rem;
+        color: var(--jl-text-muted);
+      }
+      a {
+        color: var(--jl-accent);
+      }
+      form {
+        gap: 0.5rem;
+        margin-bottom: 0.75rem;
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      textarea {
+        font: inherit;
+        width: 100%;
+        padding: 0.5rem;
+        border: 1px solid var(--jl-border-strong);
+        border-radius: var(--jl-radius);
+      }
+      .message {
+        margin: 0.5rem 0 0;
+      }
+    `,
+  ];
+}
+
+function formatSignedAt(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : signedAtFormat.format(date);
+}
+
+customElements.define('jl-letter-course', JlLetterCourse);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-letter-course': JlLetterCourse;
+  }
+}

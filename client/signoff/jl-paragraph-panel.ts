@@ -1,0 +1,350 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { ErrorCode } from '../../shared/api/errors.js';
+import type { Signatory } from '../../shared/api/letters.js';
+import type { SignoffEntry } from '../../shared/api/signoffs.js';
+import { deriveSignoffState, SignoffAction, SignoffState } from '../../shared/domain/signoff-state.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { loadParagraphHistory, recordSignoff } from '../api/signoffs-api.js';
+import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { emptyLetterState, type LetterState } from './letter-state.js';
+import type { ParagraphInfo } from './paragraph-signoff.js';
+import { signoffStateLabel } from './signoff-state-labels.js';
+import { compareWords } from './word-diff.js';
+
+const actedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The sign-off of the paragraph holding the caret: every signatory office's state in words, who
+ * acted and when, and, for an approver of a signatory office, that office's actions. A stale
+ * approval shows what changed, word by word, since the office approved.
+ */
+export class JlParagraphPanel extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    paragraph: { attribute: false },
+    signatories: { attribute: false },
+    letterState: { attribute: false },
+    myOfficeId: { attribute: false },
+    canAct: { attribute: false },
+    isReasonOpen: { state: true },
+    isBusy: { state: true },
+    error: { state: true },
+    approvedText: { state: true },
+  };
+
+  declare letterId: string;
+  declare paragraph: ParagraphInfo | null;
+  declare signatories: Signatory[];
+  declare letterState: LetterState;
+  /** The office the signed-in person acts for. */
+  declare myOfficeId: string | undefined;
+  /** True for an approver of a signatory office while the letter is open for sign-off. */
+  declare canAct: boolean;
+  declare private isReasonOpen: boolean;
+  declare private isBusy: boolean;
+  declare private error: string | null;
+  /** The text this office last approved, for the comparison on a stale paragraph. */
+  declare private approvedText: string | null;
+  private approvedTextFor = '';
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.paragraph = null;
+    this.signatories = [];
+    this.letterState = emptyLetterState;
+    this.myOfficeId = undefined;
+    this.canAct = false;
+    this.isReasonOpen = false;
+    this.isBusy = false;
+    this.error = null;
+    this.approvedText = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('paragraph') && changed.get('paragraph')?.id !== this.paragraph?.id) {
+      this.isReasonOpen = false;
+      this.error = null;
+    }
+    const mine = this.myEntry();
+    const key = mine && this.paragraph ? `${this.paragraph.id}:${mine.at}` : '';
+    if (this.myState() === SignoffState.stale && key !== this.approvedTextFor) {
+      this.approvedTextFor = key;
+      this.approvedText = null;
+      void this.loadApprovedText();
+    }
+  }
+
+  private myEntry(): SignoffEntry | undefined {
+    if (!this.paragraph || !this.myOfficeId) return undefined;
+    return this.letterState.signoffs.get(this.paragraph.id)?.get(this.myOfficeId);
+  }
+
+  private myState(): SignoffState | undefined {
+    if (!this.paragraph || !this.myOfficeId) return undefined;
+    return deriveSignoffState(this.myEntry(), this.paragraph.hash);
+  }
+
+  private async loadApprovedText(): Promise<void> {
+    const paragraph = this.paragraph;
+    const officeId = this.myOfficeId;
+    if (!paragraph || !officeId) return;
+    try {
+      const { acts } = await loadParagraphHistory(this.letterId, paragraph.id);
+      if (paragraph.id !== this.paragraph?.id) return;
+      const approval = acts.findLast((act) => act.officeId === officeId && act.action === SignoffAction.approve);
+      this.approvedText = approval?.paragraphText ?? null;
+    } catch (error) {
+      this.error = describeError(error);
+    }
+  }
+
+  private async act(action: SignoffAction, reason?: string): Promise<void> {
+    const paragraph = this.paragraph;
+    if (!paragraph) return;
+    this.isBusy = true;
+    this.error = null;
+    try {
+      await recordSignoff(this.letterId, paragraph.id, { action, hash: paragraph.hash, reason });
+      this.isReasonOpen = false;
+    } catch (error) {
+      this.error = describeSignoffError(error);
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  private readonly onReasonSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const reason = new FormData(form).get('reason');
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      this.error = 'Say what should change before sending the request.';
+      return;
+    }
+    void this.act(SignoffAction.requestChanges, reason.trim());
+  };
+
+  override render() {
+    const paragraph = this.paragraph;
+    if (!paragraph) {
+      return html`<section aria-labelledby="panel-heading">
+        <h2 id="panel-heading">Paragraph sign-off</h2>
+        <p class="hint">Place the cursor in a paragraph to see its sign-off.</p>
+      </section>`;
+    }
+    const ordered = [...this.signatories].sort((a, b) => a.position - b.position);
+    return html`
+      <section aria-labelledby="panel-heading">
+        <h2 id="panel-heading">Sign-off of paragraph ${paragraph.number}</h2>
+        <ul class="offices">
+          ${ordered.map((signatory) => this.renderOffice(signatory, paragraph))}
+        </ul>
+        ${this.renderDiff()} ${this.canAct ? this.renderActions() : null}
+        ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
+      </section>
+    `;
+  }
+
+  private renderOffice(signatory: Signatory, paragraph: ParagraphInfo) {
+    const entry = this.letterState.signoffs.get(paragraph.id)?.get(signatory.office.id);
+    const state = deriveSignoffState(entry, paragraph.hash);
+    const label = signoffStateLabel[state];
+    return html`<li class="office state-${state}">
+      <span class="office-name">${signatory.office.country}<span class="office-en">, ${signatory.office.nameEn}</span></span>
+      <span class="state"><span aria-hidden="true">${label.icon}</span> ${label.text}</span>
+      ${entry && entry.action !== SignoffAction.withdraw
+        ? html`<span class="acted">${actionVerb[entry.action]} by ${entry.by}, ${formatActedAt(entry.at)}</span>`
+        : null}
+      ${state === SignoffState.changesRequested && entry?.reason ? html`<q class="reason">${entry.reason}</q>` : null}
+    </li>`;
+  }
+
+  private renderDiff() {
+    if (!this.canAct || this.myState() !== SignoffState.stale || !this.paragraph) return null;
+    const officeName = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? 'your office';
+    if (this.approvedText === null) return html`<p class="hint">Loading what changed…</p>`;
+    return html`<section class="diff" aria-labelledby="diff-heading">
+      <h3 id="diff-heading">What changed since ${officeName} approved</h3>
+      <p class="diff-text">
+        ${compareWords(this.approvedText, this.paragraph.text).map((part) =>
+          part.kind === 'added'
+            ? html`<ins><span class="visually-hidden">added: </span>${part.text}</ins>`
+            : part.kind === 'removed'
+              ? html`<del><span class="visually-hidden">removed: </span>${part.text}</del>`
+              : part.text,
+        )}
+      </p>
+      <p class="legend" aria-hidden="true"><ins>added</ins> <del>removed</del></p>
+    </section>`;
+  }
+
+  private renderActions() {
+    const mine = this.myEntry();
+    const canWithdraw = mine !== undefined && mine.action !== SignoffAction.withdraw;
+    return html`
+      <div class="actions">
+        <button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.act(SignoffAction.approve)}>Approve</button>
+        <button
+          type="button"
+          class="secondary"
+          aria-expanded=${this.isReasonOpen ? 'true' : 'false'}
+          ?disabled=${this.isBusy}
+          @click=${() => (this.isReasonOpen = !this.isReasonOpen)}
+        >
+          Request changes
+        </button>
+        ${canWithdraw
+          ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.act(SignoffAction.withdraw)}>
+              Withdraw
+            </button>`
+          : null}
+      </div>
+      ${this.isReasonOpen
+        ? html`<form @submit=${this.onReasonSubmit}>
+            <div class="field">
+              <label for="reason">What should change</label>
+              <textarea id="reason" name="reason" rows="3" required></textarea>
+            </div>
+            <button type="submit" class="primary" ?disabled=${this.isBusy}>Send the request for changes</button>
+          </form>`
+        : null}
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    formStyles,
+    messageStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0.75rem 1rem;
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+      h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.0625rem;
+      }
+      h3 {
+        margin: 0.75rem 0 0.25rem;
+        font-size: 1rem;
+      }
+      .hint {
+        margin: 0;
+        color: var(--jl-text-muted);
+      }
+      .offices {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .office {
+        display: grid;
+        gap: 0.125rem;
+        padding-inline-start: 0.625rem;
+        border-inline-start: 4px solid var(--jl-border);
+      }
+      .office-name {
+        font-weight: 600;
+      }
+      .office-en {
+        font-weight: normal;
+        color: var(--jl-text-muted);
+      }
+      .state-approved {
+        border-inline-start-color: var(--jl-success);
+      }
+      .state-stale,
+      .state-changes_requested {
+        border-inline-start-color: var(--jl-warning);
+      }
+      .state-stale .state,
+      .state-changes_requested .state {
+        color: var(--jl-warning);
+        font-weight: 600;
+      }
+      .acted {
+        color: var(--jl-text-muted);
+        font-size: 0.875rem;
+      }
+      .diff-text {
+        margin: 0;
+        padding: 0.5rem;
+        font-family: var(--jl-font-letter);
+        background: #fafbfc;
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+      }
+      ins {
+        color: var(--jl-success);
+        background: #e8f3eb;
+        text-decoration: underline;
+      }
+      del {
+        color: var(--jl-danger);
+        background: var(--jl-danger-soft);
+        text-decoration: line-through;
+      }
+      .legend {
+        margin: 0.25rem 0 0;
+        font-size: 0.875rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
+      form {
+        margin-top: 0.75rem;
+      }
+      textarea {
+        font: inherit;
+        width: 100%;
+        padding: 0.5rem;
+        border: 1px solid var(--jl-border-strong);
+        border-radius: var(--jl-radius);
+      }
+      .message {
+        margin: 0.75rem 0 0;
+      }
+    `,
+  ];
+}
+
+const actionVerb: Record<SignoffAction, string> = {
+  [SignoffAction.approve]: 'Approved',
+  [SignoffAction.requestChanges]: 'Changes requested',
+  [SignoffAction.withdraw]: 'Withdrawn',
+};
+
+function formatActedAt(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : actedAtFormat.format(date);
+}
+
+function describeSignoffError(error: unknown): string {
+  if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
+    // The same code also refuses acts on a signed letter; the server's words say which.
+    if (/signed/i.test(error.message)) return error.message;
+    return 'The paragraph changed since you read it. Nothing was recorded: read it again, then decide.';
+  }
+  if (error instanceof ApiError && (error.status === 403 || error.code === ErrorCode.forbidden)) {
+    return 'Only an approver of a signatory office can sign off, and only for their own office.';
+  }
+  return describeError(error);
+}
+
+customElements.define('jl-paragraph-panel', JlParagraphPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-paragraph-panel': JlParagraphPanel;
+  }
+}

@@ -1,0 +1,269 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { SignoffGrid } from '../../shared/api/signoffs.js';
+import type { LetterDetail } from '../../shared/api/letters.js';
+import { describeError } from '../api/api-error.js';
+import { loadLetter } from '../api/letters-api.js';
+import { loadSignoffGrid, signoffGridCsvPath } from '../api/signoffs-api.js';
+import { letterPath } from '../app/route.js';
+import { LetterConnection } from '../editor/letter-connection.js';
+import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { filterGridRows, GridFilter } from './blocking-filter.js';
+import { signoffStateLabel } from './signoff-state-labels.js';
+
+/** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
+const refreshDelayMs = 400;
+
+const filterLabels: Record<GridFilter, string> = {
+  [GridFilter.all]: 'All paragraphs',
+  [GridFilter.blocking]: 'Everything that blocks the letter',
+  [GridFilter.stale]: 'Stale approvals',
+  [GridFilter.changesRequested]: 'Changes requested',
+  [GridFilter.pending]: 'Pending',
+};
+
+/**
+ * The coordinator's overview: every paragraph against every signatory office, progress per
+ * office and overall, and what still blocks the letter. It follows sign-offs and text live.
+ */
+export class JlSignoffDashboard extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    grid: { state: true },
+    letter: { state: true },
+    error: { state: true },
+    filter: { state: true },
+  };
+
+  declare letterId: string;
+  declare private grid: SignoffGrid | undefined;
+  /** For the letter's title and each office's country: several ministries share one English name. */
+  declare private letter: LetterDetail | undefined;
+  declare private error: string | null;
+  declare private filter: GridFilter;
+  private connection: LetterConnection | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.grid = undefined;
+    this.letter = undefined;
+    this.error = null;
+    this.filter = GridFilter.all;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeConnection();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('letterId')) return;
+    this.closeConnection();
+    this.grid = undefined;
+    this.letter = undefined;
+    void this.refresh();
+    void this.loadLetterDetail();
+    if (!this.letterId) return;
+    // The same live connection as the letter page: sign-offs (102) and text updates both move the grid.
+    const connection = new LetterConnection(this.letterId);
+    connection.addEventListener('letter-state', this.scheduleRefresh);
+    connection.doc.on('update', this.scheduleRefresh);
+    connection.start();
+    this.connection = connection;
+  }
+
+  private closeConnection(): void {
+    clearTimeout(this.refreshTimer);
+    this.connection?.removeEventListener('letter-state', this.scheduleRefresh);
+    this.connection?.destroy();
+    this.connection = undefined;
+  }
+
+  private readonly scheduleRefresh = (): void => {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelayMs);
+  };
+
+  private async refresh(): Promise<void> {
+    const letterId = this.letterId;
+    if (!letterId) return;
+    try {
+      const grid = await loadSignoffGrid(letterId);
+      if (letterId !== this.letterId) return;
+      this.grid = grid;
+      this.error = null;
+      document.title = 'Sign-off overview – Jointly';
+    } catch (error) {
+      this.error = describeError(error);
+    }
+  }
+
+  private async loadLetterDetail(): Promise<void> {
+    const letterId = this.letterId;
+    if (!letterId) return;
+    try {
+      const letter = await loadLetter(letterId);
+      if (letterId === this.letterId) this.letter = letter;
+    } catch {
+      // The grid's own error says what went wrong; office names then stay in English only.
+    }
+  }
+
+  private officeLabel(officeId: string, name: string): string {
+    const country = this.letter?.signatories.find((signatory) => signatory.office.id === officeId)?.office.country;
+    return country ? `${country}, ${name}` : name;
+  }
+
+  override render() {
+    const grid = this.grid;
+    return html`
+      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> Back to the letter</a></p>
+      <h1>Sign-off overview${this.letter ? html`: ${this.letter.title}` : null}</h1>
+      ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
+      ${grid ? this.renderGrid(grid) : this.error ? null : html`<p>Loading the sign-off…</p>`}
+    `;
+  }
+
+  private renderGrid(grid: SignoffGrid) {
+    const rows = filterGridRows(grid.paragraphs, this.filter);
+    return html`
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading">Progress</h2>
+        <p class="overall" role="status">
+          ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
+          ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
+        </p>
+        <ul class="offices">
+          ${grid.offices.map(
+            (office) => html`<li>
+              <span class="office-name">${this.officeLabel(office.officeId, office.name)}</span>: ${office.approved} of
+              ${office.of} paragraphs approved
+              <progress max=${office.of} .value=${office.approved} aria-label="${this.officeLabel(office.officeId, office.name)} progress"></progress>
+            </li>`,
+          )}
+        </ul>
+        <p><a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">Download the sign-off as CSV</a></p>
+      </section>
+      <section aria-labelledby="grid-heading">
+        <h2 id="grid-heading">Paragraphs</h2>
+        <div class="field">
+          <label for="grid-filter">Show</label>
+          <select id="grid-filter" @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as GridFilter)}>
+            ${Object.values(GridFilter).map(
+              (filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${filterLabels[filter]}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">
+              Sign-off of each paragraph by each signatory office
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Paragraph</th>
+                ${grid.offices.map((office) => html`<th scope="col">${this.officeLabel(office.officeId, office.name)}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.length === 0
+                ? html`<tr>
+                    <td colspan=${grid.offices.length + 1}>No paragraph matches.</td>
+                  </tr>`
+                : rows.map(
+                    (row) => html`<tr>
+                      <th scope="row"><span class="number">${row.number}.</span> ${row.excerpt}</th>
+                      ${grid.offices.map((office) => {
+                        const state = row.states[office.officeId];
+                        if (!state) return html`<td>–</td>`;
+                        const label = signoffStateLabel[state];
+                        return html`<td class="state-${state}"><span aria-hidden="true">${label.icon}</span> ${label.text}</td>`;
+                      })}
+                    </tr>`,
+                  )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    `;
+  }
+
+  static override styles = [
+    formStyles,
+    messageStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 70rem;
+        margin: 0 auto;
+      }
+      a {
+        color: var(--jl-accent);
+      }
+      h1 {
+        margin: 0 0 1rem;
+      }
+      h2 {
+        font-size: 1.1875rem;
+        margin: 1.5rem 0 0.5rem;
+      }
+      .offices {
+        padding-inline-start: 1.25rem;
+      }
+      .office-name {
+        font-weight: 600;
+      }
+      progress {
+        display: block;
+        width: 16rem;
+        max-width: 100%;
+      }
+      .field {
+        margin-bottom: 0.75rem;
+      }
+      .table-scroll {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        background: var(--jl-paper);
+      }
+      th,
+      td {
+        padding: 0.5rem 0.75rem;
+        text-align: start;
+        vertical-align: top;
+        border: 1px solid var(--jl-border);
+      }
+      thead th {
+        background: var(--jl-accent-soft);
+      }
+      tbody th {
+        font-weight: normal;
+        max-width: 28rem;
+      }
+      .number {
+        font-weight: 600;
+      }
+      .state-approved {
+        color: var(--jl-success);
+      }
+      .state-stale,
+      .state-changes_requested {
+        color: var(--jl-warning);
+        font-weight: 600;
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-signoff-dashboard', JlSignoffDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-signoff-dashboard': JlSignoffDashboard;
+  }
+}

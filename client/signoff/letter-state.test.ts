@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { LetterCourse, SignoffEntry } from '../../shared/api/signoffs.js';
+import { applyLetterStateMessage, emptyLetterState, latestAct } from './letter-state.js';
+
+const course: LetterCourse = { status: 'in_review', signatories: [], finalSignatures: [] };
+const entry = (paragraphId: string, officeId: string, action: SignoffEntry['action']): SignoffEntry => ({
+  paragraphId,
+  officeId,
+  action,
+  hash: 'a'.repeat(64),
+  reason: null,
+  by: 'Aino',
+  at: '2026-01-01T00:00:00Z',
+});
+
+describe('applyLetterStateMessage', () => {
+  it('S9 keeps the latest act per paragraph and office', () => {
+    let state = applyLetterStateMessage(emptyLetterState, { kind: 'full', course, signoffs: [entry('p1', 'fi', 'approve')] });
+    state = applyLetterStateMessage(state, { kind: 'signoffs', signoffs: [entry('p1', 'fi', 'withdraw'), entry('p1', 'ee', 'approve')] });
+    expect(latestAct(state, 'p1', 'fi')?.action).toBe('withdraw');
+    expect(latestAct(state, 'p1', 'ee')?.action).toBe('approve');
+    expect(latestAct(state, 'p2', 'fi')).toBeUndefined();
+  });
+
+  it('replaces everything on a full message and the course on a course message', () => {
+    let state = applyLetterStateMessage(emptyLetterState, { kind: 'signoffs', signoffs: [entry('p1', 'fi', 'approve')] });
+    state = applyLetterStateMessage(state, { kind: 'full', course, signoffs: [] });
+    expect(state.signoffs.size).toBe(0);
+    state = applyLetterStateMessage(state, { kind: 'course', course: { ...course, status: 'ready' } });
+    expect(state.course?.status).toBe('ready');
+  });
+});

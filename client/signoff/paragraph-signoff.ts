@@ -1,0 +1,49 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
+import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
+import { deriveSignoffState, type ParagraphTally, type SignoffState } from '../../shared/domain/signoff-state.js';
+import { latestAct, type LetterState } from './letter-state.js';
+
+/** A textblock of the letter as sign-off sees it: its id, number, current hash and text. */
+export interface ParagraphInfo {
+  id: string;
+  /** 1-based, in document order. */
+  number: number;
+  hash: string;
+  text: string;
+  /** Where the textblock starts in the document. */
+  position: number;
+}
+
+/** Every textblock with an id, hashed from the editor's own node exactly as the server hashes its copy. */
+export function listParagraphs(doc: ProseMirrorNode): ParagraphInfo[] {
+  const paragraphs: ParagraphInfo[] = [];
+  doc.descendants((node, position) => {
+    if (!node.isTextblock) return true;
+    const id = node.attrs[paragraphIdAttribute] as unknown;
+    if (typeof id === 'string' && id.length > 0) {
+      paragraphs.push({ id, number: paragraphs.length + 1, hash: paragraphHash(node.toJSON()), text: node.textContent, position });
+    }
+    return false;
+  });
+  return paragraphs;
+}
+
+/** The state of a paragraph for each office, in the order of `officeIds`. */
+export function paragraphStates(state: LetterState, officeIds: readonly string[], paragraphId: string, hash: string): SignoffState[] {
+  return officeIds.map((officeId) => deriveSignoffState(latestAct(state, paragraphId, officeId), hash));
+}
+
+/** The tally and its words, e.g. "1 of 2 offices", for the gutter. */
+export function describeTally(tally: ParagraphTally): string {
+  return `${tally.approved} of ${tally.of} ${tally.of === 1 ? 'office' : 'offices'}`;
+}
+
+/** What blocks a paragraph, most urgent first, or null when every office approved it. */
+export function paragraphMarker(tally: ParagraphTally): { icon: string; label: string; kind: string } | null {
+  if (tally.hasChangesRequested) return { icon: '✎', label: 'Changes requested', kind: 'changes' };
+  if (tally.hasStale) return { icon: '⟳', label: 'Stale', kind: 'stale' };
+  if (tally.approved < tally.of) return { icon: '○', label: 'Pending', kind: 'pending' };
+  if (tally.of === 0) return null;
+  return { icon: '✓', label: 'Approved', kind: 'approved' };
+}

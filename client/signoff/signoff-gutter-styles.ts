@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/** The gutter marks sit in the letter text's right margin, level with their paragraph. */
+export const signoffGutterStyles = css`
+  jl-editor .letter-text:has(.signoff-gutter) {
+    padding-right: 11rem;
+  }
+  jl-editor .signoff-gutter {
+    position: absolute;
+    right: 0.75rem;
+    width: 9.5rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.125rem;
+    margin-top: 0.125rem;
+    font-family: var(--jl-font);
+    font-size: 0.8125rem;
+    line-height: 1.3;
+    color: var(--jl-text-muted);
+    user-select: none;
+    white-space: normal;
+  }
+  jl-editor .signoff-gutter__marker {
+    font-weight: 600;
+  }
+  jl-editor .signoff-gutter--stale .signoff-gutter__marker,
+  jl-editor .signoff-gutter--changes .signoff-gutter__marker {
+    color: var(--jl-warning);
+  }
+  jl-editor .signoff-gutter--approved .signoff-gutter__marker {
+    color: var(--jl-success);
+  }
+`;

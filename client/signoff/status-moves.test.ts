@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { statusMoves } from './status-moves.js';
+
+describe('statusMoves', () => {
+  it('asks for a reason only when a signed letter is reopened', () => {
+    expect(statusMoves('signed').filter((move) => move.needsReason).map((move) => move.to)).toEqual(['in_review']);
+    expect(statusMoves('in_review').some((move) => move.needsReason)).toBe(false);
+  });
+
+  it('offers nothing once the letter is sent', () => {
+    expect(statusMoves('sent')).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import type * as Y from 'yjs';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+
+export interface CurrentParagraph {
+  id: string;
+  /** 1-based position in reading order. */
+  number: number;
+  hash: string;
+  /** Plain text, for diffs and excerpts. */
+  text: string;
+}
+
+/** A paragraph's words as plain text; a line break stays a line break. */
+export function plainText(block: TextBlockJson): string {
+  return (block.content ?? []).map((inline) => (inline.type === 'hardBreak' ? '\n' : (inline.text ?? ''))).join('').normalize('NFC');
+}
+
+/** The paragraphs of a letter as the server's document has them now. Paragraphs without an id yet are skipped. */
+export function currentParagraphs(doc: Y.Doc): CurrentParagraph[] {
+  const paragraphs: CurrentParagraph[] = [];
+  for (const block of collectTextBlocks(doc.getXmlFragment(bodyFieldName))) {
+    if (!block.id) continue;
+    const json = textBlockJson(block.element);
+    paragraphs.push({ id: block.id, number: paragraphs.length + 1, hash: paragraphHash(json), text: plainText(json) });
+  }
+  return paragraphs;
+}

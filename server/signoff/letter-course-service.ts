@@ -1,0 +1,150 @@
+import type { SessionUser } from '../../shared/api/session.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
+import { LetterStatus as Status } from '../../shared/api/letters.js';
+import type { SignatoriesRequest, SignoffGrid } from '../../shared/api/signoffs.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { Permission } from '../../shared/domain/permissions.js';
+import { canEditText } from '../../shared/domain/roles.js';
+import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import { AppError } from '../http/app-error.js';
+import type { LetterAccess } from '../letters/letter-access.js';
+import { LetterEventKind, type Store } from '../store/store.js';
+import type { RoomRegistry } from '../sync/room-registry.js';
+import { currentParagraphs } from './current-paragraphs.js';
+import type { LetterStateService } from './letter-state-service.js';
+import { buildSignoffGrid } from './signoff-grid.js';
+
+/** Which status a coordinator may move the letter to from which. Signing is the offices' own act. */
+const coordinatorMoves: Record<LetterStatus, readonly LetterStatus[]> = {
+  [Status.drafting]: [Status.inReview],
+  [Status.inReview]: [Status.drafting, Status.ready],
+  [Status.ready]: [Status.inReview],
+  [Status.signed]: [Status.sent, Status.inReview],
+  [Status.sent]: [],
+};
+
+const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
+
+/** The letter's course: status, signatories and the offices' final signatures. */
+export class LetterCourseService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: LetterAccess,
+    private readonly registry: RoomRegistry,
+    private readonly state: LetterStateService,
+  ) {}
+
+  async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
+    await this.access.require(user, letterId, Permission.readLetter);
+    const [signatories, signoffs] = await Promise.all([this.state.signatories(letterId), this.state.latestSignoffs(letterId)]);
+    const paragraphs = await this.registry.readText(letterId, currentParagraphs);
+    return buildSignoffGrid(paragraphs, signatories, signoffs);
+  }
+
+  /** Coordinator: moves the letter on or back. "Ready" needs every paragraph approved by every office (S10). */
+  async changeStatus(user: SessionUser, letterId: string, to: LetterStatus, reason: string | undefined): Promise<void> {
+    await this.access.require(user, letterId, Permission.manageLetter);
+    const letter = (await this.store.letters.getLetter(letterId))!;
+    if (!coordinatorMoves[letter.status].includes(to)) {
+      throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
+    }
+    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
+      throw conflict('Not every paragraph is approved by every signatory office yet.');
+    }
+    const reopening = letter.status === Status.signed && to === Status.inReview;
+    if (reopening && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
+    const moved = await this.store.signoffs.recordLetterEvent(
+      {
+        letterId,
+        kind: reopening ? LetterEventKind.reopened : LetterEventKind.statusChanged,
+        officeId: null,
+        fromStatus: letter.status,
+        toStatus: to,
+        letterHash: null,
+        reason: reason ?? null,
+        userId: user.id,
+        createdAt: new Date().toISOString(),
+      },
+      letter.status,
+    );
+    if (!moved) throw conflict('Someone changed the status at the same moment. Reload and try again.');
+    if (reopening) await this.freeze(letterId, false);
+    await this.pushCourse(letterId);
+  }
+
+  /**
+   * An approver signs the whole letter for their office, bound to the letter hash they saw. When
+   * every signatory office has signed the same text, the letter is signed and frozen.
+   */
+  async sign(user: SessionUser, letterId: string, seenHash: string): Promise<void> {
+    await this.access.require(user, letterId, Permission.signOff);
+    const letter = (await this.store.letters.getLetter(letterId))!;
+    if (letter.status !== Status.ready) throw conflict('The letter can be signed once the coordinator marks it ready.');
+    const signatories = await this.store.letters.listSignatories(letterId);
+    if (!signatories.some((signatory) => signatory.officeId === user.office.id)) {
+      throw AppError.forbidden('Your office is not a signatory of this letter.');
+    }
+    const grid = await this.grid(user, letterId);
+    if (!grid.isReady) throw conflict('A paragraph changed or lost an approval since the letter was marked ready.');
+    if (grid.letterHash !== seenHash) throw conflict('The letter changed since you read it. Read it again before signing.');
+    const event = {
+      letterId,
+      kind: LetterEventKind.finalSignature,
+      officeId: user.office.id,
+      fromStatus: null,
+      toStatus: null,
+      letterHash: grid.letterHash,
+      reason: null,
+      userId: user.id,
+      createdAt: new Date().toISOString(),
+    };
+    if (!(await this.store.signoffs.recordLetterEvent(event, Status.ready))) throw conflict('The letter is no longer ready to sign.');
+    const { finalSignatures } = await this.state.course(letterId);
+    const signedAll = signatories.every((s) => finalSignatures.some((f) => f.officeId === s.officeId && f.letterHash === grid.letterHash));
+    if (signedAll) {
+      await this.store.signoffs.recordLetterEvent(
+        { ...event, kind: LetterEventKind.statusChanged, officeId: null, fromStatus: Status.ready, toStatus: Status.signed, letterHash: grid.letterHash },
+        Status.ready,
+      );
+      await this.freeze(letterId, true);
+    }
+    await this.pushCourse(letterId);
+  }
+
+  /** Coordinator: who signs, in which order, in which capacity. An office added late starts pending (S1). */
+  async setSignatories(user: SessionUser, letterId: string, request: Required<SignatoriesRequest>): Promise<void> {
+    await this.access.require(user, letterId, Permission.manageLetter);
+    const letter = (await this.store.letters.getLetter(letterId))!;
+    if (letter.status === Status.signed || letter.status === Status.sent) throw conflict('Reopen the letter before changing its signatories.');
+    const known = new Set((await this.store.accounts.listOffices()).map((office) => office.id));
+    const ids = request.signatories.map((s) => s.officeId);
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatories: no office "${unknown}"`);
+    if (new Set(ids).size !== ids.length) throw new AppError(400, ErrorCode.validationFailed, 'signatories: an office is listed twice');
+    await this.store.signoffs.replaceSignatories(
+      letterId,
+      request.signatories.map((s, position) => ({ ...s, position })),
+      {
+        letterId,
+        kind: LetterEventKind.signatoriesChanged,
+        officeId: null,
+        fromStatus: null,
+        toStatus: null,
+        letterHash: null,
+        reason: null,
+        userId: user.id,
+        createdAt: new Date().toISOString(),
+      },
+    );
+    await this.pushCourse(letterId);
+  }
+
+  private async freeze(letterId: string, frozen: boolean): Promise<void> {
+    const members = new Map((await this.store.letters.listMembers(letterId)).map((member) => [member.userId, member.roles]));
+    this.registry.setFrozen(letterId, frozen, (userId) => canEditText(members.get(userId) ?? []));
+  }
+
+  private async pushCourse(letterId: string): Promise<void> {
+    this.registry.broadcast(letterId, writeLetterStateMessage({ kind: 'course', course: await this.state.course(letterId) }));
+  }
+}

@@ -1,0 +1,66 @@
+import type { Signatory } from '../../shared/api/letters.js';
+import type { FinalSignature, LetterCourse, LetterStateMessage, SignoffEntry } from '../../shared/api/signoffs.js';
+import type { Store, SignoffRecord } from '../store/store.js';
+import { LetterEventKind } from '../store/store.js';
+
+/** Builds what every client of a letter sees of its sign-off and course (message 102). */
+export class LetterStateService {
+  constructor(private readonly store: Store) {}
+
+  async full(letterId: string): Promise<LetterStateMessage> {
+    const [course, signoffs] = await Promise.all([this.course(letterId), this.latestSignoffs(letterId)]);
+    return { kind: 'full', course, signoffs };
+  }
+
+  /** The latest act of each office on each paragraph (rule S9): what decides the states. */
+  async latestSignoffs(letterId: string): Promise<SignoffEntry[]> {
+    const latest = new Map<string, SignoffRecord>();
+    for (const act of await this.store.signoffs.listSignoffs(letterId)) latest.set(`${act.paragraphId}\u0000${act.officeId}`, act);
+    return this.toEntries(Array.from(latest.values()));
+  }
+
+  async toEntries(acts: SignoffRecord[]): Promise<SignoffEntry[]> {
+    const names = await this.userNames();
+    return acts.map((act) => ({
+      paragraphId: act.paragraphId,
+      officeId: act.officeId,
+      action: act.action,
+      hash: act.contentHash,
+      reason: act.reason,
+      by: names.get(act.userId) ?? 'unknown',
+      at: act.createdAt,
+    }));
+  }
+
+  async course(letterId: string): Promise<LetterCourse> {
+    const [letter, signatories, events, names] = await Promise.all([
+      this.store.letters.getLetter(letterId),
+      this.signatories(letterId),
+      this.store.signoffs.listLetterEvents(letterId),
+      this.userNames(),
+    ]);
+    // Final signatures count from the last reopening on: reopening voids them.
+    let finalSignatures: FinalSignature[] = [];
+    for (const event of events) {
+      if (event.kind === LetterEventKind.reopened) finalSignatures = [];
+      if (event.kind === LetterEventKind.finalSignature && event.officeId && event.letterHash) {
+        finalSignatures = finalSignatures.filter((signature) => signature.officeId !== event.officeId);
+        finalSignatures.push({ officeId: event.officeId, letterHash: event.letterHash, by: names.get(event.userId) ?? 'unknown', at: event.createdAt });
+      }
+    }
+    return { status: letter?.status ?? 'drafting', signatories, finalSignatures };
+  }
+
+  async signatories(letterId: string): Promise<Signatory[]> {
+    const [records, offices] = await Promise.all([this.store.letters.listSignatories(letterId), this.store.accounts.listOffices()]);
+    const officeById = new Map(offices.map((office) => [office.id, office]));
+    return records.flatMap((record) => {
+      const office = officeById.get(record.officeId);
+      return office ? [{ position: record.position, office, signerName: record.signerName, capacity: record.capacity }] : [];
+    });
+  }
+
+  private async userNames(): Promise<Map<string, string>> {
+    return new Map((await this.store.accounts.listUsers()).map((user) => [user.id, user.name]));
+  }
+}

@@ -1,0 +1,76 @@
+import type { SessionUser } from '../../shared/api/session.js';
+import type { SignoffEntry, SignoffItem } from '../../shared/api/signoffs.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { LetterStatus } from '../../shared/api/letters.js';
+import { Permission } from '../../shared/domain/permissions.js';
+import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import { AppError } from '../http/app-error.js';
+import type { LetterAccess } from '../letters/letter-access.js';
+import type { Store } from '../store/store.js';
+import type { RoomRegistry } from '../sync/room-registry.js';
+import { currentParagraphs } from './current-paragraphs.js';
+import type { LetterStateService } from './letter-state-service.js';
+
+const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
+
+/** Approvals, requests for changes and withdrawals of signatory offices (rules S7, S8, S9). */
+export class SignoffService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: LetterAccess,
+    private readonly registry: RoomRegistry,
+    private readonly state: LetterStateService,
+  ) {}
+
+  /**
+   * Records the acts if every one names the paragraph's current hash on the server; otherwise
+   * records none and answers with a conflict. The approver acts for their own office only.
+   */
+  async act(user: SessionUser, letterId: string, items: SignoffItem[]): Promise<SignoffEntry[]> {
+    await this.access.require(user, letterId, Permission.signOff);
+    const letter = await this.store.letters.getLetter(letterId);
+    if (!letter) throw AppError.notFound('This letter');
+    if (frozenStatuses.includes(letter.status)) {
+      throw new AppError(409, ErrorCode.conflict, 'The letter is signed; reopen it before changing any sign-off.');
+    }
+    const signatories = await this.store.letters.listSignatories(letterId);
+    if (!signatories.some((signatory) => signatory.officeId === user.office.id)) {
+      throw AppError.forbidden('Your office is not a signatory of this letter.');
+    }
+    // The check reads the stored text; an edit arriving after it makes the recorded approval stale (S3), never wrong.
+    const acts = await this.registry.readText(letterId, (doc) => {
+      const byId = new Map(currentParagraphs(doc).map((paragraph) => [paragraph.id, paragraph]));
+      const missing = items.filter((item) => !byId.has(item.paragraphId));
+      if (missing.length > 0) throw AppError.notFound(`Paragraph ${missing[0]!.paragraphId}`);
+      const changed = items.filter((item) => byId.get(item.paragraphId)!.hash !== item.hash);
+      if (changed.length > 0) {
+        const count = changed.length === 1 ? 'One paragraph has' : `${changed.length} paragraphs have`;
+        throw new AppError(409, ErrorCode.conflict, `${count} changed since you read it. Nothing was recorded: read the text again, then decide.`);
+      }
+      const now = new Date().toISOString();
+      return items.map((item) => ({
+        letterId,
+        paragraphId: item.paragraphId,
+        officeId: user.office.id,
+        action: item.action,
+        contentHash: item.hash,
+        paragraphText: byId.get(item.paragraphId)!.text,
+        reason: item.reason ?? null,
+        userId: user.id,
+        createdAt: now,
+      }));
+    });
+    const recorded = await this.store.signoffs.appendSignoffs(acts);
+    const entries = await this.state.toEntries(recorded);
+    this.registry.broadcast(letterId, writeLetterStateMessage({ kind: 'signoffs', signoffs: entries }));
+    return entries;
+  }
+
+  /** Every act on one paragraph, oldest first, with the text each one saw. */
+  async history(user: SessionUser, letterId: string, paragraphId: string) {
+    await this.access.require(user, letterId, Permission.readLetter);
+    const acts = (await this.store.signoffs.listSignoffs(letterId)).filter((act) => act.paragraphId === paragraphId);
+    const entries = await this.state.toEntries(acts);
+    return entries.map((entry, index) => ({ ...entry, paragraphText: acts[index]!.paragraphText }));
+  }
+}

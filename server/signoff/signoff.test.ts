@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import type * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Office } from '../../shared/api/offices.js';
+import type { LetterStateMessage, SignoffGrid } from '../../shared/api/signoffs.js';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
+import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { composeServices } from '../compose.js';
+import { createLogger } from '../logger.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+
+const offices: Office[] = ['aa', 'bb', 'cc'].map((code) => ({
+  id: `${code}-interior`,
+  name: `Ministry ${code.toUpperCase()}`,
+  nameEn: `Ministry ${code.toUpperCase()}`,
+  country: code,
+  ministerName: `Minister ${code}`,
+  ministerTitle: `Minister of the Interior ${code}`,
+  color: '#1f4e79',
+}));
+type Person = 'coordinator' | 'approverA' | 'approverB' | 'drafter' | 'outsiderApprover';
+const setup: Record<Person, { office: string; roles: string[] }> = {
+  coordinator: { office: 'aa-interior', roles: ['coordinator'] },
+  approverA: { office: 'aa-interior', roles: ['approver'] },
+  approverB: { office: 'bb-interior', roles: ['approver'] },
+  drafter: { office: 'bb-interior', roles: ['drafter'] },
+  outsiderApprover: { office: 'cc-interior', roles: ['approver'] },
+};
+
+let dir: string;
+let store: SqliteStore;
+let services: ReturnType<typeof composeServices>;
+let server: ReturnType<typeof serve>;
+let base: string;
+const cookies = {} as Record<Person, string>;
+let letterId: string;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-signoff-'));
+  store = SqliteStore.open(path.join(dir, 'db.sqlite'));
+  services = composeServices(store, createLogger('silent'), {
+    sessionIdleMs: 3_600_000,
+    sessionAbsoluteMs: 3_600_000,
+    roomGraceMs: 60_000,
+    compactAfterUpdates: 500,
+    maxBodyBytes: 65_536,
+    allowedOrigins: [],
+    isDemo: false,
+  });
+  await store.accounts.insertOffices(offices);
+  const ids = {} as Record<Person, string>;
+  for (const [person, { office }] of Object.entries(setup) as [Person, { office: string }][]) {
+    ids[person] = randomUUID();
+    await store.accounts.insertUser({ id: ids[person], officeId: office, name: person, email: `${person}@x.example`, isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });
+    cookies[person] = `jointly_session=${(await services.sessions.start(ids[person])).id}`;
+  }
+  letterId = randomUUID();
+  const paragraph = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+  const doc = prosemirrorJSONToYDoc(letterSchema(), { type: 'doc', content: [paragraph('p1', 'First point.'), paragraph('p2', 'Second point.')] }, bodyFieldName);
+  const now = new Date().toISOString();
+  await store.letters.createLetter({
+    letter: { id: letterId, title: 'T', subject: '', addressees: [], letterDate: null, status: 'in_review', createdBy: ids.coordinator, createdAt: now, updatedAt: now },
+    signatories: offices.slice(0, 2).map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
+    memberships: (Object.keys(setup) as Person[]).map((person) => ({ userId: ids[person], roles: setup[person].roles as never })),
+    initialText: Y.encodeStateAsUpdate(doc),
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  server = serve({ fetch: services.app.fetch, port: 0, hostname: '127.0.0.1', websocket: { server: sockets } });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups) cleanup();
+  await new Promise((resolve) => server.close(resolve));
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function api(person: Person, method: string, url: string, body?: unknown) {
+  return fetch(`http://${base}/api/letters/${letterId}${url}`, {
+    method,
+    headers: { cookie: cookies[person], ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+/** A person with the letter open in an editor: a real y-websocket client with their session. */
+async function openLetter(person: Person) {
+  const doc = new Y.Doc();
+  const cookie = cookies[person];
+  const states: LetterStateMessage[] = [];
+  const provider = new WebsocketProvider(`ws://${base}/sync`, letterId, doc, {
+    disableBc: true,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie } });
+      }
+    } as never,
+  });
+  provider.messageHandlers[MessageType.letterState] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    states.push(readLetterStateMessage(decoder));
+  };
+  cleanups.push(() => provider.destroy());
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  const paragraphText = (id: string) =>
+    collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element.get(0) as Y.XmlText;
+  const hashOf = (id: string) => paragraphHash(textBlockJson(collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element));
+  return { doc, provider, states, paragraphText, hashOf };
+}
+
+const grid = async () => (await (await api('coordinator', 'GET', '/signoff-grid')).json()) as SignoffGrid;
+const until = async (check: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(await check()).toBe(true);
+};
+
+describe('sign-off of paragraphs', () => {
+  it('S7 records an approval that names the current hash, and pushes it to open editors', async () => {
+    const approver = await openLetter('approverA');
+    const watcher = await openLetter('drafter');
+    const response = await api('approverA', 'POST', '/paragraphs/p1/signoffs', { action: 'approve', hash: approver.hashOf('p1') });
+    expect(response.status).toBe(201);
+    await until(() => watcher.states.some((state) => state.kind === 'signoffs' && state.signoffs.some((s) => s.paragraphId === 'p1')));
+    expect((await grid()).paragraphs[0]!.states['aa-interior']).toBe('approved');
+  });
+
+  it('S7 refuses an act on text the server no longer has, and records nothing', async () => {
+    const before = (await (await api('coordinator', 'GET', '/paragraphs/p2/signoffs')).json()).acts.length;
+    const stale = paragraphHash({ type: 'paragraph', content: [{ type: 'text', text: 'Something else.' }] });
+    expect((await api('approverB', 'POST', '/paragraphs/p2/signoffs', { action: 'approve', hash: stale })).status).toBe(409);
+    expect((await (await api('coordinator', 'GET', '/paragraphs/p2/signoffs')).json()).acts.length).toBe(before);
+  });
+
+  it('S7 records a batch all or nothing', async () => {
+    const reader = await openLetter('approverB');
+    const good = { paragraphId: 'p1', action: 'approve', hash: reader.hashOf('p1') };
+    const bad = { paragraphId: 'p2', action: 'approve', hash: '0'.repeat(64) };
+    expect((await api('approverB', 'POST', '/signoffs', { items: [good, bad] })).status).toBe(409);
+    expect((await grid()).paragraphs[0]!.states['bb-interior']).toBe('pending');
+  });
+
+  it('S8 lets only approvers of signatory offices act, each for their own office', async () => {
+    const reader = await openLetter('drafter');
+    const act = { action: 'approve', hash: reader.hashOf('p2') };
+    expect((await api('drafter', 'POST', '/paragraphs/p2/signoffs', act)).status).toBe(403);
+    expect((await api('outsiderApprover', 'POST', '/paragraphs/p2/signoffs', act)).status).toBe(403);
+    expect((await api('coordinator', 'POST', '/paragraphs/p2/signoffs', act)).status).toBe(403);
+  });
+
+  it('S3/S4 an edit makes only that paragraph stale, and undoing it makes the approval current again', async () => {
+    const editor = await openLetter('drafter');
+    const approver = await openLetter('approverB');
+    for (const id of ['p1', 'p2']) {
+      expect((await api('approverB', 'POST', `/paragraphs/${id}/signoffs`, { action: 'approve', hash: approver.hashOf(id) })).status).toBe(201);
+    }
+    editor.paragraphText('p2').insert(0, 'Changed: ');
+    await until(async () => (await grid()).paragraphs[1]!.states['bb-interior'] === 'stale');
+    expect((await grid()).paragraphs[0]!.states['bb-interior']).toBe('approved');
+    editor.paragraphText('p2').delete(0, 'Changed: '.length);
+    await until(async () => (await grid()).paragraphs[1]!.states['bb-interior'] === 'approved');
+  });
+
+  it('S5 a request for changes needs a reason and stays until the office acts again', async () => {
+    const approver = await openLetter('approverA');
+    const hash = approver.hashOf('p2');
+    expect((await api('approverA', 'POST', '/paragraphs/p2/signoffs', { action: 'request_changes', hash })).status).toBe(400);
+    const asked = await api('approverA', 'POST', '/paragraphs/p2/signoffs', { action: 'request_changes', hash, reason: 'Name the Council meeting.' });
+    expect(asked.status).toBe(201);
+    expect((await grid()).paragraphs[1]!.states['aa-interior']).toBe('changes_requested');
+    expect((await api('approverA', 'POST', '/paragraphs/p2/signoffs', { action: 'withdraw', hash })).status).toBe(201);
+    expect((await grid()).paragraphs[1]!.states['aa-interior']).toBe('pending');
+  });
+
+  it('S7 never records an approval for text that was not the paragraph’s text when it was checked', async () => {
+    const editor = await openLetter('drafter');
+    const approver = await openLetter('approverB');
+    const outcomes: number[] = [];
+    for (let round = 0; round < 40; round++) {
+      // The approver decides on what they see while the drafter is typing into the same paragraph.
+      const seen = approver.hashOf('p1');
+      editor.paragraphText('p1').insert(0, String.fromCharCode(97 + (round % 26)));
+      const response = await api('approverB', 'POST', '/paragraphs/p1/signoffs', { action: 'approve', hash: seen });
+      outcomes.push(response.status);
+      await until(() => approver.hashOf('p1') === editor.hashOf('p1'));
+    }
+    expect(outcomes.every((status) => status === 201 || status === 409)).toBe(true);
+    const { acts } = (await (await api('coordinator', 'GET', '/paragraphs/p1/signoffs')).json()) as {
+      acts: { action: string; hash: string; paragraphText: string; officeId: string }[];
+    };
+    const approvals = acts.filter((act) => act.action === 'approve' && act.officeId === 'bb-interior');
+    expect(approvals.length).toBeGreaterThan(0);
+    for (const act of approvals) {
+      const text = { type: 'paragraph', content: [{ type: 'text', text: act.paragraphText }] };
+      expect(paragraphHash(text)).toBe(act.hash);
+    }
+  });
+
+  // Last: it signs and freezes the letter the other tests share.
+  it('S10 the letter becomes ready, is signed by every office and freezes for everyone', async () => {
+    const a = await openLetter('approverA');
+    const b = await openLetter('approverB');
+    const editor = await openLetter('drafter');
+    for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
+      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
+    }
+    expect((await grid()).isReady).toBe(true);
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    const { letterHash } = await grid();
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: '1'.repeat(64) })).status).toBe(409);
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash })).status).toBe(201);
+    expect((await api('approverB', 'POST', '/final-signatures', { letterHash })).status).toBe(201);
+    await until(() => editor.states.some((state) => state.kind === 'course' && state.course.status === 'signed'));
+    const closed = new Promise<number>((resolve) => editor.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+    editor.paragraphText('p1').insert(0, 'Too late: ');
+    expect(await closed).toBe(4403);
+    expect((await grid()).paragraphs[0]!.states['aa-interior']).toBe('approved');
+  });
+});

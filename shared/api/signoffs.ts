@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
+import { officeIdSchema } from './ids.js';
+import { LetterStatus, signatorySchema } from './letters.js';
+
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
+const paragraphIdSchema = z.string().min(1).max(100);
+const actionSchema = z.enum(Object.values(SignoffAction) as [SignoffAction, ...SignoffAction[]]);
+const stateSchema = z.enum(Object.values(SignoffState) as [SignoffState, ...SignoffState[]]);
+const statusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
+const reasonSchema = z.string().trim().min(1, 'say what should change').max(2000);
+
+const needsReason = <T extends { action: SignoffAction; reason?: string | undefined }>(item: T) =>
+  item.action !== SignoffAction.requestChanges || item.reason !== undefined;
+const reasonIssue = { message: 'a request for changes needs a reason', path: ['reason'] };
+
+/** One act on the paragraph named in the URL: the hash is of the text the approver saw (rule S7). */
+export const signoffDecisionSchema = z
+  .object({ action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .strict()
+  .refine(needsReason, reasonIssue);
+export type SignoffDecision = z.input<typeof signoffDecisionSchema>;
+
+/** One act in a batch, naming its paragraph. */
+export const signoffItemSchema = z
+  .object({ paragraphId: paragraphIdSchema, action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .strict()
+  .refine(needsReason, reasonIssue);
+export type SignoffItem = z.input<typeof signoffItemSchema>;
+
+/** Several paragraphs at once: all are recorded, or none (rule S7). */
+export const signoffRequestSchema = z.object({ items: z.array(signoffItemSchema).min(1).max(1000) }).strict();
+export type SignoffRequest = z.input<typeof signoffRequestSchema>;
+
+/** The latest act of an office on a paragraph, as every client sees it. */
+export const signoffEntrySchema = z.object({
+  paragraphId: z.string(),
+  officeId: officeIdSchema,
+  action: actionSchema,
+  hash: z.string(),
+  reason: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type SignoffEntry = z.infer<typeof signoffEntrySchema>;
+
+export const finalSignatureSchema = z.object({ officeId: officeIdSchema, letterHash: z.string(), by: z.string(), at: z.string() });
+export type FinalSignature = z.infer<typeof finalSignatureSchema>;
+
+/** The letter's course and who signed, as every client sees it. */
+export const letterCourseSchema = z.object({
+  status: statusSchema,
+  signatories: z.array(signatorySchema),
+  finalSignatures: z.array(finalSignatureSchema),
+});
+export type LetterCourse = z.infer<typeof letterCourseSchema>;
+
+/** Message 102: the server-owned state of a letter; clients only read it. */
+export const letterStateMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('full'), course: letterCourseSchema, signoffs: z.array(signoffEntrySchema) }),
+  z.object({ kind: z.literal('signoffs'), signoffs: z.array(signoffEntrySchema) }),
+  z.object({ kind: z.literal('course'), course: letterCourseSchema }),
+]);
+export type LetterStateMessage = z.infer<typeof letterStateMessageSchema>;
+
+export const signoffResponseSchema = z.object({ signoffs: z.array(signoffEntrySchema) });
+export type SignoffResponse = z.infer<typeof signoffResponseSchema>;
+
+/** Every act on one paragraph, oldest first, with the text each one saw. */
+export const paragraphSignoffHistorySchema = z.object({
+  acts: z.array(signoffEntrySchema.extend({ paragraphText: z.string() })),
+});
+export type ParagraphSignoffHistory = z.infer<typeof paragraphSignoffHistorySchema>;
+
+export const signoffGridSchema = z.object({
+  offices: z.array(z.object({ officeId: officeIdSchema, name: z.string(), approved: z.number().int(), of: z.number().int() })),
+  paragraphs: z.array(z.object({ paragraphId: z.string(), number: z.number().int(), excerpt: z.string(), states: z.record(z.string(), stateSchema) })),
+  approvedCells: z.number().int(),
+  totalCells: z.number().int(),
+  isReady: z.boolean(),
+  letterHash: z.string(),
+});
+export type SignoffGrid = z.infer<typeof signoffGridSchema>;
+
+export const statusChangeRequestSchema = z.object({ to: statusSchema, reason: z.string().trim().min(1).max(2000).optional() }).strict();
+export type StatusChangeRequest = z.input<typeof statusChangeRequestSchema>;
+
+export const finalSignatureRequestSchema = z.object({ letterHash: hashSchema }).strict();
+export type FinalSignatureRequest = z.input<typeof finalSignatureRequestSchema>;
+
+export const signatoriesRequestSchema = z
+  .object({
+    signatories: z
+      .array(z.object({ officeId: officeIdSchema, signerName: z.string().trim().min(1).max(200), capacity: z.string().trim().max(300) }).strict())
+      .max(60),
+  })
+  .strict();
+export type SignatoriesRequest = z.input<typeof signatoriesRequestSchema>;

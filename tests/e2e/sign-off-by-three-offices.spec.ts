@@ -1,0 +1,156 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { letterText, loadOffices, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const signatoryOffices = new Set(['fi-interior', 'ee-interior']);
+
+async function openPerson(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** The sign-off panel of the paragraph holding the caret. */
+function paragraphPanel(page: Page, number: number): Locator {
+  return page.getByRole('region', { name: `Sign-off of paragraph ${number}` });
+}
+
+function officeState(panel: Locator, country: string): Locator {
+  return panel.getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${country}`) });
+}
+
+/** Clicks into a paragraph by its unique last word; other people's caret labels may sit inside the rest. */
+async function clickParagraph(page: Page, text: string): Promise<void> {
+  await letterText(page).getByText(text.split(' ').at(-1)!).click();
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('S2 S3 S5 S10 a letter is signed off paragraph by paragraph by Finland and Estonia, then signed', async ({ browser }) => {
+  const helena = await openPerson(browser, 'helena@fi-interior.example');
+  const aino = await openPerson(browser, 'aino@fi-interior.example');
+  const kadri = await openPerson(browser, 'kadri@ee-interior.example');
+  test.info().setTimeout(120_000);
+
+  // The coordinator starts a letter for two signatory offices.
+  const offices = await loadOffices(helena.request);
+  const form = helena.getByRole('region', { name: 'New letter' });
+  const title = uniqueText('Joint letter on returns');
+  await form.getByLabel('Title').fill(title);
+  const choices = form.getByRole('group', { name: 'Signatory offices' });
+  for (const office of offices) {
+    if (!signatoryOffices.has(office.id)) await choices.getByRole('checkbox', { name: new RegExp(`^${office.country}:`) }).uncheck();
+  }
+  await form.getByRole('button', { name: 'Create letter' }).click();
+  await expect(helena).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
+  const letterUrl = helena.url();
+
+  const first = uniqueText('We call for faster returns of people without a right to stay');
+  const second = uniqueText('We ask the Commission to fund the border agencies');
+  await letterText(helena).click();
+  await helena.keyboard.type(first);
+  await helena.keyboard.press('Enter');
+  await helena.keyboard.type(second);
+  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
+  await helena.getByRole('button', { name: 'Start the review' }).click();
+  await expect(helena.getByText('Status: In review')).toBeVisible();
+
+  // The coordinator changes the signing order; letterhead and signature blocks follow.
+  const letterhead = helena.getByRole('region', { name: 'Letterhead' }).getByRole('listitem');
+  await expect(letterhead.first()).toContainText('Siseministeerium');
+  await helena.getByRole('button', { name: 'Move Finland up' }).click();
+  await expect(letterhead.first()).toContainText('Sisäministeriö');
+  await expect(helena.getByRole('region', { name: 'Signatures' }).getByRole('listitem').first()).toContainText('Sisäministeriö');
+
+  // The coordinator's overview, open beside the letter.
+  const dashboard = await helena.context().newPage();
+  await dashboard.goto(`${letterUrl}/sign-off`);
+  const grid = dashboard.getByRole('table');
+  const firstRow = grid.getByRole('row').filter({ hasText: first });
+  await expect(firstRow.getByRole('cell')).toHaveText(['○ Pending', '○ Pending']);
+
+  for (const page of [aino, kadri]) {
+    await page.goto(letterUrl);
+    await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
+  }
+
+  // S2: Finland approves paragraph 1.
+  await clickParagraph(aino, first);
+  const ainoPanel = paragraphPanel(aino, 1);
+  await expect(officeState(ainoPanel, 'Finland')).toContainText('Pending');
+  await ainoPanel.getByRole('button', { name: 'Approve' }).click();
+  await expect(officeState(ainoPanel, 'Finland')).toContainText('Approved by Aino');
+  await clickParagraph(helena, first);
+  const helenaPanel = paragraphPanel(helena, 1);
+  await expect(officeState(helenaPanel, 'Finland')).toContainText('Approved');
+  await expect(firstRow).toContainText('✓ Approved');
+
+  // S3: Estonia's drafter edits paragraph 1; Finland's approval turns stale for everyone, live.
+  await clickParagraph(kadri, first);
+  await kadri.keyboard.press('End');
+  await kadri.keyboard.type(' within three months');
+  await expect(saveStatus(kadri)).toHaveText(saveStatusText.saved);
+  await expect(officeState(ainoPanel, 'Finland')).toContainText('Stale');
+  await expect(officeState(helenaPanel, 'Finland')).toContainText('Stale');
+  await expect(grid.getByRole('row').filter({ hasText: 'within three months' })).toContainText('⟳ Stale');
+
+  // Finland reads what changed and approves again.
+  const diff = aino.getByRole('region', { name: 'What changed since Finland approved' });
+  await expect(diff.getByRole('insertion')).toContainText('within three months');
+  await aino.screenshot({ path: '/tmp/signoff-panel-diff.png', fullPage: true });
+  await expectNoAxeViolations(aino);
+  await ainoPanel.getByRole('button', { name: 'Approve' }).click();
+  await expect(officeState(ainoPanel, 'Finland')).toContainText('Approved');
+  await expect(officeState(helenaPanel, 'Finland')).toContainText('Approved');
+
+  // Every paragraph approved by both offices.
+  await clickParagraph(aino, second);
+  await paragraphPanel(aino, 2).getByRole('button', { name: 'Approve' }).click();
+  await expect(officeState(paragraphPanel(aino, 2), 'Finland')).toContainText('Approved');
+  // S5: Estonia asks for a change with a reason; everyone reads it; Estonia then approves.
+  await clickParagraph(kadri, second);
+  const kadriSecond = paragraphPanel(kadri, 2);
+  await kadriSecond.getByRole('button', { name: 'Request changes' }).click();
+  await kadriSecond.getByLabel('What should change').fill('Name the agencies.');
+  await kadriSecond.getByRole('button', { name: 'Send the request for changes' }).click();
+  await expect(officeState(paragraphPanel(aino, 2), 'Estonia')).toContainText('Changes requested');
+  await expect(officeState(paragraphPanel(aino, 2), 'Estonia')).toContainText('Name the agencies.');
+  await expect(grid.getByRole('row').filter({ hasText: second })).toContainText('✎ Changes requested');
+  await aino.screenshot({ path: '/tmp/signoff-changes-requested.png', fullPage: true });
+
+  for (const [number, text] of [
+    [1, first],
+    [2, second],
+  ] as const) {
+    await clickParagraph(kadri, text);
+    await paragraphPanel(kadri, number).getByRole('button', { name: 'Approve' }).click();
+    await expect(officeState(paragraphPanel(kadri, number), 'Estonia')).toContainText('Approved');
+  }
+  await expect(dashboard.getByText('4 of 4 sign-offs approved.')).toBeVisible();
+  await dashboard.screenshot({ path: '/tmp/signoff-dashboard-all.png', fullPage: true });
+  await dashboard.getByLabel('Show').selectOption('blocking');
+  await expect(grid.getByRole('row').filter({ hasText: 'No paragraph matches.' })).toBeVisible();
+  await dashboard.screenshot({ path: '/tmp/signoff-dashboard.png', fullPage: true });
+  await expectNoAxeViolations(dashboard);
+
+  // S10: the coordinator marks the letter ready; both offices sign it.
+  await helena.getByRole('button', { name: 'Mark ready to sign' }).click();
+  for (const page of [helena, aino, kadri]) await expect(page.getByText('Status: Ready to sign')).toBeVisible();
+  await aino.getByRole('button', { name: 'Sign the letter for Finland' }).click();
+  await expect(aino.getByText('Signed by Aino')).toBeVisible();
+  await kadri.getByRole('button', { name: 'Sign the letter for Estonia' }).click();
+
+  for (const page of [helena, aino, kadri]) {
+    await expect(page.getByText('Status: Signed')).toBeVisible();
+    await expect(page.getByText('The letter is signed; its text is frozen.')).toBeVisible();
+    await expect(letterText(page)).toHaveAttribute('aria-readonly', 'true');
+  }
+  await helena.screenshot({ path: '/tmp/signoff-signed.png', fullPage: true });
+
+  for (const page of [helena, aino, kadri]) await page.context().close();
+});
