@@ -8,6 +8,7 @@ import {
   type SignoffDecision,
   type SignoffGrid,
   signoffGridSchema,
+  type SignoffRequest,
   type SignoffResponse,
   signoffResponseSchema,
   type StatusChangeRequest,
@@ -20,6 +21,11 @@ const paragraphBase = (letterId: string, paragraphId: string) =>
 
 export async function recordSignoff(letterId: string, paragraphId: string, decision: SignoffDecision): Promise<SignoffResponse> {
   return requestJson(paragraphBase(letterId, paragraphId), signoffResponseSchema, { method: 'POST', body: decision });
+}
+
+/** Several paragraphs at once: all are recorded, or none. */
+export async function recordSignoffs(letterId: string, request: SignoffRequest): Promise<SignoffResponse> {
+  return requestJson(`${letterBase(letterId)}/signoffs`, signoffResponseSchema, { method: 'POST', body: request });
 }
 
 export async function loadParagraphHistory(letterId: string, paragraphId: string): Promise<ParagraphSignoffHistory> {

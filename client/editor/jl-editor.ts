@@ -72,6 +72,11 @@ export class JlEditor extends LitElement {
     this.editor = undefined;
   }
 
+  /** Every paragraph of the text as this editor holds it now, with its current hash. */
+  currentParagraphs(): ParagraphInfo[] {
+    return this.editor ? listParagraphs(this.editor.state.doc) : [];
+  }
+
   protected override updated(changed: PropertyValues): void {
     // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
     if (this.connection && this.user && this.connection !== this.boundConnection) {

@@ -271,11 +271,14 @@ export class JlLetterPage extends LitElement {
           .myOfficeId=${myOfficeId}
           .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
           .isApprover=${isApprover}
+          .readParagraphs=${this.readParagraphs}
         ></jl-letter-course>
       </aside>
       </div>
     `;
   }
+
+  private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
 
   private renderCloseMessage(message: string) {
     const code = this.connection?.closeCode;

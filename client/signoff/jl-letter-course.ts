@@ -1,16 +1,28 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { LetterStatus, type Signatory } from '../../shared/api/letters.js';
 import type { LetterCourse, SignoffGrid } from '../../shared/api/signoffs.js';
-import { describeError } from '../api/api-error.js';
-import { changeLetterStatus, loadSignoffGrid, saveSignatories, signLetter } from '../api/signoffs-api.js';
+import type { Office } from '../../shared/api/offices.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { SignoffAction, SignoffState } from '../../shared/domain/signoff-state.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { loadOffices } from '../api/offices-api.js';
+import { changeLetterStatus, loadSignoffGrid, recordSignoffs, saveSignatories, signLetter } from '../api/signoffs-api.js';
 import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
+import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
 
 const signedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 /** Typing fires many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
+const staleBatchMessage = 'Some paragraphs changed while you read them; nothing was recorded. Check them and try again.';
+
+interface SignatoryEntry {
+  officeId: string;
+  signerName: string;
+  capacity: string;
+}
 
 /**
  * The letter's course: the signatory offices in signing order with their progress, the
@@ -27,7 +39,13 @@ export class JlLetterCourse extends LitElement {
     myOfficeId: { attribute: false },
     isCoordinator: { attribute: false },
     isApprover: { attribute: false },
+    readParagraphs: { attribute: false },
     grid: { state: true },
+    offices: { state: true },
+    editingOfficeId: { state: true },
+    removingOfficeId: { state: true },
+    addOfficeId: { state: true },
+    notice: { state: true },
     isBusy: { state: true },
     error: { state: true },
   };
@@ -42,6 +60,13 @@ export class JlLetterCourse extends LitElement {
   declare myOfficeId: string | undefined;
   declare isCoordinator: boolean;
   declare isApprover: boolean;
+  /** The paragraphs of the text as the editor holds it now, with their current hashes. */
+  declare readParagraphs: () => ParagraphInfo[];
+  declare private offices: Office[] | undefined;
+  declare private editingOfficeId: string | null;
+  declare private removingOfficeId: string | null;
+  declare private addOfficeId: string;
+  declare private notice: string | null;
   declare private grid: SignoffGrid | undefined;
   declare private isBusy: boolean;
   declare private error: string | null;
@@ -58,6 +83,12 @@ export class JlLetterCourse extends LitElement {
     this.myOfficeId = undefined;
     this.isCoordinator = false;
     this.isApprover = false;
+    this.readParagraphs = () => [];
+    this.offices = undefined;
+    this.editingOfficeId = null;
+    this.removingOfficeId = null;
+    this.addOfficeId = '';
+    this.notice = null;
     this.grid = undefined;
     this.isBusy = false;
     this.error = null;
@@ -72,6 +103,18 @@ export class JlLetterCourse extends LitElement {
     if (changed.has('letterId') || changed.has('letterState') || changed.has('textVersion') || changed.has('status')) {
       clearTimeout(this.refreshTimer);
       this.refreshTimer = setTimeout(() => void this.refreshGrid(), refreshDelayMs);
+    }
+    if (changed.has('isCoordinator') && this.isCoordinator && this.offices === undefined) {
+      this.offices = [];
+      void this.loadAllOffices();
+    }
+  }
+
+  private async loadAllOffices(): Promise<void> {
+    try {
+      this.offices = await loadOffices();
+    } catch (error) {
+      this.error = describeError(error);
     }
   }
 
@@ -113,20 +156,107 @@ export class JlLetterCourse extends LitElement {
     }
   }
 
+  private currentEntries(): SignatoryEntry[] {
+    return this.signatories.map(({ office, signerName, capacity }) => ({ officeId: office.id, signerName, capacity }));
+  }
+
+  /** Saves the whole ordered list; true when the server took it. */
+  private async saveEntries(entries: SignatoryEntry[]): Promise<boolean> {
+    this.isBusy = true;
+    this.error = null;
+    this.notice = null;
+    try {
+      await saveSignatories(this.letterId, { signatories: entries });
+      return true;
+    } catch (error) {
+      this.error = describeError(error);
+      return false;
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
   /** Moves an office one place up (-1) or down (+1) in the signing order. */
   private async reorder(index: number, step: -1 | 1): Promise<void> {
-    const order = [...this.signatories];
+    const order = this.currentEntries();
     const [moved] = order.splice(index, 1);
     if (!moved) return;
     order.splice(index + step, 0, moved);
-    this.isBusy = true;
+    await this.saveEntries(order);
+  }
+
+  private readonly onEditSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const officeId = this.editingOfficeId;
+    if (!officeId) return;
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const signerName = String(data.get('signerName') ?? '').trim();
+    const capacity = String(data.get('capacity') ?? '').trim();
+    if (!signerName) {
+      this.error = 'Name the signing person.';
+      return;
+    }
+    const entries = this.currentEntries().map((entry) => (entry.officeId === officeId ? { ...entry, signerName, capacity } : entry));
+    void this.saveEntries(entries).then((saved) => {
+      if (saved) this.editingOfficeId = null;
+    });
+  };
+
+  private async removeOffice(officeId: string): Promise<void> {
+    const saved = await this.saveEntries(this.currentEntries().filter((entry) => entry.officeId !== officeId));
+    if (saved) this.removingOfficeId = null;
+  }
+
+  private readonly onAddOfficeChange = (event: Event): void => {
+    this.addOfficeId = (event.currentTarget as HTMLSelectElement).value;
+  };
+
+  private readonly onAddSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const officeId = String(data.get('officeId') ?? '');
+    const signerName = String(data.get('signerName') ?? '').trim();
+    const capacity = String(data.get('capacity') ?? '').trim();
+    if (!officeId) {
+      this.error = 'Choose an office to add.';
+      return;
+    }
+    if (!signerName) {
+      this.error = 'Name the signing person.';
+      return;
+    }
+    void this.saveEntries([...this.currentEntries(), { officeId, signerName, capacity }]).then((saved) => {
+      if (saved) {
+        this.addOfficeId = '';
+        form.reset();
+      }
+    });
+  };
+
+  /** Approves, all or nothing, every paragraph still pending or stale for this office, at the hash shown now. */
+  private async approveAll(country: string): Promise<void> {
+    const officeId = this.myOfficeId;
+    if (!officeId) return;
     this.error = null;
+    this.notice = null;
+    const items = this.readParagraphs()
+      .filter((paragraph) => {
+        const [state] = paragraphStates(this.letterState, [officeId], paragraph.id, paragraph.hash);
+        return state === SignoffState.pending || state === SignoffState.stale;
+      })
+      .map((paragraph) => ({ paragraphId: paragraph.id, action: SignoffAction.approve, hash: paragraph.hash }));
+    if (items.length === 0) {
+      this.notice = `No paragraph is pending for ${country}.`;
+      return;
+    }
+    this.isBusy = true;
     try {
-      await saveSignatories(this.letterId, {
-        signatories: order.map(({ office, signerName, capacity }) => ({ officeId: office.id, signerName, capacity })),
-      });
+      await recordSignoffs(this.letterId, { items });
+      this.notice = `${items.length} ${items.length === 1 ? 'paragraph' : 'paragraphs'} approved for ${country}.`;
     } catch (error) {
-      this.error = describeError(error);
+      this.error =
+        error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict) ? staleBatchMessage : describeError(error);
     } finally {
       this.isBusy = false;
     }
@@ -160,13 +290,20 @@ export class JlLetterCourse extends LitElement {
           ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
           : null}
         <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
+        ${this.isCoordinator && !isFrozen ? this.renderAddOffice() : null}
         ${this.isCoordinator ? this.renderMoves() : null}
+        ${this.isApprover && mySignatory && !isFrozen
+          ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.approveAll(mySignatory.office.country)}>
+              Approve every pending paragraph for ${mySignatory.office.country}
+            </button>`
+          : null}
         ${this.isApprover && mySignatory && this.status === LetterStatus.ready && !hasMyOfficeSigned
           ? html`<button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.sign()}>
               Sign the letter for ${mySignatory.office.country}
             </button>`
           : null}
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
+        ${this.notice ? html`<p class="message notice" role="status">${this.notice}</p>` : null}
       </section>
     `;
   }
@@ -208,9 +345,97 @@ export class JlLetterCourse extends LitElement {
                 </button>
               </span>`
             : null}
+          ${canReorder ? this.renderSignatoryActions(signatory) : null}
         </li>`;
       })}
     </ol>`;
+  }
+
+  private renderSignatoryActions(signatory: Signatory) {
+    const { office } = signatory;
+    if (this.editingOfficeId === office.id) {
+      return html`<form class="edit" aria-label="Edit the signatory for ${office.country}" @submit=${this.onEditSubmit}>
+        <div class="field">
+          <label for="signer-${office.id}">Signing person for ${office.country}</label>
+          <input type="text" id="signer-${office.id}" name="signerName" .value=${signatory.signerName} required maxlength="200" />
+        </div>
+        <div class="field">
+          <label for="capacity-${office.id}">Capacity line for ${office.country}</label>
+          <input type="text" id="capacity-${office.id}" name="capacity" .value=${signatory.capacity} maxlength="300" />
+        </div>
+        <div class="buttons">
+          <button type="submit" class="primary small" ?disabled=${this.isBusy}>Save</button>
+          <button type="button" class="secondary small" @click=${() => (this.editingOfficeId = null)}>Cancel</button>
+        </div>
+      </form>`;
+    }
+    if (this.removingOfficeId === office.id) {
+      return html`<div class="confirm" role="group" aria-label="Remove ${office.country}">
+        <p>Remove ${office.country} from the signatory offices?</p>
+        <div class="buttons">
+          <button type="button" class="primary small" ?disabled=${this.isBusy} @click=${() => void this.removeOffice(office.id)}>
+            Yes, remove ${office.country}
+          </button>
+          <button type="button" class="secondary small" @click=${() => (this.removingOfficeId = null)}>Keep ${office.country}</button>
+        </div>
+      </div>`;
+    }
+    return html`<span class="reorder">
+      <button
+        type="button"
+        class="secondary small"
+        aria-label="Edit the signatory for ${office.country}"
+        ?disabled=${this.isBusy}
+        @click=${() => {
+          this.removingOfficeId = null;
+          this.editingOfficeId = office.id;
+        }}
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        class="secondary small"
+        aria-label="Remove ${office.country}"
+        ?disabled=${this.isBusy}
+        @click=${() => {
+          this.editingOfficeId = null;
+          this.removingOfficeId = office.id;
+        }}
+      >
+        Remove
+      </button>
+    </span>`;
+  }
+
+  private renderAddOffice() {
+    const taken = new Set(this.signatories.map((signatory) => signatory.office.id));
+    const available = (this.offices ?? []).filter((office) => !taken.has(office.id));
+    if (available.length === 0) return null;
+    const chosen = available.find((office) => office.id === this.addOfficeId);
+    return html`<form class="add" aria-labelledby="add-office-heading" @submit=${this.onAddSubmit}>
+      <h3 id="add-office-heading">Add a signatory office</h3>
+      <div class="field">
+        <label for="add-office">Office</label>
+        <select id="add-office" name="officeId" .value=${chosen?.id ?? ''} @change=${this.onAddOfficeChange}>
+          <option value="" ?selected=${!chosen}>Choose an office</option>
+          ${available.map(
+            (office) => html`<option value=${office.id} ?selected=${office.id === chosen?.id}>${office.country}: ${office.nameEn}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <label for="add-signer">Signing person</label>
+        <input type="text" id="add-signer" name="signerName" .value=${chosen?.ministerName ?? ''} maxlength="200" />
+      </div>
+      <div class="field">
+        <label for="add-capacity">Capacity line</label>
+        <input type="text" id="add-capacity" name="capacity" .value=${chosen?.ministerTitle ?? ''} maxlength="300" />
+      </div>
+      <div class="buttons">
+        <button type="submit" class="secondary" ?disabled=${this.isBusy || !chosen}>Add the office</button>
+      </div>
+    </form>`;
   }
 
   private renderMoves() {
@@ -268,6 +493,17 @@ export class JlLetterCourse extends LitElement {
         display: flex !important;
         gap: 0.375rem;
         margin-top: 0.25rem;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1rem;
+      }
+      .edit,
+      .confirm {
+        margin-top: 0.25rem;
+      }
+      .confirm p {
+        margin: 0 0 0.25rem;
       }
       .small {
         font-size: 0.875rem;
