@@ -1,16 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { letterText, loadOffices, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, openPerson, startLetterInReview } from './support/sign-off-journey.js';
+import { loadOffices, saveStatus, saveStatusText, uniqueText } from './support/workspace.js';
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const signatoryOffices = new Set(['fi-interior', 'ee-interior']);
 
-async function openPerson(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 function courseOffice(page: Page, country: string): Locator {
   return page
@@ -19,36 +12,15 @@ function courseOffice(page: Page, country: string): Locator {
     .filter({ hasText: new RegExp(`^\\s*${country}`) });
 }
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('the coordinator edits, adds and removes signatories; an approver approves every pending paragraph at once', async ({ browser }) => {
   const helena = await openPerson(browser, 'helena@fi-interior.example');
   const aino = await openPerson(browser, 'aino@fi-interior.example');
   test.info().setTimeout(120_000);
 
-  const offices = await loadOffices(helena.request);
-  const form = helena.getByRole('region', { name: 'New letter' });
-  await form.getByLabel('Title').fill(uniqueText('Joint letter on signatories'));
-  const choices = form.getByRole('group', { name: 'Signatory offices' });
-  for (const office of offices) {
-    if (!signatoryOffices.has(office.id)) await choices.getByRole('checkbox', { name: new RegExp(`^${office.country}:`) }).uncheck();
-  }
-  await form.getByRole('button', { name: 'Create letter' }).click();
-  await expect(helena).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
-  const letterUrl = helena.url();
-
   const first = uniqueText('We call for a common approach to the external border');
   const second = uniqueText('We ask for joint funding of surveillance');
-  await letterText(helena).click();
-  await helena.keyboard.type(first);
-  await helena.keyboard.press('Enter');
-  await helena.keyboard.type(second);
-  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
-  await helena.getByRole('button', { name: 'Start the review' }).click();
-  await expect(helena.getByText('Status: In review')).toBeVisible();
+  const letterUrl = await startLetterInReview(helena, { title: uniqueText('Joint letter on signatories'), officeIds: signatoryOffices, paragraphs: [first, second] });
 
   await aino.goto(letterUrl);
   await expect(saveStatus(aino)).toHaveText(saveStatusText.saved);
@@ -62,6 +34,7 @@ test('the coordinator edits, adds and removes signatories; an approver approves 
   await expect(aino.getByRole('region', { name: 'Signatures' }).getByRole('listitem').filter({ hasText: 'Siseministeerium' })).toContainText(capacity);
 
   // The coordinator adds a third office, prefilled from its minister, and removes it again.
+  const offices = await loadOffices(helena.request);
   const extra = offices.find((office) => !signatoryOffices.has(office.id) && !['Finland', 'Estonia'].includes(office.country))!;
   const addForm = helena.getByRole('form', { name: 'Add a signatory office' });
   await addForm.getByLabel('Office', { exact: true }).selectOption(extra.id);

@@ -1,16 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { letterText, loadOffices, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, openPerson, startLetterInReview } from './support/sign-off-journey.js';
+import { letterText, saveStatus, saveStatusText, uniqueText } from './support/workspace.js';
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const signatoryOffices = new Set(['fi-interior', 'ee-interior']);
 
-async function openPerson(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** The sign-off panel of the paragraph holding the caret. */
 function paragraphPanel(page: Page, number: number): Locator {
@@ -26,10 +19,6 @@ async function clickParagraph(page: Page, text: string): Promise<void> {
   await letterText(page).getByText(text.split(' ').at(-1)!).click();
 }
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('S2 S3 S5 S10 a letter is signed off paragraph by paragraph by Finland and Estonia, then signed', async ({ browser }) => {
   const helena = await openPerson(browser, 'helena@fi-interior.example');
@@ -38,27 +27,10 @@ test('S2 S3 S5 S10 a letter is signed off paragraph by paragraph by Finland and 
   test.info().setTimeout(120_000);
 
   // The coordinator starts a letter for two signatory offices.
-  const offices = await loadOffices(helena.request);
-  const form = helena.getByRole('region', { name: 'New letter' });
   const title = uniqueText('Joint letter on returns');
-  await form.getByLabel('Title').fill(title);
-  const choices = form.getByRole('group', { name: 'Signatory offices' });
-  for (const office of offices) {
-    if (!signatoryOffices.has(office.id)) await choices.getByRole('checkbox', { name: new RegExp(`^${office.country}:`) }).uncheck();
-  }
-  await form.getByRole('button', { name: 'Create letter' }).click();
-  await expect(helena).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
-  const letterUrl = helena.url();
-
   const first = uniqueText('We call for faster returns of people without a right to stay');
   const second = uniqueText('We ask the Commission to fund the border agencies');
-  await letterText(helena).click();
-  await helena.keyboard.type(first);
-  await helena.keyboard.press('Enter');
-  await helena.keyboard.type(second);
-  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
-  await helena.getByRole('button', { name: 'Start the review' }).click();
-  await expect(helena.getByText('Status: In review')).toBeVisible();
+  const letterUrl = await startLetterInReview(helena, { title: title, officeIds: signatoryOffices, paragraphs: [first, second] });
 
   // The coordinator changes the signing order; letterhead and signature blocks follow.
   const letterhead = helena.getByRole('region', { name: 'Letterhead' }).getByRole('listitem');
