@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './tests/find-chromium.mjs';
 
-const port = 8797;
+// E2E_PORT lets two checkouts on one machine run their journeys side by side.
+const port = Number(process.env['E2E_PORT'] ?? 8797);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath: string | undefined = findChromium();
 

@@ -48,6 +48,7 @@ export class JlLetterCourse extends LitElement {
     notice: { state: true },
     isBusy: { state: true },
     error: { state: true },
+    gridProblem: { state: true },
   };
 
   declare letterId: string;
@@ -70,6 +71,8 @@ export class JlLetterCourse extends LitElement {
   declare private grid: SignoffGrid | undefined;
   declare private isBusy: boolean;
   declare private error: string | null;
+  /** Why the figures could not be refreshed in the background; cleared by the next refresh that works. */
+  declare private gridProblem: string | null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -92,17 +95,28 @@ export class JlLetterCourse extends LitElement {
     this.grid = undefined;
     this.isBusy = false;
     this.error = null;
+    this.gridProblem = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.scheduleRefresh);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('online', this.scheduleRefresh);
     clearTimeout(this.refreshTimer);
   }
 
+  private readonly scheduleRefresh = (): void => {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refreshGrid(), refreshDelayMs);
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('letterId') || changed.has('letterState') || changed.has('textVersion') || changed.has('status')) {
-      clearTimeout(this.refreshTimer);
-      this.refreshTimer = setTimeout(() => void this.refreshGrid(), refreshDelayMs);
+      this.scheduleRefresh();
     }
     if (changed.has('isCoordinator') && this.isCoordinator && this.offices === undefined) {
       this.offices = [];
@@ -122,9 +136,11 @@ export class JlLetterCourse extends LitElement {
     if (!this.letterId) return undefined;
     try {
       this.grid = await loadSignoffGrid(this.letterId);
+      this.gridProblem = null;
       return this.grid;
     } catch (error) {
-      this.error = describeError(error);
+      // A refresh nobody asked for is not an error of theirs: say so quietly and try again later.
+      this.gridProblem = `The figures could not be refreshed (${describeError(error)}). They refresh again when the connection returns.`;
       return undefined;
     }
   }
@@ -303,6 +319,7 @@ export class JlLetterCourse extends LitElement {
             </button>`
           : null}
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
+        ${this.gridProblem ? html`<p class="message notice" role="status">${this.gridProblem}</p>` : null}
         ${this.notice ? html`<p class="message notice" role="status">${this.notice}</p>` : null}
       </section>
     `;
