@@ -7,11 +7,13 @@ export const Permission = {
   manageMembers: 'letter.manage_members',
   manageLetter: 'letter.manage',
   signOff: 'letter.sign_off',
+  /** Read and export the letter's audit trail. */
+  readAudit: 'letter.read_audit',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const grants: Record<Role, readonly Permission[]> = {
-  [Role.coordinator]: [Permission.readLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter],
+  [Role.coordinator]: [Permission.readLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter, Permission.readAudit],
   [Role.drafter]: [Permission.readLetter, Permission.editText],
   [Role.approver]: [Permission.readLetter, Permission.signOff],
   [Role.observer]: [Permission.readLetter],
