@@ -15,11 +15,13 @@ import { LetterStateService } from './signoff/letter-state-service.js';
 import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { HistoryService } from './history/history-service.js';
+import { VersionService } from './history/version-service.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
   Config,
-  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'maxBodyBytes' | 'allowedOrigins'
+  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
 > & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
@@ -43,6 +45,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     logger,
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
+    historyPauseMs: options.historyPauseMs,
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
@@ -54,7 +57,9 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   });
 
   const signoffs = new SignoffService(store, access, registry, state);
-  const course = new LetterCourseService(store, access, registry, state);
+  const versions = new VersionService(store, access, registry);
+  const course = new LetterCourseService(store, access, registry, state, versions);
+  const history = new HistoryService(store, access, registry, state);
 
   const app = createApp({
     signoffs,
@@ -68,6 +73,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     letters,
     members,
     registry,
+    history,
+    versions,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,

@@ -7,6 +7,8 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { MembershipRecord, Store } from '../store/store.js';
 import { Permission } from '../../shared/domain/permissions.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterAccess } from './letter-access.js';
 
 type ValidCreateRequest = Required<CreateLetterRequest>;
@@ -94,6 +96,7 @@ export class LetterService {
         return { position, officeId, signerName: office.ministerName, capacity: office.ministerTitle };
       }),
       memberships,
+      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: request.title, signatoryOfficeIds: officeIds })],
     });
     return this.detailFor(user, id);
   }
