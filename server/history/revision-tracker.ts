@@ -20,11 +20,14 @@ export interface ChangeOrigin {
   restoredFrom?: string;
 }
 
-/** The newest revision of a paragraph that still exists, as the tracker keeps it in memory. */
+/**
+ * The newest revision of a paragraph that still exists, as the tracker keeps it in memory: its
+ * words but not its marks, which the stored revision has (this is held for every loaded paragraph).
+ */
 interface Tracked {
   revisionId: string;
   kind: RevisionKind;
-  content: TextBlockJson;
+  blockType: string;
   hash: string;
   text: string;
   userId: string | null;
@@ -77,7 +80,7 @@ export class RevisionTracker {
       this.tracked.set(revision.paragraphId, {
         revisionId: revision.id,
         kind: revision.kind,
-        content: revision.content,
+        blockType: revision.content.type,
         hash: revision.hash,
         text: plainText(revision.content),
         userId: revision.userId,
@@ -101,7 +104,7 @@ export class RevisionTracker {
     for (const id of Array.from(this.tracked.keys())) {
       if (present.has(id)) continue;
       const last = this.tracked.get(id)!;
-      found.push(this.record(id, RevisionKind.deleted, last, { userId: null, officeId: null }, at));
+      found.push(this.record(id, RevisionKind.deleted, lastStateOf(last), { userId: null, officeId: null }, at));
       this.tracked.delete(id);
     }
     this.writes = [];
@@ -205,7 +208,6 @@ export class RevisionTracker {
       const last = this.tracked.get(id)!;
       const folds = !origin.restoredFrom && last.open && last.userId === author.userId && at - last.lastChangeAt <= this.pauseMs;
       if (folds) {
-        last.content = state.content;
         last.hash = state.hash;
         last.text = state.text;
         last.lastChangeAt = at;
@@ -220,7 +222,7 @@ export class RevisionTracker {
       const last = this.tracked.get(id)!;
       const into = edited.find((candidate) => isMergedInto(textBefore.get(id)!, textBefore.get(candidate)!, states.get(candidate)!.text));
       const kind = into ? RevisionKind.merged : RevisionKind.deleted;
-      this.writes.push({ op: 'open', revision: this.record(id, kind, last, author, iso, { related: into ?? null }) });
+      this.writes.push({ op: 'open', revision: this.record(id, kind, lastStateOf(last), author, iso, { related: into ?? null }) });
       this.tracked.delete(id);
     }
   }
@@ -254,7 +256,7 @@ export class RevisionTracker {
       this.tracked.set(paragraphId, {
         revisionId: revision.id,
         kind,
-        content: state.content,
+        blockType: state.content.type,
         hash: state.hash,
         text: state.text,
         userId: author.userId,
@@ -267,6 +269,12 @@ export class RevisionTracker {
     }
     return revision;
   }
+}
+
+/** A paragraph as it was when it went: its words (its marks are in the revision before). */
+function lastStateOf(last: Tracked): ParagraphState {
+  const content: TextBlockJson = { type: last.blockType, content: last.text.length > 0 ? [{ type: 'text', text: last.text }] : [] };
+  return { content, hash: last.hash, text: last.text };
 }
 
 function stateOf(element: Y.XmlElement): ParagraphState {
