@@ -14,6 +14,7 @@ import { LetterCourseService } from './signoff/letter-course-service.js';
 import { LetterStateService } from './signoff/letter-state-service.js';
 import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
+import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
@@ -25,6 +26,8 @@ export type ServiceOptions = Pick<
   isDemo: boolean;
   staticDir?: string;
   rateLimits?: RateLimits;
+  /** The other instances (scale-out); absent when this server runs alone. */
+  relay?: LetterRelay;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -43,6 +46,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     logger,
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
+    ...(options.relay ? { relay: options.relay } : {}),
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
