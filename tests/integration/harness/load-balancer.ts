@@ -2,9 +2,17 @@ import net from 'node:net';
 import { onTestFinished } from 'vitest';
 import type { ServerProcess } from './server-process.js';
 
+export const Balancing = {
+  /** Each new connection to the next instance in turn. */
+  roundRobin: 'round-robin',
+  /** Every new connection to the first instance that is up: a standby takes over when it dies. */
+  firstAvailable: 'first-available',
+} as const;
+export type Balancing = (typeof Balancing)[keyof typeof Balancing];
+
 /**
- * A TCP load balancer without sticky sessions: each new connection goes to the next instance in
- * turn, skipping instances that are down or refuse it, as a health-checking balancer would.
+ * A TCP load balancer without sticky sessions, skipping instances that are down or refuse the
+ * connection, as a health-checking balancer would.
  */
 export class LoadBalancer {
   private next = 0;
@@ -15,9 +23,13 @@ export class LoadBalancer {
     readonly port: number,
   ) {}
 
-  static async start(instances: readonly ServerProcess[]): Promise<LoadBalancer> {
+  static async start(instances: readonly ServerProcess[], balancing: Balancing): Promise<LoadBalancer> {
     let balancer: LoadBalancer | null = null;
-    const listener = net.createServer((client) => balancer?.route(client, instances, instances.length));
+    const listener = net.createServer((client) => {
+      if (!balancer) return client.destroy();
+      if (balancing === Balancing.firstAvailable) balancer.next = 0;
+      balancer.route(client, instances, instances.length);
+    });
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     balancer = new LoadBalancer(listener, (listener.address() as net.AddressInfo).port);
     return balancer;
@@ -69,8 +81,8 @@ export class LoadBalancer {
 }
 
 /** A balancer in front of `instances` for the current test; closed when the test ends. */
-export async function startLoadBalancer(instances: readonly ServerProcess[]): Promise<LoadBalancer> {
-  const balancer = await LoadBalancer.start(instances);
+export async function startLoadBalancer(instances: readonly ServerProcess[], balancing: Balancing = Balancing.roundRobin): Promise<LoadBalancer> {
+  const balancer = await LoadBalancer.start(instances, balancing);
   onTestFinished(() => balancer.close());
   return balancer;
 }
