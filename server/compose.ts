@@ -2,7 +2,7 @@ import { letterSchema } from '../shared/domain/letter-schema.js';
 import { Role } from '../shared/domain/roles.js';
 import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
-import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
+import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
 import { LetterAccess } from './letters/letter-access.js';
@@ -26,6 +26,8 @@ export type ServiceOptions = Pick<
   isDemo: boolean;
   staticDir?: string;
   rateLimits?: RateLimits;
+  /** Failed sign-ins counted across instances (scale-out); otherwise counted in this process. */
+  rateLimiter?: SignInLimiter;
   /** The other instances (scale-out); absent when this server runs alone. */
   relay?: LetterRelay;
 };
@@ -66,7 +68,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     state,
     store,
     sessions,
-    rateLimiter: new LoginRateLimiter(options.rateLimits),
+    rateLimiter: options.rateLimiter ?? new LoginRateLimiter(options.rateLimits),
     invitations: new InvitationService(store),
     access,
     letters,

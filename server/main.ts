@@ -3,6 +3,7 @@ import { WebSocketServer } from 'ws';
 import { composeServices } from './compose.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
 import { openStore } from './store/open-store.js';
 import { startHeartbeat } from './sync/heartbeat.js';
@@ -16,6 +17,7 @@ const logger = createLogger(config.logLevel);
 const store = await openStore(config, logger);
 // Several instances on one database pass edits, presence and letter state to each other through Redis.
 const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, logger) : null;
+const rateLimiter = config.redisUrl ? RedisLoginRateLimiter.connect(config.redisUrl, logger) : null;
 let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);
@@ -25,7 +27,12 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, sessions, registry } = composeServices(store, logger, { ...config, isDemo, ...(relay ? { relay } : {}) });
+const { app, sessions, registry } = composeServices(store, logger, {
+  ...config,
+  isDemo,
+  ...(relay ? { relay } : {}),
+  ...(rateLimiter ? { rateLimiter } : {}),
+});
 
 // Expired sessions end on open websockets too, not only on the next HTTP request.
 const sweep = setInterval(() => {
@@ -53,6 +60,7 @@ async function shutdown(signal: string): Promise<void> {
   sockets.close();
   server.close();
   await relay?.close();
+  await rateLimiter?.close();
   await store.close();
   process.exit(0);
 }

@@ -24,7 +24,7 @@ function expectConverged(clients: SyncClient[]): Promise<void> {
 describe('SCALE faults: an instance or Redis goes away', () => {
   const deploy = useScaledDeployment();
 
-  it('SCALE-4 an instance killed mid-burst loses nothing it confirmed; its clients carry on through the other instance', async () => {
+  it('SCALE-5 an instance killed mid-burst loses nothing it confirmed; its clients carry on through the other instance', async () => {
     const { instances, databaseUrl } = await deploy(2);
     const [doomed, survivor] = instances as [typeof instances[0], typeof instances[0]];
     const helena = await signIn(survivor, 'Helena Virtanen');
@@ -63,7 +63,7 @@ describe('SCALE faults: an instance or Redis goes away', () => {
     expect(textParagraphs(observer.doc)[0]!.text.toString()).toBe(burst.writtenText);
   });
 
-  it('SCALE-5 edits made while Redis restarts converge once it is back, and none is refused', async () => {
+  it('SCALE-6 edits made while Redis restarts converge once it is back, and none is refused', async () => {
     const { instances, redis, databaseUrl } = await deploy(2);
     const [first, second] = instances as [typeof instances[0], typeof instances[0]];
     const helena = await signIn(first, 'Helena Virtanen');

@@ -7,7 +7,8 @@ import { appendParagraph } from './harness/letter-body.js';
 import { recordServerMessages } from './harness/letter-state-recorder.js';
 import { watchPresence } from './harness/presence-watcher.js';
 import { editRandomly } from './harness/random-edit.js';
-import { useScaledDeployment } from './harness/scaled-deployment.js';
+import { useSharedScaledDeployment } from './harness/scaled-deployment.js';
+import { demoPassword, type ServerProcess } from './harness/server-process.js';
 import { SeededRandom } from './harness/seeded-random.js';
 import { apiRequest, createLetter, findDemoLetterId, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter, type SyncClient } from './harness/sync-client.js';
@@ -20,11 +21,10 @@ function expectConverged(clients: SyncClient[]): Promise<void> {
 }
 
 describe('SCALE several instances on one PostgreSQL and one Redis', () => {
-  const deploy = useScaledDeployment();
+  const deployment = useSharedScaledDeployment(2);
 
   it('SCALE-1 editors on two instances converge, see each other’s presence, and a late joiner on either gets the whole letter', async () => {
-    const { instances } = await deploy(2);
-    const [first, second] = instances as [typeof instances[0], typeof instances[0]];
+    const [first, second] = deployment().instances as [ServerProcess, ServerProcess];
     const helena = await signIn(first, 'Helena Virtanen');
     const letterId = await createLetter(first, helena);
     const people = ['Kadri Tamm', 'Mette Sørensen', 'Jānis Bērziņš', 'Rūta Kazlauskienė'];
@@ -54,8 +54,7 @@ describe('SCALE several instances on one PostgreSQL and one Redis', () => {
   });
 
   it('SCALE-2 a sign-off made through one instance reaches editors on the other at once', async () => {
-    const { instances } = await deploy(2);
-    const [first, second] = instances as [typeof instances[0], typeof instances[0]];
+    const [first, second] = deployment().instances as [ServerProcess, ServerProcess];
     const kadri = await signIn(second, 'Kadri Tamm');
     const helena = await signIn(first, 'Helena Virtanen');
     const letterId = await findDemoLetterId(first, helena);
@@ -74,8 +73,7 @@ describe('SCALE several instances on one PostgreSQL and one Redis', () => {
   });
 
   it('SCALE-3 a role change, a removal and a sign-out on one instance reach open sockets on the other', async () => {
-    const { instances } = await deploy(2);
-    const [first, second] = instances as [typeof instances[0], typeof instances[0]];
+    const [first, second] = deployment().instances as [ServerProcess, ServerProcess];
     const helena = await signIn(first, 'Helena Virtanen');
     const [kadri, mette, janis] = await Promise.all(['Kadri Tamm', 'Mette Sørensen', 'Jānis Bērziņš'].map((name) => signIn(second, name)));
     const letterId = await createLetter(first, helena);
@@ -95,5 +93,22 @@ describe('SCALE several instances on one PostgreSQL and one Redis', () => {
     await expect.poll(() => pushed.accessChanges.at(-1)?.canEdit).toBe(false);
     expect(await removedClosed).toBe(CloseCode.removedFromLetter);
     expect(await signedOutClosed).toBe(CloseCode.unauthenticated);
+  });
+
+  // Last in the file: it locks an account out for the rest of the window.
+  it('SCALE-4 failed sign-ins count across instances: guesses spread over both are limited as one', async () => {
+    const { instances } = deployment();
+    const attempt = async (i: number, password: string) =>
+      (
+        await fetch(`${instances[i % 2]!.httpUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'kadri@ee-interior.example', password }),
+        })
+      ).status;
+    // Five failures are allowed per account, wherever they happen; the sixth attempt is refused even with the right password.
+    for (let i = 0; i < 5; i++) expect(await attempt(i, 'not the password')).toBe(401);
+    expect(await attempt(5, demoPassword)).toBe(429);
+    expect(await attempt(6, demoPassword)).toBe(429);
   });
 });

@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import { usePostgres } from './postgres-server.js';
 import { useRedis, type RedisServer } from './redis-server.js';
-import { startServer, type ServerProcess } from './server-process.js';
+import { ServerProcess, startServer } from './server-process.js';
 
 export interface ScaledDeployment {
   instances: ServerProcess[];
@@ -8,21 +9,39 @@ export interface ScaledDeployment {
   redis: RedisServer;
 }
 
+type Launch = (env: Record<string, string>) => Promise<ServerProcess>;
+
+/** `count` instances on one database and one Redis, one after the other: the first seeds the demo workspace. */
+async function launchInstances(count: number, databaseUrl: string, redis: RedisServer, launch: Launch): Promise<ScaledDeployment> {
+  const instances: ServerProcess[] = [];
+  for (let i = 0; i < count; i++) instances.push(await launch({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url }));
+  return { instances, databaseUrl, redis };
+}
+
 /**
- * The scaled-out deployment for the tests of a file: one PostgreSQL and one Redis, started before
- * the first test and stopped after the last. The returned function starts `count` instances on a
- * fresh database for the current test (stopped when it ends).
+ * The scaled-out deployment, for tests that break it: one PostgreSQL and one Redis for the file;
+ * the returned function starts `count` instances on a fresh database for the current test
+ * (stopped when it ends).
  */
-export function useScaledDeployment(): (count: number, env?: Record<string, string>) => Promise<ScaledDeployment> {
+export function useScaledDeployment(): (count: number) => Promise<ScaledDeployment> {
   const postgres = usePostgres();
   const redis = useRedis();
-  return async (count, env = {}) => {
-    const databaseUrl = await postgres().createDatabase();
-    const instances: ServerProcess[] = [];
-    // One after the other: the first one seeds the demo workspace into the empty database.
-    for (let i = 0; i < count; i++) {
-      instances.push(await startServer({ env: { DATABASE_URL: databaseUrl, REDIS_URL: redis().url, ...env } }));
-    }
-    return { instances, databaseUrl, redis: redis() };
+  return async (count) => launchInstances(count, await postgres().createDatabase(), redis(), (env) => startServer({ env }));
+}
+
+/** `count` instances on one PostgreSQL and one Redis, shared by the tests of a file (which must leave them running). */
+export function useSharedScaledDeployment(count: number): () => ScaledDeployment {
+  const postgres = usePostgres();
+  const redis = useRedis();
+  let deployment: ScaledDeployment | null = null;
+  beforeAll(async () => {
+    deployment = await launchInstances(count, await postgres().createDatabase(), redis(), (env) => ServerProcess.launch({ env }));
+  });
+  afterAll(async () => {
+    await Promise.all(deployment?.instances.map((instance) => instance.dispose()) ?? []);
+  });
+  return () => {
+    if (!deployment) throw new Error('the scaled-out deployment has not started');
+    return deployment;
   };
 }
