@@ -2,7 +2,7 @@ import { letterSchema } from '../shared/domain/letter-schema.js';
 import { Role } from '../shared/domain/roles.js';
 import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
-import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
+import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
 import type { Config } from './config.js';
 import { LetterAccess } from './letters/letter-access.js';
@@ -14,6 +14,7 @@ import { LetterCourseService } from './signoff/letter-course-service.js';
 import { LetterStateService } from './signoff/letter-state-service.js';
 import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
+import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
@@ -27,6 +28,10 @@ export type ServiceOptions = Pick<
   isDemo: boolean;
   staticDir?: string;
   rateLimits?: RateLimits;
+  /** Failed sign-ins counted across instances (scale-out); otherwise counted in this process. */
+  rateLimiter?: SignInLimiter;
+  /** The other instances (scale-out); absent when this server runs alone. */
+  relay?: LetterRelay;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -46,6 +51,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
     historyPauseMs: options.historyPauseMs,
+    ...(options.relay ? { relay: options.relay } : {}),
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
@@ -67,7 +73,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     state,
     store,
     sessions,
-    rateLimiter: new LoginRateLimiter(options.rateLimits),
+    rateLimiter: options.rateLimiter ?? new LoginRateLimiter(options.rateLimits),
     invitations: new InvitationService(store),
     access,
     letters,
