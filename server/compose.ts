@@ -4,7 +4,9 @@ import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
 import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
-import type { Config } from './config.js';
+import { defaultMaxImportBytes, type Config } from './config.js';
+import { ExportService, type ExportedEvent } from './export/export-service.js';
+import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
 import { MemberService } from './letters/member-service.js';
@@ -25,6 +27,10 @@ export type ServiceOptions = Pick<
   isDemo: boolean;
   staticDir?: string;
   rateLimits?: RateLimits;
+  /** Largest import file; the configured default when absent. */
+  maxImportBytes?: number;
+  /** Told of every export; tests listen here. */
+  onExported?: (event: ExportedEvent) => void | Promise<void>;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -55,6 +61,9 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
 
   const signoffs = new SignoffService(store, access, registry, state);
   const course = new LetterCourseService(store, access, registry, state);
+  const imports = new ImportService(store, letters);
+  // Exports belong in the audit trail; until it exists, a no-op records nothing.
+  const exports = new ExportService({ store, state, registry, onExported: options.onExported ?? (() => {}) });
 
   const app = createApp({
     signoffs,
@@ -67,10 +76,13 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     access,
     letters,
     members,
+    imports,
+    exports,
     registry,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,
+    maxImportBytes: options.maxImportBytes ?? defaultMaxImportBytes,
     allowedOrigins: options.allowedOrigins,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });

@@ -54,7 +54,7 @@ export async function letterToDocx(snapshot: LetterSnapshot): Promise<Uint8Array
           ...letterhead(layout),
           ...addressees(layout),
           ...(layout.date ? [new Paragraph({ text: `${exportLabels.date} ${layout.date}`, spacing: { after: 240 } })] : []),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: layout.title, font: exportFontFamily })] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: layout.title, size: 34 })] }),
           ...(layout.subject ? [new Paragraph({ children: [new TextRun({ text: `${exportLabels.subject} `, bold: true }), new TextRun(layout.subject)] })] : []),
           ...(layout.versionNote ? [new Paragraph({ children: [new TextRun({ text: layout.versionNote, italics: true, color: mutedColor })] })] : []),
           ...layout.body.flatMap((node) => block(node, 0, counter)),
@@ -128,15 +128,17 @@ function inline(node: JSONContent): ParagraphChild[] {
   });
 }
 
+/** One paragraph per block, its lines broken, so that the block reads back as one (and stays on one page). */
 function signatureBlocks(layout: LetterLayout): Paragraph[] {
   return layout.signatureBlocks.flatMap((signature) => [
-    // The blank line above is where the minister signs; the block stays on one page.
-    new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 1 } }, children: [] }),
-    new Paragraph({ keepNext: true, children: [new TextRun({ text: signature.signerName, bold: true })] }),
-    ...(signature.capacity ? [new Paragraph({ keepNext: true, text: signature.capacity })] : []),
+    // The ruled empty paragraph is where the minister signs.
+    new Paragraph({ keepNext: true, spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 1 } }, children: [] }),
     new Paragraph({
+      keepLines: true,
       children: [
-        new TextRun({ text: signature.officeName, color: mutedColor }),
+        new TextRun({ text: signature.signerName, bold: true }),
+        ...(signature.capacity ? [new TextRun({ text: signature.capacity, break: 1 })] : []),
+        new TextRun({ text: signature.officeName, color: mutedColor, break: 1 }),
         ...(signature.officeNameEn ? [new TextRun({ text: signature.officeNameEn, color: mutedColor, break: 1 })] : []),
       ],
     }),

@@ -29,7 +29,7 @@ export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONCon
     ...(parts.title ? [parts.title.index] : []),
     ...(parts.subject ? [parts.subject.index] : []),
     ...(taken.addressees && parts.addressees ? parts.addressees.indexes : []),
-    ...(taken.signatories && parts.letterhead ? [parts.letterhead.index] : []),
+    ...(taken.signatories && parts.letterhead ? parts.letterhead.indexes : []),
     ...(taken.signatories && parts.signatures ? parts.signatures.indexes : []),
   ];
   const content = withoutBlocks(file.blocks, leftOut);

@@ -10,8 +10,8 @@ import { blockText } from '../../shared/domain/block-text.js';
 export interface LetterParts {
   title: { text: string; index: number } | null;
   subject: { text: string; index: number } | null;
-  /** Offices named one per line at the very top, as a letterhead does. */
-  letterhead: { officeIds: string[]; index: number } | null;
+  /** Offices named at the very top, as a letterhead does: one per line, or one paragraph each. */
+  letterhead: { officeIds: string[]; indexes: number[] } | null;
   addressees: { lines: string[]; indexes: number[] } | null;
   /** Signature blocks at the end, each matched to one office, in signing order. */
   signatures: { signatories: DetectedSignatory[]; indexes: number[] } | null;
@@ -37,11 +37,10 @@ export function detectLetterParts(blocks: readonly JSONContent[], offices: reado
   // The head of a letter: letterhead, addressees, title and subject, in any order, until the first other block.
   while (index < blocks.length) {
     const block = blocks[index]!;
-    if (index === 0 && isParagraph(block)) {
-      const officeIds = letterheadOffices(linesOf(block), offices);
-      if (officeIds) {
-        parts.letterhead = { officeIds, index };
-        index++;
+    if (index === 0) {
+      parts.letterhead = letterheadAt(blocks, offices);
+      if (parts.letterhead) {
+        index = parts.letterhead.indexes.length;
         continue;
       }
     }
@@ -76,15 +75,23 @@ export function withoutBlocks(blocks: readonly JSONContent[], indexes: readonly 
   return blocks.filter((_, index) => !leftOut.has(index));
 }
 
-function letterheadOffices(lines: string[], offices: readonly Office[]): string[] | null {
-  if (lines.length === 0) return null;
-  const ids: string[] = [];
-  for (const line of lines) {
-    const matches = offices.filter((office) => fold(line).includes(fold(office.name)));
-    if (matches.length !== 1 || ids.includes(matches[0]!.id)) return null;
-    ids.push(matches[0]!.id);
+/** Leading paragraphs whose every line names an office in its own language (or is an English office name). */
+function letterheadAt(blocks: readonly JSONContent[], offices: readonly Office[]): LetterParts['letterhead'] {
+  const officeIds: string[] = [];
+  const indexes: number[] = [];
+  const englishNames = new Set(offices.map((office) => fold(office.nameEn)));
+  for (let index = 0; index < blocks.length && isParagraph(blocks[index]); index++) {
+    const found: string[] = [];
+    for (const line of linesOf(blocks[index]!)) {
+      const matches = offices.filter((office) => fold(line).includes(fold(office.name)));
+      if (matches.length === 1 && ![...officeIds, ...found].includes(matches[0]!.id)) found.push(matches[0]!.id);
+      else if (!englishNames.has(fold(line))) return officeIds.length > 0 ? { officeIds, indexes } : null;
+    }
+    if (found.length === 0) break;
+    officeIds.push(...found);
+    indexes.push(index);
   }
-  return ids;
+  return officeIds.length > 0 ? { officeIds, indexes } : null;
 }
 
 /** "To:" with the addressees on the following lines, in a list below, or in the short paragraphs below. */

@@ -189,9 +189,12 @@ function mergeText(content: JSONContent[]): JSONContent[] {
   return merged;
 }
 
-/** Spaces at the start and end of a paragraph are invisible in Word and meaningless in Markdown. */
+/**
+ * Spaces at the start and end of a paragraph, and runs of spaces (often where an image was left
+ * out), are invisible when Markdown or Word is read: they go.
+ */
 function trimEdges(content: JSONContent[]): JSONContent[] {
-  const trimmed = [...content];
+  const trimmed = mergeText(content).map((node) => (node.type === 'text' ? { ...node, text: node.text!.replace(/ {2,}/g, ' ') } : node));
   const first = trimmed[0];
   if (first?.type === 'text') trimmed[0] = { ...first, text: first.text!.trimStart() };
   const last = trimmed.at(-1);
