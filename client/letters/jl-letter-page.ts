@@ -12,6 +12,7 @@ import { loadLetter } from '../api/letters-api.js';
 import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
+import '../export/jl-export-menu.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
@@ -213,6 +214,7 @@ export class JlLetterPage extends LitElement {
         >
           Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
+        <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
         <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
       </div>
