@@ -263,6 +263,7 @@ export class JlLetterImport extends LitElement {
         padding-inline-start: 1.5rem;
       }
       .check {
+        font-weight: 400;
         display: flex;
         gap: 0.5rem;
         align-items: flex-start;

@@ -28,7 +28,7 @@ const signatures: { kind: string; bytes: number[] }[] = [
 ];
 
 /** What the bytes start like, if they are a known binary kind. */
-export function sniffBinaryKind(bytes: Uint8Array): string | null {
+function sniffBinaryKind(bytes: Uint8Array): string | null {
   const found = signatures.find((signature) => signature.bytes.every((byte, index) => bytes[index] === byte));
   return found?.kind ?? null;
 }
