@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { signatureRecordHeading } from '../../shared/api/interchange.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
@@ -7,7 +8,7 @@ export const exportLabels = {
   addressees: 'To:',
   subject: 'Subject:',
   date: 'Date:',
-  signatureRecord: 'Record of final signatures',
+  signatureRecord: signatureRecordHeading,
   signatureRecordIntro:
     'Each office below signed this letter in Jointly. A signature binds to the letter hash: a SHA-256 of every ' +
     'paragraph of the text, in order, and of the signatories. A copy whose text gives another hash is not the letter they signed.',

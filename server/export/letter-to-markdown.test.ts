@@ -33,4 +33,13 @@ describe('Markdown in, Markdown out', () => {
     expect(markdown).toContain(`Letter hash (SHA-256): \`${unsigned.letterHash}\``);
     expect(letterToMarkdown(unsigned)).not.toContain('Record of final signatures');
   });
+
+  it('reads a signed letter’s export back as the letter, leaving the record of signatures out', async () => {
+    const file = await readFixture('coastal-patrols.md');
+    const unsigned = snapshotOf(file);
+    const finalSignatures = unsigned.signatories.map((signatory) => ({ officeId: signatory.office.id, letterHash: unsigned.letterHash, by: 'Ieva Kalniņa', at: '2026-11-20T09:30:00.000Z' }));
+    const signedExport = letterToMarkdown(snapshotOf(file, { status: 'signed', finalSignatures }));
+    const again = await markdownOf('signed.md', new TextEncoder().encode(signedExport));
+    expect(again).toBe(new TextDecoder().decode(fixtureBytes('coastal-patrols.md')));
+  });
 });

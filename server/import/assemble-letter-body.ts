@@ -21,13 +21,15 @@ export interface PartsTaken {
 
 /**
  * The letter's body: the file's blocks less the title and subject (always the letter's own fields)
- * and less the addressees and signature blocks the person chose to take, then the notes.
+ * and an exported record of signatures, less the addressees and signature blocks the person chose
+ * to take, then the notes.
  */
 export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONContent {
   const { parts } = file;
   const leftOut = [
     ...(parts.title ? [parts.title.index] : []),
     ...(parts.subject ? [parts.subject.index] : []),
+    ...(parts.signatureRecord?.indexes ?? []),
     ...(taken.addressees && parts.addressees ? parts.addressees.indexes : []),
     ...(taken.signatories && parts.letterhead ? parts.letterhead.indexes : []),
     ...(taken.signatories && parts.signatures ? parts.signatures.indexes : []),

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import type { DetectedSignatory } from '../../shared/api/interchange.js';
+import { signatureRecordHeading, type DetectedSignatory } from '../../shared/api/interchange.js';
 import type { Office } from '../../shared/api/offices.js';
 import { blockText } from '../../shared/domain/block-text.js';
 
@@ -15,6 +15,8 @@ export interface LetterParts {
   addressees: { lines: string[]; indexes: number[] } | null;
   /** Signature blocks at the end, each matched to one office, in signing order. */
   signatures: { signatories: DetectedSignatory[]; indexes: number[] } | null;
+  /** An exported letter's record of final signatures, from its heading to the end. */
+  signatureRecord: { indexes: number[] } | null;
 }
 
 const addresseeLabel = /^(?:to|addressees?|recipients?)\s*:\s*(.*)$/is;
@@ -32,7 +34,7 @@ const isList = (block: JSONContent | undefined) => block?.type === 'bulletList' 
 
 /** Finds title, subject, letterhead, addressees and signature blocks among a body's top-level blocks. */
 export function detectLetterParts(blocks: readonly JSONContent[], offices: readonly Office[]): LetterParts {
-  const parts: LetterParts = { title: null, subject: null, letterhead: null, addressees: null, signatures: null };
+  const parts: LetterParts = { title: null, subject: null, letterhead: null, addressees: null, signatures: null, signatureRecord: null };
   let index = 0;
   // The head of a letter: letterhead, addressees, title and subject, in any order, until the first other block.
   while (index < blocks.length) {
@@ -65,7 +67,9 @@ export function detectLetterParts(blocks: readonly JSONContent[], offices: reado
     }
     break;
   }
-  parts.signatures = signaturesFrom(blocks, index, offices);
+  const recordStart = blocks.findIndex((block, at) => at >= index && block.type === 'heading' && blockText(block).trim() === signatureRecordHeading);
+  if (recordStart >= 0) parts.signatureRecord = { indexes: blocks.slice(recordStart).map((_, offset) => recordStart + offset) };
+  parts.signatures = signaturesFrom(blocks.slice(0, recordStart >= 0 ? recordStart : blocks.length), index, offices);
   return parts;
 }
 

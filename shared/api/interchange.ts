@@ -6,6 +6,12 @@ import { createLetterRequestSchema } from './letters.js';
 export const ImportFormat = { markdown: 'markdown', docx: 'docx' } as const;
 export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
 
+/**
+ * The heading under which an export of a signed letter records the final signatures. An import
+ * leaves that section out: it records another letter's signatures, not text to draft.
+ */
+export const signatureRecordHeading = 'Record of final signatures';
+
 /** The kinds of file a letter can be downloaded as. */
 export const ExportFormat = { docx: 'docx', pdf: 'pdf', markdown: 'markdown' } as const;
 export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
