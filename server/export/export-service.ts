@@ -9,9 +9,7 @@ import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
 import { letterSnapshot, type LetterSnapshot } from './letter-snapshot.js';
-import { letterToDocx } from './letter-to-docx.js';
 import { letterToMarkdown } from './letter-to-markdown.js';
-import { letterToPdf } from './letter-to-pdf.js';
 
 /** An export that happened, for the audit trail. */
 export interface ExportedEvent {
@@ -44,9 +42,14 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
+// The Word and PDF libraries are large: they load on the first export, not when the server starts.
 const writers: Record<ExportFormat, { contentType: string; extension: string; write: (snapshot: LetterSnapshot) => Promise<Uint8Array> }> = {
-  [ExportFormat.docx]: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', write: letterToDocx },
-  [ExportFormat.pdf]: { contentType: 'application/pdf', extension: 'pdf', write: letterToPdf },
+  [ExportFormat.docx]: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+    write: async (snapshot) => (await import('./letter-to-docx.js')).letterToDocx(snapshot),
+  },
+  [ExportFormat.pdf]: { contentType: 'application/pdf', extension: 'pdf', write: async (snapshot) => (await import('./letter-to-pdf.js')).letterToPdf(snapshot) },
   [ExportFormat.markdown]: {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',

@@ -7,7 +7,6 @@ import { detectLetterParts, type LetterParts } from './detect-letter-parts.js';
 import { identifyImportFile, type UploadedFile } from './identify-import-file.js';
 import { ImportError } from './import-errors.js';
 import { mdastToLetterBlocks } from './mdast-to-letter-blocks.js';
-import { readDocx } from './read-docx.js';
 import { readMarkdown } from './read-markdown.js';
 
 /** A file read as a letter: its body blocks, its footnotes, and the parts recognised in it. */
@@ -32,6 +31,8 @@ export async function readLetterFile(file: UploadedFile, offices: readonly Offic
 
 async function readWordTree(bytes: Uint8Array) {
   await checkDocxArchive(bytes);
+  // mammoth and its HTML tools are large: they load on the first Word import, not when the server starts.
+  const { readDocx } = await import('./read-docx.js');
   try {
     const { tree, imageCount } = await readDocx(bytes);
     return { tree, warnings: imageCount > 0 ? ['Images were left out: a letter holds text only.'] : [] };
