@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { fixtureOffices } from '../../tests/fixtures/interchange/fixture-offices.js';
 import { fixtureBytes } from '../../tests/fixtures/interchange/import-fixture.js';
+import { zipArchive } from '../../tests/fixtures/interchange/zip-archive.js';
 import { AppError } from '../http/app-error.js';
 import { readLetterFile } from './read-letter-file.js';
 
@@ -21,12 +22,7 @@ async function wordDocument(): Promise<Uint8Array> {
 }
 
 /** A ZIP archive with one small file: valid, but not a Word document. */
-const plainZip = Uint8Array.from(
-  Buffer.from(
-    'UEsDBAoAAAAAAAAAIQAAAAAAAgAAAAIAAAAIAAAAbm90ZS50eHRoaVBLAQIUAAoAAAAAAAAAIQAAAAAAAgAAAAIAAAAIAAAAAAAAAAAAAAAAAAAAAABub3RlLnR4dFBLBQYAAAAAAQABADYAAAAoAAAAAAA=',
-    'base64',
-  ),
-);
+const plainZip = zipArchive({ 'note.txt': new TextEncoder().encode('hi') });
 
 describe('files that are not what they claim', () => {
   it('refuses a Word document named .md, naming what it really is', async () => {
@@ -70,6 +66,17 @@ describe('broken files', () => {
     const whole = await wordDocument();
     const error = await refusal('letter.docx', docxType, whole.slice(0, Math.floor(whole.length / 2)));
     expect([error.status, error.code]).toEqual([422, 'broken_file']);
+  });
+
+  it('refuses a Word document that would unpack to far more than a letter, without unpacking it', async () => {
+    const bomb = zipArchive({
+      '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+      'word/document.xml': new Uint8Array(65 * 1024 * 1024),
+    });
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    const error = await refusal('letter.docx', docxType, bomb);
+    expect([error.status, error.code]).toEqual([413, 'payload_too_large']);
+    expect(error.message).toMatch(/unpacks to far more than a letter/);
   });
 
   it('answers an empty file with broken_file', async () => {
