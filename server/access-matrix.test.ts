@@ -88,6 +88,11 @@ async function request(person: Person | null, method: string, url: string, body?
 /** Each action on the letter, and who may do it. Non-members get 404 (the letter does not exist for them). */
 const actions: { name: string; allowed: Person[]; send: (person: Person) => Promise<Response> }[] = [
   { name: 'read the letter', allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'], send: (p) => request(p, 'GET', `/api/letters/${letterId}`) },
+  {
+    name: 'export the letter',
+    allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'],
+    send: (p) => request(p, 'GET', `/api/letters/${letterId}/export?format=markdown`),
+  },
   { name: 'list the members', allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'], send: (p) => request(p, 'GET', `/api/letters/${letterId}/members`) },
   {
     name: 'change a role',

@@ -15,6 +15,10 @@ import type { SessionService } from './auth/session-service.js';
 import type { AppEnv } from './http/app-env.js';
 import { csrfGuard } from './http/csrf-guard.js';
 import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
+import type { ExportService } from './export/export-service.js';
+import { exportRoutes } from './export/export-routes.js';
+import { importRoutes } from './import/import-routes.js';
+import type { ImportService } from './import/import-service.js';
 import type { LetterAccess } from './letters/letter-access.js';
 import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
@@ -41,6 +45,8 @@ export interface AppDeps {
   access: LetterAccess;
   letters: LetterService;
   members: MemberService;
+  imports: ImportService;
+  exports: ExportService;
   signoffs: SignoffService;
   course: LetterCourseService;
   state: LetterStateService;
@@ -51,6 +57,8 @@ export interface AppDeps {
   isDemo: boolean;
   logger: Logger;
   maxBodyBytes: number;
+  /** Largest request to the import routes, which carry a whole file. */
+  maxImportBytes: number;
   allowedOrigins: string[];
   /** The built client; when absent (tests of the API alone), only the API is served. */
   staticDir?: string;
@@ -78,17 +86,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: (c) => {
-        // The unread rest of the body would corrupt the next request on a kept-alive connection.
-        c.header('Connection', 'close');
-        return c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message: 'The request body is too large.' } }, 413);
-      },
-    }),
-  );
+  const requestLimit = limitBody(deps.maxBodyBytes, 'The request body is too large.');
+  const importLimit = limitBody(deps.maxImportBytes, `The file is too large: at most ${formatMegabytes(deps.maxImportBytes)} can be imported.`);
+  // Imports carry a whole file; every other request a small JSON body.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? importLimit(c, next) : requestLimit(c, next)));
   app.use('/api/*', csrfGuard(deps.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', invitationRoutes(deps.invitations, deps.sessions, deps.isDemo));
   app.route('/api/admin', adminRoutes(deps.store, deps.invitations));
   app.route('/api', letterRoutes(deps.letters, deps.store));
+  app.route('/api', importRoutes(deps.imports));
+  app.route('/api', exportRoutes(deps.access, deps.exports));
   app.route('/api', memberRoutes(deps.members, deps.access, deps.store, deps.invitations));
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
@@ -115,6 +118,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (deps.staticDir) serveClient(app, deps.staticDir);
   return app;
+}
+
+/** Refuses larger bodies with 413 and `message`, before anything reads them. */
+function limitBody(maxSize: number, message: string) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => {
+      // The unread rest of the body would corrupt the next request on a kept-alive connection.
+      c.header('Connection', 'close');
+      return c.json<ErrorResponse>({ error: { code: ErrorCode.payloadTooLarge, message } }, 413);
+    },
+  });
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /** The built client; any other path is a page of the single-page app and gets index.html. */

@@ -4,7 +4,9 @@ import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
 import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
-import type { Config } from './config.js';
+import { defaultMaxImportBytes, type Config } from './config.js';
+import { ExportService, type ExportedEvent } from './export/export-service.js';
+import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
 import { MemberService } from './letters/member-service.js';
@@ -18,6 +20,8 @@ import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
+import { AuditKind } from '../shared/api/audit.js';
+import { actorOf, auditDraft } from './audit/audit-draft.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
@@ -32,6 +36,10 @@ export type ServiceOptions = Pick<
   rateLimiter?: SignInLimiter;
   /** The other instances (scale-out); absent when this server runs alone. */
   relay?: LetterRelay;
+  /** Largest import file; the configured default when absent. */
+  maxImportBytes?: number;
+  /** Told of every export; tests listen here. */
+  onExported?: (event: ExportedEvent) => void | Promise<void>;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -66,6 +74,19 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const versions = new VersionService(store, access, registry);
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
+  const imports = new ImportService(store, letters);
+  const exports = new ExportService({
+    store,
+    state,
+    registry,
+    // An export is handed out only once the audit trail holds it.
+    onExported: async (event) => {
+      const detail = { format: event.format, ...(event.versionId ? { versionId: event.versionId } : {}) };
+      await store.audit.append([auditDraft(AuditKind.letterExported, actorOf(event.user), event.letterId, detail)]);
+      await options.onExported?.(event);
+    },
+    readSavedVersion: (letterId, versionId) => versions.readForExport(letterId, versionId),
+  });
 
   const app = createApp({
     signoffs,
@@ -78,12 +99,15 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     access,
     letters,
     members,
+    imports,
+    exports,
     registry,
     history,
     versions,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,
+    maxImportBytes: options.maxImportBytes ?? defaultMaxImportBytes,
     allowedOrigins: options.allowedOrigins,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** 5 MiB: a long letter in Word with a few images; more is refused before it is read. */
+export const defaultMaxImportBytes = 5 * 1024 * 1024;
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
@@ -29,6 +32,8 @@ const environmentSchema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Largest HTTP request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  /** Largest file accepted for import (Markdown or Word), in bytes. */
+  MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).default(defaultMaxImportBytes),
   /** How long an empty room stays loaded, in milliseconds. */
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Stored updates of one letter before they are merged into its snapshot. */
@@ -57,6 +62,7 @@ export interface Config {
   sessionSweepMs: number;
   maxMessageBytes: number;
   maxBodyBytes: number;
+  maxImportBytes: number;
   roomGraceMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
@@ -91,6 +97,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionSweepMs: env.SESSION_SWEEP_SECONDS * 1000,
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    maxImportBytes: env.MAX_IMPORT_BYTES,
     roomGraceMs: env.ROOM_GRACE_MS,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,

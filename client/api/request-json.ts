@@ -4,6 +4,7 @@ import { ApiError, ClientErrorCode } from './api-error.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a FormData (a file upload) is sent as multipart/form-data. */
   body?: unknown;
 }
 
@@ -24,7 +25,9 @@ export async function requestJson(
   { method = 'GET', body }: RequestOptions = {},
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET') headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  // The browser sets a form's Content-Type itself, with the boundary.
+  if (method !== 'GET' && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -32,7 +35,7 @@ export async function requestJson(
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      body: method === 'GET' ? undefined : isForm ? body : JSON.stringify(body ?? {}),
     });
   } catch {
     throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
@@ -52,7 +55,8 @@ export async function requestJson(
   return parsed.data;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+/** The server's `{ error: { code, message } }` of a failed response, as an ApiError. */
+export async function readError(response: Response): Promise<ApiError> {
   const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
   return new ApiError(

@@ -6,8 +6,9 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import './jl-letter-list.js';
 import './jl-new-letter-form.js';
+import '../import/jl-letter-import.js';
 
-/** The start page: every letter the person can open, and the form to start a new one. */
+/** The start page: every letter the person can open, the form to start a new one, and the import of one from a file. */
 export class JlLetterListPage extends LitElement {
   static override properties = {
     letters: { state: true },
@@ -49,6 +50,10 @@ export class JlLetterListPage extends LitElement {
       <section class="new-letter" aria-labelledby="new-letter">
         <h2 id="new-letter">New letter</h2>
         <jl-new-letter-form></jl-new-letter-form>
+      </section>
+      <section class="new-letter" aria-labelledby="import-letter">
+        <h2 id="import-letter">Import a letter</h2>
+        <jl-letter-import></jl-letter-import>
       </section>
     `;
   }

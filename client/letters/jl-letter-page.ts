@@ -13,6 +13,7 @@ import { letterAuditPath, letterVersionsPath } from '../app/route.js';
 import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
+import '../export/jl-export-menu.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
@@ -217,6 +218,7 @@ export class JlLetterPage extends LitElement {
         >
           Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
+        <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
         <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
       </div>

@@ -5,10 +5,11 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { Role } from '../../shared/domain/roles.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
-import type { MembershipRecord, Store } from '../store/store.js';
+import type { MembershipRecord, SignatoryRecord, Store } from '../store/store.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
+import { openingRevisions } from '../history/opening-revisions.js';
 import type { LetterAccess } from './letter-access.js';
 
 type ValidCreateRequest = Required<CreateLetterRequest>;
@@ -67,9 +68,24 @@ export class LetterService {
   async create(user: SessionUser, request: ValidCreateRequest): Promise<LetterDetail> {
     const offices = await this.store.accounts.listOffices();
     const officeById = new Map(offices.map((office) => [office.id, office]));
-    const officeIds = [...new Set(request.signatoryOfficeIds)];
-    const unknown = officeIds.find((id) => !officeById.has(id));
+    const signatories = [...new Set(request.signatoryOfficeIds)].map((officeId) => {
+      const office = officeById.get(officeId);
+      return { officeId, signerName: office?.ministerName ?? '', capacity: office?.ministerTitle ?? '' };
+    });
+    return this.createLetter(user, { title: request.title, subject: request.subject, addressees: request.addressees, signatories });
+  }
+
+  /**
+   * Creates a letter with the given signatories (each office once, in signing order) and, if given,
+   * its opening text as a Yjs update. The creator coordinates; the people of the signatory offices
+   * draft and approve.
+   */
+  async createLetter(user: SessionUser, letter: NewLetterContent, initialText?: Uint8Array): Promise<LetterDetail> {
+    const known = new Set((await this.store.accounts.listOffices()).map((office) => office.id));
+    const officeIds = letter.signatories.map((signatory) => signatory.officeId);
+    const unknown = officeIds.find((id) => !known.has(id));
     if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatoryOfficeIds: no office "${unknown}"`);
+    if (new Set(officeIds).size !== officeIds.length) throw new AppError(400, ErrorCode.validationFailed, 'signatories: an office is listed twice');
 
     const memberships: MembershipRecord[] = [{ userId: user.id, roles: [Role.coordinator] }];
     for (const member of await this.store.accounts.listUsers()) {
@@ -82,22 +98,28 @@ export class LetterService {
     await this.store.letters.createLetter({
       letter: {
         id,
-        title: request.title,
-        subject: request.subject,
-        addressees: request.addressees,
+        title: letter.title,
+        subject: letter.subject,
+        addressees: letter.addressees,
         letterDate: null,
         status: LetterStatus.drafting,
         createdBy: user.id,
         createdAt: now,
         updatedAt: now,
       },
-      signatories: officeIds.map((officeId, position) => {
-        const office = officeById.get(officeId)!;
-        return { position, officeId, signerName: office.ministerName, capacity: office.ministerTitle };
-      }),
+      signatories: letter.signatories.map((signatory, position) => ({ position, ...signatory })),
       memberships,
-      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: request.title, signatoryOfficeIds: officeIds })],
+      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds, imported: Boolean(initialText) })],
+      ...(initialText ? { initialText, initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
     });
     return this.detailFor(user, id);
   }
+}
+
+/** What a new letter starts with; the signatories in signing order. */
+export interface NewLetterContent {
+  title: string;
+  subject: string;
+  addressees: string[];
+  signatories: Omit<SignatoryRecord, 'position'>[];
 }

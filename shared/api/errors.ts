@@ -18,6 +18,10 @@ export const ErrorCode = {
   invitationUnusable: 'invitation_unusable',
   conflict: 'conflict',
   unsupportedMediaType: 'unsupported_media_type',
+  /** An uploaded file is not what its name or type says, or not a kind Jointly reads. */
+  unsupportedFile: 'unsupported_file',
+  /** An uploaded file is of the right kind but cannot be read. */
+  brokenFile: 'broken_file',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,6 +20,10 @@ describe('permissions', () => {
     for (const permission of Object.values(Permission)) expect(hasPermission([], permission)).toBe(false);
   });
 
+  it('lets every member who reads the letter also export it', () => {
+    for (const role of Object.values(Role)) expect(hasPermission([role], Permission.exportLetter)).toBe(hasPermission([role], Permission.readLetter));
+  });
+
   it('combines roles: an approver who also drafts may edit and sign off', () => {
     expect(hasPermission([Role.approver, Role.drafter], Permission.editText)).toBe(true);
     expect(hasPermission([Role.approver, Role.drafter], Permission.signOff)).toBe(true);

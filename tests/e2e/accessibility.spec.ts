@@ -1,5 +1,4 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { invitationLinkResponseSchema } from '../../shared/api/accounts.js';
 import {
   demoAdministrator,
@@ -10,17 +9,7 @@ import {
   openMembers,
   signIn,
 } from './support/workspace.js';
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  // Rule ids and offending nodes make a failure readable without opening the trace.
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-  expect(violations).toEqual([]);
-}
+import { expectNoViolations } from './support/accessibility.js';
 
 test('sign-in, the letter list and the letter page have no WCAG 2.1 AA violations', async ({ page }) => {
   await page.goto('/');

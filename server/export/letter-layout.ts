@@ -1,0 +1,114 @@
+import type { JSONContent } from '@tiptap/core';
+import { signatureRecordHeading } from '../../shared/api/interchange.js';
+import { LetterStatus } from '../../shared/api/letters.js';
+import type { LetterSnapshot } from './letter-snapshot.js';
+
+/** Words the exported letter prints, in one place so the three formats say the same. */
+export const exportLabels = {
+  addressees: 'To:',
+  subject: 'Subject:',
+  date: 'Date:',
+  signatureRecord: signatureRecordHeading,
+  signatureRecordIntro:
+    'Each office below signed this letter in Jointly. A signature binds to the letter hash: a SHA-256 of every ' +
+    'paragraph of the text, in order, and of the signatories. A copy whose text gives another hash is not the letter they signed.',
+  letterHash: 'Letter hash (SHA-256):',
+  signedBy: 'Signed by',
+  boundToOtherText: 'This signature was given to another text of the letter (hash',
+} as const;
+
+export interface LetterheadEntry {
+  name: string;
+  /** The English name, when it differs from the office's own. */
+  nameEn: string | null;
+  /** `#rrggbb` */
+  color: string;
+}
+
+export interface SignatureBlock {
+  signerName: string;
+  capacity: string;
+  officeName: string;
+  officeNameEn: string | null;
+}
+
+export interface SignatureRecordRow {
+  officeName: string;
+  by: string;
+  at: string;
+  /** The hash this office signed, when it is not the hash of the exported text. */
+  otherHash: string | null;
+}
+
+/** What an exported letter shows, top to bottom, derived once from a snapshot for every format. */
+export interface LetterLayout {
+  letterhead: LetterheadEntry[];
+  addressees: string[];
+  date: string | null;
+  title: string;
+  subject: string;
+  /** Which saved version this is, if not the current text. */
+  versionNote: string | null;
+  body: JSONContent[];
+  signatureBlocks: SignatureBlock[];
+  /** For a signed letter: each office's final signature, and the hash of the exported text. */
+  signatureRecord: { rows: SignatureRecordRow[]; letterHash: string } | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "22 November 2026, 21:30 UTC": signatures are compared across countries, so one time zone. */
+export function formatSignedAt(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${timeFormat.format(date)} UTC`;
+}
+
+export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
+  const isSigned = snapshot.status === LetterStatus.signed || snapshot.status === LetterStatus.sent;
+  const officeName = new Map(snapshot.signatories.map((signatory) => [signatory.office.id, signatory.office.name]));
+  // Signing order, as in the signature blocks; an office no longer a signatory still shows its signature.
+  const position = (officeId: string) => snapshot.signatories.findIndex((signatory) => signatory.office.id === officeId);
+  const signatures = [...snapshot.finalSignatures].sort((a, b) => position(a.officeId) - position(b.officeId));
+  return {
+    letterhead: snapshot.signatories.map(({ office }) => ({ name: office.name, nameEn: englishName(office), color: office.color })),
+    addressees: snapshot.addressees,
+    date: snapshot.letterDate ? formatLetterDate(snapshot.letterDate) : null,
+    title: snapshot.title,
+    subject: snapshot.subject,
+    versionNote: snapshot.version ? `Saved version “${snapshot.version.name}”` : null,
+    body: snapshot.body.content ?? [],
+    signatureBlocks: snapshot.signatories.map(({ office, signerName, capacity }) => ({
+      signerName,
+      capacity,
+      officeName: office.name,
+      officeNameEn: englishName(office),
+    })),
+    signatureRecord:
+      isSigned && signatures.length > 0
+        ? {
+            rows: signatures.map((signature) => ({
+              officeName: officeName.get(signature.officeId) ?? signature.officeId,
+              by: signature.by,
+              at: formatSignedAt(signature.at),
+              otherHash: signature.letterHash === snapshot.letterHash ? null : signature.letterHash,
+            })),
+            letterHash: snapshot.letterHash,
+          }
+        : null,
+  };
+}
+
+function englishName(office: { name: string; nameEn: string }): string | null {
+  return office.nameEn && office.nameEn !== office.name ? office.nameEn : null;
+}
+
+function formatLetterDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+/** "Sisäministeriö · Ministry of the Interior": an office on one line. */
+export function officeLine(name: string, nameEn: string | null): string {
+  return nameEn ? `${name} · ${nameEn}` : name;
+}

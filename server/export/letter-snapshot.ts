@@ -1,0 +1,46 @@
+import type { JSONContent } from '@tiptap/core';
+import type { LetterStatus, Signatory } from '../../shared/api/letters.js';
+import type { FinalSignature } from '../../shared/api/signoffs.js';
+import { paragraphIdAttribute, textBlockTypes } from '../../shared/domain/editor-extensions.js';
+import { letterHash } from '../../shared/domain/letter-hash.js';
+import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+
+/**
+ * Everything an export shows, as plain data: the exporters read nothing else. The current text and
+ * a saved version are exported alike by building one of these from either.
+ */
+export interface LetterSnapshot {
+  title: string;
+  subject: string;
+  addressees: string[];
+  letterDate: string | null;
+  status: LetterStatus;
+  /** In signing order. */
+  signatories: Signatory[];
+  /** The offices' final signatures since the last reopening. */
+  finalSignatures: FinalSignature[];
+  /** The hash a final signature on exactly this text and these signatories binds to. */
+  letterHash: string;
+  /** The body as ProseMirror JSON (a `doc` node). */
+  body: JSONContent;
+  /** Set when a saved version rather than the current text is exported. */
+  version: { id: string; name: string } | null;
+}
+
+const isTextBlock = (type: string | undefined) => (textBlockTypes as readonly string[]).includes(type ?? '');
+
+/** The hashes of a body's paragraphs in reading order, as the sign-off computes them from the shared document. */
+export function bodyParagraphHashes(body: JSONContent): string[] {
+  if (isTextBlock(body.type)) return body.attrs?.[paragraphIdAttribute] ? [paragraphHash(body as TextBlockJson)] : [];
+  return (body.content ?? []).flatMap(bodyParagraphHashes);
+}
+
+/** A snapshot of a letter's record and a body, with the letter hash computed from the two. */
+export function letterSnapshot(record: Omit<LetterSnapshot, 'letterHash' | 'version'>, version: LetterSnapshot['version'] = null): LetterSnapshot {
+  const signatories = [...record.signatories].sort((a, b) => a.position - b.position);
+  const hash = letterHash(
+    bodyParagraphHashes(record.body),
+    signatories.map((signatory) => ({ officeId: signatory.office.id, signerName: signatory.signerName, capacity: signatory.capacity })),
+  );
+  return { ...record, signatories, letterHash: hash, version };
+}

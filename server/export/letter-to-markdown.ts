@@ -1,0 +1,116 @@
+import type { JSONContent } from '@tiptap/core';
+import type { BlockContent, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { inlineRuns, type InlineRun } from './inline-runs.js';
+import { exportLabels, letterLayout, officeLine } from './letter-layout.js';
+import type { LetterSnapshot } from './letter-snapshot.js';
+
+/**
+ * The letter as Markdown, laid out so that importing it gives the same letter back: the letterhead
+ * as one line per office, "To:" with a list, the title as the only level-1 heading, "Subject:", the
+ * body, and one paragraph per signature block. A signed letter ends with the record of signatures.
+ */
+export function letterToMarkdown(snapshot: LetterSnapshot): string {
+  const layout = letterLayout(snapshot);
+  const children: RootContent[] = [];
+  if (layout.letterhead.length > 0) children.push(lines(layout.letterhead.map((entry) => officeLine(entry.name, entry.nameEn))));
+  if (layout.addressees.length > 0) {
+    children.push(paragraph([text(exportLabels.addressees)]));
+    children.push({ type: 'list', ordered: false, spread: false, children: layout.addressees.map((line) => listItem([paragraph([text(line)])])) });
+  }
+  if (layout.date) children.push(paragraph([text(`${exportLabels.date} ${layout.date}`)]));
+  children.push({ type: 'heading', depth: 1, children: [text(layout.title)] });
+  if (layout.subject) children.push(paragraph([text(`${exportLabels.subject} ${layout.subject}`)]));
+  if (layout.versionNote) children.push(paragraph([{ type: 'emphasis', children: [text(layout.versionNote)] }]));
+  children.push(...layout.body.flatMap(block));
+  for (const signature of layout.signatureBlocks) {
+    children.push(lines([signature.signerName, signature.capacity, officeLine(signature.officeName, signature.officeNameEn)].filter(Boolean)));
+  }
+  if (layout.signatureRecord) {
+    children.push({ type: 'heading', depth: 2, children: [text(exportLabels.signatureRecord)] });
+    children.push(paragraph([text(exportLabels.signatureRecordIntro)]));
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: layout.signatureRecord.rows.map((row) =>
+        listItem([
+          paragraph([
+            { type: 'strong', children: [text(row.officeName)] },
+            text(`: ${exportLabels.signedBy} ${row.by}, ${row.at}`),
+            ...(row.otherHash ? [text(`. ${exportLabels.boundToOtherText} `), { type: 'inlineCode' as const, value: row.otherHash }, text(').')] : []),
+          ]),
+        ]),
+      ),
+    });
+    children.push(paragraph([text(`${exportLabels.letterHash} `), { type: 'inlineCode', value: layout.signatureRecord.letterHash }]));
+  }
+  const root: Root = { type: 'root', children };
+  return toMarkdown(root, { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', rule: '-' });
+}
+
+function block(node: JSONContent): RootContent[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [paragraph(phrasing(node))];
+    case 'heading':
+      // Levels as in the editor, where body headings usually start at 2 below the letter's title.
+      return [{ type: 'heading', depth: Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) as 1 | 2 | 3, children: phrasing(node) }];
+    case 'bulletList':
+    case 'orderedList': {
+      const start = Number(node.attrs?.['start'] ?? 1);
+      return [
+        {
+          type: 'list',
+          ordered: node.type === 'orderedList',
+          ...(node.type === 'orderedList' ? { start } : {}),
+          spread: false,
+          children: (node.content ?? []).map((item) => listItem((item.content ?? []).flatMap(block) as BlockContent[])),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Runs with the same link target share one link; bold and italic wrap each run. */
+function phrasing(node: JSONContent): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  let link: { href: string; children: PhrasingContent[] } | null = null;
+  for (const run of inlineRuns(node)) {
+    const href = run.kind === 'text' ? run.href : null;
+    if (link && href !== link.href) {
+      result.push({ type: 'link', url: link.href, children: link.children });
+      link = null;
+    }
+    if (href && !link) link = { href, children: [] };
+    (link ? link.children : result).push(formatted(run));
+  }
+  if (link) result.push({ type: 'link', url: link.href, children: link.children });
+  return result;
+}
+
+function formatted(run: InlineRun): PhrasingContent {
+  if (run.kind === 'break') return { type: 'break' };
+  let node: PhrasingContent = text(run.text);
+  if (run.isItalic) node = { type: 'emphasis', children: [node] };
+  if (run.isBold) node = { type: 'strong', children: [node] };
+  return node;
+}
+
+function lines(values: string[]): Paragraph {
+  return paragraph(values.flatMap((value, index): PhrasingContent[] => (index === 0 ? [text(value)] : [{ type: 'break' }, text(value)])));
+}
+
+function paragraph(children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children };
+}
+
+function listItem(children: BlockContent[]): ListItem {
+  return { type: 'listItem', spread: false, children };
+}
+
+function text(value: string): PhrasingContent {
+  return { type: 'text', value };
+}

@@ -1,0 +1,239 @@
+import type { JSONContent } from '@tiptap/core';
+import PDFDocument from 'pdfkit';
+import { exportFont } from './export-font.js';
+import { inlineRuns, type InlineRun } from './inline-runs.js';
+import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
+import type { LetterSnapshot } from './letter-snapshot.js';
+
+type Pdf = PDFKit.PDFDocument;
+
+const margin = { top: 56, bottom: 64, left: 64, right: 64 };
+const textColor = '#1a1a1a';
+const mutedColor = '#555555';
+const linkColor = '#1a4f8b';
+const bodySize = 11;
+const lineGap = 2.5;
+const listIndent = 18;
+const face = { regular: 'serif', bold: 'serif-bold', italic: 'serif-italic', boldItalic: 'serif-bold-italic' } as const;
+const headingSizes = [15, 13, 12] as const;
+
+/**
+ * The letter as a PDF on A4: letterhead, addressees, title, subject, the body with its formatting,
+ * the signature blocks in signing order and, for a signed letter, a last page recording each
+ * office's final signature and the letter hash. Every glyph comes from the embedded DejaVu Serif.
+ */
+export async function letterToPdf(snapshot: LetterSnapshot): Promise<Uint8Array> {
+  const layout = letterLayout(snapshot);
+  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, lang: 'en', info: { Title: layout.title, Creator: 'Jointly' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const font = exportFont();
+  doc.registerFont(face.regular, font.regular);
+  doc.registerFont(face.bold, font.bold);
+  doc.registerFont(face.italic, font.italic);
+  doc.registerFont(face.boldItalic, font.boldItalic);
+  doc.font(face.regular).fontSize(bodySize).fillColor(textColor);
+
+  writeLetterhead(doc, layout);
+  writeHead(doc, layout);
+  for (const node of layout.body) writeBlock(doc, node, 0);
+  writeSignatureBlocks(doc, layout.signatureBlocks);
+  writeSignatureRecord(doc, layout);
+  writePageNumbers(doc, layout.title);
+
+  doc.end();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const contentWidth = (doc: Pdf) => doc.page.width - margin.left - margin.right;
+
+/** Moves to a new page unless `height` still fits on this one. */
+function keepTogether(doc: Pdf, height: number): void {
+  if (doc.y + height > doc.page.height - margin.bottom) doc.addPage();
+}
+
+/** The offices in three columns, each under a bar of its own colour, as on the letter page. */
+function writeLetterhead(doc: Pdf, layout: LetterLayout): void {
+  const columns = 3;
+  const gap = 14;
+  const width = (contentWidth(doc) - gap * (columns - 1)) / columns;
+  for (let row = 0; row * columns < layout.letterhead.length; row++) {
+    const entries = layout.letterhead.slice(row * columns, row * columns + columns);
+    const top = doc.y;
+    let bottom = top;
+    entries.forEach((entry, column) => {
+      const x = margin.left + column * (width + gap);
+      doc.rect(x, top, width, 3).fill(entry.color);
+      doc.font(face.bold).fontSize(9.5).fillColor(textColor).text(entry.name, x, top + 7, { width });
+      if (entry.nameEn) doc.font(face.regular).fontSize(8.5).fillColor(mutedColor).text(entry.nameEn, x, doc.y + 1, { width });
+      bottom = Math.max(bottom, doc.y);
+    });
+    doc.y = bottom + 10;
+  }
+  doc.x = margin.left;
+  doc.moveDown(1);
+}
+
+function writeHead(doc: Pdf, layout: LetterLayout): void {
+  const width = contentWidth(doc);
+  if (layout.addressees.length > 0) {
+    doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(exportLabels.addressees, margin.left, doc.y, { width });
+    doc.font(face.regular).fontSize(bodySize).fillColor(textColor);
+    for (const line of layout.addressees) doc.text(line, { width, lineGap });
+    doc.moveDown(1);
+  }
+  if (layout.date) doc.font(face.regular).fontSize(bodySize).text(`${exportLabels.date} ${layout.date}`, { width }).moveDown(1);
+  doc.font(face.bold).fontSize(17).fillColor(textColor).text(layout.title, { width, lineGap });
+  doc.moveDown(0.4);
+  if (layout.subject) {
+    doc.font(face.bold).fontSize(bodySize).text(`${exportLabels.subject} `, { width, continued: true, lineGap });
+    doc.font(face.regular).text(layout.subject);
+  }
+  if (layout.versionNote) doc.font(face.italic).fontSize(bodySize).fillColor(mutedColor).text(layout.versionNote, { width }).fillColor(textColor);
+  doc.moveDown(1);
+}
+
+function writeBlock(doc: Pdf, node: JSONContent, level: number): void {
+  const x = margin.left + level * listIndent;
+  const width = contentWidth(doc) - level * listIndent;
+  switch (node.type) {
+    case 'paragraph':
+      writeRuns(doc, inlineRuns(node), x, width, bodySize);
+      doc.moveDown(0.6);
+      return;
+    case 'heading': {
+      const size = headingSizes[Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) - 1] ?? bodySize;
+      keepTogether(doc, size * 4);
+      doc.moveDown(0.4);
+      writeRuns(doc, inlineRuns(node).map((run) => (run.kind === 'text' ? { ...run, isBold: true } : run)), x, width, size);
+      doc.moveDown(0.4);
+      return;
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const start = Number(node.attrs?.['start'] ?? 1);
+      (node.content ?? []).forEach((item, index) => {
+        const marker = node.type === 'orderedList' ? `${start + index}.` : '•';
+        (item.content ?? []).forEach((child, childIndex) => {
+          if (child.type !== 'paragraph') return writeBlock(doc, child, level + 1);
+          keepTogether(doc, bodySize * 2);
+          const top = doc.y;
+          if (childIndex === 0) doc.font(face.regular).fontSize(bodySize).fillColor(textColor).text(marker, x, top, { width: listIndent - 4 });
+          doc.y = top;
+          writeRuns(doc, inlineRuns(child), x + listIndent, width - listIndent, bodySize);
+          doc.moveDown(0.3);
+        });
+      });
+      doc.moveDown(0.3);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** One paragraph of runs, each in its own face, wrapping as one text; a line break starts a new line. */
+function writeRuns(doc: Pdf, runs: InlineRun[], x: number, width: number, size: number): void {
+  const lines: Exclude<InlineRun, { kind: 'break' }>[][] = [[]];
+  for (const run of runs) {
+    if (run.kind === 'break') lines.push([]);
+    else lines.at(-1)!.push(run);
+  }
+  let top = doc.y;
+  for (const line of lines) {
+    if (line.length === 0) {
+      // An empty line still takes the height of one.
+      doc.font(face.regular).fontSize(size);
+      top += doc.currentLineHeight(true);
+      doc.y = top;
+      continue;
+    }
+    line.forEach((piece, index) => {
+      const fontName = piece.isBold ? (piece.isItalic ? face.boldItalic : face.bold) : piece.isItalic ? face.italic : face.regular;
+      doc.font(fontName).fontSize(size).fillColor(piece.href ? linkColor : textColor);
+      const options = { continued: index < line.length - 1, link: piece.href, underline: piece.href !== null, lineGap };
+      if (index === 0) doc.text(piece.text, x, top, { ...options, width });
+      else doc.text(piece.text, options);
+    });
+    top = doc.y;
+  }
+  doc.fillColor(textColor);
+  doc.x = margin.left;
+}
+
+/** Two blocks side by side, each with a line to sign on, never split across pages. */
+function writeSignatureBlocks(doc: Pdf, blocks: SignatureBlock[]): void {
+  const gap = 28;
+  const width = (contentWidth(doc) - gap) / 2;
+  doc.moveDown(1);
+  for (let row = 0; row * 2 < blocks.length; row++) {
+    const pair = blocks.slice(row * 2, row * 2 + 2);
+    const height = Math.max(...pair.map((block) => signatureHeight(doc, block, width)));
+    keepTogether(doc, height);
+    const top = doc.y;
+    pair.forEach((block, column) => {
+      const x = margin.left + column * (width + gap);
+      doc.moveTo(x, top + 36).lineTo(x + width, top + 36).lineWidth(0.6).strokeColor('#888888').stroke();
+      doc.font(face.bold).fontSize(bodySize).fillColor(textColor).text(block.signerName, x, top + 42, { width });
+      if (block.capacity) doc.font(face.regular).fontSize(9.5).text(block.capacity, x, doc.y, { width });
+      doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(block.officeName, x, doc.y, { width });
+      if (block.officeNameEn) doc.text(block.officeNameEn, x, doc.y, { width });
+    });
+    doc.fillColor(textColor);
+    doc.y = top + height;
+  }
+  doc.x = margin.left;
+}
+
+function signatureHeight(doc: Pdf, block: SignatureBlock, width: number): number {
+  const measure = (text: string, fontName: string, size: number) => (text ? doc.font(fontName).fontSize(size).heightOfString(text, { width }) : 0);
+  return (
+    42 +
+    measure(block.signerName, face.bold, bodySize) +
+    measure(block.capacity, face.regular, 9.5) +
+    measure(block.officeName, face.regular, 9) +
+    measure(block.officeNameEn ?? '', face.regular, 9) +
+    24
+  );
+}
+
+function writeSignatureRecord(doc: Pdf, layout: LetterLayout): void {
+  const record = layout.signatureRecord;
+  if (!record) return;
+  doc.addPage();
+  const width = contentWidth(doc);
+  doc.font(face.bold).fontSize(15).fillColor(textColor).text(exportLabels.signatureRecord, margin.left, margin.top, { width });
+  doc.moveDown(0.5);
+  doc.font(face.regular).fontSize(10).text(exportLabels.signatureRecordIntro, { width, lineGap });
+  doc.moveDown(1);
+  for (const row of record.rows) {
+    keepTogether(doc, 60);
+    doc.font(face.bold).fontSize(bodySize).text(row.officeName, { width });
+    doc.font(face.regular).fontSize(10).text(`${exportLabels.signedBy} ${row.by}, ${row.at}`, { width });
+    if (row.otherHash) doc.text(`${exportLabels.boundToOtherText} ${row.otherHash}).`, { width });
+    doc.moveDown(0.7);
+  }
+  doc.moveDown(0.5);
+  doc.font(face.bold).fontSize(10).text(exportLabels.letterHash, { width });
+  doc.font(face.regular).fontSize(9).text(record.letterHash, { width });
+}
+
+/** "Title · 2 / 5" at the foot of every page, so loose pages find their place. */
+function writePageNumbers(doc: Pdf, title: string): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    // Writing into the bottom margin would otherwise make PDFKit start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const label = `${title} · ${index + 1} / ${range.count}`;
+    doc.font(face.regular).fontSize(8).fillColor(mutedColor).text(label, margin.left, doc.page.height - 40, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,87 @@
+import type { JSONContent } from '@tiptap/core';
+import type { ImportOptions, ImportPreview } from '../../shared/api/interchange.js';
+import type { LetterDetail } from '../../shared/api/letters.js';
+import type { Office } from '../../shared/api/offices.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { blockText } from '../../shared/domain/block-text.js';
+import type { LetterService } from '../letters/letter-service.js';
+import type { Store } from '../store/store.js';
+import { assembleLetterBody, letterBodyUpdate } from './assemble-letter-body.js';
+import type { UploadedFile } from './identify-import-file.js';
+import { readLetterFile, type LetterFile } from './read-letter-file.js';
+
+const excerptParagraphs = 4;
+const excerptLength = 240;
+
+/**
+ * Creates letters from Markdown and Word files. A preview reads the file and stores nothing; the
+ * import reads the same file again with the person's choices, so nothing is kept between the two.
+ */
+export class ImportService {
+  constructor(
+    private readonly store: Store,
+    private readonly letters: LetterService,
+  ) {}
+
+  async preview(file: UploadedFile): Promise<ImportPreview> {
+    const offices = await this.store.accounts.listOffices();
+    const letterFile = await readLetterFile(file, offices);
+    const { parts } = letterFile;
+    // The excerpt shows the text as it will be with every offer taken: that is what the person decides on.
+    const body = assembleLetterBody(letterFile, { addressees: true, signatories: true });
+    return {
+      fileName: file.name,
+      format: letterFile.format,
+      title: parts.title?.text.slice(0, 200) || titleFromFileName(file.name),
+      subject: parts.subject?.text.slice(0, 500) ?? '',
+      addressees: parts.addressees?.lines ?? [],
+      signatories: signatoriesOf(letterFile, offices),
+      paragraphCount: countTextBlocks(body),
+      noteCount: letterFile.notes.length,
+      excerpt: (body.content ?? []).slice(0, excerptParagraphs).map((block) => truncate(blockText(block).replace(/\n/g, ' '))).filter(Boolean),
+      warnings: letterFile.warnings,
+    };
+  }
+
+  /** Creates the letter the file describes, taking addressees and signatories from it if the person chose to. */
+  async importLetter(user: SessionUser, file: UploadedFile, options: Required<ImportOptions>): Promise<LetterDetail> {
+    const offices = await this.store.accounts.listOffices();
+    const letterFile = await readLetterFile(file, offices);
+    const body = assembleLetterBody(letterFile, { addressees: options.takeAddressees, signatories: options.takeSignatories });
+    const initialText = letterBodyUpdate(body);
+    const signatories = options.takeSignatories ? signatoriesOf(letterFile, offices) : [];
+    return this.letters.createLetter(
+      user,
+      {
+        title: options.title,
+        subject: options.subject,
+        addressees: options.takeAddressees ? (letterFile.parts.addressees?.lines ?? []).map((line) => line.slice(0, 300)) : [],
+        signatories: signatories.map(({ officeId, signerName, capacity }) => ({ officeId, signerName: signerName.slice(0, 200), capacity: capacity.slice(0, 300) })),
+      },
+      initialText,
+    );
+  }
+}
+
+/** The signature blocks found; without any, the offices of the letterhead with their ministers. */
+function signatoriesOf({ parts }: LetterFile, offices: readonly Office[]): ImportPreview['signatories'] {
+  if (parts.signatures) return parts.signatures.signatories;
+  const officeById = new Map(offices.map((office) => [office.id, office]));
+  return (parts.letterhead?.officeIds ?? []).flatMap((officeId) => {
+    const office = officeById.get(officeId);
+    return office ? [{ officeId, signerName: office.ministerName, capacity: office.ministerTitle, sourceText: office.name }] : [];
+  });
+}
+
+function countTextBlocks(node: JSONContent): number {
+  if (node.type === 'paragraph' || node.type === 'heading') return 1;
+  return (node.content ?? []).reduce((sum, child) => sum + countTextBlocks(child), 0);
+}
+
+function titleFromFileName(name: string): string {
+  return name.replace(/\.[^.]+$/, '').replace(/[_\s]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'Imported letter';
+}
+
+function truncate(text: string): string {
+  return text.length > excerptLength ? `${text.slice(0, excerptLength - 1)}…` : text;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { officeIdSchema } from './ids.js';
+import { createLetterRequestSchema } from './letters.js';
+
+/** The kinds of file a letter can be created from. */
+export const ImportFormat = { markdown: 'markdown', docx: 'docx' } as const;
+export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
+
+/**
+ * The heading under which an export of a signed letter records the final signatures. An import
+ * leaves that section out: it records another letter's signatures, not text to draft.
+ */
+export const signatureRecordHeading = 'Record of final signatures';
+
+/** The kinds of file a letter can be downloaded as. */
+export const ExportFormat = { docx: 'docx', pdf: 'pdf', markdown: 'markdown' } as const;
+export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
+
+const exportFormatSchema = z.enum(Object.values(ExportFormat) as [ExportFormat, ...ExportFormat[]]);
+
+/**
+ * The query of `GET /api/letters/:letterId/export`. `version` names a saved version of the
+ * letter; without it the current text is exported.
+ */
+export const exportQuerySchema = z
+  .object({ format: exportFormatSchema, version: z.string().trim().min(1).max(100).optional() })
+  .strict();
+export type ExportQuery = z.input<typeof exportQuerySchema>;
+
+/** A signature block found in an imported file, matched to an existing office. */
+export const detectedSignatorySchema = z.object({
+  officeId: officeIdSchema,
+  signerName: z.string(),
+  capacity: z.string(),
+  /** The block as it stands in the file, to show the person what was recognised. */
+  sourceText: z.string(),
+});
+export type DetectedSignatory = z.infer<typeof detectedSignatorySchema>;
+
+/**
+ * What a file would become, shown before anything is created: the suggested title and subject,
+ * and the addressees and signatories the file seems to name, offered instead of body text.
+ */
+export const importPreviewSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(Object.values(ImportFormat) as [ImportFormat, ...ImportFormat[]]),
+  title: z.string(),
+  subject: z.string(),
+  addressees: z.array(z.string()),
+  signatories: z.array(detectedSignatorySchema),
+  paragraphCount: z.number().int().nonnegative(),
+  noteCount: z.number().int().nonnegative(),
+  /** The first paragraphs of the body as plain text. */
+  excerpt: z.array(z.string()),
+  /** What the file had that a letter cannot hold (images, tables…), said in words. */
+  warnings: z.array(z.string()),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/**
+ * The person's choices after the preview, sent with the file again in the form field `options`.
+ * Addressees and signatories come from the file when taken; otherwise those parts stay body text.
+ */
+export const importOptionsSchema = createLetterRequestSchema
+  .pick({ title: true, subject: true })
+  .extend({ takeAddressees: z.boolean().default(false), takeSignatories: z.boolean().default(false) })
+  .strict();
+export type ImportOptions = z.input<typeof importOptionsSchema>;

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { expect, type Download, type Page, test } from '@playwright/test';
+import mammoth from 'mammoth';
+import { fixtureBytes } from '../fixtures/interchange/import-fixture.js';
+import { pdfPages } from '../fixtures/interchange/pdf-text.js';
+import { expectNoViolations } from './support/accessibility.js';
+import { demoCoordinator, letterText, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
+
+const signers = ['Kärt Õunapuu', 'Gintarė Žukauskienė', 'Michał Łęcki-Ząbek'];
+
+async function downloadAs(page: Page, label: string): Promise<{ download: Download; bytes: Buffer }> {
+  const toggle = page.getByRole('button', { name: 'Download', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('list', { name: 'Download the letter as' }).getByRole('button', { name: label }).click(),
+  ]);
+  return { download, bytes: fs.readFileSync((await download.path())!) };
+}
+
+test('a coordinator imports a Markdown letter, takes its addressees and signatories, and downloads it as Word and PDF', async ({ page }) => {
+  await signIn(page, demoCoordinator.email);
+  const importer = page.getByRole('region', { name: 'Import a letter' });
+  await importer.getByLabel('Markdown or Word file').setInputFiles({
+    name: 'border-training.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(fixtureBytes('border-training.md')),
+  });
+
+  // The preview: nothing exists yet, and the person decides on the offers.
+  const preview = importer.getByRole('form', { name: 'The letter from “border-training.md”' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByLabel('Title')).toHaveValue('Joint training for border guards on the eastern frontier');
+  await expect(preview.getByLabel('Subject')).toHaveValue('A shared curriculum and exchange of instructors');
+  const addressees = preview.getByRole('group', { name: 'Addressees found in the file' });
+  await expect(addressees.getByRole('listitem')).toHaveText(['The Director-General for Migration and Home Affairs', 'The Chair of the Working Party on Frontiers']);
+  await expect(addressees.getByRole('checkbox')).toBeChecked();
+  const signatures = preview.getByRole('group', { name: 'Signature blocks found in the file' });
+  await expect(signatures.getByRole('listitem')).toHaveCount(3);
+  for (const [index, signer] of signers.entries()) await expect(signatures.getByRole('listitem').nth(index)).toContainText(signer);
+  await expect(preview).toContainText('1 footnote');
+  await expectNoViolations(page);
+
+  const title = uniqueText('Joint training for border guards');
+  await preview.getByLabel('Title').fill(title);
+  await preview.getByRole('button', { name: 'Create letter from file' }).click();
+
+  // The letter: addressees and signatories from the file, the rest as text.
+  await expect(page).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
+  await expect(page.getByRole('list', { name: 'To' }).getByRole('listitem')).toHaveText([
+    'The Director-General for Migration and Home Affairs',
+    'The Chair of the Working Party on Frontiers',
+  ]);
+  const signatureBlocks = page.getByRole('region', { name: 'Signatures' }).getByRole('listitem');
+  await expect(signatureBlocks).toHaveCount(3);
+  for (const [index, signer] of signers.entries()) await expect(signatureBlocks.nth(index)).toContainText(signer);
+  await expect(letterText(page)).toContainText('We propose a common curriculum from next year.[1]');
+  await expect(letterText(page).getByRole('heading', { name: 'Notes' })).toBeVisible();
+  await expect(letterText(page)).not.toContainText('Kärt Õunapuu');
+
+  const toggle = page.getByRole('button', { name: 'Download', exact: true });
+  await toggle.click();
+  await expectNoViolations(page);
+
+  const word = await downloadAs(page, 'Word (.docx)');
+  expect(word.download.suggestedFilename()).toBe(`${title}.docx`);
+  const { value: wordText } = await mammoth.extractRawText({ buffer: word.bytes });
+  expect(wordText).toContain(title);
+  expect(wordText).toContain('Our three ministries train border guards in separate academies');
+  for (const signer of signers) expect(wordText).toContain(signer);
+
+  const pdf = await downloadAs(page, 'PDF');
+  expect(pdf.download.suggestedFilename()).toBe(`${title}.pdf`);
+  const pdfText = (await pdfPages(new Uint8Array(pdf.bytes))).join('\n');
+  const positions = signers.map((signer) => pdfText.indexOf(signer));
+  for (const position of positions) expect(position).toBeGreaterThan(pdfText.indexOf('Yours sincerely,'));
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+  // Escape closes the menu and gives the focus back to its button.
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+});
+
+test('a file that is not what it claims gets a clear message and creates no letter', async ({ page }) => {
+  await signIn(page, demoCoordinator.email);
+  const letterLinks = page.getByRole('region', { name: 'Your letters' }).getByRole('link');
+  const before = await letterLinks.count();
+  const importer = page.getByRole('region', { name: 'Import a letter' });
+  await importer.getByLabel('Markdown or Word file').setInputFiles({ name: 'letter.docx', mimeType: '', buffer: Buffer.from('# Not a Word document\n') });
+  await expect(importer.getByRole('alert')).toHaveText('The file is named .docx but is not a Word document.');
+  await expect(importer.getByRole('form')).toHaveCount(0);
+  await page.reload();
+  await expect(letterLinks).toHaveCount(before);
+});
