@@ -235,6 +235,8 @@ export class RoomRegistry {
 
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
+    // No frames from here on: a client that keeps typing would keep the commit queue busy for ever.
+    for (const room of this.loaded.values()) for (const connection of room.connections) connection.close(CloseCode.goingAway, 'server shutting down');
     await this.options.commits.drain();
     await Promise.allSettled(this.rooms.values());
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
