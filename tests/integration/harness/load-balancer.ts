@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { onTestFinished } from 'vitest';
 
 /** Where the balancer may send a connection: a server process while it runs. */
 export interface Backend {
@@ -29,7 +28,7 @@ export class LoadBalancer {
   ) {}
 
   /** Balances over the backends `backends()` names at the time of each connection. */
-  static async start(backends: () => readonly Backend[], balancing: Balancing = Balancing.roundRobin): Promise<LoadBalancer> {
+  static async start(backends: () => readonly Backend[], balancing: Balancing = Balancing.roundRobin, port = 0): Promise<LoadBalancer> {
     let balancer: LoadBalancer | null = null;
     const listener = net.createServer((client) => {
       const current = backends();
@@ -37,7 +36,10 @@ export class LoadBalancer {
       if (balancing === Balancing.firstAvailable) balancer.next = 0;
       balancer.route(client, current, current.length);
     });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(port, '127.0.0.1', resolve);
+    });
     balancer = new LoadBalancer(listener, (listener.address() as net.AddressInfo).port);
     return balancer;
   }
@@ -85,11 +87,4 @@ export class LoadBalancer {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.listener.close(() => resolve()));
   }
-}
-
-/** A balancer in front of `instances` for the current test; closed when the test ends. */
-export async function startLoadBalancer(instances: readonly Backend[], balancing: Balancing = Balancing.roundRobin): Promise<LoadBalancer> {
-  const balancer = await LoadBalancer.start(() => instances, balancing);
-  onTestFinished(() => balancer.close());
-  return balancer;
 }

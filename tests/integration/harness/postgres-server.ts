@@ -5,7 +5,6 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { findFreePort } from './free-port.js';
 import { HelperProcess } from './helper-process.js';
 
@@ -72,21 +71,6 @@ export class PostgresServer {
     await this.process.stop('SIGINT');
     await rm(this.folder, { recursive: true, force: true });
   }
-}
-
-/** One PostgreSQL cluster for the tests of a file; the returned function gives it. */
-export function usePostgres(): () => PostgresServer {
-  let server: PostgresServer | null = null;
-  beforeAll(async () => {
-    server = await PostgresServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return () => {
-    if (!server) throw new Error('PostgreSQL has not started');
-    return server;
-  };
 }
 
 const urlOf = (port: number, database: string) => `postgres://jointly@127.0.0.1:${port}/${database}`;
