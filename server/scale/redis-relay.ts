@@ -20,6 +20,8 @@ export class RedisRelay implements LetterRelay {
   private readonly receivers = new Map<string, (message: RelayedMessage) => void>();
   private readonly sessionListeners = new Set<(sessionIds: string[]) => void>();
   private readonly reconnectListeners = new Set<() => void>();
+  private subscriberWasReady = false;
+  private publisherWasReady = false;
 
   private constructor(
     private readonly publisher: Redis,
@@ -31,9 +33,16 @@ export class RedisRelay implements LetterRelay {
       connection.on('error', (error: Error) => logger.warn({ err: error, role }, 'redis connection error'));
       connection.on('close', () => logger.debug({ role }, 'redis connection closed'));
     }
-    // Every "ready" after the first is a reconnection: messages may have been lost meanwhile.
-    subscriber.once('ready', () => subscriber.on('ready', () => void this.resubscribe()));
-    publisher.once('ready', () => publisher.on('ready', () => this.announceReconnected()));
+    // A "ready" after the first is a reconnection: messages may have been lost meanwhile. So is the
+    // first one if letters were opened before Redis could be reached.
+    subscriber.on('ready', () => {
+      void this.resubscribe(this.subscriberWasReady || this.receivers.size > 0);
+      this.subscriberWasReady = true;
+    });
+    publisher.on('ready', () => {
+      if (this.publisherWasReady) this.announceReconnected();
+      this.publisherWasReady = true;
+    });
   }
 
   /** Connects to Redis, waiting a little for it at start-up. */
@@ -47,7 +56,7 @@ export class RedisRelay implements LetterRelay {
     if ((await Promise.race([Promise.all([ready(publisher), ready(subscriber)]), timeout])) === 'timeout') {
       logger.warn('redis is not reachable yet; instances will catch up once it is');
     }
-    await subscriber.subscribe(sessionsChannel).catch((error: unknown) => logger.warn({ err: error }, 'could not subscribe to session ends'));
+    if (subscriber.status === 'ready') await subscriber.subscribe(sessionsChannel);
     return relay;
   }
 
@@ -112,11 +121,11 @@ export class RedisRelay implements LetterRelay {
     }
   }
 
-  /** Subscribed again to every channel (confirmed by Redis), then catch up: nothing falls between the two. */
-  private async resubscribe(): Promise<void> {
+  /** Subscribes to every channel (confirmed by Redis), then, if asked, the rooms catch up: nothing falls between the two. */
+  private async resubscribe(catchUp: boolean): Promise<void> {
     try {
       await this.subscriber.subscribe(sessionsChannel, ...Array.from(this.receivers.keys(), (letterId) => channelPrefix + letterId));
-      this.announceReconnected();
+      if (catchUp) this.announceReconnected();
     } catch (error) {
       this.logger.warn({ err: error }, 'could not subscribe again after reconnecting');
     }

@@ -34,7 +34,8 @@ describe('INV-1 a server that dies mid-burst loses nothing it confirmed or broad
     await burst.stop();
     const observed = { stateVector: stateVectorOf(observer.doc), text: observer.text };
     expect(burst.written.length, 'the server went down with updates in flight').toBeGreaterThan(burst.confirmedTokens);
-    if (signal === 'SIGTERM') expect(writer.closeCodes).toEqual([1001]);
+    // Scaled out, the client may reconnect to another instance that is going down too: only the first close is clean.
+    if (signal === 'SIGTERM') expect(writer.closeCodes[0]).toBe(1001);
     writer.destroy();
     observer.destroy();
 

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
 import { appendParagraph, textParagraphs } from './harness/letter-body.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { createLetter, findDemoLetterId, signIn, type Session } from './harness/sign-in.js';
@@ -8,7 +6,7 @@ import { connectClient, joinLetter } from './harness/sync-client.js';
 
 /** What the store holds for a letter, read while the server is stopped. */
 async function storedTextOf(server: ServerProcess, letterId: string) {
-  const store = SqliteStore.open(path.join(server.dataDir, 'jointly.sqlite'));
+  const store = await server.openStore();
   try {
     return await store.text.loadText(letterId);
   } finally {

@@ -35,11 +35,16 @@ describe('INV-5 roles are enforced on the websocket', () => {
     raw.socket.send(syncStep2Frame(new Uint8Array([0, 0])));
     raw.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)));
     const closed = closeCodeOf(raw);
-    // Asking the server for its state after the write: an answer means the write was taken.
+    // A reader sees the write once it is stored (on any instance), or the writer is closed.
     const reader = await joinLetter(server(), session, letterId);
-    const stored = plainText(reader.doc).includes(marker);
+    const stored = new Promise<'kept open'>((resolve) => {
+      const check = () => plainText(reader.doc).includes(marker) && resolve('kept open');
+      check();
+      reader.doc.on('update', check);
+    });
+    const outcome = await withTimeout(Promise.race([stored, closed]), 5000, 'the write to be stored or refused');
     raw.socket.close();
-    return stored ? 'kept open' : await withTimeout(closed, 5000, 'the close of a refused write');
+    return outcome;
   }
 
   for (const role of ['coordinator', 'drafter', 'approver', 'observer'] as const) {

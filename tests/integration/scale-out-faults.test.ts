@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendParagraph, bodyXml, isCoveredBy, textParagraphs } from './harness/letter-body.js';
-import { Balancing, startLoadBalancer } from './harness/load-balancer.js';
+import { Balancing } from './harness/load-balancer.js';
 import { editRandomly } from './harness/random-edit.js';
-import { useScaledDeployment } from './harness/scaled-deployment.js';
+import { startLoadBalancer, useScaledDeployment } from './harness/scaled-deployment.js';
 import { SeededRandom } from './harness/seeded-random.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, type SyncClient } from './harness/sync-client.js';
-import { readStoredLetter } from './harness/stored-letter.js';
+import { readStoredLetter, readStoredLetterOnceItReads } from './harness/stored-letter.js';
 import { yieldToEventLoop } from './harness/wait-for.js';
 import { WriteBurst, whenConnectionLost } from './harness/write-burst.js';
 
@@ -21,7 +21,8 @@ function expectConverged(clients: SyncClient[]): Promise<void> {
   return expect.poll(() => new Set(clients.map((client) => client.xml)).size, { timeout: 15_000 }).toBe(1);
 }
 
-describe('SCALE faults: an instance or Redis goes away', () => {
+// Each test starts its own two instances (they are broken on purpose), which takes a while on a busy machine.
+describe('SCALE faults: an instance or Redis goes away', { timeout: 120_000 }, () => {
   const deploy = useScaledDeployment();
 
   it('SCALE-5 an instance killed mid-burst loses nothing it confirmed; its clients carry on through the other instance', async () => {
@@ -89,7 +90,8 @@ describe('SCALE faults: an instance or Redis goes away', () => {
     await editFor(20);
 
     await expectConverged(clients);
-    expect(bodyXml(await readStoredLetter(databaseUrl, letterId)), 'the store holds the converged letter').toBe(clients[0]!.xml);
+    const stored = await readStoredLetterOnceItReads(databaseUrl, letterId, clients[0]!.xml);
+    expect(bodyXml(stored), 'the store holds the converged letter').toBe(clients[0]!.xml);
     for (const client of clients) expect(client.closeCodes).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { usePostgres } from '../../../tests/integration/harness/postgres-server.js';
+import { usePostgres } from '../../../tests/integration/harness/test-services.js';
 import { LetterEventKind } from '../store.js';
 import { verifyAuditChain } from '../../audit/audit-verifier.js';
 import { postgresMigrations } from './migrations.js';

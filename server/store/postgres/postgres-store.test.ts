@@ -1,4 +1,4 @@
-import { usePostgres } from '../../../tests/integration/harness/postgres-server.js';
+import { usePostgres } from '../../../tests/integration/harness/test-services.js';
 import { runStoreContract } from '../store-contract.js';
 import { PostgresStore } from './postgres-store.js';
 

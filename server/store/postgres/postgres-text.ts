@@ -38,19 +38,21 @@ export class PostgresText implements TextStore {
       const letterIds = Array.from(new Set(updates.map((u) => u.letterId)));
       await lockLetters(tx, letterIds);
       const now = new Date().toISOString();
-      const seqs: number[] = [];
+      for (const u of updates) for (const clientId of u.newClientIds) await claimClient(tx, u.letterId, clientId, u.userId);
+      // One statement for the whole batch. Rows are inserted in the order given, and each takes the
+      // next number of the sequence as it is inserted, so sorted numbers match the updates in order.
+      const { rows } = await tx.query<{ seq: string }>(
+        `INSERT INTO text_updates (letter_id, body, user_id, created_at)
+         SELECT letter_id, body, user_id, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS batch(letter_id, body, user_id, n)
+         ORDER BY n RETURNING seq`,
+        [updates.map((u) => u.letterId), updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.userId), now],
+      );
       for (const u of updates) {
-        for (const clientId of u.newClientIds) await claimClient(tx, u.letterId, clientId, u.userId);
-        const { rows } = await tx.query<{ seq: string }>(
-          'INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING seq',
-          [u.letterId, u.update, u.userId, now],
-        );
-        seqs.push(Number(rows[0]!.seq));
         await writeRevisionsWithin(tx, u.revisions);
         await appendAuditWithin(tx, u.audit);
       }
       await tx.query('UPDATE letters SET updated_at = $1 WHERE id = ANY($2)', [now, letterIds]);
-      return seqs;
+      return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
     });
   }
 

@@ -1,6 +1,10 @@
 import net from 'node:net';
-import { onTestFinished } from 'vitest';
-import type { ServerProcess } from './server-process.js';
+
+/** Where the balancer may send a connection: a server process while it runs. */
+export interface Backend {
+  readonly isRunning: boolean;
+  readonly port: number;
+}
 
 export const Balancing = {
   /** Each new connection to the next instance in turn. */
@@ -23,14 +27,19 @@ export class LoadBalancer {
     readonly port: number,
   ) {}
 
-  static async start(instances: readonly ServerProcess[], balancing: Balancing): Promise<LoadBalancer> {
+  /** Balances over the backends `backends()` names at the time of each connection. */
+  static async start(backends: () => readonly Backend[], balancing: Balancing = Balancing.roundRobin, port = 0): Promise<LoadBalancer> {
     let balancer: LoadBalancer | null = null;
     const listener = net.createServer((client) => {
-      if (!balancer) return client.destroy();
+      const current = backends();
+      if (!balancer || current.length === 0) return client.destroy();
       if (balancing === Balancing.firstAvailable) balancer.next = 0;
-      balancer.route(client, instances, instances.length);
+      balancer.route(client, current, current.length);
     });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(port, '127.0.0.1', resolve);
+    });
     balancer = new LoadBalancer(listener, (listener.address() as net.AddressInfo).port);
     return balancer;
   }
@@ -43,7 +52,7 @@ export class LoadBalancer {
     return `ws://127.0.0.1:${this.port}/sync`;
   }
 
-  private route(client: net.Socket, instances: readonly ServerProcess[], triesLeft: number): void {
+  private route(client: net.Socket, instances: readonly Backend[], triesLeft: number): void {
     client.pause();
     client.on('error', () => {});
     const instance = instances[this.next++ % instances.length]!;
@@ -69,7 +78,7 @@ export class LoadBalancer {
     });
   }
 
-  private retry(client: net.Socket, instances: readonly ServerProcess[], triesLeft: number): void {
+  private retry(client: net.Socket, instances: readonly Backend[], triesLeft: number): void {
     if (triesLeft <= 1) client.destroy();
     else this.route(client, instances, triesLeft - 1);
   }
@@ -78,11 +87,4 @@ export class LoadBalancer {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.listener.close(() => resolve()));
   }
-}
-
-/** A balancer in front of `instances` for the current test; closed when the test ends. */
-export async function startLoadBalancer(instances: readonly ServerProcess[], balancing: Balancing = Balancing.roundRobin): Promise<LoadBalancer> {
-  const balancer = await LoadBalancer.start(instances, balancing);
-  onTestFinished(() => balancer.close());
-  return balancer;
 }

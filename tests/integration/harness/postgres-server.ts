@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { findFreePort } from './free-port.js';
 import { HelperProcess } from './helper-process.js';
 
@@ -32,8 +32,6 @@ function runAs(): { uid: number; gid: number } | undefined {
  * fsync (the tests kill servers, never the database). Each test takes a fresh database of it.
  */
 export class PostgresServer {
-  private databases = 0;
-
   private constructor(
     private readonly folder: string,
     private readonly process: HelperProcess,
@@ -63,21 +61,9 @@ export class PostgresServer {
     }
   }
 
-  urlOf(database: string): string {
-    return `postgres://jointly@127.0.0.1:${this.port}/${database}`;
-  }
-
   /** Creates an empty database and returns its connection URL. */
-  async createDatabase(): Promise<string> {
-    const name = `jointly_${++this.databases}`;
-    const client = new pg.Client({ connectionString: this.urlOf('postgres') });
-    await client.connect();
-    try {
-      await client.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await client.end();
-    }
-    return this.urlOf(name);
+  createDatabase(): Promise<string> {
+    return createDatabaseOn(this.port);
   }
 
   /** Fast shutdown (SIGINT to the postmaster's process id), then the folder goes. */
@@ -87,17 +73,17 @@ export class PostgresServer {
   }
 }
 
-/** One PostgreSQL cluster for the tests of a file; the returned function gives it. */
-export function usePostgres(): () => PostgresServer {
-  let server: PostgresServer | null = null;
-  beforeAll(async () => {
-    server = await PostgresServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return () => {
-    if (!server) throw new Error('PostgreSQL has not started');
-    return server;
-  };
+const urlOf = (port: number, database: string) => `postgres://jointly@127.0.0.1:${port}/${database}`;
+
+/** Creates an empty database in the test cluster on `port` and returns its connection URL. */
+export async function createDatabaseOn(port: number): Promise<string> {
+  const name = `jointly_${randomUUID().replaceAll('-', '')}`;
+  const client = new pg.Client({ connectionString: urlOf(port, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return urlOf(port, name);
 }

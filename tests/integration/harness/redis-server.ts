@@ -1,4 +1,3 @@
-import { afterAll, beforeAll } from 'vitest';
 import { findFreePort } from './free-port.js';
 import { HelperProcess } from './helper-process.js';
 
@@ -35,19 +34,4 @@ export class RedisServer {
     await this.process?.stop('SIGTERM');
     this.process = null;
   }
-}
-
-/** One Redis for the tests of a file; the returned function gives it. */
-export function useRedis(): () => RedisServer {
-  let server: RedisServer | null = null;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return () => {
-    if (!server) throw new Error('Redis has not started');
-    return server;
-  };
 }

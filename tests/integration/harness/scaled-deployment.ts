@@ -1,7 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
-import { usePostgres } from './postgres-server.js';
-import { useRedis, type RedisServer } from './redis-server.js';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { Balancing, LoadBalancer, type Backend } from './load-balancer.js';
+import type { RedisServer } from './redis-server.js';
 import { ServerProcess, startServer } from './server-process.js';
+import { usePostgres, useRedis } from './test-services.js';
 
 export interface ScaledDeployment {
   instances: ServerProcess[];
@@ -44,4 +45,11 @@ export function useSharedScaledDeployment(count: number): () => ScaledDeployment
     if (!deployment) throw new Error('the scaled-out deployment has not started');
     return deployment;
   };
+}
+
+/** A balancer in front of `instances` for the current test; closed when the test ends. */
+export async function startLoadBalancer(instances: readonly Backend[], balancing: Balancing = Balancing.roundRobin): Promise<LoadBalancer> {
+  const balancer = await LoadBalancer.start(() => instances, balancing);
+  onTestFinished(() => balancer.close());
+  return balancer;
 }

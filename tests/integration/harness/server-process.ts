@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { PostgresStore } from '../../../server/store/postgres/postgres-store.js';
+import { SqliteStore } from '../../../server/store/sqlite/sqlite-store.js';
+import type { Store } from '../../../server/store/store.js';
+import { InstanceProcess, type LogLine } from './instance-process.js';
+import { LoadBalancer } from './load-balancer.js';
+import { createDatabaseOn } from './postgres-server.js';
+import { scaledServices } from './test-deployment.js';
 
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const startTimeoutMs = 20_000;
-const stopTimeoutMs = 10_000;
-/** Log lines kept for failure messages. */
-const keptLogLines = 200;
+export type { LogLine };
 
 /** The password of every demo account in these tests. */
 export const demoPassword = 'integration-demo-password';
@@ -20,32 +20,36 @@ export interface ServerOptions {
   env?: Record<string, string>;
 }
 
-/** One JSON log line of the server (pino). */
-export interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
+/** Instances behind one address under `npm run test:scaled`: enough to make every test cross between them. */
+const scaledInstanceCount = 2;
 
 /**
- * The real server as a child process on port 0 with its own data folder. `stop()` and `kill()`
- * end the process but keep the folder, so that `start()` can bring the same data back up.
+ * The real server as child processes on port 0 with its own data: one process on a SQLite file,
+ * or (under `npm run test:scaled`) two on a fresh PostgreSQL database and a shared Redis, behind
+ * a round-robin balancer, so that each request and socket may land on either. `stop()` and
+ * `kill()` end the processes but keep the data, so that `start()` can bring it back up.
  */
 export class ServerProcess {
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private currentPort = 0;
+  private instances: InstanceProcess[] = [];
   readonly logs: LogLine[] = [];
 
   private constructor(
     readonly dataDir: string,
-    private readonly options: ServerOptions,
+    private readonly env: Record<string, string>,
+    private readonly instanceCount: number,
+    private readonly balancer: LoadBalancer | null,
   ) {}
 
-  /** Makes a fresh data folder and starts the server on it. The caller disposes of it. */
+  /** Makes fresh data and starts the server on it. The caller disposes of it. */
   static async launch(options: ServerOptions = {}): Promise<ServerProcess> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jointly-it-'));
-    const server = new ServerProcess(dataDir, options);
+    const scaled = scaledServices();
+    const env = { ...options.env };
+    if (scaled) Object.assign(env, { DATABASE_URL: await createDatabaseOn(scaled.postgresPort), REDIS_URL: scaled.redisUrl });
+    const count = scaled ? scaledInstanceCount : 1;
+    let server: ServerProcess | null = null;
+    const balancer = count > 1 ? await LoadBalancer.start(() => server?.instances ?? []) : null;
+    server = new ServerProcess(dataDir, env, count, balancer);
     try {
       await server.start();
     } catch (error) {
@@ -56,12 +60,13 @@ export class ServerProcess {
   }
 
   get isRunning(): boolean {
-    return this.child !== null;
+    return this.instances.length > 0;
   }
 
   get port(): number {
-    if (!this.child) throw new Error('the server is not running');
-    return this.currentPort;
+    const first = this.instances[0];
+    if (!first) throw new Error('the server is not running');
+    return this.balancer?.port ?? first.port;
   }
 
   get httpUrl(): string {
@@ -73,56 +78,21 @@ export class ServerProcess {
     return `ws://127.0.0.1:${this.port}/sync`;
   }
 
-  /** Starts the process on the data folder and resolves once it logs that it is listening. */
+  /** Starts the processes on the data, one after the other (the first seeds the demo workspace). */
   async start(): Promise<void> {
-    if (this.child) throw new Error('the server is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: this.dataDir,
-        LOG_LEVEL: 'info',
-        DEMO_PASSWORD: demoPassword,
-        ...this.options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-
-    const listening = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not start within ${startTimeoutMs} ms\n${stderr}`)), startTimeoutMs);
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited before listening (code ${code}, signal ${signal})\n${stderr}`));
-      });
-      createInterface({ input: child.stdout! }).on('line', (text) => {
-        const line = parseLogLine(text);
-        if (!line) return;
-        this.logs.push(line);
-        if (this.logs.length > keptLogLines) this.logs.shift();
-        if (line.msg === 'Jointly is listening' && typeof line.port === 'number') {
-          clearTimeout(timer);
-          resolve(line.port);
-        }
-      });
-    });
+    if (this.isRunning) throw new Error('the server is already running');
+    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'info', DEMO_PASSWORD: demoPassword, ...this.env };
+    const started: InstanceProcess[] = [];
     try {
-      this.currentPort = await listening;
+      for (let i = 0; i < this.instanceCount; i++) started.push(await InstanceProcess.start(env, this.logs));
     } catch (error) {
-      await this.kill();
+      await Promise.all(started.map((instance) => instance.end('SIGKILL')));
       throw error;
     }
+    this.instances = started;
   }
 
-  /** SIGTERM: the server drains its commits and closes its rooms. */
+  /** SIGTERM: each process drains its commits and closes its rooms. */
   async stop(): Promise<void> {
     await this.end('SIGTERM');
   }
@@ -132,40 +102,32 @@ export class ServerProcess {
     await this.end('SIGKILL');
   }
 
-  /** Ends the process if it runs and removes the data folder. */
+  /** Ends the processes if they run and removes the data folder. */
   async dispose(): Promise<void> {
-    if (this.child) await this.stop();
+    await this.stop();
+    await this.balancer?.close();
     await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  /** The recent log lines (of every start) with this message, e.g. `'closing connection'`. */
+  /** The recent log lines (of every start and instance) with this message, e.g. `'closing connection'`. */
   logsWith(msg: string): LogLine[] {
     return this.logs.filter((line) => line.msg === msg);
   }
 
+  /** The server's store, opened directly (while the server is stopped, for SQLite). */
+  openStore(): Promise<Store> {
+    const url = this.env.DATABASE_URL;
+    return url ? PostgresStore.open(url) : Promise.resolve(SqliteStore.open(path.join(this.dataDir, 'jointly.sqlite')));
+  }
+
   private async end(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    this.child = null;
+    const instances = this.instances;
+    this.instances = [];
+    await Promise.all(instances.map((instance) => instance.end(signal)));
   }
 }
 
-function parseLogLine(text: string): LogLine | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value !== null && typeof value === 'object' && typeof (value as LogLine).msg === 'string' ? (value as LogLine) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A server for the current test only; it is stopped and its folder removed when the test ends. */
+/** A server for the current test only; it is stopped and its data removed when the test ends. */
 export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const server = await ServerProcess.launch(options);
   onTestFinished(() => server.dispose());

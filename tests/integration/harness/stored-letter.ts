@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
 import { PostgresStore } from '../../../server/store/postgres/postgres-store.js';
 
 /** The letter's text as PostgreSQL holds it, read directly, past every server instance. */
@@ -12,5 +13,21 @@ export async function readStoredLetter(databaseUrl: string, letterId: string): P
     return doc;
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * Resolves with the stored letter once its body reads `expectedXml`, or with the last one read
+ * after `timeoutMs`. Clients that tidy up formatting after a remote change converge among
+ * themselves at once, while the deletions they send for it are still on their way to the store;
+ * deletions move no state vector, so no `saved` message says when they are stored: read again.
+ */
+export async function readStoredLetterOnceItReads(databaseUrl: string, letterId: string, expectedXml: string, timeoutMs = 10_000): Promise<Y.Doc> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const doc = await readStoredLetter(databaseUrl, letterId);
+    if (doc.getXmlFragment(bodyFieldName).toString() === expectedXml || Date.now() > deadline) return doc;
+    doc.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

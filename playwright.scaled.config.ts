@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config.js';
+
+const port = Number(process.env['E2E_PORT'] ?? 8797);
+
+/**
+ * The journeys about editing together, saving, roles and sign-off, run again against the
+ * scaled-out deployment: two instances on PostgreSQL and Redis behind a round-robin balancer.
+ */
+export default defineConfig({
+  ...base,
+  testMatch: [
+    'two-people-edit-together.spec.ts',
+    'saved-text-survives-reload.spec.ts',
+    'offline-edits-sync-on-return.spec.ts',
+    'observer-cannot-edit.spec.ts',
+    'removed-member-is-disconnected.spec.ts',
+    'sign-off-by-three-offices.spec.ts',
+  ],
+  webServer: {
+    ...base.webServer,
+    command: 'npx tsx tests/e2e/start-scaled-server.ts',
+    env: { PORT: String(port), LOG_LEVEL: 'warn' },
+  },
+});

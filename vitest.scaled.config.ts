@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The integration tests that concern sync, presence, roles on sockets and recovery, run again
+ * against the scaled-out deployment: two instances on one PostgreSQL and one Redis behind a
+ * round-robin balancer (see tests/integration/harness/server-process.ts).
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'tests/integration/convergence.test.ts',
+      'tests/integration/crash-recovery.test.ts',
+      'tests/integration/late-joiner.test.ts',
+      'tests/integration/persistence.test.ts',
+      'tests/integration/presence.test.ts',
+      'tests/integration/reconnect.test.ts',
+      'tests/integration/refused-frames.test.ts',
+      'tests/integration/roles-on-sockets.test.ts',
+    ],
+    globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+  },
+});
