@@ -21,5 +21,7 @@ export default defineConfig({
     ...base.webServer,
     command: 'npx tsx tests/e2e/start-scaled-server.ts',
     env: { PORT: String(port), LOG_LEVEL: 'warn' },
+    // The script stops PostgreSQL, Redis and the instances by process id when it is asked to.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });

@@ -31,6 +31,8 @@ try {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // The harness reads the instances' logs (to learn their ports); it does not print them.
+    LOG_LEVEL: 'info',
     DEMO: 'on',
     DEMO_PASSWORD: demoPassword,
     DATABASE_URL: await postgres.createDatabase(),
