@@ -16,6 +16,7 @@ export default defineConfig({
     'observer-cannot-edit.spec.ts',
     'removed-member-is-disconnected.spec.ts',
     'sign-off-by-three-offices.spec.ts',
+    'paragraph-history-and-versions.spec.ts',
   ],
   webServer: {
     ...base.webServer,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The integration tests that concern sync, presence, roles on sockets and recovery, run again
+ * The integration tests that concern sync, presence, roles on sockets, recovery and history, run again
  * against the scaled-out deployment: two instances on one PostgreSQL and one Redis behind a
  * round-robin balancer (see tests/integration/harness/server-process.ts).
  */
@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/integration/reconnect.test.ts',
       'tests/integration/refused-frames.test.ts',
       'tests/integration/roles-on-sockets.test.ts',
+      'tests/integration/paragraph-history.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,

@@ -7,6 +7,9 @@ import type { Connection } from './connection.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { Room, type RoomDeps } from './room.js';
 import type * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
@@ -114,6 +117,7 @@ export class RoomRegistry {
       case 'catch-up':
         return void this.catchUp(room);
       case 'letter-state':
+        sealSignedOffParagraphs(room, message.message);
         return room.broadcast(message.message);
       case 'access':
         return room.applyAccess(message.userId, message.roles);
@@ -193,6 +197,8 @@ export class RoomRegistry {
   async withRoom<T>(letterId: string, act: (room: Room) => Promise<T>): Promise<T> {
     const room = await this.open(letterId);
     await room.settled();
+    // A restore is checked against the text as stored, including what other instances committed.
+    if (this.options.relay) await room.catchUp();
     try {
       return await act(room);
     } finally {
@@ -262,4 +268,12 @@ export class RoomRegistry {
     await this.options.commits.drain();
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
+}
+
+/** A sign-off made through another instance ends the revisions of its paragraphs here too. */
+function sealSignedOffParagraphs(room: Room, message: Uint8Array): void {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== MessageType.letterState) return;
+  const state = readLetterStateMessage(decoder);
+  if (state.kind === 'signoffs') room.history.seal(state.signoffs.map((entry) => entry.paragraphId));
 }
