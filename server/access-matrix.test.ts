@@ -38,6 +38,7 @@ beforeAll(async () => {
     sessionAbsoluteMs: 3_600_000,
     roomGraceMs: 0,
     compactAfterUpdates: 500,
+    historyPauseMs: 60_000,
     maxBodyBytes: 4096,
     allowedOrigins: [],
     isDemo: false,

@@ -31,6 +31,10 @@ import type { MemberService } from './letters/member-service.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 import type { RoomRegistry } from './sync/room-registry.js';
+import { auditRoutes } from './audit/audit-routes.js';
+import { historyRoutes } from './history/history-routes.js';
+import type { HistoryService } from './history/history-service.js';
+import type { VersionService } from './history/version-service.js';
 import { syncRoutes } from './sync/sync-route.js';
 
 export interface AppDeps {
@@ -47,6 +51,8 @@ export interface AppDeps {
   course: LetterCourseService;
   state: LetterStateService;
   registry: RoomRegistry;
+  history: HistoryService;
+  versions: VersionService;
   /** The workspace runs with demo accounts: the client shows a banner. */
   isDemo: boolean;
   logger: Logger;
@@ -97,6 +103,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', exportRoutes(deps.access, deps.exports));
   app.route('/api', memberRoutes(deps.members, deps.access, deps.store, deps.invitations));
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
+  app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
+  app.route('/api', auditRoutes(deps.store, deps.access));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

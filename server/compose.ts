@@ -6,6 +6,7 @@ import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js'
 import { SessionService } from './auth/session-service.js';
 import { defaultMaxImportBytes, type Config } from './config.js';
 import { ExportService, type ExportedEvent } from './export/export-service.js';
+import { readLetterDocument } from './history/letter-document.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
@@ -17,11 +18,13 @@ import { LetterStateService } from './signoff/letter-state-service.js';
 import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { HistoryService } from './history/history-service.js';
+import { VersionService } from './history/version-service.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
   Config,
-  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'maxBodyBytes' | 'allowedOrigins'
+  'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
 > & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
@@ -49,6 +52,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     logger,
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
+    historyPauseMs: options.historyPauseMs,
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
@@ -60,10 +64,21 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   });
 
   const signoffs = new SignoffService(store, access, registry, state);
-  const course = new LetterCourseService(store, access, registry, state);
+  const versions = new VersionService(store, access, registry);
+  const course = new LetterCourseService(store, access, registry, state, versions);
+  const history = new HistoryService(store, access, registry, state);
   const imports = new ImportService(store, letters);
-  // Exports belong in the audit trail; until it exists, a no-op records nothing.
-  const exports = new ExportService({ store, state, registry, onExported: options.onExported ?? (() => {}) });
+  const exports = new ExportService({
+    store,
+    state,
+    registry,
+    // Exports belong in the audit trail; until it is connected, a no-op records nothing.
+    onExported: options.onExported ?? (() => {}),
+    readSavedVersion: async (letterId, versionId) => {
+      const version = await store.history.getVersion(letterId, versionId);
+      return version ? { name: version.name, body: readLetterDocument(version.document).body } : null;
+    },
+  });
 
   const app = createApp({
     signoffs,
@@ -79,6 +94,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     imports,
     exports,
     registry,
+    history,
+    versions,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,

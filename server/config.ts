@@ -28,6 +28,8 @@ const environmentSchema = z.object({
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Stored updates of one letter before they are merged into its snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
+  /** A pause longer than this (seconds) between one person's changes to a paragraph starts a new revision. */
+  HISTORY_PAUSE_SECONDS: z.coerce.number().positive().default(60),
   /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
   ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +51,7 @@ export interface Config {
   maxImportBytes: number;
   roomGraceMs: number;
   compactAfterUpdates: number;
+  historyPauseMs: number;
   allowedOrigins: string[];
   logLevel: string;
   staticDir: string;
@@ -78,6 +81,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxImportBytes: env.MAX_IMPORT_BYTES,
     roomGraceMs: env.ROOM_GRACE_MS,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+    historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),

@@ -15,6 +15,8 @@ import { AppError } from '../http/app-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Store, UserRecord } from '../store/store.js';
 import type { InvitationService } from './invitation-service.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { requireAdmin } from './session-middleware.js';
 
 const toAccount = (user: UserRecord): Account => ({
@@ -41,7 +43,7 @@ export function adminRoutes(store: Store, invitations: InvitationService): Hono<
     if ((await store.accounts.listOffices()).some((existing) => existing.id === office.id)) {
       throw new AppError(409, ErrorCode.conflict, `An office with the id "${office.id}" exists already.`);
     }
-    await store.accounts.insertOffices([office]);
+    await store.accounts.insertOffices([office], [auditDraft(AuditKind.officeCreated, actorOf(c.get('user')!), null, { officeId: office.id, name: office.name })]);
     return c.json(office, 201);
   });
 
@@ -58,7 +60,7 @@ export function adminRoutes(store: Store, invitations: InvitationService): Hono<
       throw new AppError(409, ErrorCode.conflict, `Someone with the e-mail address ${request.email} exists already.`);
     }
     const user = { id: randomUUID(), ...request, passwordHash: null, createdAt: new Date().toISOString() };
-    await store.accounts.insertUser(user);
+    await store.accounts.insertUser(user, [auditDraft(AuditKind.userCreated, actorOf(c.get('user')!), null, { userId: user.id, email: user.email, officeId: user.officeId, isAdmin: user.isAdmin })]);
     const { token, expiresAt } = await invitations.create(user.id, c.get('user')!.id);
     return c.json<InvitationLinkResponse>(
       { user: toAccount({ ...user, hasPassword: false }), invitationUrl: invitationUrl(c, token), expiresAt },

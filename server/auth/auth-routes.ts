@@ -8,6 +8,8 @@ import { AppError } from '../http/app-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Store } from '../store/store.js';
 import type { LoginRateLimiter } from './login-rate-limiter.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { verifyPassword } from './password-hasher.js';
 import { sessionCookieName, type SessionService } from './session-service.js';
 
@@ -27,10 +29,10 @@ function clientAddress(c: Context): string {
 }
 
 /** Starts a fresh session (a new id at every sign-in) and hands its cookie to the browser. */
-export async function beginSession(c: Context<AppEnv>, sessions: SessionService, user: SessionUser): Promise<void> {
+export async function beginSession(c: Context<AppEnv>, sessions: SessionService, user: SessionUser, via: 'password' | 'invitation'): Promise<void> {
   const previous = c.get('sessionId');
   if (previous) await sessions.end(previous);
-  const session = await sessions.start(user.id);
+  const session = await sessions.start(user.id, [auditDraft(AuditKind.loginSucceeded, actorOf(user), null, { email: user.email, via })]);
   setCookie(c, sessionCookieName, session.id, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -63,16 +65,19 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
     const user = valid && account ? await sessions.describeUser(account.id) : null;
     if (!user) {
       rateLimiter.recordFailure(email, address);
+      // Refused attempts are few (rate-limited), and a run of them is what an audit must show.
+      await store.audit.append([auditDraft(AuditKind.loginRefused, null, null, { email: email.slice(0, 254), address })]);
       throw new AppError(401, ErrorCode.invalidCredentials, 'The e-mail address or the password is not right.');
     }
     rateLimiter.recordSuccess(email);
-    await beginSession(c, sessions, user);
+    await beginSession(c, sessions, user, 'password');
     return c.json<SessionResponse>({ user, demo: isDemo });
   });
 
   routes.post('/auth/logout', async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await sessions.end(sessionId);
+    const user = c.get('user');
+    if (sessionId) await sessions.end(sessionId, user ? [auditDraft(AuditKind.logout, actorOf(user), null)] : []);
     deleteCookie(c, sessionCookieName, { path: '/' });
     return c.body(null, 204);
   });

@@ -21,7 +21,7 @@ export function invitationRoutes(invitations: InvitationService, sessions: Sessi
     // A password was set: any session started before it (a stolen one, say) ends.
     await sessions.endAllOf(userId);
     const user = (await sessions.describeUser(userId))!;
-    await beginSession(c, sessions, user);
+    await beginSession(c, sessions, user, 'invitation');
     return c.json<SessionResponse>({ user, demo: isDemo });
   });
 

@@ -3,6 +3,8 @@ import type { InvitationDetailsResponse } from '../../shared/api/accounts.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { Store } from '../store/store.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { auditDraft } from '../audit/audit-draft.js';
 import { hashPassword } from './password-hasher.js';
 
 /** How long an invitation link works. */
@@ -24,14 +26,11 @@ export class InvitationService {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     const expiresAt = new Date(now + invitationLifetimeMs).toISOString();
-    await this.store.accounts.insertInvitation({
-      tokenHash: hashToken(token),
-      userId,
-      createdBy,
-      createdAt: new Date(now).toISOString(),
-      expiresAt,
-      usedAt: null,
-    });
+    const creator = await this.store.accounts.getUser(createdBy);
+    await this.store.accounts.insertInvitation(
+      { tokenHash: hashToken(token), userId, createdBy, createdAt: new Date(now).toISOString(), expiresAt, usedAt: null },
+      [auditDraft(AuditKind.invitationCreated, creator && { id: creator.id, officeId: creator.officeId }, null, { userId, expiresAt })],
+    );
     return { token, expiresAt };
   }
 
@@ -49,7 +48,9 @@ export class InvitationService {
   /** Sets the password and uses up the invitation in one step; returns the user's id. */
   async accept(token: string, password: string): Promise<string> {
     const { userId } = await this.details(token);
-    const accepted = await this.store.accounts.acceptInvitation(hashToken(token), await hashPassword(password), new Date().toISOString());
+    const user = await this.store.accounts.getUser(userId);
+    const audit = [auditDraft(AuditKind.invitationAccepted, user && { id: user.id, officeId: user.officeId }, null, { userId })];
+    const accepted = await this.store.accounts.acceptInvitation(hashToken(token), await hashPassword(password), new Date().toISOString(), audit);
     if (!accepted) throw unusable();
     return userId;
   }

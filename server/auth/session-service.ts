@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../shared/api/session.js';
-import type { Store } from '../store/store.js';
+import type { AuditDraft, Store } from '../store/store.js';
 
 export const sessionCookieName = 'jointly_session';
 
@@ -32,17 +32,17 @@ export class SessionService {
     this.endedListeners.add(listener);
   }
 
-  async start(userId: string): Promise<{ id: string; expiresAt: Date }> {
+  async start(userId: string, audit?: AuditDraft[]): Promise<{ id: string; expiresAt: Date }> {
     const now = this.now();
     const expiresAt = new Date(now + this.policy.absoluteMs);
     const id = randomBytes(32).toString('base64url');
     const at = new Date(now).toISOString();
-    await this.store.accounts.insertSession({ id, userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString() });
+    await this.store.accounts.insertSession({ id, userId, createdAt: at, lastSeenAt: at, expiresAt: expiresAt.toISOString() }, audit);
     return { id, expiresAt };
   }
 
-  async end(sessionId: string): Promise<void> {
-    await this.store.accounts.deleteSession(sessionId);
+  async end(sessionId: string, audit?: AuditDraft[]): Promise<void> {
+    await this.store.accounts.deleteSession(sessionId, audit);
     this.announce([sessionId]);
   }
 

@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createUserRequestSchema } from '../../shared/api/accounts.js';
 import { officeSchema } from '../../shared/api/offices.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { auditDraft } from '../audit/audit-draft.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { loadConfig } from '../config.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -44,17 +46,16 @@ async function main(): Promise<void> {
         ministerTitle: '',
         color: '#1f4e79',
       });
-      await store.accounts.insertOffices([office]);
+      await store.accounts.insertOffices([office], [auditDraft(AuditKind.officeCreated, null, null, { officeId: office.id, name: office.name, via: 'command line' })]);
       console.log(`Created the office ${office.nameEn} (${office.id}).`);
     }
     if (await store.accounts.findAccountByEmail(request.data.email)) throw new Error(`${request.data.email} has an account already.`);
     const password = process.env.JOINTLY_ADMIN_PASSWORD ?? randomBytes(15).toString('base64url');
-    await store.accounts.insertUser({
-      id: randomUUID(),
-      ...request.data,
-      passwordHash: await hashPassword(password),
-      createdAt: new Date().toISOString(),
-    });
+    const userId = randomUUID();
+    await store.accounts.insertUser(
+      { id: userId, ...request.data, passwordHash: await hashPassword(password), createdAt: new Date().toISOString() },
+      [auditDraft(AuditKind.userCreated, null, null, { userId, email: request.data.email, officeId: request.data.officeId, isAdmin: true, via: 'command line' })],
+    );
     console.log(`Created the administrator ${request.data.name} <${request.data.email}>.`);
     if (!process.env.JOINTLY_ADMIN_PASSWORD) console.log(`Password (shown once; keep it safe): ${password}`);
   } finally {

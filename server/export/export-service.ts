@@ -29,10 +29,7 @@ export interface ExportServiceDeps {
   registry: RoomRegistry;
   /** Records the export (audit trail); an export whose recording fails is not handed out. */
   onExported: (event: ExportedEvent) => void | Promise<void>;
-  /**
-   * Reads saved versions. Until versions exist this is absent and `?version=` answers 404; supplying
-   * it is all that exporting a version needs: the snapshot, the formats and the route stay as they are.
-   */
+  /** Reads saved versions; without it, `?version=` answers 404. */
   readSavedVersion?: SavedVersionReader;
 }
 

@@ -3,7 +3,7 @@ import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-
 import { describe, expect, it } from 'vitest';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
-import { currentParagraphs } from '../signoff/current-paragraphs.js';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { demoLetterBody } from '../workspace/demo-letter.js';
 import { bodyParagraphHashes } from './letter-snapshot.js';
 

@@ -7,6 +7,9 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { MembershipRecord, SignatoryRecord, Store } from '../store/store.js';
 import { Permission } from '../../shared/domain/permissions.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
+import { openingRevisions } from '../history/opening-revisions.js';
 import type { LetterAccess } from './letter-access.js';
 
 type ValidCreateRequest = Required<CreateLetterRequest>;
@@ -106,7 +109,9 @@ export class LetterService {
       },
       signatories: letter.signatories.map((signatory, position) => ({ position, ...signatory })),
       memberships,
-      ...(initialText ? { initialText } : {}),
+      // Imported text is the creator's: its paragraphs open their history with them.
+      ...(initialText ? { initialText, initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
+      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds })],
     });
     return this.detailFor(user, id);
   }

@@ -16,6 +16,8 @@ import { AppError } from '../http/app-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Store } from '../store/store.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from './letter-access.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { MemberService } from './member-service.js';
 
 export function memberRoutes(members: MemberService, access: LetterAccess, store: Store, invitations: InvitationService): Hono<LetterEnv> {
@@ -39,14 +41,14 @@ export function memberRoutes(members: MemberService, access: LetterAccess, store
     const userId = c.req.param('userId');
     if (!uuidSchema.safeParse(userId).success) throw AppError.notFound('This person');
     const { roles } = await readJsonBody(c, setMemberRolesRequestSchema);
-    await members.setRoles(c.get('letterId'), userId, roles);
+    await members.setRoles(actorOf(c.get('user')!), c.get('letterId'), userId, roles);
     return c.json<MemberListResponse>({ members: await members.list(c.get('letterId')) });
   });
 
   routes.delete('/letters/:letterId/members/:userId', letterPermission(access, Permission.manageMembers), async (c) => {
     const userId = c.req.param('userId');
     if (!uuidSchema.safeParse(userId).success) throw AppError.notFound('This member');
-    await members.remove(c.get('letterId'), userId);
+    await members.remove(actorOf(c.get('user')!), c.get('letterId'), userId);
     return c.json<MemberListResponse>({ members: await members.list(c.get('letterId')) });
   });
 
@@ -61,8 +63,12 @@ export function memberRoutes(members: MemberService, access: LetterAccess, store
     }
     const userId = randomUUID();
     const { name, email, officeId, roles } = request;
-    await store.accounts.insertUser({ id: userId, name, email, officeId, isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });
-    await members.setRoles(c.get('letterId'), userId, roles);
+    const actor = actorOf(c.get('user')!);
+    await store.accounts.insertUser(
+      { id: userId, name, email, officeId, isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() },
+      [auditDraft(AuditKind.userCreated, actor, c.get('letterId'), { userId, email, officeId, isAdmin: false })],
+    );
+    await members.setRoles(actor, c.get('letterId'), userId, roles);
     const { token, expiresAt } = await invitations.create(userId, c.get('user')!.id);
     return c.json<LetterInvitationResponse>(
       { invitationUrl: `${new URL(c.req.url).origin}/invitations/${token}`, expiresAt, members: await members.list(c.get('letterId')) },

@@ -2,6 +2,8 @@ import type { Member } from '../../shared/api/members.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { Role } from '../../shared/domain/roles.js';
 import { AppError } from '../http/app-error.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { type Actor, auditDraft } from '../audit/audit-draft.js';
 import type { Store } from '../store/store.js';
 
 export type AccessChangeListener = (letterId: string, userId: string, roles: Role[]) => void;
@@ -31,17 +33,20 @@ export class MemberService {
     });
   }
 
-  async setRoles(letterId: string, userId: string, roles: Role[]): Promise<void> {
+  async setRoles(actor: Actor, letterId: string, userId: string, roles: Role[]): Promise<void> {
     if (!(await this.store.accounts.getUser(userId))) throw AppError.notFound('This person');
     if (!roles.includes(Role.coordinator)) await this.keepACoordinator(letterId, userId);
-    await this.store.letters.setRoles(letterId, userId, roles);
+    const before = await this.store.letters.getRoles(letterId, userId);
+    const audit = [auditDraft(AuditKind.memberRolesChanged, actor, letterId, { userId, from: before, to: roles })];
+    await this.store.letters.setRoles(letterId, userId, roles, audit);
     this.announce(letterId, userId, roles);
   }
 
-  async remove(letterId: string, userId: string): Promise<void> {
-    if ((await this.store.letters.getRoles(letterId, userId)).length === 0) throw AppError.notFound('This member');
+  async remove(actor: Actor, letterId: string, userId: string): Promise<void> {
+    const before = await this.store.letters.getRoles(letterId, userId);
+    if (before.length === 0) throw AppError.notFound('This member');
     await this.keepACoordinator(letterId, userId);
-    await this.store.letters.removeMember(letterId, userId);
+    await this.store.letters.removeMember(letterId, userId, [auditDraft(AuditKind.memberRemoved, actor, letterId, { userId, from: before })]);
     this.announce(letterId, userId, []);
   }
 

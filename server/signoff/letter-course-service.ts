@@ -10,8 +10,11 @@ import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
 import { LetterEventKind, type Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { currentParagraphs } from './current-paragraphs.js';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import type { LetterStateService } from './letter-state-service.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
+import type { VersionService } from '../history/version-service.js';
 import { buildSignoffGrid } from './signoff-grid.js';
 
 /** Which status a coordinator may move the letter to from which. Signing is the offices' own act. */
@@ -32,6 +35,7 @@ export class LetterCourseService {
     private readonly access: LetterAccess,
     private readonly registry: RoomRegistry,
     private readonly state: LetterStateService,
+    private readonly versions: VersionService,
   ) {}
 
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
@@ -66,9 +70,11 @@ export class LetterCourseService {
         createdAt: new Date().toISOString(),
       },
       letter.status,
+      [auditDraft(reopening ? AuditKind.reopened : AuditKind.statusChanged, actorOf(user), letterId, { from: letter.status, to, ...(reason ? { reason } : {}) })],
     );
     if (!moved) throw conflict('Someone changed the status at the same moment. Reload and try again.');
     if (reopening) await this.freeze(letterId, false);
+    await this.versions.saveAtStatusChange(user, letterId, to);
     await this.pushCourse(letterId);
   }
 
@@ -98,15 +104,18 @@ export class LetterCourseService {
       userId: user.id,
       createdAt: new Date().toISOString(),
     };
-    if (!(await this.store.signoffs.recordLetterEvent(event, Status.ready))) throw conflict('The letter is no longer ready to sign.');
+    const signatureAudit = [auditDraft(AuditKind.finalSignature, actorOf(user), letterId, { officeId: user.office.id, letterHash: grid.letterHash })];
+    if (!(await this.store.signoffs.recordLetterEvent(event, Status.ready, signatureAudit))) throw conflict('The letter is no longer ready to sign.');
     const { finalSignatures } = await this.state.course(letterId);
     const signedAll = signatories.every((s) => finalSignatures.some((f) => f.officeId === s.officeId && f.letterHash === grid.letterHash));
     if (signedAll) {
       await this.store.signoffs.recordLetterEvent(
         { ...event, kind: LetterEventKind.statusChanged, officeId: null, fromStatus: Status.ready, toStatus: Status.signed, letterHash: grid.letterHash },
         Status.ready,
+        [auditDraft(AuditKind.statusChanged, null, letterId, { from: Status.ready, to: Status.signed, letterHash: grid.letterHash, because: 'every signatory office signed' })],
       );
       await this.freeze(letterId, true);
+      await this.versions.saveAtStatusChange(user, letterId, Status.signed);
     }
     await this.pushCourse(letterId);
   }
@@ -135,6 +144,7 @@ export class LetterCourseService {
         userId: user.id,
         createdAt: new Date().toISOString(),
       },
+      [auditDraft(AuditKind.signatoriesChanged, actorOf(user), letterId, { signatories: request.signatories })],
     );
     await this.pushCourse(letterId);
   }

@@ -2,7 +2,7 @@ import type { Signatory } from '../../shared/api/letters.js';
 import type { SignoffEntry, SignoffGrid } from '../../shared/api/signoffs.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
 import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/domain/signoff-state.js';
-import type { CurrentParagraph } from './current-paragraphs.js';
+import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 
 /** Every paragraph's state for every signatory office, with progress per office and overall. */
 export function buildSignoffGrid(paragraphs: CurrentParagraph[], signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {

@@ -8,7 +8,9 @@ import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { currentParagraphs } from './current-paragraphs.js';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
+import { AuditKind } from '../../shared/api/audit.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterStateService } from './letter-state-service.js';
 
 const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
@@ -60,7 +62,18 @@ export class SignoffService {
         createdAt: now,
       }));
     });
-    const recorded = await this.store.signoffs.appendSignoffs(acts);
+    const audit = acts.map((act) =>
+      auditDraft(AuditKind.signoffRecorded, actorOf(user), letterId, {
+        paragraphId: act.paragraphId,
+        officeId: act.officeId,
+        action: act.action,
+        hash: act.contentHash,
+        ...(act.reason ? { reason: act.reason } : {}),
+      }),
+    );
+    const recorded = await this.store.signoffs.appendSignoffs(acts, audit);
+    // A sign-off ends the paragraph's revision: what is typed next is a change since that act.
+    this.registry.sealRevisions(letterId, items.map((item) => item.paragraphId));
     const entries = await this.state.toEntries(recorded);
     this.registry.broadcast(letterId, writeLetterStateMessage({ kind: 'signoffs', signoffs: entries }));
     return entries;

@@ -57,6 +57,7 @@ beforeAll(async () => {
     sessionAbsoluteMs: 3_600_000,
     roomGraceMs: 60_000,
     compactAfterUpdates: 500,
+    historyPauseMs: 60_000,
     maxBodyBytes: 65_536,
     allowedOrigins: [],
     isDemo: false,

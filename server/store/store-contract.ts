@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Office } from '../../shared/api/offices.js';
-import type { AccountRecord, NewLetter, Store } from './store.js';
+import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
+import type { AccountRecord, AuditDraft, NewLetter, RevisionRecord, Store } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -224,6 +225,114 @@ export function runStoreContract(
       const text = await store.text.loadText(letter.id);
       expect(text.updates).toEqual([]);
       expect(text.clientOwners.size).toBe(0);
+    });
+
+    const revision = (letterId: string, paragraphId: string, text: string, overrides: Partial<RevisionRecord> = {}): RevisionRecord => ({
+      id: randomUUID().replaceAll('-', ''),
+      letterId,
+      paragraphId,
+      kind: 'edited',
+      userId: null,
+      officeId: null,
+      startedAt: new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+      content: { type: 'paragraph', content: [{ type: 'text', text }] },
+      hash: 'a'.repeat(64),
+      changes: 1,
+      relatedParagraphId: null,
+      restoredFrom: null,
+      ...overrides,
+    });
+
+    const draft = (kind: string, letterId: string | null, detail: Record<string, unknown> = {}): AuditDraft => ({
+      at: new Date().toISOString(),
+      kind,
+      actorUserId: null,
+      actorOfficeId: null,
+      letterId,
+      detail,
+    });
+
+    it('stores revisions with text updates, extends the open one, and lists them newest first', async () => {
+      const { letter } = await seedLetter();
+      const userId = letter.createdBy;
+      const first = revision(letter.id, 'p1', 'Fīrst', { userId, officeId: 'aa-office', kind: 'created' });
+      await store.text.appendUpdates([{ letterId: letter.id, update: new Uint8Array([1]), userId, newClientIds: [], revisions: [{ op: 'open', revision: first }] }]);
+      const endedAt = later(1);
+      await store.text.appendUpdates([
+        {
+          letterId: letter.id,
+          update: new Uint8Array([2]),
+          userId,
+          newClientIds: [],
+          revisions: [{ op: 'extend', id: first.id, endedAt, content: { type: 'paragraph', content: [{ type: 'text', text: 'Fīrst words' }] }, hash: 'b'.repeat(64), changes: 2 }],
+        },
+      ]);
+      const second = revision(letter.id, 'p1', 'Second', { kind: 'restored', restoredFrom: first.id });
+      await store.history.appendRevisions([second, revision(letter.id, 'p2', 'Other')]);
+      const revisions = await store.history.listRevisions(letter.id, 'p1');
+      expect(revisions.map((r) => r.id)).toEqual([second.id, first.id]);
+      expect(revisions[1]).toMatchObject({ kind: 'created', userId, officeId: 'aa-office', changes: 2, hash: 'b'.repeat(64), endedAt });
+      expect(revisions[1]!.content.content?.[0]?.text).toBe('Fīrst words');
+      expect(revisions[0]).toMatchObject({ kind: 'restored', restoredFrom: first.id, userId: null });
+      const latest = await store.history.latestRevisions(letter.id);
+      expect(latest.map((r) => [r.paragraphId, r.id]).sort()).toEqual([['p1', second.id], ['p2', latest.find((r) => r.paragraphId === 'p2')!.id]].sort());
+      expect(await store.history.getRevision(letter.id, first.id)).toMatchObject({ id: first.id });
+      expect(await store.history.getRevision(randomUUID(), first.id)).toBeNull();
+    });
+
+    it('stores nothing of a batch whose revision cannot be written', async () => {
+      const { letter } = await seedLetter();
+      const taken = revision(letter.id, 'p1', 'Taken');
+      await store.history.appendRevisions([taken]);
+      await expect(
+        store.text.appendUpdates([{ letterId: letter.id, update: new Uint8Array([1]), userId: letter.createdBy, newClientIds: [], revisions: [{ op: 'open', revision: { ...taken } }] }]),
+      ).rejects.toThrow();
+      expect((await store.text.loadText(letter.id)).updates).toEqual([]);
+    });
+
+    it('keeps versions with their documents and lists them newest first without', async () => {
+      const { letter } = await seedLetter();
+      const base = { letterId: letter.id, kind: 'named' as const, status: 'drafting' as const, userId: letter.createdBy, paragraphCount: 3 };
+      await store.history.insertVersion({ ...base, id: 'a'.repeat(32), name: 'Sent to capitals', createdAt: later(0), document: new Uint8Array([1, 2]) }, [draft('version_saved', letter.id)]);
+      await store.history.insertVersion({ ...base, id: 'b'.repeat(32), name: 'Ōtrā', createdAt: later(1), document: new Uint8Array([3]) });
+      const versions = await store.history.listVersions(letter.id);
+      expect(versions.map((v) => v.name)).toEqual(['Ōtrā', 'Sent to capitals']);
+      expect(versions[0]).not.toHaveProperty('document');
+      expect((await store.history.getVersion(letter.id, 'a'.repeat(32)))?.document).toEqual(new Uint8Array([1, 2]));
+      expect(await store.history.getVersion(randomUUID(), 'a'.repeat(32))).toBeNull();
+      expect((await store.audit.listForLetter(letter.id)).map((e) => e.kind)).toEqual(['version_saved']);
+    });
+
+    it('chains audit events: each holds the hash of the one before, in order', async () => {
+      const { letter } = await seedLetter();
+      const first = await store.audit.append([draft('login_succeeded', null, { email: 'liga@aa.example' }), draft('letter_created', letter.id)]);
+      const more = await store.audit.append([draft('status_changed', letter.id, { from: 'drafting', to: 'in_review', reason: 'Ļoti "svarīgi"' })]);
+      const chain = await store.audit.readChain(0, 10);
+      expect(chain.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(chain[0]!.previousHash).toBe(auditGenesisHash);
+      expect(chain[1]!.previousHash).toBe(first[0]!.hash);
+      expect(chain[2]!.previousHash).toBe(first[1]!.hash);
+      for (const event of chain) expect(auditEventHash(event)).toBe(event.hash);
+      expect(JSON.parse(chain[2]!.detail)).toEqual({ from: 'drafting', to: 'in_review', reason: 'Ļoti "svarīgi"' });
+      expect(more[0]!.seq).toBe(3);
+      expect((await store.audit.readChain(1, 1)).map((e) => e.seq)).toEqual([2]);
+      expect((await store.audit.listForLetter(letter.id)).map((e) => e.kind)).toEqual(['letter_created', 'status_changed']);
+    });
+
+    it('stores an act and its audit events together, or neither', async () => {
+      const { letter } = await seedLetter();
+      const user = account('bb-office', 'ona@bb.example');
+      await store.accounts.insertUser(user);
+      await store.letters.setRoles(letter.id, user.id, ['drafter'], [draft('member_roles_changed', letter.id)]);
+      const moved = await store.signoffs.recordLetterEvent(
+        { letterId: letter.id, kind: 'status_changed', officeId: null, fromStatus: 'in_review', toStatus: 'ready', letterHash: null, reason: null, userId: user.id, createdAt: later(0) },
+        'in_review',
+        [draft('status_changed', letter.id)],
+      );
+      expect(moved).toBe(false);
+      await expect(store.accounts.insertUser(user, [draft('user_created', null)])).rejects.toThrow();
+      expect((await store.audit.readChain(0, 10)).map((e) => e.kind)).toEqual(['member_roles_changed']);
     });
   });
 }

@@ -2,6 +2,9 @@ import type { LetterStatus } from '../../shared/api/letters.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { Role } from '../../shared/domain/roles.js';
 import type { SignoffAction } from '../../shared/domain/signoff-state.js';
+import type { RevisionKind } from '../../shared/api/history.js';
+import type { VersionKind } from '../../shared/api/versions.js';
+import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 
 export interface UserRecord {
   id: string;
@@ -83,6 +86,10 @@ export interface UpdateToAppend {
   userId: string;
   /** Yjs client ids this update writes under for the first time; they become the user's. */
   newClientIds: number[];
+  /** The paragraph revisions this update opens or extends, stored with it. */
+  revisions?: RevisionWrite[];
+  /** Audit events of the act this update is part of (a restore), stored with it. */
+  audit?: AuditDraft[];
 }
 
 export interface NewLetter {
@@ -91,6 +98,9 @@ export interface NewLetter {
   memberships: MembershipRecord[];
   /** The letter's opening text as one Yjs update, if any. */
   initialText?: Uint8Array;
+  /** The revisions that record who wrote the opening text. */
+  initialRevisions?: RevisionRecord[];
+  audit?: AuditDraft[];
 }
 
 /** One sign-off act of an office on a paragraph (append-only, rule S9). */
@@ -136,43 +146,43 @@ export interface LetterEventRecord {
 /** Sign-off acts and the letter's course (status, final signatures). Append-only. */
 export interface SignoffStore {
   /** Appends acts in one transaction (all or nothing) and returns them with their ids. */
-  appendSignoffs(acts: Omit<SignoffRecord, 'id'>[]): Promise<SignoffRecord[]>;
+  appendSignoffs(acts: Omit<SignoffRecord, 'id'>[], audit?: AuditDraft[]): Promise<SignoffRecord[]>;
   listSignoffs(letterId: string): Promise<SignoffRecord[]>;
   /**
    * Records an event and, if `toStatus` is given, moves the letter to it — only if the letter is
    * still in `expectedStatus` (so two racing transitions cannot both happen). False if it was not.
    */
-  recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus): Promise<boolean>;
+  recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean>;
   listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
   /** Replaces the signatories in order, with an event, in one transaction. */
-  replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>): Promise<void>;
+  replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void>;
 }
 
 /** Offices, people, sessions and invitations. */
 export interface AccountStore {
-  insertOffices(offices: Office[]): Promise<void>;
+  insertOffices(offices: Office[], audit?: AuditDraft[]): Promise<void>;
   listOffices(): Promise<Office[]>;
 
-  insertUser(user: AccountRecord): Promise<void>;
+  insertUser(user: AccountRecord, audit?: AuditDraft[]): Promise<void>;
   getUser(id: string): Promise<UserRecord | null>;
   findAccountByEmail(email: string): Promise<AccountRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
-  insertSession(session: SessionRecord): Promise<void>;
+  insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   touchSession(id: string, lastSeenAt: string): Promise<void>;
-  deleteSession(id: string): Promise<void>;
+  deleteSession(id: string, audit?: AuditDraft[]): Promise<void>;
   /** Ends every session of a user (password set, account disabled); returns their ids. */
   deleteSessionsOfUser(userId: string): Promise<string[]>;
 
-  insertInvitation(invitation: InvitationRecord): Promise<void>;
+  insertInvitation(invitation: InvitationRecord, audit?: AuditDraft[]): Promise<void>;
   getInvitation(tokenHash: string): Promise<InvitationRecord | null>;
   /**
    * Marks an unused, unexpired invitation used and sets the password, atomically; the person's other
    * unused invitations are used up with it. False if it was not usable.
    */
-  acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean>;
+  acceptInvitation(tokenHash: string, passwordHash: string, now: string, audit?: AuditDraft[]): Promise<boolean>;
 }
 
 /** Letters, their signatories and their members. */
@@ -184,8 +194,8 @@ export interface LetterStore {
   getRoles(letterId: string, userId: string): Promise<Role[]>;
   listMembers(letterId: string): Promise<MembershipRecord[]>;
   /** Adds the member or replaces their roles. */
-  setRoles(letterId: string, userId: string, roles: Role[]): Promise<void>;
-  removeMember(letterId: string, userId: string): Promise<void>;
+  setRoles(letterId: string, userId: string, roles: Role[], audit?: AuditDraft[]): Promise<void>;
+  removeMember(letterId: string, userId: string, audit?: AuditDraft[]): Promise<void>;
 }
 
 /** The Yjs text of letters: snapshots and the update log. */
@@ -195,6 +205,97 @@ export interface TextStore {
   appendUpdates(updates: UpdateToAppend[]): Promise<number[]>;
   /** Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically. */
   compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+/** One revision of a paragraph (see shared/api/history.ts). */
+export interface RevisionRecord {
+  id: string;
+  letterId: string;
+  paragraphId: string;
+  kind: RevisionKind;
+  /** Null only for text found without a record of its author (kind "recorded"). */
+  userId: string | null;
+  officeId: string | null;
+  startedAt: string;
+  endedAt: string;
+  /** The paragraph after this revision, as editor JSON (text and marks). */
+  content: TextBlockJson;
+  hash: string;
+  /** How many changes were folded into this revision. */
+  changes: number;
+  relatedParagraphId: string | null;
+  restoredFrom: string | null;
+}
+
+/**
+ * A revision written with a batch of text updates: a new one, or further changes folded into the
+ * newest revision of a paragraph while its author keeps typing. A revision is never changed after
+ * the next one of its paragraph has been opened.
+ */
+export type RevisionWrite =
+  | { op: 'open'; revision: RevisionRecord }
+  | { op: 'extend'; id: string; endedAt: string; content: TextBlockJson; hash: string; changes: number };
+
+/** A saved state of a whole letter. */
+export interface VersionRecord {
+  id: string;
+  letterId: string;
+  name: string;
+  kind: VersionKind;
+  status: LetterStatus;
+  userId: string;
+  createdAt: string;
+  paragraphCount: number;
+  /** The text as one Yjs update (`Y.encodeStateAsUpdate`). */
+  document: Uint8Array;
+}
+
+/** Paragraph revisions and saved versions of letters. */
+export interface HistoryStore {
+  appendRevisions(revisions: RevisionRecord[]): Promise<void>;
+  /** The newest revision of every paragraph of a letter that has one. */
+  latestRevisions(letterId: string): Promise<RevisionRecord[]>;
+  /** Every revision of one paragraph, newest first. */
+  listRevisions(letterId: string, paragraphId: string): Promise<RevisionRecord[]>;
+  getRevision(letterId: string, revisionId: string): Promise<RevisionRecord | null>;
+  insertVersion(version: VersionRecord, audit?: AuditDraft[]): Promise<void>;
+  /** Newest first, without their documents. */
+  listVersions(letterId: string): Promise<Omit<VersionRecord, 'document'>[]>;
+  getVersion(letterId: string, versionId: string): Promise<VersionRecord | null>;
+}
+
+/** An audit event before it is chained: the store gives it its sequence number and hashes. */
+export interface AuditDraft {
+  at: string;
+  kind: string;
+  actorUserId: string | null;
+  actorOfficeId: string | null;
+  letterId: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** An audit event as stored; `detail` is the JSON text its hash covers. */
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  kind: string;
+  actorUserId: string | null;
+  actorOfficeId: string | null;
+  letterId: string | null;
+  detail: string;
+  previousHash: string;
+  hash: string;
+}
+
+/**
+ * The append-only, hash-chained audit trail. Acts that change something take their audit events
+ * as a last argument and store them in the same transaction as the change.
+ */
+export interface AuditStore {
+  append(drafts: AuditDraft[]): Promise<AuditRecord[]>;
+  listForLetter(letterId: string): Promise<AuditRecord[]>;
+  /** Events in chain order after `afterSeq`, at most `limit`: the verifier reads the chain in pages. */
+  readChain(afterSeq: number, limit: number): Promise<AuditRecord[]>;
 }
 
 /**
@@ -207,5 +308,7 @@ export interface Store {
   readonly letters: LetterStore;
   readonly text: TextStore;
   readonly signoffs: SignoffStore;
+  readonly history: HistoryStore;
+  readonly audit: AuditStore;
   close(): Promise<void>;
 }

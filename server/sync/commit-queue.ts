@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { AuditDraft, RevisionWrite, Store } from '../store/store.js';
 import type { Connection } from './connection.js';
 
 /** What the queue needs of a room: its document, and to be told how its commit went. */
@@ -15,10 +15,15 @@ export interface CommitTarget {
 /** An update that has been validated and applied to its room's document but not yet stored. */
 export interface PendingUpdate {
   room: CommitTarget;
-  connection: Connection;
+  /** The connection that sent the update; null for a change the server made for someone (a restore). */
+  connection: Connection | null;
+  /** Whom the update is attributed to. */
+  userId: string;
   update: Uint8Array;
   /** Client ids this update writes under for the first time. */
   newClientIds: number[];
+  revisions: RevisionWrite[];
+  audit?: AuditDraft[];
 }
 
 /**
@@ -99,8 +104,10 @@ export class CommitQueue {
       ordered.map((entry) => ({
         letterId: entry.room.letterId,
         update: entry.update,
-        userId: entry.connection.user.id,
+        userId: entry.userId,
         newClientIds: entry.newClientIds,
+        revisions: entry.revisions,
+        ...(entry.audit ? { audit: entry.audit } : {}),
       })),
     );
     let index = 0;

@@ -47,6 +47,7 @@ async function loadRoom(initial: Uint8Array): Promise<Room> {
   const store = {
     text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map() }) },
     letters: { getLetter: async () => undefined },
+    history: { latestRevisions: async () => [], appendRevisions: async () => undefined },
   } as unknown as Store;
   return Room.load('0b7e1c1e-7d3a-4a59-9a34-2f0f1b9f3b11', {
     store,
@@ -54,6 +55,7 @@ async function loadRoom(initial: Uint8Array): Promise<Room> {
     rules: deriveSchemaRules(letterSchema()),
     logger: createLogger('silent'),
     compactAfterUpdates: 500,
+    historyPauseMs: 60_000,
     onEmpty: () => undefined,
     onBroken: () => undefined,
     letterState: async () => ({ kind: 'full', course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),

@@ -16,6 +16,7 @@ export interface RoomRegistryOptions {
   logger: Logger;
   graceMs: number;
   compactAfterUpdates: number;
+  historyPauseMs: number;
 }
 
 /**
@@ -48,7 +49,7 @@ export class RoomRegistry {
   private open(letterId: string): Promise<Room> {
     const existing = this.rooms.get(letterId);
     if (existing) return existing;
-    const { store, commits, rules, logger, compactAfterUpdates, letterState } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, letterState, historyPauseMs } = this.options;
     const loading = Room.load(letterId, {
       letterState,
       store,
@@ -56,6 +57,7 @@ export class RoomRegistry {
       rules,
       logger,
       compactAfterUpdates,
+      historyPauseMs,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.unload(room, CloseCode.storeFailure, 'the letter is being reloaded'),
     });
@@ -99,6 +101,25 @@ export class RoomRegistry {
     } finally {
       if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
     }
+  }
+
+  /**
+   * Runs `act` on the letter's room, loaded if it is not (and unloaded again later), once every
+   * update applied before the call is committed: for changes the server makes (a restore).
+   */
+  async withRoom<T>(letterId: string, act: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.open(letterId);
+    await room.settled();
+    try {
+      return await act(room);
+    } finally {
+      if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
+    }
+  }
+
+  /** Sign-offs on these paragraphs: the next change to each opens a new revision. */
+  sealRevisions(letterId: string, paragraphIds: Iterable<string>): void {
+    this.loaded.get(letterId)?.history.seal(paragraphIds);
   }
 
   /** Sends a server-owned message to everyone who has the letter open. */

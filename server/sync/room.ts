@@ -12,10 +12,11 @@ import { writeLetterStateMessage } from '../../shared/protocol/letter-state-mess
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
+import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { AuditDraft, Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
-import type { Connection } from './connection.js';
+import { Connection } from './connection.js';
 import { sanitizePresence } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
@@ -27,6 +28,8 @@ export interface RoomDeps {
   rules: SchemaRules;
   logger: Logger;
   compactAfterUpdates: number;
+  /** Changes by one person to one paragraph with shorter pauses than this form one revision. */
+  historyPauseMs: number;
   /** Called when the last connection left. */
   onEmpty: (room: Room) => void;
   /** Called when the room's document can no longer be trusted to match the store. */
@@ -76,11 +79,13 @@ export class Room implements CommitTarget {
   /** A letter every office has signed accepts no edits from anyone. */
   private frozen = false;
   private readonly settleWaiters: (() => void)[] = [];
+  readonly history: RevisionTracker;
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
+    this.history = new RevisionTracker(letterId, deps.historyPauseMs, changeOriginOf);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
@@ -97,6 +102,8 @@ export class Room implements CommitTarget {
     room.storedUpdates = text.updates.length;
     room.lastSeq = text.lastSeq;
     room.clientOwners = text.clientOwners;
+    const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
+    if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     const letter = await deps.store.letters.getLetter(letterId);
     room.frozen = letter?.status === LetterStatus.signed || letter?.status === LetterStatus.sent;
     return room;
@@ -237,7 +244,36 @@ export class Room implements CommitTarget {
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
     this.appliedCount++;
-    this.deps.commits.enqueue({ room: this, connection, update, newClientIds });
+    const revisions = this.history.takeWrites();
+    this.deps.commits.enqueue({ room: this, connection, userId: connection.user.id, update, newClientIds, revisions });
+  }
+
+  /**
+   * Makes a change on the server for a person (a restore), attributed to them as if their own
+   * connection had sent it: stored with its revisions and audit events, then sent to everyone.
+   * Resolves once it is committed. The change writes under a new client id that becomes theirs.
+   */
+  async applyServerEdit(origin: ServerEdit, change: (doc: Y.Doc) => void, audit: AuditDraft[]): Promise<void> {
+    if (this.frozen) throw new Error('the letter is frozen');
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array, transactionOrigin: unknown) => {
+      if (transactionOrigin === origin) updates.push(update);
+    };
+    this.doc.clientID = freshClientId(this.doc);
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    const revisions = this.history.takeWrites();
+    if (updates.length === 0) return;
+    const userId = origin.changeOrigin.author.userId!;
+    this.clientOwners.set(this.doc.clientID, userId);
+    this.appliedCount++;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.deps.commits.enqueue({ room: this, connection: null, userId, update, newClientIds: [this.doc.clientID], revisions, audit });
+    await this.settled();
   }
 
   /**
@@ -328,7 +364,7 @@ export class Room implements CommitTarget {
     this.lastSeq = Math.max(this.lastSeq, ...seqs);
     const senders = new Set<Connection>();
     for (const entry of entries) {
-      senders.add(entry.connection);
+      if (entry.connection) senders.add(entry.connection);
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.send(message);
     }
@@ -370,11 +406,32 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
+    this.history.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   get isDestroyed(): boolean {
     return this.destroyed;
+  }
+}
+
+/** The origin of a change the server makes for a person; see Room.applyServerEdit. */
+export class ServerEdit {
+  constructor(readonly changeOrigin: ChangeOrigin) {}
+}
+
+/** Revisions are attributed to the connection that sent a change, or to the person a server edit is for. */
+function changeOriginOf(origin: unknown): ChangeOrigin | null {
+  if (origin instanceof Connection) return { author: { userId: origin.user.id, officeId: origin.user.office.id } };
+  if (origin instanceof ServerEdit) return origin.changeOrigin;
+  return null;
+}
+
+/** A client id nobody has written under in this document. */
+function freshClientId(doc: Y.Doc): number {
+  for (;;) {
+    const candidate = Math.floor(Math.random() * 0xffffffff) >>> 0;
+    if (Y.getState(doc.store, candidate) === 0) return candidate;
   }
 }

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { demoLetterAddressees, demoLetterBody, demoLetterSubject, demoLetterTitle } from './demo-letter.js';
+import { openingRevisions } from '../history/opening-revisions.js';
 import { demoOffices, demoPeople } from './demo-offices.js';
 
 /**
@@ -35,9 +36,11 @@ export async function seedDemoWorkspace(store: Store, logger: Logger, password: 
   }
   const coordinator = people.find((person) => person.role === 'coordinator')!;
   const body = prosemirrorJSONToYDoc(letterSchema(), demoLetterBody(), bodyFieldName);
+  const letterId = randomUUID();
+  const initialText = Y.encodeStateAsUpdate(body);
   await store.letters.createLetter({
     letter: {
-      id: randomUUID(),
+      id: letterId,
       title: demoLetterTitle,
       subject: demoLetterSubject,
       addressees: demoLetterAddressees,
@@ -59,7 +62,8 @@ export async function seedDemoWorkspace(store: Store, logger: Logger, password: 
         userId: person.id,
         roles: person.role === 'coordinator' ? [Role.coordinator, Role.approver] : [Role.drafter, Role.approver],
       })),
-    initialText: Y.encodeStateAsUpdate(body),
+    initialText,
+    initialRevisions: openingRevisions(letterId, initialText, { userId: coordinator.id, officeId: coordinator.officeId }, now),
   });
   logger.info({ offices: demoOffices.length, people: people.length }, 'demo workspace created');
   return true;

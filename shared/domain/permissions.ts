@@ -9,11 +9,13 @@ export const Permission = {
   signOff: 'letter.sign_off',
   /** Download the letter as Word, PDF or Markdown. */
   exportLetter: 'letter.export',
+  /** Read and export the letter's audit trail. */
+  readAudit: 'letter.read_audit',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const grants: Record<Role, readonly Permission[]> = {
-  [Role.coordinator]: [Permission.readLetter, Permission.exportLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter],
+  [Role.coordinator]: [Permission.readLetter, Permission.exportLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter, Permission.readAudit],
   [Role.drafter]: [Permission.readLetter, Permission.exportLetter, Permission.editText],
   [Role.approver]: [Permission.readLetter, Permission.exportLetter, Permission.signOff],
   [Role.observer]: [Permission.readLetter, Permission.exportLetter],

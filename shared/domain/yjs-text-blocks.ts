@@ -4,6 +4,9 @@ import type { InlineJson, TextBlockJson } from './paragraph-hash.js';
 
 const isTextBlock = (name: string) => (textBlockTypes as readonly string[]).includes(name);
 
+/** Whether an element is a paragraph (a textblock: paragraph or heading). */
+export const isTextBlockElement = (element: Y.XmlElement): boolean => isTextBlock(element.nodeName);
+
 /** A paragraph as stored in Yjs, as the ProseMirror JSON the editor would give for it. */
 export function textBlockJson(element: Y.XmlElement): TextBlockJson {
   const content: InlineJson[] = [];

@@ -5,7 +5,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { deriveSignoffState, tallyParagraph } from '../../shared/domain/signoff-state.js';
-import { currentParagraphs } from '../../server/signoff/current-paragraphs.js';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { buildSignoffGrid } from '../../server/signoff/signoff-grid.js';
 import { measure, type Timing } from './measure.js';
 

@@ -107,4 +107,48 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (letter_id, client_id)
   );
   `,
+  `
+  CREATE TABLE paragraph_revisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id),
+    office_id TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    content TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    related_paragraph_id TEXT,
+    restored_from TEXT
+  );
+  CREATE INDEX paragraph_revisions_by_paragraph ON paragraph_revisions (letter_id, paragraph_id, seq);
+  CREATE TABLE letter_versions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    paragraph_count INTEGER NOT NULL,
+    document BLOB NOT NULL
+  );
+  CREATE INDEX letter_versions_by_letter ON letter_versions (letter_id, seq);
+  CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_user_id TEXT,
+    actor_office_id TEXT,
+    letter_id TEXT,
+    detail TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_by_letter ON audit_events (letter_id, seq);
+  `,
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Office } from '../../../shared/api/offices.js';
-import type { AccountRecord, AccountStore, InvitationRecord, SessionRecord, UserRecord } from '../store.js';
+import type { AccountRecord, AccountStore, AuditDraft, InvitationRecord, SessionRecord, UserRecord } from '../store.js';
+import type { SqliteAudit } from './sqlite-audit.js';
 
 const officeColumns =
   'id, name, name_en AS nameEn, country, minister_name AS ministerName, minister_title AS ministerTitle, color';
@@ -17,9 +18,12 @@ const toUser = ({ isAdmin, hasPassword, ...rest }: UserRow): UserRecord => ({
 });
 
 export class SqliteAccounts implements AccountStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: SqliteAudit,
+  ) {}
 
-  async insertOffices(offices: Office[]): Promise<void> {
+  async insertOffices(offices: Office[], audit?: AuditDraft[]): Promise<void> {
     const insert = this.db.prepare(
       `INSERT INTO offices (id, position, name, name_en, country, minister_name, minister_title, color)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -29,6 +33,7 @@ export class SqliteAccounts implements AccountStore {
       offices.forEach((o, i) =>
         insert.run(o.id, start + i, o.name, o.nameEn, o.country, o.ministerName, o.ministerTitle, o.color),
       );
+      this.audit.appendWithin(audit);
     })();
   }
 
@@ -36,10 +41,13 @@ export class SqliteAccounts implements AccountStore {
     return this.db.prepare(`SELECT ${officeColumns} FROM offices ORDER BY position`).all() as Office[];
   }
 
-  async insertUser(user: AccountRecord): Promise<void> {
-    this.db
-      .prepare('INSERT INTO users (id, office_id, name, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt);
+  async insertUser(user: AccountRecord, audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO users (id, office_id, name, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt);
+      this.audit.appendWithin(audit);
+    })();
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
@@ -64,10 +72,13 @@ export class SqliteAccounts implements AccountStore {
     this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
   }
 
-  async insertSession(session: SessionRecord): Promise<void> {
-    this.db
-      .prepare('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(session.id, session.userId, session.createdAt, session.lastSeenAt, session.expiresAt);
+  async insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(session.id, session.userId, session.createdAt, session.lastSeenAt, session.expiresAt);
+      this.audit.appendWithin(audit);
+    })();
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -79,8 +90,11 @@ export class SqliteAccounts implements AccountStore {
     this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(lastSeenAt, id);
   }
 
-  async deleteSession(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  async deleteSession(id: string, audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      this.audit.appendWithin(audit);
+    })();
   }
 
   async deleteSessionsOfUser(userId: string): Promise<string[]> {
@@ -91,12 +105,15 @@ export class SqliteAccounts implements AccountStore {
     })();
   }
 
-  async insertInvitation(invitation: InvitationRecord): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO invitations (token_hash, user_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(invitation.tokenHash, invitation.userId, invitation.createdBy, invitation.createdAt, invitation.expiresAt, invitation.usedAt);
+  async insertInvitation(invitation: InvitationRecord, audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO invitations (token_hash, user_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(invitation.tokenHash, invitation.userId, invitation.createdBy, invitation.createdAt, invitation.expiresAt, invitation.usedAt);
+      this.audit.appendWithin(audit);
+    })();
   }
 
   async getInvitation(tokenHash: string): Promise<InvitationRecord | null> {
@@ -109,7 +126,7 @@ export class SqliteAccounts implements AccountStore {
     return row ?? null;
   }
 
-  async acceptInvitation(tokenHash: string, passwordHash: string, now: string): Promise<boolean> {
+  async acceptInvitation(tokenHash: string, passwordHash: string, now: string, audit?: AuditDraft[]): Promise<boolean> {
     return this.db.transaction(() => {
       const claimed = this.db
         .prepare('UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?')
@@ -122,6 +139,7 @@ export class SqliteAccounts implements AccountStore {
       this.db
         .prepare('UPDATE invitations SET used_at = ? WHERE used_at IS NULL AND user_id = (SELECT user_id FROM invitations WHERE token_hash = ?)')
         .run(now, tokenHash);
+      this.audit.appendWithin(audit);
       return true;
     })();
   }

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { LetterStatus } from '../../../shared/api/letters.js';
 import type { Role } from '../../../shared/domain/roles.js';
-import type { LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
+import type { AuditDraft, LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
+import type { SqliteAudit } from './sqlite-audit.js';
+import type { SqliteHistory } from './sqlite-history.js';
 
 interface LetterRow {
   id: string;
@@ -30,9 +32,13 @@ function toLetter(row: LetterRow): LetterRecord {
 }
 
 export class SqliteLetters implements LetterStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly history: SqliteHistory,
+    private readonly audit: SqliteAudit,
+  ) {}
 
-  async createLetter({ letter, signatories, memberships, initialText }: NewLetter): Promise<void> {
+  async createLetter({ letter, signatories, memberships, initialText, initialRevisions, audit }: NewLetter): Promise<void> {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -61,6 +67,8 @@ export class SqliteLetters implements LetterStore {
           .prepare('INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES (?, ?, 0)')
           .run(letter.id, initialText);
       }
+      this.history.writeRevisions(initialRevisions?.map((revision) => ({ op: 'open', revision })));
+      this.audit.appendWithin(audit);
     })();
   }
 
@@ -102,16 +110,22 @@ export class SqliteLetters implements LetterStore {
     return rows.map((row) => ({ userId: row.userId, roles: JSON.parse(row.roles) as Role[] }));
   }
 
-  async setRoles(letterId: string, userId: string, roles: Role[]): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO memberships (letter_id, user_id, roles) VALUES (?, ?, ?)
-         ON CONFLICT (letter_id, user_id) DO UPDATE SET roles = excluded.roles`,
-      )
-      .run(letterId, userId, JSON.stringify(roles));
+  async setRoles(letterId: string, userId: string, roles: Role[], audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO memberships (letter_id, user_id, roles) VALUES (?, ?, ?)
+           ON CONFLICT (letter_id, user_id) DO UPDATE SET roles = excluded.roles`,
+        )
+        .run(letterId, userId, JSON.stringify(roles));
+      this.audit.appendWithin(audit);
+    })();
   }
 
-  async removeMember(letterId: string, userId: string): Promise<void> {
-    this.db.prepare('DELETE FROM memberships WHERE letter_id = ? AND user_id = ?').run(letterId, userId);
+  async removeMember(letterId: string, userId: string, audit?: AuditDraft[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM memberships WHERE letter_id = ? AND user_id = ?').run(letterId, userId);
+      this.audit.appendWithin(audit);
+    })();
   }
 }

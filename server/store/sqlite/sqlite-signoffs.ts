@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LetterStatus } from '../../../shared/api/letters.js';
-import type { LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+import type { AuditDraft, LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+import type { SqliteAudit } from './sqlite-audit.js';
 
 const signoffColumns = `id, letter_id AS letterId, paragraph_id AS paragraphId, office_id AS officeId, action,
   content_hash AS contentHash, paragraph_text AS paragraphText, reason, user_id AS userId, created_at AS createdAt`;
@@ -8,26 +9,31 @@ const eventColumns = `id, letter_id AS letterId, kind, office_id AS officeId, fr
   to_status AS toStatus, letter_hash AS letterHash, reason, user_id AS userId, created_at AS createdAt`;
 
 export class SqliteSignoffs implements SignoffStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: SqliteAudit,
+  ) {}
 
-  async appendSignoffs(acts: Omit<SignoffRecord, 'id'>[]): Promise<SignoffRecord[]> {
+  async appendSignoffs(acts: Omit<SignoffRecord, 'id'>[], audit?: AuditDraft[]): Promise<SignoffRecord[]> {
     const insert = this.db.prepare(
       `INSERT INTO signoffs (letter_id, paragraph_id, office_id, action, content_hash, paragraph_text, reason, user_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    return this.db.transaction(() =>
-      acts.map((act) => {
+    return this.db.transaction(() => {
+      const recorded = acts.map((act) => {
         const result = insert.run(act.letterId, act.paragraphId, act.officeId, act.action, act.contentHash, act.paragraphText, act.reason, act.userId, act.createdAt);
         return { ...act, id: Number(result.lastInsertRowid) };
-      }),
-    )();
+      });
+      this.audit.appendWithin(audit);
+      return recorded;
+    })();
   }
 
   async listSignoffs(letterId: string): Promise<SignoffRecord[]> {
     return this.db.prepare(`SELECT ${signoffColumns} FROM signoffs WHERE letter_id = ? ORDER BY id`).all(letterId) as SignoffRecord[];
   }
 
-  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus): Promise<boolean> {
+  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
     return this.db.transaction(() => {
       if (event.toStatus !== null) {
         const moved = this.db
@@ -39,6 +45,7 @@ export class SqliteSignoffs implements SignoffStore {
         if (current?.status !== expectedStatus) return false;
       }
       this.insertEvent(event);
+      this.audit.appendWithin(audit);
       return true;
     })();
   }
@@ -47,7 +54,7 @@ export class SqliteSignoffs implements SignoffStore {
     return this.db.prepare(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = ? ORDER BY id`).all(letterId) as LetterEventRecord[];
   }
 
-  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>): Promise<void> {
+  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
     const insert = this.db.prepare(
       'INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES (?, ?, ?, ?, ?)',
     );
@@ -55,6 +62,7 @@ export class SqliteSignoffs implements SignoffStore {
       this.db.prepare('DELETE FROM signatories WHERE letter_id = ?').run(letterId);
       for (const s of signatories) insert.run(letterId, s.officeId, s.position, s.signerName, s.capacity);
       this.insertEvent(event);
+      this.audit.appendWithin(audit);
     })();
   }
 

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
 import { SqliteText } from './sqlite-text.js';
@@ -14,12 +16,16 @@ export class SqliteStore implements Store {
   readonly letters: SqliteLetters;
   readonly text: SqliteText;
   readonly signoffs: SqliteSignoffs;
+  readonly history: SqliteHistory;
+  readonly audit: SqliteAudit;
 
   private constructor(private readonly db: Database.Database) {
-    this.accounts = new SqliteAccounts(db);
-    this.letters = new SqliteLetters(db);
-    this.text = new SqliteText(db);
-    this.signoffs = new SqliteSignoffs(db);
+    this.audit = new SqliteAudit(db);
+    this.history = new SqliteHistory(db, this.audit);
+    this.accounts = new SqliteAccounts(db, this.audit);
+    this.letters = new SqliteLetters(db, this.history, this.audit);
+    this.text = new SqliteText(db, this.history, this.audit);
+    this.signoffs = new SqliteSignoffs(db, this.audit);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */

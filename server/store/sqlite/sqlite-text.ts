@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { StoredText, TextStore, UpdateToAppend } from '../store.js';
+import type { SqliteAudit } from './sqlite-audit.js';
+import type { SqliteHistory } from './sqlite-history.js';
 
 export class SqliteText implements TextStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly history: SqliteHistory,
+    private readonly audit: SqliteAudit,
+  ) {}
 
   async loadText(letterId: string): Promise<StoredText> {
     return this.db.transaction(() => {
@@ -32,7 +38,10 @@ export class SqliteText implements TextStore {
       const now = new Date().toISOString();
       const seqs = updates.map((u) => {
         for (const clientId of u.newClientIds) claim.run(u.letterId, clientId, u.userId);
-        return Number(insert.run(u.letterId, u.update, u.userId, now).lastInsertRowid);
+        const seq = Number(insert.run(u.letterId, u.update, u.userId, now).lastInsertRowid);
+        this.history.writeRevisions(u.revisions);
+        this.audit.appendWithin(u.audit);
+        return seq;
       });
       for (const letterId of new Set(updates.map((u) => u.letterId))) touch.run(now, letterId);
       return seqs;

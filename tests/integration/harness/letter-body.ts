@@ -11,9 +11,10 @@ export function bodyXml(doc: Y.Doc): string {
   return bodyOf(doc).toString();
 }
 
-/** A paragraph holding `text`, built before it is inserted, as the editor builds one. */
-export function newParagraph(text: string): Y.XmlElement {
+/** A paragraph holding `text`, built before it is inserted, as the editor builds one (with its id, if given). */
+export function newParagraph(text: string, id?: string): Y.XmlElement {
   const paragraph = new Y.XmlElement('paragraph');
+  if (id) paragraph.setAttribute('id', id);
   const content = new Y.XmlText();
   content.insert(0, text);
   paragraph.insert(0, [content]);
@@ -21,8 +22,8 @@ export function newParagraph(text: string): Y.XmlElement {
 }
 
 /** Adds a paragraph at the end of the body in one transaction (one update). */
-export function appendParagraph(doc: Y.Doc, text: string): Y.XmlElement {
-  const paragraph = newParagraph(text);
+export function appendParagraph(doc: Y.Doc, text: string, id?: string): Y.XmlElement {
+  const paragraph = newParagraph(text, id);
   const body = bodyOf(doc);
   body.insert(body.length, [paragraph]);
   return paragraph;

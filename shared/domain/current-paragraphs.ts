@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
-import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
-import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { bodyFieldName } from './editor-extensions.js';
+import { paragraphHash, type TextBlockJson } from './paragraph-hash.js';
+import { collectTextBlocks, textBlockJson } from './yjs-text-blocks.js';
 
 export interface CurrentParagraph {
   id: string;
@@ -10,6 +10,8 @@ export interface CurrentParagraph {
   hash: string;
   /** Plain text, for diffs and excerpts. */
   text: string;
+  /** The node type: paragraph or heading. */
+  blockType: string;
 }
 
 /** A paragraph's words as plain text; a line break stays a line break. */
@@ -23,7 +25,7 @@ export function currentParagraphs(doc: Y.Doc): CurrentParagraph[] {
   for (const block of collectTextBlocks(doc.getXmlFragment(bodyFieldName))) {
     if (!block.id) continue;
     const json = textBlockJson(block.element);
-    paragraphs.push({ id: block.id, number: paragraphs.length + 1, hash: paragraphHash(json), text: plainText(json) });
+    paragraphs.push({ id: block.id, number: paragraphs.length + 1, hash: paragraphHash(json), text: plainText(json), blockType: json.type });
   }
   return paragraphs;
 }

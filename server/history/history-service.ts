@@ -1,0 +1,106 @@
+import { AuditKind } from '../../shared/api/audit.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import type { ParagraphHistory, RestoreRequest, RestoreResponse, Revision } from '../../shared/api/history.js';
+import { LetterStatus } from '../../shared/api/letters.js';
+import type { SessionUser } from '../../shared/api/session.js';
+import { currentParagraphs, plainText } from '../../shared/domain/current-paragraphs.js';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { Permission } from '../../shared/domain/permissions.js';
+import { collectTextBlocks } from '../../shared/domain/yjs-text-blocks.js';
+import { actorOf, auditDraft } from '../audit/audit-draft.js';
+import { AppError } from '../http/app-error.js';
+import type { LetterAccess } from '../letters/letter-access.js';
+import type { LetterStateService } from '../signoff/letter-state-service.js';
+import type { RevisionRecord, Store } from '../store/store.js';
+import type { RoomRegistry } from '../sync/room-registry.js';
+import { ServerEdit } from '../sync/room.js';
+import { replaceParagraphText } from './replace-paragraph-text.js';
+
+const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
+const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
+
+/** The revision history of paragraphs, and putting a paragraph back to an earlier revision. */
+export class HistoryService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: LetterAccess,
+    private readonly registry: RoomRegistry,
+    private readonly state: LetterStateService,
+  ) {}
+
+  /** Revisions newest first, with every sign-off act on the paragraph. */
+  async paragraph(user: SessionUser, letterId: string, paragraphId: string): Promise<ParagraphHistory> {
+    await this.access.require(user, letterId, Permission.readLetter);
+    const [records, current, acts, names] = await Promise.all([
+      this.store.history.listRevisions(letterId, paragraphId),
+      this.registry.readText(letterId, (doc) => currentParagraphs(doc).find((paragraph) => paragraph.id === paragraphId) ?? null),
+      this.store.signoffs.listSignoffs(letterId),
+      this.userNames(),
+    ]);
+    if (records.length === 0 && !current) throw AppError.notFound('This paragraph');
+    const ownActs = acts.filter((act) => act.paragraphId === paragraphId);
+    const entries = await this.state.toEntries(ownActs);
+    return {
+      paragraphId,
+      current: current && { hash: current.hash, text: current.text },
+      revisions: records.map((record) => toRevision(record, names)),
+      signoffs: entries.map((entry, index) => ({ ...entry, paragraphText: ownActs[index]!.paragraphText })),
+    };
+  }
+
+  /**
+   * Puts an earlier revision's words back into the paragraph, as a change of the person asking:
+   * recorded as a new revision, sent to everyone, and sign-offs of the paragraph turn stale as
+   * after any change. `hash` is the text the person saw; if it changed since, nothing happens.
+   */
+  async restore(user: SessionUser, letterId: string, paragraphId: string, request: RestoreRequest): Promise<RestoreResponse> {
+    await this.access.require(user, letterId, Permission.editText);
+    const letter = await this.store.letters.getLetter(letterId);
+    if (!letter) throw AppError.notFound('This letter');
+    if (frozenStatuses.includes(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
+    const revision = await this.store.history.getRevision(letterId, request.revisionId);
+    if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
+
+    return this.registry.withRoom(letterId, async (room) => {
+      const paragraph = collectTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);
+      const current = paragraph && currentParagraphs(room.doc).find((candidate) => candidate.id === paragraphId);
+      if (!paragraph || !current) throw AppError.notFound('This paragraph');
+      if (current.hash !== request.hash) throw conflict('The paragraph changed since you read it. Nothing was restored: look at it again.');
+      if (current.hash === revision.hash) return { hash: current.hash, text: current.text };
+      const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id }, restoredFrom: revision.id });
+      const audit = [
+        auditDraft(AuditKind.paragraphRestored, actorOf(user), letterId, {
+          paragraphId,
+          revisionId: revision.id,
+          fromHash: current.hash,
+          toHash: revision.hash,
+        }),
+      ];
+      await room.applyServerEdit(origin, () => replaceParagraphText(paragraph.element, revision.content), audit);
+      const restored = currentParagraphs(room.doc).find((candidate) => candidate.id === paragraphId)!;
+      return { hash: restored.hash, text: restored.text };
+    });
+  }
+
+  private async userNames(): Promise<Map<string, string>> {
+    return new Map((await this.store.accounts.listUsers()).map((user) => [user.id, user.name]));
+  }
+}
+
+function toRevision(record: RevisionRecord, names: Map<string, string>): Revision {
+  return {
+    id: record.id,
+    paragraphId: record.paragraphId,
+    kind: record.kind,
+    by: record.userId ? (names.get(record.userId) ?? 'unknown') : null,
+    officeId: record.officeId,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    text: plainText(record.content),
+    blockType: record.content.type,
+    hash: record.hash,
+    changes: record.changes,
+    relatedParagraphId: record.relatedParagraphId,
+    restoredFrom: record.restoredFrom,
+  };
+}
