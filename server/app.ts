@@ -9,7 +9,7 @@ import { adminRoutes } from './auth/admin-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import type { InvitationService } from './auth/invitation-service.js';
 import { invitationRoutes } from './auth/invitation-routes.js';
-import type { LoginRateLimiter } from './auth/login-rate-limiter.js';
+import type { SignInLimiter } from './auth/login-rate-limiter.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { SessionService } from './auth/session-service.js';
 import type { AppEnv } from './http/app-env.js';
@@ -40,7 +40,7 @@ import { syncRoutes } from './sync/sync-route.js';
 export interface AppDeps {
   store: Store;
   sessions: SessionService;
-  rateLimiter: LoginRateLimiter;
+  rateLimiter: SignInLimiter;
   invitations: InvitationService;
   access: LetterAccess;
   letters: LetterService;

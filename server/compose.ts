@@ -2,11 +2,10 @@ import { letterSchema } from '../shared/domain/letter-schema.js';
 import { Role } from '../shared/domain/roles.js';
 import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
-import { LoginRateLimiter, type RateLimits } from './auth/login-rate-limiter.js';
+import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
 import { defaultMaxImportBytes, type Config } from './config.js';
 import { ExportService, type ExportedEvent } from './export/export-service.js';
-import { readLetterDocument } from './history/letter-document.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
@@ -17,9 +16,12 @@ import { LetterCourseService } from './signoff/letter-course-service.js';
 import { LetterStateService } from './signoff/letter-state-service.js';
 import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
+import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
+import { AuditKind } from '../shared/api/audit.js';
+import { actorOf, auditDraft } from './audit/audit-draft.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
@@ -30,6 +32,10 @@ export type ServiceOptions = Pick<
   isDemo: boolean;
   staticDir?: string;
   rateLimits?: RateLimits;
+  /** Failed sign-ins counted across instances (scale-out); otherwise counted in this process. */
+  rateLimiter?: SignInLimiter;
+  /** The other instances (scale-out); absent when this server runs alone. */
+  relay?: LetterRelay;
   /** Largest import file; the configured default when absent. */
   maxImportBytes?: number;
   /** Told of every export; tests listen here. */
@@ -53,6 +59,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
     historyPauseMs: options.historyPauseMs,
+    ...(options.relay ? { relay: options.relay } : {}),
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
@@ -72,12 +79,13 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     store,
     state,
     registry,
-    // Exports belong in the audit trail; until it is connected, a no-op records nothing.
-    onExported: options.onExported ?? (() => {}),
-    readSavedVersion: async (letterId, versionId) => {
-      const version = await store.history.getVersion(letterId, versionId);
-      return version ? { name: version.name, body: readLetterDocument(version.document).body } : null;
+    // An export is handed out only once the audit trail holds it.
+    onExported: async (event) => {
+      const detail = { format: event.format, ...(event.versionId ? { versionId: event.versionId } : {}) };
+      await store.audit.append([auditDraft(AuditKind.letterExported, actorOf(event.user), event.letterId, detail)]);
+      await options.onExported?.(event);
     },
+    readSavedVersion: (letterId, versionId) => versions.readForExport(letterId, versionId),
   });
 
   const app = createApp({
@@ -86,7 +94,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     state,
     store,
     sessions,
-    rateLimiter: new LoginRateLimiter(options.rateLimits),
+    rateLimiter: options.rateLimiter ?? new LoginRateLimiter(options.rateLimits),
     invitations: new InvitationService(store),
     access,
     letters,

@@ -8,6 +8,16 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** A PostgreSQL URL: store everything there instead of the SQLite file in DATA_DIR (several instances share it). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** A Redis URL: instances on one database pass each other's edits, presence and letter state through it. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** Seed the demo workspace into an empty data folder. */
   DEMO: z.enum(['on', 'off']).default('on'),
   /** Password of every demo account; generated (and kept in the data folder) if not set. */
@@ -41,6 +51,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** PostgreSQL instead of SQLite when set. */
+  databaseUrl: string | null;
+  /** Fan-out between instances when set. */
+  redisUrl: string | null;
   seedDemo: boolean;
   demoPassword: string | null;
   sessionIdleMs: number;
@@ -65,12 +79,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = parsed.data;
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new Error('Invalid configuration: REDIS_URL: instances can only share a letter through one database; set DATABASE_URL too');
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'jointly.sqlite'),
+    databaseUrl: env.DATABASE_URL ?? null,
+    redisUrl: env.REDIS_URL ?? null,
     seedDemo: env.DEMO === 'on',
     demoPassword: env.DEMO_PASSWORD ?? null,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

@@ -3,7 +3,9 @@ import { WebSocketServer } from 'ws';
 import { composeServices } from './compose.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
+import { RedisRelay } from './scale/redis-relay.js';
+import { openStore } from './store/open-store.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import { demoPassword } from './workspace/demo-password.js';
 import { printDemoAccounts } from './workspace/print-demo-accounts.js';
@@ -12,7 +14,10 @@ import { hasDemoAccounts, seedDemoWorkspace } from './workspace/seed-demo-worksp
 // Composition root: configuration -> store -> services -> app -> listen.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const store = SqliteStore.open(config.databaseFile);
+const store = await openStore(config, logger);
+// Several instances on one database pass edits, presence and letter state to each other through Redis.
+const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, logger) : null;
+const rateLimiter = config.redisUrl ? RedisLoginRateLimiter.connect(config.redisUrl, logger) : null;
 let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);
@@ -22,7 +27,12 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, sessions, registry } = composeServices(store, logger, { ...config, isDemo });
+const { app, sessions, registry } = composeServices(store, logger, {
+  ...config,
+  isDemo,
+  ...(relay ? { relay } : {}),
+  ...(rateLimiter ? { rateLimiter } : {}),
+});
 
 // Expired sessions end on open websockets too, not only on the next HTTP request.
 const sweep = setInterval(() => {
@@ -35,7 +45,8 @@ sweep.unref();
 const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
 const stopHeartbeat = startHeartbeat(sockets);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets } }, (info) => {
-  logger.info({ port: info.port, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
+  const database = config.databaseUrl ? 'postgresql' : 'sqlite';
+  logger.info({ port: info.port, database, fanOut: relay !== null, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
 });
 
 let stopping = false;
@@ -48,6 +59,8 @@ async function shutdown(signal: string): Promise<void> {
   await registry.closeAll();
   sockets.close();
   server.close();
+  await relay?.close();
+  await rateLimiter?.close();
   await store.close();
   process.exit(0);
 }

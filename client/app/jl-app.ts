@@ -3,6 +3,7 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { describeError } from '../api/api-error.js';
 import { loadSession, signOut } from '../api/session-api.js';
 import '../admin/jl-admin-page.js';
+import '../audit/jl-audit-page.js';
 import '../invitations/jl-invitation-page.js';
 import '../letters/jl-letter-list-page.js';
 import '../session/jl-session-menu.js';
@@ -11,6 +12,7 @@ import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import { SignOutEvent } from '../session/sign-out-event.js';
 import { SignedInEvent } from '../session/signed-in-event.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import '../versions/jl-versions-page.js';
 import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
 
 /**
@@ -142,6 +144,14 @@ export class JlApp extends LitElement {
     });
   }
 
+  /** A saved version is shown by a read-only editor: it brings Tiptap like the letter page does. */
+  private loadVersionPage(): void {
+    if (customElements.get('jl-version-page')) return;
+    import('../versions/jl-version-page.js').catch(() => {
+      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+    });
+  }
+
   private loadLetterPage(): void {
     if (customElements.get('jl-letter-page')) return;
     import('../letters/jl-letter-page.js').catch(() => {
@@ -197,6 +207,13 @@ export class JlApp extends LitElement {
       case 'sign-off':
         this.loadSignoffDashboard();
         return html`<jl-signoff-dashboard .letterId=${this.route.letterId}></jl-signoff-dashboard>`;
+      case 'versions':
+        return html`<jl-versions-page .letterId=${this.route.letterId}></jl-versions-page>`;
+      case 'version':
+        this.loadVersionPage();
+        return html`<jl-version-page .letterId=${this.route.letterId} .versionId=${this.route.versionId}></jl-version-page>`;
+      case 'audit':
+        return html`<jl-audit-page .letterId=${this.route.letterId}></jl-audit-page>`;
       case 'admin':
         return html`<jl-admin-page .user=${this.user}></jl-admin-page>`;
       case 'not-found':
@@ -284,8 +301,10 @@ const appStyles = css`
   /* The letter and its sign-off sit side by side on wide screens. */
   jl-app main:has(> jl-letter-page),
   jl-app main:has(> jl-signoff-dashboard),
+  jl-app main:has(> jl-audit-page),
   jl-app:has(main > jl-letter-page) .top-bar-inner,
-  jl-app:has(main > jl-signoff-dashboard) .top-bar-inner {
+  jl-app:has(main > jl-signoff-dashboard) .top-bar-inner,
+  jl-app:has(main > jl-audit-page) .top-bar-inner {
     max-width: 80rem;
   }
   jl-app main:focus {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterPath, letterSignOffPath, parseRoute } from './route.js';
+import { letterAuditPath, letterPath, letterSignOffPath, letterVersionPath, letterVersionsPath, parseRoute } from './route.js';
 
 describe('parseRoute', () => {
   it('shows the letter list at the root', () => {
@@ -21,6 +21,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/letters/x/sign-off/')).toEqual({ page: 'sign-off', letterId: 'x' });
   });
 
+  it('reads the versions of a letter, one version, and the audit trail', () => {
+    expect(parseRoute(letterVersionsPath('a b'))).toEqual({ page: 'versions', letterId: 'a b' });
+    expect(parseRoute('/letters/x/versions/')).toEqual({ page: 'versions', letterId: 'x' });
+    expect(parseRoute(letterVersionPath('a b', 'v 1'))).toEqual({ page: 'version', letterId: 'a b', versionId: 'v 1' });
+    expect(parseRoute(letterAuditPath('a b'))).toEqual({ page: 'audit', letterId: 'a b' });
+    expect(parseRoute('/letters/x/audit/')).toEqual({ page: 'audit', letterId: 'x' });
+  });
+
   it('knows the administration page', () => {
     expect(parseRoute('/admin')).toEqual({ page: 'admin' });
     expect(parseRoute('/admin/')).toEqual({ page: 'admin' });
@@ -36,5 +44,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/invitations')).toEqual({ page: 'not-found' });
     expect(parseRoute('/admin/users')).toEqual({ page: 'not-found' });
     expect(parseRoute('/letters/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/letters/x/versions/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(parseRoute('/letters/x/versions/v/y')).toEqual({ page: 'not-found' });
   });
 });

@@ -3,6 +3,9 @@ export type Route =
   | { readonly page: 'letters' }
   | { readonly page: 'letter'; readonly letterId: string }
   | { readonly page: 'sign-off'; readonly letterId: string }
+  | { readonly page: 'versions'; readonly letterId: string }
+  | { readonly page: 'version'; readonly letterId: string; readonly versionId: string }
+  | { readonly page: 'audit'; readonly letterId: string }
   | { readonly page: 'admin' }
   | { readonly page: 'invitation'; readonly token: string }
   | { readonly page: 'not-found' };
@@ -15,6 +18,14 @@ export function parseRoute(pathname: string): Route {
   if (letterId) return { page: 'letter', letterId };
   const signOffId = decodeSegment(/^\/letters\/([^/]+)\/sign-off\/?$/.exec(pathname)?.[1]);
   if (signOffId) return { page: 'sign-off', letterId: signOffId };
+  const versionsId = decodeSegment(/^\/letters\/([^/]+)\/versions\/?$/.exec(pathname)?.[1]);
+  if (versionsId) return { page: 'versions', letterId: versionsId };
+  const versionMatch = /^\/letters\/([^/]+)\/versions\/([^/]+)\/?$/.exec(pathname);
+  const versionLetterId = decodeSegment(versionMatch?.[1]);
+  const versionId = decodeSegment(versionMatch?.[2]);
+  if (versionLetterId && versionId) return { page: 'version', letterId: versionLetterId, versionId };
+  const auditId = decodeSegment(/^\/letters\/([^/]+)\/audit\/?$/.exec(pathname)?.[1]);
+  if (auditId) return { page: 'audit', letterId: auditId };
   if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
   const token = decodeSegment(/^\/invitations\/([^/]+)\/?$/.exec(pathname)?.[1]);
   if (token) return { page: 'invitation', token };
@@ -38,6 +49,21 @@ export function letterPath(letterId: string): string {
 /** The coordinator's overview of every paragraph's sign-off. */
 export function letterSignOffPath(letterId: string): string {
   return `${letterPath(letterId)}/sign-off`;
+}
+
+/** The letter's saved versions and their comparison. */
+export function letterVersionsPath(letterId: string): string {
+  return `${letterPath(letterId)}/versions`;
+}
+
+/** One saved version, read-only. */
+export function letterVersionPath(letterId: string, versionId: string): string {
+  return `${letterVersionsPath(letterId)}/${encodeURIComponent(versionId)}`;
+}
+
+/** The coordinator's view of the letter's audit trail. */
+export function letterAuditPath(letterId: string): string {
+  return `${letterPath(letterId)}/audit`;
 }
 
 /** Fired on window whenever `navigate` changed the address, like `popstate` for our own moves. */

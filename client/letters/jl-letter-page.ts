@@ -9,6 +9,7 @@ import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
+import { letterAuditPath, letterVersionsPath } from '../app/route.js';
 import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
@@ -16,6 +17,7 @@ import '../export/jl-export-menu.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
+import '../history/jl-paragraph-history.js';
 import '../members/jl-members-panel.js';
 import { MembersChangedEvent } from '../members/members-changed-event.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
@@ -205,6 +207,8 @@ export class JlLetterPage extends LitElement {
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
         <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
+        <a href=${letterVersionsPath(letter.id)}>Versions</a>
+        ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>Audit trail</a>` : null}
         <button
           type="button"
           class="members-toggle"
@@ -263,6 +267,13 @@ export class JlLetterPage extends LitElement {
           .myOfficeId=${myOfficeId}
           .canAct=${isApprover && !isFrozen}
         ></jl-paragraph-panel>
+        <jl-paragraph-history
+          .letterId=${letter.id}
+          .paragraph=${this.paragraph}
+          .letterState=${this.letterState}
+          .canRestore=${isEditable && !isFrozen}
+          .readParagraphs=${this.readParagraphs}
+        ></jl-paragraph-history>
         <jl-letter-course
           .letterId=${letter.id}
           .status=${status}

@@ -5,13 +5,13 @@ import type { SignoffEntry } from '../../shared/api/signoffs.js';
 import { deriveSignoffState, SignoffAction, SignoffState } from '../../shared/domain/signoff-state.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { loadParagraphHistory, recordSignoff } from '../api/signoffs-api.js';
+import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import type { ParagraphInfo } from './paragraph-signoff.js';
+import { signoffActionLabel } from './signoff-action-labels.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
-import { compareWords } from './word-diff.js';
-
-const actedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { renderDiffLegend, renderWordDiff, wordDiffStyles } from './render-word-diff.js';
 
 /**
  * The sign-off of the paragraph holding the caret: every signatory office's state in words, who
@@ -154,7 +154,7 @@ export class JlParagraphPanel extends LitElement {
       <span class="office-name">${signatory.office.country}<span class="office-en">, ${signatory.office.nameEn}</span></span>
       <span class="state"><span aria-hidden="true">${label.icon}</span> ${label.text}</span>
       ${entry && entry.action !== SignoffAction.withdraw
-        ? html`<span class="acted">${actionVerb[entry.action]} by ${entry.by}, ${formatActedAt(entry.at)}</span>`
+        ? html`<span class="acted">${signoffActionLabel[entry.action]} by ${entry.by}, ${formatDateTime(entry.at)}</span>`
         : null}
       ${state === SignoffState.changesRequested && entry?.reason ? html`<q class="reason">${entry.reason}</q>` : null}
     </li>`;
@@ -166,16 +166,7 @@ export class JlParagraphPanel extends LitElement {
     if (this.approvedText === null) return html`<p class="hint">Loading what changed…</p>`;
     return html`<section class="diff" aria-labelledby="diff-heading">
       <h3 id="diff-heading">What changed since ${officeName} approved</h3>
-      <p class="diff-text">
-        ${compareWords(this.approvedText, this.paragraph.text).map((part) =>
-          part.kind === 'added'
-            ? html`<ins><span class="visually-hidden">added: </span>${part.text}</ins>`
-            : part.kind === 'removed'
-              ? html`<del><span class="visually-hidden">removed: </span>${part.text}</del>`
-              : part.text,
-        )}
-      </p>
-      <p class="legend" aria-hidden="true"><ins>added</ins> <del>removed</del></p>
+      ${renderWordDiff(this.approvedText, this.paragraph.text)} ${renderDiffLegend()}
     </section>`;
   }
 
@@ -217,6 +208,7 @@ export class JlParagraphPanel extends LitElement {
     formStyles,
     messageStyles,
     visuallyHiddenStyles,
+    wordDiffStyles,
     css`
       :host {
         display: block;
@@ -273,28 +265,6 @@ export class JlParagraphPanel extends LitElement {
         color: var(--jl-text-muted);
         font-size: 0.875rem;
       }
-      .diff-text {
-        margin: 0;
-        padding: 0.5rem;
-        font-family: var(--jl-font-letter);
-        background: #fafbfc;
-        border: 1px solid var(--jl-border);
-        border-radius: var(--jl-radius);
-      }
-      ins {
-        color: var(--jl-success);
-        background: #e8f3eb;
-        text-decoration: underline;
-      }
-      del {
-        color: var(--jl-danger);
-        background: var(--jl-danger-soft);
-        text-decoration: line-through;
-      }
-      .legend {
-        margin: 0.25rem 0 0;
-        font-size: 0.875rem;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -316,17 +286,6 @@ export class JlParagraphPanel extends LitElement {
       }
     `,
   ];
-}
-
-const actionVerb: Record<SignoffAction, string> = {
-  [SignoffAction.approve]: 'Approved',
-  [SignoffAction.requestChanges]: 'Changes requested',
-  [SignoffAction.withdraw]: 'Withdrawn',
-};
-
-function formatActedAt(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : actedAtFormat.format(date);
 }
 
 function describeSignoffError(error: unknown): string {

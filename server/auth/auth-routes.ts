@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Store } from '../store/store.js';
-import type { LoginRateLimiter } from './login-rate-limiter.js';
+import type { SignInLimiter } from './login-rate-limiter.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { verifyPassword } from './password-hasher.js';
@@ -16,7 +16,7 @@ import { sessionCookieName, type SessionService } from './session-service.js';
 export interface AuthRouteDeps {
   store: Store;
   sessions: SessionService;
-  rateLimiter: LoginRateLimiter;
+  rateLimiter: SignInLimiter;
   isDemo: boolean;
 }
 
@@ -50,7 +50,7 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
   routes.post('/auth/login', async (c) => {
     const { email, password } = await readJsonBody(c, loginRequestSchema);
     const address = clientAddress(c);
-    const decision = rateLimiter.check(email, address);
+    const decision = await rateLimiter.check(email, address);
     if (!decision.allowed) {
       const minutes = Math.ceil(decision.retryAfterSeconds / 60);
       c.header('Retry-After', String(decision.retryAfterSeconds));
@@ -64,12 +64,12 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
     const valid = await verifyPassword(account?.passwordHash ?? null, password);
     const user = valid && account ? await sessions.describeUser(account.id) : null;
     if (!user) {
-      rateLimiter.recordFailure(email, address);
+      await rateLimiter.recordFailure(email, address);
       // Refused attempts are few (rate-limited), and a run of them is what an audit must show.
       await store.audit.append([auditDraft(AuditKind.loginRefused, null, null, { email: email.slice(0, 254), address })]);
       throw new AppError(401, ErrorCode.invalidCredentials, 'The e-mail address or the password is not right.');
     }
-    rateLimiter.recordSuccess(email);
+    await rateLimiter.recordSuccess(email);
     await beginSession(c, sessions, user, 'password');
     return c.json<SessionResponse>({ user, demo: isDemo });
   });

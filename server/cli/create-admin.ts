@@ -6,7 +6,8 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { auditDraft } from '../audit/audit-draft.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { loadConfig } from '../config.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
 
 const usage = `Creates a workspace administrator (for a workspace started with DEMO=off).
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   if (!request.success) throw new Error(`${request.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n\n${usage}`);
 
   const config = loadConfig();
-  const store = SqliteStore.open(config.databaseFile);
+  const store = await openStore(config, createLogger(config.logLevel));
   try {
     const offices = await store.accounts.listOffices();
     if (!offices.some((office) => office.id === request.data.officeId)) {

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '../audit/audit-verifier.js';
 import { loadConfig } from '../config.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
 
 const usage = `Checks the audit trail: recomputes every event's hash and its link to the one before.
 
   npm run verify-audit
 
-Reads the store the server would use (DATA_DIR). Exits with 0 if the chain is intact, 1 if it is
+Reads the store the server would use (DATABASE_URL, else DATA_DIR). Exits with 0 if the chain is intact, 1 if it is
 broken (naming the first broken event), 2 if it could not be read.`;
 
 async function main(): Promise<number> {
@@ -16,7 +17,8 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const store = SqliteStore.open(loadConfig().databaseFile);
+  const config = loadConfig();
+  const store = await openStore(config, createLogger(config.logLevel));
   try {
     const result = await verifyAuditChain(store.audit);
     if (result.intact) {

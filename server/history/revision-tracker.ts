@@ -18,6 +18,11 @@ export interface ChangeOrigin {
   author: Author;
   /** Set when the change puts back the text of this earlier revision. */
   restoredFrom?: string;
+  /**
+   * Set for a change another server instance applied and recorded: it is followed (so that the
+   * next local change is judged against it) but not recorded twice.
+   */
+  recordedElsewhere?: boolean;
 }
 
 /**
@@ -192,6 +197,7 @@ export class RevisionTracker {
     const removed = [...gone].filter((id) => !states.has(id) && !this.elementOf.has(id) && this.tracked.has(id));
     const author = origin.author;
     const iso = new Date(at).toISOString();
+    if (origin.recordedElsewhere) return this.follow(states, [...created, ...edited], removed, at, iso);
     // Split and merge are judged on the words before this change, so read them before recording it.
     const textBefore = new Map([...edited, ...removed].map((id) => [id, this.tracked.get(id)!.text]));
 
@@ -225,6 +231,26 @@ export class RevisionTracker {
       this.writes.push({ op: 'open', revision: this.record(id, kind, lastStateOf(last), author, iso, { related: into ?? null }) });
       this.tracked.delete(id);
     }
+  }
+
+  /** Takes in a change recorded elsewhere: the paragraphs' newest revisions are someone else's now. */
+  private follow(states: Map<string, ParagraphState>, changed: string[], removed: string[], at: number, iso: string): void {
+    for (const id of changed) {
+      const state = states.get(id)!;
+      this.tracked.set(id, {
+        revisionId: '',
+        kind: RevisionKind.edited,
+        blockType: state.content.type,
+        hash: state.hash,
+        text: state.text,
+        userId: null,
+        startedAt: iso,
+        lastChangeAt: at,
+        changes: 0,
+        open: false,
+      });
+    }
+    for (const id of removed) this.tracked.delete(id);
   }
 
   /** Builds a new revision and makes it the paragraph's newest. */

@@ -54,6 +54,12 @@ export class VersionService {
     return { version: this.summary(version, await this.userNames()), ...readLetterDocument(version.document) };
   }
 
+  /** A saved version's name and body for an export; the export route has checked who may read it. */
+  async readForExport(letterId: string, versionId: string): Promise<{ name: string; body: Record<string, unknown> } | null> {
+    const version = await this.store.history.getVersion(letterId, versionId);
+    return version && { name: version.name, body: readLetterDocument(version.document).body };
+  }
+
   /** Compares two versions, or a version and the current text (`current`), paragraph by paragraph. */
   async compare(user: SessionUser, letterId: string, fromRef: string, toRef: string): Promise<VersionComparison> {
     await this.access.require(user, letterId, Permission.readLetter);

@@ -109,9 +109,8 @@ export class LetterService {
       },
       signatories: letter.signatories.map((signatory, position) => ({ position, ...signatory })),
       memberships,
-      // Imported text is the creator's: its paragraphs open their history with them.
+      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds, imported: Boolean(initialText) })],
       ...(initialText ? { initialText, initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
-      audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds })],
     });
     return this.detailFor(user, id);
   }

@@ -150,8 +150,8 @@ export class LetterCourseService {
   }
 
   private async freeze(letterId: string, frozen: boolean): Promise<void> {
-    const members = new Map((await this.store.letters.listMembers(letterId)).map((member) => [member.userId, member.roles]));
-    this.registry.setFrozen(letterId, frozen, (userId) => canEditText(members.get(userId) ?? []));
+    const members = await this.store.letters.listMembers(letterId);
+    this.registry.setFrozen(letterId, frozen, new Set(members.filter((member) => canEditText(member.roles)).map((member) => member.userId)));
   }
 
   private async pushCourse(letterId: string): Promise<void> {

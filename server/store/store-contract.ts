@@ -214,6 +214,20 @@ export function runStoreContract(
       expect(text.lastSeq).toBe(seqs[2]);
     });
 
+    it('leaves a snapshot alone when asked to compact through less than it already covers', async () => {
+      const { letter } = await seedLetter();
+      const seqs = await store.text.appendUpdates(
+        [1, 2, 3].map((n) => ({ letterId: letter.id, update: new Uint8Array([n]), userId: letter.createdBy, newClientIds: [] })),
+      );
+      await store.text.compactText(letter.id, new Uint8Array([8, 8]), seqs[2]!);
+      // Another instance, slower, compacts what it read earlier: its snapshot covers less.
+      await store.text.compactText(letter.id, new Uint8Array([7]), seqs[1]!);
+      const text = await store.text.loadText(letter.id);
+      expect(text.snapshot).toEqual(new Uint8Array([8, 8]));
+      expect(text.updates).toEqual([]);
+      expect(text.lastSeq).toBe(seqs[2]);
+    });
+
     it('refuses updates for a letter that does not exist, and stores none of that batch', async () => {
       const { letter } = await seedLetter();
       await expect(

@@ -203,7 +203,10 @@ export interface TextStore {
   loadText(letterId: string): Promise<StoredText>;
   /** Appends updates of any letters in one transaction and returns their sequence numbers. */
   appendUpdates(updates: UpdateToAppend[]): Promise<number[]>;
-  /** Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically. */
+  /**
+   * Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically;
+   * does nothing if the stored snapshot already covers `throughSeq` (a later compaction won).
+   */
   compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }
 
@@ -299,7 +302,7 @@ export interface AuditStore {
 }
 
 /**
- * Everything Jointly keeps. Implementations: SQLite (embedded default) and, later, PostgreSQL.
+ * Everything Jointly keeps. Implementations: SQLite (embedded default) and PostgreSQL (scaled out).
  * Both must pass `runStoreContract` in store-contract.ts. Every method that writes more than one
  * row does so in one transaction: a failure leaves nothing half-written.
  */

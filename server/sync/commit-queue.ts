@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
+import { coalesceRevisionWrites } from '../history/coalesce-revision-writes.js';
 import type { AuditDraft, RevisionWrite, Store } from '../store/store.js';
 import type { Connection } from './connection.js';
 
@@ -99,17 +100,19 @@ export class CommitQueue {
   }
 
   private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>, stateVectors: Map<CommitTarget, Uint8Array>): Promise<void> {
-    const ordered = Array.from(byRoom.values()).flat();
-    const seqs = await this.store.text.appendUpdates(
-      ordered.map((entry) => ({
+    const toAppend = Array.from(byRoom.values()).flatMap((entries) => {
+      // A burst of typing extends one revision many times: only its last state needs writing, once.
+      const revisions = coalesceRevisionWrites(entries.flatMap((entry) => entry.revisions));
+      return entries.map((entry, index) => ({
         letterId: entry.room.letterId,
         update: entry.update,
         userId: entry.userId,
         newClientIds: entry.newClientIds,
-        revisions: entry.revisions,
+        revisions: index === entries.length - 1 ? revisions : [],
         ...(entry.audit ? { audit: entry.audit } : {}),
-      })),
-    );
+      }));
+    });
+    const seqs = await this.store.text.appendUpdates(toAppend);
     let index = 0;
     for (const [room, entries] of byRoom) {
       const roomSeqs = seqs.slice(index, index + entries.length);

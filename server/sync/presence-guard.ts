@@ -4,6 +4,16 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
 
+/**
+ * Who holds a presence client id: a connection of this instance, or (scaled out) one of another
+ * instance, which counts as closed here so that only the same person can take the id over.
+ */
+export interface PresenceOwner {
+  readonly user: { readonly id: string };
+  readonly isClosed: boolean;
+  readonly awarenessClients: Set<number>;
+}
+
 /** How many awareness client ids one connection may use (one per Y.Doc; a few for safety). */
 const maxClientsPerConnection = 4;
 
@@ -38,7 +48,7 @@ function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolea
 export function sanitizePresence(
   update: Uint8Array,
   connection: Connection,
-  owners: Map<number, Connection>,
+  owners: Map<number, PresenceOwner>,
   knownClock: (clientId: number) => number,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);

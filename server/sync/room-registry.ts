@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { Room, type RoomDeps } from './room.js';
 import type * as Y from 'yjs';
 import type { SchemaRules } from './schema-rules.js';
@@ -17,6 +18,8 @@ export interface RoomRegistryOptions {
   graceMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
+  /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
+  relay?: LetterRelay;
 }
 
 /**
@@ -29,10 +32,17 @@ export class RoomRegistry {
   private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    const { relay } = options;
+    relay?.onSessionsEnded((sessionIds) => this.closeSessionsHere(sessionIds));
+    relay?.onReconnected(() => void this.catchUpAll());
+  }
 
   async join(letterId: string, connection: Connection): Promise<Room> {
+    const wasOpen = this.rooms.has(letterId);
     const room = await this.open(letterId);
+    // The person may have come from another instance with text this room has not heard of yet.
+    if (wasOpen && this.options.relay) await room.catchUp();
     const timer = this.unloadTimers.get(room);
     if (timer) {
       clearTimeout(timer);
@@ -49,24 +59,94 @@ export class RoomRegistry {
   private open(letterId: string): Promise<Room> {
     const existing = this.rooms.get(letterId);
     if (existing) return existing;
-    const { store, commits, rules, logger, compactAfterUpdates, letterState, historyPauseMs } = this.options;
-    const loading = Room.load(letterId, {
-      letterState,
-      store,
-      commits,
-      rules,
-      logger,
-      compactAfterUpdates,
-      historyPauseMs,
-      onEmpty: (room) => this.scheduleUnload(room),
-      onBroken: (room) => this.unload(room, CloseCode.storeFailure, 'the letter is being reloaded'),
-    });
+    const loading = this.load(letterId);
     this.rooms.set(letterId, loading);
     loading.then(
       (room) => this.loaded.set(letterId, room),
       () => this.rooms.delete(letterId),
     );
     return loading;
+  }
+
+  /**
+   * Subscribes first, then loads: an update committed elsewhere meanwhile is either in what was
+   * loaded or arrives on the subscription (applying it twice does no harm).
+   */
+  private async load(letterId: string): Promise<Room> {
+    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, relay } = this.options;
+    let room: Room | null = null;
+    const early: RelayedMessage[] = [];
+    await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
+    try {
+      room = await Room.load(letterId, {
+        letterState,
+        store,
+        commits,
+        rules,
+        logger,
+        compactAfterUpdates,
+        historyPauseMs,
+        ...(relay ? { relay } : {}),
+        onEmpty: (loaded) => this.scheduleUnload(loaded),
+        onBroken: (loaded) => this.unload(loaded, CloseCode.storeFailure, 'the letter is being reloaded'),
+      });
+    } catch (error) {
+      relay?.unsubscribe(letterId);
+      throw error;
+    }
+    for (const message of early.splice(0)) this.receiveRelayed(room, message);
+    relay?.publish(letterId, { kind: 'presence-query' });
+    return room;
+  }
+
+  /** A message from another instance about a letter open here. */
+  private receiveRelayed(room: Room, message: RelayedMessage): void {
+    switch (message.kind) {
+      case 'text':
+        return room.applyCommitted(message.update);
+      case 'presence':
+        return room.applyRemotePresence(message.update, message.owners);
+      case 'presence-query': {
+        const presence = room.localPresence();
+        if (presence) this.options.relay?.publish(room.letterId, presence);
+        return;
+      }
+      case 'catch-up':
+        return void this.catchUp(room);
+      case 'letter-state':
+        return room.broadcast(message.message);
+      case 'access':
+        return room.applyAccess(message.userId, message.roles);
+      case 'frozen': {
+        const editors = new Set(message.editorIds);
+        return room.setFrozen(message.frozen, (connection) => editors.has(connection.user.id));
+      }
+      default:
+        throw new Error(`unknown relayed message ${(message as { kind: string }).kind}`);
+    }
+  }
+
+  private async catchUp(room: Room): Promise<void> {
+    try {
+      await room.catchUp();
+    } catch (error) {
+      this.options.logger.warn({ err: error, letterId: room.letterId }, 'catching up failed');
+    }
+  }
+
+  /**
+   * The link to the other instances broke and is back: what was relayed meanwhile may be lost,
+   * in both directions. Every room reads the store again and asks the others to do the same.
+   */
+  private async catchUpAll(): Promise<void> {
+    const relay = this.options.relay!;
+    const rooms = Array.from(this.loaded.values());
+    this.options.logger.info({ rooms: rooms.length }, 'relay reconnected; catching up from the store');
+    for (const room of rooms) {
+      relay.publish(room.letterId, { kind: 'catch-up' });
+      relay.publish(room.letterId, { kind: 'presence-query' });
+      await this.catchUp(room);
+    }
   }
 
   private scheduleUnload(room: Room): void {
@@ -85,6 +165,7 @@ export class RoomRegistry {
     if (this.loaded.get(room.letterId) === room) {
       this.loaded.delete(room.letterId);
       this.rooms.delete(room.letterId);
+      this.options.relay?.unsubscribe(room.letterId);
     }
     room.destroy(code, reason);
   }
@@ -96,6 +177,8 @@ export class RoomRegistry {
   async readText<T>(letterId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.open(letterId);
     await room.settled();
+    // What another instance committed counts too: a sign-off is checked against the text as stored.
+    if (this.options.relay) await room.catchUp();
     try {
       return read(room.doc);
     } finally {
@@ -122,23 +205,34 @@ export class RoomRegistry {
     this.loaded.get(letterId)?.history.seal(paragraphIds);
   }
 
-  /** Sends a server-owned message to everyone who has the letter open. */
+  /** Sends a server-owned message to everyone who has the letter open, on any instance. */
   broadcast(letterId: string, message: Uint8Array): void {
     this.loaded.get(letterId)?.broadcast(message);
+    this.options.relay?.publish(letterId, { kind: 'letter-state', message });
   }
 
-  /** Every office signed (frozen) or the letter was reopened: open editors follow at once. */
-  setFrozen(letterId: string, frozen: boolean, canEditOf: (userId: string) => boolean): void {
-    this.loaded.get(letterId)?.setFrozen(frozen, (connection) => canEditOf(connection.user.id));
+  /**
+   * Every office signed (frozen) or the letter was reopened: open editors on every instance follow
+   * at once. `editorIds`: the members whose roles let them edit the letter when it is not frozen.
+   */
+  setFrozen(letterId: string, frozen: boolean, editorIds: ReadonlySet<string>): void {
+    this.loaded.get(letterId)?.setFrozen(frozen, (connection) => editorIds.has(connection.user.id));
+    this.options.relay?.publish(letterId, { kind: 'frozen', frozen, editorIds: Array.from(editorIds) });
   }
 
-  /** A member's roles changed (empty: removed): their open connections follow at once. */
+  /** A member's roles changed (empty: removed): their open connections on every instance follow at once. */
   accessChanged(letterId: string, userId: string, roles: Role[]): void {
     this.loaded.get(letterId)?.applyAccess(userId, roles);
+    this.options.relay?.publish(letterId, { kind: 'access', userId, roles });
   }
 
-  /** Sessions ended (sign-out, password set): their sockets close with 4401. */
+  /** Sessions ended (sign-out, password set): their sockets close with 4401, on every instance. */
   closeSessions(sessionIds: string[]): void {
+    this.closeSessionsHere(sessionIds);
+    this.options.relay?.publishSessionsEnded(sessionIds);
+  }
+
+  private closeSessionsHere(sessionIds: string[]): void {
     const ended = new Set(sessionIds);
     for (const room of Array.from(this.loaded.values())) room.closeSessions(ended);
   }
@@ -156,13 +250,16 @@ export class RoomRegistry {
         if (!(await isValid(connection.sessionId, active))) expired.add(connection.sessionId);
       }
     }
-    if (expired.size > 0) this.closeSessions(Array.from(expired));
+    // Every instance sweeps its own connections: nobody else needs to hear of these.
+    if (expired.size > 0) this.closeSessionsHere(Array.from(expired));
   }
 
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
-    await this.options.commits.drain();
     await Promise.allSettled(this.rooms.values());
+    // A client writing without pause would otherwise keep the commit queue from ever draining.
+    for (const room of this.loaded.values()) room.stopAccepting();
+    await this.options.commits.drain();
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
 }

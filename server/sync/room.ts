@@ -17,10 +17,22 @@ import type { Logger } from '../logger.js';
 import type { AuditDraft, Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
-import { sanitizePresence } from './presence-guard.js';
+import { FreshRun } from './fresh-run.js';
+import type { LetterRelay, RelayedMessage } from './letter-relay.js';
+import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, clientsWritten, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
+import { compactStoredText } from './text-compaction.js';
+import {
+  RefusalKind,
+  UpdateRefusal,
+  carriesNothingNew,
+  checkUpdate,
+  clientsWritten,
+  decodeIncomingUpdate,
+  hasDependencies,
+  type DecodedUpdate,
+} from './update-guard.js';
 
 export interface RoomDeps {
   store: Store;
@@ -36,7 +48,12 @@ export interface RoomDeps {
   onBroken: (room: Room) => void;
   /** The server-owned state of the letter (sign-offs, course), sent to each joining connection. */
   letterState: (letterId: string) => Promise<LetterStateMessage>;
+  /** Other instances with this letter open (scale-out); absent when the server runs alone. */
+  relay?: Pick<LetterRelay, 'publish'>;
 }
+
+/** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
+const relayedOrigin = Symbol('relayed');
 
 const frozenReason = 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
@@ -69,17 +86,18 @@ export class Room implements CommitTarget {
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void }[] = [];
   private storedUpdates = 0;
-  private lastSeq = 0;
   private compacting = false;
+  private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
   private clientOwners = new Map<number, string>();
   /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
-  private readonly presenceOwners = new Map<number, Connection>();
+  private readonly presenceOwners = new Map<number, PresenceOwner>();
   /** A letter every office has signed accepts no edits from anyone. */
   private frozen = false;
   private readonly settleWaiters: (() => void)[] = [];
   readonly history: RevisionTracker;
+  private accepting = true;
 
   private constructor(
     readonly letterId: string,
@@ -89,6 +107,7 @@ export class Room implements CommitTarget {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
+    this.doc.on('update', this.forwardRelayed);
   }
 
   /** Builds the room's document from the store's snapshot and the updates after it. */
@@ -100,7 +119,6 @@ export class Room implements CommitTarget {
       for (const update of text.updates) Y.applyUpdate(room.doc, update);
     });
     room.storedUpdates = text.updates.length;
-    room.lastSeq = text.lastSeq;
     room.clientOwners = text.clientOwners;
     const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
     if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
@@ -164,8 +182,17 @@ export class Room implements CommitTarget {
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 
+  /**
+   * The server is shutting down: frames that arrive from now on are dropped, so that the commits
+   * in hand can finish. Clients resend what was not confirmed when they reconnect.
+   */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
   /** Handles one frame; throws ProtocolViolation for frames that cost the sender its connection. */
   receive(connection: Connection, frame: Uint8Array): void {
+    if (!this.accepting) return;
     connection.wasActive = true;
     try {
       const decoder = decoding.createDecoder(frame);
@@ -344,12 +371,76 @@ export class Room implements CommitTarget {
     connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+  private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const clients = [...change.added, ...change.updated, ...change.removed];
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+    const message = awarenessMessage(update);
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.connections) connection.send(message);
+    if (origin instanceof Connection) {
+      this.deps.relay?.publish(this.letterId, { kind: 'presence', update, owners: clients.map((clientId) => [clientId, origin.user.id]) });
+    }
   };
+
+  /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
+  private readonly forwardRelayed = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== relayedOrigin) return;
+    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
+    for (const connection of this.connections) connection.send(message);
+  };
+
+  /** Text another instance committed: applied here and passed on to this instance's connections. */
+  applyCommitted(update: Uint8Array): void {
+    if (this.destroyed) return;
+    // Messages of different instances can overtake one another; the store holds all of them.
+    if (!hasDependencies(this.doc, update)) {
+      this.catchUp().catch((error: unknown) => this.deps.logger.warn({ err: error, letterId: this.letterId }, 'catching up failed'));
+      return;
+    }
+    Y.applyUpdate(this.doc, update, relayedOrigin);
+  }
+
+  /**
+   * Applies what the store holds and this document lacks: text other instances committed that
+   * did not reach this one (a Redis outage, a message overtaken). Resolves after a read of the
+   * store that began after the call.
+   */
+  catchUp(): Promise<void> {
+    return this.catchUps.request();
+  }
+
+  private async readStoredText(): Promise<void> {
+    const text = await this.deps.store.text.loadText(this.letterId);
+    if (this.destroyed) return;
+    for (const [clientId, userId] of text.clientOwners) if (!this.clientOwners.has(clientId)) this.clientOwners.set(clientId, userId);
+    this.doc.transact(() => {
+      if (text.snapshot) Y.applyUpdate(this.doc, text.snapshot);
+      for (const update of text.updates) Y.applyUpdate(this.doc, update);
+    }, relayedOrigin);
+  }
+
+  /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
+  applyRemotePresence(update: Uint8Array, owners: [clientId: number, userId: string][]): void {
+    if (this.destroyed) return;
+    for (const [clientId, userId] of owners) {
+      const owner = this.presenceOwners.get(clientId);
+      if (owner && !owner.isClosed) continue;
+      this.presenceOwners.set(clientId, { user: { id: userId }, isClosed: true, awarenessClients: new Set() });
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, relayedOrigin);
+  }
+
+  /** The presence of this instance's own connections, for an instance that has just opened the letter. */
+  localPresence(): RelayedMessage | null {
+    const states = this.awareness.getStates();
+    const owners: [number, string][] = [];
+    for (const [clientId, owner] of this.presenceOwners) {
+      if (owner instanceof Connection && this.connections.has(owner) && states.has(clientId)) owners.push([clientId, owner.user.id]);
+    }
+    if (owners.length === 0) return null;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
+    return { kind: 'presence', update, owners };
+  }
 
   private whenCommitted(run: () => void): void {
     if (!this.hasUncommitted) run();
@@ -357,11 +448,10 @@ export class Room implements CommitTarget {
   }
 
   /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
-  committed(entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void {
+  committed(entries: PendingUpdate[], _seqs: number[], stateVector: Uint8Array): void {
     if (this.destroyed) return;
     this.committedCount += entries.length;
     this.storedUpdates += entries.length;
-    this.lastSeq = Math.max(this.lastSeq, ...seqs);
     const senders = new Set<Connection>();
     for (const entry of entries) {
       if (entry.connection) senders.add(entry.connection);
@@ -370,6 +460,10 @@ export class Room implements CommitTarget {
     }
     const saved = writeSavedMessage(stateVector);
     for (const sender of senders) sender.send(saved);
+    if (this.deps.relay) {
+      const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
+      this.deps.relay.publish(this.letterId, { kind: 'text', update });
+    }
     const ready = this.waiters.filter((waiter) => waiter.target <= this.committedCount);
     this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((waiter) => waiter.target > this.committedCount));
     for (const waiter of ready) waiter.run();
@@ -385,12 +479,11 @@ export class Room implements CommitTarget {
 
   /** Merges the stored updates into one snapshot, in one transaction. */
   private async compact(): Promise<void> {
-    if (this.compacting || this.hasUncommitted) return;
+    if (this.compacting) return;
     this.compacting = true;
-    const throughSeq = this.lastSeq;
     const counted = this.storedUpdates;
     try {
-      await this.deps.store.text.compactText(this.letterId, Y.encodeStateAsUpdate(this.doc), throughSeq);
+      await compactStoredText(this.deps.store, this.letterId);
       this.storedUpdates -= counted;
     } catch (error) {
       this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept');
@@ -407,6 +500,7 @@ export class Room implements CommitTarget {
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
     this.history.stop();
+    this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -425,6 +519,7 @@ export class ServerEdit {
 function changeOriginOf(origin: unknown): ChangeOrigin | null {
   if (origin instanceof Connection) return { author: { userId: origin.user.id, officeId: origin.user.office.id } };
   if (origin instanceof ServerEdit) return origin.changeOrigin;
+  if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
   return null;
 }
 

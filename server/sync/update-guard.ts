@@ -303,6 +303,16 @@ function checkDependencies(doc: Y.Doc, decoded: DecodedUpdate): void {
   }
 }
 
+/** Whether the document holds everything `update` builds on, so that it would apply at once. */
+export function hasDependencies(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    checkDependencies(doc, decodeIncomingUpdate(update));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The Yjs client ids under which an update writes something the server does not have yet. */
 export function clientsWritten(doc: Y.Doc, decoded: DecodedUpdate): Set<number> {
   const clients = new Set<number>();

@@ -15,7 +15,14 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const grants: Record<Role, readonly Permission[]> = {
-  [Role.coordinator]: [Permission.readLetter, Permission.exportLetter, Permission.editText, Permission.manageMembers, Permission.manageLetter, Permission.readAudit],
+  [Role.coordinator]: [
+    Permission.readLetter,
+    Permission.exportLetter,
+    Permission.editText,
+    Permission.manageMembers,
+    Permission.manageLetter,
+    Permission.readAudit,
+  ],
   [Role.drafter]: [Permission.readLetter, Permission.exportLetter, Permission.editText],
   [Role.approver]: [Permission.readLetter, Permission.exportLetter, Permission.signOff],
   [Role.observer]: [Permission.readLetter, Permission.exportLetter],

@@ -89,4 +89,22 @@ describe('the audit trail', () => {
     expect(verifier.output).toContain('event 2 is missing');
     await server.dispose();
   });
+
+  it('records every export of a letter, and of a saved version, before handing it out', async () => {
+    const server = await startServer();
+    const helena = await signIn(server, 'Helena Virtanen');
+    const kadri = await signIn(server, 'Kadri Tamm');
+    const letterId = await createLetter(server, helena, ['fi-interior', 'ee-interior']);
+    const saved = await apiRequest(server, helena, 'POST', `/api/letters/${letterId}/versions`, { name: 'Draft for capitals' });
+    const version = (await saved.json()) as { id: string };
+    expect((await apiRequest(server, kadri, 'GET', `/api/letters/${letterId}/export?format=markdown`)).status).toBe(200);
+    expect((await apiRequest(server, kadri, 'GET', `/api/letters/${letterId}/export?format=pdf&version=${version.id}`)).status).toBe(200);
+    const trail = (await (await apiRequest(server, helena, 'GET', `/api/letters/${letterId}/audit`)).json()) as LetterAudit;
+    const exports = trail.events.filter((event) => event.kind === 'letter_exported');
+    expect(exports.map((event) => [event.actor?.name, event.detail])).toEqual([
+      ['Kadri Tamm', { format: 'markdown' }],
+      ['Kadri Tamm', { format: 'pdf', versionId: version.id }],
+    ]);
+    await server.dispose();
+  });
 });

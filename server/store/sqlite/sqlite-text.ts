@@ -50,12 +50,14 @@ export class SqliteText implements TextStore {
 
   async compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.db
+      const replaced = this.db
         .prepare(
           `INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES (?, ?, ?)
-           ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq`,
+           ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
+           WHERE text_snapshots.through_seq < excluded.through_seq`,
         )
         .run(letterId, snapshot, throughSeq);
+      if (replaced.changes === 0) return;
       this.db.prepare('DELETE FROM text_updates WHERE letter_id = ? AND seq <= ?').run(letterId, throughSeq);
     })();
   }

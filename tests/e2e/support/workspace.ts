@@ -100,6 +100,11 @@ export async function typeNewParagraph(page: Page, text: string): Promise<void> 
   await page.keyboard.type(text);
 }
 
+/** Clicks into a paragraph by its unique last word; other people's caret labels may sit inside the rest. */
+export async function clickParagraph(page: Page, text: string): Promise<void> {
+  await letterText(page).getByText(text.split(' ').at(-1) ?? text).click();
+}
+
 /** Presses Tab until `target` has focus, as a keyboard user would; fails if it never does. */
 export async function tabTo(page: Page, target: Locator, { backwards = false, maxPresses = 40 } = {}): Promise<void> {
   for (let press = 0; press < maxPresses; press++) {

@@ -55,6 +55,10 @@ export class ServerProcess {
     return server;
   }
 
+  get isRunning(): boolean {
+    return this.child !== null;
+  }
+
   get port(): number {
     if (!this.child) throw new Error('the server is not running');
     return this.currentPort;

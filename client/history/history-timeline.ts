@@ -1,0 +1,75 @@
+import type { ParagraphHistory, Revision } from '../../shared/api/history.js';
+import { SignoffAction } from '../../shared/domain/signoff-state.js';
+
+/** A sign-off act on the paragraph, with the text the office saw when it acted. */
+export type HistorySignoff = ParagraphHistory['signoffs'][number];
+
+/** One line of a paragraph's history: a revision with the text before it, or a sign-off act. */
+export type TimelineEntry =
+  | { kind: 'revision'; revision: Revision; previousText: string | null; isNewest: boolean }
+  | { kind: 'signoff'; signoff: HistorySignoff };
+
+/** How many revisions the panel shows at first and adds with each "Show older revisions". */
+export const revisionPageSize = 50;
+
+/**
+ * The newest `shownRevisions` revisions and the sign-off acts of the same period, newest first.
+ * Only the shown revisions are paired with their predecessor, so a long history costs no more
+ * than a short one until the person asks for older revisions.
+ */
+export function buildTimeline(history: ParagraphHistory, shownRevisions: number): { entries: TimelineEntry[]; hiddenRevisions: number } {
+  const shown = history.revisions.slice(0, shownRevisions);
+  const hiddenRevisions = history.revisions.length - shown.length;
+  const revisions: TimelineEntry[] = shown.map((revision, index) => ({
+    kind: 'revision',
+    revision,
+    previousText: history.revisions[index + 1]?.text ?? null,
+    isNewest: index === 0,
+  }));
+  const oldestShown = shown.at(-1);
+  // Acts older than the oldest shown revision wait until the person shows older revisions.
+  const since = hiddenRevisions > 0 && oldestShown ? timeOf(oldestShown.endedAt) : -Infinity;
+  const signoffs: TimelineEntry[] = history.signoffs
+    .filter((signoff) => timeOf(signoff.at) >= since)
+    .map((signoff) => ({ kind: 'signoff', signoff }));
+  return { entries: mergeNewestFirst(revisions, signoffs), hiddenRevisions };
+}
+
+/** Revisions are already newest first, sign-offs oldest first: one pass merges them. */
+function mergeNewestFirst(revisions: TimelineEntry[], signoffsOldestFirst: TimelineEntry[]): TimelineEntry[] {
+  const signoffs = [...signoffsOldestFirst].reverse();
+  const merged: TimelineEntry[] = [];
+  let r = 0;
+  let s = 0;
+  while (r < revisions.length || s < signoffs.length) {
+    const revision = revisions[r];
+    const signoff = signoffs[s];
+    // On equal times the act comes first: a sign-off closes the revision it saw.
+    if (signoff && (!revision || entryTime(signoff) >= entryTime(revision))) {
+      merged.push(signoff);
+      s++;
+    } else if (revision) {
+      merged.push(revision);
+      r++;
+    }
+  }
+  return merged;
+}
+
+function entryTime(entry: TimelineEntry): number {
+  return entry.kind === 'revision' ? timeOf(entry.revision.endedAt) : timeOf(entry.signoff.at);
+}
+
+function timeOf(value: string): number {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+/** Each office's latest approval of the paragraph, in the order the offices first approved. */
+export function latestApprovals(history: ParagraphHistory): HistorySignoff[] {
+  const byOffice = new Map<string, HistorySignoff>();
+  for (const signoff of history.signoffs) {
+    if (signoff.action === SignoffAction.approve) byOffice.set(signoff.officeId, signoff);
+  }
+  return [...byOffice.values()];
+}

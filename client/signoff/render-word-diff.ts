@@ -1,0 +1,49 @@
+import { css, html } from 'lit';
+import { compareWords } from './word-diff.js';
+
+/**
+ * Two texts compared word by word, as a paragraph with `<ins>` and `<del>` runs. Screen readers
+ * hear "added:" and "removed:" before each run; pair with `visuallyHiddenStyles`.
+ */
+export function renderWordDiff(before: string, after: string) {
+  return html`<p class="diff-text">
+    ${compareWords(before, after).map((part) =>
+      part.kind === 'added'
+        ? html`<ins><span class="visually-hidden">added: </span>${part.text}</ins>`
+        : part.kind === 'removed'
+          ? html`<del><span class="visually-hidden">removed: </span>${part.text}</del>`
+          : part.text,
+    )}
+  </p>`;
+}
+
+/** The key to the colours, for sighted readers; the runs themselves already say it in words. */
+export function renderDiffLegend() {
+  return html`<p class="legend" aria-hidden="true"><ins>added</ins> <del>removed</del></p>`;
+}
+
+export const wordDiffStyles = css`
+  .diff-text {
+    margin: 0;
+    padding: 0.5rem;
+    font-family: var(--jl-font-letter);
+    background: #fafbfc;
+    border: 1px solid var(--jl-border);
+    border-radius: var(--jl-radius);
+    overflow-wrap: anywhere;
+  }
+  ins {
+    color: var(--jl-success);
+    background: #e8f3eb;
+    text-decoration: underline;
+  }
+  del {
+    color: var(--jl-danger);
+    background: var(--jl-danger-soft);
+    text-decoration: line-through;
+  }
+  .legend {
+    margin: 0.25rem 0 0;
+    font-size: 0.875rem;
+  }
+`;

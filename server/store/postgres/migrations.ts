@@ -1,0 +1,161 @@
+/**
+ * Schema versions of the PostgreSQL store, applied in order; never edit one that has shipped.
+ * Times are ISO 8601 text, as in the SQLite store, so both return exactly what they were given.
+ * Identity columns keep insertion order where SQLite's rowid does.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE offices (
+    id TEXT PRIMARY KEY,
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    country TEXT NOT NULL,
+    minister_name TEXT NOT NULL,
+    minister_title TEXT NOT NULL,
+    color TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    name TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT,
+    is_admin BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE INDEX invitations_by_user ON invitations (user_id);
+  CREATE TABLE letters (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    addressees JSONB NOT NULL,
+    letter_date TEXT,
+    status TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE signatories (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    position INTEGER NOT NULL,
+    signer_name TEXT NOT NULL,
+    capacity TEXT NOT NULL,
+    PRIMARY KEY (letter_id, office_id)
+  );
+  CREATE TABLE memberships (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    roles JSONB NOT NULL,
+    PRIMARY KEY (letter_id, user_id)
+  );
+  CREATE TABLE text_snapshots (
+    letter_id TEXT PRIMARY KEY REFERENCES letters(id),
+    snapshot BYTEA NOT NULL,
+    through_seq BIGINT NOT NULL
+  );
+  CREATE TABLE text_updates (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    body BYTEA NOT NULL,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX text_updates_by_letter ON text_updates (letter_id, seq);
+  CREATE TABLE text_clients (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    client_id BIGINT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (letter_id, client_id)
+  );
+  CREATE TABLE signoffs (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    action TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    paragraph_text TEXT NOT NULL,
+    reason TEXT,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX signoffs_by_letter ON signoffs (letter_id, id);
+  CREATE TABLE letter_events (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    kind TEXT NOT NULL,
+    office_id TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    letter_hash TEXT,
+    reason TEXT,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX letter_events_by_letter ON letter_events (letter_id, id);
+  `,
+  `
+  CREATE TABLE paragraph_revisions (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id),
+    office_id TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    content TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    related_paragraph_id TEXT,
+    restored_from TEXT
+  );
+  CREATE INDEX paragraph_revisions_by_paragraph ON paragraph_revisions (letter_id, paragraph_id, seq);
+  CREATE TABLE letter_versions (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    paragraph_count INTEGER NOT NULL,
+    document BYTEA NOT NULL
+  );
+  CREATE INDEX letter_versions_by_letter ON letter_versions (letter_id, seq);
+  CREATE TABLE audit_events (
+    seq BIGINT PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_user_id TEXT,
+    actor_office_id TEXT,
+    letter_id TEXT,
+    detail TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_by_letter ON audit_events (letter_id, seq);
+  `,
+];

@@ -1,0 +1,86 @@
+import type { LetterStatus } from '../../../shared/api/letters.js';
+import type { AuditDraft, LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+import { appendAuditWithin } from './postgres-audit.js';
+import type { PgDatabase, Queryable } from './pg-database.js';
+
+const signoffColumns = `id::int, letter_id AS "letterId", paragraph_id AS "paragraphId", office_id AS "officeId", action,
+  content_hash AS "contentHash", paragraph_text AS "paragraphText", reason, user_id AS "userId", created_at AS "createdAt"`;
+const eventColumns = `id::int, letter_id AS "letterId", kind, office_id AS "officeId", from_status AS "fromStatus",
+  to_status AS "toStatus", letter_hash AS "letterHash", reason, user_id AS "userId", created_at AS "createdAt"`;
+
+export class PostgresSignoffs implements SignoffStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async appendSignoffs(acts: Omit<SignoffRecord, 'id'>[], audit?: AuditDraft[]): Promise<SignoffRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const recorded: SignoffRecord[] = [];
+      for (const act of acts) {
+        const { rows } = await tx.query<{ id: number }>(
+          `INSERT INTO signoffs (letter_id, paragraph_id, office_id, action, content_hash, paragraph_text, reason, user_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int`,
+          [act.letterId, act.paragraphId, act.officeId, act.action, act.contentHash, act.paragraphText, act.reason, act.userId, act.createdAt],
+        );
+        recorded.push({ ...act, id: rows[0]!.id });
+      }
+      await appendAuditWithin(tx, audit);
+      return recorded;
+    });
+  }
+
+  async listSignoffs(letterId: string): Promise<SignoffRecord[]> {
+    return (await this.db.query<SignoffRecord>(`SELECT ${signoffColumns} FROM signoffs WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
+  }
+
+  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (event.toStatus !== null) {
+        // A racing transition on another instance commits first; this UPDATE then re-reads the row and matches nothing.
+        const moved = await tx.query('UPDATE letters SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4', [
+          event.toStatus,
+          event.createdAt,
+          event.letterId,
+          expectedStatus,
+        ]);
+        if (moved.rowCount !== 1) return false;
+      } else {
+        // Held until commit: no transition can slip in between the check and the event.
+        const { rows } = await tx.query<{ status: string }>('SELECT status FROM letters WHERE id = $1 FOR NO KEY UPDATE', [event.letterId]);
+        if (rows[0]?.status !== expectedStatus) return false;
+      }
+      await insertEvent(tx, event);
+      await appendAuditWithin(tx, audit);
+      return true;
+    });
+  }
+
+  async listLetterEvents(letterId: string): Promise<LetterEventRecord[]> {
+    return (await this.db.query<LetterEventRecord>(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
+  }
+
+  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Two coordinators replacing the list at once take turns; the later list wins whole.
+      await tx.query('SELECT id FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      await tx.query('DELETE FROM signatories WHERE letter_id = $1', [letterId]);
+      for (const s of signatories) {
+        await tx.query('INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES ($1, $2, $3, $4, $5)', [
+          letterId,
+          s.officeId,
+          s.position,
+          s.signerName,
+          s.capacity,
+        ]);
+      }
+      await insertEvent(tx, event);
+      await appendAuditWithin(tx, audit);
+    });
+  }
+}
+
+async function insertEvent(tx: Queryable, event: Omit<LetterEventRecord, 'id'>): Promise<void> {
+  await tx.query(
+    `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt],
+  );
+}

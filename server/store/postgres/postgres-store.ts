@@ -1,0 +1,48 @@
+import type { Store } from '../store.js';
+import { migratePostgres } from './migrate-postgres.js';
+import { postgresMigrations } from './migrations.js';
+import { PgDatabase } from './pg-database.js';
+import { PostgresAccounts } from './postgres-accounts.js';
+import { PostgresAudit } from './postgres-audit.js';
+import { PostgresHistory } from './postgres-history.js';
+import { PostgresLetters } from './postgres-letters.js';
+import { PostgresSignoffs } from './postgres-signoffs.js';
+import { PostgresText } from './postgres-text.js';
+
+/** The scaled-out store: one PostgreSQL database that every instance shares, through one pool per instance. */
+export class PostgresStore implements Store {
+  readonly accounts: PostgresAccounts;
+  readonly letters: PostgresLetters;
+  readonly text: PostgresText;
+  readonly signoffs: PostgresSignoffs;
+  readonly history: PostgresHistory;
+  readonly audit: PostgresAudit;
+
+  private constructor(private readonly db: PgDatabase) {
+    this.accounts = new PostgresAccounts(db);
+    this.letters = new PostgresLetters(db);
+    this.text = new PostgresText(db);
+    this.signoffs = new PostgresSignoffs(db);
+    this.history = new PostgresHistory(db);
+    this.audit = new PostgresAudit(db);
+  }
+
+  /**
+   * Connects and brings the schema up to date. `onIdleError` hears of pooled connections that
+   * broke while idle (a database restart); the pool replaces them.
+   */
+  static async open(connectionString: string, onIdleError: (error: Error) => void = () => {}): Promise<PostgresStore> {
+    const db = PgDatabase.connect(connectionString, onIdleError);
+    try {
+      await migratePostgres(db, postgresMigrations);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return new PostgresStore(db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

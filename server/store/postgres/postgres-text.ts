@@ -1,0 +1,89 @@
+import type { StoredText, TextStore, UpdateToAppend } from '../store.js';
+import { appendAuditWithin } from './postgres-audit.js';
+import { writeRevisionsWithin } from './postgres-history.js';
+import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
+
+/**
+ * Several instances append to one letter's log and compact it. Both take the letter's row lock
+ * first, so for each letter sequence numbers are handed out in commit order: a compaction sees
+ * every update below the newest one, never a gap that a slower transaction fills in later.
+ */
+export class PostgresText implements TextStore {
+  constructor(private readonly db: PgDatabase) {}
+
+  async loadText(letterId: string): Promise<StoredText> {
+    // One snapshot of the database for all three reads: a compaction in between cannot tear them apart.
+    return this.db.transaction(async (tx) => {
+      const snapshotRow = (
+        await tx.query<{ snapshot: Buffer; through_seq: string }>('SELECT snapshot, through_seq FROM text_snapshots WHERE letter_id = $1', [letterId])
+      ).rows[0];
+      const { rows } = await tx.query<{ seq: string; body: Buffer }>('SELECT seq, body FROM text_updates WHERE letter_id = $1 ORDER BY seq', [
+        letterId,
+      ]);
+      const owners = await tx.query<{ client_id: string; user_id: string }>('SELECT client_id, user_id FROM text_clients WHERE letter_id = $1', [
+        letterId,
+      ]);
+      return {
+        snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
+        updates: rows.map((row) => new Uint8Array(row.body)),
+        lastSeq: Number(rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0),
+        clientOwners: new Map(owners.rows.map((owner) => [Number(owner.client_id), owner.user_id])),
+      };
+    }, IsolationLevel.repeatableRead);
+  }
+
+  async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {
+    if (updates.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const letterIds = Array.from(new Set(updates.map((u) => u.letterId)));
+      await lockLetters(tx, letterIds);
+      const now = new Date().toISOString();
+      const seqs: number[] = [];
+      for (const u of updates) {
+        for (const clientId of u.newClientIds) await claimClient(tx, u.letterId, clientId, u.userId);
+        const { rows } = await tx.query<{ seq: string }>(
+          'INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES ($1, $2, $3, $4) RETURNING seq',
+          [u.letterId, u.update, u.userId, now],
+        );
+        seqs.push(Number(rows[0]!.seq));
+        await writeRevisionsWithin(tx, u.revisions);
+        await appendAuditWithin(tx, u.audit);
+      }
+      await tx.query('UPDATE letters SET updated_at = $1 WHERE id = ANY($2)', [now, letterIds]);
+      return seqs;
+    });
+  }
+
+  async compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await lockLetters(tx, [letterId]);
+      // Another instance may have compacted further meanwhile: its snapshot covers more than this one.
+      const replaced = await tx.query(
+        `INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
+         WHERE text_snapshots.through_seq < excluded.through_seq`,
+        [letterId, snapshot, throughSeq],
+      );
+      if (replaced.rowCount === 0) return;
+      await tx.query('DELETE FROM text_updates WHERE letter_id = $1 AND seq <= $2', [letterId, throughSeq]);
+    });
+  }
+}
+
+/** Locks the letters' rows in one fixed order, so that two batches never wait for each other in a circle. */
+async function lockLetters(tx: Queryable, letterIds: string[]): Promise<void> {
+  await tx.query('SELECT id FROM letters WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [letterIds]);
+}
+
+/**
+ * Records who owns a Yjs client id. The same person may claim it twice (they reconnected to
+ * another instance before it heard of the first claim); anybody else may not.
+ */
+async function claimClient(tx: Queryable, letterId: string, clientId: number, userId: string): Promise<void> {
+  await tx.query('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [letterId, clientId, userId]);
+  const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM text_clients WHERE letter_id = $1 AND client_id = $2', [
+    letterId,
+    clientId,
+  ]);
+  if (rows[0]?.user_id !== userId) throw new Error(`client id ${clientId} of letter ${letterId} belongs to someone else`);
+}

@@ -1,0 +1,38 @@
+import type { Role } from '../../shared/domain/roles.js';
+
+/**
+ * What one instance tells the others that have the same letter open. Text is only ever relayed
+ * after the sending instance committed it, so passing it on keeps invariant 1.
+ */
+export type RelayedMessage =
+  /** Yjs updates the sender's clients wrote, committed by the sender. */
+  | { kind: 'text'; update: Uint8Array }
+  /** A presence (awareness) update of the sender's connections, and who owns each client id in it. */
+  | { kind: 'presence'; update: Uint8Array; owners: [clientId: number, userId: string][] }
+  /** A room opened: every instance sends the presence of its own connections. */
+  | { kind: 'presence-query' }
+  /** Something may have been missed: every instance reads the stored text again. */
+  | { kind: 'catch-up' }
+  /** A server-owned message (letter state, 102) for every connection. */
+  | { kind: 'letter-state'; message: Uint8Array }
+  /** A member's roles changed (empty: removed). */
+  | { kind: 'access'; userId: string; roles: Role[] }
+  /** The letter was frozen (every office signed) or reopened; who may edit it when it is not frozen. */
+  | { kind: 'frozen'; frozen: boolean; editorIds: string[] };
+
+/**
+ * The seam between the rooms of this instance and the other instances (scale-out). Without it
+ * the server runs alone. Delivery is best effort: whatever is missed is recovered from the
+ * store, which is why `onReconnected` exists.
+ */
+export interface LetterRelay {
+  /** Passes the letter's messages from other instances to `receive`, starting before it resolves. */
+  subscribe(letterId: string, receive: (message: RelayedMessage) => void): Promise<void>;
+  unsubscribe(letterId: string): void;
+  publish(letterId: string, message: RelayedMessage): void;
+  /** Sessions ended on this instance (sign-out, new password): every instance closes their sockets. */
+  publishSessionsEnded(sessionIds: string[]): void;
+  onSessionsEnded(listener: (sessionIds: string[]) => void): void;
+  /** Called when the link to the other instances is back after a break: messages may have been lost. */
+  onReconnected(listener: () => void): void;
+}

@@ -1,0 +1,83 @@
+import * as Y from 'yjs';
+import type { SyncClient } from './sync-client.js';
+import { withTimeout, yieldToEventLoop } from './wait-for.js';
+
+const tokensPerTick = 5;
+
+/**
+ * A client typing many small updates as fast as the event loop lets it, each token one update,
+ * while it tracks which tokens the server has confirmed as committed (`saved`).
+ */
+export class WriteBurst {
+  /** Each token, with the writer's clock once it is in the document. */
+  readonly written: { token: string; clock: number }[] = [];
+  confirmedStateVector = new Map<number, number>();
+  confirmedTokens = 0;
+  private writing = true;
+  private readonly done: Promise<void>;
+  private readonly targets: { count: number; reached: () => void }[] = [];
+
+  constructor(
+    private readonly writer: SyncClient,
+    text: Y.XmlText,
+  ) {
+    writer.onSaved((stateVector) => {
+      this.confirmedStateVector = new Map(stateVector);
+      const clock = stateVector.get(writer.doc.clientID) ?? 0;
+      while (this.confirmedTokens < this.written.length && this.written[this.confirmedTokens]!.clock <= clock) this.confirmedTokens++;
+      for (const target of this.targets) if (this.confirmedTokens >= target.count) target.reached();
+    });
+    this.done = (async () => {
+      for (let i = 0; this.writing; i++) {
+        for (let k = 0; k < tokensPerTick; k++) {
+          const token = `w${i * tokensPerTick + k} `;
+          text.insert(text.length, token);
+          this.written.push({ token, clock: Y.getState(writer.doc.store, writer.doc.clientID) });
+        }
+        await yieldToEventLoop();
+      }
+    })();
+  }
+
+  /** Resolves once the server has confirmed `count` tokens. */
+  confirmed(count: number, timeoutMs = 15_000): Promise<void> {
+    const reached = new Promise<void>((resolve) => {
+      if (this.confirmedTokens >= count) resolve();
+      else this.targets.push({ count, reached: resolve });
+    });
+    return withTimeout(reached, timeoutMs, `${count} confirmed tokens`);
+  }
+
+  async stop(): Promise<void> {
+    this.writing = false;
+    await this.done;
+  }
+
+  get writtenText(): string {
+    return this.written.map(({ token }) => token).join('');
+  }
+
+  get confirmedText(): string {
+    return this.written
+      .slice(0, this.confirmedTokens)
+      .map(({ token }) => token)
+      .join('');
+  }
+}
+
+/** Resolves when the client's current socket has been closed by the other side. */
+export function whenConnectionLost(client: SyncClient): Promise<void> {
+  const closes = client.closeCodes.length;
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (client.closeCodes.length === closes) return;
+        client.provider.off('connection-close', check);
+        resolve();
+      };
+      client.provider.on('connection-close', check);
+    }),
+    10_000,
+    'the connection to drop',
+  );
+}
