@@ -47,6 +47,25 @@ describe('GET /api/letters/:letterId/export', () => {
     expect(markdown).toContain('Rūta Žemaitytė-Šilienė\\\nMinister of the Interior of the Republic of Lithuania');
   });
 
+  it('exports a saved version the same way, and says which one it is', async () => {
+    app.exported.length = 0;
+    const saved = await app.services.app.request(`/api/letters/${letterId}/versions`, {
+      method: 'POST',
+      headers: { cookie: app.cookies.finland, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sent to capitals' }),
+    });
+    expect(saved.status).toBe(201);
+    const { id: versionId } = (await saved.json()) as { id: string };
+    const markdown = await (await download(`?format=markdown&version=${versionId}`)).text();
+    expect(markdown).toContain('_Saved version “Sent to capitals”_');
+    expect(markdown).toContain('Dear Commissioner, dear Executive Director,');
+    expect((await download(`?format=pdf&version=${versionId}`)).status).toBe(200);
+    expect(app.exported.map((event) => [event.format, event.versionId])).toEqual([
+      ['markdown', versionId],
+      ['pdf', versionId],
+    ]);
+  });
+
   it('refuses an unknown format, a version that does not exist, and people who cannot read the letter', async () => {
     app.exported.length = 0;
     expect((await download('?format=odt')).status).toBe(400);

@@ -9,7 +9,6 @@ import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
 import { letterSnapshot, type LetterSnapshot } from './letter-snapshot.js';
-import { letterToMarkdown } from './letter-to-markdown.js';
 
 /** An export that happened, for the audit trail. */
 export interface ExportedEvent {
@@ -29,10 +28,7 @@ export interface ExportServiceDeps {
   registry: RoomRegistry;
   /** Records the export (audit trail); an export whose recording fails is not handed out. */
   onExported: (event: ExportedEvent) => void | Promise<void>;
-  /**
-   * Reads saved versions. Until versions exist this is absent and `?version=` answers 404; supplying
-   * it is all that exporting a version needs: the snapshot, the formats and the route stay as they are.
-   */
+  /** Reads saved versions; without it, `?version=` answers 404. */
   readSavedVersion?: SavedVersionReader;
 }
 
@@ -42,7 +38,7 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-// The Word and PDF libraries are large: they load on the first export, not when the server starts.
+// The writers and their libraries load on the first export, not when the server starts.
 const writers: Record<ExportFormat, { contentType: string; extension: string; write: (snapshot: LetterSnapshot) => Promise<Uint8Array> }> = {
   [ExportFormat.docx]: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -53,7 +49,7 @@ const writers: Record<ExportFormat, { contentType: string; extension: string; wr
   [ExportFormat.markdown]: {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',
-    write: async (snapshot) => new TextEncoder().encode(letterToMarkdown(snapshot)),
+    write: async (snapshot) => new TextEncoder().encode((await import('./letter-to-markdown.js')).letterToMarkdown(snapshot)),
   },
 };
 

@@ -18,7 +18,12 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   } catch {
     throw new AppError(400, ErrorCode.badRequest, 'The request body is not valid JSON.');
   }
-  const parsed = schema.safeParse(body);
+  return parseWithSchema(schema, body);
+}
+
+/** Validates a request value against a shared schema; the first problem becomes a 400 naming its field. */
+export function parseWithSchema<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';

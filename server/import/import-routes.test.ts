@@ -55,6 +55,10 @@ describe('POST /api/imports', () => {
     const texts = (body.content as { type: string }[]).map((block) => blockText(block));
     expect(texts[0]).toBe('Dear Commissioner, dear Executive Director,');
     expect(texts.at(-1)).toBe('Yours sincerely,');
+    // Each imported paragraph's history opens with the person who imported it.
+    const revisions = await app.store.history.latestRevisions(letter.id);
+    expect(revisions.length).toBeGreaterThan(8);
+    expect(new Set(revisions.map((revision) => revision.userId))).toEqual(new Set([app.userIds.finland]));
   });
 
   it('leaves addressees and signature blocks in the text when the person declines the offer', async () => {

@@ -8,7 +8,12 @@ import type { LetterService } from '../letters/letter-service.js';
 import type { Store } from '../store/store.js';
 import { assembleLetterBody, letterBodyUpdate } from './assemble-letter-body.js';
 import type { UploadedFile } from './identify-import-file.js';
-import { readLetterFile, type LetterFile } from './read-letter-file.js';
+import type { LetterFile } from './read-letter-file.js';
+
+/** The parsers load on the first import, not when the server starts. */
+async function readLetterFile(file: UploadedFile, offices: readonly Office[]): Promise<LetterFile> {
+  return (await import('./read-letter-file.js')).readLetterFile(file, offices);
+}
 
 const excerptParagraphs = 4;
 const excerptLength = 240;

@@ -25,6 +25,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
   const { value: html } = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
+      // Letters written in Word often carry their title in the Title style rather than Heading 1.
+      styleMap: ["p[style-name='Title'] => h1:fresh"],
       // Images are counted, never decoded: a letter holds text only.
       convertImage: mammoth.images.imgElement(async () => {
         imageCount++;

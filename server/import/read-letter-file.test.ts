@@ -78,13 +78,13 @@ describe('reading a Markdown letter', () => {
 });
 
 describe('reading a Word letter', () => {
-  it('reads headings, emphasis, lists, links and footnotes into the same blocks as Markdown', async () => {
+  it('reads the title (Title style), headings, emphasis, lists, links and footnotes into the same blocks as Markdown', async () => {
     const document = new Document({
       footnotes: { 1: { children: [new Paragraph('Agreed by the ministers in Riga.')] } },
       sections: [
         {
           children: [
-            new Paragraph({ text: 'Kopīga vēstule par robežu', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: 'Kopīga vēstule par robežu', heading: HeadingLevel.TITLE }),
             new Paragraph({ text: 'Subject: Joint training of border guards' }),
             new Paragraph({ children: [new TextRun('We write '), new TextRun({ text: 'together', bold: true }), new FootnoteReferenceRun(1), new TextRun(' today.')] }),
             new Paragraph({ text: 'What we ask', heading: HeadingLevel.HEADING_2 }),

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
+import { parseWithSchema } from '../http/read-json-body.js';
 import type { UploadedFile } from './identify-import-file.js';
 
 export interface Upload {
@@ -35,11 +36,5 @@ export function readJsonField<S extends z.ZodType>(fields: Record<string, string
   } catch {
     throw new AppError(400, ErrorCode.badRequest, `${name}: not valid JSON`);
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-    throw new AppError(400, ErrorCode.validationFailed, `${where}${first?.message ?? 'invalid options'}`);
-  }
-  return parsed.data;
+  return parseWithSchema(schema, value);
 }
