@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { serverKinds, type ServerKind } from './servers/server-kind.js';
 
 export const Scenario = {
   fanOut: 'fan-out',
@@ -15,6 +16,8 @@ export interface BenchOptions {
   quick: boolean;
   rounds: number;
   scenarios: Scenario[];
+  /** The relay always runs: every ratio is to it. */
+  servers: ServerKind[];
   warmupSeconds: number;
   seconds: number;
   /** Fan-out: readers of the one letter, one run per size. */
@@ -35,7 +38,7 @@ export interface BenchOptions {
 }
 
 /** The sizes of the issue; `--quick` shrinks them so that a run takes a couple of minutes. */
-const fullSizes: Omit<BenchOptions, 'quick' | 'scenarios'> = {
+const fullSizes: Omit<BenchOptions, 'quick' | 'scenarios' | 'servers'> = {
   rounds: 3,
   warmupSeconds: 2,
   seconds: 10,
@@ -69,7 +72,7 @@ const quickSizes: typeof fullSizes = {
   browserLoads: 1,
 };
 
-export const usage = `npm run bench -- [--quick] [--rounds N] [--only ${allScenarios.join(',')}]
+export const usage = `npm run bench -- [--quick] [--rounds N] [--only ${allScenarios.join(',')}] [--servers jointly,y-websocket,hocuspocus]
   [--seconds N] [--warmup N] [--readers 10,50,200] [--editors N] [--letters N] [--load-letters N]
   [--rate N] [--cold-edits N] [--cold-joins N] [--idle-letters N] [--idle-paragraphs N]
   [--paragraphs N] [--offices N] [--browser-paragraphs N] [--browser-loads N]`;
@@ -89,6 +92,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       only: { type: 'string' },
+      servers: { type: 'string' },
       ...Object.fromEntries(
         ['rounds', 'seconds', 'warmup', 'readers', 'editors', 'letters', 'load-letters', 'rate', 'cold-edits', 'cold-joins', 'idle-letters', 'idle-paragraphs', 'paragraphs', 'offices', 'browser-paragraphs', 'browser-loads'].map(
           (name) => [name, { type: 'string' as const }],
@@ -104,10 +108,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const get = (name: string) => (values as Record<string, unknown>)[name] as string | undefined;
   const scenarios = values.only ? (values.only.split(',') as Scenario[]) : allScenarios;
   for (const scenario of scenarios) if (!allScenarios.includes(scenario)) throw new Error(`unknown scenario ${scenario}\n${usage}`);
+  const servers = values.servers ? serverKinds.filter((kind, i) => i === 0 || values.servers!.split(',').some((name) => kind.toLowerCase().includes(name.toLowerCase()))) : [...serverKinds];
   const readers = get('readers')?.split(',').map((size) => positive('readers', size, 0)) ?? sizes.readers;
   return {
     quick: Boolean(values.quick),
     scenarios,
+    servers,
     rounds: positive('rounds', get('rounds'), sizes.rounds),
     seconds: positive('seconds', get('seconds'), sizes.seconds),
     warmupSeconds: positive('warmup', get('warmup'), sizes.warmupSeconds),

@@ -5,7 +5,7 @@ import { parseBenchOptions, Scenario, type BenchOptions } from './options.js';
 import { measureBrowser, measureColdJoin, measureFanOut, measureIdleMemory, measureManyLetters, measureSignoff } from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
-import { serverKinds, type ServerKind } from './servers/server-kind.js';
+import type { ServerKind } from './servers/server-kind.js';
 
 /**
  * `npm run bench`: every scenario, on every server one after the other, for several rounds. This
@@ -37,7 +37,7 @@ if (options.scenarios.includes(Scenario.browser)) {
 
 for (let round = 0; round < options.rounds; round++) {
   // Rotating the order spreads slow drifts of a shared machine over every server.
-  const order = serverKinds.map((_, i) => serverKinds[(i + round) % serverKinds.length]!);
+  const order = options.servers.map((_, i) => options.servers[(i + round) % options.servers.length]!);
   for (const scenario of options.scenarios) {
     const measureOn = networkScenarios[scenario];
     if (!measureOn) continue;

@@ -55,8 +55,9 @@ export function connectClient(server: RunningServer, letterId: string, cookie?: 
   });
 
   if (speaksHocuspocus(server.kind)) {
-    // One socket per client, as one browser tab has.
-    const socket = new HocuspocusProviderWebsocket({ url: server.httpUrl.replace('http', 'ws'), WebSocketPolyfill: socketClass });
+    // One socket per client, as one browser tab has. Connecting thousands of clients takes longer
+    // than the provider's default 30 s of tolerated silence; idle ones must not reconnect meanwhile.
+    const socket = new HocuspocusProviderWebsocket({ url: server.httpUrl.replace('http', 'ws'), WebSocketPolyfill: socketClass, messageReconnectTimeout: 300_000 });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: letterId, document: doc, awareness: null });
     provider.attach();
     const synced = new Promise<number>((resolve) => provider.on('synced', () => resolve(lastFrameAt)));
