@@ -34,7 +34,9 @@ export class RunningServer {
   ) {}
 
   static async launch(kind: ServerKind, options: LaunchOptions): Promise<RunningServer> {
-    const child = spawn(process.execPath, ['--import', 'tsx', entryPoints[kind]], {
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' profiles the servers (Node refuses it in NODE_OPTIONS).
+    const nodeArguments = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', entryPoints[kind]], {
       cwd: projectRoot,
       env: {
         ...process.env,
