@@ -78,6 +78,27 @@ function row(metric: Metric): string {
   return `| ${metric.scenario} | ${metric.measure} | ${cells.join(' | ')} | ${perRound} | ${describeGoal(metric)} | ${describeMet(metric)} |`;
 }
 
+function goalFigure(metric: Metric, kind: ServerKind): string {
+  if (metric.goal && 'maxRatio' in metric.goal) return formatRatio(median(roundRatios(metric, kind)));
+  return format(medianOf(metric, kind), metric.digits);
+}
+
+/** Only the figures the issue sets goals for, one line each. */
+function goalTable(results: Results): string[] {
+  const withGoals = results.list().filter((metric) => metric.goal);
+  if (withGoals.length === 0) return [];
+  const references = serverKinds.filter((kind) => kind !== ServerKind.relay && kind !== ServerKind.jointly);
+  return [
+    `| goal | Jointly | ${references.join(' | ')} | met |`,
+    `| --- | ---: | ${references.map(() => '---:').join(' | ')} | --- |`,
+    ...withGoals.map((metric) => {
+      const others = references.map((kind) => (metric.jointlyOnly ? '–' : goalFigure(metric, kind)));
+      return `| ${metric.scenario}: ${metric.measure} ${describeGoal(metric)} | ${goalFigure(metric, ServerKind.jointly)} | ${others.join(' | ')} | ${describeMet(metric)} |`;
+    }),
+    '',
+  ];
+}
+
 /** The Markdown table: medians over rounds, each server's median ratio to the relay, Jointly's per-round ratios, goals. */
 export function markdownReport(results: Results, options: BenchOptions, context: RunContext): string {
   const versions = Object.entries(context.versions).map(([name, version]) => `${name} ${version}`).join(', ');
@@ -86,6 +107,7 @@ export function markdownReport(results: Results, options: BenchOptions, context:
     `Machine: ${context.machine}; load average ${context.loadBefore.map((load) => load.toFixed(2)).join(' / ')} before, ${context.loadAfter.map((load) => load.toFixed(2)).join(' / ')} after.`,
     `Versions: ${versions}.`,
     '',
+    ...goalTable(results),
     `| scenario | measure | ${serverKinds.join(' | ')} | Jointly ÷ relay per round | goal | goal met |`,
     `| --- | --- | ${serverKinds.map(() => '---:').join(' | ')} | --- | --- | --- |`,
     ...results.list().map(row),

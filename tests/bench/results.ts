@@ -1,4 +1,4 @@
-import { ServerKind, serverKinds } from './servers/server-kind.js';
+import { ServerKind } from './servers/server-kind.js';
 import { median } from './stats.js';
 
 /** What a figure is read against: Jointly's ratio to the relay, or Jointly's own value. */
@@ -30,6 +30,13 @@ export class Results {
     (metric.values[kind] ??= []).push(value);
   }
 
+  /** Rebuilds the results of an earlier run from its JSON. */
+  static from(metrics: readonly Metric[]): Results {
+    const results = new Results();
+    for (const metric of metrics) results.metrics.set(`${metric.scenario}\u0000${metric.measure}`, metric);
+    return results;
+  }
+
   list(): Metric[] {
     return Array.from(this.metrics.values());
   }
@@ -57,4 +64,3 @@ export function isGoalMet(metric: Metric): boolean | null {
   return Number.isFinite(figure) && figure <= bound;
 }
 
-export { serverKinds };
