@@ -44,6 +44,8 @@ export class KeystrokeLatency {
     reader.on('update', () => {
       const now = performance.now();
       for (const writer of writers()) {
+        // A writer's own keystrokes reach its own document at once: they are no delivery.
+        if (writer === reader.clientID) continue;
         const times = this.typedAt.get(writer);
         if (!times) continue;
         const reached = Y.getState(reader.store, writer);
