@@ -1,36 +1,73 @@
-import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { runSignoffScenario } from './signoff-scenario.js';
+import { fileURLToPath } from 'node:url';
+import { parseBenchOptions, Scenario, type BenchOptions } from './options.js';
+import { measureBrowser, measureColdJoin, measureFanOut, measureHistory, measureIdleMemory, measureManyLetters, measureSignoff } from './plan.js';
+import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
+import { Results } from './results.js';
+import type { ServerKind } from './servers/server-kind.js';
 
-// Sizes can be changed from the command line: `npm run bench -- --paragraphs 400 --offices 60`.
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+/**
+ * `npm run bench`: every scenario, on every server one after the other, for several rounds. This
+ * process runs the clients; each server runs in a process of its own.
+ */
+const networkScenarios: Partial<Record<Scenario, (results: Results, kind: ServerKind, options: BenchOptions) => Promise<void>>> = {
+  [Scenario.fanOut]: measureFanOut,
+  [Scenario.manyLetters]: measureManyLetters,
+  [Scenario.coldJoin]: measureColdJoin,
+  [Scenario.idleMemory]: measureIdleMemory,
 };
 
-const options = { paragraphs: argument('paragraphs', 200), offices: argument('offices', 30) };
-const result = runSignoffScenario(options);
-const format = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+const options = parseBenchOptions(process.argv.slice(2));
+// Each y-websocket provider adds an exit listener; hundreds of clients are the point here.
+process.setMaxListeners(0);
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}`;
-const table = [
-  `Sign-off: ${options.paragraphs} paragraphs × ${options.offices} offices (${new Date().toISOString()}; ${machine})`,
-  '',
-  '| measurement | median | p95 | runs |',
-  '| --- | --- | --- | --- |',
-  ...(
-    [
-      ['read and hash every paragraph of the server document', result.readParagraphs],
-      ['derive the whole grid', result.deriveGrid],
-      ['per keystroke: re-hash one paragraph and re-derive its states', result.perKeystroke],
-    ] as const
-  ).map(([name, timing]) => `| ${name} | ${format(timing.medianMs)} | ${format(timing.p95Ms)} | ${timing.runs} |`),
-  '',
-].join('\n');
+const startedAt = new Date().toISOString();
+const loadBefore = os.loadavg();
+const results = new Results();
+const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 
-const folder = path.resolve('bench-results');
-fs.mkdirSync(folder, { recursive: true });
-fs.writeFileSync(path.join(folder, 'signoff.md'), `${table}\n`);
-fs.writeFileSync(path.join(folder, 'signoff.json'), `${JSON.stringify({ machine, ...result }, null, 2)}\n`);
-console.log(table);
+if (options.scenarios.includes(Scenario.browser)) {
+  log('building the client for the browser scenario');
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], {
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    stdio: 'inherit',
+  });
+}
+
+for (let round = 0; round < options.rounds; round++) {
+  // Rotating the order spreads slow drifts of a shared machine over every server.
+  const order = options.servers.map((_, i) => options.servers[(i + round) % options.servers.length]!);
+  for (const scenario of options.scenarios) {
+    const measureOn = networkScenarios[scenario];
+    if (!measureOn) continue;
+    for (const kind of order) {
+      log(`round ${round + 1}/${options.rounds}: ${scenario} on ${kind}`);
+      await measureOn(results, kind, options);
+    }
+  }
+  if (options.scenarios.includes(Scenario.signoff)) {
+    log(`round ${round + 1}/${options.rounds}: ${Scenario.signoff} (Jointly only)`);
+    measureSignoff(results, options);
+  }
+  if (options.scenarios.includes(Scenario.history)) {
+    log(`round ${round + 1}/${options.rounds}: ${Scenario.history} (Jointly only)`);
+    await measureHistory(results, options);
+  }
+  if (options.scenarios.includes(Scenario.browser)) {
+    log(`round ${round + 1}/${options.rounds}: ${Scenario.browser} (Jointly only)`);
+    await measureBrowser(results, options);
+  }
+}
+
+const { markdown, files } = writeReport(results, options, {
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine: describeMachine(),
+  loadBefore,
+  loadAfter: os.loadavg(),
+  versions: packageVersions(),
+  commit: currentCommit(),
+});
+console.log(markdown);
+log(`written: ${files.join(', ')}`);

@@ -5,15 +5,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
-import { letterSchema } from '../../shared/domain/letter-schema.js';
-import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { composeServices } from '../../server/compose.js';
-import { type ChangeOrigin, RevisionTracker } from '../../server/history/revision-tracker.js';
-import { createLogger } from '../../server/logger.js';
-import { SqliteStore } from '../../server/store/sqlite/sqlite-store.js';
-import type { RevisionRecord } from '../../server/store/store.js';
-import type { Timing } from './measure.js';
+import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
+import { letterSchema } from '../../../shared/domain/letter-schema.js';
+import { paragraphHash } from '../../../shared/domain/paragraph-hash.js';
+import { composeServices } from '../../../server/compose.js';
+import { type ChangeOrigin, RevisionTracker } from '../../../server/history/revision-tracker.js';
+import { createLogger } from '../../../server/logger.js';
+import { SqliteStore } from '../../../server/store/sqlite/sqlite-store.js';
+import type { RevisionRecord } from '../../../server/store/store.js';
+import type { Timing } from '../measure.js';
 
 export interface HistoryScenarioOptions {
   /** Revisions of the one paragraph whose history is opened. */

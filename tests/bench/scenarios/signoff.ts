@@ -1,13 +1,13 @@
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import type { Signatory } from '../../shared/api/letters.js';
-import type { SignoffEntry } from '../../shared/api/signoffs.js';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
-import { letterSchema } from '../../shared/domain/letter-schema.js';
-import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { deriveSignoffState, tallyParagraph } from '../../shared/domain/signoff-state.js';
-import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
-import { buildSignoffGrid } from '../../server/signoff/signoff-grid.js';
-import { measure, type Timing } from './measure.js';
+import type { Signatory } from '../../../shared/api/letters.js';
+import type { SignoffEntry } from '../../../shared/api/signoffs.js';
+import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
+import { letterSchema } from '../../../shared/domain/letter-schema.js';
+import { paragraphHash } from '../../../shared/domain/paragraph-hash.js';
+import { deriveSignoffState, tallyParagraph } from '../../../shared/domain/signoff-state.js';
+import { currentParagraphs } from '../../../shared/domain/current-paragraphs.js';
+import { buildSignoffGrid } from '../../../server/signoff/signoff-grid.js';
+import { measure, type Timing } from '../measure.js';
 
 export interface SignoffScenarioOptions {
   paragraphs: number;

@@ -1,0 +1,120 @@
+import type { BenchOptions } from './options.js';
+import type { MetricDefinition, Results } from './results.js';
+import { runBrowser } from './scenarios/browser.js';
+import { editedLetter, runColdJoin } from './scenarios/cold-join.js';
+import { runIdleMemory } from './scenarios/idle-memory.js';
+import { runHistoryScenario } from './scenarios/history.js';
+import { runSignoffScenario } from './scenarios/signoff.js';
+import { runTypingLoad, type TypingLoadResult } from './scenarios/typing-load.js';
+import type { BenchLetter } from './servers/bench-letter.js';
+import { ServerKind } from './servers/server-kind.js';
+
+/**
+ * What each scenario records, and the goals of the issue the figures are read against. Each
+ * function runs one scenario on one server for one round.
+ */
+const mb = 2 ** 20;
+
+function recordLoad(results: Results, scenario: string, kind: ServerKind, result: TypingLoadResult, goals: { p99?: number; max?: number; cpu?: number } = {}): void {
+  const add = (definition: Omit<MetricDefinition, 'scenario'>, value: number) => results.add({ scenario, ...definition }, kind, value);
+  add({ measure: 'latency p50 (ms)', digits: 1 }, result.latencyMs.p50);
+  add({ measure: 'latency p95 (ms)', digits: 1 }, result.latencyMs.p95);
+  add({ measure: 'latency p99 (ms)', digits: 1, ...(goals.p99 ? { goal: { maxRatio: goals.p99 } } : {}) }, result.latencyMs.p99);
+  add({ measure: 'latency max (ms)', digits: 1, ...(goals.max ? { goal: { maxRatio: goals.max, note: 'no stalls' } } : {}) }, result.latencyMs.max);
+  add({ measure: 'server CPU per delivered message (µs)', digits: 1, ...(goals.cpu ? { goal: { maxRatio: goals.cpu } } : {}) }, result.cpuPerDeliveryUs);
+  add({ measure: 'server CPU per keystroke received (µs)', digits: 1 }, (result.usage.serverCpuMs * 1000) / result.typed);
+  add({ measure: 'server RSS at end (MB)', digits: 0 }, result.usage.serverRssBytes / mb);
+  add({ measure: 'messages delivered', digits: 0 }, result.delivered);
+  add({ measure: 'deliveries missing after 2 s', digits: 0 }, result.missing);
+  add({ measure: 'client event-loop lag p99 (ms)', digits: 1 }, result.usage.clientLagP99Ms);
+  add({ measure: 'client event-loop lag max (ms)', digits: 1 }, result.usage.clientLagMaxMs);
+  add({ measure: 'client CPU (% of a core)', digits: 0 }, result.usage.clientCpuPercent);
+}
+
+export async function measureFanOut(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  for (const readers of options.readers) {
+    const result = await runTypingLoad(kind, {
+      letters: 1,
+      writersPerLetter: 1,
+      readersPerLetter: readers,
+      intervalMs: 20,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+    });
+    // The goals are stated for 50 readers.
+    const goals = readers === 50 ? { p99: 1.2, cpu: 1.3 } : {};
+    recordLoad(results, `fan-out, 1 writer every 20 ms, ${readers} readers`, kind, result, goals);
+  }
+}
+
+export async function measureManyLetters(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  const typing = (letters: number) =>
+    runTypingLoad(kind, {
+      letters,
+      writersPerLetter: options.editors,
+      readersPerLetter: 0,
+      intervalMs: 1000 / options.editsPerSecond,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+    });
+  const latency = await typing(options.latencyLetters);
+  recordLoad(results, `many letters: ${options.latencyLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz`, kind, latency, { p99: 1.5, max: 2, cpu: 1.5 });
+  const load = await typing(options.loadLetters);
+  recordLoad(results, `many letters: ${options.loadLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz (CPU, RSS)`, kind, load);
+}
+
+/** The cold-join letter is built once per run: 20,000 edits take a while to replay. */
+let coldLetter: { edits: number; letter: BenchLetter } | null = null;
+
+export async function measureColdJoin(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  if (coldLetter?.edits !== options.coldEdits) coldLetter = { edits: options.coldEdits, letter: editedLetter(options.coldEdits) };
+  const result = await runColdJoin(kind, coldLetter.letter, { edits: options.coldEdits, joins: options.coldJoins });
+  const scenario = `cold join: ${options.coldEdits} stored edits (¼ deletions), ${(coldLetter.letter.state.length / 1024).toFixed(0)} KiB state`;
+  results.add({ scenario, measure: 'full state received (ms)', digits: 1, goal: { maxRatio: 2, note: 'relay serves a cached snapshot' } }, kind, result.receivedMs);
+  results.add({ scenario, measure: 'synced: received and applied (ms)', digits: 1 }, kind, result.syncMs);
+  results.add({ scenario, measure: 'bytes received until synced (KiB)', digits: 1 }, kind, result.bytes / 1024);
+}
+
+export async function measureIdleMemory(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  const result = await runIdleMemory(kind, { letters: options.idleLetters, paragraphs: options.idleParagraphs });
+  const scenario = `idle memory: ${options.idleLetters} open letters of ${options.idleParagraphs} paragraphs`;
+  results.add({ scenario, measure: 'server RSS per letter (KiB)', digits: 1, goal: { maxRatio: 2 } }, kind, result.bytesPerLetter / 1024);
+  results.add({ scenario, measure: 'server RSS, all loaded (MB)', digits: 0 }, kind, result.loadedRssBytes / mb);
+}
+
+const jointlyOnlySignoff = 'Jointly only: the references keep no sign-off';
+
+/** In-process: the sign-off derivation the server runs, timed on its own. */
+export function measureSignoff(results: Results, options: BenchOptions): void {
+  const result = runSignoffScenario({ paragraphs: options.signoffParagraphs, offices: options.signoffOffices });
+  const scenario = `sign-off: ${options.signoffParagraphs} paragraphs × ${options.signoffOffices} offices`;
+  const add = (measure: string, value: number, goal?: MetricDefinition['goal']) =>
+    results.add({ scenario, measure, digits: 3, jointlyOnly: jointlyOnlySignoff, ...(goal ? { goal } : {}) }, ServerKind.jointly, value);
+  add('read and hash every paragraph (ms, median)', result.readParagraphs.medianMs);
+  add('derive the whole grid (ms, median)', result.deriveGrid.medianMs);
+  add(`per keystroke: re-hash a paragraph, re-derive its ${options.signoffOffices} states (ms, median)`, result.perKeystroke.medianMs, { maxValue: 1, unit: 'ms' });
+  add('per keystroke (ms, p95)', result.perKeystroke.p95Ms, { maxValue: 1, unit: 'ms' });
+}
+
+const jointlyOnlyHistory = 'Jointly only: the references keep no history';
+
+/**
+ * Opening a long paragraph history through the whole app (session, permission, store, JSON), and
+ * what revision tracking adds to applying one keystroke on the server, against the same document
+ * without it. In-process, so that the figure is the server's work alone.
+ */
+export async function measureHistory(results: Results, options: BenchOptions): Promise<void> {
+  const result = await runHistoryScenario({ revisions: options.quick ? 200 : 1000, paragraphs: options.signoffParagraphs, keystrokes: options.quick ? 400 : 2000 });
+  const scenario = `history: ${result.options.revisions} revisions of one paragraph; keystrokes in a ${result.options.paragraphs}-paragraph letter`;
+  const add = (measure: string, value: number) => results.add({ scenario, measure, digits: 3, jointlyOnly: jointlyOnlyHistory }, ServerKind.jointly, value);
+  add(`open the history of a paragraph with ${result.options.revisions} revisions (ms, median)`, result.openHistory.medianMs);
+  add('open that history (ms, p95)', result.openHistory.p95Ms);
+  add('apply one keystroke, history off (ms, median)', result.applyWithoutHistory.medianMs);
+  add('apply one keystroke, history on (ms, median)', result.applyWithHistory.medianMs);
+}
+
+export async function measureBrowser(results: Results, options: BenchOptions): Promise<void> {
+  const result = await runBrowser({ paragraphs: options.browserParagraphs, loads: options.browserLoads });
+  const scenario = `browser: ${options.browserParagraphs}-paragraph letter in Chromium`;
+  results.add({ scenario, measure: 'navigation to editable editor with every paragraph (ms)', digits: 0, jointlyOnly: 'Jointly only: the references serve no page' }, ServerKind.jointly, result.readyMs);
+}

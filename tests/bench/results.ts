@@ -1,0 +1,66 @@
+import { ServerKind } from './servers/server-kind.js';
+import { median } from './stats.js';
+
+/** What a figure is read against: Jointly's ratio to the relay, or Jointly's own value. */
+export type Goal = { maxRatio: number; note?: string } | { maxValue: number; unit: string; note?: string };
+
+export interface MetricDefinition {
+  scenario: string;
+  measure: string;
+  /** Decimal places when printed. */
+  digits: number;
+  goal?: Goal;
+  /** Set when only Jointly can be measured, with the reason. */
+  jointlyOnly?: string;
+}
+
+export interface Metric extends MetricDefinition {
+  /** One value per round, per server. */
+  values: Partial<Record<ServerKind, number[]>>;
+}
+
+/** Every figure of a run, in the order first recorded, with one value per round and server. */
+export class Results {
+  private readonly metrics = new Map<string, Metric>();
+
+  add(definition: MetricDefinition, kind: ServerKind, value: number): void {
+    const key = `${definition.scenario}\u0000${definition.measure}`;
+    let metric = this.metrics.get(key);
+    if (!metric) this.metrics.set(key, (metric = { ...definition, values: {} }));
+    (metric.values[kind] ??= []).push(value);
+  }
+
+  /** Rebuilds the results of an earlier run from its JSON. */
+  static from(metrics: readonly Metric[]): Results {
+    const results = new Results();
+    for (const metric of metrics) results.metrics.set(`${metric.scenario}\u0000${metric.measure}`, metric);
+    return results;
+  }
+
+  list(): Metric[] {
+    return Array.from(this.metrics.values());
+  }
+}
+
+/** Median over rounds. */
+export function medianOf(metric: Metric, kind: ServerKind): number {
+  return median(metric.values[kind] ?? []);
+}
+
+/** Each round's ratio of `kind` to the relay of the same round. */
+export function roundRatios(metric: Metric, kind: ServerKind): number[] {
+  const relay = metric.values[ServerKind.relay] ?? [];
+  return (metric.values[kind] ?? []).flatMap((value, round) => {
+    const floor = relay[round];
+    return floor === undefined || floor === 0 ? [] : [value / floor];
+  });
+}
+
+/** Whether Jointly meets the metric's goal: the median ratio (or value) at most the bound; null without a goal. */
+export function isGoalMet(metric: Metric): boolean | null {
+  if (!metric.goal) return null;
+  const figure = 'maxRatio' in metric.goal ? median(roundRatios(metric, ServerKind.jointly)) : medianOf(metric, ServerKind.jointly);
+  const bound = 'maxRatio' in metric.goal ? metric.goal.maxRatio : metric.goal.maxValue;
+  return Number.isFinite(figure) && figure <= bound;
+}
+

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { letterFolderVariable } from './letter-files.js';
+import { readProcessUsage, type ProcessUsage } from './process-usage.js';
+import { ServerKind } from './server-kind.js';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const startTimeoutMs = 30_000;
+const stopTimeoutMs = 10_000;
+
+/** The entry point of each server, run with `node --import tsx`. */
+const entryPoints: Record<ServerKind, string> = {
+  [ServerKind.relay]: 'tests/bench/servers/raw-relay.ts',
+  [ServerKind.jointly]: 'server/main.ts',
+  [ServerKind.yWebsocket]: 'tests/bench/servers/y-websocket-server.ts',
+  [ServerKind.hocuspocus]: 'tests/bench/servers/hocuspocus-server.ts',
+};
+
+export interface LaunchOptions {
+  /** Jointly's DATA_DIR, or the folder of letter files the others read. */
+  dataDir: string;
+  /** Extra environment, e.g. `{ ROOM_GRACE_MS: '0' }` for Jointly. */
+  env?: Record<string, string>;
+}
+
+/** One server process of a round: its address, its pid for CPU and memory, and how to stop it. */
+export class RunningServer {
+  private constructor(
+    readonly kind: ServerKind,
+    private readonly child: ChildProcess,
+    readonly port: number,
+    private readonly exited: Promise<void>,
+  ) {}
+
+  static async launch(kind: ServerKind, options: LaunchOptions): Promise<RunningServer> {
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' profiles the servers (Node refuses it in NODE_OPTIONS).
+    const nodeArguments = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', entryPoints[kind]], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        // Jointly reads DATA_DIR; the others read the letter folder.
+        DATA_DIR: options.dataDir,
+        [letterFolderVariable]: options.dataDir,
+        DEMO: 'off',
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    let stderr = '';
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${kind} did not start within ${startTimeoutMs} ms\n${stderr}`)), startTimeoutMs);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${kind} exited before listening (code ${code})\n${stderr}`));
+      });
+      createInterface({ input: child.stdout! }).on('line', (text) => {
+        const announced = listeningPort(text);
+        if (announced === null) return;
+        clearTimeout(timer);
+        resolve(announced);
+      });
+    }).catch(async (error: unknown) => {
+      child.kill('SIGKILL');
+      await exited;
+      throw error;
+    });
+    return new RunningServer(kind, child, port, exited);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The websocket address of a letter. */
+  letterUrl(letterId: string): string {
+    return this.kind === ServerKind.jointly ? `ws://127.0.0.1:${this.port}/sync/${letterId}` : `ws://127.0.0.1:${this.port}/${letterId}`;
+  }
+
+  usage(): ProcessUsage {
+    return readProcessUsage(this.pid);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), stopTimeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Jointly logs `Jointly is listening` with its port (pino JSON); the others print `listening`. */
+function listeningPort(text: string): number | null {
+  try {
+    const line = JSON.parse(text) as { msg?: unknown; port?: unknown };
+    return typeof line.msg === 'string' && line.msg.includes('listening') && typeof line.port === 'number' ? line.port : null;
+  } catch {
+    return null;
+  }
+}
