@@ -4,11 +4,20 @@ import type { SqliteAudit } from './sqlite-audit.js';
 import type { SqliteHistory } from './sqlite-history.js';
 
 export class SqliteText implements TextStore {
+  // Prepared once: every commit batch of every letter runs them, on the event loop.
+  private readonly insertUpdate: Database.Statement;
+  private readonly claimClient: Database.Statement;
+  private readonly touchLetter: Database.Statement;
+
   constructor(
     private readonly db: Database.Database,
     private readonly history: SqliteHistory,
     private readonly audit: SqliteAudit,
-  ) {}
+  ) {
+    this.insertUpdate = db.prepare('INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES (?, ?, ?, ?)');
+    this.claimClient = db.prepare('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES (?, ?, ?)');
+    this.touchLetter = db.prepare('UPDATE letters SET updated_at = ? WHERE id = ?');
+  }
 
   async loadText(letterId: string): Promise<StoredText> {
     return this.db.transaction(() => {
@@ -31,9 +40,7 @@ export class SqliteText implements TextStore {
   }
 
   async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {
-    const insert = this.db.prepare('INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES (?, ?, ?, ?)');
-    const claim = this.db.prepare('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES (?, ?, ?)');
-    const touch = this.db.prepare('UPDATE letters SET updated_at = ? WHERE id = ?');
+    const { insertUpdate: insert, claimClient: claim, touchLetter: touch } = this;
     return this.db.transaction(() => {
       const now = new Date().toISOString();
       const seqs = updates.map((u) => {
