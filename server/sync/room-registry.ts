@@ -263,8 +263,12 @@ export class RoomRegistry {
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.rooms.values());
-    // A client writing without pause would otherwise keep the commit queue from ever draining.
-    for (const room of this.loaded.values()) room.stopAccepting();
+    // No frames from here on: a client writing without pause would keep the commit queue busy for
+    // ever. Clients reconnect (elsewhere or later) and resend whatever was not confirmed.
+    for (const room of this.loaded.values()) {
+      room.stopAccepting();
+      for (const connection of room.connections) connection.close(CloseCode.goingAway, 'server shutting down');
+    }
     await this.options.commits.drain();
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
