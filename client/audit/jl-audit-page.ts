@@ -11,7 +11,7 @@ import { letterPath } from '../app/route.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { officeName } from '../ui/office-name.js';
-import { messageStyles, noticeStyles, tableStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { messageStyles, noticeStyles, pageStyles, tableStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { describeAuditDetail, describeAuditKind } from './describe-audit-event.js';
 
 /**
@@ -136,23 +136,12 @@ export class JlAuditPage extends LitElement {
   }
 
   static override styles = [
+    pageStyles,
     messageStyles,
     noticeStyles,
     tableStyles,
     visuallyHiddenStyles,
     css`
-      :host {
-        display: block;
-      }
-      a {
-        color: var(--jl-accent);
-      }
-      a:hover {
-        color: var(--jl-accent-hover);
-      }
-      h1 {
-        margin: 0 0 1rem;
-      }
       .message {
         font-weight: 600;
       }

@@ -189,3 +189,19 @@ export const tableStyles = css`
     color: var(--jl-text-muted);
   }
 `;
+
+/** A page of its own inside the app shell: links in the app's colour and a heading that starts it. */
+export const pageStyles = css`
+  :host {
+    display: block;
+  }
+  a {
+    color: var(--jl-accent);
+  }
+  a:hover {
+    color: var(--jl-accent-hover);
+  }
+  h1 {
+    margin: 0 0 1rem;
+  }
+`;

@@ -9,7 +9,7 @@ import { letterPath, letterVersionPath } from '../app/route.js';
 import { letterStatusLabel } from '../letters/letter-status-label.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { formatDateTime } from '../ui/format-date-time.js';
-import { messageStyles, tableStyles } from '../ui/shared-styles.js';
+import { messageStyles, pageStyles, tableStyles } from '../ui/shared-styles.js';
 import './jl-save-version-form.js';
 import './jl-version-comparison.js';
 import { versionKindLabel } from './version-kind-labels.js';
@@ -127,21 +127,10 @@ export class JlVersionsPage extends LitElement {
   }
 
   static override styles = [
+    pageStyles,
     messageStyles,
     tableStyles,
     css`
-      :host {
-        display: block;
-      }
-      a {
-        color: var(--jl-accent);
-      }
-      a:hover {
-        color: var(--jl-accent-hover);
-      }
-      h1 {
-        margin: 0 0 1rem;
-      }
       h2 {
         font-size: 1.1875rem;
         margin: 2rem 0 0.5rem;
