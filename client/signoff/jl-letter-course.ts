@@ -11,9 +11,9 @@ import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
+import { formatDateTime } from '../ui/format-date-time.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
 
-const signedAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 /** Typing fires many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
 const staleBatchMessage = 'Some paragraphs changed while you read them; nothing was recorded. Check them and try again.';
@@ -338,7 +338,7 @@ export class JlLetterCourse extends LitElement {
           <span class="office-en">${signatory.office.nameEn}</span>
           ${progress ? html`<span>${progress.approved} of ${progress.of} paragraphs approved</span>` : null}
           ${signature
-            ? html`<span class="signed"><span aria-hidden="true">✓</span> Signed by ${signature.by}, ${formatSignedAt(signature.at)}</span>`
+            ? html`<span class="signed"><span aria-hidden="true">✓</span> Signed by ${signature.by}, ${formatDateTime(signature.at)}</span>`
             : null}
           ${canReorder && last > 0
             ? html`<span class="reorder">
@@ -563,10 +563,6 @@ export class JlLetterCourse extends LitElement {
   ];
 }
 
-function formatSignedAt(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : signedAtFormat.format(date);
-}
 
 customElements.define('jl-letter-course', JlLetterCourse);
 
