@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
+import { isWellFormedParagraphId } from '../../shared/domain/paragraph-id.js';
 import { deriveSignoffState, type ParagraphTally, type SignoffState } from '../../shared/domain/signoff-state.js';
 import { latestAct, type LetterState } from './letter-state.js';
 
@@ -21,7 +22,8 @@ export function listParagraphs(doc: ProseMirrorNode): ParagraphInfo[] {
   doc.descendants((node, position) => {
     if (!node.isTextblock) return true;
     const id = node.attrs[paragraphIdAttribute] as unknown;
-    if (typeof id === 'string' && id.length > 0) {
+    // The server keeps every textblock's id well-formed; a new one gets its id in the same transaction.
+    if (isWellFormedParagraphId(id)) {
       paragraphs.push({ id, number: paragraphs.length + 1, hash: paragraphHash(node.toJSON()), text: node.textContent, position });
     }
     return false;

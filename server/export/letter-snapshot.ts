@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { LetterStatus, Signatory } from '../../shared/api/letters.js';
 import type { FinalSignature } from '../../shared/api/signoffs.js';
-import { paragraphIdAttribute, textBlockTypes } from '../../shared/domain/editor-extensions.js';
+import { textBlockTypes } from '../../shared/domain/editor-extensions.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
 import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 
@@ -29,9 +29,12 @@ export interface LetterSnapshot {
 
 const isTextBlock = (type: string | undefined) => (textBlockTypes as readonly string[]).includes(type ?? '');
 
-/** The hashes of a body's paragraphs in reading order, as the sign-off computes them from the shared document. */
+/**
+ * The hashes of a body's paragraphs in reading order, as the sign-off computes them from the shared
+ * document: every textblock counts, with or without an id (invariant 10).
+ */
 export function bodyParagraphHashes(body: JSONContent): string[] {
-  if (isTextBlock(body.type)) return body.attrs?.[paragraphIdAttribute] ? [paragraphHash(body as TextBlockJson)] : [];
+  if (isTextBlock(body.type)) return [paragraphHash(body as TextBlockJson)];
   return (body.content ?? []).flatMap(bodyParagraphHashes);
 }
 

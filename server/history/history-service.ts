@@ -6,7 +6,7 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { currentParagraphs, plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { Permission } from '../../shared/domain/permissions.js';
-import { collectTextBlocks } from '../../shared/domain/yjs-text-blocks.js';
+import { letterTextBlocks } from '../../shared/domain/yjs-text-blocks.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
@@ -62,7 +62,7 @@ export class HistoryService {
     if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
 
     return this.registry.withRoom(letterId, async (room) => {
-      const paragraph = collectTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);
+      const paragraph = letterTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);
       const current = paragraph && currentParagraphs(room.doc).find((candidate) => candidate.id === paragraphId);
       if (!paragraph || !current) throw AppError.notFound('This paragraph');
       if (current.hash !== request.hash) throw conflict('The paragraph changed since you read it. Nothing was restored: look at it again.');

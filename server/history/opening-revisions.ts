@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { RevisionKind } from '../../shared/api/history.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { letterTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import type { RevisionRecord } from '../store/store.js';
 import type { Author } from './revision-tracker.js';
 
@@ -12,26 +12,23 @@ export function openingRevisions(letterId: string, initialText: Uint8Array, auth
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, initialText);
-    return collectTextBlocks(doc.getXmlFragment(bodyFieldName)).flatMap(({ id, element }) => {
-      if (!id) return [];
+    return letterTextBlocks(doc.getXmlFragment(bodyFieldName)).map(({ id, element }) => {
       const content = textBlockJson(element);
-      return [
-        {
-          id: randomBytes(16).toString('hex'),
-          letterId,
-          paragraphId: id,
-          kind: RevisionKind.created,
-          userId: author.userId,
-          officeId: author.officeId,
-          startedAt: at,
-          endedAt: at,
-          content,
-          hash: paragraphHash(content),
-          changes: 1,
-          relatedParagraphId: null,
-          restoredFrom: null,
-        },
-      ];
+      return {
+        id: randomBytes(16).toString('hex'),
+        letterId,
+        paragraphId: id,
+        kind: RevisionKind.created,
+        userId: author.userId,
+        officeId: author.officeId,
+        startedAt: at,
+        endedAt: at,
+        content,
+        hash: paragraphHash(content),
+        changes: 1,
+        relatedParagraphId: null,
+        restoredFrom: null,
+      };
     });
   } finally {
     doc.destroy();

@@ -4,7 +4,7 @@ import { RevisionKind } from '../../shared/api/history.js';
 import { plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName, paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
-import { collectTextBlocks, enclosingTextBlock, isTextBlockElement, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { collectTextBlocks, enclosingTextBlock, isTextBlockElement, letterTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import type { RevisionRecord, RevisionWrite } from '../store/store.js';
 
 /** Who a change is attributed to: the user and office of the connection that sent it. */
@@ -98,8 +98,7 @@ export class RevisionTracker {
     const at = new Date(this.now()).toISOString();
     const found: RevisionRecord[] = [];
     const present = new Set<string>();
-    for (const { id, element } of collectTextBlocks(doc.getXmlFragment(bodyFieldName))) {
-      if (!id) continue;
+    for (const { id, element } of letterTextBlocks(doc.getXmlFragment(bodyFieldName))) {
       this.remember(id, element);
       present.add(id);
       const state = stateOf(element);

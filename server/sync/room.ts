@@ -23,6 +23,7 @@ import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { compactStoredText } from './text-compaction.js';
+import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import {
   RefusalKind,
   UpdateRefusal,
@@ -120,11 +121,21 @@ export class Room implements CommitTarget {
     });
     room.storedUpdates = text.updates.length;
     room.clientOwners = text.clientOwners;
+    room.repairStoredParagraphIds();
     const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
     if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     const letter = await deps.store.letters.getLetter(letterId);
     room.frozen = letter?.status === LetterStatus.signed || letter?.status === LetterStatus.sent;
     return room;
+  }
+
+  /** Stored text from before ids were checked may lack some: repaired as a change of the server's own, stored before anyone reads it. */
+  private repairStoredParagraphIds(): void {
+    const update = repairParagraphIds(this.doc, freshClientId(this.doc));
+    if (!update) return;
+    this.deps.logger.warn({ letterId: this.letterId }, 'stored text had paragraphs without a well-formed id of their own; gave them ids');
+    this.appliedCount++;
+    this.deps.commits.enqueue({ room: this, connection: null, userId: repairAuthor, update, newClientIds: [], revisions: [] });
   }
 
   get isEmpty(): boolean {
@@ -263,10 +274,15 @@ export class Room implements CommitTarget {
       throw error;
     }
     const newClientIds = this.claimClients(connection, decoded);
-    Y.applyUpdate(this.doc, update, connection);
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+    let applyError: unknown = null;
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      applyError = error;
+    }
+    if (applyError !== null || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The guard should have caught this; the document no longer matches what it checked.
-      this.deps.logger.error({ letterId: this.letterId }, 'update left pending content; reloading room');
+      this.deps.logger.error({ err: applyError, letterId: this.letterId }, 'update left pending content; reloading room');
       this.deps.onBroken(this);
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
@@ -305,20 +321,49 @@ export class Room implements CommitTarget {
 
   /**
    * The client ids an update writes under must be the sender's: ones they wrote under before, or
-   * new ones, which become theirs. Returns the new ones, to be stored with the update.
+   * new ones, which become theirs. A client id belongs to whoever first showed it, in presence or
+   * in text: a tab announces its id in presence before it types, and nobody else may write under
+   * it (nor announce it) from then on. Returns the new ones, to be stored with the update.
    */
   private claimClients(connection: Connection, decoded: DecodedUpdate): number[] {
+    const userId = connection.user.id;
+    this.refuseOverlapWithOthers(connection, decoded);
     const claimed: number[] = [];
     for (const clientId of clientsWritten(this.doc, decoded)) {
+      const presenceOwner = this.presenceOwners.get(clientId);
+      if (presenceOwner && presenceOwner.user.id !== userId) {
+        throw new ProtocolViolation(CloseCode.forbidden, "the update writes under another person's client id");
+      }
       const owner = this.clientOwners.get(clientId);
-      if (owner === connection.user.id) continue;
+      if (owner === userId) continue;
       if (owner !== undefined || Y.getState(this.doc.store, clientId) > 0) {
         throw new ProtocolViolation(CloseCode.forbidden, 'the update writes under another client id');
       }
       claimed.push(clientId);
     }
-    for (const clientId of claimed) this.clientOwners.set(clientId, connection.user.id);
+    for (const clientId of claimed) {
+      this.clientOwners.set(clientId, userId);
+      if (this.presenceOwners.has(clientId)) continue;
+      this.presenceOwners.set(clientId, connection);
+      connection.awarenessClients.add(clientId);
+    }
     return claimed;
+  }
+
+  /**
+   * Text under a client id this connection shows as its own, where the server already holds text
+   * under that id by someone else, would be skipped by Yjs as known and then confirmed as saved:
+   * refuse it loudly instead.
+   */
+  private refuseOverlapWithOthers(connection: Connection, decoded: DecodedUpdate): void {
+    for (const struct of decoded.structs) {
+      const clientId = struct.id.client;
+      if (!connection.awarenessClients.has(clientId) || struct.id.clock >= Y.getState(this.doc.store, clientId)) continue;
+      const owner = this.clientOwners.get(clientId);
+      if (owner !== undefined && owner !== connection.user.id) {
+        throw new ProtocolViolation(CloseCode.forbidden, 'someone else already wrote under this client id');
+      }
+    }
   }
 
   /** A coordinator changed someone's roles: their open connections follow at once. */

@@ -1,27 +1,19 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
+import { ParagraphWrites, checkParagraphIds } from './paragraph-id-guard.js';
 import type { SchemaRules } from './schema-rules.js';
+import { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
-export const RefusalKind = {
-  malformed: 'malformed',
-  missingDependencies: 'missing_dependencies',
-  schema: 'schema',
-} as const;
-export type RefusalKind = (typeof RefusalKind)[keyof typeof RefusalKind];
-
-/** An update the server will not apply. Nothing of it has been applied or stored. */
-export class UpdateRefusal extends Error {
-  constructor(
-    readonly kind: RefusalKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UpdateRefusal';
-  }
-}
+export { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
 export interface DecodedUpdate {
   structs: (Y.Item | Y.GC | Y.Skip)[];
+  /**
+   * How many client groups the update declares. Yjs keeps only the last group of a client, so
+   * an update that names a client twice is not applied as it decodes; see checkIntegrationOrder.
+   */
+  groupCount: number;
   deletes: Map<number, { clock: number; len: number }[]>;
   /** True for an update that carries nothing (what a client sends when it has nothing new). */
   isEmpty: boolean;
@@ -34,7 +26,8 @@ export function decodeIncomingUpdate(update: Uint8Array): DecodedUpdate {
       structs: (Y.Item | Y.GC | Y.Skip)[];
       ds: { clients: Map<number, { clock: number; len: number }[]> };
     };
-    return { structs, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0 };
+    const groupCount = decoding.readVarUint(decoding.createDecoder(update));
+    return { structs, groupCount, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0 };
   } catch {
     throw new UpdateRefusal(RefusalKind.malformed, 'the update cannot be decoded');
   }
@@ -50,7 +43,8 @@ export function carriesNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
 }
 
 type Container =
-  | { kind: 'node'; name: string; depth: number }
+  /** `item` holds the node's type (null for the body itself): it tells two nodes of one name apart. */
+  | { kind: 'node'; name: string; depth: number; item: Y.Item | null }
   | { kind: 'text'; holder: string; depth: number }
   /** The parent was garbage-collected: Yjs discards the item, so it cannot do harm. */
   | { kind: 'gone' };
@@ -71,7 +65,7 @@ const isId = (value: unknown): value is Y.ID =>
  * every node, attribute, mark and string must be where the letter schema allows it.
  */
 export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRules, bodyField: string): void {
-  checkDependencies(doc, decoded);
+  checkIntegrationOrder(doc, decoded);
   const byClient = groupByClient(decoded.structs);
   const memo = new Map<Y.Item, Placement>();
   const rootFragment = doc.getXmlFragment(bodyField);
@@ -92,11 +86,11 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
   };
 
   const containerOfType = (type: Y.AbstractType<unknown>): Container => {
-    if (type === rootFragment) return { kind: 'node', name: rules.rootNode, depth: 0 };
+    if (type === rootFragment) return { kind: 'node', name: rules.rootNode, depth: 0, item: null };
     if (type._item === null) throw new UpdateRefusal(RefusalKind.schema, 'the update writes outside the letter body');
     let depth = 0;
     for (let item: Y.Item | null = type._item; item; item = (item.parent as Y.AbstractType<unknown>)._item) depth++;
-    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth };
+    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth, item: type._item };
     if (type instanceof Y.XmlText) {
       const holder = type.parent instanceof Y.XmlElement ? type.parent.nodeName : rules.rootNode;
       return { kind: 'text', holder, depth };
@@ -116,7 +110,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     const parent = parentOf(typeItem, level + 1);
     if (parent.kind === 'gone') return parent;
     const type = (typeItem.content as Y.ContentType).type;
-    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth: parent.depth + 1 };
+    if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth: parent.depth + 1, item: typeItem };
     if (type instanceof Y.XmlText && parent.kind === 'node') return { kind: 'text', holder: parent.name, depth: parent.depth + 1 };
     throw new UpdateRefusal(RefusalKind.schema, 'the update nests a type where the letter schema has none');
   };
@@ -160,7 +154,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
       const parent = current.parent as unknown;
       if (typeof parent === 'string') {
         if (parent !== bodyField) throw new UpdateRefusal(RefusalKind.schema, 'the update writes outside the letter body');
-        result = { container: { kind: 'node', name: rules.rootNode, depth: 0 }, parentSub: current.parentSub };
+        result = { container: { kind: 'node', name: rules.rootNode, depth: 0, item: null }, parentSub: current.parentSub };
         break;
       }
       if (isId(parent)) {
@@ -185,18 +179,23 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     return placementOf(item, level).container;
   }
 
+  const paragraphs = new ParagraphWrites();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     // Yjs skips what it already has, so only the new part of an update matters.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const { container, parentSub } = placementOf(struct);
     checkItem(struct, container, parentSub, rules);
+    if (container.kind === 'node') paragraphs.note(struct, container.name, container.item, parentSub);
   }
+  checkParagraphIds(doc, decoded, paragraphs, bodyField);
 }
 
 function checkItem(item: Y.Item, container: Container, parentSub: string | null, rules: SchemaRules): void {
   if (container.kind === 'gone') return;
   const content = item.content;
+  // Content set and replaced within one transaction arrives deleted: it carries nothing.
+  if (content instanceof Y.ContentDeleted) return;
   if (parentSub !== null) {
     if (container.kind !== 'node' || container.depth === 0 || !(content instanceof Y.ContentAny)) {
       throw new UpdateRefusal(RefusalKind.schema, 'the update sets an attribute where the letter schema has none');
@@ -231,7 +230,6 @@ function checkItem(item: Y.Item, container: Container, parentSub: string | null,
     if (type instanceof Y.XmlText && rule?.holdsText) return;
     throw new UpdateRefusal(RefusalKind.schema, `this kind of content is not allowed inside "${container.name}"`);
   }
-  if (content instanceof Y.ContentDeleted) return;
   throw new UpdateRefusal(RefusalKind.schema, 'the update carries content that is not part of a letter');
 }
 
@@ -271,32 +269,57 @@ function groupByClient(structs: DecodedUpdate['structs']): Map<number, DecodedUp
 }
 
 /**
- * Every struct must continue what the server has of its client without a gap, and everything
- * it refers to (neighbours, parents, deletions) must be known once the update is applied.
+ * Replays the order in which Yjs would integrate the update's structs: each client's structs in
+ * clock order, each after what it refers to (neighbours, parent). Whatever cannot be placed so,
+ * Yjs would hold back as pending, hiding text; a reference forward within one client would make
+ * it throw halfway. Deletions must name only what is known afterwards. Refuses all of these.
  */
-function checkDependencies(doc: Y.Doc, decoded: DecodedUpdate): void {
-  const known = new Map<number, number>();
-  const knownOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
-  for (const struct of decoded.structs) {
-    const client = struct.id.client;
-    const have = knownOf(client);
-    if (struct instanceof Y.Skip) continue;
-    if (struct.id.clock > have) {
-      throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update depends on changes the server does not have');
-    }
-    known.set(client, Math.max(have, struct.id.clock + struct.length));
+function checkIntegrationOrder(doc: Y.Doc, decoded: DecodedUpdate): void {
+  const missing = () => new UpdateRefusal(RefusalKind.missingDependencies, 'the update depends on changes the server does not have');
+  const byClient = groupByClient(decoded.structs);
+  if (byClient.size !== decoded.groupCount) {
+    throw new UpdateRefusal(RefusalKind.inconsistent, 'the update lists a client twice');
   }
-  const isKnown = (id: Y.ID | null) => id === null || id.clock < knownOf(id.client);
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const parent = isId(struct.parent) ? struct.parent : null;
-    if (!isKnown(struct.origin) || !isKnown(struct.rightOrigin) || !isKnown(parent)) {
-      throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update depends on changes the server does not have');
+  const state = new Map<number, number>();
+  const stateOf = (client: number) => state.get(client) ?? Y.getState(doc.store, client);
+  /** The client an item still waits for, or null once everything it refers to is in place. */
+  const waitsFor = (item: Y.Item): number | null => {
+    for (const id of [item.origin, item.rightOrigin, isId(item.parent) ? item.parent : null]) {
+      if (id === null) continue;
+      if (id.client === item.id.client) {
+        if (id.clock >= item.id.clock) throw new UpdateRefusal(RefusalKind.inconsistent, 'the update refers forward to its own changes');
+      } else if (id.clock >= stateOf(id.client)) {
+        return id.client;
+      }
     }
+    return null;
+  };
+  const next = new Map<number, number>();
+  const waiting = new Map<number, number[]>();
+  const ready = Array.from(byClient.keys());
+  while (ready.length > 0) {
+    const client = ready.pop()!;
+    const structs = byClient.get(client)!;
+    let index = next.get(client) ?? 0;
+    for (; index < structs.length; index++) {
+      const struct = structs[index]!;
+      if (struct instanceof Y.Skip) continue;
+      if (struct.id.clock > stateOf(client)) throw missing();
+      const blocker = struct instanceof Y.Item ? waitsFor(struct) : null;
+      if (blocker !== null) {
+        waiting.set(blocker, [...(waiting.get(blocker) ?? []), client]);
+        break;
+      }
+      state.set(client, Math.max(stateOf(client), struct.id.clock + struct.length));
+    }
+    next.set(client, index);
+    ready.push(...(waiting.get(client) ?? []));
+    waiting.delete(client);
   }
+  for (const [client, structs] of byClient) if ((next.get(client) ?? 0) < structs.length) throw missing();
   for (const [client, ranges] of decoded.deletes) {
     for (const range of ranges) {
-      if (range.clock + range.len > knownOf(client)) {
+      if (range.clock + range.len > stateOf(client)) {
         throw new UpdateRefusal(RefusalKind.missingDependencies, 'the update deletes changes the server does not have');
       }
     }
@@ -306,7 +329,7 @@ function checkDependencies(doc: Y.Doc, decoded: DecodedUpdate): void {
 /** Whether the document holds everything `update` builds on, so that it would apply at once. */
 export function hasDependencies(doc: Y.Doc, update: Uint8Array): boolean {
   try {
-    checkDependencies(doc, decodeIncomingUpdate(update));
+    checkIntegrationOrder(doc, decodeIncomingUpdate(update));
     return true;
   } catch {
     return false;

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { bodyFieldName } from './editor-extensions.js';
 import { paragraphHash, type TextBlockJson } from './paragraph-hash.js';
-import { collectTextBlocks, textBlockJson } from './yjs-text-blocks.js';
+import { letterTextBlocks, textBlockJson } from './yjs-text-blocks.js';
 
 export interface CurrentParagraph {
   id: string;
@@ -19,11 +19,13 @@ export function plainText(block: TextBlockJson): string {
   return (block.content ?? []).map((inline) => (inline.type === 'hardBreak' ? '\n' : (inline.text ?? ''))).join('').normalize('NFC');
 }
 
-/** The paragraphs of a letter as the server's document has them now. Paragraphs without an id yet are skipped. */
+/**
+ * The paragraphs of a letter as the server's document has them now: every textblock, none skipped.
+ * Throws ParagraphIdError for a textblock without a well-formed id of its own (see letterTextBlocks).
+ */
 export function currentParagraphs(doc: Y.Doc): CurrentParagraph[] {
   const paragraphs: CurrentParagraph[] = [];
-  for (const block of collectTextBlocks(doc.getXmlFragment(bodyFieldName))) {
-    if (!block.id) continue;
+  for (const block of letterTextBlocks(doc.getXmlFragment(bodyFieldName))) {
     const json = textBlockJson(block.element);
     paragraphs.push({ id: block.id, number: paragraphs.length + 1, hash: paragraphHash(json), text: plainText(json), blockType: json.type });
   }

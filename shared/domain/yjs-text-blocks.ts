@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { paragraphIdAttribute, textBlockTypes } from './editor-extensions.js';
 import type { InlineJson, TextBlockJson } from './paragraph-hash.js';
+import { isWellFormedParagraphId } from './paragraph-id.js';
 
 const isTextBlock = (name: string) => (textBlockTypes as readonly string[]).includes(name);
 
@@ -25,24 +26,59 @@ export function textBlockJson(element: Y.XmlElement): TextBlockJson {
 }
 
 export interface LocatedTextBlock {
-  /** The paragraph's stable id; null for one the editor has not given an id yet. */
+  /**
+   * The paragraph's stable id, or null if it has none that is well-formed. The server refuses
+   * updates that leave such a paragraph and repairs stored text when it loads it, so null shows
+   * only in text that has not been through the server.
+   */
   id: string | null;
   element: Y.XmlElement;
 }
 
-/** Every paragraph of a letter body in reading order, list items included. */
+/** Every textblock of a letter body in reading order, list items included; none is ever skipped. */
 export function collectTextBlocks(body: Y.XmlFragment | Y.XmlElement): LocatedTextBlock[] {
   const found: LocatedTextBlock[] = [];
   for (const child of body.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (isTextBlock(child.nodeName)) {
-      const id = child.getAttribute(paragraphIdAttribute);
-      found.push({ id: typeof id === 'string' && id.length > 0 ? id : null, element: child });
+      const id = child.getAttribute(paragraphIdAttribute) as unknown;
+      found.push({ id: isWellFormedParagraphId(id) ? id : null, element: child });
     } else {
       found.push(...collectTextBlocks(child));
     }
   }
   return found;
+}
+
+/** The textblocks (by position in `blocks`) whose id is missing, not well-formed, or taken by an earlier one. */
+export function blocksNeedingIds(blocks: readonly LocatedTextBlock[]): number[] {
+  const seen = new Set<string>();
+  const needing: number[] = [];
+  blocks.forEach(({ id }, index) => {
+    if (id === null || seen.has(id)) needing.push(index);
+    else seen.add(id);
+  });
+  return needing;
+}
+
+/** A body holds a textblock without a well-formed id of its own: it cannot be signed off, hashed or tracked. */
+export class ParagraphIdError extends Error {
+  constructor(readonly positions: number[]) {
+    super(`paragraph ${positions.map((index) => index + 1).join(', ')} of the letter has no well-formed id of its own`);
+    this.name = 'ParagraphIdError';
+  }
+}
+
+/**
+ * The paragraphs of a letter body, each with its id: the one enumeration that sign-off, the ready
+ * check, the letter hash, history, exports and versions use (invariant 10). Throws ParagraphIdError
+ * rather than skip a textblock whose id is missing, malformed or a duplicate.
+ */
+export function letterTextBlocks(body: Y.XmlFragment | Y.XmlElement): { id: string; element: Y.XmlElement }[] {
+  const blocks = collectTextBlocks(body);
+  const needing = blocksNeedingIds(blocks);
+  if (needing.length > 0) throw new ParagraphIdError(needing);
+  return blocks as { id: string; element: Y.XmlElement }[];
 }
 
 /** The paragraph an element belongs to (itself, or the paragraph that holds it), if any. */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
+import { newParagraphId } from '../../../shared/domain/paragraph-id.js';
 
 /** The letter body, the Y.XmlFragment Tiptap's Collaboration extension binds to. */
 export function bodyOf(doc: Y.Doc): Y.XmlFragment {
@@ -11,10 +12,10 @@ export function bodyXml(doc: Y.Doc): string {
   return bodyOf(doc).toString();
 }
 
-/** A paragraph holding `text`, built before it is inserted, as the editor builds one (with its id, if given). */
-export function newParagraph(text: string, id?: string): Y.XmlElement {
+/** A paragraph holding `text`, built before it is inserted, as the editor builds one: with its id (`id`, or a fresh one). */
+export function newParagraph(text: string, id: string = newParagraphId()): Y.XmlElement {
   const paragraph = new Y.XmlElement('paragraph');
-  if (id) paragraph.setAttribute('id', id);
+  paragraph.setAttribute('id', id);
   const content = new Y.XmlText();
   content.insert(0, text);
   paragraph.insert(0, [content]);
