@@ -300,7 +300,8 @@ function checkIntegrationOrder(doc: Y.Doc, decoded: DecodedUpdate): void {
   while (ready.length > 0) {
     const client = ready.pop()!;
     const structs = byClient.get(client)!;
-    let index = next.get(client) ?? 0;
+    const start = next.get(client) ?? 0;
+    let index = start;
     for (; index < structs.length; index++) {
       const struct = structs[index]!;
       if (struct instanceof Y.Skip) continue;
@@ -313,6 +314,8 @@ function checkIntegrationOrder(doc: Y.Doc, decoded: DecodedUpdate): void {
       state.set(client, Math.max(stateOf(client), struct.id.clock + struct.length));
     }
     next.set(client, index);
+    // Only progress can unblock others; waking them without it would loop on a cycle.
+    if (index === start) continue;
     ready.push(...(waiting.get(client) ?? []));
     waiting.delete(client);
   }
