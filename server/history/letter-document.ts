@@ -4,6 +4,7 @@ import type { VersionParagraph } from '../../shared/api/versions.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { repairParagraphIds } from '../sync/paragraph-id-repair.js';
 
 /** A letter's text read from a saved Yjs state: its paragraphs and its body as editor JSON. */
 export interface LetterDocument {
@@ -24,6 +25,9 @@ export function readLetterDocument(state: Uint8Array): LetterDocument {
   const doc = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(doc, state);
+    // A version saved before the server checked paragraph ids may hold a block without one: it is
+    // read with an id for this reading only, rather than left out of the comparison.
+    repairParagraphIds(doc, doc.clientID);
     return { paragraphs: paragraphsOf(doc), body: bodyOf(doc) };
   } finally {
     doc.destroy();
