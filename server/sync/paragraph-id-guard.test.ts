@@ -93,6 +93,20 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
     ).toBe('accepted');
   });
 
+  it('INV-10e turning a paragraph into a heading: the binding replaces the element, the heading keeps the id', () => {
+    const { server, client } = letter();
+    expect(
+      verdict(server, client, () => {
+        bodyOf(client).delete(1, 1);
+        const heading = new Y.XmlElement('heading');
+        heading.setAttribute('id', 'b');
+        heading.setAttribute('level', 2 as never);
+        heading.insert(0, [new Y.XmlText('Second paragraph.')]);
+        bodyOf(client).insert(1, [heading]);
+      }),
+    ).toBe('accepted');
+  });
+
   it('INV-10e two people giving one paragraph an id at once: either id is valid', () => {
     const { server, client } = letter();
     const other = fork(server);
