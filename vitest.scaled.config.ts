@@ -15,6 +15,8 @@ export default defineConfig({
       'tests/integration/presence.test.ts',
       'tests/integration/reconnect.test.ts',
       'tests/integration/refused-frames.test.ts',
+      'tests/integration/crafted-updates.test.ts',
+      'tests/integration/paragraph-ids.test.ts',
       'tests/integration/roles-on-sockets.test.ts',
       'tests/integration/paragraph-history.test.ts',
     ],
