@@ -362,7 +362,8 @@ export class Room implements CommitTarget {
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, (clientId) => this.awareness.meta.get(clientId)?.clock ?? -1);
+    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, this.doc);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
