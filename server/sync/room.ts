@@ -108,6 +108,8 @@ export class Room implements CommitTarget {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
     this.doc.on('update', this.forwardRelayed);
+    this.doc.on('update', noteUse);
+    this.awareness.on('change', noteUse);
   }
 
   /** Builds the room's document from the store's snapshot and the updates after it. */
@@ -193,7 +195,6 @@ export class Room implements CommitTarget {
   /** Handles one frame; throws ProtocolViolation for frames that cost the sender its connection. */
   receive(connection: Connection, frame: Uint8Array): void {
     if (!this.accepting) return;
-    connection.wasActive = true;
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
@@ -522,6 +523,11 @@ function changeOriginOf(origin: unknown): ChangeOrigin | null {
   if (origin instanceof ServerEdit) return origin.changeOrigin;
   if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
   return null;
+}
+
+/** A change to the text or to a presence (not a renewal) is use of the sender's session. */
+function noteUse(_change: unknown, origin: unknown): void {
+  if (origin instanceof Connection) origin.lastUsedAt = Date.now();
 }
 
 /** A client id nobody has written under in this document. */
