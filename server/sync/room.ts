@@ -98,6 +98,8 @@ export class Room implements CommitTarget {
   private readonly settleWaiters: (() => void)[] = [];
   readonly history: RevisionTracker;
   private accepting = true;
+  /** Connections whose full letter state is being read, to answer one request at a time. */
+  private readonly sendingLetterState = new Set<Connection>();
 
   private constructor(
     readonly letterId: string,
@@ -148,10 +150,23 @@ export class Room implements CommitTarget {
     if (states.length > 0) {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
-    this.deps.letterState(this.letterId).then(
-      (state) => connection.send(writeLetterStateMessage(state)),
-      (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
-    );
+    this.sendLetterState(connection);
+  }
+
+  /**
+   * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
+   * per connection: a request while one is being answered is ignored, as the answer covers it.
+   */
+  private sendLetterState(connection: Connection): void {
+    if (this.sendingLetterState.has(connection)) return;
+    this.sendingLetterState.add(connection);
+    this.deps
+      .letterState(this.letterId)
+      .then(
+        (state) => connection.send(writeLetterStateMessage(state)),
+        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
+      )
+      .finally(() => this.sendingLetterState.delete(connection));
   }
 
   /** Sends a server-owned message (letter state) to every connection. */
@@ -205,6 +220,8 @@ export class Room implements CommitTarget {
           return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
         case MessageType.queryAwareness:
           return this.sendAllPresence(connection);
+        case MessageType.letterStateRequest:
+          return this.sendLetterState(connection);
         default:
           throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
       }
