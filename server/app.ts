@@ -111,6 +111,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     syncRoutes({
       registry: deps.registry,
       rolesOf: (user, letterId) => deps.access.rolesOf(user, letterId),
+      renewSession: (sessionId, usedAt) => deps.sessions.renew(sessionId, usedAt),
       allowedOrigins: deps.allowedOrigins,
       logger: deps.logger,
     }),

@@ -22,12 +22,10 @@ const environmentSchema = z.object({
   DEMO: z.enum(['on', 'off']).default('on'),
   /** Password of every demo account; generated (and kept in the data folder) if not set. */
   DEMO_PASSWORD: z.string().min(8).optional(),
-  /** Minutes without activity after which a session ends. */
-  SESSION_IDLE_MINUTES: z.coerce.number().min(1).default(120),
+  /** Minutes without activity after which a session ends (fractions allowed, for tests). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   /** Hours after sign-in after which a session ends, however active. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
-  /** Seconds between checks of open websockets' sessions. */
-  SESSION_SWEEP_SECONDS: z.coerce.number().positive().default(30),
   /** Largest websocket frame accepted, in bytes. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Largest HTTP request body accepted, in bytes. */
@@ -59,7 +57,6 @@ export interface Config {
   demoPassword: string | null;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  sessionSweepMs: number;
   maxMessageBytes: number;
   maxBodyBytes: number;
   maxImportBytes: number;
@@ -94,7 +91,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoPassword: env.DEMO_PASSWORD ?? null,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
-    sessionSweepMs: env.SESSION_SWEEP_SECONDS * 1000,
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxImportBytes: env.MAX_IMPORT_BYTES,

@@ -27,20 +27,12 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, sessions, registry } = composeServices(store, logger, {
+const { app, registry } = composeServices(store, logger, {
   ...config,
   isDemo,
   ...(relay ? { relay } : {}),
   ...(rateLimiter ? { rateLimiter } : {}),
 });
-
-// Expired sessions end on open websockets too, not only on the next HTTP request.
-const sweep = setInterval(() => {
-  registry
-    .sweepSessions(async (sessionId, active) => (await sessions.resolve(sessionId, active)) !== null)
-    .catch((error: unknown) => logger.error({ err: error }, 'session sweep failed'));
-}, config.sessionSweepMs);
-sweep.unref();
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
 const stopHeartbeat = startHeartbeat(sockets);
@@ -54,7 +46,6 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  clearInterval(sweep);
   stopHeartbeat();
   await registry.closeAll();
   sockets.close();

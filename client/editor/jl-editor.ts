@@ -1,6 +1,6 @@
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
@@ -11,6 +11,7 @@ import { signoffGutterStyles } from '../signoff/signoff-gutter-styles.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import { ParagraphFocusEvent } from './paragraph-focus-event.js';
 import './jl-editor-toolbar.js';
+import { LetterCarets } from './letter-carets.js';
 import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
 
@@ -27,6 +28,7 @@ export class JlEditor extends LitElement {
     letterState: { attribute: false },
     officeIds: { attribute: false },
     editor: { state: true },
+    hasFailed: { state: true },
   };
 
   declare connection: LetterConnection | undefined;
@@ -36,6 +38,12 @@ export class JlEditor extends LitElement {
   declare letterState: LetterState;
   declare officeIds: readonly string[];
   declare private editor: Editor | undefined;
+  /**
+   * The view could not show the text as the document holds it (a transaction failed, or the text
+   * shown differs after sync). Typing into such a view would write its wrong content into the
+   * letter, so it stays read-only until the page is reloaded.
+   */
+  declare private hasFailed: boolean;
   private boundConnection: LetterConnection | undefined;
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
@@ -49,6 +57,7 @@ export class JlEditor extends LitElement {
     this.letterState = emptyLetterState;
     this.officeIds = [];
     this.editor = undefined;
+    this.hasFailed = false;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -68,6 +77,7 @@ export class JlEditor extends LitElement {
 
   /** Unbinds the editor from the connection; the owner calls it before destroying the connection. */
   destroyEditor(): void {
+    this.boundConnection?.provider.off('sync', this.checkShownText);
     this.editor?.destroy();
     this.editor = undefined;
   }
@@ -85,8 +95,8 @@ export class JlEditor extends LitElement {
       this.editor = this.createEditor(this.connection, this.user);
       this.connection.start();
     }
-    if (changed.has('isEditable') && this.editor) {
-      this.editor.setEditable(this.isEditable);
+    if ((changed.has('isEditable') || changed.has('hasFailed')) && this.editor) {
+      this.editor.setEditable(this.canType);
       this.updateReadOnlyAttribute();
     }
     const officesChanged = changed.has('officeIds') && (changed.get('officeIds') as string[] | undefined)?.join() !== this.officeIds.join();
@@ -95,6 +105,46 @@ export class JlEditor extends LitElement {
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }
   }
+
+  private get canType(): boolean {
+    return this.isEditable && !this.hasFailed;
+  }
+
+  /** Stops the editor for good: read-only, with a message; what the server holds is untouched. */
+  private fail(error: unknown): void {
+    console.error('the letter text could not be shown; the editor is now read-only', error);
+    if (this.hasFailed) return;
+    this.hasFailed = true;
+    this.editor?.setEditable(false);
+    this.updateReadOnlyAttribute();
+  }
+
+  /**
+   * Every transaction goes through here: one that throws (a plugin failing while the server's text
+   * is put into the view) leaves the view out of step with the document, so the editor fails.
+   */
+  private guardTransactions(editor: Editor): void {
+    const dispatch = editor.view.props.dispatchTransaction!;
+    editor.view.setProps({
+      dispatchTransaction: (transaction) => {
+        if (this.hasFailed) return;
+        try {
+          dispatch.call(editor.view, transaction);
+        } catch (error) {
+          this.fail(error);
+        }
+      },
+    });
+  }
+
+  /** Once synced, the view must show the text the document holds; otherwise the editor fails. */
+  private readonly checkShownText = (isSynced: boolean): void => {
+    const editor = this.editor;
+    const connection = this.boundConnection;
+    if (!isSynced || !editor || !connection || this.hasFailed) return;
+    const held = yXmlFragmentToProseMirrorRootNode(connection.doc.getXmlFragment(bodyFieldName), editor.schema);
+    if (held.textContent !== editor.state.doc.textContent) this.fail(new Error('the text shown differs from the letter'));
+  };
 
   private readonly followParagraph = (): void => {
     const editor = this.editor;
@@ -128,8 +178,9 @@ export class JlEditor extends LitElement {
         ...letterExtensions(),
         SignoffGutter,
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
-        CollaborationCaret.configure({
+        LetterCarets.configure({
           provider: connection.provider,
+          document: connection.doc,
           user: { name: user.name, color: user.office.color },
           render: renderCaret,
         }),
@@ -144,6 +195,8 @@ export class JlEditor extends LitElement {
       },
     });
     this.editor = editor;
+    this.guardTransactions(editor);
+    connection.provider.on('sync', this.checkShownText);
     editor.on('transaction', this.followParagraph);
     editor.view.dom.addEventListener('click', this.onSurfaceClick);
     this.updateReadOnlyAttribute();
@@ -151,12 +204,18 @@ export class JlEditor extends LitElement {
   }
 
   private updateReadOnlyAttribute(): void {
-    this.editor?.view.dom.setAttribute('aria-readonly', this.isEditable ? 'false' : 'true');
+    this.editor?.view.dom.setAttribute('aria-readonly', this.canType ? 'false' : 'true');
   }
 
   override render() {
     return html`
-      <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.isEditable}></jl-editor-toolbar>
+      ${this.hasFailed
+        ? html`<p class="render-failed" role="alert">
+            This letter could not be shown correctly here, so you cannot edit it in this tab; nothing has been changed. Reload the
+            page to continue.
+          </p>`
+        : null}
+      <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.canType}></jl-editor-toolbar>
       <div class="editor-surface"></div>
     `;
   }
@@ -250,6 +309,14 @@ const editorStyles = css`
   jl-editor .letter-text a {
     color: var(--jl-accent);
     text-decoration: underline;
+  }
+  jl-editor .render-failed {
+    margin: 0 0 0.5rem;
+    padding: 0.5rem 0.75rem;
+    color: var(--jl-text);
+    background: #fdecea;
+    border: 1px solid #b3261e;
+    border-radius: var(--jl-radius);
   }
   /* Other people's carets: a thin bar with the name above it. */
   jl-editor .collaboration-carets__caret {

@@ -4,6 +4,8 @@ import { type AccessChange, readAccessMessage } from '../../shared/protocol/acce
 import { describeCloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
+import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
 import { readSavedMessage } from '../../shared/protocol/saved-message.js';
 import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import { type ConnectionStatus, deriveSaveState, mergeStateVectors, SaveState } from './save-state.js';
@@ -32,6 +34,8 @@ export class LetterConnection extends EventTarget {
   private currentCloseCode: number | null = null;
   private currentAccess: AccessChange | null = null;
   private currentLetterState: LetterState = emptyLetterState;
+  /** Keeps an older letter state from overwriting a newer one, and asks again after a gap. */
+  private readonly letterStateOrder = new LetterStateSequence();
 
   constructor(letterId: string) {
     super();
@@ -53,10 +57,16 @@ export class LetterConnection extends EventTarget {
       this.refresh();
     };
     this.provider.messageHandlers[MessageType.letterState] = (_encoder, decoder) => {
-      this.currentLetterState = applyLetterStateMessage(this.currentLetterState, readLetterStateMessage(decoder));
+      const message = readLetterStateMessage(decoder);
+      const { apply, askForFull } = this.letterStateOrder.receive(message);
+      if (askForFull) this.provider.ws?.send(writeLetterStateRequest());
+      if (!apply) return;
+      this.currentLetterState = applyLetterStateMessage(this.currentLetterState, message);
       this.dispatchEvent(new Event('letter-state'));
     };
     this.provider.on('status', ({ status }) => {
+      // Each connection starts with the full state the server sends on joining.
+      if (status === 'connected') this.letterStateOrder.restart();
       this.connection = status;
       this.refresh();
     });

@@ -15,18 +15,18 @@ const entry = (paragraphId: string, officeId: string, action: SignoffEntry['acti
 
 describe('applyLetterStateMessage', () => {
   it('S9 keeps the latest act per paragraph and office', () => {
-    let state = applyLetterStateMessage(emptyLetterState, { kind: 'full', course, signoffs: [entry('p1', 'fi', 'approve')] });
-    state = applyLetterStateMessage(state, { kind: 'signoffs', signoffs: [entry('p1', 'fi', 'withdraw'), entry('p1', 'ee', 'approve')] });
+    let state = applyLetterStateMessage(emptyLetterState, { kind: 'full', seq: 1, course, signoffs: [entry('p1', 'fi', 'approve')] });
+    state = applyLetterStateMessage(state, { kind: 'signoffs', seq: 2, signoffs: [entry('p1', 'fi', 'withdraw'), entry('p1', 'ee', 'approve')] });
     expect(latestAct(state, 'p1', 'fi')?.action).toBe('withdraw');
     expect(latestAct(state, 'p1', 'ee')?.action).toBe('approve');
     expect(latestAct(state, 'p2', 'fi')).toBeUndefined();
   });
 
   it('replaces everything on a full message and the course on a course message', () => {
-    let state = applyLetterStateMessage(emptyLetterState, { kind: 'signoffs', signoffs: [entry('p1', 'fi', 'approve')] });
-    state = applyLetterStateMessage(state, { kind: 'full', course, signoffs: [] });
+    let state = applyLetterStateMessage(emptyLetterState, { kind: 'signoffs', seq: 2, signoffs: [entry('p1', 'fi', 'approve')] });
+    state = applyLetterStateMessage(state, { kind: 'full', seq: 1, course, signoffs: [] });
     expect(state.signoffs.size).toBe(0);
-    state = applyLetterStateMessage(state, { kind: 'course', course: { ...course, status: 'ready' } });
+    state = applyLetterStateMessage(state, { kind: 'course', seq: 3, course: { ...course, status: 'ready' } });
     expect(state.course?.status).toBe('ready');
   });
 });

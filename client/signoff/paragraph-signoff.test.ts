@@ -24,7 +24,7 @@ describe('listParagraphs', () => {
 describe('paragraphStates', () => {
   const approvedFirst = paragraphHash(paragraph('p1', 'First').toJSON());
   const approval: SignoffEntry = { paragraphId: 'p1', officeId: 'fi', action: 'approve', hash: approvedFirst, reason: null, by: 'Aino', at: '' };
-  const state = applyLetterStateMessage(emptyLetterState, { kind: 'signoffs', signoffs: [approval] });
+  const state = applyLetterStateMessage(emptyLetterState, { kind: 'signoffs', seq: 2, signoffs: [approval] });
 
   it('S2 S3 turns an approval stale as soon as the text differs', () => {
     const edited = paragraphHash(paragraph('p1', 'First, edited').toJSON());

@@ -22,6 +22,7 @@ describe('SignoffGutter', () => {
     const hash = paragraphHash(doc.child(0).toJSON());
     const letterState = applyLetterStateMessage(emptyLetterState, {
       kind: 'signoffs',
+      seq: 1,
       signoffs: [{ paragraphId: 'p1', officeId: 'fi', action: 'approve', hash, reason: null, by: 'Aino', at: '' }],
     });
     state = state.apply(state.tr.setMeta(signoffGutterKey, { letterState, officeIds: ['fi', 'ee'] }));

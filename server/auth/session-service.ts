@@ -64,10 +64,29 @@ export class SessionService {
       await this.end(sessionId);
       return null;
     }
-    if (active && now - lastSeen > touchIntervalMs) {
+    if (active && now - lastSeen > Math.min(touchIntervalMs, this.policy.idleMs / 4)) {
       await this.store.accounts.touchSession(sessionId, new Date(now).toISOString());
     }
     return this.describeUser(session.userId);
+  }
+
+  /**
+   * Records a use of the session at `usedAt` (if later than the last one recorded) and returns
+   * when the session ends if nothing uses it again: the earlier of its absolute expiry and its
+   * last use plus the idle time. Returns null, ending the session everywhere, once that has passed.
+   */
+  async renew(sessionId: string, usedAt: number | null): Promise<number | null> {
+    const session = await this.store.accounts.getSession(sessionId);
+    if (!session) return null;
+    let lastSeen = new Date(session.lastSeenAt).getTime();
+    if (usedAt !== null && usedAt > lastSeen) {
+      await this.store.accounts.touchSession(sessionId, new Date(usedAt).toISOString());
+      lastSeen = usedAt;
+    }
+    const endsAt = Math.min(new Date(session.expiresAt).getTime(), lastSeen + this.policy.idleMs);
+    if (this.now() < endsAt) return endsAt;
+    await this.end(sessionId);
+    return null;
   }
 
   async describeUser(userId: string): Promise<SessionUser | null> {

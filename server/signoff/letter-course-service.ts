@@ -155,6 +155,6 @@ export class LetterCourseService {
   }
 
   private async pushCourse(letterId: string): Promise<void> {
-    this.registry.broadcast(letterId, writeLetterStateMessage({ kind: 'course', course: await this.state.course(letterId) }));
+    this.registry.broadcast(letterId, writeLetterStateMessage(await this.state.courseChange(letterId)));
   }
 }

@@ -7,9 +7,26 @@ import { LetterEventKind } from '../store/store.js';
 export class LetterStateService {
   constructor(private readonly store: Store) {}
 
+  /**
+   * The whole state. Its number is read before the state: every change numbered so far was
+   * stored before it was numbered, so the state read after holds it (and maybe later ones).
+   */
   async full(letterId: string): Promise<LetterStateMessage> {
+    const seq = await this.store.signoffs.currentStateSeq(letterId);
     const [course, signoffs] = await Promise.all([this.course(letterId), this.latestSignoffs(letterId)]);
-    return { kind: 'full', course, signoffs };
+    return { kind: 'full', seq, course, signoffs };
+  }
+
+  /** New acts, stored already, as the letter's next numbered change. */
+  async signoffsChange(letterId: string, acts: SignoffRecord[]): Promise<LetterStateMessage> {
+    const seq = await this.store.signoffs.nextStateSeq(letterId);
+    return { kind: 'signoffs', seq, signoffs: await this.toEntries(acts) };
+  }
+
+  /** The course as it is now, after a stored change to it, as the letter's next numbered change. */
+  async courseChange(letterId: string): Promise<LetterStateMessage> {
+    const seq = await this.store.signoffs.nextStateSeq(letterId);
+    return { kind: 'course', seq, course: await this.course(letterId) };
   }
 
   /** The latest act of each office on each paragraph (rule S9): what decides the states. */

@@ -74,9 +74,9 @@ export class SignoffService {
     const recorded = await this.store.signoffs.appendSignoffs(acts, audit);
     // A sign-off ends the paragraph's revision: what is typed next is a change since that act.
     this.registry.sealRevisions(letterId, items.map((item) => item.paragraphId));
-    const entries = await this.state.toEntries(recorded);
-    this.registry.broadcast(letterId, writeLetterStateMessage({ kind: 'signoffs', signoffs: entries }));
-    return entries;
+    const change = await this.state.signoffsChange(letterId, recorded);
+    this.registry.broadcast(letterId, writeLetterStateMessage(change));
+    return change.kind === 'signoffs' ? change.signoffs : [];
   }
 
   /** Every act on one paragraph, oldest first, with the text each one saw. */

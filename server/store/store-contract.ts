@@ -348,5 +348,14 @@ export function runStoreContract(
       await expect(store.accounts.insertUser(user, [draft('user_created', null)])).rejects.toThrow();
       expect((await store.audit.readChain(0, 10)).map((e) => e.kind)).toEqual(['member_roles_changed']);
     });
+
+    it('numbers state messages 1, 2, 3… per letter, each letter on its own', async () => {
+      const { letter } = await seedLetter();
+      expect(await store.signoffs.currentStateSeq(letter.id)).toBe(0);
+      expect(await store.signoffs.nextStateSeq(letter.id)).toBe(1);
+      expect(await store.signoffs.nextStateSeq(letter.id)).toBe(2);
+      expect(await store.signoffs.currentStateSeq(letter.id)).toBe(2);
+      expect(await store.signoffs.currentStateSeq('00000000-0000-4000-8000-000000000000')).toBe(0);
+    });
   });
 }

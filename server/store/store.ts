@@ -156,6 +156,13 @@ export interface SignoffStore {
   listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
   /** Replaces the signatories in order, with an event, in one transaction. */
   replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void>;
+  /**
+   * Numbers the letter's next state message (102): 1, 2, 3… per letter, one counter for every
+   * instance, so that a client can tell an older message from a newer one and a gap.
+   */
+  nextStateSeq(letterId: string): Promise<number>;
+  /** The number of the letter's latest state message; 0 before the first. */
+  currentStateSeq(letterId: string): Promise<number>;
 }
 
 /** Offices, people, sessions and invitations. */

@@ -12,8 +12,12 @@ export interface SocketLike {
 export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may use them. */
   readonly awarenessClients = new Set<number>();
-  /** Whether the person sent anything since the last session check: a typing editor is not idle. */
-  wasActive = false;
+  /**
+   * When the person last used the session on this socket: a change to the text, or a change of
+   * their presence (a caret moved). The presence renewal a browser sends every 15 s by itself
+   * is not use: an unattended tab does not keep a session alive. See SessionWatch.
+   */
+  lastUsedAt: number | null = null;
   /** Whether the client has answered the server's sync step 1 (sent what it had offline). */
   hasAnsweredSync = false;
   /**

@@ -1,6 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type * as Y from 'yjs';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { checkPresenceCursor, maxPresenceEntryLength } from '../../shared/protocol/presence-state.js';
 import type { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
 
@@ -37,19 +40,33 @@ function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolea
 }
 
 /**
+ * The entry the server shows for a connection: its authenticated identity and, if the client
+ * sent one, its caret, kept only when it decodes inside this letter's body (`null` otherwise, so
+ * that the caret disappears). Every other field is dropped: presence is data, not trust.
+ */
+function shownPresence(state: Record<string, unknown>, connection: Connection, doc: Y.Doc): Record<string, unknown> {
+  const shown: Record<string, unknown> = { user: presenceOf(connection) };
+  if ('cursor' in state) shown.cursor = checkPresenceCursor(state.cursor, doc, bodyFieldName);
+  return shown;
+}
+
+/**
  * Re-encodes an awareness update so that it can only speak for this connection. Entries for
  * client ids that another connection owns are dropped (unless it is the same person's earlier
  * connection, which a reconnect takes over): the stock y-websocket client echoes the
  * presence it receives, so they are not an attack, but they are never applied. Ids nobody owns
  * become this connection's (at most four). A `user` field naming someone else is refused, and
  * `user` is set to the identity the server authenticated (a client that sends none still shows
- * who it is). Returns null when nothing is left to apply.
+ * who it is). Only the fields the server knows pass, checked against `doc` (see shownPresence);
+ * an entry longer than maxPresenceEntryLength closes the connection (1009). Returns null when
+ * nothing is left to apply.
  */
 export function sanitizePresence(
   update: Uint8Array,
   connection: Connection,
   owners: Map<number, PresenceOwner>,
   knownClock: (clientId: number) => number,
+  doc: Y.Doc,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -57,7 +74,9 @@ export function sanitizePresence(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+    const json = decoding.readVarString(decoder);
+    if (json.length > maxPresenceEntryLength) throw new ProtocolViolation(CloseCode.tooLarge, 'presence entry too large');
+    const state = JSON.parse(json) as unknown;
     let owner = owners.get(clientId);
     if (owner !== undefined && owner !== connection) {
       // The same person's document back on a new connection (a reconnect) takes its id over.
@@ -80,7 +99,7 @@ export function sanitizePresence(
       owners.set(clientId, connection);
       connection.awarenessClients.add(clientId);
     }
-    kept.push({ clientId, clock, state: state === null ? null : { ...(state as object), user: presenceOf(connection) } });
+    kept.push({ clientId, clock, state: state === null ? null : shownPresence(state as Record<string, unknown>, connection, doc) });
   }
   if (kept.length === 0) return null;
   const encoder = encoding.createEncoder();

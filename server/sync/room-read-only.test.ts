@@ -58,7 +58,7 @@ async function loadRoom(initial: Uint8Array): Promise<Room> {
     historyPauseMs: 60_000,
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
+    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

@@ -243,23 +243,6 @@ export class RoomRegistry {
     for (const room of Array.from(this.loaded.values())) room.closeSessions(ended);
   }
 
-  /**
-   * Asks of every open connection whether its session is still valid (idle and absolute expiry);
-   * a connection that sent something since the last check counts as use of its session.
-   */
-  async sweepSessions(isValid: (sessionId: string, active: boolean) => Promise<boolean>): Promise<void> {
-    const expired = new Set<string>();
-    for (const room of Array.from(this.loaded.values())) {
-      for (const connection of Array.from(room.connections)) {
-        const active = connection.wasActive;
-        connection.wasActive = false;
-        if (!(await isValid(connection.sessionId, active))) expired.add(connection.sessionId);
-      }
-    }
-    // Every instance sweeps its own connections: nobody else needs to hear of these.
-    if (expired.size > 0) this.closeSessionsHere(Array.from(expired));
-  }
-
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.rooms.values());

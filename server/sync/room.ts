@@ -99,6 +99,8 @@ export class Room implements CommitTarget {
   private readonly settleWaiters: (() => void)[] = [];
   readonly history: RevisionTracker;
   private accepting = true;
+  /** Connections whose full letter state is being read, to answer one request at a time. */
+  private readonly sendingLetterState = new Set<Connection>();
 
   private constructor(
     readonly letterId: string,
@@ -109,6 +111,8 @@ export class Room implements CommitTarget {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
     this.doc.on('update', this.forwardRelayed);
+    this.doc.on('update', noteUse);
+    this.awareness.on('change', noteUse);
   }
 
   /** Builds the room's document from the store's snapshot and the updates after it. */
@@ -157,10 +161,23 @@ export class Room implements CommitTarget {
     if (states.length > 0) {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
-    this.deps.letterState(this.letterId).then(
-      (state) => connection.send(writeLetterStateMessage(state)),
-      (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
-    );
+    this.sendLetterState(connection);
+  }
+
+  /**
+   * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
+   * per connection: a request while one is being answered is ignored, as the answer covers it.
+   */
+  private sendLetterState(connection: Connection): void {
+    if (this.sendingLetterState.has(connection)) return;
+    this.sendingLetterState.add(connection);
+    this.deps
+      .letterState(this.letterId)
+      .then(
+        (state) => connection.send(writeLetterStateMessage(state)),
+        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
+      )
+      .finally(() => this.sendingLetterState.delete(connection));
   }
 
   /** Sends a server-owned message (letter state) to every connection. */
@@ -204,7 +221,6 @@ export class Room implements CommitTarget {
   /** Handles one frame; throws ProtocolViolation for frames that cost the sender its connection. */
   receive(connection: Connection, frame: Uint8Array): void {
     if (!this.accepting) return;
-    connection.wasActive = true;
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
@@ -215,6 +231,8 @@ export class Room implements CommitTarget {
           return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
         case MessageType.queryAwareness:
           return this.sendAllPresence(connection);
+        case MessageType.letterStateRequest:
+          return this.sendLetterState(connection);
         default:
           throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
       }
@@ -407,7 +425,8 @@ export class Room implements CommitTarget {
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, (clientId) => this.awareness.meta.get(clientId)?.clock ?? -1);
+    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, this.doc);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
@@ -566,6 +585,11 @@ function changeOriginOf(origin: unknown): ChangeOrigin | null {
   if (origin instanceof ServerEdit) return origin.changeOrigin;
   if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
   return null;
+}
+
+/** A change to the text or to a presence (not a renewal) is use of the sender's session. */
+function noteUse(_change: unknown, origin: unknown): void {
+  if (origin instanceof Connection) origin.lastUsedAt = Date.now();
 }
 
 /** A client id nobody has written under in this document. */

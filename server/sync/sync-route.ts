@@ -13,16 +13,19 @@ import { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
+import { SessionWatch, type RenewSession } from './session-watch.js';
 
 export interface SyncRouteDeps {
   registry: RoomRegistry;
   rolesOf: (user: SessionUser, letterId: string) => Promise<Role[]>;
   allowedOrigins: string[];
   logger: Logger;
+  /** When a session ends; each connection closes with 4401 at that moment (see SessionWatch). */
+  renewSession: RenewSession;
 }
 
 type Admission =
-  | { admitted: true; user: SessionUser; sessionId: string; letterId: string; canEdit: boolean }
+  | { admitted: true; user: SessionUser; sessionId: string; sessionEndsAt: number; letterId: string; canEdit: boolean }
   | { admitted: false; code: CloseCode; reason: string };
 
 /** A browser always sends Origin on a websocket; one from another site is cross-site hijacking. */
@@ -40,7 +43,9 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
   if (!uuidSchema.safeParse(letterId).success) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
   const roles = await deps.rolesOf(user, letterId);
   if (roles.length === 0) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
-  return { admitted: true, user, sessionId, letterId, canEdit: hasPermission(roles, Permission.editText) };
+  const sessionEndsAt = await deps.renewSession(sessionId, null);
+  if (sessionEndsAt === null) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
+  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText) };
 }
 
 /**
@@ -55,7 +60,10 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
       const admission = await admit(c, deps);
       let connection: Connection | null = null;
       let room: Room | null = null;
+      let watch: SessionWatch | null = null;
       const early: Uint8Array[] = [];
+      /** Frames that arrived once the session reached its end, until it is known whether it goes on. */
+      const held: Uint8Array[] = [];
 
       const handle = (frame: Uint8Array) => {
         if (!connection || !room || connection.isClosed) return;
@@ -69,6 +77,17 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           connection.close(violation.code, violation.message);
           room.leave(connection);
         }
+      };
+
+      const deliver = (frame: Uint8Array) => {
+        if (room) handle(frame);
+        else early.push(frame);
+      };
+
+      const release = async (sessionWatch: SessionWatch) => {
+        const goesOn = await sessionWatch.check();
+        const frames = held.splice(0);
+        if (goesOn) for (const frame of frames) deliver(frame);
       };
 
       return {
@@ -91,6 +110,16 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             admission.canEdit,
           );
           connection = open;
+          watch = new SessionWatch(
+            admission.sessionId,
+            admission.sessionEndsAt,
+            () => open.lastUsedAt,
+            deps.renewSession,
+            (code) => {
+              open.close(code, 'session ended');
+              room?.leave(open);
+            },
+          );
           deps.registry.join(admission.letterId, open).then(
             (joined) => {
               room = joined;
@@ -111,10 +140,16 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             return;
           }
           const frame = new Uint8Array(event.data);
-          if (room) handle(frame);
-          else early.push(frame);
+          // Nothing is handled past the session's end unless the session turns out to go on.
+          if (held.length > 0 || !watch!.isAccepting) {
+            held.push(frame);
+            if (held.length === 1) void release(watch!);
+            return;
+          }
+          deliver(frame);
         },
         onClose() {
+          watch?.stop();
           if (!connection) return;
           connection.markClosed();
           room?.leave(connection);

@@ -55,11 +55,18 @@ export const letterCourseSchema = z.object({
 });
 export type LetterCourse = z.infer<typeof letterCourseSchema>;
 
-/** Message 102: the server-owned state of a letter; clients only read it. */
+/** The number of a letter's state message: one counter per letter, across instances (see letter-state-sequence.ts). */
+const stateSeqSchema = z.number().int().min(0);
+
+/**
+ * Message 102: the server-owned state of a letter; clients only read it. A change (`signoffs`,
+ * `course`) has the next number of the letter's counter; a `full` state has the number of the
+ * latest change it holds at least.
+ */
 export const letterStateMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full'), course: letterCourseSchema, signoffs: z.array(signoffEntrySchema) }),
-  z.object({ kind: z.literal('signoffs'), signoffs: z.array(signoffEntrySchema) }),
-  z.object({ kind: z.literal('course'), course: letterCourseSchema }),
+  z.object({ kind: z.literal('full'), seq: stateSeqSchema, course: letterCourseSchema, signoffs: z.array(signoffEntrySchema) }),
+  z.object({ kind: z.literal('signoffs'), seq: stateSeqSchema, signoffs: z.array(signoffEntrySchema) }),
+  z.object({ kind: z.literal('course'), seq: stateSeqSchema, course: letterCourseSchema }),
 ]);
 export type LetterStateMessage = z.infer<typeof letterStateMessageSchema>;
 

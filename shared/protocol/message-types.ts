@@ -13,6 +13,8 @@ export const MessageType = {
   access: 101,
   /** Server → client: sign-offs, status, signatories and final signatures; see letter-state-message.ts. */
   letterState: 102,
+  /** Client → server: send the full letter state again (the client saw a gap in 102's numbers); see letter-state-request.ts. */
+  letterStateRequest: 103,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

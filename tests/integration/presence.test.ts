@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { appendParagraph } from './harness/letter-body.js';
+import { appendParagraph, bodyCaret } from './harness/letter-body.js';
 import { watchPresence } from './harness/presence-watcher.js';
 import { useSharedServer } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
@@ -19,13 +19,13 @@ describe('INV-5 presence shows the authenticated identity', () => {
 
     const client = connectClient(server(), jaanis, letterId);
     client.awareness.setLocalStateField('user', { name: jaanis.user.name, color: '#000000', role: 'minister' });
-    client.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    client.awareness.setLocalStateField('cursor', bodyCaret('start', 'start'));
 
     const { office } = jaanis.user;
     const shown = { name: 'Jānis Bērziņš', officeId: office.id, office: office.nameEn, color: office.color };
-    await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: { anchor: 1, head: 1 }, user: shown });
-    client.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 });
-    await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: { anchor: 2, head: 2 }, user: shown });
+    await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: bodyCaret('start', 'start'), user: shown });
+    client.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
+    await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: bodyCaret('start', 'end'), user: shown });
     expect(client.closeCodes).toEqual([]);
   });
 
@@ -35,7 +35,7 @@ describe('INV-5 presence shows the authenticated identity', () => {
     const letterId = await createLetter(server(), helena);
     const watcher = watchPresence(server(), helena, letterId);
     const honest = connectClient(server(), helena, letterId);
-    honest.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    honest.awareness.setLocalStateField('cursor', bodyCaret('start', 'start'));
     await expect.poll(() => watcher.presenceOf(honest.doc.clientID)).toBeDefined();
 
     const impostor = connectClient(server(), jaanis, letterId);
@@ -43,8 +43,8 @@ describe('INV-5 presence shows the authenticated identity', () => {
 
     await expect.poll(() => impostor.closeCodes).toEqual([CloseCode.forbidden]);
     // Presence that arrives after the refusal would have arrived before the honest client's next change.
-    honest.awareness.setLocalStateField('cursor', { anchor: 5, head: 5 });
-    await expect.poll(() => watcher.presenceOf(honest.doc.clientID)).toMatchObject({ cursor: { anchor: 5, head: 5 } });
+    honest.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
+    await expect.poll(() => watcher.presenceOf(honest.doc.clientID)).toMatchObject({ cursor: bodyCaret('start', 'end') });
     expect(JSON.stringify([...watcher.awareness.getStates().values()])).not.toMatch(/Impostor|Ministry of Truth/);
     expect(JSON.stringify([...honest.awareness.getStates().values()])).not.toMatch(/Impostor|Ministry of Truth/);
   });
@@ -55,13 +55,13 @@ describe('INV-5 presence shows the authenticated identity', () => {
     const letterId = await createLetter(server(), helena);
     const earlier = watchPresence(server(), helena, letterId);
     const present = connectClient(server(), ingrid, letterId);
-    present.awareness.setLocalStateField('cursor', { anchor: 4, head: 9 });
+    present.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
     // Presence travels separately from the text: wait until the server holds it.
     await expect.poll(() => earlier.presenceOf(present.doc.clientID)).toBeDefined();
 
     const joiner = watchPresence(server(), helena, letterId);
 
-    await expect.poll(() => joiner.presenceOf(present.doc.clientID)).toMatchObject({ cursor: { anchor: 4, head: 9 }, user: { name: 'Ingrid Løvås' } });
+    await expect.poll(() => joiner.presenceOf(present.doc.clientID)).toMatchObject({ cursor: bodyCaret('start', 'end'), user: { name: 'Ingrid Løvås' } });
   });
 
   it('two stock y-websocket clients each see the other, and neither is disconnected for relaying presence', async () => {
@@ -91,17 +91,17 @@ describe('INV-5 presence shows the authenticated identity', () => {
     const letterId = await createLetter(server(), helena);
     const watcher = watchPresence(server(), helena, letterId);
     const returning = connectClient(server(), kadri, letterId);
-    returning.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    returning.awareness.setLocalStateField('cursor', bodyCaret('start', 'start'));
     await returning.whenSynced();
-    await expect.poll(() => watcher.presenceOf(returning.doc.clientID)).toMatchObject({ cursor: { anchor: 1, head: 1 } });
+    await expect.poll(() => watcher.presenceOf(returning.doc.clientID)).toMatchObject({ cursor: bodyCaret('start', 'start') });
 
     returning.disconnect();
     await expect.poll(() => watcher.presenceOf(returning.doc.clientID)).toBeUndefined();
     returning.connect();
     await returning.whenSynced();
-    returning.awareness.setLocalStateField('cursor', { anchor: 7, head: 7 });
+    returning.awareness.setLocalStateField('cursor', bodyCaret('end', 'end'));
 
-    await expect.poll(() => watcher.presenceOf(returning.doc.clientID)).toMatchObject({ cursor: { anchor: 7, head: 7 }, user: { name: 'Kadri Tamm' } });
+    await expect.poll(() => watcher.presenceOf(returning.doc.clientID)).toMatchObject({ cursor: bodyCaret('end', 'end'), user: { name: 'Kadri Tamm' } });
     expect(returning.closeCodes).toEqual([]);
   });
 
@@ -120,12 +120,12 @@ describe('INV-5 presence shows the authenticated identity', () => {
     // y-websocket reconnects by itself with the same document, hence the same presence id.
     await expect.poll(() => traveller.isSynced).toBe(false);
     await traveller.whenSynced();
-    traveller.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 });
+    traveller.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
     appendParagraph(traveller.doc, 'Back online.');
     await traveller.whenSaved();
 
     // 1006 is the dropped network itself; nothing after it.
     expect(traveller.closeCodes).toEqual([1006]);
-    await expect.poll(() => watcher.presenceOf(traveller.doc.clientID)).toMatchObject({ cursor: { anchor: 3, head: 3 }, user: { name: 'Aino Mäkelä' } });
+    await expect.poll(() => watcher.presenceOf(traveller.doc.clientID)).toMatchObject({ cursor: bodyCaret('start', 'end'), user: { name: 'Aino Mäkelä' } });
   });
 });

@@ -126,13 +126,13 @@ describe('INV-5 roles are enforced on the websocket', () => {
 
 describe('INV-5 an expired session ends on open sockets too', () => {
   it('closes the socket of a session past its lifetime with 4401', async () => {
-    const server = await startServer({ env: { SESSION_ABSOLUTE_HOURS: '0.0008', SESSION_SWEEP_SECONDS: '1' } });
+    const server = await startServer({ env: { SESSION_ABSOLUTE_HOURS: '0.0008' } });
     const session = await signIn(server, 'Kadri Tamm');
     const coordinator = await signIn(server, 'Helena Virtanen');
     const letterId = await createLetter(server, coordinator, [coordinator.user.office.id, session.user.office.id]);
     const editor = connectClient(server, session, letterId);
     await editor.whenSynced();
     const closed = new Promise<number>((resolve) => editor.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
-    expect(await withTimeout(closed, 15_000, 'the sweep to close an expired session')).toBe(CloseCode.unauthenticated);
+    expect(await withTimeout(closed, 15_000, 'the session expiry to close the socket')).toBe(CloseCode.unauthenticated);
   });
 });

@@ -3,7 +3,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { appendParagraph } from './harness/letter-body.js';
+import { appendParagraph, bodyCaret } from './harness/letter-body.js';
 import { recordServerMessages } from './harness/letter-state-recorder.js';
 import { watchPresence } from './harness/presence-watcher.js';
 import { editRandomly } from './harness/random-edit.js';
@@ -34,8 +34,8 @@ describe('SCALE several instances on one PostgreSQL and one Redis', () => {
     await Promise.all(clients.map((client) => client.whenSynced()));
 
     const watcher = watchPresence(second, helena, letterId);
-    clients[0]!.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
-    await expect.poll(() => watcher.presenceOf(clients[0]!.doc.clientID)).toMatchObject({ user: { name: 'Kadri Tamm' }, cursor: { anchor: 1 } });
+    clients[0]!.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
+    await expect.poll(() => watcher.presenceOf(clients[0]!.doc.clientID)).toMatchObject({ user: { name: 'Kadri Tamm' }, cursor: bodyCaret('start', 'end') });
 
     const random = new SeededRandom(20_261_122);
     appendParagraph(clients[0]!.doc, 'Opening paragraph. ');

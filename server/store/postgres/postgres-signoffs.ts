@@ -53,6 +53,19 @@ export class PostgresSignoffs implements SignoffStore {
     });
   }
 
+  async nextStateSeq(letterId: string): Promise<number> {
+    const { rows } = await this.db.query<{ seq: string }>(
+      'INSERT INTO letter_state_seq (letter_id, seq) VALUES ($1, 1) ON CONFLICT (letter_id) DO UPDATE SET seq = letter_state_seq.seq + 1 RETURNING seq',
+      [letterId],
+    );
+    return Number(rows[0]!.seq);
+  }
+
+  async currentStateSeq(letterId: string): Promise<number> {
+    const { rows } = await this.db.query<{ seq: string }>('SELECT seq FROM letter_state_seq WHERE letter_id = $1', [letterId]);
+    return rows[0] ? Number(rows[0].seq) : 0;
+  }
+
   async listLetterEvents(letterId: string): Promise<LetterEventRecord[]> {
     return (await this.db.query<LetterEventRecord>(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
   }

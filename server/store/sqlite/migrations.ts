@@ -151,4 +151,11 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX audit_events_by_letter ON audit_events (letter_id, seq);
   `,
+  // The number of the letter's latest state message (102), shared by every instance.
+  `
+  CREATE TABLE letter_state_seq (
+    letter_id TEXT PRIMARY KEY REFERENCES letters(id),
+    seq INTEGER NOT NULL
+  );
+  `,
 ];

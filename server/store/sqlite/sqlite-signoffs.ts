@@ -66,6 +66,18 @@ export class SqliteSignoffs implements SignoffStore {
     })();
   }
 
+  async nextStateSeq(letterId: string): Promise<number> {
+    const row = this.db
+      .prepare('INSERT INTO letter_state_seq (letter_id, seq) VALUES (?, 1) ON CONFLICT (letter_id) DO UPDATE SET seq = letter_state_seq.seq + 1 RETURNING seq')
+      .get(letterId) as { seq: number };
+    return row.seq;
+  }
+
+  async currentStateSeq(letterId: string): Promise<number> {
+    const row = this.db.prepare('SELECT seq FROM letter_state_seq WHERE letter_id = ?').get(letterId) as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
   private insertEvent(event: Omit<LetterEventRecord, 'id'>): void {
     this.db
       .prepare(

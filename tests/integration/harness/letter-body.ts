@@ -57,3 +57,15 @@ export function isCoveredBy(stateVector: Map<number, number>, covering: Map<numb
   for (const [client, clock] of stateVector) if ((covering.get(client) ?? 0) < clock) return false;
   return true;
 }
+
+/** Where a caret sits: before everything in the body, or after everything. */
+export type BodyEdge = 'start' | 'end';
+
+/**
+ * A caret as the editor puts it in presence (`cursor`): two Yjs relative positions as JSON, here
+ * at an edge of the body, which every copy of the letter can resolve.
+ */
+export function bodyCaret(anchor: BodyEdge, head: BodyEdge): { anchor: unknown; head: unknown } {
+  const position = (edge: BodyEdge) => ({ type: null, tname: bodyFieldName, item: null, assoc: edge === 'start' ? -1 : 0 });
+  return { anchor: position(anchor), head: position(head) };
+}
