@@ -40,7 +40,7 @@ async function loadRoom(initial: Uint8Array, enqueued: PendingUpdate[]): Promise
     historyPauseMs: 60_000,
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
+    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 
