@@ -1,25 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { appendParagraph } from './harness/letter-body.js';
+import { canaryEchoes, openCanary } from './harness/canary.js';
 import { openDescriptors, sendRawRequest, trickleHeaders } from './harness/raw-http.js';
-import { useSharedServer, type ServerProcess } from './harness/server-process.js';
-import { createLetter, signIn } from './harness/sign-in.js';
-import { connectClient, joinLetter, type SyncClient } from './harness/sync-client.js';
-
-/** A canary: someone editing another letter, and someone else there who must see the edits arrive. */
-async function openCanary(server: ServerProcess): Promise<{ writer: SyncClient; reader: SyncClient }> {
-  const [mette, kadri] = await Promise.all([signIn(server, 'Mette Sørensen'), signIn(server, 'Kadri Tamm')]);
-  const letterId = await createLetter(server, mette);
-  const writer = connectClient(server, mette, letterId);
-  await writer.whenSynced();
-  return { writer, reader: await joinLetter(server, kadri, letterId) };
-}
-
-/** The canary writes `text`; resolves once the reader has it. */
-async function canaryEchoes(canary: { writer: SyncClient; reader: SyncClient }, text: string): Promise<void> {
-  appendParagraph(canary.writer.doc, text);
-  await expect.poll(() => canary.reader.text, { timeout: 10_000 }).toContain(text);
-}
+import { useSharedServer } from './harness/server-process.js';
 
 function upgradeRequest(port: number, path: string, extraHeaders: string, method = 'GET'): string {
   return `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\n${extraHeaders}\r\n`;
@@ -72,6 +55,5 @@ describe('issue 14: a client trickling its headers is cut off', () => {
 
     expect(outcomes.every((outcome) => outcome.closedByServer)).toBe(true);
     expect(new Set(outcomes.map((outcome) => outcome.statusLine))).toEqual(new Set(['HTTP/1.1 408 Request Timeout']));
-    expect(canary.writer.closeCodes).toEqual([]);
   });
 });
