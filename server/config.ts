@@ -43,11 +43,11 @@ const environmentSchema = z.object({
   /** Frames one connection may send per second (every kind: text, presence, sync); far above fast typing. */
   SYNC_FRAMES_PER_SECOND: z.coerce.number().positive().default(200),
   /** Bytes one connection may send per second. */
-  SYNC_BYTES_PER_SECOND: z.coerce.number().positive().default(1024 * 1024),
+  SYNC_BYTES_PER_SECOND: z.coerce.number().positive().default(256 * 1024),
   /** Frames all connections of one person may send per second, together. */
   SYNC_PERSON_FRAMES_PER_SECOND: z.coerce.number().positive().default(400),
   /** Bytes all connections of one person may send per second, together. */
-  SYNC_PERSON_BYTES_PER_SECOND: z.coerce.number().positive().default(2 * 1024 * 1024),
+  SYNC_PERSON_BYTES_PER_SECOND: z.coerce.number().positive().default(512 * 1024),
   /** Seconds of the above that may come at once (a paste, a reconnect); a burst is never smaller than one frame of MAX_MESSAGE_BYTES. */
   SYNC_BURST_SECONDS: z.coerce.number().positive().default(3),
   /** Over budget, frames wait up to this long (milliseconds); one that would wait longer closes the connection with 1013. */
