@@ -50,15 +50,16 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
 }
 
 /**
- * The real socket as the sync code sees it. A socket whose unread bytes pass `maxBufferedBytes`
- * belongs to a client that stopped reading: it is dropped at once (terminate, not a close
- * handshake it would never read), which frees what was buffered for it without delaying anyone.
+ * The real socket as the sync code sees it. A socket that still holds more than
+ * `maxBufferedBytes` unsent when the next message comes belongs to a client that stopped reading:
+ * it is dropped at once (terminate, not a close handshake it would never read), which frees what
+ * was buffered for it without delaying anyone. Checked before sending, so that one message larger
+ * than the limit (the whole of a long letter, to a joiner) still goes out.
  */
 function adaptSocket(raw: WebSocket, maxBufferedBytes: number, onOverflow: () => void): SocketLike {
   return {
     send(data) {
-      raw.send(data);
-      if (raw.bufferedAmount <= maxBufferedBytes) return;
+      if (raw.bufferedAmount <= maxBufferedBytes) return raw.send(data);
       onOverflow();
       raw.terminate();
     },
