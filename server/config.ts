@@ -82,7 +82,7 @@ export interface Rate {
   burst: number;
 }
 
-/** What one connection, and one person, may cost the sync server; see README, "Settings". */
+/** What one connection, and one person, may cost the sync server; see README, "Configuration". */
 export interface SyncBudget {
   connectionFrames: Rate;
   connectionBytes: Rate;

@@ -9,7 +9,7 @@ import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient } from './harness/sync-client.js';
 import { UpdateFlood } from './harness/update-flood.js';
 
-/** The limits are in README.md, "Settings", and shared/protocol/PROTOCOL.md, "Budgets". */
+/** The limits are in README.md, "Configuration", and shared/protocol/PROTOCOL.md, "Budgets". */
 describe('INV-13 one connection over its budget is slowed or refused alone (default budgets)', () => {
   const server = useSharedServer();
 
