@@ -35,6 +35,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { historyRoutes } from './history/history-routes.js';
 import type { HistoryService } from './history/history-service.js';
 import type { VersionService } from './history/version-service.js';
+import type { SyncBudgets } from './sync/sync-budgets.js';
 import { syncRoutes } from './sync/sync-route.js';
 
 export interface AppDeps {
@@ -51,6 +52,8 @@ export interface AppDeps {
   course: LetterCourseService;
   state: LetterStateService;
   registry: RoomRegistry;
+  /** What each websocket, person and address may cost the sync server. */
+  syncBudgets: SyncBudgets;
   history: HistoryService;
   versions: VersionService;
   /** The workspace runs with demo accounts: the client shows a banner. */
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       renewSession: (sessionId, usedAt) => deps.sessions.renew(sessionId, usedAt),
       allowedOrigins: deps.allowedOrigins,
       logger: deps.logger,
+      budgets: deps.syncBudgets,
     }),
   );
 

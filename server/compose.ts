@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { InvitationService } from './auth/invitation-service.js';
 import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/login-rate-limiter.js';
 import { SessionService } from './auth/session-service.js';
-import { defaultMaxImportBytes, type Config } from './config.js';
+import { defaultMaxImportBytes, loadConfig, type Config } from './config.js';
 import { ExportService, type ExportedEvent } from './export/export-service.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
@@ -18,6 +18,7 @@ import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
 import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { SyncBudgets } from './sync/sync-budgets.js';
 import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
 import { AuditKind } from '../shared/api/audit.js';
@@ -36,6 +37,8 @@ export type ServiceOptions = Pick<
   rateLimiter?: SignInLimiter;
   /** The other instances (scale-out); absent when this server runs alone. */
   relay?: LetterRelay;
+  /** What each websocket may cost; the configured defaults when absent. */
+  syncBudget?: Config['syncBudget'];
   /** Largest import file; the configured default when absent. */
   maxImportBytes?: number;
   /** Told of every export; tests listen here. */
@@ -102,6 +105,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     imports,
     exports,
     registry,
+    syncBudgets: new SyncBudgets(options.syncBudget ?? loadConfig({}).syncBudget),
     history,
     versions,
     logger,

@@ -38,11 +38,70 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   /** A pause longer than this (seconds) between one person's changes to a paragraph starts a new revision. */
   HISTORY_PAUSE_SECONDS: z.coerce.number().positive().default(60),
+  /** Frames one connection may send per second (every kind: text, presence, sync); far above fast typing. */
+  SYNC_FRAMES_PER_SECOND: z.coerce.number().positive().default(200),
+  /** Bytes one connection may send per second. */
+  SYNC_BYTES_PER_SECOND: z.coerce.number().positive().default(256 * 1024),
+  /** Frames all connections of one person may send per second, together. */
+  SYNC_PERSON_FRAMES_PER_SECOND: z.coerce.number().positive().default(400),
+  /** Bytes all connections of one person may send per second, together. */
+  SYNC_PERSON_BYTES_PER_SECOND: z.coerce.number().positive().default(512 * 1024),
+  /** Seconds of the above that may come at once (a paste, a reconnect); a burst is never smaller than one frame of MAX_MESSAGE_BYTES. */
+  SYNC_BURST_SECONDS: z.coerce.number().positive().default(3),
+  /** Over budget, frames wait up to this long (milliseconds); one that would wait longer closes the connection with 1013. */
+  SYNC_MAX_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+  /** Bytes the server may hold for a connection that does not read them; more closes it with 1013. */
+  SYNC_MAX_BUFFERED_BYTES: z.coerce.number().int().min(65_536).default(16 * 1024 * 1024),
+  /** Frames (count) held for a connection while its letter loads; more closes it with 1013. */
+  SYNC_MAX_EARLY_FRAMES: z.coerce.number().int().min(1).default(256),
+  /** Bytes held for a connection while its letter loads; more closes it with 1013. */
+  SYNC_MAX_EARLY_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Open websockets of one session; one more is closed with 4429. 0: no limit. */
+  SYNC_MAX_CONNECTIONS_PER_SESSION: z.coerce.number().int().min(0).default(16),
+  /** Open websockets of one person, all sessions together; 0: no limit. */
+  SYNC_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(0).default(32),
+  /** Open websockets from one network address (a proxy or an office's NAT counts as one); 0: no limit. */
+  SYNC_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(512),
+  /** Milliseconds a client may take to send a request's headers (Node's `headersTimeout`). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(20_000),
+  /** Milliseconds a client may take to send a whole request, body included (Node's `requestTimeout`). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** Milliseconds an idle kept-alive HTTP connection stays open (Node's `keepAliveTimeout`). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
   ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
+
+/** A token bucket's refill rate and size. */
+export interface Rate {
+  perSecond: number;
+  burst: number;
+}
+
+/** What one connection, and one person, may cost the sync server; see README, "Configuration". */
+export interface SyncBudget {
+  connectionFrames: Rate;
+  connectionBytes: Rate;
+  personFrames: Rate;
+  personBytes: Rate;
+  maxDelayMs: number;
+  maxBufferedBytes: number;
+  maxEarlyFrames: number;
+  maxEarlyBytes: number;
+  /** 0 means no limit. */
+  maxConnectionsPerSession: number;
+  maxConnectionsPerPerson: number;
+  maxConnectionsPerAddress: number;
+}
+
+/** Node's HTTP server timeouts, set explicitly rather than left to Node's defaults. */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
 
 export interface Config {
   port: number;
@@ -63,6 +122,8 @@ export interface Config {
   roomGraceMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
+  syncBudget: SyncBudget;
+  httpTimeouts: HttpTimeouts;
   allowedOrigins: string[];
   logLevel: string;
   staticDir: string;
@@ -79,7 +140,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.REDIS_URL && !env.DATABASE_URL) {
     throw new Error('Invalid configuration: REDIS_URL: instances can only share a letter through one database; set DATABASE_URL too');
   }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   const dataDir = path.resolve(env.DATA_DIR);
+  // A burst always admits one frame of the largest size allowed, so that a big paste is delayed, never refused.
+  const rate = (perSecond: number, minimumBurst: number): Rate => ({ perSecond, burst: Math.max(perSecond * env.SYNC_BURST_SECONDS, minimumBurst) });
   return {
     port: env.PORT,
     host: env.HOST,
@@ -97,6 +163,24 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     roomGraceMs: env.ROOM_GRACE_MS,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
+    syncBudget: {
+      connectionFrames: rate(env.SYNC_FRAMES_PER_SECOND, 1),
+      connectionBytes: rate(env.SYNC_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
+      personFrames: rate(env.SYNC_PERSON_FRAMES_PER_SECOND, 1),
+      personBytes: rate(env.SYNC_PERSON_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
+      maxDelayMs: env.SYNC_MAX_DELAY_MS,
+      maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
+      maxEarlyFrames: env.SYNC_MAX_EARLY_FRAMES,
+      maxEarlyBytes: env.SYNC_MAX_EARLY_BYTES,
+      maxConnectionsPerSession: env.SYNC_MAX_CONNECTIONS_PER_SESSION,
+      maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
+      maxConnectionsPerAddress: env.SYNC_MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    httpTimeouts: {
+      headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { composeServices } from './compose.js';
 import { loadConfig } from './config.js';
+import { guardUpgrades } from './http/upgrade-guard.js';
 import { createLogger } from './logger.js';
 import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
@@ -36,10 +37,23 @@ const { app, registry } = composeServices(store, logger, {
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
 const stopHeartbeat = startHeartbeat(sockets);
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets } }, (info) => {
-  const database = config.databaseUrl ? 'postgresql' : 'sqlite';
-  logger.info({ port: info.port, database, fanOut: relay !== null, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
-});
+const { headersMs, requestMs, keepAliveMs } = config.httpTimeouts;
+const serverOptions = {
+  // Set explicitly: a client trickling its headers (or its body) holds a socket only this long.
+  headersTimeout: headersMs,
+  requestTimeout: requestMs,
+  keepAliveTimeout: keepAliveMs,
+  // Node checks those timeouts only this often (30 s by default), which would stretch them.
+  connectionsCheckingInterval: Math.min(1000, headersMs / 2),
+};
+const server = serve(
+  { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets }, serverOptions },
+  (info) => {
+    const database = config.databaseUrl ? 'postgresql' : 'sqlite';
+    logger.info({ port: info.port, database, fanOut: relay !== null, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
+  },
+);
+guardUpgrades(server);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { upgradeWebSocket } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { uuidSchema } from '../../shared/api/ids.js';
@@ -9,11 +10,14 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { AppEnv } from '../http/app-env.js';
 import { isSameSiteOrigin } from '../http/origin-policy.js';
 import type { Logger } from '../logger.js';
-import { Connection } from './connection.js';
+import { Connection, type SocketLike } from './connection.js';
+import { EarlyFrames } from './early-frames.js';
+import type { FrameThrottle } from './frame-throttle.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
 import { SessionWatch, type RenewSession } from './session-watch.js';
+import type { ConnectionOwner, SyncBudgets } from './sync-budgets.js';
 
 export interface SyncRouteDeps {
   registry: RoomRegistry;
@@ -22,10 +26,19 @@ export interface SyncRouteDeps {
   logger: Logger;
   /** When a session ends; each connection closes with 4401 at that moment (see SessionWatch). */
   renewSession: RenewSession;
+  budgets: SyncBudgets;
 }
 
 type Admission =
-  | { admitted: true; user: SessionUser; sessionId: string; sessionEndsAt: number; letterId: string; canEdit: boolean }
+  | {
+      admitted: true;
+      user: SessionUser;
+      sessionId: string;
+      sessionEndsAt: number;
+      letterId: string;
+      canEdit: boolean;
+      address: string;
+    }
   | { admitted: false; code: CloseCode; reason: string };
 
 /** A browser always sends Origin on a websocket; one from another site is cross-site hijacking. */
@@ -45,12 +58,37 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
   if (roles.length === 0) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
   const sessionEndsAt = await deps.renewSession(sessionId, null);
   if (sessionEndsAt === null) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
-  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText) };
+  const address = getConnInfo(c).remote.address ?? 'unknown';
+  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText), address };
+}
+
+/**
+ * The real socket as the sync code sees it. A socket that still holds more than
+ * `maxBufferedBytes` unsent when the next message comes belongs to a client that stopped reading:
+ * it is dropped at once (terminate, not a close handshake it would never read), which frees what
+ * was buffered for it without delaying anyone. Checked before sending, so that one message larger
+ * than the limit (the whole of a long letter, to a joiner) still goes out.
+ */
+function adaptSocket(raw: WebSocket, maxBufferedBytes: number, onOverflow: () => void): SocketLike {
+  return {
+    send(data) {
+      if (raw.bufferedAmount <= maxBufferedBytes) return raw.send(data);
+      onOverflow();
+      raw.terminate();
+    },
+    close: (code, reason) => raw.close(code, reason),
+    get isOpen() {
+      return raw.readyState === raw.OPEN;
+    },
+  };
 }
 
 /**
  * `/sync/:letterId`: the y-websocket protocol. Refusals are sent as close codes right after the
- * upgrade, before any document data, so every client can tell the person why.
+ * upgrade, before any document data, so every client can tell the person why; that holds for
+ * the connection limits too (4429), which a browser could not tell from a network error if the
+ * upgrade itself were answered with 429. Every frame passes the connection's budget before the
+ * room sees it.
  */
 export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -58,12 +96,23 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
     '/sync/:letterId',
     upgradeWebSocket(async (c) => {
       const admission = await admit(c, deps);
+      const { budget } = deps.budgets;
       let connection: Connection | null = null;
       let room: Room | null = null;
       let watch: SessionWatch | null = null;
-      const early: Uint8Array[] = [];
       /** Frames that arrived once the session reached its end, until it is known whether it goes on. */
       const held: Uint8Array[] = [];
+      let throttle: FrameThrottle | null = null;
+      let owner: ConnectionOwner | null = null;
+      const early = new EarlyFrames(budget.maxEarlyFrames, budget.maxEarlyBytes);
+
+      /** Closes the connection for exceeding a budget; the room, if any, lets it go. */
+      const refuse = (code: CloseCode, reason: string) => {
+        if (!connection || connection.isClosed) return;
+        deps.logger.warn({ letterId: room?.letterId, userId: connection.user.id, code, reason }, 'closing connection');
+        connection.close(code, reason);
+        if (room) room.leave(connection);
+      };
 
       const handle = (frame: Uint8Array) => {
         if (!connection || !room || connection.isClosed) return;
@@ -79,9 +128,14 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
         }
       };
 
+      /** Passes a frame through the connection's budget to the room. */
+      const throttleFrame = (frame: Uint8Array) => {
+        if (throttle && !throttle.push(frame)) refuse(CloseCode.tryAgainLater, 'too many changes too fast');
+      };
+
       const deliver = (frame: Uint8Array) => {
-        if (room) handle(frame);
-        else early.push(frame);
+        if (room) throttleFrame(frame);
+        else if (!early.push(frame)) refuse(CloseCode.tryAgainLater, 'too many frames while the letter loads');
       };
 
       const release = async (sessionWatch: SessionWatch) => {
@@ -96,19 +150,23 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             ws.close(admission.code, admission.reason);
             return;
           }
+          const candidate = { sessionId: admission.sessionId, userId: admission.user.id, address: admission.address };
+          const opened = deps.budgets.open(candidate, handle);
+          if ('refused' in opened) {
+            deps.logger.warn({ letterId: admission.letterId, userId: admission.user.id, reason: opened.refused }, 'refusing connection');
+            ws.close(CloseCode.tooManyConnections, opened.refused);
+            return;
+          }
+          owner = candidate;
+          throttle = opened.throttle;
           const raw = ws.raw as WebSocket;
-          const open = new Connection(
-            {
-              send: (data) => raw.send(data),
-              close: (code, reason) => raw.close(code, reason),
-              get isOpen() {
-                return raw.readyState === raw.OPEN;
-              },
-            },
-            admission.user,
-            admission.sessionId,
-            admission.canEdit,
+          const socket = adaptSocket(raw, budget.maxBufferedBytes, () =>
+            deps.logger.warn(
+              { letterId: admission.letterId, userId: admission.user.id, code: CloseCode.tryAgainLater, bufferedBytes: raw.bufferedAmount },
+              'dropping a connection that does not read',
+            ),
           );
+          const open = new Connection(socket, admission.user, admission.sessionId, admission.canEdit);
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,
@@ -124,7 +182,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             (joined) => {
               room = joined;
               if (open.isClosed) return joined.leave(open);
-              for (const frame of early.splice(0)) handle(frame);
+              for (const frame of early.take()) throttleFrame(frame);
             },
             (error: unknown) => {
               deps.logger.error({ err: error, letterId: admission.letterId }, 'could not open letter');
@@ -152,6 +210,9 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           watch?.stop();
           if (!connection) return;
           connection.markClosed();
+          throttle?.stop();
+          if (owner) deps.budgets.close(owner);
+          owner = null;
           room?.leave(connection);
         },
       };

@@ -7,6 +7,12 @@ export const CloseCode = {
   goingAway: 1001,
   /** A frame above the configured size limit (sent by the websocket layer itself). */
   tooLarge: 1009,
+  /**
+   * The connection cost the server more than its budget: frames faster than the rate allows for
+   * longer than the delay allowed, too many frames while the letter loads, or more unread bytes
+   * than the server holds for one socket. Reconnect after a pause.
+   */
+  tryAgainLater: 1013,
   /** A frame that cannot be decoded, or an unknown message type. */
   malformedMessage: 4400,
   /** No valid session. */
@@ -17,6 +23,8 @@ export const CloseCode = {
   letterNotFound: 4404,
   /** The coordinator removed this person from the letter. */
   removedFromLetter: 4410,
+  /** The session, person or network address already has as many websockets open as allowed. */
+  tooManyConnections: 4429,
   /** The update would break the document (missing dependencies, schema, limits). */
   updateRefused: 4422,
   /** The store failed to commit; nothing of the batch was acknowledged: reconnect and resend. */
@@ -35,6 +43,10 @@ const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
   [CloseCode.tooLarge]: {
     reconnect: false,
     message: 'A change was too large for the server to accept. Reload the page to continue.',
+  },
+  [CloseCode.tryAgainLater]: {
+    reconnect: true,
+    message: 'This tab sent the server more than it accepts at once. Your edits are kept in this tab; reconnecting…',
   },
   [CloseCode.malformedMessage]: {
     reconnect: false,
@@ -55,6 +67,10 @@ const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
   [CloseCode.removedFromLetter]: {
     reconnect: false,
     message: 'The coordinator removed you from this letter. Ask them if you need access again.',
+  },
+  [CloseCode.tooManyConnections]: {
+    reconnect: false,
+    message: 'Too many Jointly tabs are open for your account or your network. Close some of them, then reload this page.',
   },
   [CloseCode.updateRefused]: {
     reconnect: false,

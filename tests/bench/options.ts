@@ -4,6 +4,7 @@ import { serverKinds, type ServerKind } from './servers/server-kind.js';
 export const Scenario = {
   fanOut: 'fan-out',
   manyLetters: 'many-letters',
+  noisyNeighbour: 'noisy-neighbour',
   coldJoin: 'cold-join',
   idleMemory: 'idle-memory',
   signoff: 'sign-off',
@@ -28,6 +29,8 @@ export interface BenchOptions {
   latencyLetters: number;
   loadLetters: number;
   editsPerSecond: number;
+  /** Noisy neighbour: letters of `editors` editors typing while one client floods another letter. */
+  noisyLetters: number;
   coldEdits: number;
   coldJoins: number;
   idleLetters: number;
@@ -48,6 +51,7 @@ const fullSizes: Omit<BenchOptions, 'quick' | 'scenarios' | 'servers'> = {
   latencyLetters: 125,
   loadLetters: 500,
   editsPerSecond: 2,
+  noisyLetters: 50,
   coldEdits: 20_000,
   coldJoins: 5,
   idleLetters: 1000,
@@ -66,6 +70,7 @@ const quickSizes: typeof fullSizes = {
   readers: [10],
   latencyLetters: 10,
   loadLetters: 25,
+  noisyLetters: 10,
   coldEdits: 2000,
   coldJoins: 2,
   idleLetters: 50,
@@ -75,7 +80,7 @@ const quickSizes: typeof fullSizes = {
 
 export const usage = `npm run bench -- [--quick] [--rounds N] [--only ${allScenarios.join(',')}] [--servers jointly,y-websocket,hocuspocus]
   [--seconds N] [--warmup N] [--readers 10,50,200] [--editors N] [--letters N] [--load-letters N]
-  [--rate N] [--cold-edits N] [--cold-joins N] [--idle-letters N] [--idle-paragraphs N]
+  [--rate N] [--noisy-letters N] [--cold-edits N] [--cold-joins N] [--idle-letters N] [--idle-paragraphs N]
   [--paragraphs N] [--offices N] [--browser-paragraphs N] [--browser-loads N]`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -95,7 +100,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       only: { type: 'string' },
       servers: { type: 'string' },
       ...Object.fromEntries(
-        ['rounds', 'seconds', 'warmup', 'readers', 'editors', 'letters', 'load-letters', 'rate', 'cold-edits', 'cold-joins', 'idle-letters', 'idle-paragraphs', 'paragraphs', 'offices', 'browser-paragraphs', 'browser-loads'].map(
+        ['rounds', 'seconds', 'warmup', 'readers', 'editors', 'letters', 'load-letters', 'rate', 'noisy-letters', 'cold-edits', 'cold-joins', 'idle-letters', 'idle-paragraphs', 'paragraphs', 'offices', 'browser-paragraphs', 'browser-loads'].map(
           (name) => [name, { type: 'string' as const }],
         ),
       ),
@@ -123,6 +128,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     latencyLetters: positive('letters', get('letters'), sizes.latencyLetters),
     loadLetters: positive('load-letters', get('load-letters'), sizes.loadLetters),
     editsPerSecond: positive('rate', get('rate'), sizes.editsPerSecond),
+    noisyLetters: positive('noisy-letters', get('noisy-letters'), sizes.noisyLetters),
     coldEdits: positive('cold-edits', get('cold-edits'), sizes.coldEdits),
     coldJoins: positive('cold-joins', get('cold-joins'), sizes.coldJoins),
     idleLetters: positive('idle-letters', get('idle-letters'), sizes.idleLetters),

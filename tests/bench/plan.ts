@@ -1,3 +1,4 @@
+import { loadConfig } from '../../server/config.js';
 import type { BenchOptions } from './options.js';
 import type { MetricDefinition, Results } from './results.js';
 import { runBrowser } from './scenarios/browser.js';
@@ -61,6 +62,45 @@ export async function measureManyLetters(results: Results, kind: ServerKind, opt
   recordLoad(results, `many letters: ${options.latencyLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz`, kind, latency, { p99: 1.5, max: 2, cpu: 1.5 });
   const load = await typing(options.loadLetters);
   recordLoad(results, `many letters: ${options.loadLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz (CPU, RSS)`, kind, load);
+}
+
+/** Jointly's default per-connection budget: the noisy neighbour sends as much as it is allowed, to every server alike. */
+const allowedFlood = (() => {
+  const { connectionFrames, connectionBytes } = loadConfig({}).syncBudget;
+  return { framesPerSecond: connectionFrames.perSecond, bytesPerSecond: connectionBytes.perSecond };
+})();
+
+/**
+ * Editors typing in many letters, once alone and once while one client of another letter pastes
+ * at the largest rate Jointly's default budget allows. Goal: the editors' p99 with the flood
+ * within 1.5× of their p99 without it.
+ */
+export async function measureNoisyNeighbour(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  const typing = (flood?: typeof allowedFlood) =>
+    runTypingLoad(kind, {
+      letters: options.noisyLetters,
+      writersPerLetter: options.editors,
+      readersPerLetter: 0,
+      intervalMs: 1000 / options.editsPerSecond,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+      ...(flood ? { flood } : {}),
+    });
+  const quiet = await typing();
+  const noisy = await typing(allowedFlood);
+  const kib = (allowedFlood.bytesPerSecond / 1024).toFixed(0);
+  const scenario = `noisy neighbour: ${options.noisyLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz; one client pastes ${allowedFlood.framesPerSecond} frames (${kib} KiB) a second into another letter`;
+  const add = (measure: string, value: number, digits = 1, goal?: MetricDefinition['goal']) =>
+    results.add({ scenario, measure, digits, ...(goal ? { goal } : {}) }, kind, value);
+  add('editors latency p99 without the flood (ms)', quiet.latencyMs.p99);
+  add('editors latency p99 with the flood (ms)', noisy.latencyMs.p99);
+  add('editors latency max without the flood (ms)', quiet.latencyMs.max);
+  add('editors latency max with the flood (ms)', noisy.latencyMs.max);
+  add('editors p99 with ÷ without the flood', noisy.latencyMs.p99 / quiet.latencyMs.p99, 2, { maxValue: 1.5, unit: '×' });
+  add('editors deliveries missing after 2 s, with the flood', noisy.missing, 0);
+  add('flood frames sent while counted', noisy.floodFrames, 0);
+  add('server RSS at end with the flood (MB)', noisy.usage.serverRssBytes / mb, 0);
+  add('client event-loop lag p99 with the flood (ms)', noisy.usage.clientLagP99Ms);
 }
 
 /** The cold-join letter is built once per run: 20,000 edits take a while to replay. */

@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions, Scenario, type BenchOptions } from './options.js';
-import { measureBrowser, measureColdJoin, measureFanOut, measureHistory, measureIdleMemory, measureManyLetters, measureSignoff } from './plan.js';
+import {
+  measureBrowser,
+  measureColdJoin,
+  measureFanOut,
+  measureHistory,
+  measureIdleMemory,
+  measureManyLetters,
+  measureNoisyNeighbour,
+  measureSignoff,
+} from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
 import type { ServerKind } from './servers/server-kind.js';
@@ -14,6 +23,7 @@ import type { ServerKind } from './servers/server-kind.js';
 const networkScenarios: Partial<Record<Scenario, (results: Results, kind: ServerKind, options: BenchOptions) => Promise<void>>> = {
   [Scenario.fanOut]: measureFanOut,
   [Scenario.manyLetters]: measureManyLetters,
+  [Scenario.noisyNeighbour]: measureNoisyNeighbour,
   [Scenario.coldJoin]: measureColdJoin,
   [Scenario.idleMemory]: measureIdleMemory,
 };

@@ -1,5 +1,6 @@
+import { bodyOf, newParagraph } from '../../integration/harness/letter-body.js';
 import { benchLetters, paragraphText } from '../servers/bench-letter.js';
-import { connectClient, connectMany } from '../clients/bench-client.js';
+import { connectClient, connectMany, type BenchClient } from '../clients/bench-client.js';
 import { KeystrokeLatency } from '../clients/keystroke-latency.js';
 import { openWindow, sleep, type WindowUsage } from '../clients/load-window.js';
 import type { ServerKind } from '../servers/server-kind.js';
@@ -16,6 +17,14 @@ export interface TypingLoadOptions {
   intervalMs: number;
   warmupSeconds: number;
   seconds: number;
+  /** A noisy neighbour: one more letter, whose one client pastes text at this rate throughout. */
+  flood?: FloodRate;
+}
+
+/** Frames a second, and bytes a second spread over them. */
+export interface FloodRate {
+  framesPerSecond: number;
+  bytesPerSecond: number;
 }
 
 export interface TypingLoadResult {
@@ -29,12 +38,37 @@ export interface TypingLoadResult {
   /** Server CPU per delivered message, in microseconds. */
   cpuPerDeliveryUs: number;
   usage: WindowUsage;
+  /** Flood frames sent while counted (0 without a flood). */
+  floodFrames: number;
 }
 
 const paragraphs = 10;
 const paragraphCharacters = 200;
 /** Time after the window for deliveries still on their way. */
 const drainMs = 2000;
+/** The flood is sent in small bursts, since timers are not exact below a few milliseconds. */
+const floodBurstsPerSecond = 20;
+
+/**
+ * Pastes a new paragraph per frame into the flood letter at `rate` until stopped: the same frames
+ * for every server. Returns a function that stops it and says how many were sent while `counting()`.
+ */
+function startFlood(flooder: BenchClient, rate: FloodRate, counting: () => boolean): () => number {
+  const body = bodyOf(flooder.doc);
+  // Each frame's bytes are mostly its text: a paste as large as the byte rate allows at that frame rate.
+  const pasted = 'x'.repeat(Math.max(1, Math.floor(rate.bytesPerSecond / rate.framesPerSecond) - 64));
+  const perBurst = Math.max(1, Math.round(rate.framesPerSecond / floodBurstsPerSecond));
+  let sent = 0;
+  let counted = 0;
+  const timer = setInterval(() => {
+    for (let i = 0; i < perBurst; i++) body.insert(body.length, [newParagraph(pasted, `f${sent++}`)]);
+    if (counting()) counted += perBurst;
+  }, 1000 / floodBurstsPerSecond);
+  return () => {
+    clearInterval(timer);
+    return counted;
+  };
+}
 
 /**
  * Letters with writers typing at a fixed rate and readers following. Latency is measured from each
@@ -42,12 +76,19 @@ const drainMs = 2000;
  */
 export async function runTypingLoad(kind: ServerKind, options: TypingLoadOptions): Promise<TypingLoadResult> {
   const letters = benchLetters(options.letters, paragraphs, paragraphCharacters);
+  const floodLetter = options.flood ? benchLetters(1, 1, paragraphCharacters)[0]! : null;
   const perLetter = options.writersPerLetter + options.readersPerLetter;
-  return withServer(kind, { letters, people: Math.max(1, perLetter) }, async ({ server, cookies }) => {
+  const people = Math.max(1, perLetter) + (floodLetter ? 1 : 0);
+  return withServer(kind, { letters: floodLetter ? [...letters, floodLetter] : letters, people }, async ({ server, cookies }) => {
     // Seat n of every letter signs in as person n: a person may have many letters open.
     const clients = await connectMany(letters.length * perLetter, (index) =>
       connectClient(server, letters[Math.floor(index / perLetter)]!.id, cookies[index % perLetter]),
     );
+    // The noisy neighbour is a person of their own, so that only their own budget applies to them.
+    const flooder = floodLetter ? connectClient(server, floodLetter.id, cookies[people - 1]) : null;
+    if (flooder) await flooder.synced;
+    let counting = false;
+    const stopFlood = flooder && options.flood ? startFlood(flooder, options.flood, () => counting) : () => 0;
 
     const latency = new KeystrokeLatency();
     const timers: NodeJS.Timeout[] = [];
@@ -67,13 +108,17 @@ export async function runTypingLoad(kind: ServerKind, options: TypingLoadOptions
 
     await sleep(options.warmupSeconds * 1000);
     latency.startCounting();
+    counting = true;
     const window = openWindow(server);
     await sleep(options.seconds * 1000);
     latency.stopCounting();
+    counting = false;
     const usage = window.end();
     for (const timer of timers) clearInterval(timer);
+    const floodFrames = stopFlood();
     await sleep(drainMs);
     for (const client of clients) client.destroy();
+    flooder?.destroy();
 
     const delivered = latency.samples.length;
     const expected = latency.typedInWindow * (perLetter - 1);
@@ -84,6 +129,7 @@ export async function runTypingLoad(kind: ServerKind, options: TypingLoadOptions
       missing: Math.max(0, expected - delivered),
       cpuPerDeliveryUs: delivered === 0 ? Number.NaN : (usage.serverCpuMs * 1000) / delivered,
       usage,
+      floodFrames,
     };
   });
 }

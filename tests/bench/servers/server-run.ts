@@ -17,6 +17,19 @@ export interface ServerRunOptions {
   jointlyEnv?: Record<string, string>;
 }
 
+/**
+ * The benchmark stands in for many people with a few accounts, all from one address: Jointly's
+ * per-session, per-person and per-address limits would measure that shortcut, not the server.
+ * The per-connection budgets stay as configured.
+ */
+const benchJointlyEnv = {
+  SYNC_MAX_CONNECTIONS_PER_SESSION: '0',
+  SYNC_MAX_CONNECTIONS_PER_PERSON: '0',
+  SYNC_MAX_CONNECTIONS_PER_ADDRESS: '0',
+  SYNC_PERSON_FRAMES_PER_SECOND: '1000000',
+  SYNC_PERSON_BYTES_PER_SECOND: '1000000000',
+};
+
 /** A started server and, for Jointly, a session cookie per person. */
 export interface ServerRun {
   server: RunningServer;
@@ -36,7 +49,8 @@ export async function withServer<T>(kind: ServerKind, options: ServerRunOptions,
     } else {
       for (const letter of options.letters) writeLetterFile(dataDir, letter.id, letter.state);
     }
-    const server = await RunningServer.launch(kind, { dataDir, env: kind === ServerKind.jointly ? options.jointlyEnv : {} });
+    const env = kind === ServerKind.jointly ? { ...benchJointlyEnv, ...options.jointlyEnv } : {};
+    const server = await RunningServer.launch(kind, { dataDir, env });
     try {
       return await work({ server, cookies });
     } finally {

@@ -58,6 +58,11 @@ export class InstanceProcess {
     }
   }
 
+  /** The process id, to look at its open descriptors or memory in /proc. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   get isRunning(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -63,6 +63,11 @@ export class ServerProcess {
     return this.instances.length > 0;
   }
 
+  /** The process ids of the running instances. */
+  get pids(): number[] {
+    return this.instances.map((instance) => instance.pid);
+  }
+
   get port(): number {
     const first = this.instances[0];
     if (!first) throw new Error('the server is not running');

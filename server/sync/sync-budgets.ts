@@ -1,0 +1,70 @@
+import type { SyncBudget } from '../config.js';
+import { FrameThrottle } from './frame-throttle.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** Who a websocket belongs to, for counting it against the connection limits. */
+export interface ConnectionOwner {
+  sessionId: string;
+  userId: string;
+  address: string;
+}
+
+interface PersonBudget {
+  frames: TokenBucket;
+  bytes: TokenBucket;
+  connections: number;
+}
+
+/**
+ * The budgets of one server process: how many websockets each session, person and address may
+ * hold open, and the frame and byte rates of each person across all their connections. A person's
+ * buckets live while they have a connection open. Scaled out, each instance counts its own.
+ */
+export class SyncBudgets {
+  private readonly persons = new Map<string, PersonBudget>();
+  private readonly perSession = new Map<string, number>();
+  private readonly perAddress = new Map<string, number>();
+
+  constructor(readonly budget: SyncBudget) {}
+
+  /**
+   * Counts a new connection in and returns its throttle, or returns which limit it would exceed.
+   * Synchronous, so that sockets opening at the same moment cannot all slip under a limit.
+   */
+  open(owner: ConnectionOwner, deliver: (frame: Uint8Array) => void): { throttle: FrameThrottle } | { refused: string } {
+    const { maxConnectionsPerSession, maxConnectionsPerPerson, maxConnectionsPerAddress } = this.budget;
+    const person = this.persons.get(owner.userId);
+    if (isAtLimit(this.perSession.get(owner.sessionId) ?? 0, maxConnectionsPerSession)) return { refused: 'too many connections for this session' };
+    if (isAtLimit(person?.connections ?? 0, maxConnectionsPerPerson)) return { refused: 'too many connections for this person' };
+    if (isAtLimit(this.perAddress.get(owner.address) ?? 0, maxConnectionsPerAddress)) return { refused: 'too many connections from this address' };
+    const personBudget = person ?? {
+      frames: new TokenBucket(this.budget.personFrames),
+      bytes: new TokenBucket(this.budget.personBytes),
+      connections: 0,
+    };
+    personBudget.connections++;
+    this.persons.set(owner.userId, personBudget);
+    increment(this.perSession, owner.sessionId, 1);
+    increment(this.perAddress, owner.address, 1);
+    const own = { frames: new TokenBucket(this.budget.connectionFrames), bytes: new TokenBucket(this.budget.connectionBytes) };
+    return { throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver) };
+  }
+
+  /** Counts a connection that `open` let in back out. */
+  close(owner: ConnectionOwner): void {
+    increment(this.perSession, owner.sessionId, -1);
+    increment(this.perAddress, owner.address, -1);
+    const person = this.persons.get(owner.userId);
+    if (person && --person.connections === 0) this.persons.delete(owner.userId);
+  }
+}
+
+function isAtLimit(count: number, limit: number): boolean {
+  return limit > 0 && count >= limit;
+}
+
+function increment(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+}
