@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SaveState } from '../../client/editor/save-state.js';
 import { findFreePort } from './harness/free-port.js';
-import { bodyOf, bodyXml } from './harness/letter-body.js';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { readSavedMessage } from '../../shared/protocol/saved-message.js';
+import { appendParagraph, bodyOf, bodyXml } from './harness/letter-body.js';
+import { openRawSocket, syncStep2Frame, updateFrame, type RawSocket } from './harness/raw-socket.js';
 import { openLetterTab, whenFlushed, whenSaveState } from './harness/letter-tab.js';
 import { ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn, type Session } from './harness/sign-in.js';
@@ -108,6 +112,14 @@ const changes: { name: string; make: (doc: Y.Doc, index: number) => void; isStor
   },
 ];
 
+/** The frame numbers of every `saved` (100) the socket received, in order. */
+function savedFrames(raw: RawSocket): number[] {
+  return raw.received.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    return decoding.readVarUint(decoder) === MessageType.saved ? [readSavedMessage(decoder)] : [];
+  });
+}
+
 /** The letter's text as the store holds it, read while the server is down. */
 async function storedXml(server: ServerProcess, letterId: string): Promise<string> {
   const store = await server.openStore();
@@ -170,5 +182,23 @@ describe('INV-1 the save indicator confirms every kind of change only once it is
     const reader = await joinLetter(server, helena, letterId);
     expect(isStored(reader.xml, 1), 'the change arrived after the restart').toBe(true);
     expect(isStored(reader.xml, 0), 'the first change is still there').toBe(true);
+  });
+
+  it('numbers each connection\'s update frames on their own: a confirmation never speaks for another connection', async () => {
+    const letterId = await createLetter(server, helena);
+    const first = openRawSocket(server, letterId, { cookie: paweł.cookie });
+    await first.opened;
+    const doc = new Y.Doc();
+    first.socket.send(syncStep2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+    const before = Y.encodeStateVector(doc);
+    appendParagraph(doc, 'Sent on the first connection.', randomUUID());
+    first.socket.send(updateFrame(Y.encodeStateAsUpdate(doc, before)));
+    await expect.poll(() => savedFrames(first).at(-1)).toBe(2);
+
+    const second = openRawSocket(server, letterId, { cookie: paweł.cookie });
+    await second.opened;
+    second.socket.send(syncStep2Frame(Y.encodeStateAsUpdate(doc)));
+    await expect.poll(() => savedFrames(second)).toEqual([1]);
+    expect(Math.max(...savedFrames(first)), 'the first connection is told only of its own frames').toBe(2);
   });
 });
