@@ -44,7 +44,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',
-    env: { PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { PORT: String(port), E2E_PORT: String(port), LOG_LEVEL: 'warn' },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
