@@ -50,5 +50,7 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // start-server.mjs passes the signal on and removes the data folder once the server has exited.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });
