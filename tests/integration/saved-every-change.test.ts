@@ -8,7 +8,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { readSavedMessage } from '../../shared/protocol/saved-message.js';
 import { appendParagraph, bodyOf, bodyXml } from './harness/letter-body.js';
 import { openRawSocket, syncStep2Frame, updateFrame, type RawSocket } from './harness/raw-socket.js';
-import { openLetterTab, whenFlushed, whenSaveState } from './harness/letter-tab.js';
+import { openLetterTab, TestNetwork, whenFlushed, whenSaveState, whenSynced } from './harness/letter-tab.js';
 import { ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn, type Session } from './harness/sign-in.js';
 import { stallStore } from './harness/stalled-store.js';
@@ -201,4 +201,28 @@ describe('INV-1 the save indicator confirms every kind of change only once it is
     await expect.poll(() => savedFrames(second)).toEqual([1]);
     expect(Math.max(...savedFrames(first)), 'the first connection is told only of its own frames').toBe(2);
   });
+
+  it.each(changes.filter(({ name }) => ['delete (Backspace over a clause)', 'unbold (exactly the bold run)'].includes(name)))(
+    '$name made offline stays unsaved after reconnecting until the new connection\'s confirmation',
+    async ({ make, isStored }) => {
+      const letterId = await createLetter(server, helena);
+      const network = new TestNetwork();
+      const tab = openLetterTab(server, paweł, letterId, network);
+      await whenSaveState(tab, SaveState.saved);
+      writeOpening(tab.doc);
+      await whenSaveState(tab, SaveState.saved);
+
+      network.goOffline();
+      make(tab.doc, 0);
+      expect(tab.saveState).toBe(SaveState.offline);
+      const stall = stallStore(server);
+      network.goOnline();
+      // The server answers the tab's sync request at once; the tab's own answer, which carries the change, waits for the store.
+      await whenSynced(tab);
+      expect(tab.saveState, 'connected and synced, but the change is not stored yet').toBe(SaveState.saving);
+      stall.release();
+      await whenSaveState(tab, SaveState.saved);
+      expect(isStored((await joinLetter(server, helena, letterId)).xml, 0), 'saved means stored').toBe(true);
+    },
+  );
 });

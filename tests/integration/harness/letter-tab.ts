@@ -6,16 +6,28 @@ import type { Session } from './sign-in.js';
 import { socketClassFor } from './sync-client.js';
 import { withTimeout, yieldToEventLoop } from './wait-for.js';
 
-/** Node has no online and offline events: the network is up, and the test cuts it by stopping the server. */
-const alwaysOnline: NetworkEvents = { onLine: true, addEventListener: () => {}, removeEventListener: () => {} };
+/** The browser's online and offline events, played by the test. */
+export class TestNetwork extends EventTarget implements NetworkEvents {
+  onLine = true;
+
+  goOffline(): void {
+    this.onLine = false;
+    this.dispatchEvent(new Event('offline'));
+  }
+
+  goOnline(): void {
+    this.onLine = true;
+    this.dispatchEvent(new Event('online'));
+  }
+}
 
 /**
  * The browser's own connection logic (client/editor/letter-connection.ts) on one letter, run in
  * Node against the real server: its `saveState` is what the save indicator shows. Destroyed
  * when the test ends.
  */
-export function openLetterTab(server: ServerProcess, session: Session, letterId: string): LetterConnection {
-  const tab = new LetterConnection(letterId, { serverUrl: server.syncUrl, socketClass: socketClassFor(session.cookie), network: alwaysOnline });
+export function openLetterTab(server: ServerProcess, session: Session, letterId: string, network = new TestNetwork()): LetterConnection {
+  const tab = new LetterConnection(letterId, { serverUrl: server.syncUrl, socketClass: socketClassFor(session.cookie), network });
   onTestFinished(() => tab.destroy());
   tab.start();
   return tab;
@@ -41,4 +53,18 @@ export async function whenFlushed(tab: LetterConnection, timeoutMs = 5_000): Pro
     while ((tab.provider.ws?.bufferedAmount ?? 0) > 0) await yieldToEventLoop();
   })();
   await withTimeout(flushed, timeoutMs, 'the socket to flush');
+}
+
+/** Resolves once the tab has received the server's answer to its sync request on the current connection. */
+export function whenSynced(tab: LetterConnection, timeoutMs = 15_000): Promise<void> {
+  if (tab.provider.synced) return Promise.resolve();
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      tab.provider.off('sync', onSync);
+      resolve();
+    };
+    tab.provider.on('sync', onSync);
+  });
+  return withTimeout(synced, timeoutMs, 'the sync answer');
 }
