@@ -41,6 +41,9 @@ function browserNetwork(): NetworkEvents {
   };
 }
 
+/** Close codes that refuse something this tab sent, which may have come from the copy kept in the browser. */
+const refusalsOfAChange: ReadonlySet<number> = new Set([CloseCode.tooLarge, CloseCode.malformedMessage, CloseCode.forbidden, CloseCode.updateRefused]);
+
 const copyDiscardedNote =
   ' The edits kept in this browser for this letter were removed, so that the letter opens again when you reload.';
 
@@ -104,7 +107,7 @@ export class LetterConnection extends EventTarget {
       this.currentCloseMessage = message;
       // A copy the server refused would be sent, and refused, again on every visit. An ended session is no refusal.
       if (this.copy && event.code !== CloseCode.unauthenticated) {
-        this.currentCloseMessage += copyDiscardedNote;
+        if (refusalsOfAChange.has(event.code)) this.currentCloseMessage += copyDiscardedNote;
         void this.copy.discard();
       }
       this.refresh();
