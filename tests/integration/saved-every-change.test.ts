@@ -161,7 +161,7 @@ describe('INV-1 the save indicator confirms every kind of change only once it is
     make(tab.doc, 0);
     expect(tab.saveState).toBe(SaveState.saving);
     await whenFlushed(tab);
-    expect(tab.saveState, 'nothing is confirmed while the store cannot commit').toBe(SaveState.saving);
+    expect(tab.saveState, 'nothing is confirmed while the store cannot commit').not.toBe(SaveState.saved);
     stall.release();
     await whenSaveState(tab, SaveState.saved);
     expect(isStored((await joinLetter(server, helena, letterId)).xml, 0), 'saved means stored').toBe(true);
@@ -219,7 +219,7 @@ describe('INV-1 the save indicator confirms every kind of change only once it is
       network.goOnline();
       // The server answers the tab's sync request at once; the tab's own answer, which carries the change, waits for the store.
       await whenSynced(tab);
-      expect(tab.saveState, 'connected and synced, but the change is not stored yet').toBe(SaveState.saving);
+      expect(tab.saveState, 'connected and synced, but the change is not stored yet').not.toBe(SaveState.saved);
       stall.release();
       await whenSaveState(tab, SaveState.saved);
       expect(isStored((await joinLetter(server, helena, letterId)).xml, 0), 'saved means stored').toBe(true);
