@@ -44,11 +44,13 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',
-    env: { PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { PORT: String(port), E2E_PORT: String(port), LOG_LEVEL: 'warn' },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // start-server.mjs passes the signal on and removes the data folder once the server has exited.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
   },
 });

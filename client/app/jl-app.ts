@@ -4,6 +4,7 @@ import { describeError } from '../api/api-error.js';
 import { loadSession, signOut } from '../api/session-api.js';
 import '../admin/jl-admin-page.js';
 import '../audit/jl-audit-page.js';
+import { discardBrowserCopies } from '../editor/browser-copy.js';
 import '../invitations/jl-invitation-page.js';
 import '../letters/jl-letter-list-page.js';
 import '../session/jl-session-menu.js';
@@ -111,6 +112,7 @@ export class JlApp extends LitElement {
   };
 
   private readonly onSignOut = async (): Promise<void> => {
+    const userId = this.user?.id;
     try {
       await signOut();
     } catch {
@@ -120,6 +122,8 @@ export class JlApp extends LitElement {
     this.signInNotice = null;
     navigate('/');
     this.shouldFocusMain = true;
+    // On a shared computer, the next person must not find this person's letters in the browser.
+    if (userId) await discardBrowserCopies(userId).catch((error: unknown) => console.warn('Could not remove the letters kept in this browser', error));
   };
 
   // The address stays: after signing in again, the person is back where they were.

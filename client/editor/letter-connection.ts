@@ -1,20 +1,53 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
-import { describeCloseCode } from '../../shared/protocol/close-codes.js';
+import { CloseCode, describeCloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
-import { readSavedMessage } from '../../shared/protocol/saved-message.js';
 import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
-import { type ConnectionStatus, deriveSaveState, mergeStateVectors, SaveState } from './save-state.js';
+import type { BrowserCopy } from './browser-copy.js';
+import { ChangeConfirmations, type SocketClass } from './change-confirmations.js';
+import { type ConnectionStatus, deriveSaveState, SaveState } from './save-state.js';
 
 /** The sync endpoint on the page's own origin; the letter id is appended as the room name. */
 export function syncServerUrl(pageLocation: Pick<Location, 'protocol' | 'host'>): string {
   const protocol = pageLocation.protocol === 'https:' ? 'wss' : 'ws';
   return `${protocol}://${pageLocation.host}/sync`;
 }
+
+/** Where the browser's online and offline events come from, and whether it is online now. */
+export interface NetworkEvents {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
+/** The browser's own by default; Node runs the same logic with its own socket and network. */
+export interface LetterConnectionOptions {
+  serverUrl?: string;
+  socketClass?: SocketClass;
+  network?: NetworkEvents;
+  /** Keeps the text in this browser too, so that offline edits survive closing the tab. */
+  keepCopy?: (doc: Y.Doc) => BrowserCopy;
+}
+
+function browserNetwork(): NetworkEvents {
+  return {
+    get onLine() {
+      return navigator.onLine;
+    },
+    addEventListener: (type, listener) => window.addEventListener(type, listener),
+    removeEventListener: (type, listener) => window.removeEventListener(type, listener),
+  };
+}
+
+/** Close codes that refuse something this tab sent, which may have come from the copy kept in the browser. */
+const refusalsOfAChange: ReadonlySet<number> = new Set([CloseCode.tooLarge, CloseCode.malformedMessage, CloseCode.forbidden, CloseCode.updateRefused]);
+
+const copyDiscardedNote =
+  ' The edits kept in this browser for this letter were removed, so that the letter opens again when you reload.';
 
 /**
  * One letter's shared text and its live connection to the server. It owns the Y.Doc and the
@@ -28,7 +61,9 @@ export class LetterConnection extends EventTarget {
 
   private connection: ConnectionStatus = 'connecting';
   private hasSynced = false;
-  private saved = new Map<number, number>();
+  private readonly confirmations = new ChangeConfirmations(() => this.refresh());
+  private readonly network: NetworkEvents;
+  private readonly copy: BrowserCopy | null;
   private currentSaveState: SaveState = SaveState.connecting;
   private currentCloseMessage: string | null = null;
   private currentCloseCode: number | null = null;
@@ -37,20 +72,19 @@ export class LetterConnection extends EventTarget {
   /** Keeps an older letter state from overwriting a newer one, and asks again after a gap. */
   private readonly letterStateOrder = new LetterStateSequence();
 
-  constructor(letterId: string) {
+  constructor(letterId: string, options: LetterConnectionOptions = {}) {
     super();
-    this.provider = new WebsocketProvider(syncServerUrl(location), letterId, this.doc, {
+    this.network = options.network ?? browserNetwork();
+    this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(location), letterId, this.doc, {
       // The editor must exist before the first sync so it sees the server's text arrive; see start().
       connect: false,
       // Tabs of one browser would otherwise sync among themselves and hide a server that lost data.
       disableBc: true,
       shouldReconnect: (event) => describeCloseCode(event.code).reconnect,
+      WebSocketPolyfill: this.confirmations.socketClass(options.socketClass ?? WebSocket),
     });
-    // Leaving the encoder empty means nothing is sent back for a `saved` message.
-    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-      this.saved = mergeStateVectors(this.saved, Y.decodeStateVector(readSavedMessage(decoder)));
-      this.refresh();
-    };
+    this.confirmations.attach(this.provider, this.doc);
+    this.copy = options.keepCopy?.(this.doc) ?? null;
     // A coordinator changed this person's role while the letter is open.
     this.provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
       this.currentAccess = readAccessMessage(decoder);
@@ -81,9 +115,13 @@ export class LetterConnection extends EventTarget {
       if (reconnect) return;
       this.currentCloseCode = event.code;
       this.currentCloseMessage = message;
+      // A copy the server refused would be sent, and refused, again on every visit. An ended session is no refusal.
+      if (this.copy && event.code !== CloseCode.unauthenticated) {
+        if (refusalsOfAChange.has(event.code)) this.currentCloseMessage += copyDiscardedNote;
+        void this.copy.discard();
+      }
       this.refresh();
     });
-    this.doc.on('update', this.refresh);
   }
 
   get saveState(): SaveState {
@@ -112,9 +150,9 @@ export class LetterConnection extends EventTarget {
 
   /** Connects, unless the browser knows it is offline. Call once the editor is bound to `doc`. */
   start(): void {
-    window.addEventListener('offline', this.onOffline);
-    window.addEventListener('online', this.onOnline);
-    if (navigator.onLine) {
+    this.network.addEventListener('offline', this.onOffline);
+    this.network.addEventListener('online', this.onOnline);
+    if (this.network.onLine) {
       this.provider.connect();
     } else {
       this.connection = 'disconnected';
@@ -123,10 +161,10 @@ export class LetterConnection extends EventTarget {
   }
 
   destroy(): void {
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('online', this.onOnline);
-    this.doc.off('update', this.refresh);
+    this.network.removeEventListener('offline', this.onOffline);
+    this.network.removeEventListener('online', this.onOnline);
     this.provider.destroy();
+    void this.copy?.destroy();
     this.doc.destroy();
   }
 
@@ -146,10 +184,7 @@ export class LetterConnection extends EventTarget {
     const next = deriveSaveState({
       connection: this.connection,
       hasSynced: this.hasSynced,
-      // Only this tab's own changes can be unsaved: whatever else the document holds came from the
-      // server, which broadcasts nothing before it is committed (PROTOCOL.md, "When is a change saved?").
-      local: new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]),
-      saved: this.saved,
+      isAllConfirmed: this.confirmations.isAllConfirmed,
       hasStopped: this.currentCloseMessage !== null,
     });
     this.currentSaveState = next;

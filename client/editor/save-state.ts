@@ -1,7 +1,7 @@
 /**
- * Whether the person's edits are safe, decided only from what the server confirmed: the state
- * vector of its last `saved` message (see shared/protocol/saved-message.ts). Pure, so it is tested
- * without a server; letter-connection.ts feeds it.
+ * Whether the person's edits are safe, decided only from what the server confirmed: its `saved`
+ * messages (see shared/protocol/saved-message.ts and change-confirmations.ts). Pure, so it is
+ * tested without a server; letter-connection.ts feeds it.
  */
 
 export const SaveState = {
@@ -19,49 +19,27 @@ export const saveStateText: Record<SaveState, string> = {
   [SaveState.connecting]: 'Connecting…',
   [SaveState.saving]: 'Saving…',
   [SaveState.saved]: 'All changes saved',
-  [SaveState.offline]: 'Offline: your edits are kept in this tab and sent when the connection returns',
+  [SaveState.offline]: 'Offline: your edits are kept in this browser until the server is back, then sent',
   [SaveState.disconnected]: 'Disconnected',
 };
 
 /** The provider's own three states. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
-/** Yjs state vector: client id -> number of operations seen from that client. */
-export type StateVector = ReadonlyMap<number, number>;
-
 export interface SaveInputs {
   connection: ConnectionStatus;
   /** Whether this tab has completed a sync with the server at least once. */
   hasSynced: boolean;
-  /** The state vector of the local document. */
-  local: StateVector;
-  /** Everything the server confirmed as committed, merged over all `saved` messages. */
-  saved: StateVector;
+  /** Whether the server confirmed every change of this tab as committed, on the current connection. */
+  isAllConfirmed: boolean;
   /** The server closed the connection with a code that says not to reconnect. */
   hasStopped?: boolean;
 }
 
-/** True when every operation of the local document is within what the server committed. */
-export function isCoveredBy(local: StateVector, saved: StateVector): boolean {
-  for (const [client, clock] of local) {
-    if ((saved.get(client) ?? 0) < clock) return false;
-  }
-  return true;
-}
-
-/** Combines two confirmations; commits only grow, so the larger clock per client wins. */
-export function mergeStateVectors(first: StateVector, second: StateVector): Map<number, number> {
-  const merged = new Map(first);
-  for (const [client, clock] of second) {
-    if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
-  }
-  return merged;
-}
-
-export function deriveSaveState({ connection, hasSynced, local, saved, hasStopped = false }: SaveInputs): SaveState {
+export function deriveSaveState({ connection, hasSynced, isAllConfirmed, hasStopped = false }: SaveInputs): SaveState {
   // Nothing will be sent any more: "kept and sent when the connection returns" would be untrue.
   if (hasStopped) return SaveState.disconnected;
   if (!hasSynced) return connection === 'disconnected' ? SaveState.offline : SaveState.connecting;
   if (connection !== 'connected') return SaveState.offline;
-  return isCoveredBy(local, saved) ? SaveState.saved : SaveState.saving;
+  return isAllConfirmed ? SaveState.saved : SaveState.saving;
 }

@@ -14,6 +14,7 @@ import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
 import '../export/jl-export-menu.js';
+import { keepInBrowser } from '../editor/browser-copy.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
@@ -138,7 +139,9 @@ export class JlLetterPage extends LitElement {
   }
 
   private openConnection(letterId: string): void {
-    const connection = new LetterConnection(letterId);
+    const userId = this.user?.id;
+    // Offline edits outlive the tab in this browser, under this person's name only.
+    const connection = new LetterConnection(letterId, userId ? { keepCopy: (doc) => keepInBrowser(doc, userId, letterId) } : {});
     connection.addEventListener('change', this.onConnectionChange);
     connection.addEventListener('letter-state', this.onLetterState);
     this.connection = connection;

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../shared/api/session.js';
 import type { CloseCode } from '../../shared/protocol/close-codes.js';
+import { FrameConfirmations } from './frame-confirmations.js';
 
 /** The part of a websocket the sync code needs; the route adapts the real socket to it. */
 export interface SocketLike {
@@ -26,6 +27,8 @@ export class Connection {
    */
   readonly heldUpdates: Uint8Array[] = [];
   heldBytes = 0;
+  /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
+  readonly confirmations = new FrameConfirmations();
   private closed = false;
 
   constructor(

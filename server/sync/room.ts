@@ -254,27 +254,38 @@ export class Room implements CommitTarget {
         Y.decodeStateVector(stateVector);
         // Encode now, send once what it contains is committed: a joiner never sees unsaved text.
         const reply = syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
-        const saved = writeSavedMessage(Y.encodeStateVector(this.doc));
-        this.whenCommitted(() => {
-          connection.send(reply);
-          connection.send(saved);
-        });
+        this.whenCommitted(() => connection.send(reply));
         return;
       }
       case syncProtocol.messageYjsSyncStep2: {
+        const frame = connection.confirmations.numberNext();
         this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
         connection.hasAnsweredSync = true;
         // What was held for this answer applies now, or is refused for good.
         const held = connection.heldUpdates.splice(0);
         connection.heldBytes = 0;
         for (const update of held) this.receiveUpdate(connection, update);
-        return;
+        return this.confirmWhenCommitted(connection, frame);
       }
-      case syncProtocol.messageYjsUpdate:
-        return this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+      case syncProtocol.messageYjsUpdate: {
+        const frame = connection.confirmations.numberNext();
+        this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+        return this.confirmWhenCommitted(connection, frame);
+      }
       default:
         throw new ProtocolViolation(CloseCode.malformedMessage, `unknown sync step ${step}`);
     }
+  }
+
+  /**
+   * Sends `saved(frame)` once everything applied so far, this frame's update included, is stored.
+   * A frame that is held (it waits for the sync answer) is not stored yet: the answer's own
+   * confirmation covers it later. A refused frame closes the connection, so it is never confirmed.
+   */
+  private confirmWhenCommitted(connection: Connection, frame: number): void {
+    if (connection.heldUpdates.length > 0) return;
+    if (!this.hasUncommitted) connection.send(writeSavedMessage(frame));
+    else connection.confirmations.waitFor(frame, this.appliedCount);
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
@@ -512,18 +523,18 @@ export class Room implements CommitTarget {
   }
 
   /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
-  committed(entries: PendingUpdate[], _seqs: number[], stateVector: Uint8Array): void {
+  committed(entries: PendingUpdate[], _seqs: number[], _stateVector: Uint8Array): void {
     if (this.destroyed) return;
     this.committedCount += entries.length;
     this.storedUpdates += entries.length;
-    const senders = new Set<Connection>();
     for (const entry of entries) {
-      if (entry.connection) senders.add(entry.connection);
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.send(message);
     }
-    const saved = writeSavedMessage(stateVector);
-    for (const sender of senders) sender.send(saved);
+    for (const connection of this.connections) {
+      const frame = connection.confirmations.takeCovered(this.committedCount);
+      if (frame !== null) connection.send(writeSavedMessage(frame));
+    }
     if (this.deps.relay) {
       const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
       this.deps.relay.publish(this.letterId, { kind: 'text', update });

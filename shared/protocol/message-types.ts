@@ -7,7 +7,7 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
-  /** Server → client: the state vector of everything committed to the store. */
+  /** Server → client: the highest of this connection's update frames committed to the store. */
   saved: 100,
   /** Server → client: this connection's rights changed (a role changed); see access-message.ts. */
   access: 101,

@@ -3,15 +3,23 @@
 // workspace is seeded anew (every demo account with a known password) and no earlier run leaks
 // into this one. Signals are passed on to the server; the folder is removed when it exits.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { demoPassword } from './support/demo-password.mjs';
+import { e2eDataDir } from './support/e2e-data-dir.mjs';
 
 const require = createRequire(import.meta.url);
-const dataDir = mkdtempSync(path.join(tmpdir(), 'jointly-e2e-'));
+// With E2E_PORT the folder has a known name (see e2e-data-dir.mjs); it is emptied first all the same.
+const dataDir = process.env.E2E_PORT ? freshFolder(e2eDataDir(process.env.E2E_PORT)) : mkdtempSync(path.join(tmpdir(), 'jointly-e2e-'));
+
+function freshFolder(folder) {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 const tsxCli = require.resolve('tsx/cli');
 
 const server = spawn(process.execPath, [tsxCli, 'server/main.ts'], {

@@ -13,7 +13,7 @@ export const saveStatusText = {
   connecting: 'Connecting…',
   saving: 'Saving…',
   saved: 'All changes saved',
-  offline: 'Offline: your edits are kept in this tab and sent when the connection returns',
+  offline: 'Offline: your edits are kept in this browser until the server is back, then sent',
 } as const;
 
 export interface DemoPerson {

@@ -1,12 +1,9 @@
-import type * as decoding from 'lib0/decoding';
-import type * as encoding from 'lib0/encoding';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MessageType } from '../../../shared/protocol/message-types.js';
-import { readSavedMessage } from '../../../shared/protocol/saved-message.js';
-import { bodyXml, isCoveredBy, plainText } from './letter-body.js';
+import { ChangeConfirmations } from '../../../client/editor/change-confirmations.js';
+import { bodyXml, plainText } from './letter-body.js';
 import type { ServerProcess } from './server-process.js';
 import type { Session } from './sign-in.js';
 import { withTimeout } from './wait-for.js';
@@ -21,7 +18,7 @@ export interface SyncClientOptions {
 }
 
 /** `y-websocket`'s Node options: a `ws` socket that sends the session cookie (Node has no cookie jar). */
-function socketClassFor(cookie: string): typeof globalThis.WebSocket {
+export function socketClassFor(cookie: string): typeof globalThis.WebSocket {
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie } });
@@ -32,43 +29,29 @@ function socketClassFor(cookie: string): typeof globalThis.WebSocket {
 
 /**
  * A stock y-websocket client on one letter, as a browser tab would run it, plus what the server
- * confirmed as committed (`saved`, message 100). Destroyed when the test ends.
+ * confirmed as committed (`saved`, message 100, counted as the browser counts it). Destroyed when
+ * the test ends.
  */
 export class SyncClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  /** The newest state vector the server reported as committed. */
-  readonly savedStateVector = new Map<number, number>();
-  /** Everything known to be in the store: `saved` plus what the server sent (it only sends committed text). */
-  readonly confirmedStateVector = new Map<number, number>();
+  /** Which of this client's update frames the server confirmed; see client/editor/change-confirmations.ts. */
+  readonly confirmations: ChangeConfirmations;
   /** Close codes of this client's sockets closed by the server or the network (local disconnects are not listed). */
   readonly closeCodes: number[] = [];
   private isDestroyed = false;
-  private readonly savedListeners = new Set<(stateVector: Map<number, number>) => void>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(server: ServerProcess, session: Session, letterId: string, options: SyncClientOptions = {}) {
+    this.confirmations = new ChangeConfirmations(() => {
+      for (const listener of this.changeListeners) listener();
+    });
     this.provider = new WebsocketProvider(options.syncUrl ?? server.syncUrl, letterId, this.doc, {
       connect: options.connect ?? true,
       disableBc: true,
-      WebSocketPolyfill: socketClassFor(session.cookie),
+      WebSocketPolyfill: this.confirmations.socketClass(socketClassFor(session.cookie)),
     });
-    this.provider.messageHandlers[MessageType.saved] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
-      const stateVector = Y.decodeStateVector(readSavedMessage(decoder));
-      for (const [client, clock] of stateVector) {
-        if ((this.savedStateVector.get(client) ?? 0) < clock) this.savedStateVector.set(client, clock);
-      }
-      this.confirm(stateVector);
-      for (const listener of this.savedListeners) listener(stateVector);
-    };
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) return;
-      const confirmed = new Map<number, number>();
-      for (const struct of Y.decodeUpdate(update).structs) {
-        const end = struct.id.clock + struct.length;
-        if ((confirmed.get(struct.id.client) ?? 0) < end) confirmed.set(struct.id.client, end);
-      }
-      this.confirm(confirmed);
-    });
+    this.confirmations.attach(this.provider, this.doc);
     this.provider.on('connection-close', (event) => {
       if (event) this.closeCodes.push(event.code);
     });
@@ -114,13 +97,12 @@ export class SyncClient {
     return withTimeout(synced, timeoutMs, () => `sync (close codes so far: ${this.describeCloses()})`);
   }
 
-  /** Resolves once everything in this document is confirmed committed by the server. */
+  /** Resolves once the server confirmed every change this client made as committed. */
   whenSaved(timeoutMs = defaultTimeoutMs): Promise<void> {
-    const isSaved = () => isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.confirmedStateVector);
-    if (isSaved()) return Promise.resolve();
+    if (this.confirmations.isAllConfirmed) return Promise.resolve();
     const saved = new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!isSaved()) return;
+        if (!this.confirmations.isAllConfirmed) return;
         stop();
         resolve();
       };
@@ -129,22 +111,18 @@ export class SyncClient {
         reject(refusalError(event, 'saved'));
       };
       const stop = () => {
-        this.savedListeners.delete(check);
-        this.doc.off('update', check);
+        this.changeListeners.delete(check);
         this.provider.off('closed', onRefused);
       };
-      this.savedListeners.add(check);
-      // Text arriving from the server is committed too: it can complete the cover without a `saved`.
-      this.doc.on('update', check);
+      this.changeListeners.add(check);
       this.provider.on('closed', onRefused);
     });
     return withTimeout(saved, timeoutMs, () => `saved (close codes so far: ${this.describeCloses()})`);
   }
 
-  /** Calls `listener` with the state vector of each `saved` message; returns the unsubscribe. */
-  onSaved(listener: (stateVector: Map<number, number>) => void): () => void {
-    this.savedListeners.add(listener);
-    return () => this.savedListeners.delete(listener);
+  /** Calls `listener` with the frame number of each `saved` message; returns the unsubscribe. */
+  onSaved(listener: (frame: number) => void): () => void {
+    return this.confirmations.onSaved(listener);
   }
 
   disconnect(): void {
@@ -164,12 +142,6 @@ export class SyncClient {
 
   private describeCloses(): string {
     return this.closeCodes.length === 0 ? 'none' : this.closeCodes.join(', ');
-  }
-
-  private confirm(stateVector: Map<number, number>): void {
-    for (const [client, clock] of stateVector) {
-      if ((this.confirmedStateVector.get(client) ?? 0) < clock) this.confirmedStateVector.set(client, clock);
-    }
   }
 }
 

@@ -6,11 +6,12 @@ const tokensPerTick = 5;
 
 /**
  * A client typing many small updates as fast as the event loop lets it, each token one update,
- * while it tracks which tokens the server has confirmed as committed (`saved`).
+ * while it tracks which tokens the server has confirmed as committed (`saved` names the
+ * highest of the socket's update frames committed).
  */
 export class WriteBurst {
-  /** Each token, with the writer's clock once it is in the document. */
-  readonly written: { token: string; clock: number }[] = [];
+  /** Each token, with the writer's clock once it is in the document and the frame that sent it on which socket. */
+  readonly written: { token: string; clock: number; frame: number; socket: unknown }[] = [];
   confirmedStateVector = new Map<number, number>();
   confirmedTokens = 0;
   private writing = true;
@@ -21,10 +22,11 @@ export class WriteBurst {
     private readonly writer: SyncClient,
     text: Y.XmlText,
   ) {
-    writer.onSaved((stateVector) => {
-      this.confirmedStateVector = new Map(stateVector);
-      const clock = stateVector.get(writer.doc.clientID) ?? 0;
-      while (this.confirmedTokens < this.written.length && this.written[this.confirmedTokens]!.clock <= clock) this.confirmedTokens++;
+    writer.onSaved((frame) => {
+      const isCovered = (entry: (typeof this.written)[number]) => entry.frame > 0 && entry.socket === writer.provider.ws && entry.frame <= frame;
+      while (this.confirmedTokens < this.written.length && isCovered(this.written[this.confirmedTokens]!)) this.confirmedTokens++;
+      const last = this.written[this.confirmedTokens - 1];
+      if (last) this.confirmedStateVector = new Map([[writer.doc.clientID, last.clock]]);
       for (const target of this.targets) if (this.confirmedTokens >= target.count) target.reached();
     });
     this.done = (async () => {
@@ -32,7 +34,8 @@ export class WriteBurst {
         for (let k = 0; k < tokensPerTick; k++) {
           const token = `w${i * tokensPerTick + k} `;
           text.insert(text.length, token);
-          this.written.push({ token, clock: Y.getState(writer.doc.store, writer.doc.clientID) });
+          const clock = Y.getState(writer.doc.store, writer.doc.clientID);
+          this.written.push({ token, clock, frame: writer.confirmations.sentFrames, socket: writer.provider.ws });
         }
         await yieldToEventLoop();
       }
