@@ -22,6 +22,7 @@ import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
 import { AuditKind } from '../shared/api/audit.js';
 import { actorOf, auditDraft } from './audit/audit-draft.js';
+import { RefusalAudit } from './audit/refusal-audit.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
@@ -47,7 +48,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const sessions = new SessionService(store, { idleMs: options.sessionIdleMs, absoluteMs: options.sessionAbsoluteMs });
   const access = new LetterAccess(store);
   const letters = new LetterService(store, access);
-  const members = new MemberService(store);
+  const refusals = new RefusalAudit(store, logger);
+  const members = new MemberService(store, refusals);
   const commits = new CommitQueue(store, logger);
   const state = new LetterStateService(store);
   const registry = new RoomRegistry({

@@ -8,6 +8,8 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   email: z.string(),
   isAdmin: z.boolean(),
+  /** Administers their own office: appoints its people and approvers. */
+  isOfficeAdmin: z.boolean(),
   office: officeSchema,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

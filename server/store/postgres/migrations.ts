@@ -158,4 +158,10 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX audit_events_by_letter ON audit_events (letter_id, seq);
   `,
+  // An office's own administrator appoints its people and approvers; a guest was created by someone
+  // who does not administer the office (a coordinator) and never becomes an approver by default.
+  `
+  ALTER TABLE users ADD COLUMN is_office_admin BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE users ADD COLUMN is_guest BOOLEAN NOT NULL DEFAULT FALSE;
+  `,
 ];

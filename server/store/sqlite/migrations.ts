@@ -151,4 +151,10 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX audit_events_by_letter ON audit_events (letter_id, seq);
   `,
+  // An office's own administrator appoints its people and approvers; a guest was created by someone
+  // who does not administer the office (a coordinator) and never becomes an approver by default.
+  `
+  ALTER TABLE users ADD COLUMN is_office_admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN is_guest INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
