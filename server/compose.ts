@@ -28,7 +28,8 @@ import { deriveSchemaRules } from './sync/schema-rules.js';
 export type ServiceOptions = Pick<
   Config,
   'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
-> & {
+> &
+  Partial<Pick<Config, 'publicOrigin' | 'trustProxy'>> & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
   staticDir?: string;
@@ -111,6 +112,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     maxBodyBytes: options.maxBodyBytes,
     maxImportBytes: options.maxImportBytes ?? defaultMaxImportBytes,
     allowedOrigins: options.allowedOrigins,
+    proxy: { publicOrigin: options.publicOrigin ?? null, trustProxy: options.trustProxy ?? false },
+    refusals,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
   return { app, sessions, registry, commits };

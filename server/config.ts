@@ -40,8 +40,15 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   /** A pause longer than this (seconds) between one person's changes to a paragraph starts a new revision. */
   HISTORY_PAUSE_SECONDS: z.coerce.number().positive().default(60),
-  /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
+  /** Origins allowed to open websockets, comma separated; empty means the site's own origin. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** The address people open, e.g. https://jointly.ministry.example: secure cookies, invitation links, the allowed origin. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, 'must be an origin (scheme, host, port), nothing after it')
+    .optional(),
+  /** `on` behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For: believe them. Never on without one. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -67,6 +74,9 @@ export interface Config {
   compactAfterUpdates: number;
   historyPauseMs: number;
   allowedOrigins: string[];
+  /** PUBLIC_URL as an origin; null to take each request's own. */
+  publicOrigin: string | null;
+  trustProxy: boolean;
   logLevel: string;
   staticDir: string;
 }
@@ -102,6 +112,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
+    trustProxy: env.TRUST_PROXY === 'on',
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

@@ -11,7 +11,7 @@ import {
 import { ErrorCode } from '../../shared/api/errors.js';
 import { uuidSchema } from '../../shared/api/ids.js';
 import type { OfficeListResponse } from '../../shared/api/letters.js';
-import type { SessionUser } from '../../shared/api/session.js';
+import { type SessionUser, workspacePersonOf } from '../../shared/api/session.js';
 import { administersOffice } from '../../shared/domain/permissions.js';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -33,11 +33,10 @@ const toAccount = (user: UserRecord): Account => ({
   isActive: user.hasPassword,
 });
 
-/** The link the administrator hands over: on this server, whatever host they reached it by. */
-const invitationUrl = (c: Context, token: string) => `${new URL(c.req.url).origin}/invitations/${token}`;
+/** The link the administrator hands over: on this site (PUBLIC_URL, or whatever host they reached it by). */
+const invitationUrl = (c: Context<AppEnv>, token: string) => `${c.get('ownOrigin')}/invitations/${token}`;
 
-const administers = (user: SessionUser, officeId: string) =>
-  administersOffice({ isAdmin: user.isAdmin, isOfficeAdmin: user.isOfficeAdmin, officeId: user.office.id }, officeId);
+const administers = (user: SessionUser, officeId: string) => administersOffice(workspacePersonOf(user), officeId);
 
 /**
  * Workspace administration: offices and people. The workspace administrator does everything here;

@@ -58,7 +58,7 @@ export function memberRoutes(members: MemberService, access: LetterAccess, store
     const { token, expiresAt } = await invitations.create(userId, c.get('user')!.id);
     const office = (await store.accounts.listOffices()).find((candidate) => candidate.id === officeId)!;
     return c.json<LetterInvitationResponse>(
-      { invitationUrl: `${new URL(c.req.url).origin}/invitations/${token}`, expiresAt, office, members: await members.list(c.get('letterId')) },
+      { invitationUrl: `${c.get('ownOrigin')}/invitations/${token}`, expiresAt, office, members: await members.list(c.get('letterId')) },
       201,
     );
   });

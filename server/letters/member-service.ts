@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InviteToLetterRequest, Member } from '../../shared/api/members.js';
 import { ErrorCode } from '../../shared/api/errors.js';
-import type { SessionUser } from '../../shared/api/session.js';
+import { type SessionUser, workspacePersonOf as workspacePerson } from '../../shared/api/session.js';
 import { administersOffice, assignableRoles, mayChangeMembersOf, Permission, hasPermission } from '../../shared/domain/permissions.js';
 import { Role } from '../../shared/domain/roles.js';
 import { AppError } from '../http/app-error.js';
@@ -20,8 +20,6 @@ export interface MemberChanger {
 
 /** A new person invited to a letter, already validated. */
 export type NewInvitee = Pick<InviteToLetterRequest, 'name' | 'email' | 'officeId'> & { roles: Role[] };
-
-const workspacePerson = (user: SessionUser) => ({ isAdmin: user.isAdmin, isOfficeAdmin: user.isOfficeAdmin, officeId: user.office.id });
 
 /**
  * Membership of letters. Open connections hear of every change at once through the listeners.

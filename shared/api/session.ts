@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkspacePerson } from '../domain/permissions.js';
 import { uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
 
@@ -13,6 +14,13 @@ export const sessionUserSchema = z.object({
   office: officeSchema,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** The signed-in person as the rules on offices' people see them (shared/domain/permissions.ts). */
+export const workspacePersonOf = (user: SessionUser): WorkspacePerson => ({
+  isAdmin: user.isAdmin,
+  isOfficeAdmin: user.isOfficeAdmin,
+  officeId: user.office.id,
+});
 
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema.nullable(),
