@@ -37,6 +37,11 @@ import type { HistoryService } from './history/history-service.js';
 import type { VersionService } from './history/version-service.js';
 import type { SyncBudgets } from './sync/sync-budgets.js';
 import { syncRoutes } from './sync/sync-route.js';
+import { AuditKind } from '../shared/api/audit.js';
+import { auditRefusedActs, auditRefusedFrame, refusableSignoffRoutes } from './audit/audit-refused-acts.js';
+import type { RefusalAudit } from './audit/refusal-audit.js';
+import { directConnection, type ProxySettings } from './http/origin-policy.js';
+import { requestOrigin } from './http/request-origin.js';
 
 export interface AppDeps {
   store: Store;
@@ -63,6 +68,10 @@ export interface AppDeps {
   /** Largest request to the import routes, which carry a whole file. */
   maxImportBytes: number;
   allowedOrigins: string[];
+  /** PUBLIC_URL and TRUST_PROXY; a server reached directly when absent. */
+  proxy?: ProxySettings;
+  /** Records refused acts in the audit trail, throttled; none are recorded when absent. */
+  refusals?: RefusalAudit;
   /** The built client; when absent (tests of the API alone), only the API is served. */
   staticDir?: string;
 }
@@ -93,6 +102,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const importLimit = limitBody(deps.maxImportBytes, `The file is too large: at most ${formatMegabytes(deps.maxImportBytes)} can be imported.`);
   // Imports carry a whole file; every other request a small JSON body.
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports') ? importLimit(c, next) : requestLimit(c, next)));
+  app.use('*', requestOrigin(deps.proxy ?? directConnection));
+  // Every API answer is someone's own view (names, e-mail addresses, letters): no cache may keep it.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   app.use('/api/*', csrfGuard(deps.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
@@ -105,6 +120,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', importRoutes(deps.imports));
   app.route('/api', exportRoutes(deps.access, deps.exports));
   app.route('/api', memberRoutes(deps.members, deps.access, deps.store, deps.invitations));
+  if (deps.refusals) {
+    const auditRefused = auditRefusedActs(deps.refusals, AuditKind.signoffRefused);
+    for (const route of refusableSignoffRoutes) app.post(route, auditRefused);
+  }
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
   app.route('/api', auditRoutes(deps.store, deps.access));
@@ -118,6 +137,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       allowedOrigins: deps.allowedOrigins,
       logger: deps.logger,
       budgets: deps.syncBudgets,
+      ...(deps.refusals ? { onRefused: auditRefusedFrame(deps.refusals) } : {}),
     }),
   );
 

@@ -23,12 +23,14 @@ import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
 import { AuditKind } from '../shared/api/audit.js';
 import { actorOf, auditDraft } from './audit/audit-draft.js';
+import { RefusalAudit } from './audit/refusal-audit.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 
 export type ServiceOptions = Pick<
   Config,
   'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
-> & {
+> &
+  Partial<Pick<Config, 'publicOrigin' | 'trustProxy'>> & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
   staticDir?: string;
@@ -50,7 +52,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const sessions = new SessionService(store, { idleMs: options.sessionIdleMs, absoluteMs: options.sessionAbsoluteMs });
   const access = new LetterAccess(store);
   const letters = new LetterService(store, access);
-  const members = new MemberService(store);
+  const refusals = new RefusalAudit(store, logger);
+  const members = new MemberService(store, refusals);
   const commits = new CommitQueue(store, logger);
   const state = new LetterStateService(store);
   const registry = new RoomRegistry({
@@ -113,6 +116,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     maxBodyBytes: options.maxBodyBytes,
     maxImportBytes: options.maxImportBytes ?? defaultMaxImportBytes,
     allowedOrigins: options.allowedOrigins,
+    proxy: { publicOrigin: options.publicOrigin ?? null, trustProxy: options.trustProxy ?? false },
+    refusals,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
   return { app, sessions, registry, commits };

@@ -68,8 +68,15 @@ const environmentSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   /** Milliseconds an idle kept-alive HTTP connection stays open (Node's `keepAliveTimeout`). */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
-  /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
+  /** Origins allowed to open websockets, comma separated; empty means the site's own origin. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** The address people open, e.g. https://jointly.ministry.example: secure cookies, invitation links, the allowed origin. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, 'must be an origin (scheme, host, port), nothing after it')
+    .optional(),
+  /** `on` behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For: believe them. Never on without one. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -125,6 +132,9 @@ export interface Config {
   syncBudget: SyncBudget;
   httpTimeouts: HttpTimeouts;
   allowedOrigins: string[];
+  /** PUBLIC_URL as an origin; null to take each request's own. */
+  publicOrigin: string | null;
+  trustProxy: boolean;
   logLevel: string;
   staticDir: string;
 }
@@ -182,6 +192,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
+    trustProxy: env.TRUST_PROXY === 'on',
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

@@ -9,7 +9,10 @@ import './jl-office-admin.js';
 import './jl-people-admin.js';
 import { OfficeAddedEvent } from './office-added-event.js';
 
-/** `/admin`: the workspace's offices and people, for administrators. */
+/**
+ * `/admin`: the workspace's offices and people, for the workspace administrator; an office
+ * administrator sees and adds the people of their own office.
+ */
 export class JlAdminPage extends LitElement {
   static override properties = {
     user: { attribute: false },
@@ -37,8 +40,12 @@ export class JlAdminPage extends LitElement {
     void this.load();
   }
 
+  private get isAllowed(): boolean {
+    return Boolean(this.user?.isAdmin || this.user?.isOfficeAdmin);
+  }
+
   private async load(): Promise<void> {
-    if (!this.user?.isAdmin) return;
+    if (!this.isAllowed) return;
     try {
       this.offices = await loadAdminOffices();
       this.loadError = null;
@@ -49,9 +56,9 @@ export class JlAdminPage extends LitElement {
   }
 
   override render() {
-    if (!this.user?.isAdmin) {
+    if (!this.isAllowed) {
       return html`<h1>Administration</h1>
-        <p>Only workspace administrators can see this page. <a href="/">Go to your letters</a>.</p>`;
+        <p>Only workspace and office administrators can see this page. <a href="/">Go to your letters</a>.</p>`;
     }
     return html`
       <h1>Administration</h1>
@@ -66,8 +73,8 @@ export class JlAdminPage extends LitElement {
     }
     if (!this.offices) return html`<p>Loading…</p>`;
     return html`
-      <jl-people-admin .offices=${this.offices}></jl-people-admin>
-      <jl-office-admin .offices=${this.offices}></jl-office-admin>
+      <jl-people-admin .offices=${this.offices} .user=${this.user}></jl-people-admin>
+      ${this.user?.isAdmin ? html`<jl-office-admin .offices=${this.offices}></jl-office-admin>` : null}
     `;
   }
 

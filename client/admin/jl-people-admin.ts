@@ -2,8 +2,9 @@ import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { type Account, createUserRequestSchema, type InvitationLinkResponse } from '../../shared/api/accounts.js';
 import type { Office } from '../../shared/api/offices.js';
+import type { SessionUser } from '../../shared/api/session.js';
 import { describeError } from '../api/api-error.js';
-import { createAccount, loadAccounts, renewInvitation } from '../api/admin-api.js';
+import { createAccount, loadAccounts, renewInvitation, setOfficeAdmin } from '../api/admin-api.js';
 import '../invitations/jl-invitation-link.js';
 import type { JlInvitationLink } from '../invitations/jl-invitation-link.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
@@ -11,11 +12,18 @@ import { buttonStyles, formStyles, messageStyles, tableStyles, visuallyHiddenSty
 
 type Field = 'name' | 'email' | 'officeId';
 
-/** The workspace's people, whether each has set a password yet, and the form to add someone. */
+/**
+ * The workspace's people, whether each has set a password yet, and the form to add someone. The
+ * workspace administrator makes people administrators of their own office here; an office
+ * administrator sees and adds the people of their own office only.
+ */
 export class JlPeopleAdmin extends LitElement {
   static override properties = {
     offices: { attribute: false },
+    user: { attribute: false },
     accounts: { state: true },
+    status: { state: true },
+    changingUserId: { state: true },
     loadError: { state: true },
     errors: { state: true },
     formError: { state: true },
@@ -25,7 +33,10 @@ export class JlPeopleAdmin extends LitElement {
   };
 
   declare offices: Office[];
+  declare user: SessionUser | undefined;
   declare private accounts: Account[] | undefined;
+  declare private status: string;
+  declare private changingUserId: string | null;
   declare private loadError: string | null;
   declare private errors: Partial<Record<Field, string>>;
   declare private formError: string | null;
@@ -37,7 +48,10 @@ export class JlPeopleAdmin extends LitElement {
   constructor() {
     super();
     this.offices = [];
+    this.user = undefined;
     this.accounts = undefined;
+    this.status = '';
+    this.changingUserId = null;
     this.loadError = null;
     this.errors = {};
     this.formError = null;
@@ -114,11 +128,37 @@ export class JlPeopleAdmin extends LitElement {
     }
   }
 
+  private async toggleOfficeAdmin(account: Account): Promise<void> {
+    if (this.changingUserId) return;
+    this.changingUserId = account.id;
+    this.loadError = null;
+    try {
+      const changed = await setOfficeAdmin(account.id, !account.isOfficeAdmin);
+      this.accounts = (this.accounts ?? []).map((listed) => (listed.id === changed.id ? changed : listed));
+      const office = this.offices.find((candidate) => candidate.id === changed.officeId)?.nameEn ?? changed.officeId;
+      this.status = changed.isOfficeAdmin
+        ? `${changed.name} is now an administrator of ${office}.`
+        : `${changed.name} is no longer an administrator of ${office}.`;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.loadError = describeError(error);
+    } finally {
+      this.changingUserId = null;
+    }
+  }
+
+  /** The offices this person may add people to: every one for the workspace administrator, else their own. */
+  private get ownOffices(): Office[] {
+    if (this.user?.isAdmin) return this.offices;
+    return this.offices.filter((office) => office.id === this.user?.office.id);
+  }
+
   override render() {
     return html`
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
         ${this.loadError ? html`<p class="message error" role="alert">${this.loadError}</p>` : nothing}
+        <p class="status" role="status">${this.status}</p>
         ${this.renderPeople()}
         ${this.link
           ? html`<jl-invitation-link
@@ -140,7 +180,10 @@ export class JlPeopleAdmin extends LitElement {
       <div class="table-scroll">
         <table aria-labelledby="people-heading">
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Office</th><th scope="col">Status</th><th scope="col">Invitation</th></tr>
+            <tr>
+              <th scope="col">Name</th><th scope="col">Office</th><th scope="col">Status</th><th scope="col">Invitation</th>
+              ${this.user?.isAdmin ? html`<th scope="col">Office administrator</th>` : nothing}
+            </tr>
           </thead>
           <tbody>
             ${this.accounts.map(
@@ -148,7 +191,12 @@ export class JlPeopleAdmin extends LitElement {
                 <th scope="row">
                   ${account.name}<span class="secondary-line">${account.email}</span>
                 </th>
-                <td>${officeName.get(account.officeId) ?? account.officeId}${account.isAdmin ? html`<span class="secondary-line">Administrator</span>` : nothing}</td>
+                <td>
+                  ${officeName.get(account.officeId) ?? account.officeId}
+                  ${account.isAdmin ? html`<span class="secondary-line">Administrator</span>` : nothing}
+                  ${account.isOfficeAdmin ? html`<span class="secondary-line">Office administrator</span>` : nothing}
+                  ${account.isGuest ? html`<span class="secondary-line">Guest: not an approver until the office appoints them</span>` : nothing}
+                </td>
                 <td>${account.isActive ? 'Active' : html`<span class="pending">Invitation pending</span>`}</td>
                 <td>
                   ${account.isActive
@@ -162,6 +210,19 @@ export class JlPeopleAdmin extends LitElement {
                         New link<span class="visually-hidden"> for ${account.name}</span>
                       </button>`}
                 </td>
+                ${this.user?.isAdmin
+                  ? html`<td>
+                      <button
+                        type="button"
+                        class="secondary small"
+                        aria-pressed=${account.isOfficeAdmin ? 'true' : 'false'}
+                        ?disabled=${this.changingUserId !== null}
+                        @click=${() => this.toggleOfficeAdmin(account)}
+                      >
+                        Office administrator<span class="visually-hidden"> (${account.name})</span>
+                      </button>
+                    </td>`
+                  : nothing}
               </tr>`,
             )}
           </tbody>
@@ -194,14 +255,16 @@ export class JlPeopleAdmin extends LitElement {
           <select id="person-office" name="officeId" aria-required="true"
             aria-invalid=${errors.officeId ? 'true' : 'false'} aria-describedby=${describedBy('officeId')}>
             <option value="">Choose an office</option>
-            ${this.offices.map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
+            ${this.ownOffices.map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
           </select>
         </div>
-        <div class="checkbox">
-          <input id="person-admin" name="isAdmin" type="checkbox" aria-describedby="person-admin-hint" />
-          <label for="person-admin">Workspace administrator</label>
-          <p class="hint" id="person-admin-hint">Administrators manage offices and people, and can read every letter.</p>
-        </div>
+        ${this.user?.isAdmin
+          ? html`<div class="checkbox">
+              <input id="person-admin" name="isAdmin" type="checkbox" aria-describedby="person-admin-hint" />
+              <label for="person-admin">Workspace administrator</label>
+              <p class="hint" id="person-admin-hint">Administrators manage offices and people, and can read every letter.</p>
+            </div>`
+          : nothing}
         <button class="primary" type="submit" ?disabled=${this.isSubmitting}>
           ${this.isSubmitting ? 'Adding…' : 'Add person and create invitation link'}
         </button>

@@ -1,6 +1,7 @@
 import {
   type Account,
   accountListResponseSchema,
+  accountSchema,
   type CreateOfficeRequest,
   type CreateUserRequest,
   type InvitationLinkResponse,
@@ -29,6 +30,14 @@ export async function loadAccounts(): Promise<Account[]> {
 /** Creates an account and the one-time link its owner sets a password with. */
 export async function createAccount(request: CreateUserRequest): Promise<InvitationLinkResponse> {
   return requestJson('/api/admin/users', invitationLinkResponseSchema, { method: 'POST', body: request });
+}
+
+/** The workspace administrator makes someone their office's administrator, or no longer. */
+export async function setOfficeAdmin(userId: string, isOfficeAdmin: boolean): Promise<Account> {
+  return requestJson(`/api/admin/users/${encodeURIComponent(userId)}/office-admin`, accountSchema, {
+    method: 'PUT',
+    body: { isOfficeAdmin },
+  });
 }
 
 /** A fresh invitation link for someone whose earlier link was lost or has expired. */

@@ -186,7 +186,7 @@ export class JlApp extends LitElement {
     const current = (page: Route['page']) => (this.route.page === page ? 'page' : 'false');
     return html`<nav aria-label="Main">
       <a href="/" aria-current=${current('letters')}>Letters</a>
-      ${user.isAdmin ? html`<a href="/admin" aria-current=${current('admin')}>Administration</a>` : null}
+      ${user.isAdmin || user.isOfficeAdmin ? html`<a href="/admin" aria-current=${current('admin')}>Administration</a>` : null}
     </nav>`;
   }
 

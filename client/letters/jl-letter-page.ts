@@ -232,6 +232,7 @@ export class JlLetterPage extends LitElement {
             .letterId=${letter.id}
             .user=${this.user}
             .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
+            .letterRoles=${letter.myRoles}
           ></jl-members-panel>`
         : null}
       <div class="letter-layout">

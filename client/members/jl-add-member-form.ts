@@ -1,6 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Member } from '../../shared/api/members.js';
+import { type SessionUser, workspacePersonOf } from '../../shared/api/session.js';
+import { assignableRoles } from '../../shared/domain/permissions.js';
 import { Role } from '../../shared/domain/roles.js';
 import { describeError } from '../api/api-error.js';
 import { loadPeople, type Person, setMemberRoles } from '../api/members-api.js';
@@ -15,6 +17,9 @@ export class JlAddMemberForm extends LitElement {
   static override properties = {
     letterId: { attribute: false },
     members: { attribute: false },
+    user: { attribute: false },
+    letterRoles: { attribute: false },
+    chosenUserId: { state: true },
     people: { state: true },
     error: { state: true },
     personError: { state: true },
@@ -24,6 +29,10 @@ export class JlAddMemberForm extends LitElement {
 
   declare letterId: string;
   declare members: Member[];
+  declare user: SessionUser | undefined;
+  /** The signed-in person's own roles on the letter. */
+  declare letterRoles: readonly Role[];
+  declare private chosenUserId: string;
   declare private people: Person[] | undefined;
   declare private error: string | null;
   declare private personError: string | null;
@@ -34,6 +43,9 @@ export class JlAddMemberForm extends LitElement {
     super();
     this.letterId = '';
     this.members = [];
+    this.user = undefined;
+    this.letterRoles = [];
+    this.chosenUserId = '';
     this.people = undefined;
     this.error = null;
     this.personError = null;
@@ -80,6 +92,7 @@ export class JlAddMemberForm extends LitElement {
       const person = this.people?.find((candidate) => candidate.userId === userId);
       this.added = `${person?.name ?? 'The person'} was added: ${describeRoles(chosen).toLowerCase()}.`;
       form.reset();
+      this.chosenUserId = '';
       this.dispatchEvent(new MembersChangedEvent(members));
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
@@ -91,6 +104,11 @@ export class JlAddMemberForm extends LitElement {
 
   override render() {
     const memberIds = new Set(this.members.map((member) => member.userId));
+    const officeId = this.people?.find((person) => person.userId === this.chosenUserId)?.office.id ?? '';
+    // Approvers are appointed by their office's administrator: only what this person may give can be ticked.
+    const assignable = this.user ? assignableRoles(workspacePersonOf(this.user), this.letterRoles, officeId) : [];
+    const preferred = [Role.drafter, Role.approver].filter((role) => assignable.includes(role));
+    const preselected = preferred.length > 0 ? preferred : assignable.slice(0, 1);
     const candidates = (this.people ?? [])
       .filter((person) => !memberIds.has(person.userId))
       .sort((a, b) => a.office.country.localeCompare(b.office.country) || a.name.localeCompare(b.name));
@@ -109,6 +127,7 @@ export class JlAddMemberForm extends LitElement {
             aria-invalid=${this.personError ? 'true' : 'false'}
             aria-describedby=${ifDefined(this.personError ? 'add-member-person-error' : undefined)}
             ?disabled=${!this.people}
+            @change=${(event: Event) => (this.chosenUserId = (event.target as HTMLSelectElement).value)}
           >
             <option value="">${this.people ? (candidates.length > 0 ? 'Choose a person' : 'Everyone is a member already') : 'Loading people…'}</option>
             ${candidates.map(
@@ -116,7 +135,7 @@ export class JlAddMemberForm extends LitElement {
             )}
           </select>
         </div>
-        ${renderRoleChoices({ legend: 'Roles', idPrefix: 'add-member-role', selected: [Role.drafter, Role.approver] })}
+        ${renderRoleChoices({ legend: 'Roles', idPrefix: 'add-member-role', selected: preselected, assignable })}
         <button class="secondary" type="submit" ?disabled=${this.isSubmitting || !this.people}>
           ${this.isSubmitting ? 'Adding…' : 'Add to the letter'}
         </button>

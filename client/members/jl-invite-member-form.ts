@@ -2,6 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { inviteToLetterRequestSchema } from '../../shared/api/members.js';
 import type { Office } from '../../shared/api/offices.js';
+import { type SessionUser, workspacePersonOf } from '../../shared/api/session.js';
+import { assignableRoles } from '../../shared/domain/permissions.js';
 import { Role } from '../../shared/domain/roles.js';
 import { describeError } from '../api/api-error.js';
 import { inviteToLetter } from '../api/members-api.js';
@@ -17,11 +19,15 @@ type Field = 'name' | 'email' | 'officeId' | 'roles';
 
 /**
  * "Invite someone new": creates the person's account and membership, and shows the one-time link
- * the coordinator hands over (Jointly sends no e-mail).
+ * the coordinator hands over (Jointly sends no e-mail). Only the roles this person may give to
+ * people of the chosen office can be ticked: approvers are appointed by their office's administrator.
  */
 export class JlInviteMemberForm extends LitElement {
   static override properties = {
     letterId: { attribute: false },
+    user: { attribute: false },
+    letterRoles: { attribute: false },
+    officeId: { state: true },
     offices: { state: true },
     errors: { state: true },
     formError: { state: true },
@@ -30,15 +36,22 @@ export class JlInviteMemberForm extends LitElement {
   };
 
   declare letterId: string;
+  declare user: SessionUser | undefined;
+  /** The signed-in person's own roles on the letter. */
+  declare letterRoles: readonly Role[];
+  declare private officeId: string;
   declare private offices: Office[] | undefined;
   declare private errors: Partial<Record<Field, string>>;
   declare private formError: string | null;
   declare private isSubmitting: boolean;
-  declare private invitation: { name: string; url: string; expiresAt: string } | null;
+  declare private invitation: { name: string; url: string; expiresAt: string; office: Office } | null;
 
   constructor() {
     super();
     this.letterId = '';
+    this.user = undefined;
+    this.letterRoles = [];
+    this.officeId = '';
     this.offices = undefined;
     this.errors = {};
     this.formError = null;
@@ -83,9 +96,10 @@ export class JlInviteMemberForm extends LitElement {
     }
     this.isSubmitting = true;
     try {
-      const { invitationUrl, expiresAt, members } = await inviteToLetter(this.letterId, { name, email, officeId, roles: chosen });
-      this.invitation = { name, url: invitationUrl, expiresAt };
+      const { invitationUrl, expiresAt, office, members } = await inviteToLetter(this.letterId, { name, email, officeId, roles: chosen });
+      this.invitation = { name, url: invitationUrl, expiresAt, office };
       form.reset();
+      this.officeId = '';
       this.dispatchEvent(new MembersChangedEvent(members));
       await this.updateComplete;
       this.renderRoot.querySelector<JlInvitationLink>('jl-invitation-link')?.focus();
@@ -100,6 +114,8 @@ export class JlInviteMemberForm extends LitElement {
   override render() {
     const { errors } = this;
     const describedBy = (field: Field) => ifDefined(errors[field] ? `invite-${field}-error` : undefined);
+    const canAppoint = this.assignable().includes(Role.approver);
+    const rolesDescribedBy = [errors.roles ? 'invite-roles-error' : '', canAppoint ? '' : 'invite-roles-hint'].filter(Boolean).join(' ');
     return html`
       <form novalidate aria-labelledby="invite-heading" @submit=${this.submit}>
         <h3 id="invite-heading">Invite someone new</h3>
@@ -121,6 +137,7 @@ export class JlInviteMemberForm extends LitElement {
           <label for="invite-office">Office</label>
           ${this.renderError('officeId')}
           <select id="invite-office" name="officeId" aria-required="true" ?disabled=${!this.offices}
+            @change=${(event: Event) => (this.officeId = (event.target as HTMLSelectElement).value)}
             aria-invalid=${errors.officeId ? 'true' : 'false'} aria-describedby=${describedBy('officeId')}>
             <option value="">${this.offices ? 'Choose an office' : 'Loading offices…'}</option>
             ${(this.offices ?? []).map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
@@ -130,21 +147,37 @@ export class JlInviteMemberForm extends LitElement {
         ${renderRoleChoices({
           legend: 'Roles',
           idPrefix: 'invite-role',
-          selected: [Role.drafter, Role.approver],
-          ...(errors.roles ? { describedBy: 'invite-roles-error' } : {}),
+          selected: this.preselected(),
+          assignable: this.assignable(),
+          ...(rolesDescribedBy ? { describedBy: rolesDescribedBy } : {}),
         })}
+        ${canAppoint
+          ? nothing
+          : html`<p class="hint" id="invite-roles-hint">Only the workspace administrator or the office’s own administrator can make someone an approver for it.</p>`}
         <button class="secondary" type="submit" ?disabled=${this.isSubmitting}>
           ${this.isSubmitting ? 'Creating the link…' : 'Create invitation link'}
         </button>
       </form>
       ${this.invitation
-        ? html`<jl-invitation-link
+        ? html`<p class="joins">${this.invitation.name} joins as a person of ${this.invitation.office.nameEn}, ${this.invitation.office.country}.</p>
+          <jl-invitation-link
             .url=${this.invitation.url}
             .personName=${this.invitation.name}
             .expiresAt=${this.invitation.expiresAt}
           ></jl-invitation-link>`
         : nothing}
     `;
+  }
+
+  /** What may be ticked for someone of the chosen office (another office while none is chosen). */
+  private assignable(): Role[] {
+    return this.user ? assignableRoles(workspacePersonOf(this.user), this.letterRoles, this.officeId) : [];
+  }
+
+  private preselected(): Role[] {
+    const assignable = this.assignable();
+    const preferred = [Role.drafter, Role.approver].filter((role) => assignable.includes(role));
+    return preferred.length > 0 ? preferred : assignable.slice(0, 1);
   }
 
   private renderError(field: Field) {
@@ -170,8 +203,11 @@ export class JlInviteMemberForm extends LitElement {
         font-size: 1.0625rem;
         margin: 0;
       }
+      .joins {
+        margin: 1rem 0 0;
+      }
       jl-invitation-link {
-        margin-top: 1rem;
+        margin-top: 0.5rem;
       }
     `,
   ];

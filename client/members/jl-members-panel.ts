@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Member } from '../../shared/api/members.js';
-import type { SessionUser } from '../../shared/api/session.js';
+import { type SessionUser, workspacePersonOf } from '../../shared/api/session.js';
+import { assignableRoles, mayChangeMembersOf } from '../../shared/domain/permissions.js';
 import { type Role, roles } from '../../shared/domain/roles.js';
 import { describeError } from '../api/api-error.js';
 import { loadMembers, removeMember, setMemberRoles } from '../api/members-api.js';
@@ -17,13 +18,15 @@ const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.len
 
 /**
  * Who is on the letter, with which office and roles. Coordinators change roles, remove members,
- * add people who have an account and invite new ones; everyone else reads the list.
+ * add people who have an account and invite new ones; an office administrator appoints their own
+ * office's approvers; everyone else reads the list. Only roles the person may give can be ticked.
  */
 export class JlMembersPanel extends LitElement {
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
     canManage: { attribute: false },
+    letterRoles: { attribute: false },
     members: { state: true },
     drafts: { state: true },
     busyUserId: { state: true },
@@ -35,6 +38,8 @@ export class JlMembersPanel extends LitElement {
   declare letterId: string;
   declare user: SessionUser | undefined;
   declare canManage: boolean;
+  /** The signed-in person's own roles on the letter. */
+  declare letterRoles: readonly Role[];
   declare private members: Member[] | undefined;
   /** Roles ticked but not saved yet, per member. */
   declare private drafts: ReadonlyMap<string, readonly Role[]>;
@@ -48,6 +53,7 @@ export class JlMembersPanel extends LitElement {
     this.letterId = '';
     this.user = undefined;
     this.canManage = false;
+    this.letterRoles = [];
     this.members = undefined;
     this.drafts = new Map();
     this.busyUserId = null;
@@ -72,6 +78,23 @@ export class JlMembersPanel extends LitElement {
       if (dispatchIfSessionExpired(this, error)) return;
       this.error = describeError(error);
     }
+  }
+
+  /** Coordinators, and the workspace administrator, manage the letter's members. */
+  private get managesLetter(): boolean {
+    return this.canManage || Boolean(this.user?.isAdmin);
+  }
+
+  /** Coordinators and the workspace administrator for anyone; an office administrator for their own people. */
+  private mayChange(member: Member): boolean {
+    return this.user !== undefined && mayChangeMembersOf(workspacePersonOf(this.user), this.letterRoles, member.office.id);
+  }
+
+  /** What may be ticked or unticked for this member: what one may give, and for a manager what they hold. */
+  private changeableRoles(member: Member): Role[] {
+    if (!this.user) return [];
+    const assignable = assignableRoles(workspacePersonOf(this.user), this.letterRoles, member.office.id);
+    return roles.filter((role) => assignable.includes(role) || (this.managesLetter && member.roles.includes(role)));
   }
 
   private rolesShown(member: Member): readonly Role[] {
@@ -143,7 +166,7 @@ export class JlMembersPanel extends LitElement {
     return html`
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" tabindex="-1">Members</h2>
-        ${this.canManage
+        ${this.managesLetter
           ? html`<p class="hint">
               ${roles.map((role, index) => html`<strong>${roleLabel[role]}s</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
             </p>`
@@ -153,10 +176,10 @@ export class JlMembersPanel extends LitElement {
         ${this.members
           ? html`<ul class="members" aria-labelledby="members-heading">${this.members.map((member) => this.renderMember(member))}</ul>`
           : this.error ? nothing : html`<p>Loading members…</p>`}
-        ${this.canManage && this.members
+        ${(this.managesLetter || this.user?.isOfficeAdmin) && this.members
           ? html`<div class="forms">
-              <jl-add-member-form .letterId=${this.letterId} .members=${this.members}></jl-add-member-form>
-              <jl-invite-member-form .letterId=${this.letterId}></jl-invite-member-form>
+              <jl-add-member-form .letterId=${this.letterId} .members=${this.members} .user=${this.user} .letterRoles=${this.letterRoles}></jl-add-member-form>
+              <jl-invite-member-form .letterId=${this.letterId} .user=${this.user} .letterRoles=${this.letterRoles}></jl-invite-member-form>
             </div>`
           : nothing}
       </section>
@@ -172,7 +195,7 @@ export class JlMembersPanel extends LitElement {
           <span class="office">${member.office.nameEn}, ${member.office.country}</span>
           <span class="email">${member.email}</span>
         </div>
-        ${this.canManage ? this.renderManagement(member) : html`<p class="roles">${describeRoles(member.roles)}</p>`}
+        ${this.mayChange(member) ? this.renderManagement(member) : html`<p class="roles">${describeRoles(member.roles)}</p>`}
       </li>
     `;
   }
@@ -198,15 +221,18 @@ export class JlMembersPanel extends LitElement {
           idPrefix: `roles-${member.userId}`,
           selected: this.rolesShown(member),
           isLegendHidden: true,
+          assignable: this.changeableRoles(member),
           onToggle: (role, checked) => this.toggle(member, role, checked),
         })}
         <div class="actions">
           <button type="button" class="secondary small" ?disabled=${!isChanged || isBusy} @click=${() => this.saveRoles(member)}>
             ${isBusy ? 'Saving…' : html`Save roles<span class="visually-hidden"> of ${member.name}</span>`}
           </button>
-          <button type="button" class="link small" data-remove=${member.userId} ?disabled=${isBusy} @click=${() => this.askToRemove(member)}>
-            Remove<span class="visually-hidden"> ${member.name} from the letter</span>…
-          </button>
+          ${this.managesLetter
+            ? html`<button type="button" class="link small" data-remove=${member.userId} ?disabled=${isBusy} @click=${() => this.askToRemove(member)}>
+                Remove<span class="visually-hidden"> ${member.name} from the letter</span>…
+              </button>`
+            : nothing}
         </div>
       </div>
     `;

@@ -12,6 +12,11 @@ export interface RoleChoicesOptions {
   isLegendHidden?: boolean;
   /** The id of an error or hint about the choice. */
   describedBy?: string;
+  /**
+   * The roles this person may give (`assignableRoles` in shared/domain/permissions.ts); the others
+   * are shown but cannot be ticked. All four when absent.
+   */
+  assignable?: readonly Role[];
   /** Called for every change; without it the checkboxes only carry `name="roles"` for a form. */
   onToggle?: (role: Role, checked: boolean) => void;
 }
@@ -21,7 +26,7 @@ export interface RoleChoicesOptions {
  * carries the selection too, so resetting a form brings it back.
  */
 export function renderRoleChoices(options: RoleChoicesOptions): TemplateResult {
-  const { legend, idPrefix, selected, isLegendHidden = false, describedBy, onToggle } = options;
+  const { legend, idPrefix, selected, isLegendHidden = false, describedBy, assignable = roles, onToggle } = options;
   return html`
     <fieldset class="role-choices" aria-describedby=${ifDefined(describedBy)}>
       <legend class=${isLegendHidden ? 'visually-hidden' : ''}>${legend}</legend>
@@ -35,6 +40,7 @@ export function renderRoleChoices(options: RoleChoicesOptions): TemplateResult {
             value=${role}
             ?checked=${selected.includes(role)}
             .checked=${selected.includes(role)}
+            ?disabled=${!assignable.includes(role)}
             @change=${(event: Event) => onToggle?.(role, (event.target as HTMLInputElement).checked)}
           />
           <label for=${id}>${roleLabel[role]}</label>
@@ -65,6 +71,9 @@ export const roleChoicesStyles = css`
   }
   .role-choice label {
     font-weight: 400;
+  }
+  .role-choice input:disabled + label {
+    color: var(--jl-text-muted);
   }
 `;
 

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ErrorCode } from '../../shared/api/errors.js';
@@ -20,14 +19,6 @@ export interface AuthRouteDeps {
   isDemo: boolean;
 }
 
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** Starts a fresh session (a new id at every sign-in) and hands its cookie to the browser. */
 export async function beginSession(c: Context<AppEnv>, sessions: SessionService, user: SessionUser, via: 'password' | 'invitation'): Promise<void> {
   const previous = c.get('sessionId');
@@ -36,7 +27,8 @@ export async function beginSession(c: Context<AppEnv>, sessions: SessionService,
   setCookie(c, sessionCookieName, session.id, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Behind a TLS proxy the server itself speaks http: PUBLIC_URL or TRUST_PROXY says it is https.
+    secure: c.get('ownOrigin').startsWith('https:'),
     path: '/',
     expires: session.expiresAt,
   });
@@ -49,7 +41,7 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
 
   routes.post('/auth/login', async (c) => {
     const { email, password } = await readJsonBody(c, loginRequestSchema);
-    const address = clientAddress(c);
+    const address = c.get('clientAddress');
     const decision = await rateLimiter.check(email, address);
     if (!decision.allowed) {
       const minutes = Math.ceil(decision.retryAfterSeconds / 60);

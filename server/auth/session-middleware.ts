@@ -27,3 +27,11 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!user.isAdmin) throw AppError.forbidden('Only a workspace administrator can do this.');
   await next();
 };
+
+/** Administration of people: the workspace administrator, or an office administrator for their own office. */
+export const requireOfficeAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.get('user');
+  if (!user) throw AppError.unauthenticated();
+  if (!user.isAdmin && !user.isOfficeAdmin) throw AppError.forbidden('Only an administrator can do this.');
+  await next();
+};

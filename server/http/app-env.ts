@@ -6,5 +6,9 @@ export interface AppEnv {
     /** The signed-in person, as the server authenticated them; null without a valid session. */
     user: SessionUser | null;
     sessionId: string | null;
+    /** This site's own origin (PUBLIC_URL, or as the request reached the server): see origin-policy.ts. */
+    ownOrigin: string;
+    /** The client's address, from the trusted proxy's header when configured. */
+    clientAddress: string;
   };
 }

@@ -78,7 +78,8 @@ export class LetterService {
   /**
    * Creates a letter with the given signatories (each office once, in signing order) and, if given,
    * its opening text as a Yjs update. The creator coordinates; the people of the signatory offices
-   * draft and approve.
+   * draft and approve, except guests (created by someone outside their office), who only draft:
+   * an office's approvers are appointed by its own administrators (invariant 11).
    */
   async createLetter(user: SessionUser, letter: NewLetterContent, initialText?: Uint8Array): Promise<LetterDetail> {
     const known = new Set((await this.store.accounts.listOffices()).map((office) => office.id));
@@ -90,7 +91,7 @@ export class LetterService {
     const memberships: MembershipRecord[] = [{ userId: user.id, roles: [Role.coordinator] }];
     for (const member of await this.store.accounts.listUsers()) {
       if (member.id !== user.id && officeIds.includes(member.officeId)) {
-        memberships.push({ userId: member.id, roles: [Role.drafter, Role.approver] });
+        memberships.push({ userId: member.id, roles: member.isGuest ? [Role.drafter] : [Role.drafter, Role.approver] });
       }
     }
     const now = new Date().toISOString();

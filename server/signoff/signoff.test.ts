@@ -109,7 +109,7 @@ async function openLetter(person: Person) {
     disableBc: true,
     WebSocketPolyfill: class extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie } });
+        super(url, protocols, { headers: { cookie }, origin: `http://${base}` });
       }
     } as never,
   });

@@ -87,10 +87,40 @@ export function runStoreContract(
       await store.accounts.insertUser(user);
       expect(await store.accounts.findAccountByEmail('desk@aa.example')).toEqual(user);
       const { passwordHash: _hidden, ...visible } = user;
-      expect(await store.accounts.getUser(user.id)).toEqual({ ...visible, hasPassword: true });
+      expect(await store.accounts.getUser(user.id)).toEqual({ ...visible, isOfficeAdmin: false, isGuest: false, hasPassword: true });
       await expect(store.accounts.insertUser(account('aa-office', 'desk@aa.example'))).rejects.toThrow();
       await store.accounts.setPasswordHash(user.id, '$argon2id$y');
       expect((await store.accounts.findAccountByEmail('desk@aa.example'))?.passwordHash).toBe('$argon2id$y');
+    });
+
+    it('makes a user their office administrator and no longer, each time with its audit event', async () => {
+      await store.accounts.insertOffices([office('aa-office', 'A')]);
+      const user = account('aa-office', 'head@aa.example');
+      await store.accounts.insertUser(user);
+      const audit = (isOfficeAdmin: boolean): AuditDraft[] => [
+        { at: new Date().toISOString(), kind: 'office_admin_changed', actorUserId: null, actorOfficeId: null, letterId: null, detail: { userId: user.id, isOfficeAdmin } },
+      ];
+      expect(await store.accounts.setOfficeAdmin(user.id, true, audit(true))).toBe(true);
+      expect((await store.accounts.getUser(user.id))?.isOfficeAdmin).toBe(true);
+      expect((await store.accounts.listUsers()).find((listed) => listed.id === user.id)?.isOfficeAdmin).toBe(true);
+      // The role is the account's, not part of what signing in reads.
+      expect(await store.accounts.findAccountByEmail('head@aa.example')).not.toHaveProperty('isOfficeAdmin');
+      expect(await store.accounts.setOfficeAdmin(user.id, false, audit(false))).toBe(true);
+      expect((await store.accounts.getUser(user.id))?.isOfficeAdmin).toBe(false);
+      expect(await store.accounts.setOfficeAdmin(randomUUID(), true, audit(true))).toBe(false);
+      const events = await store.audit.readChain(0, 100);
+      expect(events.map((event) => JSON.parse(event.detail))).toEqual([
+        { userId: user.id, isOfficeAdmin: true },
+        { userId: user.id, isOfficeAdmin: false },
+      ]);
+    });
+
+    it('keeps whether an account is a guest of its office (created by someone who does not administer it)', async () => {
+      await store.accounts.insertOffices([office('aa-office', 'A')]);
+      const guest = { ...account('aa-office', 'guest@aa.example'), isGuest: true };
+      await store.accounts.insertUser(guest);
+      expect((await store.accounts.getUser(guest.id))?.isGuest).toBe(true);
+      expect(await store.accounts.findAccountByEmail('guest@aa.example')).toEqual(guest);
     });
 
     it('stores, touches and deletes sessions, one or all of a user', async () => {

@@ -13,14 +13,26 @@ export interface UserRecord {
   /** Lower-case; the sign-in name. */
   email: string;
   isAdmin: boolean;
+  /**
+   * Administers their own office: appoints its people and its approvers (invariant 11). Set only
+   * by the workspace administrator, never when an account is created.
+   */
+  isOfficeAdmin: boolean;
+  /**
+   * Created by someone who does not administer the person's office (a letter's coordinator): a
+   * guest drafts and observes, and is never made an approver by default.
+   */
+  isGuest: boolean;
   /** False until the person has set a password (through their invitation). */
   hasPassword: boolean;
   createdAt: string;
 }
 
 /** A user with the password hash: only the account code ever sees this. */
-export interface AccountRecord extends Omit<UserRecord, 'hasPassword'> {
+export interface AccountRecord extends Omit<UserRecord, 'hasPassword' | 'isOfficeAdmin' | 'isGuest'> {
   passwordHash: string | null;
+  /** False when absent. */
+  isGuest?: boolean;
 }
 
 export interface SessionRecord {
@@ -175,6 +187,8 @@ export interface AccountStore {
   findAccountByEmail(email: string): Promise<AccountRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Makes the user their office's administrator, or no longer; false if there is no such user. */
+  setOfficeAdmin(userId: string, isOfficeAdmin: boolean, audit?: AuditDraft[]): Promise<boolean>;
 
   insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;

@@ -18,6 +18,7 @@ const reader: SessionUser = {
   id: '6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10',
   name: 'Reader',
   email: 'reader@example.org',
+  isOfficeAdmin: false,
   isAdmin: false,
   office: {
     id: 'fi-interior',

@@ -20,6 +20,7 @@ const person: SessionUser = {
   name: 'Drafter',
   email: 'drafter@example.org',
   isAdmin: false,
+  isOfficeAdmin: false,
   office: {
     id: 'ee-interior',
     name: 'Siseministeerium',
@@ -43,6 +44,7 @@ async function startRouteWithLetterLoading(): Promise<number> {
   app.use('*', async (c, next) => {
     c.set('user', person);
     c.set('sessionId', 'session-1');
+    c.set('ownOrigin', new URL(c.req.url).origin);
     await next();
   });
   const loading = { join: () => new Promise(() => {}) } as unknown as RoomRegistry;
@@ -64,7 +66,7 @@ async function startRouteWithLetterLoading(): Promise<number> {
 describe('INV-13 frames that arrive while a letter loads', () => {
   it('are kept up to the limit (256 by default); one more closes the connection with 1013', async () => {
     const port = await startRouteWithLetterLoading();
-    const client = new WebSocket(`ws://127.0.0.1:${port}/sync/${letterId}`);
+    const client = new WebSocket(`ws://127.0.0.1:${port}/sync/${letterId}`, { origin: `http://127.0.0.1:${port}` });
     cleanups.push(async () => client.terminate());
     await once(client, 'open');
     const closed = once(client, 'close') as Promise<[number, Buffer]>;

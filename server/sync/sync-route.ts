@@ -27,6 +27,8 @@ export interface SyncRouteDeps {
   /** When a session ends; each connection closes with 4401 at that moment (see SessionWatch). */
   renewSession: RenewSession;
   budgets: SyncBudgets;
+  /** Told once per connection that a frame was refused and the connection closed: the audit trail records it. */
+  onRefused?: (refusal: { letterId: string; user: SessionUser; code: CloseCode; reason: string }) => void;
 }
 
 type Admission =
@@ -41,10 +43,13 @@ type Admission =
     }
   | { admitted: false; code: CloseCode; reason: string };
 
-/** A browser always sends Origin on a websocket; one from another site is cross-site hijacking. */
+/**
+ * A browser always sends Origin on a websocket upgrade: one from another site is cross-site
+ * hijacking, and none at all (or an empty one, which arrives as none) is not a page of this site.
+ */
 function isOriginAllowed(c: Context<AppEnv>, allowedOrigins: string[]): boolean {
   const origin = c.req.header('origin');
-  return origin === undefined || isSameSiteOrigin(origin, c.req.header('host'), allowedOrigins);
+  return origin !== undefined && isSameSiteOrigin(origin, c.get('ownOrigin'), allowedOrigins);
 }
 
 async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission> {
@@ -123,6 +128,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.malformedMessage, 'unreadable message');
           if (!(error instanceof ProtocolViolation)) deps.logger.error({ err: error }, 'unexpected error handling a frame');
           deps.logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
+          deps.onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
           connection.close(violation.code, violation.message);
           room.leave(connection);
         }

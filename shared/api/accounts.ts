@@ -31,10 +31,18 @@ export const accountSchema = z.object({
   email: z.string(),
   officeId: officeIdSchema,
   isAdmin: z.boolean(),
+  /** Administers their own office: appoints its people and approvers. */
+  isOfficeAdmin: z.boolean(),
+  /** Created by a coordinator outside the office: drafts and observes until the office appoints them. */
+  isGuest: z.boolean(),
   /** False until the person has set a password through their invitation. */
   isActive: z.boolean(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** The workspace administrator makes someone their office's administrator, or no longer. */
+export const setOfficeAdminRequestSchema = z.object({ isOfficeAdmin: z.boolean() }).strict();
+export type SetOfficeAdminRequest = z.input<typeof setOfficeAdminRequestSchema>;
 
 export const accountListResponseSchema = z.object({ users: z.array(accountSchema) });
 export type AccountListResponse = z.infer<typeof accountListResponseSchema>;

@@ -12,6 +12,13 @@ export const AuditKind = {
   letterCreated: 'letter_created',
   memberRolesChanged: 'member_roles_changed',
   memberRemoved: 'member_removed',
+  officeAdminChanged: 'office_admin_changed',
+  /** Someone tried to appoint people or approvers for an office they do not administer. */
+  appointmentRefused: 'appointment_refused',
+  /** A websocket frame was refused and its connection closed (at most one event per connection). */
+  syncRefused: 'sync_refused',
+  /** A sign-off act, final signature or status change was refused. */
+  signoffRefused: 'signoff_refused',
   signoffRecorded: 'signoff_recorded',
   statusChanged: 'status_changed',
   finalSignature: 'final_signature',

@@ -17,6 +17,8 @@ export const ErrorCode = {
   invalidCredentials: 'invalid_credentials',
   invitationUnusable: 'invitation_unusable',
   conflict: 'conflict',
+  /** Only the workspace administrator or the office's own administrator may do this for its people. */
+  officeAuthorityRequired: 'office_authority_required',
   unsupportedMediaType: 'unsupported_media_type',
   /** An uploaded file is not what its name or type says, or not a kind Jointly reads. */
   unsupportedFile: 'unsupported_file',

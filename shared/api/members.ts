@@ -42,6 +42,8 @@ export type InviteToLetterRequest = z.input<typeof inviteToLetterRequestSchema>;
 
 export const letterInvitationResponseSchema = z.object({
   invitationUrl: z.string(),
+  /** The office the new person belongs to: the link says so too. */
+  office: officeSchema,
   expiresAt: z.string(),
   members: z.array(memberSchema),
 });

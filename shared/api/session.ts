@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkspacePerson } from '../domain/permissions.js';
 import { uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
 
@@ -8,9 +9,18 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   email: z.string(),
   isAdmin: z.boolean(),
+  /** Administers their own office: appoints its people and approvers. */
+  isOfficeAdmin: z.boolean(),
   office: officeSchema,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** The signed-in person as the rules on offices' people see them (shared/domain/permissions.ts). */
+export const workspacePersonOf = (user: SessionUser): WorkspacePerson => ({
+  isAdmin: user.isAdmin,
+  isOfficeAdmin: user.isOfficeAdmin,
+  officeId: user.office.id,
+});
 
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema.nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Permission, hasPermission } from './permissions.js';
+import { Permission, administersOffice, assignableRoles, hasPermission, mayChangeMembersOf } from './permissions.js';
 import { Role, canEditText } from './roles.js';
 
 describe('permissions', () => {
@@ -27,5 +27,26 @@ describe('permissions', () => {
   it('combines roles: an approver who also drafts may edit and sign off', () => {
     expect(hasPermission([Role.approver, Role.drafter], Permission.editText)).toBe(true);
     expect(hasPermission([Role.approver, Role.drafter], Permission.signOff)).toBe(true);
+  });
+});
+
+describe('who appoints an office\'s people (invariant 11)', () => {
+  const coordinator = { isAdmin: false, isOfficeAdmin: false, officeId: 'fi' };
+  const officeAdmin = { isAdmin: false, isOfficeAdmin: true, officeId: 'no' };
+
+  it('gives the approver role only to whoever administers the office', () => {
+    expect(assignableRoles(coordinator, [Role.coordinator], 'no')).toEqual([Role.drafter, Role.observer]);
+    expect(assignableRoles(coordinator, [Role.coordinator], 'fi')).toEqual([Role.coordinator, Role.drafter, Role.observer]);
+    expect(assignableRoles(officeAdmin, [Role.drafter], 'no')).toEqual([Role.approver]);
+    expect(assignableRoles(officeAdmin, [Role.coordinator], 'pl')).toEqual([Role.drafter, Role.observer]);
+    expect(assignableRoles({ ...coordinator, isAdmin: true }, [Role.observer], 'pl')).toEqual(Object.values(Role));
+  });
+
+  it('lets an office administrator speak for their own office only', () => {
+    expect(administersOffice(officeAdmin, 'no')).toBe(true);
+    expect(administersOffice(officeAdmin, 'pl')).toBe(false);
+    expect(administersOffice(coordinator, 'fi')).toBe(false);
+    expect(mayChangeMembersOf(officeAdmin, [Role.drafter], 'pl')).toBe(false);
+    expect(mayChangeMembersOf(coordinator, [Role.drafter], 'fi')).toBe(false);
   });
 });

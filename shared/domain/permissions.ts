@@ -1,4 +1,4 @@
-import { Role } from './roles.js';
+import { Role, roles as allRoles } from './roles.js';
 
 /** Everything a member can do on a letter. Each route and channel names the one it needs. */
 export const Permission = {
@@ -31,4 +31,50 @@ const grants: Record<Role, readonly Permission[]> = {
 /** Whether a member with these roles may do this. No roles means not a member: nothing. */
 export function hasPermission(memberRoles: readonly Role[], permission: Permission): boolean {
   return memberRoles.some((role) => grants[role].includes(permission));
+}
+
+/**
+ * Who a person is in the workspace, as far as offices are concerned: the workspace administrator,
+ * and an office's own administrator (appointed by the workspace administrator).
+ */
+export interface WorkspacePerson {
+  isAdmin: boolean;
+  isOfficeAdmin: boolean;
+  officeId: string;
+}
+
+/**
+ * Whether this person speaks for the office's people (invariant 11): the workspace administrator
+ * for every office, an office administrator for their own office and no other.
+ */
+export function administersOffice(person: WorkspacePerson, officeId: string): boolean {
+  return person.isAdmin || (person.isOfficeAdmin && person.officeId === officeId);
+}
+
+/**
+ * The roles a person may give on a letter to someone of `officeId`, given their own roles there.
+ *
+ * | who                                   | own office                    | another office       |
+ * | ------------------------------------- | ----------------------------- | -------------------- |
+ * | workspace administrator               | every role                    | every role           |
+ * | coordinator who is office administrator| every role                   | drafter, observer    |
+ * | coordinator                           | coordinator, drafter, observer| drafter, observer    |
+ * | office administrator (any member)     | approver                      | nothing              |
+ *
+ * The approver role acts for an office, so only whoever administers that office gives it.
+ */
+export function assignableRoles(person: WorkspacePerson, letterRoles: readonly Role[], officeId: string): Role[] {
+  if (person.isAdmin) return [...allRoles];
+  const assignable = new Set<Role>();
+  if (hasPermission(letterRoles, Permission.manageMembers)) {
+    if (person.officeId === officeId) assignable.add(Role.coordinator);
+    assignable.add(Role.drafter).add(Role.observer);
+  }
+  if (administersOffice(person, officeId)) assignable.add(Role.approver);
+  return allRoles.filter((role) => assignable.has(role));
+}
+
+/** Whether a person may change someone's roles on a letter at all: they manage it, or administer the person's office. */
+export function mayChangeMembersOf(person: WorkspacePerson, letterRoles: readonly Role[], officeId: string): boolean {
+  return person.isAdmin || hasPermission(letterRoles, Permission.manageMembers) || administersOffice(person, officeId);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAdministrator, demoUserOf, signIn } from './support/workspace.js';
+import { demoAdministrator, demoLetterTitle, demoUserOf, openLetter, openMembers, signIn } from './support/workspace.js';
 
 test('an administrator adds an office and a person; the person’s newest link works, the older one not after it', async ({
   browser,
@@ -62,5 +62,50 @@ test('people who are not administrators have no administration page', async ({ p
   await signIn(page, demoUserOf('lv-interior').email);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' })).toHaveCount(0);
   await page.goto('/admin');
-  await expect(page.getByText('Only workspace administrators can see this page.')).toBeVisible();
+  await expect(page.getByText('Only workspace and office administrators can see this page.')).toBeVisible();
+});
+
+test('the administrator makes someone their office’s administrator, who then appoints an approver for that office only', async ({ browser }) => {
+  const norwegian = demoUserOf('no-justice');
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demoAdministrator.email);
+  await admin.goto('/admin');
+  const appoint = admin
+    .getByRole('table', { name: 'People' })
+    .getByRole('button', { name: `Office administrator (${norwegian.name})` });
+  await expect(appoint).toHaveAttribute('aria-pressed', 'false');
+  await appoint.click();
+  await expect(admin.getByRole('status').filter({ hasText: `${norwegian.name} is now an administrator of` })).toBeVisible();
+  await expect(appoint).toHaveAttribute('aria-pressed', 'true');
+
+  const officeAdminContext = await browser.newContext();
+  const officeAdmin = await officeAdminContext.newPage();
+  await signIn(officeAdmin, norwegian.email);
+  await openLetter(officeAdmin, demoLetterTitle);
+  const panel = await openMembers(officeAdmin);
+  const invite = panel.getByRole('form', { name: 'Invite someone new' });
+  const approver = invite.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Approver' });
+
+  // Another office's approvers are not hers to appoint.
+  await invite.getByLabel('Office').selectOption({ label: 'Poland: Ministry of the Interior and Administration' });
+  await expect(approver).toBeDisabled();
+
+  const suffix = Math.random().toString(36).slice(2, 6);
+  const name = `Kari Nordmann ${suffix}`;
+  await invite.getByLabel('Name').fill(name);
+  await invite.getByLabel('E-mail address').fill(`kari.${suffix}@no-justice.example`);
+  await invite.getByLabel('Office').selectOption({ label: 'Norway: Ministry of Justice and Public Security' });
+  await expect(approver).toBeEnabled();
+  await expect(approver).toBeChecked();
+  await invite.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(panel.getByLabel(`Invitation link for ${name}`)).toBeVisible();
+  await expect(panel.getByText(`${name} joins as a person of Ministry of Justice and Public Security, Norway.`)).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Members' }).getByRole('listitem').filter({ hasText: name })).toBeVisible();
+
+  // Back to how the demo workspace was.
+  await appoint.click();
+  await expect(appoint).toHaveAttribute('aria-pressed', 'false');
+  await adminContext.close();
+  await officeAdminContext.close();
 });

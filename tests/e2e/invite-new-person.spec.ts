@@ -28,6 +28,9 @@ test('a coordinator invites someone new to the letter; with the link they set a 
   await invite.getByLabel('E-mail address').fill(email);
   await invite.getByLabel('Office').selectOption({ label: 'Estonia: Ministry of the Interior' });
   await expect(invite.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Drafter' })).toBeChecked();
+  // Estonia's approvers are appointed by Estonia's own administrator, not by the coordinator.
+  await expect(invite.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Approver' })).toBeDisabled();
+  await expect(invite.getByText('Only the workspace administrator or the office’s own administrator can make someone an approver for it.')).toBeVisible();
   await invite.getByRole('button', { name: 'Create invitation link' }).click();
 
   const linkField = panel.getByLabel(`Invitation link for ${name}`);
@@ -37,6 +40,7 @@ test('a coordinator invites someone new to the letter; with the link they set a 
   const link = await linkField.inputValue();
   expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]+$/);
   await expect(panel.getByRole('list', { name: 'Members' })).toContainText(name);
+  await expect(panel.getByText(`${name} joins as a person of Ministry of the Interior, Estonia.`)).toBeVisible();
 
   // The invited person, in their own browser.
   const newcomerContext = await browser.newContext();

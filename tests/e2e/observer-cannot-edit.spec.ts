@@ -47,7 +47,8 @@ test('a member made observer while the letter is open can no longer change it, l
   await expect(letterText(reader)).toContainText(corrected);
 
   const panel = await openMembers(coordinator);
-  await setRoles(panel, member.name, ['Observer']);
+  // She stays Finland's approver: only the workspace or Finland's own administrator could make her one again.
+  await setRoles(panel, member.name, ['Observer', 'Approver']);
   await expect(panel.getByRole('listitem').filter({ hasText: member.name }).getByRole('checkbox', { name: 'Observer' })).toBeChecked();
 
   // The open editor turns read-only at once, and says why.

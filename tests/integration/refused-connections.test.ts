@@ -76,6 +76,19 @@ describe('INV-5 the server decides who may open a letter', () => {
     await expectBystandersUnharmed(server(), bystanders, 'CROSS-SITE-MARKER');
   });
 
+  it.each([
+    ['the same host with another scheme (https://)', (url: URL) => `https://${url.host}`],
+    ['the same host with another scheme (ws://)', (url: URL) => `ws://${url.host}`],
+    ['the page origin with a trailing slash', (url: URL) => `${url.origin}/`],
+    ['an empty Origin', () => ''],
+    ['no Origin at all', () => null],
+  ])('%s closes with 4403: only the page\'s exact origin is let in', async (_name, originOf) => {
+    const bystanders = await gatherBystanders(server());
+    const options = { cookie: bystanders.sender.cookie, origin: originOf(new URL(server().httpUrl)) };
+    expect(await connectAndWrite(bystanders.letterId, options, 'NEAR-ORIGIN-MARKER')).toBe(CloseCode.forbidden);
+    await expectBystandersUnharmed(server(), bystanders, 'NEAR-ORIGIN-MARKER');
+  });
+
   it("an Origin header of the server's own host is let in", async () => {
     const bystanders = await gatherBystanders(server());
     const raw = openRawSocket(server(), bystanders.letterId, { cookie: bystanders.sender.cookie, origin: server().httpUrl });

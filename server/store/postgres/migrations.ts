@@ -165,4 +165,10 @@ export const postgresMigrations: readonly string[] = [
     seq BIGINT NOT NULL
   );
   `,
+  // An office's own administrator appoints its people and approvers; a guest was created by someone
+  // who does not administer the office (a coordinator) and never becomes an approver by default.
+  `
+  ALTER TABLE users ADD COLUMN is_office_admin BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE users ADD COLUMN is_guest BOOLEAN NOT NULL DEFAULT FALSE;
+  `,
 ];

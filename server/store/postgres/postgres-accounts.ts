@@ -6,7 +6,7 @@ import type { PgDatabase } from './pg-database.js';
 const officeColumns =
   'id, name, name_en AS "nameEn", country, minister_name AS "ministerName", minister_title AS "ministerTitle", color';
 const userColumns =
-  'id, office_id AS "officeId", name, email, is_admin AS "isAdmin", password_hash IS NOT NULL AS "hasPassword", created_at AS "createdAt"';
+  'id, office_id AS "officeId", name, email, is_admin AS "isAdmin", is_office_admin AS "isOfficeAdmin", is_guest AS "isGuest", password_hash IS NOT NULL AS "hasPassword", created_at AS "createdAt"';
 const sessionColumns =
   'id, user_id AS "userId", created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"';
 const invitationColumns =
@@ -34,8 +34,8 @@ export class PostgresAccounts implements AccountStore {
   async insertUser(user: AccountRecord, audit?: AuditDraft[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(
-        'INSERT INTO users (id, office_id, name, email, password_hash, is_admin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin, user.createdAt],
+        'INSERT INTO users (id, office_id, name, email, password_hash, is_admin, is_guest, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin, user.isGuest ?? false, user.createdAt],
       );
       await appendAuditWithin(tx, audit);
     });
@@ -52,8 +52,8 @@ export class PostgresAccounts implements AccountStore {
     );
     const row = rows[0];
     if (!row) return null;
-    const { hasPassword: _derived, ...account } = row;
-    return account;
+    const { hasPassword: _derived, isOfficeAdmin: _role, isGuest, ...account } = row;
+    return { ...account, ...(isGuest ? { isGuest } : {}) };
   }
 
   async listUsers(): Promise<UserRecord[]> {
@@ -62,6 +62,15 @@ export class PostgresAccounts implements AccountStore {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId]);
+  }
+
+  async setOfficeAdmin(userId: string, isOfficeAdmin: boolean, audit?: AuditDraft[]): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const changed = await tx.query('UPDATE users SET is_office_admin = $1 WHERE id = $2', [isOfficeAdmin, userId]);
+      if (changed.rowCount !== 1) return false;
+      await appendAuditWithin(tx, audit);
+      return true;
+    });
   }
 
   async insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void> {

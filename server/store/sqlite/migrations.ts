@@ -158,4 +158,10 @@ export const sqliteMigrations: readonly string[] = [
     seq INTEGER NOT NULL
   );
   `,
+  // An office's own administrator appoints its people and approvers; a guest was created by someone
+  // who does not administer the office (a coordinator) and never becomes an approver by default.
+  `
+  ALTER TABLE users ADD COLUMN is_office_admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN is_guest INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -6,14 +6,21 @@ import type { SqliteAudit } from './sqlite-audit.js';
 const officeColumns =
   'id, name, name_en AS nameEn, country, minister_name AS ministerName, minister_title AS ministerTitle, color';
 const userColumns =
-  'id, office_id AS officeId, name, email, is_admin AS isAdmin, password_hash IS NOT NULL AS hasPassword, created_at AS createdAt';
+  'id, office_id AS officeId, name, email, is_admin AS isAdmin, is_office_admin AS isOfficeAdmin, is_guest AS isGuest, password_hash IS NOT NULL AS hasPassword, created_at AS createdAt';
 const sessionColumns =
   'id, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt';
 
-type UserRow = Omit<UserRecord, 'isAdmin' | 'hasPassword'> & { isAdmin: number; hasPassword: number };
-const toUser = ({ isAdmin, hasPassword, ...rest }: UserRow): UserRecord => ({
+type UserRow = Omit<UserRecord, 'isAdmin' | 'isOfficeAdmin' | 'isGuest' | 'hasPassword'> & {
+  isAdmin: number;
+  isOfficeAdmin: number;
+  isGuest: number;
+  hasPassword: number;
+};
+const toUser = ({ isAdmin, isOfficeAdmin, isGuest, hasPassword, ...rest }: UserRow): UserRecord => ({
   ...rest,
   isAdmin: isAdmin === 1,
+  isOfficeAdmin: isOfficeAdmin === 1,
+  isGuest: isGuest === 1,
   hasPassword: hasPassword === 1,
 });
 
@@ -44,8 +51,8 @@ export class SqliteAccounts implements AccountStore {
   async insertUser(user: AccountRecord, audit?: AuditDraft[]): Promise<void> {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO users (id, office_id, name, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt);
+        .prepare('INSERT INTO users (id, office_id, name, email, password_hash, is_admin, is_guest, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(user.id, user.officeId, user.name, user.email, user.passwordHash, user.isAdmin ? 1 : 0, user.isGuest ? 1 : 0, user.createdAt);
       this.audit.appendWithin(audit);
     })();
   }
@@ -60,8 +67,8 @@ export class SqliteAccounts implements AccountStore {
       .prepare(`SELECT ${userColumns}, password_hash AS passwordHash FROM users WHERE email = ?`)
       .get(email) as (UserRow & { passwordHash: string | null }) | undefined;
     if (!row) return null;
-    const { hasPassword: _derived, ...user } = toUser(row);
-    return { ...user, passwordHash: row.passwordHash };
+    const { hasPassword: _derived, isOfficeAdmin: _role, isGuest, ...user } = toUser(row);
+    return { ...user, passwordHash: row.passwordHash, ...(isGuest ? { isGuest } : {}) };
   }
 
   async listUsers(): Promise<UserRecord[]> {
@@ -70,6 +77,15 @@ export class SqliteAccounts implements AccountStore {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
+  async setOfficeAdmin(userId: string, isOfficeAdmin: boolean, audit?: AuditDraft[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      const changed = this.db.prepare('UPDATE users SET is_office_admin = ? WHERE id = ?').run(isOfficeAdmin ? 1 : 0, userId);
+      if (changed.changes !== 1) return false;
+      this.audit.appendWithin(audit);
+      return true;
+    })();
   }
 
   async insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void> {

@@ -30,7 +30,8 @@ export async function sessionCookie(request: APIRequestContext, email: string): 
 export async function connectNodeClient(baseURL: string, cookie: string, letterId: string): Promise<NodeSyncClient> {
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
+      // A browser sends its page's Origin on every websocket; the server refuses a socket without one.
+      super(url, protocols, { headers: { cookie }, origin: baseURL });
     }
   }
   const doc = new Y.Doc();

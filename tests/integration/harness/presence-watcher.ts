@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
+import { pageOriginOf } from './raw-socket.js';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MessageType } from '../../../shared/protocol/message-types.js';
@@ -17,7 +18,8 @@ export class PresenceWatcher {
 
   constructor(server: ServerProcess, session: Session, letterId: string) {
     this.awareness.setLocalState(null);
-    this.socket = new WebSocket(`${server.syncUrl}/${letterId}`, { headers: { cookie: session.cookie } });
+    const url = `${server.syncUrl}/${letterId}`;
+    this.socket = new WebSocket(url, { headers: { cookie: session.cookie }, origin: pageOriginOf(url) });
     this.socket.binaryType = 'arraybuffer';
     this.socket.on('error', () => {});
     this.socket.on('message', (data: ArrayBuffer) => {

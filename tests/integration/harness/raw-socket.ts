@@ -11,7 +11,15 @@ const closeTimeoutMs = 10_000;
 
 export interface RawSocketOptions {
   cookie?: string;
-  origin?: string;
+  /** The page's own origin when absent, as a browser sends; null to send none. */
+  origin?: string | null;
+}
+
+/** The origin of a page served where this websocket URL points: what a browser sends as Origin. */
+export function pageOriginOf(url: string | URL): string {
+  const page = new URL(url);
+  page.protocol = page.protocol === 'wss:' ? 'https:' : 'http:';
+  return page.origin;
 }
 
 /** A bare websocket for sending hand-made frames and observing how the server ends the connection. */
@@ -29,7 +37,11 @@ export interface RawSocket {
 export function openRawSocket(server: ServerProcess, letterId: string, options: RawSocketOptions = {}): RawSocket {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
-  const socket = new WebSocket(`${server.syncUrl}/${letterId}`, { headers, origin: options.origin });
+  // `ws` leaves out an empty origin option; an empty header is sent as one.
+  if (options.origin === '') headers.origin = '';
+  const url = `${server.syncUrl}/${letterId}`;
+  const origin = options.origin === undefined ? pageOriginOf(url) : options.origin || undefined;
+  const socket = new WebSocket(url, { headers, ...(origin === undefined ? {} : { origin }) });
   socket.binaryType = 'arraybuffer';
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());

@@ -1,5 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
+import { pageOriginOf } from './raw-socket.js';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ChangeConfirmations } from '../../../client/editor/change-confirmations.js';
@@ -17,11 +18,14 @@ export interface SyncClientOptions {
   syncUrl?: string;
 }
 
-/** `y-websocket`'s Node options: a `ws` socket that sends the session cookie (Node has no cookie jar). */
+/**
+ * `y-websocket`'s Node options: a `ws` socket that sends the session cookie (Node has no cookie jar)
+ * and the Origin of a page served where it connects, as a browser does.
+ */
 export function socketClassFor(cookie: string): typeof globalThis.WebSocket {
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
+      super(url, protocols, { headers: { cookie }, origin: pageOriginOf(url) });
     }
   }
   return CookieWebSocket as unknown as typeof globalThis.WebSocket;
