@@ -4,7 +4,7 @@ import { appendParagraph, isCoveredBy, textParagraphs } from './harness/letter-b
 import { startServer } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
-import { WriteBurst, whenConnectionLost } from './harness/write-burst.js';
+import { WriteBurst, burstServerEnv, whenConnectionLost } from './harness/write-burst.js';
 
 /** Confirmed tokens to wait for before the server goes down, so that it dies in the middle of a burst. */
 const confirmedBeforeStop = 200;
@@ -15,7 +15,7 @@ function stateVectorOf(doc: Y.Doc): Map<number, number> {
 
 describe('INV-1 a server that dies mid-burst loses nothing it confirmed or broadcast', () => {
   it.each(['SIGKILL', 'SIGTERM'] as const)('%s while a client writes many small updates', async (signal) => {
-    const server = await startServer();
+    const server = await startServer({ env: burstServerEnv });
     const helena = await signIn(server, 'Helena Virtanen');
     const kadri = await signIn(server, 'Kadri Tamm');
     const letterId = await createLetter(server, helena);

@@ -9,7 +9,7 @@ import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, type SyncClient } from './harness/sync-client.js';
 import { readStoredLetter, readStoredLetterOnceItReads } from './harness/stored-letter.js';
 import { yieldToEventLoop } from './harness/wait-for.js';
-import { WriteBurst, whenConnectionLost } from './harness/write-burst.js';
+import { WriteBurst, burstServerEnv, whenConnectionLost } from './harness/write-burst.js';
 
 const confirmedBeforeKill = 200;
 
@@ -26,7 +26,7 @@ describe('SCALE faults: an instance or Redis goes away', { timeout: 120_000 }, (
   const deploy = useScaledDeployment();
 
   it('SCALE-5 an instance killed mid-burst loses nothing it confirmed; its clients carry on through the other instance', async () => {
-    const { instances, databaseUrl } = await deploy(2);
+    const { instances, databaseUrl } = await deploy(2, burstServerEnv);
     const [doomed, survivor] = instances as [typeof instances[0], typeof instances[0]];
     const helena = await signIn(survivor, 'Helena Virtanen');
     const kadri = await signIn(survivor, 'Kadri Tamm');

@@ -21,13 +21,14 @@ async function launchInstances(count: number, databaseUrl: string, redis: RedisS
 
 /**
  * The scaled-out deployment, for tests that break it: one PostgreSQL and one Redis for the file;
- * the returned function starts `count` instances on a fresh database for the current test
- * (stopped when it ends).
+ * the returned function starts `count` instances, with extra `settings` if given, on a fresh
+ * database for the current test (stopped when it ends).
  */
-export function useScaledDeployment(): (count: number) => Promise<ScaledDeployment> {
+export function useScaledDeployment(): (count: number, settings?: Record<string, string>) => Promise<ScaledDeployment> {
   const postgres = usePostgres();
   const redis = useRedis();
-  return async (count) => launchInstances(count, await postgres().createDatabase(), redis(), (env) => startServer({ env }));
+  return async (count, settings = {}) =>
+    launchInstances(count, await postgres().createDatabase(), redis(), (env) => startServer({ env: { ...settings, ...env } }));
 }
 
 /** `count` instances on one PostgreSQL and one Redis, shared by the tests of a file (which must leave them running). */

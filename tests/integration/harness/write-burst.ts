@@ -5,6 +5,18 @@ import { withTimeout, yieldToEventLoop } from './wait-for.js';
 const tokensPerTick = 5;
 
 /**
+ * Server settings for a test that runs a burst: it types far faster than a person (so that the
+ * server goes down with updates in flight) and would otherwise be slowed by the update budgets,
+ * which have tests of their own (sync-budgets.test.ts).
+ */
+export const burstServerEnv: Record<string, string> = {
+  SYNC_FRAMES_PER_SECOND: '1000000',
+  SYNC_BYTES_PER_SECOND: '1000000000',
+  SYNC_PERSON_FRAMES_PER_SECOND: '1000000',
+  SYNC_PERSON_BYTES_PER_SECOND: '1000000000',
+};
+
+/**
  * A client typing many small updates as fast as the event loop lets it, each token one update,
  * while it tracks which tokens the server has confirmed as committed (`saved` names the
  * highest of the socket's update frames committed).
