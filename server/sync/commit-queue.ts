@@ -27,6 +27,13 @@ export interface PendingUpdate {
   audit?: AuditDraft[];
 }
 
+/** A room's updates as one commit stored them, in order, with their sequence numbers. */
+interface StoredUpdates {
+  room: CommitTarget;
+  entries: PendingUpdate[];
+  seqs: number[];
+}
+
 /**
  * Group commit: every update that arrives in one turn of the event loop, for any letter, is
  * stored in one transaction; only then are they broadcast and confirmed. Batches run one after
@@ -80,26 +87,45 @@ export class CommitQueue {
     if (byRoom.size === 0) return;
     // Cut now: every update applied to these documents so far is in this batch.
     const stateVectors = new Map(Array.from(byRoom.keys(), (room) => [room, Y.encodeStateVector(room.doc)]));
+    const stored = await this.storeBatch(byRoom);
+    // Only now, outside the commit's try: a throw while confirming must never store a batch twice.
+    for (const { room, entries, seqs } of stored) this.confirm(room, entries, seqs, stateVectors.get(room)!);
+  }
+
+  /** Stores the batch; rooms whose updates the store refused are told so and left out of the result. */
+  private async storeBatch(byRoom: Map<CommitTarget, PendingUpdate[]>): Promise<StoredUpdates[]> {
     try {
-      await this.commit(byRoom, stateVectors);
+      return await this.commit(byRoom);
     } catch (error) {
       if (byRoom.size === 1) {
         for (const room of byRoom.keys()) room.commitFailed(error);
-        return;
+        return [];
       }
       // One letter's failure must not cost the others: retry them one by one.
       this.logger.warn({ err: error }, 'batch commit failed; retrying per letter');
+      const stored: StoredUpdates[] = [];
       for (const [room, entries] of byRoom) {
         try {
-          await this.commit(new Map([[room, entries]]), stateVectors);
+          stored.push(...(await this.commit(new Map([[room, entries]]))));
         } catch (roomError) {
           room.commitFailed(roomError);
         }
       }
+      return stored;
     }
   }
 
-  private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>, stateVectors: Map<CommitTarget, Uint8Array>): Promise<void> {
+  /** Broadcasts and confirms what was stored; a room that fails at it is closed, so that its clients resync. */
+  private confirm(room: CommitTarget, entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void {
+    try {
+      room.committed(entries, seqs, stateVector);
+    } catch (error) {
+      this.logger.error({ err: error, letterId: room.letterId }, 'confirming a stored batch failed');
+      room.commitFailed(error);
+    }
+  }
+
+  private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>): Promise<StoredUpdates[]> {
     const toAppend = Array.from(byRoom.values()).flatMap((entries) => {
       // A burst of typing extends one revision many times: only its last state needs writing, once.
       const revisions = coalesceRevisionWrites(entries.flatMap((entry) => entry.revisions));
@@ -114,10 +140,10 @@ export class CommitQueue {
     });
     const seqs = await this.store.text.appendUpdates(toAppend);
     let index = 0;
-    for (const [room, entries] of byRoom) {
+    return Array.from(byRoom, ([room, entries]) => {
       const roomSeqs = seqs.slice(index, index + entries.length);
       index += entries.length;
-      room.committed(entries, roomSeqs, stateVectors.get(room)!);
-    }
+      return { room, entries, seqs: roomSeqs };
+    });
   }
 }
