@@ -13,6 +13,7 @@ import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
+import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import type { AuditDraft, Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
@@ -84,7 +85,7 @@ export class Room implements CommitTarget {
   readonly connections = new Set<Connection>();
   private appliedCount = 0;
   private committedCount = 0;
-  private readonly waiters: { target: number; run: () => void }[] = [];
+  private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
   private storedUpdates = 0;
   private compacting = false;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
@@ -157,10 +158,14 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.send(message);
   }
 
-  /** Resolves once every update applied so far is committed: what is read then is stored. */
+  /**
+   * Resolves once every update applied so far is committed: what is read then is stored. Rejects
+   * with a 503 if the store refused them: the room is gone and the request should be tried again.
+   */
   settled(): Promise<void> {
     if (!this.hasUncommitted) return Promise.resolve();
-    return new Promise((resolve) => this.whenCommitted(resolve));
+    if (this.destroyed) return Promise.reject(storeUnavailable());
+    return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
   /** Freezes (every office signed) or unfreezes (reopened) the text for every open connection. */
@@ -442,9 +447,10 @@ export class Room implements CommitTarget {
     return { kind: 'presence', update, owners };
   }
 
-  private whenCommitted(run: () => void): void {
+  /** Runs `run` once every update applied so far is committed, or `fail` if the store refuses them. */
+  private whenCommitted(run: () => void, fail: (error: Error) => void = () => {}): void {
     if (!this.hasUncommitted) run();
-    else this.waiters.push({ target: this.appliedCount, run });
+    else this.waiters.push({ target: this.appliedCount, run, fail });
   }
 
   /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
@@ -475,6 +481,8 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.deps.logger.error({ err: error, letterId: this.letterId }, 'commit failed; closing room');
     this.deps.onBroken(this);
+    // Whoever waits for these updates (a sign-off, a restore) hears of it instead of waiting for ever.
+    for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
   }
 
   /** Merges the stored updates into one snapshot, in one transaction. */
@@ -496,6 +504,7 @@ export class Room implements CommitTarget {
   destroy(code: CloseCode, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
@@ -521,6 +530,10 @@ function changeOriginOf(origin: unknown): ChangeOrigin | null {
   if (origin instanceof ServerEdit) return origin.changeOrigin;
   if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
   return null;
+}
+
+function storeUnavailable(): AppError {
+  return AppError.storeUnavailable('The server could not save the latest changes to this letter. Try again in a moment.');
 }
 
 /** A client id nobody has written under in this document. */
