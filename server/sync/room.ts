@@ -23,6 +23,7 @@ import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
+import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText } from './text-compaction.js';
 import {
   RefusalKind,
@@ -218,7 +219,8 @@ export class Room implements CommitTarget {
         const code = error.kind === RefusalKind.malformed ? CloseCode.malformedMessage : CloseCode.updateRefused;
         throw new ProtocolViolation(code, error.message);
       }
-      throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
+      if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
+      throw error instanceof ServerFault ? error : new ServerFault(error);
     }
   }
 
@@ -268,6 +270,17 @@ export class Room implements CommitTarget {
       throw error;
     }
     const newClientIds = this.claimClients(connection, decoded);
+    try {
+      this.applyAndEnqueue(connection, update, newClientIds);
+    } catch (error) {
+      if (error instanceof ProtocolViolation) throw error;
+      // The document may now hold what the store never will: everyone reloads it from the store.
+      this.deps.onBroken(this);
+      throw new ServerFault(error);
+    }
+  }
+
+  private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
     Y.applyUpdate(this.doc, update, connection);
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The guard should have caught this; the document no longer matches what it checked.
