@@ -21,6 +21,10 @@ export interface SyncRouteDeps {
   logger: Logger;
 }
 
+/** Frames kept while the letter opens; a y-websocket client sends a handful, so these are generous. */
+const maxEarlyFrames = 256;
+const maxEarlyBytes = 8 * 1024 * 1024;
+
 type Admission =
   | { admitted: true; user: SessionUser; sessionId: string; letterId: string; canEdit: boolean }
   | { admitted: false; code: CloseCode; reason: string };
@@ -73,6 +77,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
       let connection: Connection | null = null;
       let room: Room | null = null;
       const early: Uint8Array[] = [];
+      let earlyBytes = 0;
 
       const handle = (frame: Uint8Array) => {
         if (!connection || !room || connection.isClosed) return;
@@ -119,8 +124,15 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             return;
           }
           const frame = new Uint8Array(event.data);
-          if (room) handle(frame);
-          else early.push(frame);
+          if (room) return handle(frame);
+          earlyBytes += frame.byteLength;
+          if (early.length >= maxEarlyFrames || earlyBytes > maxEarlyBytes) {
+            // A client does not need to say this much before the letter is open; the buffer must not grow without end.
+            connection.close(CloseCode.updateRefused, 'too many messages before the letter opened');
+            early.length = 0;
+            return;
+          }
+          early.push(frame);
         },
         onClose() {
           if (!connection) return;
