@@ -36,6 +36,7 @@ import { historyRoutes } from './history/history-routes.js';
 import type { HistoryService } from './history/history-service.js';
 import type { VersionService } from './history/version-service.js';
 import { syncRoutes } from './sync/sync-route.js';
+import { databaseState } from './http/database-state.js';
 
 export interface AppDeps {
   store: Store;
@@ -94,7 +95,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', loadedLetters: deps.registry.loadedCount }));
+  app.get('/api/health', async (c) => {
+    const database = await databaseState(deps.store);
+    // 503 while the database is away: a load balancer sends people to an instance that can save.
+    return c.json({ status: database === 'ok' ? 'ok' : 'degraded', database, loadedLetters: deps.registry.loadedCount }, database === 'ok' ? 200 : 503);
+  });
   app.route('/api', authRoutes({ store: deps.store, sessions: deps.sessions, rateLimiter: deps.rateLimiter, isDemo: deps.isDemo }));
   app.route('/api', invitationRoutes(deps.invitations, deps.sessions, deps.isDemo));
   app.route('/api/admin', adminRoutes(deps.store, deps.invitations));

@@ -6,5 +6,5 @@ import type { Store } from './store.js';
 /** The store the configuration asks for: PostgreSQL when a URL is given, else the SQLite file. */
 export async function openStore(where: { databaseUrl: string | null; databaseFile: string }, logger: Logger): Promise<Store> {
   if (!where.databaseUrl) return SqliteStore.open(where.databaseFile);
-  return PostgresStore.open(where.databaseUrl, (error) => logger.warn({ err: error }, 'a pooled database connection broke'));
+  return PostgresStore.open(where.databaseUrl, (error) => logger.warn({ err: error }, 'a database connection broke'));
 }

@@ -41,6 +41,10 @@ export class SqliteStore implements Store {
     return new SqliteStore(db);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
