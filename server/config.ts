@@ -42,6 +42,8 @@ const environmentSchema = z.object({
   HISTORY_PAUSE_SECONDS: z.coerce.number().positive().default(60),
   /** Origins allowed to open websockets, comma separated; empty means the request's own host. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** Seconds a shutdown (SIGTERM, SIGINT) may take to store what is pending; then the process exits with code 1. */
+  SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -67,6 +69,7 @@ export interface Config {
   compactAfterUpdates: number;
   historyPauseMs: number;
   allowedOrigins: string[];
+  shutdownDeadlineMs: number;
   logLevel: string;
   staticDir: string;
 }
@@ -102,6 +105,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

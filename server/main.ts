@@ -27,7 +27,7 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, sessions, registry } = composeServices(store, logger, {
+const { app, sessions, registry, commits } = composeServices(store, logger, {
   ...config,
   isDemo,
   ...(relay ? { relay } : {}),
@@ -50,17 +50,30 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 });
 
 let stopping = false;
+let shutdownStep = 'storing the last updates of open letters';
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
+  logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+  // A store that does not answer (a held lock, an unreachable database) must not keep the process
+  // for ever: what is still pending was never confirmed, and clients resend it when they reconnect.
+  setTimeout(() => {
+    const pending = commits.pending();
+    logger.error(
+      { step: shutdownStep, pendingUpdates: pending.updates, letterIds: pending.letterIds },
+      `shutdown deadline passed while ${shutdownStep}: ${pending.updates} unconfirmed updates of ${pending.letterIds.length} letters not stored; exiting`,
+    );
+    process.exit(1);
+  }, config.shutdownDeadlineMs);
   clearInterval(sweep);
   stopHeartbeat();
   await registry.closeAll();
   sockets.close();
   server.close();
+  shutdownStep = 'closing the connection to Redis';
   await relay?.close();
   await rateLimiter?.close();
+  shutdownStep = 'closing the store';
   await store.close();
   process.exit(0);
 }
