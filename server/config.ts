@@ -18,6 +18,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Create the SQLite database even in a data folder that holds other files (otherwise a missing file stops the server). */
+  CREATE_DATABASE: z.enum(['on', 'off']).default('off'),
   /** Seed the demo workspace into an empty data folder. */
   DEMO: z.enum(['on', 'off']).default('on'),
   /** Password of every demo account; generated (and kept in the data folder) if not set. */
@@ -53,6 +55,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** Create the SQLite file even if the data folder is not empty. */
+  createDatabase: boolean;
   /** PostgreSQL instead of SQLite when set. */
   databaseUrl: string | null;
   /** Fan-out between instances when set. */
@@ -91,6 +95,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'jointly.sqlite'),
+    createDatabase: env.CREATE_DATABASE === 'on',
     databaseUrl: env.DATABASE_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     seedDemo: env.DEMO === 'on',
