@@ -77,5 +77,11 @@ async function shutdown(signal: string): Promise<void> {
   await store.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+function stopOn(signal: NodeJS.Signals): void {
+  shutdown(signal).catch((error: unknown) => {
+    logger.error({ err: error, step: shutdownStep }, `shutdown failed while ${shutdownStep}`);
+    process.exit(1);
+  });
+}
+process.on('SIGINT', stopOn);
+process.on('SIGTERM', stopOn);
