@@ -16,16 +16,23 @@ export class WriteBurst {
   private writing = true;
   private readonly done: Promise<void>;
   private readonly targets: { count: number; reached: () => void }[] = [];
+  private wakeWriter: (() => void) | null = null;
 
+  /**
+   * `maxInFlight`: at most this many tokens written but not yet confirmed; the writer waits for the
+   * next `saved` beyond that, as a person waits for a slow server. Without it the writer never waits.
+   */
   constructor(
     private readonly writer: SyncClient,
     text: Y.XmlText,
+    options: { maxInFlight?: number } = {},
   ) {
     writer.onSaved((stateVector) => {
       this.confirmedStateVector = new Map(stateVector);
       const clock = stateVector.get(writer.doc.clientID) ?? 0;
       while (this.confirmedTokens < this.written.length && this.written[this.confirmedTokens]!.clock <= clock) this.confirmedTokens++;
       for (const target of this.targets) if (this.confirmedTokens >= target.count) target.reached();
+      this.wake();
     });
     this.done = (async () => {
       for (let i = 0; this.writing; i++) {
@@ -35,6 +42,10 @@ export class WriteBurst {
           this.written.push({ token, clock: Y.getState(writer.doc.store, writer.doc.clientID) });
         }
         await yieldToEventLoop();
+        const { maxInFlight } = options;
+        while (maxInFlight !== undefined && this.writing && this.written.length - this.confirmedTokens >= maxInFlight) {
+          await new Promise<void>((resolve) => (this.wakeWriter = resolve));
+        }
       }
     })();
   }
@@ -50,7 +61,14 @@ export class WriteBurst {
 
   async stop(): Promise<void> {
     this.writing = false;
+    this.wake();
     await this.done;
+  }
+
+  private wake(): void {
+    const wake = this.wakeWriter;
+    this.wakeWriter = null;
+    wake?.();
   }
 
   get writtenText(): string {
