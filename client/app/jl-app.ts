@@ -110,7 +110,11 @@ export class JlApp extends LitElement {
     this.shouldFocusMain = true;
   };
 
-  private readonly onSignOut = async (): Promise<void> => {
+  private readonly onSignOut = (): void => {
+    void this.signOutAndShowSignIn();
+  };
+
+  private async signOutAndShowSignIn(): Promise<void> {
     try {
       await signOut();
     } catch {
@@ -120,7 +124,7 @@ export class JlApp extends LitElement {
     this.signInNotice = null;
     navigate('/');
     this.shouldFocusMain = true;
-  };
+  }
 
   // The address stays: after signing in again, the person is back where they were.
   private readonly onSessionExpired = (): void => {
