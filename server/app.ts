@@ -42,6 +42,7 @@ import { auditRefusedActs, auditRefusedFrame, refusableSignoffRoutes } from './a
 import type { RefusalAudit } from './audit/refusal-audit.js';
 import { directConnection, type ProxySettings } from './http/origin-policy.js';
 import { requestOrigin } from './http/request-origin.js';
+import { databaseState } from './http/database-state.js';
 
 export interface AppDeps {
   store: Store;
@@ -112,7 +113,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', loadedLetters: deps.registry.loadedCount }));
+  app.get('/api/health', async (c) => {
+    const database = await databaseState(deps.store);
+    // 503 while the database is away: a load balancer sends people to an instance that can save.
+    return c.json({ status: database === 'ok' ? 'ok' : 'degraded', database, loadedLetters: deps.registry.loadedCount }, database === 'ok' ? 200 : 503);
+  });
   app.route('/api', authRoutes({ store: deps.store, sessions: deps.sessions, rateLimiter: deps.rateLimiter, isDemo: deps.isDemo }));
   app.route('/api', invitationRoutes(deps.invitations, deps.sessions, deps.isDemo));
   app.route('/api/admin', adminRoutes(deps.store, deps.invitations));

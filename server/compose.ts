@@ -71,9 +71,11 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
   members.onAccessChanged((letterId, userId, roles) => {
     // An administrator removed from a letter still reads it, as every administrator does.
-    void store.accounts.getUser(userId).then((user) =>
-      registry.accessChanged(letterId, userId, roles.length === 0 && user?.isAdmin ? [Role.observer] : roles),
-    );
+    store.accounts
+      .getUser(userId)
+      .then((user) => registry.accessChanged(letterId, userId, roles.length === 0 && user?.isAdmin ? [Role.observer] : roles))
+      // The change is stored; only telling open connections failed. It must not end the process.
+      .catch((error: unknown) => logger.error({ err: error, letterId, userId }, 'could not apply a role change to open connections'));
   });
 
   const signoffs = new SignoffService(store, access, registry, state);

@@ -18,6 +18,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Create the SQLite database even in a data folder that holds other files (otherwise a missing file stops the server). */
+  CREATE_DATABASE: z.enum(['on', 'off']).default('off'),
   /** Seed the demo workspace into an empty data folder. */
   DEMO: z.enum(['on', 'off']).default('on'),
   /** Password of every demo account; generated (and kept in the data folder) if not set. */
@@ -77,6 +79,8 @@ const environmentSchema = z.object({
     .optional(),
   /** `on` behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For: believe them. Never on without one. */
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** Seconds a shutdown (SIGTERM, SIGINT) may take to store what is pending; then the process exits with code 1. */
+  SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -115,6 +119,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** Create the SQLite file even if the data folder is not empty. */
+  createDatabase: boolean;
   /** PostgreSQL instead of SQLite when set. */
   databaseUrl: string | null;
   /** Fan-out between instances when set. */
@@ -135,6 +141,7 @@ export interface Config {
   /** PUBLIC_URL as an origin; null to take each request's own. */
   publicOrigin: string | null;
   trustProxy: boolean;
+  shutdownDeadlineMs: number;
   logLevel: string;
   staticDir: string;
 }
@@ -161,6 +168,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'jointly.sqlite'),
+    createDatabase: env.CREATE_DATABASE === 'on',
     databaseUrl: env.DATABASE_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
     seedDemo: env.DEMO === 'on',
@@ -194,6 +202,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
     trustProxy: env.TRUST_PROXY === 'on',
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

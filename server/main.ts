@@ -28,7 +28,7 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, registry } = composeServices(store, logger, {
+const { app, registry, commits } = composeServices(store, logger, {
   ...config,
   isDemo,
   ...(relay ? { relay } : {}),
@@ -56,18 +56,37 @@ const server = serve(
 guardUpgrades(server);
 
 let stopping = false;
+let shutdownStep = 'storing the last updates of open letters';
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
+  logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+  // A store that does not answer (a held lock, an unreachable database) must not keep the process
+  // for ever: what is still pending was never confirmed, and clients resend it when they reconnect.
+  setTimeout(() => {
+    const pending = commits.pending();
+    logger.error(
+      { step: shutdownStep, pendingUpdates: pending.updates, letterIds: pending.letterIds },
+      `shutdown deadline passed while ${shutdownStep}: ${pending.updates} unconfirmed updates of ${pending.letterIds.length} letters not stored; exiting`,
+    );
+    process.exit(1);
+  }, config.shutdownDeadlineMs);
   stopHeartbeat();
   await registry.closeAll();
   sockets.close();
   server.close();
+  shutdownStep = 'closing the connection to Redis';
   await relay?.close();
   await rateLimiter?.close();
+  shutdownStep = 'closing the store';
   await store.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+function stopOn(signal: NodeJS.Signals): void {
+  shutdown(signal).catch((error: unknown) => {
+    logger.error({ err: error, step: shutdownStep }, `shutdown failed while ${shutdownStep}`);
+    process.exit(1);
+  });
+}
+process.on('SIGINT', stopOn);
+process.on('SIGTERM', stopOn);

@@ -111,7 +111,11 @@ export class JlApp extends LitElement {
     this.shouldFocusMain = true;
   };
 
-  private readonly onSignOut = async (): Promise<void> => {
+  private readonly onSignOut = (): void => {
+    void this.signOutAndShowSignIn();
+  };
+
+  private async signOutAndShowSignIn(): Promise<void> {
     const userId = this.user?.id;
     try {
       await signOut();
@@ -124,7 +128,7 @@ export class JlApp extends LitElement {
     this.shouldFocusMain = true;
     // On a shared computer, the next person must not find this person's letters in the browser.
     if (userId) await discardBrowserCopies(userId).catch((error: unknown) => console.warn('Could not remove the letters kept in this browser', error));
-  };
+  }
 
   // The address stays: after signing in again, the person is back where they were.
   private readonly onSessionExpired = (): void => {

@@ -6,16 +6,18 @@ import { letterPermission, type LetterAccess, type LetterEnv } from '../letters/
 import type { Store } from '../store/store.js';
 import { actorOf, auditDraft } from './audit-draft.js';
 import { auditCsv, describeAuditRecords } from './audit-events.js';
-import { verifyAuditChain } from './audit-verifier.js';
+import { IncrementalAuditVerifier, verifyAuditChain } from './audit-verifier.js';
 
 /** The coordinator's view and export of a letter's audit trail, and the check of the whole chain. */
 export function auditRoutes(store: Store, access: LetterAccess): Hono<LetterEnv> {
   const routes = new Hono<LetterEnv>();
   const auditor = letterPermission(access, Permission.readAudit);
+  // Every view of a letter's trail shows the chain's state; only what was appended since the last view is read.
+  const pageVerifier = new IncrementalAuditVerifier(store.audit);
 
   routes.get('/letters/:letterId/audit', auditor, async (c) => {
     const records = await store.audit.listForLetter(c.get('letterId'));
-    return c.json<LetterAudit>({ events: await describeAuditRecords(store, records), verification: await verifyAuditChain(store.audit) });
+    return c.json<LetterAudit>({ events: await describeAuditRecords(store, records), verification: await pageVerifier.verify() });
   });
 
   routes.get('/letters/:letterId/audit.csv', auditor, async (c) => {

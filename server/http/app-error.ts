@@ -20,6 +20,11 @@ export class AppError extends Error {
     return new AppError(401, ErrorCode.unauthenticated, 'Sign in first.');
   }
 
+  /** The store cannot take or confirm a write just now; the request may be repeated. */
+  static storeUnavailable(message: string): AppError {
+    return new AppError(503, ErrorCode.storeUnavailable, message);
+  }
+
   static forbidden(message = 'You are not allowed to do this.'): AppError {
     return new AppError(403, ErrorCode.forbidden, message);
   }

@@ -5,10 +5,15 @@ import { ErrorCode, type ErrorResponse } from '../../shared/api/errors.js';
 import type { Logger } from '../logger.js';
 import { AppError } from './app-error.js';
 
+/** What a 503 tells the client to wait before asking again. */
+const retryAfterSeconds = 5;
+
 /** Turns every failure into `{ error: { code, message } }`; unexpected ones are logged with a request id. */
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) {
+      // A store that is briefly unavailable: say when to ask again rather than leave clients guessing.
+      if (error.status === 503) c.header('Retry-After', String(retryAfterSeconds));
       return c.json<ErrorResponse>({ error: { code: error.code, message: error.message } }, error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {

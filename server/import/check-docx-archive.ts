@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../http/app-error.js';
 import { ImportError } from './import-errors.js';
@@ -6,26 +7,43 @@ import { ImportError } from './import-errors.js';
 const maxEntries = 2000;
 const maxUnpackedBytes = 64 * 1024 * 1024;
 
+const tooLarge = () =>
+  ImportError.tooLarge('The Word document unpacks to far more than a letter. Remove images or other embedded files and try again.');
+
 /**
- * Reads a .docx file's table of contents without unpacking it: a Word document is a ZIP archive
- * holding `word/document.xml`. Refuses archives that are broken, are some other ZIP file, or would
- * unpack to far more than a letter (a "zip bomb").
+ * Checks a .docx file before anything reads it: a Word document is a ZIP archive holding
+ * `word/document.xml`. Refuses archives that are broken, are some other ZIP file, or unpack to far
+ * more than a letter (a "zip bomb"). Every entry is inflated and the bytes it actually produces
+ * are counted, up to a hard cap: the sizes an archive declares can be lies.
  */
 export async function checkDocxArchive(bytes: Uint8Array): Promise<void> {
   const names = new Set<string>();
   let unpackedBytes = 0;
   try {
-    const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true });
+    const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      // The cap below counts what inflating produces; the declared sizes are not trusted either way.
+      validateEntrySizes: false,
+    });
     await new Promise<void>((resolve, reject) => {
+      const refuse = (error: unknown) => {
+        zip.close();
+        reject(error);
+      };
       zip.on('entry', (entry: yauzl.Entry) => {
         names.add(entry.fileName);
-        unpackedBytes += entry.uncompressedSize;
-        if (names.size > maxEntries || unpackedBytes > maxUnpackedBytes) {
-          zip.close();
-          reject(ImportError.tooLarge('The Word document unpacks to far more than a letter. Remove images or other embedded files and try again.'));
-          return;
-        }
-        zip.readEntry();
+        if (names.size > maxEntries || unpackedBytes + entry.uncompressedSize > maxUnpackedBytes) return refuse(tooLarge());
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) return refuse(error);
+          countInflated(stream, (chunk) => {
+            unpackedBytes += chunk;
+            return unpackedBytes <= maxUnpackedBytes;
+          }).then(
+            (withinCap) => (withinCap ? zip.readEntry() : refuse(tooLarge())),
+            refuse,
+          );
+        });
       });
       zip.on('end', () => resolve());
       zip.on('error', reject);
@@ -38,4 +56,17 @@ export async function checkDocxArchive(bytes: Uint8Array): Promise<void> {
   if (!names.has('word/document.xml') || !names.has('[Content_Types].xml')) {
     throw ImportError.unsupported('The file is a ZIP archive but not a Word document.');
   }
+}
+
+/** Reads `stream` to its end, telling `add` each chunk's size; stops early (false) once `add` says no. */
+function countInflated(stream: Readable, add: (bytes: number) => boolean): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      if (add(chunk.byteLength)) return;
+      stream.destroy();
+      resolve(false);
+    });
+    stream.on('end', () => resolve(true));
+    stream.on('error', reject);
+  });
 }

@@ -79,6 +79,20 @@ describe('broken files', () => {
     expect(error.message).toMatch(/unpacks to far more than a letter/);
   });
 
+  it('refuses a Word document that lies about its unpacked sizes, counting what inflating really produces', async () => {
+    const liar = zipArchive(
+      {
+        '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+        'word/document.xml': new Uint8Array(80 * 1024 * 1024),
+      },
+      { 'word/document.xml': 1024 },
+    );
+    expect(liar.byteLength).toBeLessThan(200 * 1024);
+    const error = await refusal('letter.docx', docxType, liar);
+    expect([error.status, error.code]).toEqual([413, 'payload_too_large']);
+    expect(error.message).toMatch(/unpacks to far more than a letter/);
+  });
+
   it('answers an empty file with broken_file', async () => {
     const error = await refusal('letter.md', 'text/markdown', new Uint8Array());
     expect([error.status, error.code]).toEqual([422, 'broken_file']);

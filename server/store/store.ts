@@ -334,5 +334,7 @@ export interface Store {
   readonly signoffs: SignoffStore;
   readonly history: HistoryStore;
   readonly audit: AuditStore;
+  /** Resolves once the database has answered a trivial query; rejects if it cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import { coalesceRevisionWrites } from '../history/coalesce-revision-writes.js';
 import type { AuditDraft, RevisionWrite, Store } from '../store/store.js';
+import { isStoreBusy } from '../store/store-busy.js';
 import type { Connection } from './connection.js';
 
 /** What the queue needs of a room: its document, and to be told how its commit went. */
@@ -27,6 +28,17 @@ export interface PendingUpdate {
   audit?: AuditDraft[];
 }
 
+/** How long a commit waits for a busy database before its letters close with 4500 (clients resend). */
+const maxBusyWaitMs = 60_000;
+const maxBusyRetryDelayMs = 2000;
+
+/** A room's updates as one commit stored them, in order, with their sequence numbers. */
+interface StoredUpdates {
+  room: CommitTarget;
+  entries: PendingUpdate[];
+  seqs: number[];
+}
+
 /**
  * Group commit: every update that arrives in one turn of the event loop, for any letter, is
  * stored in one transaction; only then are they broadcast and confirmed. Batches run one after
@@ -34,6 +46,8 @@ export interface PendingUpdate {
  */
 export class CommitQueue {
   private batch: PendingUpdate[] = [];
+  /** The updates of the batch being stored right now. */
+  private storing: PendingUpdate[] = [];
   private scheduled = false;
   private running: Promise<void> | null = null;
   private readonly idleWaiters: (() => void)[] = [];
@@ -46,6 +60,12 @@ export class CommitQueue {
   enqueue(entry: PendingUpdate): void {
     this.batch.push(entry);
     this.schedule();
+  }
+
+  /** What is not yet stored: for the log line of a shutdown that ran out of time. */
+  pending(): { updates: number; letterIds: string[] } {
+    const entries = [...this.storing, ...this.batch];
+    return { updates: entries.length, letterIds: Array.from(new Set(entries.map((entry) => entry.room.letterId))) };
   }
 
   /** Resolves once everything enqueued so far has been committed (or has failed). */
@@ -70,6 +90,7 @@ export class CommitQueue {
   private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
+    this.storing = batch;
     const byRoom = new Map<CommitTarget, PendingUpdate[]>();
     for (const entry of batch) {
       if (entry.room.isDestroyed) continue;
@@ -80,26 +101,58 @@ export class CommitQueue {
     if (byRoom.size === 0) return;
     // Cut now: every update applied to these documents so far is in this batch.
     const stateVectors = new Map(Array.from(byRoom.keys(), (room) => [room, Y.encodeStateVector(room.doc)]));
-    try {
-      await this.commit(byRoom, stateVectors);
-    } catch (error) {
-      if (byRoom.size === 1) {
-        for (const room of byRoom.keys()) room.commitFailed(error);
-        return;
-      }
-      // One letter's failure must not cost the others: retry them one by one.
-      this.logger.warn({ err: error }, 'batch commit failed; retrying per letter');
-      for (const [room, entries] of byRoom) {
-        try {
-          await this.commit(new Map([[room, entries]]), stateVectors);
-        } catch (roomError) {
-          room.commitFailed(roomError);
-        }
+    const stored = await this.storeBatch(byRoom).finally(() => (this.storing = []));
+    // Only now, outside the commit's try: a throw while confirming must never store a batch twice.
+    for (const { room, entries, seqs } of stored) this.confirm(room, entries, seqs, stateVectors.get(room)!);
+  }
+
+  /**
+   * Stores the batch; rooms whose updates the store refused are told so and left out of the result.
+   * While another writer holds the database's lock the batch waits and is tried again (nothing was
+   * written), for up to `maxBusyWaitMs`; its updates stay unconfirmed meanwhile.
+   */
+  private async storeBatch(byRoom: Map<CommitTarget, PendingUpdate[]>): Promise<StoredUpdates[]> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.commit(byRoom);
+      } catch (error) {
+        if (!isStoreBusy(error) || Date.now() - started > maxBusyWaitMs) return this.storeSeparately(byRoom, error);
+        if (attempt === 0) this.logger.warn({ err: error, letters: Array.from(byRoom.keys(), (room) => room.letterId) }, 'the store is busy; the commit waits');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(maxBusyRetryDelayMs, 100 * 2 ** attempt)));
       }
     }
   }
 
-  private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>, stateVectors: Map<CommitTarget, Uint8Array>): Promise<void> {
+  /** The batch failed as a whole: one letter's failure must not cost the others, so they are tried one by one. */
+  private async storeSeparately(byRoom: Map<CommitTarget, PendingUpdate[]>, error: unknown): Promise<StoredUpdates[]> {
+    if (byRoom.size === 1) {
+      for (const room of byRoom.keys()) room.commitFailed(error);
+      return [];
+    }
+    this.logger.warn({ err: error }, 'batch commit failed; retrying per letter');
+    const stored: StoredUpdates[] = [];
+    for (const [room, entries] of byRoom) {
+      try {
+        stored.push(...(await this.commit(new Map([[room, entries]]))));
+      } catch (roomError) {
+        room.commitFailed(roomError);
+      }
+    }
+    return stored;
+  }
+
+  /** Broadcasts and confirms what was stored; a room that fails at it is closed, so that its clients resync. */
+  private confirm(room: CommitTarget, entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void {
+    try {
+      room.committed(entries, seqs, stateVector);
+    } catch (error) {
+      this.logger.error({ err: error, letterId: room.letterId }, 'confirming a stored batch failed');
+      room.commitFailed(error);
+    }
+  }
+
+  private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>): Promise<StoredUpdates[]> {
     const toAppend = Array.from(byRoom.values()).flatMap((entries) => {
       // A burst of typing extends one revision many times: only its last state needs writing, once.
       const revisions = coalesceRevisionWrites(entries.flatMap((entry) => entry.revisions));
@@ -114,10 +167,10 @@ export class CommitQueue {
     });
     const seqs = await this.store.text.appendUpdates(toAppend);
     let index = 0;
-    for (const [room, entries] of byRoom) {
+    return Array.from(byRoom, ([room, entries]) => {
       const roomSeqs = seqs.slice(index, index + entries.length);
       index += entries.length;
-      room.committed(entries, roomSeqs, stateVectors.get(room)!);
-    }
+      return { room, entries, seqs: roomSeqs };
+    });
   }
 }

@@ -2,6 +2,22 @@ import type { SessionUser } from '../../shared/api/session.js';
 import type { CloseCode } from '../../shared/protocol/close-codes.js';
 import { FrameConfirmations } from './frame-confirmations.js';
 
+/** The websocket protocol limits a close reason to 123 bytes of UTF-8. */
+export const maxCloseReasonBytes = 123;
+
+/** `text` cut to at most `maxBytes` of UTF-8, never inside a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const character of text) {
+    const size = Buffer.byteLength(character, 'utf8');
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += character.length;
+  }
+  return text.slice(0, end);
+}
+
 /** The part of a websocket the sync code needs; the route adapts the real socket to it. */
 export interface SocketLike {
   send(data: Uint8Array): void;
@@ -47,8 +63,12 @@ export class Connection {
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    // Close reasons are limited to 123 bytes by the websocket protocol.
-    this.socket.close(code, reason.slice(0, 120));
+    try {
+      this.socket.close(code, truncateUtf8(reason, maxCloseReasonBytes));
+    } catch {
+      // A socket that refuses the reason must still close: one left open would drop every frame.
+      this.socket.close(code, '');
+    }
   }
 
   get isClosed(): boolean {

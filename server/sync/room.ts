@@ -13,6 +13,7 @@ import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
+import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import type { AuditDraft, Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
@@ -22,6 +23,7 @@ import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
+import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText } from './text-compaction.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import {
@@ -85,7 +87,7 @@ export class Room implements CommitTarget {
   readonly connections = new Set<Connection>();
   private appliedCount = 0;
   private committedCount = 0;
-  private readonly waiters: { target: number; run: () => void }[] = [];
+  private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
   private storedUpdates = 0;
   private compacting = false;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
@@ -185,10 +187,14 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.send(message);
   }
 
-  /** Resolves once every update applied so far is committed: what is read then is stored. */
+  /**
+   * Resolves once every update applied so far is committed: what is read then is stored. Rejects
+   * with a 503 if the store refused them: the room is gone and the request should be tried again.
+   */
   settled(): Promise<void> {
     if (!this.hasUncommitted) return Promise.resolve();
-    return new Promise((resolve) => this.whenCommitted(resolve));
+    if (this.destroyed) return Promise.reject(storeUnavailable());
+    return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
   /** Freezes (every office signed) or unfreezes (reopened) the text for every open connection. */
@@ -242,7 +248,8 @@ export class Room implements CommitTarget {
         const code = error.kind === RefusalKind.malformed ? CloseCode.malformedMessage : CloseCode.updateRefused;
         throw new ProtocolViolation(code, error.message);
       }
-      throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
+      if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
+      throw error instanceof ServerFault ? error : new ServerFault(error);
     }
   }
 
@@ -303,15 +310,21 @@ export class Room implements CommitTarget {
       throw error;
     }
     const newClientIds = this.claimClients(connection, decoded);
-    let applyError: unknown = null;
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      this.applyAndEnqueue(connection, update, newClientIds);
     } catch (error) {
-      applyError = error;
+      if (error instanceof ProtocolViolation) throw error;
+      // The document may now hold what the store never will: everyone reloads it from the store.
+      this.deps.onBroken(this);
+      throw new ServerFault(error);
     }
-    if (applyError !== null || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+  }
+
+  private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
+    Y.applyUpdate(this.doc, update, connection);
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The guard should have caught this; the document no longer matches what it checked.
-      this.deps.logger.error({ err: applyError, letterId: this.letterId }, 'update left pending content; reloading room');
+      this.deps.logger.error({ letterId: this.letterId }, 'update left pending content; reloading room');
       this.deps.onBroken(this);
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
@@ -517,9 +530,10 @@ export class Room implements CommitTarget {
     return { kind: 'presence', update, owners };
   }
 
-  private whenCommitted(run: () => void): void {
+  /** Runs `run` once every update applied so far is committed, or `fail` if the store refuses them. */
+  private whenCommitted(run: () => void, fail: (error: Error) => void = () => {}): void {
     if (!this.hasUncommitted) run();
-    else this.waiters.push({ target: this.appliedCount, run });
+    else this.waiters.push({ target: this.appliedCount, run, fail });
   }
 
   /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
@@ -550,6 +564,8 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.deps.logger.error({ err: error, letterId: this.letterId }, 'commit failed; closing room');
     this.deps.onBroken(this);
+    // Whoever waits for these updates (a sign-off, a restore) hears of it instead of waiting for ever.
+    for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
   }
 
   /** Merges the stored updates into one snapshot, in one transaction. */
@@ -571,6 +587,7 @@ export class Room implements CommitTarget {
   destroy(code: CloseCode, reason: string): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
@@ -601,6 +618,10 @@ function changeOriginOf(origin: unknown): ChangeOrigin | null {
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
 function noteUse(_change: unknown, origin: unknown): void {
   if (origin instanceof Connection) origin.lastUsedAt = Date.now();
+}
+
+function storeUnavailable(): AppError {
+  return AppError.storeUnavailable('The server could not save the latest changes to this letter. Try again in a moment.');
 }
 
 /** A client id nobody has written under in this document. */

@@ -89,6 +89,31 @@ function adaptSocket(raw: WebSocket, maxBufferedBytes: number, onOverflow: () =>
 }
 
 /**
+ * Hands one frame to the room. A frame the room refuses costs its sender the connection with the
+ * documented code; a fault of the server's closes it with 4500 (reconnect and resend) and is logged as an error.
+ */
+export function receiveFrame(
+  room: Room,
+  connection: Connection,
+  frame: Uint8Array,
+  logger: Logger,
+  onRefused?: SyncRouteDeps['onRefused'],
+): void {
+  try {
+    room.receive(connection, frame);
+  } catch (error) {
+    const violation =
+      error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.storeFailure, 'the server failed to handle the message');
+    if (!(error instanceof ProtocolViolation)) logger.error({ err: error, letterId: room.letterId }, 'unexpected error handling a frame');
+    // Only the sender's own refused frames are its doing; a fault of the server's is not audited against it.
+    else onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
+    logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
+    connection.close(violation.code, violation.message);
+    room.leave(connection);
+  }
+}
+
+/**
  * `/sync/:letterId`: the y-websocket protocol. Refusals are sent as close codes right after the
  * upgrade, before any document data, so every client can tell the person why; that holds for
  * the connection limits too (4429), which a browser could not tell from a network error if the
@@ -121,17 +146,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
 
       const handle = (frame: Uint8Array) => {
         if (!connection || !room || connection.isClosed) return;
-        try {
-          room.receive(connection, frame);
-        } catch (error) {
-          const violation =
-            error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.malformedMessage, 'unreadable message');
-          if (!(error instanceof ProtocolViolation)) deps.logger.error({ err: error }, 'unexpected error handling a frame');
-          deps.logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
-          deps.onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
-          connection.close(violation.code, violation.message);
-          room.leave(connection);
-        }
+        receiveFrame(room, connection, frame, deps.logger, deps.onRefused);
       };
 
       /** Passes a frame through the connection's budget to the room. */

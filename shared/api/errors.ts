@@ -24,6 +24,8 @@ export const ErrorCode = {
   unsupportedFile: 'unsupported_file',
   /** An uploaded file is of the right kind but cannot be read. */
   brokenFile: 'broken_file',
+  /** The database could not take or confirm a write just now: try again shortly (HTTP 503). */
+  storeUnavailable: 'store_unavailable',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

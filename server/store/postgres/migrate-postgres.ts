@@ -9,7 +9,7 @@ const migrationLockKey = 7_312_004_118;
  * `schema_migrations`, so a failed one leaves no trace and is tried again at the next start.
  */
 export async function migratePostgres(database: PgDatabase, migrations: readonly string[]): Promise<void> {
-  const client = await database.pool.connect();
+  const { client, release } = await database.checkOut();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -30,6 +30,6 @@ export async function migratePostgres(database: PgDatabase, migrations: readonly
     }
   } finally {
     // Ending this connection also ends its advisory lock, whatever state it was left in.
-    client.release(true);
+    release(true);
   }
 }

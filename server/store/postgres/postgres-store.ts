@@ -28,11 +28,11 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Connects and brings the schema up to date. `onIdleError` hears of pooled connections that
-   * broke while idle (a database restart); the pool replaces them.
+   * Connects and brings the schema up to date. `onConnectionError` hears of connections that
+   * broke (a database restart, a terminated backend); the pool replaces them.
    */
-  static async open(connectionString: string, onIdleError: (error: Error) => void = () => {}): Promise<PostgresStore> {
-    const db = PgDatabase.connect(connectionString, onIdleError);
+  static async open(connectionString: string, onConnectionError: (error: Error) => void = () => {}): Promise<PostgresStore> {
+    const db = PgDatabase.connect(connectionString, onConnectionError);
     try {
       await migratePostgres(db, postgresMigrations);
     } catch (error) {
@@ -40,6 +40,10 @@ export class PostgresStore implements Store {
       throw error;
     }
     return new PostgresStore(db);
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
   }
 
   async close(): Promise<void> {

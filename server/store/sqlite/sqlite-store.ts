@@ -36,9 +36,14 @@ export class SqliteStore implements Store {
     // FULL makes each commit durable against power loss, not only against a killed process.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Short: a commit that finds the database locked waits asynchronously and tries again (see CommitQueue).
+    db.pragma('busy_timeout = 1000');
     migrate(db);
     return new SqliteStore(db);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {

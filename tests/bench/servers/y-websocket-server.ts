@@ -12,7 +12,7 @@ import { announceListening, letterFolderVariable, readLetterFile } from './lette
 const folder = process.env[letterFolderVariable];
 setPersistence({
   provider: null,
-  bindState: async (letterId: string, doc: Y.Doc) => {
+  bindState: (letterId: string, doc: Y.Doc) => {
     const state = readLetterFile(folder, letterId);
     if (state) Y.applyUpdate(doc, state);
   },

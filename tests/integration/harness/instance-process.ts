@@ -67,6 +67,11 @@ export class InstanceProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** The exit code once the process has ended by itself (null while it runs, or when a signal ended it). */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
   /** Sends `signal` and resolves once the process has exited (SIGKILL if it takes too long). */
   async end(signal: NodeJS.Signals): Promise<void> {
     const { child } = this;

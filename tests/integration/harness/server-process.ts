@@ -97,9 +97,9 @@ export class ServerProcess {
     this.instances = started;
   }
 
-  /** SIGTERM: each process drains its commits and closes its rooms. */
-  async stop(): Promise<void> {
-    await this.end('SIGTERM');
+  /** SIGTERM: each process drains its commits and closes its rooms. Resolves with their exit codes (null: killed). */
+  async stop(): Promise<(number | null)[]> {
+    return this.end('SIGTERM');
   }
 
   /** SIGKILL: no chance to flush anything. */
@@ -125,10 +125,11 @@ export class ServerProcess {
     return url ? PostgresStore.open(url) : Promise.resolve(SqliteStore.open(path.join(this.dataDir, 'jointly.sqlite')));
   }
 
-  private async end(signal: NodeJS.Signals): Promise<void> {
+  private async end(signal: NodeJS.Signals): Promise<(number | null)[]> {
     const instances = this.instances;
     this.instances = [];
     await Promise.all(instances.map((instance) => instance.end(signal)));
+    return instances.map((instance) => instance.exitCode);
   }
 }
 

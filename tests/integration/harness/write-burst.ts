@@ -29,10 +29,16 @@ export class WriteBurst {
   private writing = true;
   private readonly done: Promise<void>;
   private readonly targets: { count: number; reached: () => void }[] = [];
+  private wakeWriter: (() => void) | null = null;
 
+  /**
+   * `maxInFlight`: at most this many tokens written but not yet confirmed; the writer waits for the
+   * next `saved` beyond that, as a person waits for a slow server. Without it the writer never waits.
+   */
   constructor(
     private readonly writer: SyncClient,
     text: Y.XmlText,
+    options: { maxInFlight?: number } = {},
   ) {
     writer.onSaved((frame) => {
       const isCovered = (entry: (typeof this.written)[number]) => entry.frame > 0 && entry.socket === writer.provider.ws && entry.frame <= frame;
@@ -40,6 +46,7 @@ export class WriteBurst {
       const last = this.written[this.confirmedTokens - 1];
       if (last) this.confirmedStateVector = new Map([[writer.doc.clientID, last.clock]]);
       for (const target of this.targets) if (this.confirmedTokens >= target.count) target.reached();
+      this.wake();
     });
     this.done = (async () => {
       for (let i = 0; this.writing; i++) {
@@ -50,6 +57,10 @@ export class WriteBurst {
           this.written.push({ token, clock, frame: writer.confirmations.sentFrames, socket: writer.provider.ws });
         }
         await yieldToEventLoop();
+        const { maxInFlight } = options;
+        while (maxInFlight !== undefined && this.writing && this.written.length - this.confirmedTokens >= maxInFlight) {
+          await new Promise<void>((resolve) => (this.wakeWriter = resolve));
+        }
       }
     })();
   }
@@ -65,7 +76,14 @@ export class WriteBurst {
 
   async stop(): Promise<void> {
     this.writing = false;
+    this.wake();
     await this.done;
+  }
+
+  private wake(): void {
+    const wake = this.wakeWriter;
+    this.wakeWriter = null;
+    wake?.();
   }
 
   get writtenText(): string {

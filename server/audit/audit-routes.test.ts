@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuditKind, type LetterAudit } from '../../shared/api/audit.js';
+import type { Office } from '../../shared/api/offices.js';
+import { composeServices } from '../compose.js';
+import { createLogger } from '../logger.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { auditDraft } from './audit-draft.js';
+
+const office: Office = {
+  id: 'aa-interior',
+  name: 'Ministerstvo vnitra',
+  nameEn: 'Ministry of the Interior',
+  country: 'Testland',
+  ministerName: 'Jana Nováková',
+  ministerTitle: 'Minister of the Interior',
+  color: '#1f4e79',
+};
+const earlierEvents = 2500;
+
+let dir: string;
+let store: SqliteStore;
+let services: ReturnType<typeof composeServices>;
+let cookie: string;
+let letterId: string;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-audit-'));
+  store = SqliteStore.open(path.join(dir, 'db.sqlite'));
+  services = composeServices(store, createLogger('silent'), {
+    sessionIdleMs: 60_000,
+    sessionAbsoluteMs: 3_600_000,
+    roomGraceMs: 0,
+    compactAfterUpdates: 500,
+    historyPauseMs: 60_000,
+    maxBodyBytes: 4096,
+    allowedOrigins: [],
+    isDemo: false,
+  });
+  await store.accounts.insertOffices([office]);
+  const userId = randomUUID();
+  await store.accounts.insertUser({ id: userId, officeId: office.id, name: 'Jana', email: 'jana@aa.example', isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });
+  cookie = `jointly_session=${(await services.sessions.start(userId)).id}`;
+  letterId = randomUUID();
+  const now = new Date().toISOString();
+  await store.letters.createLetter({
+    letter: { id: letterId, title: 'T', subject: '', addressees: [], letterDate: null, status: 'drafting', createdBy: userId, createdAt: now, updatedAt: now },
+    signatories: [{ position: 0, officeId: office.id, signerName: 'Jana Nováková', capacity: 'Minister' }],
+    memberships: [{ userId, roles: ['coordinator'] }],
+  });
+  // A workspace that has been in use for a while: thousands of events on other letters.
+  await store.audit.append(Array.from({ length: earlierEvents }, () => auditDraft(AuditKind.loginRefused, null, null, { email: 'someone@aa.example' })));
+});
+
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function viewAuditPage(): Promise<LetterAudit> {
+  const response = await services.app.request(`/api/letters/${letterId}/audit`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as LetterAudit;
+}
+
+describe("the letter's audit page", () => {
+  it('verifies only the events appended since the last view, and still reports the whole chain', async () => {
+    const first = await viewAuditPage();
+    expect(first.verification).toMatchObject({ intact: true, firstBroken: null });
+    const total = first.verification.checked;
+    expect(total).toBeGreaterThanOrEqual(earlierEvents);
+
+    await store.audit.append([auditDraft(AuditKind.versionSaved, null, letterId, { name: 'sent to capitals' })]);
+    const reads = vi.spyOn(store.audit, 'readChain');
+    const second = await viewAuditPage();
+
+    expect(second.verification).toEqual({ intact: true, checked: total + 1, firstBroken: null });
+    const rowsRead = (await Promise.all(reads.mock.results.map((result) => result.value as Promise<unknown[]>))).reduce((sum, rows) => sum + rows.length, 0);
+    expect(rowsRead, 'the second view reads the new event and the last one it had verified, not the whole chain').toBeLessThanOrEqual(2);
+  });
+
+  it('still finds a change to the last verified event', async () => {
+    const first = await viewAuditPage();
+    const last = first.verification.checked;
+    (store as unknown as { db: { prepare: (sql: string) => { run: (...args: unknown[]) => void } } }).db
+      .prepare('UPDATE audit_events SET detail = ? WHERE seq = ?')
+      .run('{"email":"changed@aa.example"}', last);
+    const second = await viewAuditPage();
+    expect(second.verification).toMatchObject({ intact: false, firstBroken: { seq: last } });
+  });
+});
