@@ -13,6 +13,7 @@ import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
+import { areSignatoriesFixed, isFrozen } from '../../shared/domain/letter-course.js';
 
 /** Typing fires many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
@@ -294,21 +295,21 @@ export class JlLetterCourse extends LitElement {
 
   override render() {
     const finalSignatures = this.course?.finalSignatures ?? [];
-    const isFrozen = this.status === LetterStatus.signed || this.status === LetterStatus.sent;
+    const isTextFrozen = isFrozen(this.status);
     const mySignatory = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId);
     const hasMyOfficeSigned = finalSignatures.some((signature) => signature.officeId === this.myOfficeId);
     return html`
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Signatory offices</h2>
-        ${isFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
+        ${isTextFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
         ${this.renderOffices()}
         ${this.grid
           ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
           : null}
         <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
-        ${this.isCoordinator && !isFrozen ? this.renderAddOffice() : null}
+        ${this.isCoordinator && !areSignatoriesFixed(this.status) ? this.renderAddOffice() : null}
         ${this.isCoordinator ? this.renderMoves() : null}
-        ${this.isApprover && mySignatory && !isFrozen
+        ${this.isApprover && mySignatory && !isTextFrozen
           ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.approveAll(mySignatory.office.country)}>
               Approve every pending paragraph for ${mySignatory.office.country}
             </button>`
@@ -327,7 +328,7 @@ export class JlLetterCourse extends LitElement {
 
   private renderOffices() {
     const finalSignatures = this.course?.finalSignatures ?? [];
-    const canReorder = this.isCoordinator && this.status !== LetterStatus.signed && this.status !== LetterStatus.sent;
+    const canReorder = this.isCoordinator && !areSignatoriesFixed(this.status);
     const last = this.signatories.length - 1;
     return html`<ol class="offices">
       ${this.signatories.map((signatory, index) => {

@@ -1,7 +1,7 @@
 import { AuditKind } from '../../shared/api/audit.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { ParagraphHistory, RestoreRequest, RestoreResponse, Revision } from '../../shared/api/history.js';
-import { LetterStatus } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { currentParagraphs, plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -16,7 +16,6 @@ import type { RoomRegistry } from '../sync/room-registry.js';
 import { ServerEdit } from '../sync/room.js';
 import { replaceParagraphText } from './replace-paragraph-text.js';
 
-const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
 /** The revision history of paragraphs, and putting a paragraph back to an earlier revision. */
@@ -57,7 +56,7 @@ export class HistoryService {
     await this.access.require(user, letterId, Permission.editText);
     const letter = await this.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
-    if (frozenStatuses.includes(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
+    if (isFrozen(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
     const revision = await this.store.history.getRevision(letterId, request.revisionId);
     if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
 

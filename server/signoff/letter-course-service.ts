@@ -16,15 +16,7 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { VersionService } from '../history/version-service.js';
 import { buildSignoffGrid } from './signoff-grid.js';
-
-/** Which status a coordinator may move the letter to from which. Signing is the offices' own act. */
-const coordinatorMoves: Record<LetterStatus, readonly LetterStatus[]> = {
-  [Status.drafting]: [Status.inReview],
-  [Status.inReview]: [Status.drafting, Status.ready],
-  [Status.ready]: [Status.inReview],
-  [Status.signed]: [Status.sent, Status.inReview],
-  [Status.sent]: [],
-};
+import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening } from '../../shared/domain/letter-course.js';
 
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
@@ -49,13 +41,13 @@ export class LetterCourseService {
   async changeStatus(user: SessionUser, letterId: string, to: LetterStatus, reason: string | undefined): Promise<void> {
     await this.access.require(user, letterId, Permission.manageLetter);
     const letter = (await this.store.letters.getLetter(letterId))!;
-    if (!coordinatorMoves[letter.status].includes(to)) {
+    if (!findStatusMove(letter.status, to)) {
       throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
     }
     if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
       throw conflict('Not every paragraph is approved by every signatory office yet.');
     }
-    const reopening = letter.status === Status.signed && to === Status.inReview;
+    const reopening = isReopening(letter.status, to);
     if (reopening && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
     const moved = await this.store.signoffs.recordLetterEvent(
       {
@@ -124,7 +116,13 @@ export class LetterCourseService {
   async setSignatories(user: SessionUser, letterId: string, request: Required<SignatoriesRequest>): Promise<void> {
     await this.access.require(user, letterId, Permission.manageLetter);
     const letter = (await this.store.letters.getLetter(letterId))!;
-    if (letter.status === Status.signed || letter.status === Status.sent) throw conflict('Reopen the letter before changing its signatories.');
+    if (areSignatoriesFixed(letter.status)) {
+      throw conflict(
+        isFrozen(letter.status)
+          ? 'Reopen the letter before changing its signatories.'
+          : 'The signatories are fixed while the letter is ready to sign. Move it back to review to change them.',
+      );
+    }
     const known = new Set((await this.store.accounts.listOffices()).map((office) => office.id));
     const ids = request.signatories.map((s) => s.officeId);
     const unknown = ids.find((id) => !known.has(id));
