@@ -12,6 +12,7 @@ import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/sha
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
+import { letterHash } from '../../shared/domain/letter-hash.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
 import { areSignatoriesFixed, isFrozen } from '../../shared/domain/letter-course.js';
 
@@ -162,15 +163,22 @@ export class JlLetterCourse extends LitElement {
     this.isBusy = true;
     this.error = null;
     try {
-      // The hash of the text as the server holds it now: what every office must sign alike.
-      const grid = await loadSignoffGrid(this.letterId);
-      this.grid = grid;
-      await signLetter(this.letterId, { letterHash: grid.letterHash });
+      // The signature binds to what this page shows: its own text and the signatories listed here.
+      // The server refuses it (409) if that is not the letter as it stands.
+      await signLetter(this.letterId, { letterHash: this.shownLetterHash() });
     } catch (error) {
       this.error = describeError(error);
     } finally {
       this.isBusy = false;
     }
+  }
+
+  /** The letter hash of the text in this page's editor and the signatories this panel lists. */
+  private shownLetterHash(): string {
+    return letterHash(
+      this.readParagraphs().map((paragraph) => paragraph.hash),
+      this.currentEntries(),
+    );
   }
 
   private currentEntries(): SignatoryEntry[] {
@@ -297,7 +305,9 @@ export class JlLetterCourse extends LitElement {
     const finalSignatures = this.course?.finalSignatures ?? [];
     const isTextFrozen = isFrozen(this.status);
     const mySignatory = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId);
-    const hasMyOfficeSigned = finalSignatures.some((signature) => signature.officeId === this.myOfficeId);
+    const mySignatures = finalSignatures.filter((signature) => signature.officeId === this.myOfficeId);
+    // A signature on text that has changed since does not cover what the page shows now.
+    const hasMyOfficeSigned = mySignatures.length > 0 && mySignatures.some((signature) => signature.letterHash === this.shownLetterHash());
     return html`
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Signatory offices</h2>

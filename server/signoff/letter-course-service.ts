@@ -8,7 +8,7 @@ import { canEditText } from '../../shared/domain/roles.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
-import { LetterEventKind, type Store } from '../store/store.js';
+import { DuplicateFinalSignature, LetterEventKind, type Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import type { LetterStateService } from './letter-state-service.js';
@@ -71,8 +71,9 @@ export class LetterCourseService {
   }
 
   /**
-   * An approver signs the whole letter for their office, bound to the letter hash they saw. When
-   * every signatory office has signed the same text, the letter is signed and frozen.
+   * An approver signs the whole letter for their office, bound to the letter hash their browser
+   * computed from the text and signatories it showed. When every signatory office has signed the
+   * same text, the letter is signed and frozen. An office signs a letter hash once per round (C4).
    */
   async sign(user: SessionUser, letterId: string, seenHash: string): Promise<void> {
     await this.access.require(user, letterId, Permission.signOff);
@@ -84,7 +85,16 @@ export class LetterCourseService {
     }
     const grid = await this.grid(user, letterId);
     if (!grid.isReady) throw conflict('A paragraph changed or lost an approval since the letter was marked ready.');
-    if (grid.letterHash !== seenHash) throw conflict('The letter changed since you read it. Read it again before signing.');
+    if (grid.letterHash !== seenHash) {
+      throw new AppError(
+        409,
+        ErrorCode.letterChanged,
+        'The letter you were about to sign is not the letter as it stands: its text or its signatories changed since your page showed them. Nothing was signed. Read the letter again, then sign.',
+      );
+    }
+    const before = await this.state.course(letterId);
+    const alreadySigned = new AppError(409, ErrorCode.alreadySigned, 'Your office has already signed this text of the letter.');
+    if (before.finalSignatures.some((signature) => signature.officeId === user.office.id && signature.letterHash === seenHash)) throw alreadySigned;
     const event = {
       letterId,
       kind: LetterEventKind.finalSignature,
@@ -97,7 +107,12 @@ export class LetterCourseService {
       createdAt: new Date().toISOString(),
     };
     const signatureAudit = [auditDraft(AuditKind.finalSignature, actorOf(user), letterId, { officeId: user.office.id, letterHash: grid.letterHash })];
-    if (!(await this.store.signoffs.recordLetterEvent(event, Status.ready, signatureAudit))) throw conflict('The letter is no longer ready to sign.');
+    const recorded = await this.store.signoffs.recordLetterEvent(event, Status.ready, signatureAudit).catch((error: unknown) => {
+      // Two clicks that raced past the check above: the store keeps the first.
+      if (error instanceof DuplicateFinalSignature) throw alreadySigned;
+      throw error;
+    });
+    if (!recorded) throw conflict('The letter is no longer ready to sign.');
     const { finalSignatures } = await this.state.course(letterId);
     const signedAll = signatories.every((s) => finalSignatures.some((f) => f.officeId === s.officeId && f.letterHash === grid.letterHash));
     if (signedAll) {

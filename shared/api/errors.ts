@@ -22,6 +22,10 @@ export const ErrorCode = {
   unsupportedFile: 'unsupported_file',
   /** An uploaded file is of the right kind but cannot be read. */
   brokenFile: 'broken_file',
+  /** A final signature named a letter hash that is not the letter's now: text or signatories changed. */
+  letterChanged: 'letter_changed',
+  /** The office already signed this letter hash. */
+  alreadySigned: 'already_signed',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
