@@ -13,6 +13,8 @@ import { ParagraphFocusEvent } from './paragraph-focus-event.js';
 import './jl-editor-toolbar.js';
 import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
+import { DirectionControlFilter } from './direction-control-filter.js';
+import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -27,6 +29,7 @@ export class JlEditor extends LitElement {
     letterState: { attribute: false },
     officeIds: { attribute: false },
     editor: { state: true },
+    textNotice: { state: true },
   };
 
   declare connection: LetterConnection | undefined;
@@ -36,6 +39,8 @@ export class JlEditor extends LitElement {
   declare letterState: LetterState;
   declare officeIds: readonly string[];
   declare private editor: Editor | undefined;
+  /** What the editor took out of the person's own input, and why (rule T1). */
+  declare private textNotice: string | null;
   private boundConnection: LetterConnection | undefined;
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
@@ -49,6 +54,7 @@ export class JlEditor extends LitElement {
     this.letterState = emptyLetterState;
     this.officeIds = [];
     this.editor = undefined;
+    this.textNotice = null;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -127,6 +133,12 @@ export class JlEditor extends LitElement {
       extensions: [
         ...letterExtensions(),
         SignoffGutter,
+        DirectionControlFilter.configure({
+          onRemoved: (removed, example) => {
+            const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
+            this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
+          },
+        }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
         CollaborationCaret.configure({
           provider: connection.provider,
@@ -157,6 +169,7 @@ export class JlEditor extends LitElement {
   override render() {
     return html`
       <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.isEditable}></jl-editor-toolbar>
+      <p class="text-notice" role="status">${this.textNotice ?? ''}</p>
       <div class="editor-surface"></div>
     `;
   }
@@ -165,6 +178,15 @@ export class JlEditor extends LitElement {
 const editorStyles = css`
   jl-editor {
     display: block;
+  }
+  jl-editor .text-notice:empty {
+    display: none;
+  }
+  jl-editor .text-notice {
+    margin: 0;
+    padding: 0.5rem 1.25rem;
+    background: var(--jl-accent-soft);
+    border-inline: 1px solid var(--jl-border);
   }
   jl-editor jl-editor-toolbar {
     position: sticky;
