@@ -29,8 +29,8 @@ describe('text policy', () => {
   });
 
   it('T3 flags a word that mixes Latin with Cyrillic or Greek letters, and only such words', () => {
-    expect(findMixedScriptWords('We \u0430ccept the terms')).toEqual([{ word: '\u0430ccept', scripts: ['Latin', 'Cyrillic'] }]);
-    expect(findMixedScriptWords('EUR 1\u039F,000 and Ale\u03BFs')).toEqual([{ word: 'Ale\u03BFs', scripts: ['Latin', 'Greek'] }]);
+    expect(findMixedScriptWords('We \u0430ccept the terms')).toEqual([{ word: '\u0430ccept', index: 3, scripts: ['Latin', 'Cyrillic'] }]);
+    expect(findMixedScriptWords('EUR 1\u039F,000 and Ale\u03BFs')).toEqual([{ word: 'Ale\u03BFs', index: 15, scripts: ['Latin', 'Greek'] }]);
     expect(findMixedScriptWords('Київ and Αθήνα and Łódź and Sisäministeriö')).toEqual([]);
   });
 });

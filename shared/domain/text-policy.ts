@@ -73,23 +73,22 @@ const scripts = [
   { name: 'Greek', pattern: /\p{Script=Greek}/u },
 ] as const;
 
-/** A word that mixes Latin letters with Cyrillic or Greek ones, and the scripts it mixes. */
+/** A word that mixes Latin letters with Cyrillic or Greek ones, where it starts, and the scripts it mixes. */
 export interface MixedScriptWord {
   word: string;
+  index: number;
   scripts: string[];
 }
 
 /**
- * Words that mix Latin with Cyrillic or Greek letters (T3): "аccept" with a Cyrillic "а" looks like
+ * Every occurrence of a word that mixes Latin with Cyrillic or Greek letters (T3): "аccept" with a Cyrillic "а" looks like
  * "accept" but is another word. A word here is a run of letters, marks and invisible joiners.
  */
 export function findMixedScriptWords(text: string): MixedScriptWord[] {
   const found: MixedScriptWord[] = [];
-  for (const [word] of text.matchAll(/[\p{L}\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]+/gu)) {
-    const present = scripts.filter((script) => script.pattern.test(word)).map((script) => script.name);
-    if (present.includes('Latin') && present.length > 1 && !found.some((entry) => entry.word === word)) {
-      found.push({ word, scripts: present });
-    }
+  for (const match of text.matchAll(/[\p{L}\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]+/gu)) {
+    const present = scripts.filter((script) => script.pattern.test(match[0])).map((script) => script.name);
+    if (present.includes('Latin') && present.length > 1) found.push({ word: match[0], index: match.index, scripts: present });
   }
   return found;
 }
