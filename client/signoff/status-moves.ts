@@ -1,5 +1,5 @@
 import { LetterStatus } from '../../shared/api/letters.js';
-import { type StatusMove as CourseMove, statusMovesFrom } from '../../shared/domain/letter-course.js';
+import { type StatusMove as CourseMove, isReopening, statusMovesFrom } from '../../shared/domain/letter-course.js';
 
 /** A move of the letter's course the coordinator may make, with its button label. */
 export interface StatusMove extends CourseMove {
@@ -11,7 +11,7 @@ function moveLabel(from: LetterStatus, to: LetterStatus): string {
   switch (to) {
     case LetterStatus.inReview:
       if (from === LetterStatus.drafting) return 'Start the review';
-      return from === LetterStatus.signed ? 'Reopen for review' : 'Back to review';
+      return isReopening(from, to) ? 'Reopen for review' : 'Back to review';
     case LetterStatus.ready:
       return 'Mark ready to sign';
     case LetterStatus.drafting:
