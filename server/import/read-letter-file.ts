@@ -26,13 +26,13 @@ export interface LetterFile {
 export async function readLetterFile(file: UploadedFile, offices: readonly Office[]): Promise<LetterFile> {
   const format = identifyImportFile(file);
   const { tree, warnings } = format === ImportFormat.docx ? await readWordTree(file.bytes) : { tree: readMarkdown(decodeMarkdownText(file.bytes)), warnings: [] };
+  const removed = stripDirectionControls(tree);
   const body = mdastToLetterBlocks(tree);
-  const { blocks, notes, removed } = stripDirectionControls(body.blocks, body.notes);
   return {
     format,
-    blocks,
-    notes,
-    parts: detectLetterParts(blocks, offices),
+    blocks: body.blocks,
+    notes: body.notes,
+    parts: detectLetterParts(body.blocks, offices),
     warnings: [...warnings, ...body.warnings, ...(removed > 0 ? [directionControlsWarning(removed)] : [])],
   };
 }

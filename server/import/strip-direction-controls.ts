@@ -1,35 +1,29 @@
-import type { JSONContent } from '@tiptap/core';
+import type { Nodes, Root } from 'mdast';
 import { stripReorderingCharacters } from '../../shared/domain/text-policy.js';
 
-/** Blocks with every direction control taken out of their text and attribute values (rule T1). */
-export interface StrippedBlocks {
-  blocks: JSONContent[];
-  notes: JSONContent[][];
-  removed: number;
-}
+/** Fields of a Markdown tree node that become letter text or a link's address. */
+const textFields = ['value', 'url', 'title', 'alt'] as const;
 
 /**
- * Takes bidirectional formatting characters out of an imported letter: the server would refuse
- * them in the text (4422), and they could make the imported text read in another order on paper.
+ * Takes bidirectional formatting characters (rule T1) out of a file's Markdown tree, Word files
+ * included, before it becomes a letter: the server would refuse them (4422), and they could make the
+ * imported text read in another order on paper. Returns how many it took out; changes `tree`.
  */
-export function stripDirectionControls(blocks: JSONContent[], notes: JSONContent[][]): StrippedBlocks {
+export function stripDirectionControls(tree: Root): number {
   let removed = 0;
-  const clean = (value: string): string => {
-    const stripped = stripReorderingCharacters(value);
-    removed += stripped.removed;
-    return stripped.text;
+  const visit = (node: Nodes): void => {
+    const fields = node as unknown as Record<string, unknown>;
+    for (const field of textFields) {
+      const value = fields[field];
+      if (typeof value !== 'string') continue;
+      const stripped = stripReorderingCharacters(value);
+      removed += stripped.removed;
+      fields[field] = stripped.text;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
   };
-  const cleanAttributes = (attrs: Record<string, unknown>): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(attrs).map(([key, value]) => [key, typeof value === 'string' ? clean(value) : value]));
-  const cleanNode = (node: JSONContent): JSONContent => ({
-    ...node,
-    ...(node.text !== undefined ? { text: clean(node.text) } : {}),
-    ...(node.attrs ? { attrs: cleanAttributes(node.attrs) } : {}),
-    ...(node.marks ? { marks: node.marks.map((mark) => (mark.attrs ? { ...mark, attrs: cleanAttributes(mark.attrs) } : mark)) } : {}),
-    // A text node left empty is dropped: ProseMirror has no empty text nodes.
-    ...(node.content ? { content: node.content.map(cleanNode).filter((child) => child.type !== 'text' || child.text) } : {}),
-  });
-  return { blocks: blocks.map(cleanNode), notes: notes.map((note) => note.map(cleanNode)), removed };
+  visit(tree);
+  return removed;
 }
 
 /** The preview's note about what was taken out. */
