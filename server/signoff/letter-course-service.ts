@@ -18,6 +18,7 @@ import type { VersionService } from '../history/version-service.js';
 import { buildSignoffGrid } from './signoff-grid.js';
 import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening } from '../../shared/domain/letter-course.js';
 
+const changeableSignatoryStatuses = Object.values(Status).filter((status) => !areSignatoriesFixed(status));
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
 /** The letter's course: status, signatories and the offices' final signatures. */
@@ -143,7 +144,7 @@ export class LetterCourseService {
     const unknown = ids.find((id) => !known.has(id));
     if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatories: no office "${unknown}"`);
     if (new Set(ids).size !== ids.length) throw new AppError(400, ErrorCode.validationFailed, 'signatories: an office is listed twice');
-    await this.store.signoffs.replaceSignatories(
+    const replaced = await this.store.signoffs.replaceSignatories(
       letterId,
       request.signatories.map((s, position) => ({ ...s, position })),
       {
@@ -158,7 +159,10 @@ export class LetterCourseService {
         createdAt: new Date().toISOString(),
       },
       [auditDraft(AuditKind.signatoriesChanged, actorOf(user), letterId, { signatories: request.signatories })],
+      // Checked again under the letter's lock: a move to ready at the same moment wins (C3).
+      changeableSignatoryStatuses,
     );
+    if (!replaced) throw conflict('The letter was marked ready at the same moment; its signatories are now fixed. Move it back to review to change them.');
     await this.pushCourse(letterId);
   }
 

@@ -365,6 +365,17 @@ export function runStoreContract(
       expect((await store.audit.listForLetter(letter.id)).map((recorded) => recorded.kind)).toEqual(['final_signature']);
     });
 
+    it('C3 replaces the signatories only in the statuses the caller allows, checked in the same transaction', async () => {
+      const { letter, signatories } = await seedLetter();
+      const event = { letterId: letter.id, kind: 'signatories_changed' as const, officeId: null, fromStatus: null, toStatus: null, letterHash: null, reason: null, userId: letter.createdBy, createdAt: later(0) };
+      const renamed = signatories.map((signatory) => ({ ...signatory, signerName: `${signatory.signerName} (deputy)` }));
+      expect(await store.signoffs.replaceSignatories(letter.id, renamed, event, [draft('signatories_changed', letter.id)], ['in_review'])).toBe(false);
+      expect((await store.letters.listSignatories(letter.id)).map((s) => s.signerName)).toEqual(['B', 'A']);
+      expect(await store.audit.listForLetter(letter.id)).toEqual([]);
+      expect(await store.signoffs.replaceSignatories(letter.id, renamed, event, [draft('signatories_changed', letter.id)], ['drafting', 'in_review'])).toBe(true);
+      expect((await store.letters.listSignatories(letter.id)).map((s) => s.signerName)).toEqual(['B (deputy)', 'A (deputy)']);
+    });
+
     it('stores an act and its audit events together, or neither', async () => {
       const { letter } = await seedLetter();
       const user = account('bb-office', 'ona@bb.example');

@@ -162,8 +162,17 @@ export interface SignoffStore {
    */
   recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean>;
   listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
-  /** Replaces the signatories in order, with an event, in one transaction. */
-  replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void>;
+  /**
+   * Replaces the signatories in order, with an event, in one transaction. With `onlyIn`, only while
+   * the letter's status is one of those (checked under the letter's lock); false if it was not.
+   */
+  replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean>;
 }
 
 /** Offices, people, sessions and invitations. */

@@ -71,10 +71,17 @@ export class PostgresSignoffs implements SignoffStore {
     return (await this.db.query<LetterEventRecord>(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
   }
 
-  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
       // Two coordinators replacing the list at once take turns; the later list wins whole.
-      await tx.query('SELECT id FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      const { rows } = await tx.query<{ status: LetterStatus }>('SELECT status FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      if (onlyIn && (!rows[0] || !onlyIn.includes(rows[0].status))) return false;
       await tx.query('DELETE FROM signatories WHERE letter_id = $1', [letterId]);
       for (const s of signatories) {
         await tx.query('INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES ($1, $2, $3, $4, $5)', [
@@ -87,6 +94,7 @@ export class PostgresSignoffs implements SignoffStore {
       }
       await insertEvent(tx, event);
       await appendAuditWithin(tx, audit);
+      return true;
     });
   }
 }

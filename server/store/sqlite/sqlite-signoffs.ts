@@ -65,15 +65,24 @@ export class SqliteSignoffs implements SignoffStore {
     return this.db.prepare(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = ? ORDER BY id`).all(letterId) as LetterEventRecord[];
   }
 
-  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
+  async replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean> {
     const insert = this.db.prepare(
       'INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES (?, ?, ?, ?, ?)',
     );
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
+      const current = this.db.prepare('SELECT status FROM letters WHERE id = ?').get(letterId) as { status: LetterStatus } | undefined;
+      if (onlyIn && (!current || !onlyIn.includes(current.status))) return false;
       this.db.prepare('DELETE FROM signatories WHERE letter_id = ?').run(letterId);
       for (const s of signatories) insert.run(letterId, s.officeId, s.position, s.signerName, s.capacity);
       this.insertEvent(event);
       this.audit.appendWithin(audit);
+      return true;
     })();
   }
 
