@@ -17,6 +17,7 @@ export default defineConfig({
     'removed-member-is-disconnected.spec.ts',
     'sign-off-by-three-offices.spec.ts',
     'paragraph-history-and-versions.spec.ts',
+    'signature-binds-to-what-was-seen.spec.ts',
   ],
   webServer: {
     ...base.webServer,

@@ -17,6 +17,7 @@ export default defineConfig({
       'tests/integration/refused-frames.test.ts',
       'tests/integration/roles-on-sockets.test.ts',
       'tests/integration/paragraph-history.test.ts',
+      'tests/integration/reordering-characters.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,
