@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openPerson, startLetterInReview } from './support/sign-off-journey.js';
+import { expectNoAxeViolations, openPerson, startLetterInReview } from './support/sign-off-journey.js';
 import { letterText, saveStatus, saveStatusText, uniqueText } from './support/workspace.js';
 
 test('T1 T2 T3 the sign-off panel shows a zero-width mark and flags a mixed-script word; typed direction controls are left out', async ({ browser }) => {
@@ -31,10 +31,12 @@ test('T1 T2 T3 the sign-off panel shows a zero-width mark and flags a mixed-scri
   await expect(check.getByText('(Latin + Cyrillic)')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Approve' })).toBeVisible();
   await aino.screenshot({ path: '/tmp/signoff-hidden-characters.png', fullPage: true });
+  await expectNoAxeViolations(aino);
 
   // The coordinator's overview shows the same mark in the paragraph's excerpt.
   await helena.goto(`${letterUrl}/sign-off`);
   await expect(helena.getByRole('table').getByRole('row').filter({ hasText: tag }).getByText('U+200B', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(helena);
 
   for (const page of [helena, aino]) await page.context().close();
 });
