@@ -15,6 +15,7 @@ import type { RevisionRecord, Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { ServerEdit } from '../sync/room.js';
 import { replaceParagraphText } from './replace-paragraph-text.js';
+import { codePointLabel, findReorderingCharacter } from '../../shared/domain/text-policy.js';
 
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
@@ -59,6 +60,9 @@ export class HistoryService {
     if (isFrozen(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
     const revision = await this.store.history.getRevision(letterId, request.revisionId);
     if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
+    // A server edit skips the update guard: text written before rule T1 must not come back this way.
+    const control = findReorderingCharacter(JSON.stringify(revision.content));
+    if (control) throw conflict(`This earlier text holds an invisible direction control (${codePointLabel(control)}), which letter text may no longer hold.`);
 
     return this.registry.withRoom(letterId, async (room) => {
       const paragraph = collectTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);
