@@ -219,6 +219,22 @@ describe('sign-off of paragraphs', () => {
     }
   });
 
+  it('T1 an earlier text that holds a direction control is not restored', async () => {
+    const editor = await openLetter('drafter');
+    const before = editor.hashOf('p2');
+    // Written before the rule existed: the store still has it in the paragraph's history.
+    const content = { type: 'paragraph', content: [{ type: 'text', text: 'Second \u202E.tniop' }] };
+    const revisionId = randomUUID().replaceAll('-', '');
+    const now = new Date().toISOString();
+    await store.history.appendRevisions([
+      { id: revisionId, letterId, paragraphId: 'p2', kind: 'edited', userId: null, officeId: null, startedAt: now, endedAt: now, content, hash: paragraphHash(content), changes: 1, relatedParagraphId: null, restoredFrom: null },
+    ]);
+    const response = await api('drafter', 'POST', '/paragraphs/p2/restore', { revisionId, hash: before });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.message).toMatch(/U\+202E/);
+    expect(editor.hashOf('p2')).toBe(before);
+  });
+
   it('F1 a final signature binds to the text and signatories the signer saw; C3 signatories are fixed from ready on', async () => {
     const a = await openLetter('approverA');
     const b = await openLetter('approverB');
