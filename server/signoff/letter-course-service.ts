@@ -42,14 +42,15 @@ export class LetterCourseService {
   async changeStatus(user: SessionUser, letterId: string, to: LetterStatus, reason: string | undefined): Promise<void> {
     await this.access.require(user, letterId, Permission.manageLetter);
     const letter = (await this.store.letters.getLetter(letterId))!;
-    if (!findStatusMove(letter.status, to)) {
+    const move = findStatusMove(letter.status, to);
+    if (!move) {
       throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
     }
     if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
       throw conflict('Not every paragraph is approved by every signatory office yet.');
     }
     const reopening = isReopening(letter.status, to);
-    if (reopening && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
+    if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
     const moved = await this.store.signoffs.recordLetterEvent(
       {
         letterId,
