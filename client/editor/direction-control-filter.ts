@@ -2,9 +2,7 @@ import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { findReorderingCharacter } from '../../shared/domain/text-policy.js';
-
-const directionControls = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
+import { findReorderingCharacter, locateReorderingCharacters } from '../../shared/domain/text-policy.js';
 
 export interface DirectionControlFilterOptions {
   /** Called after characters were taken out of what the person pasted or typed, with the first one. */
@@ -55,9 +53,9 @@ export const DirectionControlFilter = Extension.create<DirectionControlFilterOpt
           for (const [from, to] of ranges) {
             newState.doc.nodesBetween(from, to, (node, position) => {
               if (!node.isText) return true;
-              for (const match of node.text!.matchAll(directionControls)) {
-                const at = position + match.index;
-                if (at >= from && at < to) found.set(at, match[0]);
+              for (const { index, character } of locateReorderingCharacters(node.text!)) {
+                const at = position + index;
+                if (at >= from && at < to) found.set(at, character);
               }
               return false;
             });

@@ -4,6 +4,7 @@ import { exportFont } from './export-font.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
+import { withoutInvisibleCharacters } from '../../shared/domain/text-policy.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -145,7 +146,7 @@ function writeBlock(doc: Pdf, node: JSONContent, level: number): void {
  * breaks its lines elsewhere anyway.)
  */
 function asDrawn(text: string): string {
-  return text.replace(/[\u200B\u200C\u2060\uFEFF\u00AD]|\u200D/gu, '');
+  return withoutInvisibleCharacters(text);
 }
 
 /** One paragraph of runs, each in its own face, wrapping as one text; a line break starts a new line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMixedScriptWords, findReorderingCharacter, hasInvisibleCharacters, revealInvisibleCharacters, stripReorderingCharacters } from './text-policy.js';
+import { findMixedScriptWords, findReorderingCharacter, locateReorderingCharacters, hasInvisibleCharacters, revealInvisibleCharacters, stripReorderingCharacters, withoutInvisibleCharacters } from './text-policy.js';
 
 describe('text policy', () => {
   it('T1 finds every bidirectional override, embedding, isolate and mark', () => {
@@ -8,6 +8,13 @@ describe('text policy', () => {
       expect(findReorderingCharacter(`accept ${character}EUR 10,000`)).toBe(character);
     }
     expect(findReorderingCharacter('Ålesund, Łódź, Αθήνα, Київ: EUR 10,000')).toBeNull();
+  });
+
+  it('T1 locates each of them', () => {
+    expect(locateReorderingCharacters('a\u202Eb\u2069')).toEqual([
+      { index: 1, character: '\u202E' },
+      { index: 3, character: '\u2069' },
+    ]);
   });
 
   it('T1 strips them on import and counts them, leaving every other character in place', () => {
@@ -24,6 +31,7 @@ describe('text policy', () => {
       { text: 'voice' },
     ]);
     expect(revealInvisibleCharacters('plain')).toEqual([{ text: 'plain' }]);
+    expect(withoutInvisibleCharacters('pay\u200Bment in\u00ADvoice, Zo\u200C\u200D\u00EB\u2060x\uFEFFy')).toBe('payment invoice, Zo\u00EBxy');
     for (const character of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']) expect(hasInvisibleCharacters(`a${character}b`)).toBe(true);
     expect(hasInvisibleCharacters('a b')).toBe(false);
   });

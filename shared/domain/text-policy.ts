@@ -32,6 +32,11 @@ export function findReorderingCharacter(text: string): string | null {
   return text.match(new RegExp(reorderingPattern.source, 'u'))?.[0] ?? null;
 }
 
+/** Every bidirectional formatting character in `text`, with where it is. */
+export function locateReorderingCharacters(text: string): { index: number; character: string }[] {
+  return [...text.matchAll(reorderingPattern)].map((match) => ({ index: match.index, character: match[0] }));
+}
+
 /** `text` without bidirectional formatting characters, and how many were taken out. */
 export function stripReorderingCharacters(text: string): { text: string; removed: number } {
   let removed = 0;
@@ -60,6 +65,11 @@ export function revealInvisibleCharacters(text: string): RevealedPiece[] {
   }
   if (plain) pieces.push({ text: plain });
   return pieces;
+}
+
+/** `text` without the characters of T2: what a browser draws for it inside a line (T4). */
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(new RegExp(invisiblePattern.source, 'gu'), '');
 }
 
 /** Whether `text` holds a character that is shown as a mark (T2). */
