@@ -18,6 +18,7 @@ export default defineConfig({
     'sign-off-by-three-offices.spec.ts',
     'paragraph-history-and-versions.spec.ts',
     'hostile-presence-leaves-text.spec.ts',
+    'signature-binds-to-what-was-seen.spec.ts',
   ],
   webServer: {
     ...base.webServer,

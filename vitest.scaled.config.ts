@@ -22,6 +22,7 @@ export default defineConfig({
       'tests/integration/hostile-presence.test.ts',
       'tests/integration/session-expiry.test.ts',
       'tests/integration/letter-state-order.test.ts',
+      'tests/integration/reordering-characters.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,

@@ -8,6 +8,10 @@ describe('describeLinkProblem', () => {
     expect(describeLinkProblem('mailto:desk@intermin.fi')).toBeNull();
   });
 
+  it('T1 refuses an address with a direction control, naming it', () => {
+    expect(describeLinkProblem('https://example.org/\u202Efdp.exe')).toMatch(/invisible direction control \(U\+202E\)/);
+  });
+
   it('asks for an address when there is none', () => {
     expect(describeLinkProblem('')).toBe('Enter the address the link should open.');
   });

@@ -14,6 +14,8 @@ import './jl-editor-toolbar.js';
 import { LetterCarets } from './letter-carets.js';
 import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
+import { DirectionControlFilter } from './direction-control-filter.js';
+import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -29,6 +31,7 @@ export class JlEditor extends LitElement {
     officeIds: { attribute: false },
     editor: { state: true },
     hasFailed: { state: true },
+    textNotice: { state: true },
   };
 
   declare connection: LetterConnection | undefined;
@@ -44,6 +47,9 @@ export class JlEditor extends LitElement {
    * letter, so it stays read-only until the page is reloaded.
    */
   declare private hasFailed: boolean;
+
+  /** What the editor took out of the person's own input, and why (rule T1). */
+  declare private textNotice: string | null;
   private boundConnection: LetterConnection | undefined;
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
@@ -58,6 +64,7 @@ export class JlEditor extends LitElement {
     this.officeIds = [];
     this.editor = undefined;
     this.hasFailed = false;
+    this.textNotice = null;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -177,6 +184,12 @@ export class JlEditor extends LitElement {
       extensions: [
         ...letterExtensions(),
         SignoffGutter,
+        DirectionControlFilter.configure({
+          onRemoved: (removed, example) => {
+            const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
+            this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
+          },
+        }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
         LetterCarets.configure({
           provider: connection.provider,
@@ -216,6 +229,7 @@ export class JlEditor extends LitElement {
           </p>`
         : null}
       <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.canType}></jl-editor-toolbar>
+      <p class="text-notice" role="status">${this.textNotice ?? ''}</p>
       <div class="editor-surface"></div>
     `;
   }
@@ -224,6 +238,15 @@ export class JlEditor extends LitElement {
 const editorStyles = css`
   jl-editor {
     display: block;
+  }
+  jl-editor .text-notice:empty {
+    display: none;
+  }
+  jl-editor .text-notice {
+    margin: 0;
+    padding: 0.5rem 1.25rem;
+    background: var(--jl-accent-soft);
+    border-inline: 1px solid var(--jl-border);
   }
   jl-editor jl-editor-toolbar {
     position: sticky;

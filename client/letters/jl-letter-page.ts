@@ -1,7 +1,8 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
-import { LetterStatus, type LetterDetail, type Signatory } from '../../shared/api/letters.js';
+import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
@@ -205,7 +206,7 @@ export class JlLetterPage extends LitElement {
     const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
-    const isFrozen = status === LetterStatus.signed || status === LetterStatus.sent;
+    const isTextFrozen = isFrozen(status);
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
@@ -251,7 +252,7 @@ export class JlLetterPage extends LitElement {
         </div>
         <h1 id="letter-title">${letter.title}</h1>
         ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
-        ${mayEdit || isFrozen ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEdit || isTextFrozen ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor
           .connection=${this.connection}
           .user=${this.user}
@@ -269,13 +270,13 @@ export class JlLetterPage extends LitElement {
           .signatories=${signatories}
           .letterState=${this.letterState}
           .myOfficeId=${myOfficeId}
-          .canAct=${isApprover && !isFrozen}
+          .canAct=${isApprover && !isTextFrozen}
         ></jl-paragraph-panel>
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .letterState=${this.letterState}
-          .canRestore=${isEditable && !isFrozen}
+          .canRestore=${isEditable && !isTextFrozen}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
         <jl-letter-course

@@ -12,7 +12,9 @@ import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/sha
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
+import { letterHash } from '../../shared/domain/letter-hash.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
+import { areSignatoriesFixed, isFrozen } from '../../shared/domain/letter-course.js';
 
 /** Typing fires many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
@@ -161,15 +163,22 @@ export class JlLetterCourse extends LitElement {
     this.isBusy = true;
     this.error = null;
     try {
-      // The hash of the text as the server holds it now: what every office must sign alike.
-      const grid = await loadSignoffGrid(this.letterId);
-      this.grid = grid;
-      await signLetter(this.letterId, { letterHash: grid.letterHash });
+      // The signature binds to what this page shows: its own text and the signatories listed here.
+      // The server refuses it (409) if that is not the letter as it stands.
+      await signLetter(this.letterId, { letterHash: this.shownLetterHash() });
     } catch (error) {
       this.error = describeError(error);
     } finally {
       this.isBusy = false;
     }
+  }
+
+  /** The letter hash of the text in this page's editor and the signatories this panel lists. */
+  private shownLetterHash(): string {
+    return letterHash(
+      this.readParagraphs().map((paragraph) => paragraph.hash),
+      this.currentEntries(),
+    );
   }
 
   private currentEntries(): SignatoryEntry[] {
@@ -294,21 +303,23 @@ export class JlLetterCourse extends LitElement {
 
   override render() {
     const finalSignatures = this.course?.finalSignatures ?? [];
-    const isFrozen = this.status === LetterStatus.signed || this.status === LetterStatus.sent;
+    const isTextFrozen = isFrozen(this.status);
     const mySignatory = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId);
-    const hasMyOfficeSigned = finalSignatures.some((signature) => signature.officeId === this.myOfficeId);
+    const mySignatures = finalSignatures.filter((signature) => signature.officeId === this.myOfficeId);
+    // A signature on text that has changed since does not cover what the page shows now.
+    const hasMyOfficeSigned = mySignatures.length > 0 && mySignatures.some((signature) => signature.letterHash === this.shownLetterHash());
     return html`
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Signatory offices</h2>
-        ${isFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
+        ${isTextFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
         ${this.renderOffices()}
         ${this.grid
           ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
           : null}
         <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
-        ${this.isCoordinator && !isFrozen ? this.renderAddOffice() : null}
+        ${this.isCoordinator && !areSignatoriesFixed(this.status) ? this.renderAddOffice() : null}
         ${this.isCoordinator ? this.renderMoves() : null}
-        ${this.isApprover && mySignatory && !isFrozen
+        ${this.isApprover && mySignatory && !isTextFrozen
           ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.approveAll(mySignatory.office.country)}>
               Approve every pending paragraph for ${mySignatory.office.country}
             </button>`
@@ -327,7 +338,7 @@ export class JlLetterCourse extends LitElement {
 
   private renderOffices() {
     const finalSignatures = this.course?.finalSignatures ?? [];
-    const canReorder = this.isCoordinator && this.status !== LetterStatus.signed && this.status !== LetterStatus.sent;
+    const canReorder = this.isCoordinator && !areSignatoriesFixed(this.status);
     const last = this.signatories.length - 1;
     return html`<ol class="offices">
       ${this.signatories.map((signatory, index) => {

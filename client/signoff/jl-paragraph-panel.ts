@@ -12,6 +12,8 @@ import type { ParagraphInfo } from './paragraph-signoff.js';
 import { signoffActionLabel } from './signoff-action-labels.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
 import { renderDiffLegend, renderWordDiff, wordDiffStyles } from './render-word-diff.js';
+import { renderRevealedText } from './render-revealed-text.js';
+import { findMixedScriptWords, hasInvisibleCharacters } from '../../shared/domain/text-policy.js';
 
 /**
  * The sign-off of the paragraph holding the caret: every signatory office's state in words, who
@@ -140,7 +142,7 @@ export class JlParagraphPanel extends LitElement {
         <ul class="offices">
           ${ordered.map((signatory) => this.renderOffice(signatory, paragraph))}
         </ul>
-        ${this.renderDiff()} ${this.canAct ? this.renderActions() : null}
+        ${this.renderTextCheck(paragraph)} ${this.renderDiff()} ${this.canAct ? this.renderActions() : null}
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
       </section>
     `;
@@ -158,6 +160,24 @@ export class JlParagraphPanel extends LitElement {
         : null}
       ${state === SignoffState.changesRequested && entry?.reason ? html`<q class="reason">${entry.reason}</q>` : null}
     </li>`;
+  }
+
+  /** Invisible characters (T2) and look-alike letters from other scripts (T3), before anyone approves. */
+  private renderTextCheck(paragraph: ParagraphInfo) {
+    const hasInvisible = hasInvisibleCharacters(paragraph.text);
+    const mixedWords = [...new Set(findMixedScriptWords(paragraph.text).map((entry) => entry.word))];
+    if (!hasInvisible && mixedWords.length === 0) return null;
+    return html`<section class="text-check" aria-labelledby="text-check-heading">
+      <h3 id="text-check-heading">Check this paragraph’s characters</h3>
+      ${mixedWords.length > 0
+        ? html`<p class="flag" role="note">
+            Mixed scripts: ${mixedWords.map((word, index) => html`${index > 0 ? ', ' : ''}“${word}”`)}
+            ${mixedWords.length === 1 ? 'mixes' : 'mix'} Latin letters with Cyrillic or Greek ones and may look like another word.
+          </p>`
+        : null}
+      ${hasInvisible ? html`<p class="flag" role="note">Invisible characters are shown as marks with their code point.</p>` : null}
+      <p class="revealed-text">${renderRevealedText(paragraph.text)}</p>
+    </section>`;
   }
 
   private renderDiff() {
@@ -283,6 +303,20 @@ export class JlParagraphPanel extends LitElement {
       }
       .message {
         margin: 0.75rem 0 0;
+      }
+      .flag {
+        margin: 0 0 0.25rem;
+        color: var(--jl-warning);
+        font-weight: 600;
+      }
+      .revealed-text {
+        margin: 0;
+        padding: 0.5rem;
+        font-family: var(--jl-font-letter);
+        background: #fafbfc;
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+        overflow-wrap: anywhere;
       }
     `,
   ];

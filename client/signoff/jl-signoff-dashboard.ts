@@ -9,6 +9,7 @@ import { LetterConnection } from '../editor/letter-connection.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
+import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
 
 /** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
@@ -173,7 +174,7 @@ export class JlSignoffDashboard extends LitElement {
                   </tr>`
                 : rows.map(
                     (row) => html`<tr>
-                      <th scope="row"><span class="number">${row.number}.</span> ${row.excerpt}</th>
+                      <th scope="row"><span class="number">${row.number}.</span> ${renderRevealedText(row.excerpt)}</th>
                       ${grid.offices.map((office) => {
                         const state = row.states[office.officeId];
                         if (!state) return html`<td>–</td>`;
@@ -190,6 +191,7 @@ export class JlSignoffDashboard extends LitElement {
   }
 
   static override styles = [
+    revealedTextStyles,
     formStyles,
     messageStyles,
     visuallyHiddenStyles,

@@ -1,18 +1,20 @@
 import { css, html } from 'lit';
 import { compareWords } from './word-diff.js';
+import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
 
 /**
- * Two texts compared word by word, as a paragraph with `<ins>` and `<del>` runs. Screen readers
- * hear "added:" and "removed:" before each run; pair with `visuallyHiddenStyles`.
+ * Two texts compared word by word, as a paragraph with `<ins>` and `<del>` runs, invisible
+ * characters and mixed-script words shown (rules T2, T3). Screen readers hear "added:" and
+ * "removed:" before each run; pair with `visuallyHiddenStyles`.
  */
 export function renderWordDiff(before: string, after: string) {
   return html`<p class="diff-text">
     ${compareWords(before, after).map((part) =>
       part.kind === 'added'
-        ? html`<ins><span class="visually-hidden">added: </span>${part.text}</ins>`
+        ? html`<ins><span class="visually-hidden">added: </span>${renderRevealedText(part.text)}</ins>`
         : part.kind === 'removed'
-          ? html`<del><span class="visually-hidden">removed: </span>${part.text}</del>`
-          : part.text,
+          ? html`<del><span class="visually-hidden">removed: </span>${renderRevealedText(part.text)}</del>`
+          : renderRevealedText(part.text),
     )}
   </p>`;
 }
@@ -22,7 +24,7 @@ export function renderDiffLegend() {
   return html`<p class="legend" aria-hidden="true"><ins>added</ins> <del>removed</del></p>`;
 }
 
-export const wordDiffStyles = css`
+const diffStyles = css`
   .diff-text {
     margin: 0;
     padding: 0.5rem;
@@ -47,3 +49,5 @@ export const wordDiffStyles = css`
     font-size: 0.875rem;
   }
 `;
+
+export const wordDiffStyles = [diffStyles, revealedTextStyles];

@@ -10,4 +10,10 @@ describe('statusMoves', () => {
   it('offers nothing once the letter is sent', () => {
     expect(statusMoves('sent')).toEqual([]);
   });
+
+  it('labels the moves the shared course allows, in the order it lists them', () => {
+    expect(statusMoves('in_review').map((move) => move.label)).toEqual(['Mark ready to sign', 'Back to drafting']);
+    expect(statusMoves('ready').map((move) => move.label)).toEqual(['Back to review']);
+    expect(statusMoves('signed').map((move) => move.label)).toEqual(['Mark as sent', 'Reopen for review']);
+  });
 });

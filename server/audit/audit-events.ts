@@ -28,14 +28,8 @@ function parseDetail(detail: string): Record<string, unknown> {
   }
 }
 
-const csvCell = (value: string) => {
-  // A cell starting with = + - @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** The events as CSV, one row each, for the coordinator's records. */
-export function auditCsv(events: AuditEvent[]): string {
+/** The events as rows for a spreadsheet, one each, for the coordinator's records. */
+export function auditRows(events: AuditEvent[]): string[][] {
   const header = ['seq', 'at', 'kind', 'actor', 'actor office', 'letter', 'detail', 'previous hash', 'hash'];
   const rows = events.map((event) => [
     String(event.seq),
@@ -48,5 +42,5 @@ export function auditCsv(events: AuditEvent[]): string {
     event.previousHash,
     event.hash,
   ]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows];
 }

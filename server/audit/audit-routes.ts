@@ -5,7 +5,8 @@ import { requireAdmin } from '../auth/session-middleware.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from '../letters/letter-access.js';
 import type { Store } from '../store/store.js';
 import { actorOf, auditDraft } from './audit-draft.js';
-import { auditCsv, describeAuditRecords } from './audit-events.js';
+import { auditRows, describeAuditRecords } from './audit-events.js';
+import { csvDownload } from '../http/csv-download.js';
 import { IncrementalAuditVerifier, verifyAuditChain } from './audit-verifier.js';
 
 /** The coordinator's view and export of a letter's audit trail, and the check of the whole chain. */
@@ -25,9 +26,7 @@ export function auditRoutes(store: Store, access: LetterAccess): Hono<LetterEnv>
     // Taking a copy of the trail is itself an act the trail records.
     await store.audit.append([auditDraft(AuditKind.auditExported, actorOf(c.get('user')!), letterId, { format: 'csv' })]);
     const events = await describeAuditRecords(store, await store.audit.listForLetter(letterId));
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="audit-trail.csv"');
-    return c.body(`\uFEFF${auditCsv(events)}`);
+    return csvDownload(c, 'audit-trail.csv', auditRows(events));
   });
 
   routes.get('/admin/audit/verify', requireAdmin, async (c) => c.json<AuditVerification>(await verifyAuditChain(store.audit)));

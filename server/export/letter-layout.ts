@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { signatureRecordHeading } from '../../shared/api/interchange.js';
-import { LetterStatus } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
 /** Words the exported letter prints, in one place so the three formats say the same. */
@@ -65,7 +65,7 @@ export function formatSignedAt(iso: string): string {
 }
 
 export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
-  const isSigned = snapshot.status === LetterStatus.signed || snapshot.status === LetterStatus.sent;
+  const isSigned = isFrozen(snapshot.status);
   const officeName = new Map(snapshot.signatories.map((signatory) => [signatory.office.id, signatory.office.name]));
   // Signing order, as in the signature blocks; an office no longer a signatory still shows its signature.
   const position = (officeId: string) => snapshot.signatories.findIndex((signatory) => signatory.office.id === officeId);

@@ -39,4 +39,11 @@ describe('Word export', () => {
     expect(text).toContain(unsigned.letterHash);
     expect(Buffer.from(bytes).includes(Buffer.from('word/fonts/'))).toBe(true);
   });
+
+  it('T4 keeps every character of the text, invisible ones and letters of other scripts included, in order', async () => {
+    const line = 'Offer: we \u0430ccept the pay\u200Bment of the in\u00ADvoice, EUR 10,000, Zo\u200C\u200D\u00EB\u2060x\uFEFFy.';
+    const snapshot = snapshotOf(await readFixture('characters.md', new TextEncoder().encode(`# Characters\n\n${line}\n`)));
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await letterToDocx(snapshot)) });
+    expect(text).toContain(line);
+  });
 });

@@ -10,6 +10,11 @@ describe('Markdown in, Markdown out', () => {
     expect(await markdownOf('coastal-patrols.md')).toBe(source);
   });
 
+  it('T4 keeps every character of the text, invisible ones and letters of other scripts included, in order', async () => {
+    const line = 'Offer: we \u0430ccept the pay\u200Bment of the in\u00ADvoice, EUR 10,000, Zo\u200C\u200D\u00EB\u2060x\uFEFFy.';
+    expect(await markdownOf('characters.md', new TextEncoder().encode(`# Characters\n\n${line}\n`))).toContain(`\n${line}\n`);
+  });
+
   it('is stable: exporting an imported export changes nothing, footnotes and odd Markdown included', async () => {
     const once = await markdownOf('notes-and-odd-markdown.md');
     const twice = await markdownOf('again.md', new TextEncoder().encode(once));

@@ -17,6 +17,13 @@ describe('PDF export', () => {
     expect(text).toContain('Klaipėda, Bodø and Åland');
   });
 
+  it('T4 draws the text as a browser shows it: every visible character in order, nothing for invisible ones', async () => {
+    const line = 'Offer: we \u0430ccept the pay\u200Bment of the in\u00ADvoice, EUR 10,000, Zo\u200C\u200D\u00EB\u2060x\uFEFFy.';
+    const snapshot = snapshotOf(await readFixture('characters.md', new TextEncoder().encode(`# Characters\n\n${line}\n`)));
+    const text = (await pdfPages(await letterToPdf(snapshot))).join('\n');
+    expect(text).toContain('Offer: we \u0430ccept the payment of the invoice, EUR 10,000, Zo\u00EBxy.');
+  });
+
   it('ends a signed letter with a page of final signatures (who, when) and the letter hash', async () => {
     const file = await readFixture('coastal-patrols.md');
     const unsigned = snapshotOf(file);

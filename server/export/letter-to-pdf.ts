@@ -4,6 +4,7 @@ import { exportFont } from './export-font.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
+import { withoutInvisibleCharacters } from '../../shared/domain/text-policy.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -138,6 +139,16 @@ function writeBlock(doc: Pdf, node: JSONContent, level: number): void {
   }
 }
 
+/**
+ * Text as PDFKit should draw it to look as it does in a browser (rule T4): zero-width characters
+ * and soft hyphens draw nothing there inside a line, but PDFKit would draw a gap, a space or a
+ * missing-glyph box for them. (A browser may hyphenate at a soft hyphen that ends a line; the PDF
+ * breaks its lines elsewhere anyway.)
+ */
+function asDrawn(text: string): string {
+  return withoutInvisibleCharacters(text);
+}
+
 /** One paragraph of runs, each in its own face, wrapping as one text; a line break starts a new line. */
 function writeRuns(doc: Pdf, runs: InlineRun[], x: number, width: number, size: number): void {
   const lines: Exclude<InlineRun, { kind: 'break' }>[][] = [[]];
@@ -158,8 +169,8 @@ function writeRuns(doc: Pdf, runs: InlineRun[], x: number, width: number, size: 
       const fontName = piece.isBold ? (piece.isItalic ? face.boldItalic : face.bold) : piece.isItalic ? face.italic : face.regular;
       doc.font(fontName).fontSize(size).fillColor(piece.href ? linkColor : textColor);
       const options = { continued: index < line.length - 1, link: piece.href, underline: piece.href !== null, lineGap };
-      if (index === 0) doc.text(piece.text, x, top, { ...options, width });
-      else doc.text(piece.text, options);
+      if (index === 0) doc.text(asDrawn(piece.text), x, top, { ...options, width });
+      else doc.text(asDrawn(piece.text), options);
     });
     top = doc.y;
   }

@@ -1,7 +1,7 @@
 import { AuditKind } from '../../shared/api/audit.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { ParagraphHistory, RestoreRequest, RestoreResponse, Revision } from '../../shared/api/history.js';
-import { LetterStatus } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { currentParagraphs, plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -15,8 +15,8 @@ import type { RevisionRecord, Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { ServerEdit } from '../sync/room.js';
 import { replaceParagraphText } from './replace-paragraph-text.js';
+import { codePointLabel, findReorderingCharacter } from '../../shared/domain/text-policy.js';
 
-const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
 /** The revision history of paragraphs, and putting a paragraph back to an earlier revision. */
@@ -57,9 +57,12 @@ export class HistoryService {
     await this.access.require(user, letterId, Permission.editText);
     const letter = await this.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
-    if (frozenStatuses.includes(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
+    if (isFrozen(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
     const revision = await this.store.history.getRevision(letterId, request.revisionId);
     if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
+    // A server edit skips the update guard: text written before rule T1 must not come back this way.
+    const control = findReorderingCharacter(JSON.stringify(revision.content));
+    if (control) throw conflict(`This earlier text holds an invisible direction control (${codePointLabel(control)}), which letter text may no longer hold.`);
 
     return this.registry.withRoom(letterId, async (room) => {
       const paragraph = letterTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);

@@ -77,6 +77,26 @@ describe('reading a Markdown letter', () => {
   });
 });
 
+describe('T1 direction controls in an imported letter', () => {
+  it('T1 strips every direction control from text, title and links, keeps zero-width characters, and says so in the preview', async () => {
+    const markdown = [
+      '# Joint \u202Eletter\u202C',
+      '',
+      'We \u202Eaccept\u202C the offer of EUR \u206610,000\u2069 and pay\u200Bment.',
+      '',
+      'See [the plan\u200F](https://example.org/\u202Eplan).',
+    ].join('\n');
+    const file = await readLetterFile({ name: 'letter.md', type: 'text/markdown', bytes: new TextEncoder().encode(markdown) }, fixtureOffices);
+    expect(file.parts.title?.text).toBe('Joint letter');
+    const body = assembleLetterBody(file, { addressees: true, signatories: true });
+    expect(outline(body.content ?? [])).toEqual(['paragraph: We accept the offer of EUR 10,000 and pay\u200Bment.', 'paragraph: See the plan.']);
+    expect(JSON.stringify(body)).toContain('"href":"https://example.org/plan"');
+    expect(file.warnings).toContain(
+      '8 invisible direction control characters were removed (such as U+202E): they can make text read in another order on screen than on paper.',
+    );
+  });
+});
+
 describe('reading a Word letter', () => {
   it('reads the title (Title style), headings, emphasis, lists, links and footnotes into the same blocks as Markdown', async () => {
     const document = new Document({

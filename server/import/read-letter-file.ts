@@ -8,6 +8,7 @@ import { identifyImportFile, type UploadedFile } from './identify-import-file.js
 import { ImportError } from './import-errors.js';
 import { mdastToLetterBlocks } from './mdast-to-letter-blocks.js';
 import { readMarkdown } from './read-markdown.js';
+import { directionControlsWarning, stripDirectionControls } from './strip-direction-controls.js';
 
 /** A file read as a letter: its body blocks, its footnotes, and the parts recognised in it. */
 export interface LetterFile {
@@ -25,8 +26,15 @@ export interface LetterFile {
 export async function readLetterFile(file: UploadedFile, offices: readonly Office[]): Promise<LetterFile> {
   const format = identifyImportFile(file);
   const { tree, warnings } = format === ImportFormat.docx ? await readWordTree(file.bytes) : { tree: readMarkdown(decodeMarkdownText(file.bytes)), warnings: [] };
+  const removed = stripDirectionControls(tree);
   const body = mdastToLetterBlocks(tree);
-  return { format, blocks: body.blocks, notes: body.notes, parts: detectLetterParts(body.blocks, offices), warnings: [...warnings, ...body.warnings] };
+  return {
+    format,
+    blocks: body.blocks,
+    notes: body.notes,
+    parts: detectLetterParts(body.blocks, offices),
+    warnings: [...warnings, ...body.warnings, ...(removed > 0 ? [directionControlsWarning(removed)] : [])],
+  };
 }
 
 async function readWordTree(bytes: Uint8Array) {

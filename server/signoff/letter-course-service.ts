@@ -8,7 +8,7 @@ import { canEditText } from '../../shared/domain/roles.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
-import { LetterEventKind, type Store } from '../store/store.js';
+import { DuplicateFinalSignature, LetterEventKind, type Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import type { LetterStateService } from './letter-state-service.js';
@@ -16,16 +16,9 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { VersionService } from '../history/version-service.js';
 import { buildSignoffGrid } from './signoff-grid.js';
+import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening } from '../../shared/domain/letter-course.js';
 
-/** Which status a coordinator may move the letter to from which. Signing is the offices' own act. */
-const coordinatorMoves: Record<LetterStatus, readonly LetterStatus[]> = {
-  [Status.drafting]: [Status.inReview],
-  [Status.inReview]: [Status.drafting, Status.ready],
-  [Status.ready]: [Status.inReview],
-  [Status.signed]: [Status.sent, Status.inReview],
-  [Status.sent]: [],
-};
-
+const changeableSignatoryStatuses = Object.values(Status).filter((status) => !areSignatoriesFixed(status));
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
 /** The letter's course: status, signatories and the offices' final signatures. */
@@ -49,14 +42,15 @@ export class LetterCourseService {
   async changeStatus(user: SessionUser, letterId: string, to: LetterStatus, reason: string | undefined): Promise<void> {
     await this.access.require(user, letterId, Permission.manageLetter);
     const letter = (await this.store.letters.getLetter(letterId))!;
-    if (!coordinatorMoves[letter.status].includes(to)) {
+    const move = findStatusMove(letter.status, to);
+    if (!move) {
       throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
     }
     if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
       throw conflict('Not every paragraph is approved by every signatory office yet.');
     }
-    const reopening = letter.status === Status.signed && to === Status.inReview;
-    if (reopening && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
+    const reopening = isReopening(letter.status, to);
+    if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
     const moved = await this.store.signoffs.recordLetterEvent(
       {
         letterId,
@@ -79,8 +73,9 @@ export class LetterCourseService {
   }
 
   /**
-   * An approver signs the whole letter for their office, bound to the letter hash they saw. When
-   * every signatory office has signed the same text, the letter is signed and frozen.
+   * An approver signs the whole letter for their office, bound to the letter hash their browser
+   * computed from the text and signatories it showed. When every signatory office has signed the
+   * same text, the letter is signed and frozen. An office signs a letter hash once per round (C4).
    */
   async sign(user: SessionUser, letterId: string, seenHash: string): Promise<void> {
     await this.access.require(user, letterId, Permission.signOff);
@@ -92,7 +87,16 @@ export class LetterCourseService {
     }
     const grid = await this.grid(user, letterId);
     if (!grid.isReady) throw conflict('A paragraph changed or lost an approval since the letter was marked ready.');
-    if (grid.letterHash !== seenHash) throw conflict('The letter changed since you read it. Read it again before signing.');
+    if (grid.letterHash !== seenHash) {
+      throw new AppError(
+        409,
+        ErrorCode.letterChanged,
+        'The letter you were about to sign is not the letter as it stands: its text or its signatories changed since your page showed them. Nothing was signed. Read the letter again, then sign.',
+      );
+    }
+    const before = await this.state.course(letterId);
+    const alreadySigned = new AppError(409, ErrorCode.alreadySigned, 'Your office has already signed this text of the letter.');
+    if (before.finalSignatures.some((signature) => signature.officeId === user.office.id && signature.letterHash === seenHash)) throw alreadySigned;
     const event = {
       letterId,
       kind: LetterEventKind.finalSignature,
@@ -105,7 +109,12 @@ export class LetterCourseService {
       createdAt: new Date().toISOString(),
     };
     const signatureAudit = [auditDraft(AuditKind.finalSignature, actorOf(user), letterId, { officeId: user.office.id, letterHash: grid.letterHash })];
-    if (!(await this.store.signoffs.recordLetterEvent(event, Status.ready, signatureAudit))) throw conflict('The letter is no longer ready to sign.');
+    const recorded = await this.store.signoffs.recordLetterEvent(event, Status.ready, signatureAudit).catch((error: unknown) => {
+      // Two clicks that raced past the check above: the store keeps the first.
+      if (error instanceof DuplicateFinalSignature) throw alreadySigned;
+      throw error;
+    });
+    if (!recorded) throw conflict('The letter is no longer ready to sign.');
     const { finalSignatures } = await this.state.course(letterId);
     const signedAll = signatories.every((s) => finalSignatures.some((f) => f.officeId === s.officeId && f.letterHash === grid.letterHash));
     if (signedAll) {
@@ -124,13 +133,19 @@ export class LetterCourseService {
   async setSignatories(user: SessionUser, letterId: string, request: Required<SignatoriesRequest>): Promise<void> {
     await this.access.require(user, letterId, Permission.manageLetter);
     const letter = (await this.store.letters.getLetter(letterId))!;
-    if (letter.status === Status.signed || letter.status === Status.sent) throw conflict('Reopen the letter before changing its signatories.');
+    if (areSignatoriesFixed(letter.status)) {
+      throw conflict(
+        isFrozen(letter.status)
+          ? 'Reopen the letter before changing its signatories.'
+          : 'The signatories are fixed while the letter is ready to sign. Move it back to review to change them.',
+      );
+    }
     const known = new Set((await this.store.accounts.listOffices()).map((office) => office.id));
     const ids = request.signatories.map((s) => s.officeId);
     const unknown = ids.find((id) => !known.has(id));
     if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatories: no office "${unknown}"`);
     if (new Set(ids).size !== ids.length) throw new AppError(400, ErrorCode.validationFailed, 'signatories: an office is listed twice');
-    await this.store.signoffs.replaceSignatories(
+    const replaced = await this.store.signoffs.replaceSignatories(
       letterId,
       request.signatories.map((s, position) => ({ ...s, position })),
       {
@@ -145,7 +160,10 @@ export class LetterCourseService {
         createdAt: new Date().toISOString(),
       },
       [auditDraft(AuditKind.signatoriesChanged, actorOf(user), letterId, { signatories: request.signatories })],
+      // Checked again under the letter's lock: a move to ready at the same moment wins (C3).
+      changeableSignatoryStatuses,
     );
+    if (!replaced) throw conflict('The letter was marked ready at the same moment; its signatories are now fixed. Move it back to review to change them.');
     await this.pushCourse(letterId);
   }
 

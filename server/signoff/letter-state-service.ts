@@ -2,6 +2,7 @@ import type { Signatory } from '../../shared/api/letters.js';
 import type { FinalSignature, LetterCourse, LetterStateMessage, SignoffEntry } from '../../shared/api/signoffs.js';
 import type { Store, SignoffRecord } from '../store/store.js';
 import { LetterEventKind } from '../store/store.js';
+import { keepsFinalSignatures } from '../../shared/domain/letter-course.js';
 
 /** Builds what every client of a letter sees of its sign-off and course (message 102). */
 export class LetterStateService {
@@ -56,10 +57,10 @@ export class LetterStateService {
       this.store.signoffs.listLetterEvents(letterId),
       this.userNames(),
     ]);
-    // Final signatures count from the last reopening on: reopening voids them.
+    // Final signatures count in the signing round that began when the letter was last marked ready (rule C4).
     let finalSignatures: FinalSignature[] = [];
     for (const event of events) {
-      if (event.kind === LetterEventKind.reopened) finalSignatures = [];
+      if (event.toStatus !== null && !keepsFinalSignatures(event.toStatus)) finalSignatures = [];
       if (event.kind === LetterEventKind.finalSignature && event.officeId && event.letterHash) {
         finalSignatures = finalSignatures.filter((signature) => signature.officeId !== event.officeId);
         finalSignatures.push({ officeId: event.officeId, letterHash: event.letterHash, by: names.get(event.userId) ?? 'unknown', at: event.createdAt });

@@ -3,6 +3,7 @@ import type { SignoffEntry, SignoffGrid } from '../../shared/api/signoffs.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
 import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/domain/signoff-state.js';
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
+import type { CsvCell } from '../http/csv-download.js';
 
 /** Every paragraph's state for every signatory office, with progress per office and overall. */
 export function buildSignoffGrid(paragraphs: CurrentParagraph[], signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {
@@ -33,16 +34,9 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], signatories: Si
   };
 }
 
-const csvField = (value: string | number) => {
-  const text = String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** The grid as CSV for a spreadsheet: one row per paragraph, one column per office. */
-export function signoffGridCsv(grid: SignoffGrid): string {
+/** The grid as rows for a spreadsheet: one row per paragraph, one column per office. */
+export function signoffGridRows(grid: SignoffGrid): CsvCell[][] {
   const header = ['Paragraph', 'Text', ...grid.offices.map((office) => office.name)];
   const rows = grid.paragraphs.map((row) => [row.number, row.excerpt, ...grid.offices.map((office) => row.states[office.officeId] ?? '')]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows];
 }

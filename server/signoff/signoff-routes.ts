@@ -15,7 +15,8 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from '../letters/letter-access.js';
 import type { LetterCourseService } from './letter-course-service.js';
 import type { LetterStateService } from './letter-state-service.js';
-import { signoffGridCsv } from './signoff-grid.js';
+import { signoffGridRows } from './signoff-grid.js';
+import { csvDownload } from '../http/csv-download.js';
 import type { SignoffService } from './signoff-service.js';
 
 export interface SignoffRouteDeps {
@@ -51,10 +52,7 @@ export function signoffRoutes({ access, signoffs, course, state }: SignoffRouteD
   routes.get('/letters/:letterId/signoff-grid', reader, async (c) => c.json<SignoffGrid>(await course.grid(c.get('user')!, c.get('letterId'))));
 
   routes.get('/letters/:letterId/signoff-grid.csv', reader, async (c) => {
-    const csv = signoffGridCsv(await course.grid(c.get('user')!, c.get('letterId')));
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', 'attachment; filename="sign-off.csv"');
-    return c.body(`\uFEFF${csv}`);
+    return csvDownload(c, 'sign-off.csv', signoffGridRows(await course.grid(c.get('user')!, c.get('letterId'))));
   });
 
   routes.post('/letters/:letterId/status', coordinator, async (c) => {

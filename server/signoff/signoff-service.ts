@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../shared/api/session.js';
 import type { SignoffEntry, SignoffItem } from '../../shared/api/signoffs.js';
 import { ErrorCode } from '../../shared/api/errors.js';
-import { LetterStatus } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
@@ -12,8 +12,6 @@ import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterStateService } from './letter-state-service.js';
-
-const frozenStatuses: readonly string[] = [LetterStatus.signed, LetterStatus.sent];
 
 /** Approvals, requests for changes and withdrawals of signatory offices (rules S7, S8, S9). */
 export class SignoffService {
@@ -32,7 +30,7 @@ export class SignoffService {
     await this.access.require(user, letterId, Permission.signOff);
     const letter = await this.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
-    if (frozenStatuses.includes(letter.status)) {
+    if (isFrozen(letter.status)) {
       throw new AppError(409, ErrorCode.conflict, 'The letter is signed; reopen it before changing any sign-off.');
     }
     const signatories = await this.store.letters.listSignatories(letterId);

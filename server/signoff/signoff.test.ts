@@ -14,6 +14,7 @@ import type { Office } from '../../shared/api/offices.js';
 import type { LetterStateMessage, SignoffGrid } from '../../shared/api/signoffs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { letterHash } from '../../shared/domain/letter-hash.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
@@ -121,7 +122,14 @@ async function openLetter(person: Person) {
   const paragraphText = (id: string) =>
     collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element.get(0) as Y.XmlText;
   const hashOf = (id: string) => paragraphHash(textBlockJson(collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element));
-  return { doc, provider, states, paragraphText, hashOf };
+  const shownCourse = () => states.findLast((state) => state.kind !== 'signoffs')?.course;
+  /** The letter hash as a browser computes it: its own paragraphs and the signatories it shows. */
+  const shownLetterHash = () =>
+    letterHash(
+      collectTextBlocks(doc.getXmlFragment(bodyFieldName)).map((block) => paragraphHash(textBlockJson(block.element))),
+      (shownCourse()?.signatories ?? []).map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
+    );
+  return { doc, provider, states, paragraphText, hashOf, shownCourse, shownLetterHash };
 }
 
 const grid = async () => (await (await api('coordinator', 'GET', '/signoff-grid')).json()) as SignoffGrid;
@@ -209,6 +217,63 @@ describe('sign-off of paragraphs', () => {
       const text = { type: 'paragraph', content: [{ type: 'text', text: act.paragraphText }] };
       expect(paragraphHash(text)).toBe(act.hash);
     }
+  });
+
+  it('T1 an earlier text that holds a direction control is not restored', async () => {
+    const editor = await openLetter('drafter');
+    const before = editor.hashOf('p2');
+    // Written before the rule existed: the store still has it in the paragraph's history.
+    const content = { type: 'paragraph', content: [{ type: 'text', text: 'Second \u202E.tniop' }] };
+    const revisionId = randomUUID().replaceAll('-', '');
+    const now = new Date().toISOString();
+    await store.history.appendRevisions([
+      { id: revisionId, letterId, paragraphId: 'p2', kind: 'edited', userId: null, officeId: null, startedAt: now, endedAt: now, content, hash: paragraphHash(content), changes: 1, relatedParagraphId: null, restoredFrom: null },
+    ]);
+    const response = await api('drafter', 'POST', '/paragraphs/p2/restore', { revisionId, hash: before });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.message).toMatch(/U\+202E/);
+    expect(editor.hashOf('p2')).toBe(before);
+  });
+
+  it('F1 a final signature binds to the text and signatories the signer saw; C3 signatories are fixed from ready on', async () => {
+    const a = await openLetter('approverA');
+    const b = await openLetter('approverB');
+    for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
+      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
+    }
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    await until(() => a.shownCourse()?.status === 'ready');
+    const seen = a.shownLetterHash();
+    expect(seen).toBe((await grid()).letterHash);
+
+    const renamed = {
+      signatories: offices.slice(0, 2).map((office) => ({ officeId: office.id, signerName: `Deputy ${office.country}`, capacity: office.ministerTitle })),
+    };
+    const whileReady = await api('coordinator', 'PUT', '/signatories', renamed);
+    expect(whileReady.status).toBe(409);
+    expect((await whileReady.json()).error.message).toMatch(/back to review/);
+
+    // Between the approver's view and her click the coordinator goes back, renames the signers, and marks it ready again.
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
+    expect((await api('coordinator', 'PUT', '/signatories', renamed)).status).toBe(200);
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    const refused = await api('approverA', 'POST', '/final-signatures', { letterHash: seen });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatchObject({ code: 'letter_changed', message: expect.stringMatching(/signatories changed/) });
+
+    await until(() => a.shownLetterHash() !== seen && a.shownCourse()?.status === 'ready');
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: a.shownLetterHash() })).status).toBe(201);
+    const twice = await api('approverA', 'POST', '/final-signatures', { letterHash: a.shownLetterHash() });
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).error.code).toBe('already_signed');
+    const events = await store.signoffs.listLetterEvents(letterId);
+    expect(events.filter((event) => event.kind === 'final_signature' && event.officeId === 'aa-interior')).toHaveLength(1);
+
+    // Back to review voids the round's signatures (C4).
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
+    await until(() => a.shownCourse()?.status === 'in_review');
+    expect(a.shownCourse()?.finalSignatures).toEqual([]);
   });
 
   // Last: it signs and freezes the letter the other tests share.

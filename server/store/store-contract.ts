@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
-import type { AccountRecord, AuditDraft, NewLetter, RevisionRecord, Store } from './store.js';
+import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -362,6 +362,48 @@ export function runStoreContract(
       expect(more[0]!.seq).toBe(3);
       expect((await store.audit.readChain(1, 1)).map((e) => e.seq)).toEqual([2]);
       expect((await store.audit.listForLetter(letter.id)).map((e) => e.kind)).toEqual(['letter_created', 'status_changed']);
+    });
+
+    it('F2 records one final signature per office and letter hash in a signing round, and again in the next round', async () => {
+      const { letter } = await seedLetter();
+      const event = (fields: Partial<LetterEventRecord>): Omit<LetterEventRecord, 'id'> => ({
+        letterId: letter.id,
+        kind: 'status_changed',
+        officeId: null,
+        fromStatus: null,
+        toStatus: null,
+        letterHash: null,
+        reason: null,
+        userId: letter.createdBy,
+        createdAt: later(0),
+        ...fields,
+      });
+      const move = (from: 'drafting' | 'in_review' | 'ready', to: 'in_review' | 'ready') =>
+        store.signoffs.recordLetterEvent(event({ fromStatus: from, toStatus: to }), from);
+      const signature = event({ kind: 'final_signature', officeId: 'aa-office', letterHash: 'a'.repeat(64) });
+      expect(await move('drafting', 'in_review')).toBe(true);
+      expect(await move('in_review', 'ready')).toBe(true);
+      expect(await store.signoffs.recordLetterEvent(signature, 'ready', [draft('final_signature', letter.id)])).toBe(true);
+      await expect(store.signoffs.recordLetterEvent(signature, 'ready', [draft('final_signature', letter.id)])).rejects.toBeInstanceOf(DuplicateFinalSignature);
+      expect(await store.signoffs.recordLetterEvent({ ...signature, officeId: 'bb-office' }, 'ready')).toBe(true);
+      // Back to review and ready again: a new round, in which the same text may be signed again.
+      expect(await move('ready', 'in_review')).toBe(true);
+      expect(await move('in_review', 'ready')).toBe(true);
+      expect(await store.signoffs.recordLetterEvent(signature, 'ready')).toBe(true);
+      const signatures = (await store.signoffs.listLetterEvents(letter.id)).filter((recorded) => recorded.kind === 'final_signature');
+      expect(signatures.map((recorded) => recorded.officeId)).toEqual(['aa-office', 'bb-office', 'aa-office']);
+      expect((await store.audit.listForLetter(letter.id)).map((recorded) => recorded.kind)).toEqual(['final_signature']);
+    });
+
+    it('C3 replaces the signatories only in the statuses the caller allows, checked in the same transaction', async () => {
+      const { letter, signatories } = await seedLetter();
+      const event = { letterId: letter.id, kind: 'signatories_changed' as const, officeId: null, fromStatus: null, toStatus: null, letterHash: null, reason: null, userId: letter.createdBy, createdAt: later(0) };
+      const renamed = signatories.map((signatory) => ({ ...signatory, signerName: `${signatory.signerName} (deputy)` }));
+      expect(await store.signoffs.replaceSignatories(letter.id, renamed, event, [draft('signatories_changed', letter.id)], ['in_review'])).toBe(false);
+      expect((await store.letters.listSignatories(letter.id)).map((s) => s.signerName)).toEqual(['B', 'A']);
+      expect(await store.audit.listForLetter(letter.id)).toEqual([]);
+      expect(await store.signoffs.replaceSignatories(letter.id, renamed, event, [draft('signatories_changed', letter.id)], ['drafting', 'in_review'])).toBe(true);
+      expect((await store.letters.listSignatories(letter.id)).map((s) => s.signerName)).toEqual(['B (deputy)', 'A (deputy)']);
     });
 
     it('stores an act and its audit events together, or neither', async () => {

@@ -155,6 +155,11 @@ export interface LetterEventRecord {
   createdAt: string;
 }
 
+/** An office already signed this letter hash in this signing round: a second signature is refused. */
+export class DuplicateFinalSignature extends Error {
+  override readonly name = 'DuplicateFinalSignature';
+}
+
 /** Sign-off acts and the letter's course (status, final signatures). Append-only. */
 export interface SignoffStore {
   /** Appends acts in one transaction (all or nothing) and returns them with their ids. */
@@ -163,11 +168,23 @@ export interface SignoffStore {
   /**
    * Records an event and, if `toStatus` is given, moves the letter to it — only if the letter is
    * still in `expectedStatus` (so two racing transitions cannot both happen). False if it was not.
+   * A final signature belongs to the signing round begun by the letter's latest move to ready;
+   * a second one of the same office on the same letter hash in that round throws
+   * DuplicateFinalSignature and records nothing.
    */
   recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean>;
   listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
-  /** Replaces the signatories in order, with an event, in one transaction. */
-  replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void>;
+  /**
+   * Replaces the signatories in order, with an event, in one transaction. With `onlyIn`, only while
+   * the letter's status is one of those (checked under the letter's lock); false if it was not.
+   */
+  replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean>;
   /**
    * Numbers the letter's next state message (102): 1, 2, 3… per letter, one counter for every
    * instance, so that a client can tell an older message from a newer one and a gap.

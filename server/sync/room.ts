@@ -10,7 +10,7 @@ import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
-import { LetterStatus } from '../../shared/api/letters.js';
+import { isFrozen } from '../../shared/domain/letter-course.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
@@ -131,7 +131,7 @@ export class Room implements CommitTarget {
     const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
     if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     const letter = await deps.store.letters.getLetter(letterId);
-    room.frozen = letter?.status === LetterStatus.signed || letter?.status === LetterStatus.sent;
+    room.frozen = letter ? isFrozen(letter.status) : false;
     return room;
   }
 

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
 import { ParagraphWrites, checkParagraphIds } from './paragraph-id-guard.js';
+import { codePointLabel, findReorderingCharacter } from '../../shared/domain/text-policy.js';
 import type { SchemaRules } from './schema-rules.js';
 import { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
@@ -209,6 +210,7 @@ function checkItem(item: Y.Item, container: Container, parentSub: string | null,
   }
   if (content instanceof Y.ContentString) {
     if (container.kind !== 'text') throw new UpdateRefusal(RefusalKind.schema, 'text outside a paragraph');
+    refuseReorderingCharacters(content.str);
     return;
   }
   if (content instanceof Y.ContentFormat) {
@@ -240,6 +242,13 @@ function checkAttributeValue(value: unknown): void {
     (typeof value === 'number' && Number.isFinite(value)) ||
     (typeof value === 'string' && value.length <= maxAttributeLength);
   if (!ok) throw new UpdateRefusal(RefusalKind.schema, 'an attribute value is not a short plain value');
+  if (typeof value === 'string') refuseReorderingCharacters(value);
+}
+
+/** Text and attribute values (a link's address is shown) may not reorder what is displayed (rule T1). */
+function refuseReorderingCharacters(text: string): void {
+  const found = findReorderingCharacter(text);
+  if (found) throw new UpdateRefusal(RefusalKind.schema, `the text holds the direction control ${codePointLabel(found)}`);
 }
 
 function checkMark(name: string, value: unknown, rules: SchemaRules): void {

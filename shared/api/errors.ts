@@ -26,6 +26,10 @@ export const ErrorCode = {
   brokenFile: 'broken_file',
   /** The database could not take or confirm a write just now: try again shortly (HTTP 503). */
   storeUnavailable: 'store_unavailable',
+  /** A final signature named a letter hash that is not the letter's now: text or signatories changed. */
+  letterChanged: 'letter_changed',
+  /** The office already signed this letter hash. */
+  alreadySigned: 'already_signed',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../domain/roles.js';
+import { findReorderingCharacter } from '../domain/text-policy.js';
 import { officeIdSchema, uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
 
@@ -15,13 +16,14 @@ export type LetterStatus = (typeof LetterStatus)[keyof typeof LetterStatus];
 const letterStatusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
 const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
 
-/** A single line of text: no control characters, trimmed, bounded. */
+/** A single line of text: no control characters, no direction controls (rule T1), trimmed, bounded. */
 const lineSchema = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters')
+    .refine((value) => findReorderingCharacter(value) === null, 'must not contain invisible direction controls');
 
 export const createLetterRequestSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
+import { findReorderingCharacter } from '../domain/text-policy.js';
 import { officeIdSchema } from './ids.js';
 import { LetterStatus, signatorySchema } from './letters.js';
 
@@ -8,6 +9,9 @@ const paragraphIdSchema = z.string().min(1).max(100);
 const actionSchema = z.enum(Object.values(SignoffAction) as [SignoffAction, ...SignoffAction[]]);
 const stateSchema = z.enum(Object.values(SignoffState) as [SignoffState, ...SignoffState[]]);
 const statusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
+/** Signatories are part of the letter hash and of every export: no direction controls (rule T1). */
+const isPlainLine = (value: string) => findReorderingCharacter(value) === null;
+const plainLineIssue = 'must not contain invisible direction controls';
 const reasonSchema = z.string().trim().min(1, 'say what should change').max(2000);
 
 const needsReason = <T extends { action: SignoffAction; reason?: string | undefined }>(item: T) =>
@@ -98,7 +102,11 @@ export type FinalSignatureRequest = z.input<typeof finalSignatureRequestSchema>;
 export const signatoriesRequestSchema = z
   .object({
     signatories: z
-      .array(z.object({ officeId: officeIdSchema, signerName: z.string().trim().min(1).max(200), capacity: z.string().trim().max(300) }).strict())
+      .array(
+        z
+          .object({ officeId: officeIdSchema, signerName: z.string().trim().min(1).max(200).refine(isPlainLine, plainLineIssue), capacity: z.string().trim().max(300).refine(isPlainLine, plainLineIssue) })
+          .strict(),
+      )
       .max(60),
   })
   .strict();

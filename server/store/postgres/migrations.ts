@@ -171,4 +171,11 @@ export const postgresMigrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN is_office_admin BOOLEAN NOT NULL DEFAULT FALSE;
   ALTER TABLE users ADD COLUMN is_guest BOOLEAN NOT NULL DEFAULT FALSE;
   `,
+  `
+  -- One office signs a letter hash once per signing round (a round begins each time the letter is
+  -- marked ready). Signatures recorded before this rule keep no round and are left as they were.
+  ALTER TABLE letter_events ADD COLUMN signing_round INTEGER;
+  CREATE UNIQUE INDEX letter_events_one_signature_per_hash ON letter_events (letter_id, office_id, letter_hash, signing_round)
+    WHERE kind = 'final_signature';
+  `,
 ];

@@ -1,5 +1,5 @@
-import type { LetterStatus } from '../../../shared/api/letters.js';
-import type { AuditDraft, LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+import { LetterStatus } from '../../../shared/api/letters.js';
+import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 
@@ -7,6 +7,9 @@ const signoffColumns = `id::int, letter_id AS "letterId", paragraph_id AS "parag
   content_hash AS "contentHash", paragraph_text AS "paragraphText", reason, user_id AS "userId", created_at AS "createdAt"`;
 const eventColumns = `id::int, letter_id AS "letterId", kind, office_id AS "officeId", from_status AS "fromStatus",
   to_status AS "toStatus", letter_hash AS "letterHash", reason, user_id AS "userId", created_at AS "createdAt"`;
+
+/** PostgreSQL's SQLSTATE for a broken unique constraint. */
+const uniqueViolation = '23505';
 
 export class PostgresSignoffs implements SignoffStore {
   constructor(private readonly db: PgDatabase) {}
@@ -32,6 +35,17 @@ export class PostgresSignoffs implements SignoffStore {
   }
 
   async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+    try {
+      return await this.recordLetterEventWithin(event, expectedStatus, audit);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === uniqueViolation && event.kind === LetterEventKind.finalSignature) {
+        throw new DuplicateFinalSignature('this office already signed this letter hash');
+      }
+      throw error;
+    }
+  }
+
+  private async recordLetterEventWithin(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       if (event.toStatus !== null) {
         // A racing transition on another instance commits first; this UPDATE then re-reads the row and matches nothing.
@@ -70,10 +84,17 @@ export class PostgresSignoffs implements SignoffStore {
     return (await this.db.query<LetterEventRecord>(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
   }
 
-  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
       // Two coordinators replacing the list at once take turns; the later list wins whole.
-      await tx.query('SELECT id FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      const { rows } = await tx.query<{ status: LetterStatus }>('SELECT status FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      if (onlyIn && (!rows[0] || !onlyIn.includes(rows[0].status))) return false;
       await tx.query('DELETE FROM signatories WHERE letter_id = $1', [letterId]);
       for (const s of signatories) {
         await tx.query('INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES ($1, $2, $3, $4, $5)', [
@@ -86,14 +107,20 @@ export class PostgresSignoffs implements SignoffStore {
       }
       await insertEvent(tx, event);
       await appendAuditWithin(tx, audit);
+      return true;
     });
   }
 }
 
 async function insertEvent(tx: Queryable, event: Omit<LetterEventRecord, 'id'>): Promise<void> {
+  // The letter's row lock, taken before, keeps the round from moving until this commits.
+  const round =
+    event.kind === LetterEventKind.finalSignature
+      ? (await tx.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM letter_events WHERE letter_id = $1 AND to_status = $2', [event.letterId, LetterStatus.ready])).rows[0]!.n
+      : null;
   await tx.query(
-    `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt],
+    `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at, signing_round)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt, round],
   );
 }

@@ -164,4 +164,11 @@ export const sqliteMigrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN is_office_admin INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE users ADD COLUMN is_guest INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- One office signs a letter hash once per signing round (a round begins each time the letter is
+  -- marked ready). Signatures recorded before this rule keep no round and are left as they were.
+  ALTER TABLE letter_events ADD COLUMN signing_round INTEGER;
+  CREATE UNIQUE INDEX letter_events_one_signature_per_hash ON letter_events (letter_id, office_id, letter_hash, signing_round)
+    WHERE kind = 'final_signature';
+  `,
 ];

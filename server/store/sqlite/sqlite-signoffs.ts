@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { LetterStatus } from '../../../shared/api/letters.js';
-import type { AuditDraft, LetterEventRecord, SignatoryRecord, SignoffRecord, SignoffStore } from '../store.js';
+import { LetterStatus } from '../../../shared/api/letters.js';
+import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
 const signoffColumns = `id, letter_id AS letterId, paragraph_id AS paragraphId, office_id AS officeId, action,
@@ -34,6 +34,17 @@ export class SqliteSignoffs implements SignoffStore {
   }
 
   async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+    try {
+      return this.recordLetterEventWithin(event, expectedStatus, audit);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && event.kind === LetterEventKind.finalSignature) {
+        throw new DuplicateFinalSignature('this office already signed this letter hash');
+      }
+      throw error;
+    }
+  }
+
+  private recordLetterEventWithin(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): boolean {
     return this.db.transaction(() => {
       if (event.toStatus !== null) {
         const moved = this.db
@@ -54,15 +65,24 @@ export class SqliteSignoffs implements SignoffStore {
     return this.db.prepare(`SELECT ${eventColumns} FROM letter_events WHERE letter_id = ? ORDER BY id`).all(letterId) as LetterEventRecord[];
   }
 
-  async replaceSignatories(letterId: string, signatories: SignatoryRecord[], event: Omit<LetterEventRecord, 'id'>, audit?: AuditDraft[]): Promise<void> {
+  async replaceSignatories(
+    letterId: string,
+    signatories: SignatoryRecord[],
+    event: Omit<LetterEventRecord, 'id'>,
+    audit?: AuditDraft[],
+    onlyIn?: readonly LetterStatus[],
+  ): Promise<boolean> {
     const insert = this.db.prepare(
       'INSERT INTO signatories (letter_id, office_id, position, signer_name, capacity) VALUES (?, ?, ?, ?, ?)',
     );
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
+      const current = this.db.prepare('SELECT status FROM letters WHERE id = ?').get(letterId) as { status: LetterStatus } | undefined;
+      if (onlyIn && (!current || !onlyIn.includes(current.status))) return false;
       this.db.prepare('DELETE FROM signatories WHERE letter_id = ?').run(letterId);
       for (const s of signatories) insert.run(letterId, s.officeId, s.position, s.signerName, s.capacity);
       this.insertEvent(event);
       this.audit.appendWithin(audit);
+      return true;
     })();
   }
 
@@ -79,11 +99,15 @@ export class SqliteSignoffs implements SignoffStore {
   }
 
   private insertEvent(event: Omit<LetterEventRecord, 'id'>): void {
+    const round =
+      event.kind === LetterEventKind.finalSignature
+        ? (this.db.prepare('SELECT COUNT(*) AS n FROM letter_events WHERE letter_id = ? AND to_status = ?').get(event.letterId, LetterStatus.ready) as { n: number }).n
+        : null;
     this.db
       .prepare(
-        `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO letter_events (letter_id, kind, office_id, from_status, to_status, letter_hash, reason, user_id, created_at, signing_round)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt);
+      .run(event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt, round);
   }
 }
