@@ -6,6 +6,12 @@ import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
 import { WriteBurst, burstServerEnv, whenConnectionLost } from './harness/write-burst.js';
 
+/**
+ * Tokens written but not yet confirmed, at most: enough that the server always goes down with
+ * updates in flight, few enough that a busy machine's server is not buried under a backlog.
+ */
+const maxInFlight = 300;
+
 /** Confirmed tokens to wait for before the server goes down, so that it dies in the middle of a burst. */
 const confirmedBeforeStop = 200;
 
@@ -25,7 +31,7 @@ describe('INV-1 a server that dies mid-burst loses nothing it confirmed or broad
     const text = appendParagraph(writer.doc, '').get(0) as Y.XmlText;
     await writer.whenSaved();
 
-    const burst = new WriteBurst(writer, text);
+    const burst = new WriteBurst(writer, text, { maxInFlight: maxInFlight });
     await burst.confirmed(confirmedBeforeStop);
     const lost = Promise.all([whenConnectionLost(writer), whenConnectionLost(observer)]);
     await (signal === 'SIGKILL' ? server.kill() : server.stop());

@@ -8,7 +8,7 @@ import { startServer, type ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient } from './harness/sync-client.js';
 import { usePostgres } from './harness/test-services.js';
-import { WriteBurst } from './harness/write-burst.js';
+import { WriteBurst, burstServerEnv } from './harness/write-burst.js';
 
 const rounds = 3;
 const tokensPerRound = 150;
@@ -47,7 +47,7 @@ describe('PG faults: PostgreSQL drops the server connections', { timeout: 240_00
 
   it('PG-1 backends terminated during a write burst: the process lives and loses nothing it confirmed', async () => {
     const databaseUrl = await postgres().createDatabase();
-    const server = await startServer({ env: { DATABASE_URL: databaseUrl } });
+    const server = await startServer({ env: { ...burstServerEnv, DATABASE_URL: databaseUrl } });
     const helena = await signIn(server, 'Helena Virtanen');
     const kadri = await signIn(server, 'Kadri Tamm');
     const letterId = await createLetter(server, helena);

@@ -11,6 +11,12 @@ import { readStoredLetter, readStoredLetterOnceItReads } from './harness/stored-
 import { yieldToEventLoop } from './harness/wait-for.js';
 import { WriteBurst, burstServerEnv, whenConnectionLost } from './harness/write-burst.js';
 
+/**
+ * Tokens written but not yet confirmed, at most: enough that the server always goes down with
+ * updates in flight, few enough that a busy machine's server is not buried under a backlog.
+ */
+const maxInFlight = 300;
+
 const confirmedBeforeKill = 200;
 
 function stateVectorOf(doc: Y.Doc): Map<number, number> {
@@ -41,7 +47,7 @@ describe('SCALE faults: an instance or Redis goes away', { timeout: 120_000 }, (
     const text = appendParagraph(writer.doc, '').get(0) as Y.XmlText;
     await writer.whenSaved();
 
-    const burst = new WriteBurst(writer, text);
+    const burst = new WriteBurst(writer, text, { maxInFlight: maxInFlight });
     await burst.confirmed(confirmedBeforeKill);
     const lost = Promise.all([whenConnectionLost(writer), whenConnectionLost(neighbour)]);
     await doomed.kill();

@@ -43,6 +43,9 @@ export class WriteBurst {
     writer.onSaved((frame) => {
       const isCovered = (entry: (typeof this.written)[number]) => entry.frame > 0 && entry.socket === writer.provider.ws && entry.frame <= frame;
       while (this.confirmedTokens < this.written.length && isCovered(this.written[this.confirmedTokens]!)) this.confirmedTokens++;
+      // A token sent on a socket that closed before it was confirmed goes again in the next
+      // connection's sync answer: the tab knows it is stored once everything it has is confirmed.
+      if (writer.confirmations.isAllConfirmed) this.confirmedTokens = this.written.length;
       const last = this.written[this.confirmedTokens - 1];
       if (last) this.confirmedStateVector = new Map([[writer.doc.clientID, last.clock]]);
       for (const target of this.targets) if (this.confirmedTokens >= target.count) target.reached();
