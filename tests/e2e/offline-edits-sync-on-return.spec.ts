@@ -146,7 +146,8 @@ test('a kept copy the server refuses is removed with a message, and the letter o
 
   const panel = await openMembers(coordinator);
   try {
-    await setRoles(panel, member.name, ['Observer']);
+    // The approver role stays: only the office's own administrators may give it back.
+    await setRoles(panel, member.name, ['Observer', 'Approver']);
 
     // The copy now holds a change this person may not make: the server refuses it.
     const reopened = await memberContext.newPage();
