@@ -22,6 +22,7 @@ import { Connection } from './connection.js';
 import { FreshRun } from './fresh-run.js';
 import { LetterSize } from './letter-size.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
+import { PresenceBatch } from './presence-batch.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
@@ -109,6 +110,7 @@ export class Room implements CommitTarget {
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
   private readonly letterSize: LetterSize;
+  private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
 
   private constructor(
     readonly letterId: string,
@@ -471,15 +473,20 @@ export class Room implements CommitTarget {
   }
 
   private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-    const message = awarenessMessage(update);
+    this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
+  };
+
+  /** Sends the presence changes of one tick, each client's latest state once. */
+  private sendPresence(changed: ReadonlyMap<number, string | null>): void {
+    if (this.destroyed) return;
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.connections) connection.send(message);
-    if (origin instanceof Connection) {
-      this.deps.relay?.publish(this.letterId, { kind: 'presence', update, owners: clients.map((clientId) => [clientId, origin.user.id]) });
-    }
-  };
+    const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
+    if (!this.deps.relay || owners.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
+    this.deps.relay.publish(this.letterId, { kind: 'presence', update, owners });
+  }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
   private readonly forwardRelayed = (update: Uint8Array, origin: unknown): void => {
@@ -602,6 +609,7 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
+    this.presenceBatch.cancel();
     this.history.stop();
     this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
