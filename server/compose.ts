@@ -41,6 +41,8 @@ export type ServiceOptions = Pick<
   relay?: LetterRelay;
   /** What each websocket may cost; the configured defaults when absent. */
   syncBudget?: Config['syncBudget'];
+  /** How large one letter may grow; the shared defaults when absent. */
+  letterLimits?: Config['letterLimits'];
   /** Largest import file; the configured default when absent. */
   maxImportBytes?: number;
   /** Told of every export; tests listen here. */
@@ -65,6 +67,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     graceMs: options.roomGraceMs,
     compactAfterUpdates: options.compactAfterUpdates,
     historyPauseMs: options.historyPauseMs,
+    ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
     ...(options.relay ? { relay: options.relay } : {}),
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultLetterLimits, type LetterLimits } from '../shared/domain/letter-limits.js';
 
 /** 5 MiB: a long letter in Word with a few images; more is refused before it is read. */
 export const defaultMaxImportBytes = 5 * 1024 * 1024;
@@ -40,6 +41,12 @@ const environmentSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   /** A pause longer than this (seconds) between one person's changes to a paragraph starts a new revision. */
   HISTORY_PAUSE_SECONDS: z.coerce.number().positive().default(60),
+  /** Bytes of one letter's encoded text state; an update that would pass it is refused with 4413. Default and why: shared/domain/letter-limits.ts. */
+  LETTER_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(defaultLetterLimits.maxLetterBytes),
+  /** Paragraphs (textblocks) in one letter; more are refused with 4413. */
+  LETTER_MAX_PARAGRAPHS: z.coerce.number().int().min(1).default(defaultLetterLimits.maxParagraphs),
+  /** Characters in one paragraph; more are refused with 4413. */
+  PARAGRAPH_MAX_CHARACTERS: z.coerce.number().int().min(100).default(defaultLetterLimits.maxParagraphLength),
   /** Frames one connection may send per second (every kind: text, presence, sync); far above fast typing. */
   SYNC_FRAMES_PER_SECOND: z.coerce.number().positive().default(200),
   /** Bytes one connection may send per second. */
@@ -135,6 +142,8 @@ export interface Config {
   roomGraceMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
+  /** How large one letter may grow (4413 beyond). */
+  letterLimits: LetterLimits;
   syncBudget: SyncBudget;
   httpTimeouts: HttpTimeouts;
   allowedOrigins: string[];
@@ -181,6 +190,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     roomGraceMs: env.ROOM_GRACE_MS,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
+    letterLimits: {
+      maxLetterBytes: env.LETTER_MAX_BYTES,
+      maxParagraphs: env.LETTER_MAX_PARAGRAPHS,
+      maxParagraphLength: env.PARAGRAPH_MAX_CHARACTERS,
+    },
     syncBudget: {
       connectionFrames: rate(env.SYNC_FRAMES_PER_SECOND, 1),
       connectionBytes: rate(env.SYNC_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),

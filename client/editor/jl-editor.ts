@@ -15,6 +15,7 @@ import { LetterCarets } from './letter-carets.js';
 import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
 import { DirectionControlFilter } from './direction-control-filter.js';
+import { LetterLimitFilter } from './letter-limit-filter.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
@@ -48,7 +49,7 @@ export class JlEditor extends LitElement {
    */
   declare private hasFailed: boolean;
 
-  /** What the editor took out of the person's own input, and why (rule T1). */
+  /** What the editor took out of, or refused from, the person's own input, and why (rule T1, letter limits). */
   declare private textNotice: string | null;
   private boundConnection: LetterConnection | undefined;
   private focusedParagraph: ParagraphInfo | null = null;
@@ -188,6 +189,11 @@ export class JlEditor extends LitElement {
           onRemoved: (removed, example) => {
             const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
             this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
+          },
+        }),
+        LetterLimitFilter.configure({
+          onRefused: (reason) => {
+            this.textNotice = reason;
           },
         }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),

@@ -44,7 +44,13 @@ function browserNetwork(): NetworkEvents {
 }
 
 /** Close codes that refuse something this tab sent, which may have come from the copy kept in the browser. */
-const refusalsOfAChange: ReadonlySet<number> = new Set([CloseCode.tooLarge, CloseCode.malformedMessage, CloseCode.forbidden, CloseCode.updateRefused]);
+const refusalsOfAChange: ReadonlySet<number> = new Set([
+  CloseCode.tooLarge,
+  CloseCode.malformedMessage,
+  CloseCode.forbidden,
+  CloseCode.letterTooLarge,
+  CloseCode.updateRefused,
+]);
 
 const copyDiscardedNote =
   ' The edits kept in this browser for this letter were removed, so that the letter opens again when you reload.';

@@ -21,6 +21,8 @@ export interface RoomRegistryOptions {
   graceMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
+  /** How large one letter may grow; the shared defaults when absent. */
+  letterLimits?: RoomDeps['letterLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
 }
@@ -76,7 +78,7 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, relay } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, relay, letterLimits } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
@@ -89,6 +91,7 @@ export class RoomRegistry {
         logger,
         compactAfterUpdates,
         historyPauseMs,
+        ...(letterLimits ? { letterLimits } : {}),
         ...(relay ? { relay } : {}),
         onEmpty: (loaded) => this.scheduleUnload(loaded),
         onBroken: (loaded) => this.unload(loaded, CloseCode.storeFailure, 'the letter is being reloaded'),

@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { defaultLetterLimits, type LetterLimits } from '../../shared/domain/letter-limits.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
@@ -19,12 +20,15 @@ import type { AuditDraft, Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
 import { FreshRun } from './fresh-run.js';
+import { LetterSize } from './letter-size.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
+import { PresenceBatch } from './presence-batch.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText } from './text-compaction.js';
+import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import {
   RefusalKind,
@@ -53,6 +57,8 @@ export interface RoomDeps {
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** Other instances with this letter open (scale-out); absent when the server runs alone. */
   relay?: Pick<LetterRelay, 'publish'>;
+  /** How large the letter may grow; the shared defaults when absent. */
+  letterLimits?: LetterLimits;
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
@@ -103,12 +109,17 @@ export class Room implements CommitTarget {
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
+  private readonly letterSize: LetterSize;
+  private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
     this.history = new RevisionTracker(letterId, deps.historyPauseMs, changeOriginOf);
+    this.letterSize = new LetterSize(this.doc, bodyFieldName, deps.letterLimits ?? defaultLetterLimits);
+    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.letterSize.noteChange(update.length, origin instanceof Connection));
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
@@ -245,8 +256,7 @@ export class Room implements CommitTarget {
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
       if (error instanceof UpdateRefusal) {
-        const code = error.kind === RefusalKind.malformed ? CloseCode.malformedMessage : CloseCode.updateRefused;
-        throw new ProtocolViolation(code, error.message);
+        throw new ProtocolViolation(refusalCloseCode(error.kind), error.message);
       }
       if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
       throw error instanceof ServerFault ? error : new ServerFault(error);
@@ -303,15 +313,18 @@ export class Room implements CommitTarget {
       if (carriesNothingNew(this.doc, update)) return;
       throw new ProtocolViolation(CloseCode.forbidden, this.frozen ? 'the letter is signed and frozen' : 'this connection is read-only');
     }
+    let growth: TextGrowth;
     try {
-      checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
+      growth = checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
     } catch (error) {
       if (this.mayHold(connection, update, error)) return;
       throw error;
     }
+    this.letterSize.check(update, growth);
     const newClientIds = this.claimClients(connection, decoded);
     try {
       this.applyAndEnqueue(connection, update, newClientIds);
+      this.letterSize.noteApplied(growth);
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
       // The document may now hold what the store never will: everyone reloads it from the store.
@@ -460,15 +473,20 @@ export class Room implements CommitTarget {
   }
 
   private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-    const message = awarenessMessage(update);
+    this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
+  };
+
+  /** Sends the presence changes of one tick, each client's latest state once. */
+  private sendPresence(changed: ReadonlyMap<number, string | null>): void {
+    if (this.destroyed) return;
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.connections) connection.send(message);
-    if (origin instanceof Connection) {
-      this.deps.relay?.publish(this.letterId, { kind: 'presence', update, owners: clients.map((clientId) => [clientId, origin.user.id]) });
-    }
-  };
+    const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
+    if (!this.deps.relay || owners.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
+    this.deps.relay.publish(this.letterId, { kind: 'presence', update, owners });
+  }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
   private readonly forwardRelayed = (update: Uint8Array, origin: unknown): void => {
@@ -591,6 +609,7 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
+    this.presenceBatch.cancel();
     this.history.stop();
     this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
@@ -618,6 +637,12 @@ function changeOriginOf(origin: unknown): ChangeOrigin | null {
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
 function noteUse(_change: unknown, origin: unknown): void {
   if (origin instanceof Connection) origin.lastUsedAt = Date.now();
+}
+
+function refusalCloseCode(kind: RefusalKind): CloseCode {
+  if (kind === RefusalKind.malformed) return CloseCode.malformedMessage;
+  if (kind === RefusalKind.tooLarge) return CloseCode.letterTooLarge;
+  return CloseCode.updateRefused;
 }
 
 function storeUnavailable(): AppError {

@@ -4,6 +4,7 @@ import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
 import { ParagraphWrites, checkParagraphIds } from './paragraph-id-guard.js';
 import { codePointLabel, findReorderingCharacter } from '../../shared/domain/text-policy.js';
 import type { SchemaRules } from './schema-rules.js';
+import { TextGrowth } from './text-growth.js';
 import { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
 export { RefusalKind, UpdateRefusal } from './update-refusal.js';
@@ -46,7 +47,8 @@ export function carriesNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
 type Container =
   /** `item` holds the node's type (null for the body itself): it tells two nodes of one name apart. */
   | { kind: 'node'; name: string; depth: number; item: Y.Item | null }
-  | { kind: 'text'; holder: string; depth: number }
+  /** `block` holds the node that holds the text (null for text directly in the body). */
+  | { kind: 'text'; holder: string; depth: number; block: Y.Item | null }
   /** The parent was garbage-collected: Yjs discards the item, so it cannot do harm. */
   | { kind: 'gone' };
 
@@ -63,9 +65,10 @@ const isId = (value: unknown): value is Y.ID =>
 /**
  * Checks an update against the document it would be applied to, before applying it: every
  * dependency must be known (otherwise Yjs would hold it back and hide text until later), and
- * every node, attribute, mark and string must be where the letter schema allows it.
+ * every node, attribute, mark and string must be where the letter schema allows it. Returns how
+ * much the update makes the letter grow, for the size limits (see LetterSize).
  */
-export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRules, bodyField: string): void {
+export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRules, bodyField: string): TextGrowth {
   checkIntegrationOrder(doc, decoded);
   const byClient = groupByClient(decoded.structs);
   const memo = new Map<Y.Item, Placement>();
@@ -94,7 +97,8 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth, item: type._item };
     if (type instanceof Y.XmlText) {
       const holder = type.parent instanceof Y.XmlElement ? type.parent.nodeName : rules.rootNode;
-      return { kind: 'text', holder, depth };
+      const block = type.parent instanceof Y.XmlElement ? type.parent._item : null;
+      return { kind: 'text', holder, depth, block };
     }
     throw new UpdateRefusal(RefusalKind.schema, 'the update writes into a type that is not part of a letter');
   };
@@ -112,7 +116,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
     if (parent.kind === 'gone') return parent;
     const type = (typeItem.content as Y.ContentType).type;
     if (type instanceof Y.XmlElement) return { kind: 'node', name: type.nodeName, depth: parent.depth + 1, item: typeItem };
-    if (type instanceof Y.XmlText && parent.kind === 'node') return { kind: 'text', holder: parent.name, depth: parent.depth + 1 };
+    if (type instanceof Y.XmlText && parent.kind === 'node') return { kind: 'text', holder: parent.name, depth: parent.depth + 1, block: parent.item };
     throw new UpdateRefusal(RefusalKind.schema, 'the update nests a type where the letter schema has none');
   };
 
@@ -181,15 +185,22 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate, rules: SchemaRul
   }
 
   const paragraphs = new ParagraphWrites();
+  const growth = new TextGrowth();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     // Yjs skips what it already has, so only the new part of an update matters.
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const { container, parentSub } = placementOf(struct);
     checkItem(struct, container, parentSub, rules);
-    if (container.kind === 'node') paragraphs.note(struct, container.name, container.item, parentSub);
+    if (container.kind === 'node') {
+      paragraphs.note(struct, container.name, container.item, parentSub);
+      growth.noteInNode(struct, parentSub);
+    } else if (container.kind === 'text') {
+      growth.noteInText(struct, container.block);
+    }
   }
   checkParagraphIds(doc, decoded, paragraphs, bodyField);
+  return growth;
 }
 
 function checkItem(item: Y.Item, container: Container, parentSub: string | null, rules: SchemaRules): void {

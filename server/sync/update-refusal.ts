@@ -6,6 +6,8 @@ export const RefusalKind = {
   schema: 'schema',
   /** A paragraph left without a well-formed id of its own (invariant 10). */
   paragraphId: 'paragraph_id',
+  /** The letter would pass its size, paragraph-count or paragraph-length limit (close code 4413). */
+  tooLarge: 'too_large',
 } as const;
 export type RefusalKind = (typeof RefusalKind)[keyof typeof RefusalKind];
 

@@ -23,6 +23,11 @@ export const CloseCode = {
   letterNotFound: 4404,
   /** The coordinator removed this person from the letter. */
   removedFromLetter: 4410,
+  /**
+   * The update would make the letter larger than its limits allow (size, paragraphs, paragraph
+   * length; see shared/domain/letter-limits.ts). Nothing of it was stored.
+   */
+  letterTooLarge: 4413,
   /** The session, person or network address already has as many websockets open as allowed. */
   tooManyConnections: 4429,
   /** The update would break the document (missing dependencies, schema, limits). */
@@ -67,6 +72,11 @@ const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
   [CloseCode.removedFromLetter]: {
     reconnect: false,
     message: 'The coordinator removed you from this letter. Ask them if you need access again.',
+  },
+  [CloseCode.letterTooLarge]: {
+    reconnect: false,
+    message:
+      'The server did not accept your last change: it would make the letter or one of its paragraphs longer than allowed. Reload the page, then split long text into shorter paragraphs or paste less at once.',
   },
   [CloseCode.tooManyConnections]: {
     reconnect: false,

@@ -1,0 +1,56 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { appendParagraph, bodyOf } from './harness/letter-body.js';
+import { openRawSocket, whenReceived } from './harness/raw-socket.js';
+import { useSharedServer } from './harness/server-process.js';
+import { createLetter, signIn } from './harness/sign-in.js';
+import { connectClient, type SyncClient } from './harness/sync-client.js';
+
+/** A caret inside the first paragraph's text, as the editor would send it. */
+function caretAt(client: SyncClient, offset: number): { anchor: unknown; head: unknown } {
+  const text = (bodyOf(client.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const position = JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(text, offset))) as unknown;
+  return { anchor: position, head: position };
+}
+
+const moves = 100;
+
+/** Presence rules are in shared/protocol/PROTOCOL.md, "Budgets". */
+describe('INV-13 presence changes are sent once per tick, however many arrive in it', () => {
+  const server = useSharedServer();
+
+  it(`${moves} caret moves sent at once reach a reader in far fewer messages, ending at the last position`, async () => {
+    const [helena, kadri] = await Promise.all([signIn(server(), 'Helena Virtanen'), signIn(server(), 'Kadri Tamm')]);
+    const letterId = await createLetter(server(), helena);
+    const writer = connectClient(server(), helena, letterId);
+    await writer.whenSynced();
+    appendParagraph(writer.doc, 'x'.repeat(moves + 20));
+    await writer.whenSaved();
+
+    const reader = openRawSocket(server(), letterId, { cookie: kadri.cookie });
+    await whenReceived(reader, 1);
+    const awarenessBefore = reader.received.filter((frame) => frame[0] === MessageType.awareness).length;
+
+    for (let offset = 1; offset <= moves; offset++) writer.awareness.setLocalStateField('cursor', caretAt(writer, offset));
+    const last = JSON.stringify(caretAt(writer, moves));
+    // What the reader has been shown so far, from the frames it received.
+    const cursorShown = () => {
+      const shown = new Awareness(new Y.Doc());
+      for (const frame of reader.received) {
+        const decoder = decoding.createDecoder(frame);
+        if (decoding.readVarUint(decoder) === MessageType.awareness) applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
+      }
+      const cursor = JSON.stringify(shown.getStates().get(writer.doc.clientID)?.cursor);
+      shown.destroy();
+      return cursor;
+    };
+    await expect.poll(cursorShown, { timeout: 10_000 }).toBe(last);
+
+    const received = reader.received.filter((frame) => frame[0] === MessageType.awareness).length - awarenessBefore;
+    expect(received).toBeLessThan(moves / 2);
+    expect(writer.closeCodes).toEqual([]);
+  });
+});
