@@ -86,7 +86,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
   const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
-  const imports = new ImportService(store, letters);
+  const imports = new ImportService(store, letters, workers);
   const exports = new ExportService({
     workers,
     store,
