@@ -34,6 +34,8 @@ const entry = new URL('./worker-entry.mjs', import.meta.url).href;
 export class WorkerPool {
   private pool: Piscina | null = null;
   private readonly perPerson = new Map<string, number>();
+  /** Tasks taken and not yet answered: being prepared, waiting for a thread, or running. */
+  private admitted = 0;
 
   constructor(private readonly limits: WorkerLimits) {}
 
@@ -48,14 +50,18 @@ export class WorkerPool {
     if (running >= this.limits.maxPerPerson) {
       throw new AppError(503, codes.busy, 'You already have an export or import under way. Try again when it is done.');
     }
-    if (pool.queueSize >= this.limits.queueLength) throw new AppError(503, codes.busy, 'The server is busy with other files just now. Try again in a few seconds.');
+    if (this.admitted >= this.limits.threads + this.limits.queueLength) {
+      throw new AppError(503, codes.busy, 'The server is busy with other files just now. Try again in a few seconds.');
+    }
     this.perPerson.set(personId, running + 1);
+    this.admitted += 1;
     try {
       const input = await prepare();
       return (await pool.run({ moduleUrl: module.href, input }, { signal: AbortSignal.timeout(this.limits.timeoutMs) })) as Output;
     } catch (error) {
       throw overLimit(error, codes.overLimit) ?? error;
     } finally {
+      this.admitted -= 1;
       const left = (this.perPerson.get(personId) ?? 1) - 1;
       if (left > 0) this.perPerson.set(personId, left);
       else this.perPerson.delete(personId);
@@ -75,7 +81,6 @@ export class WorkerPool {
       minThreads: 0,
       maxThreads: this.limits.threads,
       idleTimeout: 60_000,
-      maxQueue: this.limits.queueLength,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
     });
     return this.pool;
