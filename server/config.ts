@@ -40,7 +40,7 @@ const environmentSchema = z.object({
   /** Exports and imports waiting for a worker thread; one more is refused with 503 (`export_busy`, `import_busy`). */
   EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).default(8),
   /** Seconds one export or import may take, waiting included; then it is stopped and answered with 503. */
-  EXPORT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  EXPORT_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   /** Heap of one worker thread, in MiB; an export or import that needs more is stopped and answered with 503. */
   EXPORT_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
   /** Exports and imports one person may have running or waiting at once; one more is refused with 503. */
