@@ -32,7 +32,7 @@ describe('WorkerPool', () => {
   });
 
   it('stops a task that runs past its time limit and answers 503 export_over_limit; the pool keeps working', async () => {
-    const workers = pool({ timeoutMs: 3000 });
+    const workers = pool({ timeoutMs: 8000 });
     const error = await refusal(workers.run('aino', task('never-ends'), async () => null, codes));
     expect([error.status, error.code]).toEqual([503, 'export_over_limit']);
     expect(await workers.run('aino', task('echo'), async () => 'after', codes)).toBe('after');
@@ -46,7 +46,7 @@ describe('WorkerPool', () => {
   });
 
   it('refuses a task beyond the threads and the queue with 503 export_busy, whoever sends it', async () => {
-    const workers = pool({ timeoutMs: 3000, maxPerPerson: 5 });
+    const workers = pool({ timeoutMs: 8000, maxPerPerson: 5 });
     const running = workers.run('aino', task('never-ends'), async () => null, codes);
     const waiting = workers.run('erik', task('echo'), async () => 'queued', codes);
     const error = await refusal(workers.run('ilze', task('echo'), async () => 'third', codes));
