@@ -69,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await services.workers.close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

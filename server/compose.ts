@@ -6,6 +6,7 @@ import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/lo
 import { SessionService } from './auth/session-service.js';
 import { defaultMaxImportBytes, loadConfig, type Config } from './config.js';
 import { ExportService, type ExportedEvent } from './export/export-service.js';
+import { WorkerPool } from './export/worker-pool.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
@@ -43,6 +44,8 @@ export type ServiceOptions = Pick<
   syncBudget?: Config['syncBudget'];
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: Config['letterLimits'];
+  /** What exports and imports may cost; the configured defaults when absent. */
+  workerLimits?: Config['workerLimits'];
   /** Largest import file; the configured default when absent. */
   maxImportBytes?: number;
   /** Told of every export; tests listen here. */
@@ -85,8 +88,10 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const versions = new VersionService(store, access, registry);
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
-  const imports = new ImportService(store, letters);
+  const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
+  const imports = new ImportService(store, letters, workers);
   const exports = new ExportService({
+    workers,
     store,
     state,
     registry,
@@ -125,5 +130,5 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     refusals,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
-  return { app, sessions, registry, commits };
+  return { app, sessions, registry, commits, workers };
 }

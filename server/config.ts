@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultLetterLimits, type LetterLimits } from '../shared/domain/letter-limits.js';
+import type { WorkerLimits } from './export/worker-pool.js';
 
 /** 5 MiB: a long letter in Word with a few images; more is refused before it is read. */
 export const defaultMaxImportBytes = 5 * 1024 * 1024;
@@ -35,6 +36,16 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   /** Largest file accepted for import (Markdown or Word), in bytes. */
   MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).default(defaultMaxImportBytes),
+  /** Worker threads that write exports and read imports, off the event loop; each takes a core while it works. */
+  EXPORT_WORKERS: z.coerce.number().int().min(1).default(1),
+  /** Exports and imports waiting for a worker thread; one more is refused with 503 (`export_busy`, `import_busy`). */
+  EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).default(8),
+  /** Seconds one export or import may take, waiting included; then it is stopped and answered with 503. */
+  EXPORT_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  /** Heap of one worker thread, in MiB; an export or import that needs more is stopped and answered with 503. */
+  EXPORT_MEMORY_MB: z.coerce.number().int().min(64).default(1024),
+  /** Exports and imports one person may have running or waiting at once; one more is refused with 503. */
+  EXPORT_MAX_PER_PERSON: z.coerce.number().int().min(1).default(1),
   /** How long an empty room stays loaded, in milliseconds. */
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** Stored updates of one letter before they are merged into its snapshot. */
@@ -114,6 +125,7 @@ export interface SyncBudget {
   maxConnectionsPerAddress: number;
 }
 
+
 /** Node's HTTP server timeouts, set explicitly rather than left to Node's defaults. */
 export interface HttpTimeouts {
   headersMs: number;
@@ -145,6 +157,7 @@ export interface Config {
   /** How large one letter may grow (4413 beyond). */
   letterLimits: LetterLimits;
   syncBudget: SyncBudget;
+  workerLimits: WorkerLimits;
   httpTimeouts: HttpTimeouts;
   allowedOrigins: string[];
   /** PUBLIC_URL as an origin; null to take each request's own. */
@@ -207,6 +220,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxConnectionsPerSession: env.SYNC_MAX_CONNECTIONS_PER_SESSION,
       maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       maxConnectionsPerAddress: env.SYNC_MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    workerLimits: {
+      threads: env.EXPORT_WORKERS,
+      queueLength: env.EXPORT_QUEUE_LENGTH,
+      timeoutMs: env.EXPORT_TIMEOUT_SECONDS * 1000,
+      memoryMb: env.EXPORT_MEMORY_MB,
+      maxPerPerson: env.EXPORT_MAX_PER_PERSON,
     },
     httpTimeouts: {
       headersMs: env.HTTP_HEADERS_TIMEOUT_MS,

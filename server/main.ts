@@ -28,7 +28,7 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, registry, commits } = composeServices(store, logger, {
+const { app, registry, commits, workers } = composeServices(store, logger, {
   ...config,
   isDemo,
   ...(relay ? { relay } : {}),
@@ -73,6 +73,7 @@ async function shutdown(signal: string): Promise<void> {
   }, config.shutdownDeadlineMs);
   stopHeartbeat();
   await registry.closeAll();
+  await workers.close();
   sockets.close();
   server.close();
   shutdownStep = 'closing the connection to Redis';

@@ -66,6 +66,19 @@ describe('GET /api/letters/:letterId/export', () => {
     ]);
   });
 
+  it('refuses a second export by the same person while the first runs: 503 export_busy with Retry-After', async () => {
+    app.exported.length = 0;
+    const answers = await Promise.all([download('?format=pdf'), download('?format=docx')]);
+    const refused = answers.filter((response) => response.status === 503);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await refused[0]!.json()).error.code).toBe('export_busy');
+    expect(answers.filter((response) => response.status === 200)).toHaveLength(1);
+    expect(app.exported).toHaveLength(1);
+    // Once the first is done, the person may export again.
+    expect((await download('?format=markdown')).status).toBe(200);
+  });
+
   it('refuses an unknown format, a version that does not exist, and people who cannot read the letter', async () => {
     app.exported.length = 0;
     expect((await download('?format=odt')).status).toBe(400);

@@ -3,12 +3,14 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { ExportFormat } from '../../shared/api/interchange.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterStateService } from '../signoff/letter-state-service.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
-import { letterSnapshot, type LetterSnapshot } from './letter-snapshot.js';
+import type { ExportTask } from './export-worker.js';
+import type { WorkerPool, WorkerRefusalCodes } from './worker-pool.js';
 
 /** An export that happened, for the audit trail. */
 export interface ExportedEvent {
@@ -30,6 +32,8 @@ export interface ExportServiceDeps {
   onExported: (event: ExportedEvent) => void | Promise<void>;
   /** Reads saved versions; without it, `?version=` answers 404. */
   readSavedVersion?: SavedVersionReader;
+  /** Writes the files off the event loop, within its limits. */
+  workers: WorkerPool;
 }
 
 export interface ExportedFile {
@@ -38,42 +42,47 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-// The writers and their libraries load on the first export, not when the server starts.
-const writers: Record<ExportFormat, { contentType: string; extension: string; write: (snapshot: LetterSnapshot) => Promise<Uint8Array> }> = {
-  [ExportFormat.docx]: {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extension: 'docx',
-    write: async (snapshot) => (await import('./letter-to-docx.js')).letterToDocx(snapshot),
-  },
-  [ExportFormat.pdf]: { contentType: 'application/pdf', extension: 'pdf', write: async (snapshot) => (await import('./letter-to-pdf.js')).letterToPdf(snapshot) },
-  [ExportFormat.markdown]: {
-    contentType: 'text/markdown; charset=utf-8',
-    extension: 'md',
-    write: async (snapshot) => new TextEncoder().encode((await import('./letter-to-markdown.js')).letterToMarkdown(snapshot)),
-  },
+const fileTypes: Record<ExportFormat, { contentType: string; extension: string }> = {
+  [ExportFormat.docx]: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  [ExportFormat.pdf]: { contentType: 'application/pdf', extension: 'pdf' },
+  [ExportFormat.markdown]: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
 };
+
+const exportWorker = new URL('./export-worker.ts', import.meta.url);
+const exportRefusals: WorkerRefusalCodes = { busy: ErrorCode.exportBusy, overLimit: ErrorCode.exportOverLimit };
 
 /** Letters as files. The route has checked that the person may read the letter. */
 export class ExportService {
   constructor(private readonly deps: ExportServiceDeps) {}
 
   async export(user: SessionUser, letterId: string, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
-    const snapshot = await this.snapshot(letterId, versionId);
-    const writer = writers[format];
-    const bytes = await writer.write(snapshot);
+    let title = '';
+    // A long letter takes seconds and hundreds of megabytes to lay out: a worker thread does it.
+    const bytes = await this.deps.workers.run<ExportTask, Uint8Array>(
+      user.id,
+      exportWorker,
+      async () => {
+        const task = await this.exportTask(letterId, format, versionId);
+        title = task.record.title;
+        return task;
+      },
+      exportRefusals,
+    );
     await this.deps.onExported({ user, letterId, format, ...(versionId ? { versionId } : {}) });
-    return { fileName: exportFileName(snapshot.title, writer.extension), contentType: writer.contentType, bytes };
+    const fileType = fileTypes[format];
+    return { fileName: exportFileName(title, fileType.extension), contentType: fileType.contentType, bytes };
   }
 
-  /** The letter's record with the current text, or with a saved version's text. */
-  async snapshot(letterId: string, versionId?: string): Promise<LetterSnapshot> {
+  /** The letter's record with the current text, or with a saved version's text, as plain data for a worker. */
+  private async exportTask(letterId: string, format: ExportFormat, versionId?: string): Promise<ExportTask> {
     const letter = await this.deps.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
     const course = await this.deps.state.course(letterId);
     const version = versionId ? await this.savedVersion(letterId, versionId) : null;
     const body = version?.body ?? (await this.deps.registry.readText(letterId, (doc) => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(bodyFieldName)) as JSONContent));
-    return letterSnapshot(
-      {
+    return {
+      format,
+      record: {
         title: letter.title,
         subject: letter.subject,
         addressees: letter.addressees,
@@ -83,8 +92,8 @@ export class ExportService {
         finalSignatures: course.finalSignatures,
         body,
       },
-      version && versionId ? { id: versionId, name: version.name } : null,
-    );
+      version: version && versionId ? { id: versionId, name: version.name } : null,
+    };
   }
 
   private async savedVersion(letterId: string, versionId: string) {

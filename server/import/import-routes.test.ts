@@ -35,6 +35,17 @@ describe('POST /api/imports/preview', () => {
   it('needs a signed-in person', async () => {
     expect((await upload('/api/imports/preview', fixture(), undefined, '')).status).toBe(401);
   });
+
+  it('refuses a second file from the same person while the first is read: 503 import_busy with Retry-After', async () => {
+    const answers = await Promise.all([upload('/api/imports/preview', fixture()), upload('/api/imports/preview', fixture())]);
+    const refused = answers.filter((response) => response.status === 503);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await refused[0]!.json()).error.code).toBe('import_busy');
+    expect(answers.filter((response) => response.status === 200)).toHaveLength(1);
+    // Once the first is read, the person may send another.
+    expect((await upload('/api/imports/preview', fixture())).status).toBe(200);
+  });
 });
 
 describe('POST /api/imports', () => {

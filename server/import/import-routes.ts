@@ -16,7 +16,7 @@ export function importRoutes(imports: ImportService): Hono<AppEnv> {
 
   routes.post('/imports/preview', async (c) => {
     const { file } = await readUpload(c);
-    return c.json<ImportPreview>(await imports.preview(file));
+    return c.json<ImportPreview>(await imports.preview(c.get('user')!, file));
   });
 
   routes.post('/imports', async (c) => {

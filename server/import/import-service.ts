@@ -6,14 +6,15 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { blockText } from '../../shared/domain/block-text.js';
 import type { LetterService } from '../letters/letter-service.js';
 import type { Store } from '../store/store.js';
-import { assembleLetterBody, letterBodyUpdate } from './assemble-letter-body.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import type { WorkerPool, WorkerRefusalCodes } from '../export/worker-pool.js';
+import { AppError } from '../http/app-error.js';
+import type { ImportResult, ImportTask } from './import-worker.js';
 import type { UploadedFile } from './identify-import-file.js';
 import type { LetterFile } from './read-letter-file.js';
 
-/** The parsers load on the first import, not when the server starts. */
-async function readLetterFile(file: UploadedFile, offices: readonly Office[]): Promise<LetterFile> {
-  return (await import('./read-letter-file.js')).readLetterFile(file, offices);
-}
+const importWorker = new URL('./import-worker.ts', import.meta.url);
+const importRefusals: WorkerRefusalCodes = { busy: ErrorCode.importBusy, overLimit: ErrorCode.importOverLimit };
 
 const excerptParagraphs = 4;
 const excerptLength = 240;
@@ -26,14 +27,14 @@ export class ImportService {
   constructor(
     private readonly store: Store,
     private readonly letters: LetterService,
+    private readonly workers: WorkerPool,
   ) {}
 
-  async preview(file: UploadedFile): Promise<ImportPreview> {
+  async preview(user: SessionUser, file: UploadedFile): Promise<ImportPreview> {
     const offices = await this.store.accounts.listOffices();
-    const letterFile = await readLetterFile(file, offices);
-    const { parts } = letterFile;
     // The excerpt shows the text as it will be with every offer taken: that is what the person decides on.
-    const body = assembleLetterBody(letterFile, { addressees: true, signatories: true });
+    const { letterFile, body } = await this.read(user, { file, offices, take: { addressees: true, signatories: true }, encode: false });
+    const { parts } = letterFile;
     return {
       fileName: file.name,
       format: letterFile.format,
@@ -51,9 +52,8 @@ export class ImportService {
   /** Creates the letter the file describes, taking addressees and signatories from it if the person chose to. */
   async importLetter(user: SessionUser, file: UploadedFile, options: Required<ImportOptions>): Promise<LetterDetail> {
     const offices = await this.store.accounts.listOffices();
-    const letterFile = await readLetterFile(file, offices);
-    const body = assembleLetterBody(letterFile, { addressees: options.takeAddressees, signatories: options.takeSignatories });
-    const initialText = letterBodyUpdate(body);
+    const take = { addressees: options.takeAddressees, signatories: options.takeSignatories };
+    const { letterFile, initialText } = await this.read(user, { file, offices, take, encode: true });
     const signatories = options.takeSignatories ? signatoriesOf(letterFile, offices) : [];
     return this.letters.createLetter(
       user,
@@ -63,8 +63,15 @@ export class ImportService {
         addressees: options.takeAddressees ? (letterFile.parts.addressees?.lines ?? []).map((line) => line.slice(0, 300)) : [],
         signatories: signatories.map(({ officeId, signerName, capacity }) => ({ officeId, signerName: signerName.slice(0, 200), capacity: capacity.slice(0, 300) })),
       },
-      initialText,
+      initialText!,
     );
+  }
+
+  /** Reads the file in a worker thread: a large or crafted file costs that thread, not the event loop. */
+  private async read(user: SessionUser, task: ImportTask): Promise<Extract<ImportResult, { ok: true }>> {
+    const result = await this.workers.run<ImportTask, ImportResult>(user.id, importWorker, async () => task, importRefusals);
+    if (!result.ok) throw new AppError(result.refusal.status, result.refusal.code, result.refusal.message);
+    return result;
   }
 }
 

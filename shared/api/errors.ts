@@ -30,6 +30,14 @@ export const ErrorCode = {
   letterChanged: 'letter_changed',
   /** The office already signed this letter hash. */
   alreadySigned: 'already_signed',
+  /** The person already has an export under way, or the server's export queue is full: retry after Retry-After (HTTP 503). */
+  exportBusy: 'export_busy',
+  /** The export ran past the server's time or memory limit for one export and was stopped (HTTP 503). */
+  exportOverLimit: 'export_over_limit',
+  /** The person already has an import under way, or the server's queue is full: retry after Retry-After (HTTP 503). */
+  importBusy: 'import_busy',
+  /** Reading the file ran past the server's time or memory limit and was stopped (HTTP 503). */
+  importOverLimit: 'import_over_limit',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,8 +23,10 @@ test('INV-10 splitting, listing and pasting a copied paragraph are saved: the ed
   await expect(text.getByRole('listitem').filter({ hasText: listed })).toBeVisible();
   await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
 
-  // What the browser puts on the clipboard when a person copies the letter's first paragraph.
-  const copied = await text.locator('p').first().evaluate((paragraph) => paragraph.outerHTML);
+  // What the browser puts on the clipboard when a person copies a paragraph: this test's own, so
+  // that the demo letter other journeys read keeps its wording once.
+  const secondHalf = sentence.slice('Split here'.length).trim();
+  const copied = await text.locator('p').filter({ hasText: secondHalf }).evaluate((paragraph) => paragraph.outerHTML);
   expect(copied).toContain('data-id=');
   const pasted = uniqueText('Pasted paragraph');
   await page.keyboard.press('Enter');
@@ -45,5 +47,5 @@ test('INV-10 splitting, listing and pasting a copied paragraph are saved: the ed
   await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
   await expect(text.getByText(pasted)).toBeVisible();
   await expect(text.getByText(listed)).toBeVisible();
-  await expect(text.getByText(sentence.slice('Split here'.length).trim())).toBeVisible();
+  await expect(text.getByText(secondHalf).first()).toBeVisible();
 });
