@@ -16,7 +16,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { collectTextBlocks, letterBodyJson, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
@@ -126,7 +126,7 @@ async function openLetter(person: Person) {
   /** The letter hash as a browser computes it: its own paragraphs and the signatories it shows. */
   const shownLetterHash = () =>
     letterHash(
-      collectTextBlocks(doc.getXmlFragment(bodyFieldName)).map((block) => paragraphHash(textBlockJson(block.element))),
+      letterBodyJson(doc.getXmlFragment(bodyFieldName)),
       (shownCourse()?.signatories ?? []).map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
     );
   return { doc, provider, states, paragraphText, hashOf, shownCourse, shownLetterHash };
@@ -274,6 +274,52 @@ describe('sign-off of paragraphs', () => {
     expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
     await until(() => a.shownCourse()?.status === 'in_review');
     expect(a.shownCourse()?.finalSignatures).toEqual([]);
+  });
+
+  it('F1 a signature binds to the layout too: approved paragraphs moved into a numbered list are another letter', async () => {
+    const a = await openLetter('approverA');
+    const b = await openLetter('approverB');
+    const drafter = await openLetter('drafter');
+    for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
+      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
+    }
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    await until(() => a.shownCourse()?.status === 'ready');
+    const seen = a.shownLetterHash();
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: seen })).status).toBe(201);
+
+    // The drafter puts the second paragraph, word for word and under its own id, into a list numbered from 7.
+    const body = drafter.doc.getXmlFragment(bodyFieldName);
+    const index = body.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === 'p2');
+    const words = (drafter.paragraphText('p2').toDelta() as { insert: string }[]).map((op) => op.insert).join('');
+    const text = new Y.XmlText();
+    text.insert(0, words);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute('id', 'p2');
+    paragraph.insert(0, [text]);
+    const item = new Y.XmlElement('listItem');
+    item.insert(0, [paragraph]);
+    const list = new Y.XmlElement('orderedList');
+    list.setAttribute('start', 7 as never);
+    list.insert(0, [item]);
+    drafter.doc.transact(() => {
+      body.delete(index, 1);
+      body.insert(index, [list]);
+    });
+    await until(() => a.doc.getXmlFragment(bodyFieldName).toArray().some((node) => node instanceof Y.XmlElement && node.nodeName === 'orderedList'));
+    await until(async () => (await grid()).paragraphs.length === 2);
+    const after = await grid();
+    // Each paragraph still reads as approved: the words did not change (S2)...
+    expect(after.paragraphs.map((row) => row.states['aa-interior'])).toEqual(['approved', 'approved']);
+    // ...but what Ministry AA signed is not this letter, and the browser sees that as the server does.
+    expect(after.letterHash).not.toBe(seen);
+    expect(a.shownLetterHash()).toBe(after.letterHash);
+    expect((await api('approverB', 'POST', '/final-signatures', { letterHash: after.letterHash })).status).toBe(201);
+    await until(() => b.shownCourse()?.finalSignatures.length === 2);
+    expect(b.shownCourse()?.status).toBe('ready');
+
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
   });
 
   // Last: it signs and freezes the letter the other tests share.
