@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -14,8 +14,8 @@ import type { Office } from '../../shared/api/offices.js';
 import type { LetterStateMessage, SignoffGrid } from '../../shared/api/signoffs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
-import { letterHash } from '../../shared/domain/letter-hash.js';
-import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
+import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
+import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 import { collectTextBlocks, letterBodyJson, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
@@ -274,6 +274,30 @@ describe('sign-off of paragraphs', () => {
     expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
     await until(() => a.shownCourse()?.status === 'in_review');
     expect(a.shownCourse()?.finalSignatures).toEqual([]);
+  });
+
+  it('S7 a heading stored without its level hashes as the editor shows it (level 1), so it can be approved and the letter signed', async () => {
+    const drafter = await openLetter('drafter');
+    const a = await openLetter('approverA');
+    const text = new Y.XmlText();
+    text.insert(0, 'A heading without a level');
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('id', 'no-level');
+    heading.insert(0, [text]);
+    drafter.doc.getXmlFragment(bodyFieldName).insert(0, [heading]);
+    await until(() => collectTextBlocks(a.doc.getXmlFragment(bodyFieldName)).some((block) => block.id === 'no-level'));
+
+    // What an approver's browser hashes: the editor's own node, which has the schema's default level.
+    const shown = yXmlFragmentToProseMirrorRootNode(a.doc.getXmlFragment(bodyFieldName), letterSchema());
+    const headingJson = shown.child(0).toJSON() as TextBlockJson & { attrs: { level: number } };
+    expect(headingJson.attrs.level).toBe(1);
+    const approval = await api('approverA', 'POST', '/paragraphs/no-level/signoffs', { action: 'approve', hash: paragraphHash(headingJson) });
+    expect(approval.status).toBe(201);
+    const signatories = (a.shownCourse()?.signatories ?? []).map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity }));
+    expect(letterHash(shown.toJSON() as BodyNodeJson, signatories)).toBe((await grid()).letterHash);
+
+    drafter.doc.getXmlFragment(bodyFieldName).delete(0, 1);
+    await until(async () => (await grid()).paragraphs.length === 2);
   });
 
   it('F1 a signature binds to the layout too: approved paragraphs moved into a numbered list are another letter', async () => {
