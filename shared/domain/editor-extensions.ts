@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import Link from '@tiptap/extension-link';
+import { OrderedList } from '@tiptap/extension-list';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
 import { isAllowedLinkHref } from './link-policy.js';
@@ -20,6 +21,18 @@ export const paragraphIdAttribute = 'id';
 const AddressOnlyLink = Link.extend({
   addAttributes() {
     return { href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') } };
+  },
+});
+
+/**
+ * A numbered list holds where it starts and nothing else. Tiptap's keeps a numbering style ("a",
+ * "I") taken from pasted lists, which the browser shows and no export prints: one letter would
+ * read "a." on screen and "1." on paper.
+ */
+const DecimalOrderedList = OrderedList.extend({
+  addAttributes() {
+    const inherited = (this.parent?.() ?? {}) as { start?: object };
+    return { start: inherited.start ?? { default: 1 } };
   },
 });
 
@@ -43,7 +56,9 @@ export function letterExtensions(): AnyExtension[] {
       underline: false,
       heading: { levels: [1, 2, 3] },
       link: false,
+      orderedList: false,
     }),
+    DecimalOrderedList,
     AddressOnlyLink.configure({
       openOnClick: false,
       autolink: true,
