@@ -4,6 +4,7 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
+import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import { listParagraphs, type ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import { SignoffGutter, signoffGutterKey } from '../signoff/signoff-gutter.js';
@@ -88,6 +89,11 @@ export class JlEditor extends LitElement {
     this.boundConnection?.provider.off('sync', this.checkShownText);
     this.editor?.destroy();
     this.editor = undefined;
+  }
+
+  /** The text as this editor shows it now, as ProseMirror JSON: what the letter hash is computed from. */
+  currentBody(): BodyNodeJson {
+    return this.editor ? (this.editor.state.doc.toJSON() as BodyNodeJson) : { type: 'doc', content: [] };
   }
 
   /** Every paragraph of the text as this editor holds it now, with its current hash. */

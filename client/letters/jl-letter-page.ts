@@ -28,6 +28,7 @@ import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
+import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import './jl-letterhead.js';
 import './jl-signature-blocks.js';
@@ -290,6 +291,7 @@ export class JlLetterPage extends LitElement {
           .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
           .isApprover=${isApprover}
           .readParagraphs=${this.readParagraphs}
+          .readBody=${this.readBody}
         ></jl-letter-course>
       </aside>
       </div>
@@ -297,6 +299,8 @@ export class JlLetterPage extends LitElement {
   }
 
   private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
+
+  private readonly readBody = (): BodyNodeJson => this.querySelector('jl-editor')?.currentBody() ?? { type: 'doc', content: [] };
 
   private renderCloseMessage(message: string) {
     const code = this.connection?.closeCode;

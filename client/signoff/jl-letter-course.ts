@@ -12,7 +12,7 @@ import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/sha
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
-import { letterHash } from '../../shared/domain/letter-hash.js';
+import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { type StatusMove, statusMoves } from './status-moves.js';
 import { areSignatoriesFixed, isFrozen } from '../../shared/domain/letter-course.js';
 
@@ -42,6 +42,7 @@ export class JlLetterCourse extends LitElement {
     isCoordinator: { attribute: false },
     isApprover: { attribute: false },
     readParagraphs: { attribute: false },
+    readBody: { attribute: false },
     grid: { state: true },
     offices: { state: true },
     editingOfficeId: { state: true },
@@ -65,6 +66,8 @@ export class JlLetterCourse extends LitElement {
   declare isApprover: boolean;
   /** The paragraphs of the text as the editor holds it now, with their current hashes. */
   declare readParagraphs: () => ParagraphInfo[];
+  /** The text as this page's editor shows it, layout included: what a signature binds to (F1). */
+  declare readBody: () => BodyNodeJson;
   declare private offices: Office[] | undefined;
   declare private editingOfficeId: string | null;
   declare private removingOfficeId: string | null;
@@ -89,6 +92,7 @@ export class JlLetterCourse extends LitElement {
     this.isCoordinator = false;
     this.isApprover = false;
     this.readParagraphs = () => [];
+    this.readBody = () => ({ type: 'doc', content: [] });
     this.offices = undefined;
     this.editingOfficeId = null;
     this.removingOfficeId = null;
@@ -176,7 +180,7 @@ export class JlLetterCourse extends LitElement {
   /** The letter hash of the text in this page's editor and the signatories this panel lists. */
   private shownLetterHash(): string {
     return letterHash(
-      this.readParagraphs().map((paragraph) => paragraph.hash),
+      this.readBody(),
       this.currentEntries(),
     );
   }

@@ -1,9 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { LetterStatus, Signatory } from '../../shared/api/letters.js';
 import type { FinalSignature } from '../../shared/api/signoffs.js';
-import { textBlockTypes } from '../../shared/domain/editor-extensions.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
-import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 
 /**
  * Everything an export shows, as plain data: the exporters read nothing else. The current text and
@@ -27,22 +25,11 @@ export interface LetterSnapshot {
   version: { id: string; name: string } | null;
 }
 
-const isTextBlock = (type: string | undefined) => (textBlockTypes as readonly string[]).includes(type ?? '');
-
-/**
- * The hashes of a body's paragraphs in reading order, as the sign-off computes them from the shared
- * document: every textblock counts, with or without an id (invariant 10).
- */
-export function bodyParagraphHashes(body: JSONContent): string[] {
-  if (isTextBlock(body.type)) return [paragraphHash(body as TextBlockJson)];
-  return (body.content ?? []).flatMap(bodyParagraphHashes);
-}
-
 /** A snapshot of a letter's record and a body, with the letter hash computed from the two. */
 export function letterSnapshot(record: Omit<LetterSnapshot, 'letterHash' | 'version'>, version: LetterSnapshot['version'] = null): LetterSnapshot {
   const signatories = [...record.signatories].sort((a, b) => a.position - b.position);
   const hash = letterHash(
-    bodyParagraphHashes(record.body),
+    record.body,
     signatories.map((signatory) => ({ officeId: signatory.office.id, signerName: signatory.signerName, capacity: signatory.capacity })),
   );
   return { ...record, signatories, letterHash: hash, version };

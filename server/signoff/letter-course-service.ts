@@ -11,6 +11,8 @@ import type { LetterAccess } from '../letters/letter-access.js';
 import { DuplicateFinalSignature, LetterEventKind, type Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
 import type { LetterStateService } from './letter-state-service.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
@@ -34,8 +36,11 @@ export class LetterCourseService {
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
     await this.access.require(user, letterId, Permission.readLetter);
     const [signatories, signoffs] = await Promise.all([this.state.signatories(letterId), this.state.latestSignoffs(letterId)]);
-    const paragraphs = await this.registry.readText(letterId, currentParagraphs);
-    return buildSignoffGrid(paragraphs, signatories, signoffs);
+    const { paragraphs, body } = await this.registry.readText(letterId, (doc) => ({
+      paragraphs: currentParagraphs(doc),
+      body: letterBodyJson(doc.getXmlFragment(bodyFieldName)),
+    }));
+    return buildSignoffGrid(paragraphs, body, signatories, signoffs);
   }
 
   /** Coordinator: moves the letter on or back. "Ready" needs every paragraph approved by every office (S10). */

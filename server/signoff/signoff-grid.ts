@@ -1,12 +1,15 @@
 import type { Signatory } from '../../shared/api/letters.js';
 import type { SignoffEntry, SignoffGrid } from '../../shared/api/signoffs.js';
-import { letterHash } from '../../shared/domain/letter-hash.js';
+import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/domain/signoff-state.js';
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import type { CsvCell } from '../http/csv-download.js';
 
-/** Every paragraph's state for every signatory office, with progress per office and overall. */
-export function buildSignoffGrid(paragraphs: CurrentParagraph[], signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {
+/**
+ * Every paragraph's state for every signatory office, with progress per office and overall, and
+ * the letter hash of `body` (the same text as `paragraphs`, with its layout).
+ */
+export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJson, signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {
   const latest = new Map(signoffs.map((entry) => [`${entry.paragraphId}\u0000${entry.officeId}`, entry]));
   const rows = paragraphs.map((paragraph) => {
     const states = Object.fromEntries(
@@ -28,7 +31,7 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], signatories: Si
     totalCells: rows.length * signatories.length,
     isReady: isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length),
     letterHash: letterHash(
-      paragraphs.map((paragraph) => paragraph.hash),
+      body,
       signatories.map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
     ),
   };

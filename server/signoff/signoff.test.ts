@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -14,9 +14,9 @@ import type { Office } from '../../shared/api/offices.js';
 import type { LetterStateMessage, SignoffGrid } from '../../shared/api/signoffs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
-import { letterHash } from '../../shared/domain/letter-hash.js';
-import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
+import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+import { collectTextBlocks, letterBodyJson, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
@@ -126,7 +126,7 @@ async function openLetter(person: Person) {
   /** The letter hash as a browser computes it: its own paragraphs and the signatories it shows. */
   const shownLetterHash = () =>
     letterHash(
-      collectTextBlocks(doc.getXmlFragment(bodyFieldName)).map((block) => paragraphHash(textBlockJson(block.element))),
+      letterBodyJson(doc.getXmlFragment(bodyFieldName)),
       (shownCourse()?.signatories ?? []).map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
     );
   return { doc, provider, states, paragraphText, hashOf, shownCourse, shownLetterHash };
@@ -274,6 +274,76 @@ describe('sign-off of paragraphs', () => {
     expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
     await until(() => a.shownCourse()?.status === 'in_review');
     expect(a.shownCourse()?.finalSignatures).toEqual([]);
+  });
+
+  it('S7 a heading stored without its level hashes as the editor shows it (level 1), so it can be approved and the letter signed', async () => {
+    const drafter = await openLetter('drafter');
+    const a = await openLetter('approverA');
+    const text = new Y.XmlText();
+    text.insert(0, 'A heading without a level');
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('id', 'no-level');
+    heading.insert(0, [text]);
+    drafter.doc.getXmlFragment(bodyFieldName).insert(0, [heading]);
+    await until(() => collectTextBlocks(a.doc.getXmlFragment(bodyFieldName)).some((block) => block.id === 'no-level'));
+
+    // What an approver's browser hashes: the editor's own node, which has the schema's default level.
+    const shown = yXmlFragmentToProseMirrorRootNode(a.doc.getXmlFragment(bodyFieldName), letterSchema());
+    const headingJson = shown.child(0).toJSON() as TextBlockJson & { attrs: { level: number } };
+    expect(headingJson.attrs.level).toBe(1);
+    const approval = await api('approverA', 'POST', '/paragraphs/no-level/signoffs', { action: 'approve', hash: paragraphHash(headingJson) });
+    expect(approval.status).toBe(201);
+    const signatories = (a.shownCourse()?.signatories ?? []).map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity }));
+    expect(letterHash(shown.toJSON() as BodyNodeJson, signatories)).toBe((await grid()).letterHash);
+
+    drafter.doc.getXmlFragment(bodyFieldName).delete(0, 1);
+    await until(async () => (await grid()).paragraphs.length === 2);
+  });
+
+  it('F1 a signature binds to the layout too: approved paragraphs moved into a numbered list are another letter', async () => {
+    const a = await openLetter('approverA');
+    const b = await openLetter('approverB');
+    const drafter = await openLetter('drafter');
+    for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
+      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
+    }
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    await until(() => a.shownCourse()?.status === 'ready');
+    const seen = a.shownLetterHash();
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: seen })).status).toBe(201);
+
+    // The drafter puts the second paragraph, word for word and under its own id, into a list numbered from 7.
+    const body = drafter.doc.getXmlFragment(bodyFieldName);
+    const index = body.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === 'p2');
+    const words = (drafter.paragraphText('p2').toDelta() as { insert: string }[]).map((op) => op.insert).join('');
+    const text = new Y.XmlText();
+    text.insert(0, words);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute('id', 'p2');
+    paragraph.insert(0, [text]);
+    const item = new Y.XmlElement('listItem');
+    item.insert(0, [paragraph]);
+    const list = new Y.XmlElement('orderedList');
+    list.setAttribute('start', 7 as never);
+    list.insert(0, [item]);
+    drafter.doc.transact(() => {
+      body.delete(index, 1);
+      body.insert(index, [list]);
+    });
+    await until(() => a.doc.getXmlFragment(bodyFieldName).toArray().some((node) => node instanceof Y.XmlElement && node.nodeName === 'orderedList'));
+    await until(async () => (await grid()).paragraphs.length === 2);
+    const after = await grid();
+    // Each paragraph still reads as approved: the words did not change (S2)...
+    expect(after.paragraphs.map((row) => row.states['aa-interior'])).toEqual(['approved', 'approved']);
+    // ...but what Ministry AA signed is not this letter, and the browser sees that as the server does.
+    expect(after.letterHash).not.toBe(seen);
+    expect(a.shownLetterHash()).toBe(after.letterHash);
+    expect((await api('approverB', 'POST', '/final-signatures', { letterHash: after.letterHash })).status).toBe(201);
+    await until(() => b.shownCourse()?.finalSignatures.length === 2);
+    expect(b.shownCourse()?.status).toBe('ready');
+
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
   });
 
   // Last: it signs and freezes the letter the other tests share.

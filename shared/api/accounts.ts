@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { officeIdSchema, uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
+import { plainLineSchema } from './plain-text.js';
 
 /** Passwords: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
 export const passwordSchema = z.string().min(12, 'use at least 12 characters').max(1024);
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
+/** People's and offices' names are shown beside letter text and printed on exports (rule T1). */
+const nameSchema = plainLineSchema(200).pipe(z.string().min(1));
 
-export const createOfficeRequestSchema = officeSchema.extend({ name: nameSchema, nameEn: nameSchema }).strict();
+/** An office's minister is its default signatory: part of the letter hash and of every export. */
+export const createOfficeRequestSchema = officeSchema
+  .extend({ name: nameSchema, nameEn: nameSchema, ministerName: nameSchema, ministerTitle: plainLineSchema(300) })
+  .strict();
 export type CreateOfficeRequest = z.input<typeof createOfficeRequestSchema>;
 
 export const createUserRequestSchema = z

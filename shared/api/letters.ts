@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Role } from '../domain/roles.js';
-import { findReorderingCharacter } from '../domain/text-policy.js';
 import { officeIdSchema, uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
+import { plainLineSchema } from './plain-text.js';
 
 export const LetterStatus = {
   drafting: 'drafting',
@@ -16,20 +16,11 @@ export type LetterStatus = (typeof LetterStatus)[keyof typeof LetterStatus];
 const letterStatusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
 const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
 
-/** A single line of text: no control characters, no direction controls (rule T1), trimmed, bounded. */
-const lineSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters')
-    .refine((value) => findReorderingCharacter(value) === null, 'must not contain invisible direction controls');
-
 export const createLetterRequestSchema = z
   .object({
-    title: lineSchema(200).pipe(z.string().min(1, 'a title is required')),
-    subject: lineSchema(500).default(''),
-    addressees: z.array(lineSchema(300).pipe(z.string().min(1))).max(50).default([]),
+    title: plainLineSchema(200).pipe(z.string().min(1, 'a title is required')),
+    subject: plainLineSchema(500).default(''),
+    addressees: z.array(plainLineSchema(300).pipe(z.string().min(1))).max(50).default([]),
     /** The signatory offices in signing order; each office's minister signs by default. */
     signatoryOfficeIds: z.array(officeIdSchema).max(60).default([]),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role } from '../domain/roles.js';
 import { uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
+import { plainLineSchema } from './plain-text.js';
 
 const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
 
@@ -32,7 +33,7 @@ export type DirectoryResponse = z.infer<typeof directoryResponseSchema>;
 /** A coordinator invites someone new to the letter: an account, a membership and a one-time link. */
 export const inviteToLetterRequestSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters'),
+    name: plainLineSchema(200).pipe(z.string().min(1)),
     email: z.email().trim().toLowerCase().max(254),
     officeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
     roles: z.array(roleSchema).min(1).max(4).transform((roles) => [...new Set(roles)]),

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
-import { findReorderingCharacter } from '../domain/text-policy.js';
 import { officeIdSchema } from './ids.js';
 import { LetterStatus, signatorySchema } from './letters.js';
+import { plainLineSchema, plainTextSchema } from './plain-text.js';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
 const paragraphIdSchema = z.string().min(1).max(100);
 const actionSchema = z.enum(Object.values(SignoffAction) as [SignoffAction, ...SignoffAction[]]);
 const stateSchema = z.enum(Object.values(SignoffState) as [SignoffState, ...SignoffState[]]);
 const statusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
-/** Signatories are part of the letter hash and of every export: no direction controls (rule T1). */
-const isPlainLine = (value: string) => findReorderingCharacter(value) === null;
-const plainLineIssue = 'must not contain invisible direction controls';
-const reasonSchema = z.string().trim().min(1, 'say what should change').max(2000);
+/** Every office reads a reason as the asker wrote it: no direction controls (rule T1). */
+const reasonSchema = plainTextSchema(2000).pipe(z.string().min(1, 'say what should change'));
 
 const needsReason = <T extends { action: SignoffAction; reason?: string | undefined }>(item: T) =>
   item.action !== SignoffAction.requestChanges || item.reason !== undefined;
@@ -93,7 +91,7 @@ export const signoffGridSchema = z.object({
 });
 export type SignoffGrid = z.infer<typeof signoffGridSchema>;
 
-export const statusChangeRequestSchema = z.object({ to: statusSchema, reason: z.string().trim().min(1).max(2000).optional() }).strict();
+export const statusChangeRequestSchema = z.object({ to: statusSchema, reason: plainTextSchema(2000).pipe(z.string().min(1)).optional() }).strict();
 export type StatusChangeRequest = z.input<typeof statusChangeRequestSchema>;
 
 export const finalSignatureRequestSchema = z.object({ letterHash: hashSchema }).strict();
@@ -103,9 +101,8 @@ export const signatoriesRequestSchema = z
   .object({
     signatories: z
       .array(
-        z
-          .object({ officeId: officeIdSchema, signerName: z.string().trim().min(1).max(200).refine(isPlainLine, plainLineIssue), capacity: z.string().trim().max(300).refine(isPlainLine, plainLineIssue) })
-          .strict(),
+        // Signatories are part of the letter hash and of every export (rule T1).
+        z.object({ officeId: officeIdSchema, signerName: plainLineSchema(200).pipe(z.string().min(1)), capacity: plainLineSchema(300) }).strict(),
       )
       .max(60),
   })

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { letterSchema } from './letter-schema.js';
 
 /** A textblock as ProseMirror JSON (`node.toJSON()`), the form both client and server can produce. */
 export interface TextBlockJson {
@@ -49,7 +50,9 @@ function canonicalRuns(content: readonly InlineJson[]): CanonicalRun[] {
  */
 export function canonicalParagraph(block: TextBlockJson): string {
   const attributeKeys = visibleBlockAttributes[block.type] ?? [];
-  const attributes = attributeKeys.map((key) => [key, block.attrs?.[key] ?? null]);
+  // A value the stored text leaves out is the schema's default, which is what the editor shows.
+  const declared = (letterSchema().nodes[block.type]?.spec.attrs ?? {}) as Record<string, { default?: unknown }>;
+  const attributes = attributeKeys.map((key) => [key, block.attrs?.[key] ?? declared[key]?.default ?? null]);
   return JSON.stringify([block.type, attributes, canonicalRuns(block.content ?? [])]);
 }
 

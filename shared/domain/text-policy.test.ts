@@ -36,6 +36,32 @@ describe('text policy', () => {
     expect(hasInvisibleCharacters('a b')).toBe(false);
   });
 
+  it('T2 reveals every other character that draws nothing: invisible operators, fillers, variation selectors, tag characters, annotations', () => {
+    const hidden = [
+      ['\u2062', 'invisible times'],
+      ['\u2064', 'invisible plus'],
+      ['\u180E', 'Mongolian vowel separator'],
+      ['\u034F', 'combining grapheme joiner'],
+      ['\u3164', 'Hangul filler'],
+      ['\uFE0F', 'invisible character'],
+      ['\u{E0041}', 'invisible character'],
+      ['\uFFF9', 'invisible character'],
+    ] as const;
+    for (const [character, name] of hidden) {
+      expect(revealInvisibleCharacters(`EUR 10${character}000`)).toEqual([
+        { text: 'EUR 10' },
+        { invisible: character, name, label: `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` },
+        { text: '000' },
+      ]);
+      expect(hasInvisibleCharacters(`a${character}b`)).toBe(true);
+      // The PDF draws nothing for it, as the browser does, rather than a missing-glyph box (T4).
+      expect(withoutInvisibleCharacters(`a${character}b`)).toBe('ab');
+    }
+    // Tag characters spell hidden words: each one is a mark of its own.
+    expect(revealInvisibleCharacters('ok\u{E0070}\u{E0061}\u{E0079}').filter((piece) => 'invisible' in piece)).toHaveLength(3);
+    expect(hasInvisibleCharacters('Ålesund\u00A0Łódź – EUR 10\u202F000')).toBe(false);
+  });
+
   it('T3 flags a word that mixes Latin with Cyrillic or Greek letters, and only such words', () => {
     expect(findMixedScriptWords('We \u0430ccept the terms')).toEqual([{ word: '\u0430ccept', index: 3, scripts: ['Latin', 'Cyrillic'] }]);
     expect(findMixedScriptWords('EUR 1\u039F,000 and Ale\u03BFs')).toEqual([{ word: 'Ale\u03BFs', index: 15, scripts: ['Latin', 'Greek'] }]);

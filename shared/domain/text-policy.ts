@@ -10,7 +10,7 @@
  */
 const reorderingPattern = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 
-/** Invisible characters that are allowed but shown as marks where people check text (T2). */
+/** Names of the invisible characters people meet most; any other is named by its code point only (T2). */
 export const invisibleCharacterNames: Readonly<Record<string, string>> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -18,9 +18,22 @@ export const invisibleCharacterNames: Readonly<Record<string, string>> = {
   '\u2060': 'word joiner',
   '\uFEFF': 'zero-width no-break space',
   '\u00AD': 'soft hyphen',
+  '\u034F': 'combining grapheme joiner',
+  '\u180E': 'Mongolian vowel separator',
+  '\u2061': 'invisible function application',
+  '\u2062': 'invisible times',
+  '\u2063': 'invisible separator',
+  '\u2064': 'invisible plus',
+  '\u3164': 'Hangul filler',
 };
-// An alternation, not a class: a class holding U+200D reads to linters as a joined emoji sequence.
-const invisiblePattern = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/u;
+/**
+ * Characters that draw nothing: every default-ignorable code point (zero-width characters, soft
+ * hyphens, invisible operators, variation selectors, tag characters, fillers) and the interlinear
+ * annotation controls U+FFF9–U+FFFB. They change the hash and the exports but not the screen, so
+ * they are shown as marks (T2). The direction controls among them are refused before (T1).
+ */
+const invisibleClass = '[\\p{Default_Ignorable_Code_Point}\\uFFF9-\\uFFFB]';
+const invisiblePattern = new RegExp(invisibleClass, 'u');
 
 /** "U+202E": how a character is named to people. */
 export function codePointLabel(character: string): string {
@@ -61,7 +74,7 @@ export function revealInvisibleCharacters(text: string): RevealedPiece[] {
     }
     if (plain) pieces.push({ text: plain });
     plain = '';
-    pieces.push({ invisible: character, name: invisibleCharacterNames[character]!, label: codePointLabel(character) });
+    pieces.push({ invisible: character, name: invisibleCharacterNames[character] ?? 'invisible character', label: codePointLabel(character) });
   }
   if (plain) pieces.push({ text: plain });
   return pieces;
@@ -96,7 +109,7 @@ export interface MixedScriptWord {
  */
 export function findMixedScriptWords(text: string): MixedScriptWord[] {
   const found: MixedScriptWord[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]+/gu)) {
+  for (const match of text.matchAll(new RegExp(`(?:[\\p{L}\\p{M}]|${invisibleClass})+`, 'gu'))) {
     const present = scripts.filter((script) => script.pattern.test(match[0])).map((script) => script.name);
     if (present.includes('Latin') && present.length > 1) found.push({ word: match[0], index: match.index, scripts: present });
   }

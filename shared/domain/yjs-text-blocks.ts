@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { paragraphIdAttribute, textBlockTypes } from './editor-extensions.js';
+import type { BodyNodeJson } from './letter-hash.js';
 import type { InlineJson, TextBlockJson } from './paragraph-hash.js';
 import { isWellFormedParagraphId } from './paragraph-id.js';
 
@@ -23,6 +24,17 @@ export function textBlockJson(element: Y.XmlElement): TextBlockJson {
     }
   }
   return { type: element.nodeName, attrs: element.getAttributes() as Record<string, unknown>, content };
+}
+
+/**
+ * A letter body as stored in Yjs, as the ProseMirror JSON the editor would give for it: the form
+ * the letter hash reads on both sides. Paragraphs as textBlockJson gives them, other nodes with
+ * their attributes and children.
+ */
+export function letterBodyJson(node: Y.XmlFragment | Y.XmlElement): BodyNodeJson {
+  if (node instanceof Y.XmlElement && isTextBlock(node.nodeName)) return textBlockJson(node);
+  const content = node.toArray().flatMap((child) => (child instanceof Y.XmlElement ? [letterBodyJson(child)] : []));
+  return node instanceof Y.XmlElement ? { type: node.nodeName, attrs: node.getAttributes() as Record<string, unknown>, content } : { type: 'doc', content };
 }
 
 export interface LocatedTextBlock {

@@ -6,6 +6,7 @@ import { letterSchema } from '../../../shared/domain/letter-schema.js';
 import { paragraphHash } from '../../../shared/domain/paragraph-hash.js';
 import { deriveSignoffState, tallyParagraph } from '../../../shared/domain/signoff-state.js';
 import { currentParagraphs } from '../../../shared/domain/current-paragraphs.js';
+import { letterBodyJson } from '../../../shared/domain/yjs-text-blocks.js';
 import { buildSignoffGrid } from '../../../server/signoff/signoff-grid.js';
 import { measure, type Timing } from '../measure.js';
 
@@ -57,8 +58,9 @@ function buildLetter({ paragraphs, offices }: SignoffScenarioOptions) {
 export function runSignoffScenario(options: SignoffScenarioOptions): SignoffScenarioResult {
   const { doc, signatories, signoffs, content } = buildLetter(options);
   const paragraphs = currentParagraphs(doc);
+  const body = letterBodyJson(doc.getXmlFragment(bodyFieldName));
   const readParagraphs = measure(() => void currentParagraphs(doc), 50);
-  const deriveGrid = measure(() => void buildSignoffGrid(paragraphs, signatories, signoffs), 50);
+  const deriveGrid = measure(() => void buildSignoffGrid(paragraphs, body, signatories, signoffs), 50);
 
   const latestOfParagraph = new Map(signoffs.filter((entry) => entry.paragraphId === 'p100').map((entry) => [entry.officeId, entry]));
   const typed = structuredClone(content[100]!);
