@@ -7,8 +7,12 @@ import * as Y from 'yjs';
 import { SaveState } from '../../client/editor/save-state.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { generationParameter } from '../../shared/protocol/text-generation-message.js';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { readTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { findFreePort } from './harness/free-port.js';
-import { appendParagraph, bodyXml } from './harness/letter-body.js';
+import { closeOf, openRawSocket, syncStep2Frame, whenReceived } from './harness/raw-socket.js';
+import { appendParagraph, bodyXml, newParagraph, bodyOf } from './harness/letter-body.js';
 import { openLetterTab, whenSaveState, whenSynced } from './harness/letter-tab.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
@@ -101,5 +105,29 @@ describe('restore from a backup', () => {
     expect(stored).toContain('Agreed before the backup.');
     expect(stored).not.toContain('Written after the backup.');
     expect(stored).not.toContain('Written while the server was down.');
+  });
+
+  it('a connection naming another generation is closed with 4409 before anything is sent, and what it sent at once is not merged; the current one is admitted', async () => {
+    const server = await startServer();
+    const helena = await signIn(server, 'Helena Virtanen');
+    const letterId = await createLetter(server, helena);
+
+    const current = openRawSocket(server, `${letterId}?${generationParameter}=original`, { cookie: helena.cookie });
+    const [first] = await whenReceived(current, 1);
+    const decoder = decoding.createDecoder(first!);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.textGeneration);
+    expect(readTextGenerationMessage(decoder)).toBe('original');
+
+    const stale = openRawSocket(server, `${letterId}?${generationParameter}=from-another-backup`, { cookie: helena.cookie });
+    await stale.opened;
+    const doc = new Y.Doc();
+    bodyOf(doc).insert(0, [newParagraph('Text of another generation.')]);
+    stale.socket.send(syncStep2Frame(Y.encodeStateAsUpdate(doc)));
+    expect((await closeOf(stale)).code).toBe(CloseCode.letterRestored);
+    expect(stale.received).toEqual([]);
+
+    current.socket.close();
+    await server.stop();
+    expect(await storedXml(server, letterId)).not.toContain('Text of another generation.');
   });
 });
