@@ -164,6 +164,8 @@ export class Room implements CommitTarget {
   join(connection: Connection): void {
     if (connection.claimedGeneration !== null && connection.claimedGeneration !== this.generation) {
       connection.close(CloseCode.letterRestored, 'the letter was restored from a backup');
+      // It never joined, so leaving will not report the room empty: a room it alone opened must still unload.
+      if (this.isEmpty) this.deps.onEmpty(this);
       return;
     }
     this.connections.add(connection);
