@@ -39,14 +39,15 @@ test('a browser holding text from before a restore is refused; it downloads its 
   const folder = await mkdtemp(path.join(os.tmpdir(), 'jointly-e2e-restore-'));
   const dataDir = path.join(folder, 'data');
   const backupDir = path.join(folder, 'backup');
-  await mkdir(dataDir);
-  await mkdir(backupDir);
   const port = await findFreePort();
   const logs: LogLine[] = [];
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on', DEMO_PASSWORD: demoPassword, LOG_LEVEL: 'info' };
-  let server: InstanceProcess | null = await InstanceProcess.start(env, logs);
+  let server: InstanceProcess | null = null;
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
   try {
+    await mkdir(dataDir);
+    await mkdir(backupDir);
+    server = await InstanceProcess.start(env, logs);
     const page = await context.newPage();
     await signIn(page, demoUserOf('fi-interior').email);
     await openLetter(page, demoLetterTitle);
