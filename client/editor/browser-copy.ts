@@ -4,6 +4,9 @@ import type * as Y from 'yjs';
 /** Every copy's database name starts so; the signed-in person's id and the letter id follow. */
 const namePrefix = 'jointly-letter';
 
+/** Where the copy's text generation is kept, in the copy's own database (y-indexeddb's custom store). */
+const generationKey = 'text-generation';
+
 /**
  * The name of a person's copy of a letter. It holds the person's id, so that on a shared
  * computer nobody else ever opens (and sends) it.
@@ -14,6 +17,10 @@ export function browserCopyName(userId: string, letterId: string): string {
 
 /** A letter's Yjs document kept in this browser (IndexedDB), so that offline edits survive closing the tab. */
 export interface BrowserCopy {
+  /** The text generation this copy belongs to (message 104), or null if none was kept with it. */
+  generation(): Promise<string | null>;
+  /** Keeps `generation` beside the copy: the server's text generation it was synced with. */
+  rememberGeneration(generation: string): void;
   /** Removes the copy from the browser (the server refused it, or the person signs out). */
   discard(): Promise<void>;
   /** Stops keeping the document; the copy stays. */
@@ -24,6 +31,15 @@ export interface BrowserCopy {
 export function keepInBrowser(doc: Y.Doc, userId: string, letterId: string): BrowserCopy {
   const persistence = new IndexeddbPersistence(browserCopyName(userId, letterId), doc);
   return {
+    generation: () =>
+      persistence.get(generationKey).then(
+        (value: unknown) => (typeof value === 'string' ? value : null),
+        (error: unknown) => {
+          reportStorageFailure(error);
+          return null;
+        },
+      ),
+    rememberGeneration: (generation) => void persistence.set(generationKey, generation).catch(reportStorageFailure),
     discard: () => persistence.clearData().catch(reportStorageFailure),
     destroy: () => persistence.destroy().catch(reportStorageFailure),
   };

@@ -6,6 +6,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
+import { generationParameter, readTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { BrowserCopy } from './browser-copy.js';
 import { ChangeConfirmations, type SocketClass } from './change-confirmations.js';
@@ -73,6 +74,7 @@ export class LetterConnection extends EventTarget {
   private currentSaveState: SaveState = SaveState.connecting;
   private currentCloseMessage: string | null = null;
   private currentCloseCode: number | null = null;
+  private isDestroyed = false;
   private currentAccess: AccessChange | null = null;
   private currentLetterState: LetterState = emptyLetterState;
   /** Keeps an older letter state from overwriting a newer one, and asks again after a gap. */
@@ -104,6 +106,12 @@ export class LetterConnection extends EventTarget {
       this.currentLetterState = applyLetterStateMessage(this.currentLetterState, message);
       this.dispatchEvent(new Event('letter-state'));
     };
+    // The generation of the server's text: named on every later connection, and kept with the browser copy.
+    this.provider.messageHandlers[MessageType.textGeneration] = (_encoder, decoder) => {
+      const generation = readTextGenerationMessage(decoder);
+      this.provider.params[generationParameter] = generation;
+      this.copy?.rememberGeneration(generation);
+    };
     this.provider.on('status', ({ status }) => {
       // Each connection starts with the full state the server sends on joining.
       if (status === 'connected') this.letterStateOrder.restart();
@@ -121,8 +129,9 @@ export class LetterConnection extends EventTarget {
       if (reconnect) return;
       this.currentCloseCode = event.code;
       this.currentCloseMessage = message;
-      // A copy the server refused would be sent, and refused, again on every visit. An ended session is no refusal.
-      if (this.copy && event.code !== CloseCode.unauthenticated) {
+      // A copy the server refused would be sent, and refused, again on every visit. An ended session is no
+      // refusal, and a copy from before a restore stays until the person has chosen to download or drop it.
+      if (this.copy && event.code !== CloseCode.unauthenticated && event.code !== CloseCode.letterRestored) {
         if (refusalsOfAChange.has(event.code)) this.currentCloseMessage += copyDiscardedNote;
         void this.copy.discard();
       }
@@ -154,8 +163,31 @@ export class LetterConnection extends EventTarget {
     return this.currentCloseCode;
   }
 
-  /** Connects, unless the browser knows it is offline. Call once the editor is bound to `doc`. */
+  /** Whether the letter was restored from a backup after this tab's copy was made (closed with 4409). */
+  get isFromBeforeRestore(): boolean {
+    return this.currentCloseCode === CloseCode.letterRestored;
+  }
+
+  /** Removes the copy kept in this browser, so that the next visit opens the letter as the server holds it. */
+  async discardCopy(): Promise<void> {
+    await this.copy?.discard();
+  }
+
+  /**
+   * Connects, unless the browser knows it is offline. Call once the editor is bound to `doc`. With a
+   * browser copy, first reads the text generation kept with it, so that a copy from before a restore
+   * names its generation and is refused before any of it is sent.
+   */
   start(): void {
+    if (!this.copy) return this.connectWhenOnline();
+    void this.copy.generation().then((generation) => {
+      if (this.isDestroyed) return;
+      if (generation !== null) this.provider.params[generationParameter] = generation;
+      this.connectWhenOnline();
+    });
+  }
+
+  private connectWhenOnline(): void {
     this.network.addEventListener('offline', this.onOffline);
     this.network.addEventListener('online', this.onOnline);
     if (this.network.onLine) {
@@ -167,6 +199,7 @@ export class LetterConnection extends EventTarget {
   }
 
   destroy(): void {
+    this.isDestroyed = true;
     this.network.removeEventListener('offline', this.onOffline);
     this.network.removeEventListener('online', this.onOnline);
     this.provider.destroy();

@@ -16,6 +16,7 @@ import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
 import '../export/jl-export-menu.js';
 import { keepInBrowser } from '../editor/browser-copy.js';
+import { copyToMarkdown } from '../editor/copy-to-markdown.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
 import { SaveState } from '../editor/save-state.js';
@@ -307,7 +308,10 @@ export class JlLetterPage extends LitElement {
     return html`
       <div class="connection-alert" role="alert">
         <p>${message}</p>
-        ${code === CloseCode.unauthenticated
+        ${code === CloseCode.letterRestored
+          ? html`<button type="button" @click=${this.downloadCopy}>Download my copy (Markdown)</button>
+              <button type="button" @click=${this.openRestoredLetter}>Open the restored letter</button>`
+          : code === CloseCode.unauthenticated
           ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>Sign in again</button>`
           : code === CloseCode.removedFromLetter
             ? html`<a href="/">Go to your letters</a>`
@@ -315,6 +319,23 @@ export class JlLetterPage extends LitElement {
       </div>
     `;
   }
+
+  /** The text this tab holds, refused after a restore from a backup, as a Markdown file. */
+  private readonly downloadCopy = (): void => {
+    if (!this.connection || !this.letter) return;
+    const markdown = copyToMarkdown(this.connection.doc, this.letter.title);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
+    link.download = `${this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'letter'} (my copy).md`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  };
+
+  /** Drops this browser's copy from before the restore and opens the letter as the server holds it. */
+  private readonly openRestoredLetter = async (): Promise<void> => {
+    await this.connection?.discardCopy();
+    location.reload();
+  };
 
   private renderLoadError(error: Error) {
     const isNotFound = error instanceof ApiError && (error.code === ErrorCode.notFound || error.status === 404);

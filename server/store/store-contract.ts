@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
-import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
+import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -212,7 +212,17 @@ export function runStoreContract(
     it('answers null for an unknown letter and empty text for a letter without any', async () => {
       expect(await store.letters.getLetter(randomUUID())).toBeNull();
       const { letter } = await seedLetter();
-      expect(await store.text.loadText(letter.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0, clientOwners: new Map() });
+      expect(await store.text.loadText(letter.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0, clientOwners: new Map(), generation: originalGeneration });
+    });
+
+    it('gives every letter a new text generation, different at each restore, when a restore is marked; the text stays', async () => {
+      const first = await seedLetter(new Uint8Array([9, 9]));
+      expect(await store.text.markRestored()).toBe(1);
+      const afterOne = await store.text.loadText(first.letter.id);
+      expect(afterOne.generation).not.toBe(originalGeneration);
+      expect(afterOne.snapshot).toEqual(new Uint8Array([9, 9]));
+      await store.text.markRestored();
+      expect((await store.text.loadText(first.letter.id)).generation).not.toBe(afterOne.generation);
     });
 
     it('appends updates in order with increasing sequence numbers, and records who owns each client id', async () => {

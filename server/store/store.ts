@@ -81,6 +81,9 @@ export interface MembershipRecord {
   roles: Role[];
 }
 
+/** The generation of every letter's text until the first restore from a backup is marked. */
+export const originalGeneration = 'original';
+
 /** A letter's stored text: the last snapshot plus the updates appended after it, in order. */
 export interface StoredText {
   snapshot: Uint8Array | null;
@@ -89,6 +92,11 @@ export interface StoredText {
   lastSeq: number;
   /** Which user wrote under each Yjs client id of this letter. */
   clientOwners: Map<number, string>;
+  /**
+   * The generation of this text: `original` until a restore from a backup is marked, then a new
+   * random id at each restore. Copies of the text from another generation are never merged into it.
+   */
+  generation: string;
 }
 
 /** One Yjs update to append, attributed to the user whose connection sent it. */
@@ -246,6 +254,11 @@ export interface TextStore {
    * does nothing if the stored snapshot already covers `throughSeq` (a later compaction won).
    */
   compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Gives every letter's text a new random generation, after the database was restored from a
+   * backup (`npm run mark-restore`, with the server stopped). Returns how many letters it marked.
+   */
+  markRestored(): Promise<number>;
 }
 
 /** One revision of a paragraph (see shared/api/history.ts). */

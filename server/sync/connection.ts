@@ -43,6 +43,11 @@ export class Connection {
    */
   readonly heldUpdates: Uint8Array[] = [];
   heldBytes = 0;
+  /**
+   * The text generation the client named when it connected (`?generation=`), or null if it named
+   * none. A copy of another generation is refused when the connection joins the room.
+   */
+  claimedGeneration: string | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
   readonly confirmations = new FrameConfirmations();
   private closed = false;

@@ -21,7 +21,7 @@ const drafter = { id: '6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', name: 'Drafter', o
 /** A room on an empty letter whose commit queue fails in a way no client can cause. */
 async function roomWithBrokenQueue(onBroken: (room: Room) => void): Promise<Room> {
   const store = {
-    text: { loadText: async () => ({ snapshot: null, updates: [], lastSeq: 0, clientOwners: new Map() }) },
+    text: { loadText: async () => ({ snapshot: null, updates: [], lastSeq: 0, clientOwners: new Map(), generation: 'original' }) },
     letters: { getLetter: async () => undefined },
     history: { latestRevisions: async () => [], appendRevisions: async () => undefined },
   } as unknown as Store;

@@ -27,7 +27,7 @@ function legacyText(): Uint8Array {
 
 async function loadRoom(initial: Uint8Array, enqueued: PendingUpdate[]): Promise<Room> {
   const store = {
-    text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map() }) },
+    text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map(), generation: 'original' }) },
     letters: { getLetter: async () => undefined },
     history: { latestRevisions: async () => [], appendRevisions: async () => undefined },
   } as unknown as Store;

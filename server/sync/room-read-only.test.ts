@@ -46,7 +46,7 @@ function storedText(): Uint8Array {
 
 async function loadRoom(initial: Uint8Array): Promise<Room> {
   const store = {
-    text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map() }) },
+    text: { loadText: async () => ({ snapshot: initial, updates: [], lastSeq: 0, clientOwners: new Map(), generation: 'original' }) },
     letters: { getLetter: async () => undefined },
     history: { latestRevisions: async () => [], appendRevisions: async () => undefined },
   } as unknown as Store;

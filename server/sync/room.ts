@@ -8,6 +8,7 @@ import { defaultLetterLimits, type LetterLimits } from '../../shared/domain/lett
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
+import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
@@ -16,7 +17,7 @@ import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
-import type { AuditDraft, Store } from '../store/store.js';
+import { type AuditDraft, originalGeneration, type Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
 import { FreshRun } from './fresh-run.js';
@@ -100,6 +101,8 @@ export class Room implements CommitTarget {
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
   private clientOwners = new Map<number, string>();
+  /** The generation of the stored text (see StoredText); set on load. */
+  private generation = originalGeneration;
   /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
   private readonly presenceOwners = new Map<number, PresenceOwner>();
   /** A letter every office has signed accepts no edits from anyone. */
@@ -138,6 +141,7 @@ export class Room implements CommitTarget {
     });
     room.storedUpdates = text.updates.length;
     room.clientOwners = text.clientOwners;
+    room.generation = text.generation;
     room.repairStoredParagraphIds();
     const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
     if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
@@ -163,8 +167,20 @@ export class Room implements CommitTarget {
     return this.appliedCount > this.committedCount;
   }
 
+  /**
+   * Admits a connection: first the text generation (104), then sync step 1. A client that holds a
+   * copy of another generation (the letter was restored from a backup since) is closed with 4409
+   * before anything of the text is exchanged, so nothing of that copy is merged.
+   */
   join(connection: Connection): void {
+    if (connection.claimedGeneration !== null && connection.claimedGeneration !== this.generation) {
+      connection.close(CloseCode.letterRestored, 'the letter was restored from a backup');
+      // It never joined, so leaving will not report the room empty: a room it alone opened must still unload.
+      if (this.isEmpty) this.deps.onEmpty(this);
+      return;
+    }
     this.connections.add(connection);
+    connection.send(writeTextGenerationMessage(this.generation));
     if (this.frozen && connection.canEdit) {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: frozenReason }));

@@ -7,6 +7,7 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { generationParameter } from '../../shared/protocol/text-generation-message.js';
 import type { AppEnv } from '../http/app-env.js';
 import { isSameSiteOrigin } from '../http/origin-policy.js';
 import type { Logger } from '../logger.js';
@@ -40,6 +41,8 @@ type Admission =
       letterId: string;
       canEdit: boolean;
       address: string;
+      /** The text generation the client's copy belongs to, if it named one. */
+      claimedGeneration: string | null;
     }
   | { admitted: false; code: CloseCode; reason: string };
 
@@ -64,7 +67,8 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
   const sessionEndsAt = await deps.renewSession(sessionId, null);
   if (sessionEndsAt === null) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
   const address = getConnInfo(c).remote.address ?? 'unknown';
-  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText), address };
+  const claimedGeneration = c.req.query(generationParameter) ?? null;
+  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText), address, claimedGeneration };
 }
 
 /**
@@ -188,6 +192,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             ),
           );
           const open = new Connection(socket, admission.user, admission.sessionId, admission.canEdit);
+          open.claimedGeneration = admission.claimedGeneration;
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,

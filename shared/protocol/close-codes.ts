@@ -21,6 +21,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such letter, or one this session may not see. */
   letterNotFound: 4404,
+  /**
+   * The letter was restored from a backup since this client's copy was made (its text generation
+   * differs): the copy is not merged. The person may download it and open the restored letter.
+   */
+  letterRestored: 4409,
   /** The coordinator removed this person from the letter. */
   removedFromLetter: 4410,
   /**
@@ -68,6 +73,11 @@ const closeCodeInfo: Record<CloseCode, CloseCodeInfo> = {
   [CloseCode.letterNotFound]: {
     reconnect: false,
     message: 'This letter does not exist or you cannot see it.',
+  },
+  [CloseCode.letterRestored]: {
+    reconnect: false,
+    message:
+      'This letter was restored from a backup after this browser last saved it. Your copy was not merged into it: download your copy to keep your text, then open the restored letter.',
   },
   [CloseCode.removedFromLetter]: {
     reconnect: false,

@@ -15,6 +15,8 @@ export const MessageType = {
   letterState: 102,
   /** Client → server: send the full letter state again (the client saw a gap in 102's numbers); see letter-state-request.ts. */
   letterStateRequest: 103,
+  /** Server → client, first on joining: the generation of the letter's stored text; see text-generation-message.ts. */
+  textGeneration: 104,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { readTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
+import { originalGeneration } from '../../server/store/store.js';
 import { readSavedMessage } from '../../shared/protocol/saved-message.js';
 import { appendParagraph, bodyOf, textParagraphs } from './harness/letter-body.js';
 import { openRawSocket, syncStep1Frame, syncStep2Frame, whenReceived } from './harness/raw-socket.js';
@@ -61,7 +63,7 @@ describe('a late joiner', () => {
     await expect.poll(() => joiner.xml).toBe(writer.xml);
   });
 
-  it('receives sync step 1 and the step 2 reply, and `saved` (100) names its own sync answer, frame 1', async () => {
+  it('receives the text generation (104) first, sync step 1 and the step 2 reply, and `saved` (100) names its own sync answer, frame 1', async () => {
     const helena = await signIn(server(), 'Helena Virtanen');
     const letterId = await findDemoLetterId(server(), helena);
     const raw = openRawSocket(server(), letterId, { cookie: helena.cookie });
@@ -71,8 +73,11 @@ describe('a late joiner', () => {
     raw.socket.send(syncStep2Frame(Y.encodeStateAsUpdate(empty)));
 
     // The letter state (102) is sent as soon as it is read from the store, so it may come anywhere among them.
-    const frames = await whenReceived(raw, 4);
+    const frames = await whenReceived(raw, 5);
     const typeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
+    const first = decoding.createDecoder(frames[0]!);
+    expect(decoding.readVarUint(first)).toBe(MessageType.textGeneration);
+    expect(readTextGenerationMessage(first)).toBe(originalGeneration);
     expect(frames.filter((frame) => typeOf(frame) === MessageType.letterState)).toHaveLength(1);
     const sync = frames.filter((frame) => typeOf(frame) === MessageType.sync).map((frame) => decoding.createDecoder(frame));
     const [step1, step2] = sync;

@@ -178,4 +178,9 @@ export const postgresMigrations: readonly string[] = [
   CREATE UNIQUE INDEX letter_events_one_signature_per_hash ON letter_events (letter_id, office_id, letter_hash, signing_round)
     WHERE kind = 'final_signature';
   `,
+  // The generation of a letter's stored text: `original` until an operator marks a restore from a
+  // backup, which gives every letter a new random one; a client holding another generation is refused.
+  `
+  ALTER TABLE letters ADD COLUMN text_generation TEXT NOT NULL DEFAULT 'original';
+  `,
 ];

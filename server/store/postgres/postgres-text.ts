@@ -1,4 +1,4 @@
-import type { StoredText, TextStore, UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
 import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
@@ -23,13 +23,20 @@ export class PostgresText implements TextStore {
       const owners = await tx.query<{ client_id: string; user_id: string }>('SELECT client_id, user_id FROM text_clients WHERE letter_id = $1', [
         letterId,
       ]);
+      const letterRow = (await tx.query<{ text_generation: string }>('SELECT text_generation FROM letters WHERE id = $1', [letterId])).rows[0];
       return {
         snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
         updates: rows.map((row) => new Uint8Array(row.body)),
         lastSeq: Number(rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0),
         clientOwners: new Map(owners.rows.map((owner) => [Number(owner.client_id), owner.user_id])),
+        generation: letterRow?.text_generation ?? originalGeneration,
       };
     }, IsolationLevel.repeatableRead);
+  }
+
+  async markRestored(): Promise<number> {
+    const { rowCount } = await this.db.query('UPDATE letters SET text_generation = gen_random_uuid()::text');
+    return rowCount ?? 0;
   }
 
   async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {

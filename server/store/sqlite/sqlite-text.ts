@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { StoredText, TextStore, UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 import type { SqliteHistory } from './sqlite-history.js';
 
@@ -30,11 +31,13 @@ export class SqliteText implements TextStore {
       const owners = this.db
         .prepare('SELECT client_id AS clientId, user_id AS userId FROM text_clients WHERE letter_id = ?')
         .all(letterId) as { clientId: number; userId: string }[];
+      const letterRow = this.db.prepare('SELECT text_generation FROM letters WHERE id = ?').get(letterId) as { text_generation: string } | undefined;
       return {
         snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
         updates: rows.map((row) => new Uint8Array(row.body)),
         lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
         clientOwners: new Map(owners.map((owner) => [owner.clientId, owner.userId])),
+        generation: letterRow?.text_generation ?? originalGeneration,
       };
     })();
   }
@@ -52,6 +55,15 @@ export class SqliteText implements TextStore {
       });
       for (const letterId of new Set(updates.map((u) => u.letterId))) touch.run(now, letterId);
       return seqs;
+    })();
+  }
+
+  async markRestored(): Promise<number> {
+    return this.db.transaction(() => {
+      const ids = this.db.prepare('SELECT id FROM letters').all() as { id: string }[];
+      const mark = this.db.prepare('UPDATE letters SET text_generation = ? WHERE id = ?');
+      for (const { id } of ids) mark.run(randomUUID(), id);
+      return ids.length;
     })();
   }
 
