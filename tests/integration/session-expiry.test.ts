@@ -11,6 +11,9 @@ const lifetimeMs = 3_000;
 const lifetimeHours = String(lifetimeMs / 3_600_000);
 const lifetimeMinutes = String(lifetimeMs / 60_000);
 
+/** Markers typed into one paragraph before the writer starts the next (each is about 20 characters). */
+const markersPerParagraph = 200;
+
 /** `[n@sentAt]` marks each change the writer sends, with the local time it was sent at. */
 const markerPattern = /\[(\d+)@(\d+)\]/g;
 
@@ -24,15 +27,17 @@ function closeCode(client: SyncClient): Promise<number> {
 }
 
 /**
- * Types a marker into the first paragraph, waits for the server's confirmation (or the close),
+ * Types a marker into the first paragraph (then into new ones), waits for the server's confirmation (or the close),
  * and again, while `goOn()` holds and the socket is open. Returns how many markers it sent.
  */
 async function typeWhile(client: SyncClient, closed: Promise<number>, goOn: () => boolean): Promise<number> {
-  const text = (bodyOf(client.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  let text = (bodyOf(client.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
   let isClosed = false;
   void closed.then(() => (isClosed = true));
   let sent = 0;
   while (!isClosed && goOn()) {
+    // A fresh paragraph now and then keeps each one within PARAGRAPH_MAX_CHARACTERS.
+    if (sent > 0 && sent % markersPerParagraph === 0) text = appendParagraph(client.doc, '').get(0) as Y.XmlText;
     text.insert(text.length, `[${sent}@${Date.now()}]`);
     sent++;
     await Promise.race([client.whenSaved(20_000).catch(() => undefined), closed]);
