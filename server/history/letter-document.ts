@@ -4,6 +4,7 @@ import type { VersionParagraph } from '../../shared/api/versions.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { replayedDoc } from '../../shared/domain/replayed-doc.js';
 import { repairParagraphIds } from '../sync/paragraph-id-repair.js';
 
 /** A letter's text read from a saved Yjs state: its paragraphs and its body as editor JSON. */
@@ -22,7 +23,7 @@ export function bodyOf(doc: Y.Doc): Record<string, unknown> {
 
 /** Reads a stored state (`Y.encodeStateAsUpdate`) without touching any live document. */
 export function readLetterDocument(state: Uint8Array): LetterDocument {
-  const doc = new Y.Doc({ gc: false });
+  const doc = replayedDoc({ gc: false });
   try {
     Y.applyUpdate(doc, state);
     // A version saved before the server checked paragraph ids may hold a block without one: it is

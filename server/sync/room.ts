@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { replayedDoc } from '../../shared/domain/replayed-doc.js';
 import { defaultLetterLimits, type LetterLimits } from '../../shared/domain/letter-limits.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
@@ -89,7 +90,7 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
  * handed to the commit queue, and broadcast only once the store has committed it.
  */
 export class Room implements CommitTarget {
-  readonly doc = new Y.Doc();
+  readonly doc = replayedDoc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private appliedCount = 0;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { replayedDoc } from '../../shared/domain/replayed-doc.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Store } from '../store/store.js';
 export async function compactStoredText(store: Store, letterId: string): Promise<number> {
   const text = await store.text.loadText(letterId);
   if (text.updates.length === 0) return 0;
-  const doc = new Y.Doc();
+  const doc = replayedDoc();
   try {
     doc.transact(() => {
       if (text.snapshot) Y.applyUpdate(doc, text.snapshot);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
+import { replayedDoc } from '../../../shared/domain/replayed-doc.js';
 import { PostgresStore } from '../../../server/store/postgres/postgres-store.js';
 
 /** The letter's text as PostgreSQL holds it, read directly, past every server instance. */
@@ -7,7 +8,7 @@ export async function readStoredLetter(databaseUrl: string, letterId: string): P
   const store = await PostgresStore.open(databaseUrl);
   try {
     const text = await store.text.loadText(letterId);
-    const doc = new Y.Doc();
+    const doc = replayedDoc();
     if (text.snapshot) Y.applyUpdate(doc, text.snapshot);
     for (const update of text.updates) Y.applyUpdate(doc, update);
     return doc;
