@@ -1,6 +1,13 @@
 import type { SessionUser } from '../../shared/api/session.js';
-import type { CloseCode } from '../../shared/protocol/close-codes.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { FrameConfirmations } from './frame-confirmations.js';
+
+/**
+ * Text held behind a pending sync reply: a reply waits for one commit, so this much only piles up
+ * on a letter flooded by others while the store stalls. Beyond it the connection is dropped (1013)
+ * and the client reconnects to a fresh reply.
+ */
+const maxTextBehindReplyBytes = 16 * 1024 * 1024;
 
 /** The websocket protocol limits a close reason to 123 bytes of UTF-8. */
 export const maxCloseReasonBytes = 123;
@@ -51,6 +58,11 @@ export class Connection {
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
   readonly confirmations = new FrameConfirmations();
   private closed = false;
+  /** Sync step 2 replies encoded for this connection and not sent yet (they wait for a commit). */
+  private pendingSyncReplies = 0;
+  /** Text updates that came while a reply was pending; they go out after it, never before. */
+  private readonly textBehindReply: Uint8Array[] = [];
+  private textBehindReplyBytes = 0;
 
   constructor(
     readonly socket: SocketLike,
@@ -62,6 +74,35 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (!this.closed && this.socket.isOpen) this.socket.send(message);
+  }
+
+  /**
+   * Sends a text update. While a sync reply is pending, the update waits behind it: an update may
+   * build on text that only the reply carries, and a client that gets it first holds it as pending.
+   * A stock Yjs client resends what it holds pending in its next sync answer, possibly to another
+   * instance that does not have it yet, which refuses the answer.
+   */
+  sendText(message: Uint8Array): void {
+    if (this.pendingSyncReplies === 0) return this.send(message);
+    this.textBehindReply.push(message);
+    this.textBehindReplyBytes += message.length;
+    if (this.textBehindReplyBytes > maxTextBehindReplyBytes) {
+      this.close(CloseCode.tryAgainLater, 'too much text waiting for the sync reply');
+    }
+  }
+
+  /** A sync step 2 reply was encoded for this connection and is sent later, by `sendSyncReply`. */
+  expectSyncReply(): void {
+    this.pendingSyncReplies++;
+  }
+
+  /** Sends a reply announced by `expectSyncReply`; once none is pending, the text held behind replies follows. */
+  sendSyncReply(reply: Uint8Array): void {
+    this.send(reply);
+    this.pendingSyncReplies = Math.max(0, this.pendingSyncReplies - 1);
+    if (this.pendingSyncReplies > 0) return;
+    for (const message of this.textBehindReply.splice(0)) this.send(message);
+    this.textBehindReplyBytes = 0;
   }
 
   /** Closes with a documented code; the reason is short text for logs and developer tools. */

@@ -288,7 +288,8 @@ export class Room implements CommitTarget {
         Y.decodeStateVector(stateVector);
         // Encode now, send once what it contains is committed: a joiner never sees unsaved text.
         const reply = syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
-        this.whenCommitted(() => connection.send(reply));
+        connection.expectSyncReply();
+        this.whenCommitted(() => connection.sendSyncReply(reply));
         return;
       }
       case syncProtocol.messageYjsSyncStep2: {
@@ -509,7 +510,7 @@ export class Room implements CommitTarget {
   private readonly forwardRelayed = (update: Uint8Array, origin: unknown): void => {
     if (origin !== relayedOrigin) return;
     const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
-    for (const connection of this.connections) connection.send(message);
+    for (const connection of this.connections) connection.sendText(message);
   };
 
   /** Text another instance committed: applied here and passed on to this instance's connections. */
@@ -578,7 +579,7 @@ export class Room implements CommitTarget {
     this.storedUpdates += entries.length;
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
-      for (const connection of this.connections) if (connection !== entry.connection) connection.send(message);
+      for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
     }
     for (const connection of this.connections) {
       const frame = connection.confirmations.takeCovered(this.committedCount);
