@@ -22,7 +22,9 @@ export default defineConfig({
   ],
   webServer: {
     ...base.webServer,
-    command: 'npx tsx tests/e2e/start-scaled-server.ts',
+    // One process, no npx in front: npx exits on the signal without waiting for its child, and
+    // Playwright then kills what is left before PostgreSQL, Redis and the folders are removed.
+    command: 'node --import tsx tests/e2e/start-scaled-server.ts',
     env: { PORT: String(port), LOG_LEVEL: 'warn' },
     // The script stops PostgreSQL, Redis and the instances by process id when it is asked to.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
