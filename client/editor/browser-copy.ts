@@ -1,5 +1,6 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { originalGeneration } from '../../shared/protocol/text-generation-message.js';
 
 /** Every copy's database name starts so; the signed-in person's id and the letter id follow. */
 const namePrefix = 'jointly-letter';
@@ -17,7 +18,11 @@ export function browserCopyName(userId: string, letterId: string): string {
 
 /** A letter's Yjs document kept in this browser (IndexedDB), so that offline edits survive closing the tab. */
 export interface BrowserCopy {
-  /** The text generation this copy belongs to (message 104), or null if none was kept with it. */
+  /**
+   * The text generation this copy belongs to (message 104), once the copy is loaded. A copy that
+   * holds text but no generation was kept before generations were recorded: it belongs to the
+   * original one. Null for an empty copy (a first visit).
+   */
   generation(): Promise<string | null>;
   /** Keeps `generation` beside the copy: the server's text generation it was synced with. */
   rememberGeneration(generation: string): void;
@@ -32,8 +37,11 @@ export function keepInBrowser(doc: Y.Doc, userId: string, letterId: string): Bro
   const persistence = new IndexeddbPersistence(browserCopyName(userId, letterId), doc);
   return {
     generation: () =>
-      persistence.get(generationKey).then(
-        (value: unknown) => (typeof value === 'string' ? value : null),
+      Promise.all([persistence.get(generationKey), persistence.whenSynced]).then(
+        ([value]: [unknown, unknown]) => {
+          if (typeof value === 'string') return value;
+          return doc.store.clients.size > 0 ? originalGeneration : null;
+        },
         (error: unknown) => {
           reportStorageFailure(error);
           return null;

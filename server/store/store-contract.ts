@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditKind } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
 import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
@@ -223,6 +224,15 @@ export function runStoreContract(
       expect(afterOne.snapshot).toEqual(new Uint8Array([9, 9]));
       await store.text.markRestored();
       expect((await store.text.loadText(first.letter.id)).generation).not.toBe(afterOne.generation);
+    });
+
+    it('records each marked restore in the letter\'s audit trail, naming the new generation', async () => {
+      const { letter } = await seedLetter(new Uint8Array([9, 9]));
+      await store.text.markRestored();
+      const marked = (await store.audit.listForLetter(letter.id)).filter((event) => event.kind === AuditKind.restoreMarked);
+      expect(marked).toHaveLength(1);
+      expect(marked[0]!.actorUserId).toBeNull();
+      expect(JSON.parse(marked[0]!.detail)).toEqual({ generation: (await store.text.loadText(letter.id)).generation });
     });
 
     it('appends updates in order with increasing sequence numbers, and records who owns each client id', async () => {

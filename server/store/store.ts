@@ -81,8 +81,7 @@ export interface MembershipRecord {
   roles: Role[];
 }
 
-/** The generation of every letter's text until the first restore from a backup is marked. */
-export const originalGeneration = 'original';
+export { originalGeneration } from '../../shared/protocol/text-generation-message.js';
 
 /** A letter's stored text: the last snapshot plus the updates appended after it, in order. */
 export interface StoredText {

@@ -28,6 +28,8 @@ export const AuditKind = {
   versionSaved: 'version_saved',
   letterExported: 'letter_exported',
   auditExported: 'audit_exported',
+  /** The database was restored from a backup (`npm run mark-restore`): the letter's text has a new generation. */
+  restoreMarked: 'restore_marked',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

@@ -9,6 +9,12 @@ import { MessageType } from './message-types.js';
 export const generationParameter = 'generation';
 
 /**
+ * The generation of every letter's text until the database is first restored from a backup. A
+ * browser copy kept before generations were recorded was made against it, and names it.
+ */
+export const originalGeneration = 'original';
+
+/**
  * `text-generation` (104): `varUint(104) · varString(generation)`. Sent first on joining, before
  * sync step 1: the generation of the letter's stored text. It changes only when the database is
  * restored from a backup; a client keeps it with its copy of the text and names it when it

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findFreePort } from '../integration/harness/free-port.js';
 import { InstanceProcess, type LogLine } from '../integration/harness/instance-process.js';
-import { whenBrowserCopiesWritten } from './support/browser-copy.js';
+import { forgetCopyGenerations, whenBrowserCopiesWritten } from './support/browser-copy.js';
 import {
   demoLetterTitle,
   demoPassword,
@@ -80,6 +80,14 @@ test('a browser holding text from before a restore is refused; it downloads its 
     await another.getByRole('link', { name: demoLetterTitle }).click();
     await expect(another.getByRole('alert')).toContainText('restored from a backup');
     await another.close();
+
+    // A copy kept before generations were recorded holds text but names no generation: refused too.
+    await forgetCopyGenerations(page);
+    const older = await context.newPage();
+    await older.goto('/');
+    await older.getByRole('link', { name: demoLetterTitle }).click();
+    await expect(older.getByRole('alert')).toContainText('restored from a backup');
+    await older.close();
 
     const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download my copy (Markdown)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.md$/);

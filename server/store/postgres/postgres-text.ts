@@ -1,3 +1,4 @@
+import { restoreMarkedEvents } from '../restore-marked-events.js';
 import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
@@ -35,8 +36,13 @@ export class PostgresText implements TextStore {
   }
 
   async markRestored(): Promise<number> {
-    const { rowCount } = await this.db.query('UPDATE letters SET text_generation = gen_random_uuid()::text');
-    return rowCount ?? 0;
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ letterId: string; generation: string }>(
+        'UPDATE letters SET text_generation = gen_random_uuid()::text RETURNING id AS "letterId", text_generation AS generation',
+      );
+      await appendAuditWithin(tx, restoreMarkedEvents(rows));
+      return rows.length;
+    });
   }
 
   async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {

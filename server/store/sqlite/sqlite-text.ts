@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { restoreMarkedEvents } from '../restore-marked-events.js';
 import type Database from 'better-sqlite3';
 import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
@@ -62,7 +63,9 @@ export class SqliteText implements TextStore {
     return this.db.transaction(() => {
       const ids = this.db.prepare('SELECT id FROM letters').all() as { id: string }[];
       const mark = this.db.prepare('UPDATE letters SET text_generation = ? WHERE id = ?');
-      for (const { id } of ids) mark.run(randomUUID(), id);
+      const marked = ids.map(({ id }) => ({ letterId: id, generation: randomUUID() }));
+      for (const { letterId, generation } of marked) mark.run(generation, letterId);
+      this.audit.appendWithin(restoreMarkedEvents(marked));
       return ids.length;
     })();
   }

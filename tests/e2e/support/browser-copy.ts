@@ -25,3 +25,24 @@ export async function whenBrowserCopiesWritten(page: Page): Promise<void> {
     }
   });
 }
+
+/** Removes the text generation kept with every letter copy, as in a copy kept before generations were recorded. */
+export async function forgetCopyGenerations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const names = (await indexedDB.databases()).flatMap(({ name }) => (name?.startsWith('jointly-letter:') ? [name] : []));
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(['custom'], 'readwrite');
+        transaction.objectStore('custom').delete('text-generation');
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error(`cannot write ${name}`));
+      });
+      db.close();
+    }
+  });
+}
