@@ -97,6 +97,11 @@ const environmentSchema = z.object({
     .optional(),
   /** `on` behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For: believe them. Never on without one. */
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /**
+   * Seconds a store call waits for SQLite's write lock while another program holds it, without
+   * blocking the server; then an HTTP request answers 503 `store_unavailable` (edits keep waiting).
+   */
+  STORE_BUSY_WAIT_SECONDS: z.coerce.number().positive().default(10),
   /** Seconds a shutdown (SIGTERM, SIGINT) may take to store what is pending; then the process exits with code 1. */
   SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -164,6 +169,7 @@ export interface Config {
   publicOrigin: string | null;
   trustProxy: boolean;
   shutdownDeadlineMs: number;
+  storeBusyWaitMs: number;
   logLevel: string;
   staticDir: string;
 }
@@ -237,6 +243,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicOrigin: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null,
     trustProxy: env.TRUST_PROXY === 'on',
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_SECONDS * 1000,
+    storeBusyWaitMs: env.STORE_BUSY_WAIT_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

@@ -3,10 +3,16 @@ import type { Store } from '../store/store.js';
 /** How long the health check waits for the database before calling it unavailable. */
 const pingTimeoutMs = 2000;
 
-export type DatabaseState = 'ok' | 'unavailable';
+/** How long calls may find the database locked before the health check reports it. */
+const lockedReportAfterMs = 1000;
 
-/** Whether the store answers a trivial query within a short time: what `/api/health` reports. */
-export async function databaseState(store: Pick<Store, 'ping'>): Promise<DatabaseState> {
+/** `locked`: another program holds the write lock; reads work, writes wait (see BusyWaits). */
+export type DatabaseState = 'ok' | 'locked' | 'unavailable';
+
+/** Whether the store answers a trivial query within a short time and takes writes: what `/api/health` reports. */
+export async function databaseState(store: Pick<Store, 'ping' | 'busySince'>): Promise<DatabaseState> {
+  const busySince = store.busySince();
+  if (busySince !== null && Date.now() - busySince >= lockedReportAfterMs) return 'locked';
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'unavailable'>((resolve) => {
     timer = setTimeout(() => resolve('unavailable'), pingTimeoutMs);

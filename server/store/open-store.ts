@@ -6,12 +6,15 @@ import type { Store } from './store.js';
 
 /** The store the configuration asks for: PostgreSQL when a URL is given, else the SQLite file. */
 export async function openStore(
-  where: { databaseUrl: string | null; databaseFile: string; createDatabase: boolean },
+  where: { databaseUrl: string | null; databaseFile: string; createDatabase: boolean; storeBusyWaitMs: number },
   logger: Logger,
 ): Promise<Store> {
   if (!where.databaseUrl) {
     checkDataFolder(where.databaseFile, where.createDatabase);
-    return SqliteStore.open(where.databaseFile);
+    return SqliteStore.open(where.databaseFile, {
+      maxWaitMs: where.storeBusyWaitMs,
+      onLocked: () => logger.warn('the database is locked by another writer; store calls wait for it'),
+    });
   }
   return PostgresStore.open(where.databaseUrl, (error) => logger.warn({ err: error }, 'a database connection broke'));
 }

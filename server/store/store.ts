@@ -365,5 +365,7 @@ export interface Store {
   readonly audit: AuditStore;
   /** Resolves once the database has answered a trivial query; rejects if it cannot be reached. */
   ping(): Promise<void>;
+  /** Since when (epoch ms) calls have found the database locked by another writer; null if they get through. */
+  busySince(): number | null;
   close(): Promise<void>;
 }

@@ -22,7 +22,7 @@ describe('BUSY a store locked by another process', () => {
     lock.exec('BEGIN IMMEDIATE');
     appendParagraph(writer.doc, 'Typed while the store is locked.');
     await expect
-      .poll(() => server.logs.filter((line) => ['the store is busy; the commit waits', 'commit failed; closing room'].includes(line.msg)).length, { timeout: 15_000 })
+      .poll(() => server.logs.filter((line) => ['the database is locked by another writer; store calls wait for it', 'commit failed; closing room'].includes(line.msg)).length, { timeout: 15_000 })
       .toBeGreaterThan(0);
     lock.exec('ROLLBACK');
 

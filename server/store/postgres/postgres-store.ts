@@ -46,6 +46,11 @@ export class PostgresStore implements Store {
     await this.db.query('SELECT 1');
   }
 
+  /** PostgreSQL queues writers itself, off this process's event loop; no lock wait is tracked here. */
+  busySince(): number | null {
+    return null;
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
+import { BusyWaits } from './busy-waits.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteAudit } from './sqlite-audit.js';
@@ -9,6 +10,18 @@ import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
 import { SqliteText } from './sqlite-text.js';
+
+/** How long one SQLite call may block the event loop waiting for another writer's lock. */
+const syncBusyTimeoutMs = 50;
+/** STORE_BUSY_WAIT_SECONDS' default. */
+const defaultMaxBusyWaitMs = 10_000;
+
+export interface BusyOptions {
+  /** How long a store call waits for another writer's lock before it fails (STORE_BUSY_WAIT_SECONDS). */
+  maxWaitMs: number;
+  /** Told each time calls start finding the database locked. */
+  onLocked?: () => void;
+}
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each call is atomic. */
 export class SqliteStore implements Store {
@@ -19,27 +32,46 @@ export class SqliteStore implements Store {
   readonly history: SqliteHistory;
   readonly audit: SqliteAudit;
 
-  private constructor(private readonly db: Database.Database) {
-    this.audit = new SqliteAudit(db);
-    this.history = new SqliteHistory(db, this.audit);
-    this.accounts = new SqliteAccounts(db, this.audit);
-    this.letters = new SqliteLetters(db, this.history, this.audit);
-    this.text = new SqliteText(db, this.history, this.audit);
-    this.signoffs = new SqliteSignoffs(db, this.audit);
+  private readonly busyWaits: BusyWaits;
+
+  private constructor(
+    private readonly db: Database.Database,
+    busy: BusyOptions,
+  ) {
+    this.busyWaits = new BusyWaits(busy.maxWaitMs, busy.onLocked);
+    // The areas call one another inside their transactions directly; only what others call waits for the lock.
+    const audit = new SqliteAudit(db);
+    const history = new SqliteHistory(db, audit);
+    this.audit = this.busyWaits.wrap(audit);
+    this.history = this.busyWaits.wrap(history);
+    this.accounts = this.busyWaits.wrap(new SqliteAccounts(db, audit));
+    this.letters = this.busyWaits.wrap(new SqliteLetters(db, history, audit));
+    this.text = this.busyWaits.wrap(new SqliteText(db, history, audit));
+    this.signoffs = this.busyWaits.wrap(new SqliteSignoffs(db, audit));
   }
 
-  /** Opens (creating if needed) the database file and brings its schema up to date. */
-  static open(file: string): SqliteStore {
+  /**
+   * Opens (creating if needed) the database file and brings its schema up to date. A call that
+   * finds the database locked by another writer waits up to `busy.maxWaitMs` without blocking the
+   * event loop, then fails with StoreStillBusy.
+   */
+  static open(file: string, busy: BusyOptions = { maxWaitMs: defaultMaxBusyWaitMs }): SqliteStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     // FULL makes each commit durable against power loss, not only against a killed process.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Short: a commit that finds the database locked waits asynchronously and tries again (see CommitQueue).
-    db.pragma('busy_timeout = 1000');
+    // Short, because better-sqlite3 waits for the lock synchronously, with the whole process; longer
+    // waits happen between attempts, on a timer (BusyWaits).
+    db.pragma(`busy_timeout = ${syncBusyTimeoutMs}`);
     migrate(db);
-    return new SqliteStore(db);
+    return new SqliteStore(db, busy);
+  }
+
+  /** Since when store calls have found the database locked by another writer, or null. */
+  busySince(): number | null {
+    return this.busyWaits.busySince;
   }
 
   async ping(): Promise<void> {
