@@ -66,6 +66,11 @@ const environmentSchema = z.object({
   SYNC_PERSON_FRAMES_PER_SECOND: z.coerce.number().positive().default(400),
   /** Bytes all connections of one person may send per second, together. */
   SYNC_PERSON_BYTES_PER_SECOND: z.coerce.number().positive().default(512 * 1024),
+  /**
+   * Presence updates (caret moves) of one connection applied per second; beyond it only the latest
+   * waits, and is applied as soon as the rate allows (nothing is refused: presence is a state).
+   */
+  SYNC_PRESENCE_PER_SECOND: z.coerce.number().positive().default(20),
   /** Seconds of the above that may come at once (a paste, a reconnect); a burst is never smaller than one frame of MAX_MESSAGE_BYTES. */
   SYNC_BURST_SECONDS: z.coerce.number().positive().default(3),
   /** Over budget, frames wait up to this long (milliseconds); one that would wait longer closes the connection with 1013. */
@@ -120,6 +125,7 @@ export interface SyncBudget {
   connectionBytes: Rate;
   personFrames: Rate;
   personBytes: Rate;
+  presence: Rate;
   maxDelayMs: number;
   maxBufferedBytes: number;
   maxEarlyFrames: number;
@@ -219,6 +225,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       connectionBytes: rate(env.SYNC_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
       personFrames: rate(env.SYNC_PERSON_FRAMES_PER_SECOND, 1),
       personBytes: rate(env.SYNC_PERSON_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
+      presence: rate(env.SYNC_PRESENCE_PER_SECOND, 1),
       maxDelayMs: env.SYNC_MAX_DELAY_MS,
       maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
       maxEarlyFrames: env.SYNC_MAX_EARLY_FRAMES,

@@ -1,6 +1,8 @@
 import type { SessionUser } from '../../shared/api/session.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import type { Rate } from '../config.js';
 import { FrameConfirmations } from './frame-confirmations.js';
+import type { PresenceGate } from './presence-gate.js';
 
 /**
  * Text held behind a pending sync reply: a reply waits for one commit, so this much only piles up
@@ -55,6 +57,10 @@ export class Connection {
    * none. A copy of another generation is refused when the connection joins the room.
    */
   claimedGeneration: string | null = null;
+  /** How often this connection's presence is applied (SYNC_PRESENCE_PER_SECOND); null: as it comes. */
+  presenceRate: Rate | null = null;
+  /** Made by the room on the first presence update, at `presenceRate`. */
+  presenceGate: PresenceGate | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
   readonly confirmations = new FrameConfirmations();
   private closed = false;

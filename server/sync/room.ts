@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
+import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
 import { LetterSize } from './letter-size.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
@@ -239,6 +240,7 @@ export class Room implements CommitTarget {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    connection.presenceGate?.stop();
     const clients = Array.from(connection.awarenessClients);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
     if (this.isEmpty) this.deps.onEmpty(this);
@@ -480,6 +482,14 @@ export class Room implements CommitTarget {
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
+    if (connection.presenceRate === null) return this.applyPresence(connection, update);
+    connection.presenceGate ??= new PresenceGate(connection.presenceRate, (latest) => {
+      if (!this.destroyed && this.connections.has(connection)) this.applyPresence(connection, latest);
+    });
+    connection.presenceGate.admit(update);
+  }
+
+  private applyPresence(connection: Connection, update: Uint8Array): void {
     const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
     const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, this.doc);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);

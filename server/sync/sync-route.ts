@@ -193,6 +193,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           );
           const open = new Connection(socket, admission.user, admission.sessionId, admission.canEdit);
           open.claimedGeneration = admission.claimedGeneration;
+          open.presenceRate = budget.presence;
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,

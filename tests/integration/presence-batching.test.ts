@@ -53,4 +53,41 @@ describe('INV-13 presence changes are sent once per tick, however many arrive in
     expect(received).toBeLessThan(moves / 2);
     expect(writer.closeCodes).toEqual([]);
   });
+
+  it('a connection moving its caret every 5 ms for 2 s reaches a reader at the presence rate, ending at the last position', async () => {
+    const [helena, kadri] = await Promise.all([signIn(server(), 'Helena Virtanen'), signIn(server(), 'Kadri Tamm')]);
+    const letterId = await createLetter(server(), helena);
+    const writer = connectClient(server(), helena, letterId);
+    await writer.whenSynced();
+    const floodMoves = 400;
+    appendParagraph(writer.doc, 'x'.repeat(floodMoves + 20));
+    await writer.whenSaved();
+
+    const reader = openRawSocket(server(), letterId, { cookie: kadri.cookie });
+    await whenReceived(reader, 1);
+    const awarenessBefore = reader.received.filter((frame) => frame[0] === MessageType.awareness).length;
+
+    // One move per timer tick, so that batching per tick alone would pass each of them on.
+    for (let offset = 1; offset <= floodMoves; offset++) {
+      writer.awareness.setLocalStateField('cursor', caretAt(writer, offset));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const last = JSON.stringify(caretAt(writer, floodMoves));
+    const cursorShown = () => {
+      const shown = new Awareness(new Y.Doc());
+      for (const frame of reader.received) {
+        const decoder = decoding.createDecoder(frame);
+        if (decoding.readVarUint(decoder) === MessageType.awareness) applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
+      }
+      const cursor = JSON.stringify(shown.getStates().get(writer.doc.clientID)?.cursor);
+      shown.destroy();
+      return cursor;
+    };
+    await expect.poll(cursorShown, { timeout: 10_000 }).toBe(last);
+
+    // The default rate: 20 a second after a burst of 60. However long the flood took, far below one per move.
+    const received = reader.received.filter((frame) => frame[0] === MessageType.awareness).length - awarenessBefore;
+    expect(received).toBeLessThan(floodMoves / 2);
+    expect(writer.closeCodes).toEqual([]);
+  });
 });
