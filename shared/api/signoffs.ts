@@ -16,16 +16,22 @@ const needsReason = <T extends { action: SignoffAction; reason?: string | undefi
   item.action !== SignoffAction.requestChanges || item.reason !== undefined;
 const reasonIssue = { message: 'a request for changes needs a reason', path: ['reason'] };
 
+/**
+ * Re-approving a stale paragraph names the hash of the text the office approved before, the one
+ * whose difference from the current text the approver was shown (rule S12).
+ */
+const staleHashSchema = hashSchema.optional();
+
 /** One act on the paragraph named in the URL: the hash is of the text the approver saw (rule S7). */
 export const signoffDecisionSchema = z
-  .object({ action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .object({ action: actionSchema, hash: hashSchema, reason: reasonSchema.optional(), staleHash: staleHashSchema })
   .strict()
   .refine(needsReason, reasonIssue);
 export type SignoffDecision = z.input<typeof signoffDecisionSchema>;
 
 /** One act in a batch, naming its paragraph. */
 export const signoffItemSchema = z
-  .object({ paragraphId: paragraphIdSchema, action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .object({ paragraphId: paragraphIdSchema, action: actionSchema, hash: hashSchema, reason: reasonSchema.optional(), staleHash: staleHashSchema })
   .strict()
   .refine(needsReason, reasonIssue);
 export type SignoffItem = z.input<typeof signoffItemSchema>;
