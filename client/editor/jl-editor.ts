@@ -1,6 +1,7 @@
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { TextSelection } from '@tiptap/pm/state';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
@@ -99,6 +100,17 @@ export class JlEditor extends LitElement {
   /** Every paragraph of the text as this editor holds it now, with its current hash. */
   currentParagraphs(): ParagraphInfo[] {
     return this.editor ? listParagraphs(this.editor.state.doc) : [];
+  }
+
+  /** Puts the caret at the start of a paragraph and scrolls it into view, leaving the focus where it is. */
+  showParagraph(paragraphId: string): void {
+    const editor = this.editor;
+    const target = editor && listParagraphs(editor.state.doc).find((paragraph) => paragraph.id === paragraphId);
+    if (!editor || !target) return;
+    const position = target.position + 1;
+    if (!editor.isEditable) this.clickedPosition = position;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, position)).scrollIntoView());
+    this.followParagraph();
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
-import { isFrozen } from '../../shared/domain/letter-course.js';
+import { isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
@@ -27,6 +27,8 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
+import '../signoff/jl-status-moves.js';
+import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -89,6 +91,7 @@ export class JlLetterPage extends LitElement {
     this.paragraph = null;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
+    this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -201,18 +204,21 @@ export class JlLetterPage extends LitElement {
     const letter = this.letter;
     // The server's word on this connection counts over the roles read when the page opened.
     const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
-    // Once the server closed the connection for good, typing would only pile up edits nobody receives.
-    const isEditable = mayEdit && !this.closeMessage;
     // The course message follows status and signatory changes live; the loaded letter is the fallback.
     const status = this.letterState.course?.status ?? letter.status;
+    // From ready on the text is read-only (C5), even before the server's access message arrives.
+    const isTextLocked = isTextReadOnly(status);
+    // Once the server closed the connection for good, typing would only pile up edits nobody receives.
+    const isEditable = mayEdit && !this.closeMessage && !isTextLocked;
     const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
-    const isTextFrozen = isFrozen(status);
+    const isCoordinator = letter.myRoles.includes(Role.coordinator);
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
         <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
+        ${isCoordinator ? html`<jl-status-moves .letterId=${letter.id} .status=${status}></jl-status-moves>` : null}
         <a href=${letterVersionsPath(letter.id)}>Versions</a>
         ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>Audit trail</a>` : null}
         <button
@@ -254,7 +260,7 @@ export class JlLetterPage extends LitElement {
         </div>
         <h1 id="letter-title">${letter.title}</h1>
         ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
-        ${mayEdit || isTextFrozen ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEdit || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor
           .connection=${this.connection}
           .user=${this.user}
@@ -272,13 +278,14 @@ export class JlLetterPage extends LitElement {
           .signatories=${signatories}
           .letterState=${this.letterState}
           .myOfficeId=${myOfficeId}
-          .canAct=${isApprover && !isTextFrozen}
+          .canAct=${isApprover && !isTextLocked}
+          .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-panel>
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .letterState=${this.letterState}
-          .canRestore=${isEditable && !isTextFrozen}
+          .canRestore=${isEditable}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
         <jl-letter-course
@@ -289,7 +296,7 @@ export class JlLetterPage extends LitElement {
           .letterState=${this.letterState}
           .textVersion=${this.paragraph?.hash ?? ''}
           .myOfficeId=${myOfficeId}
-          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .isCoordinator=${isCoordinator}
           .isApprover=${isApprover}
           .readParagraphs=${this.readParagraphs}
           .readBody=${this.readBody}
