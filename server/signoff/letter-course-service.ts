@@ -53,12 +53,12 @@ export class LetterCourseService {
     }
     const reopening = isReopening(letter.status, to);
     if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
-    // Ready closes the text before the check, so no edit lands between the check and the move (C5).
+    const notReady = () => conflict('Not every paragraph is approved by every signatory office yet.');
+    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
+    // Ready closes the text before the check is made again, so no edit lands between the check and the move (C5).
     if (to === Status.ready) await this.setTextStatus(letterId, to);
     try {
-      if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
-        throw conflict('Not every paragraph is approved by every signatory office yet.');
-      }
+      if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
       const moved = await this.store.signoffs.recordLetterEvent(
         {
           letterId,

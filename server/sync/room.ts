@@ -242,7 +242,7 @@ export class Room implements CommitTarget {
       const canEdit = !isTextReadOnly(status) && canEditOf(connection);
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
-      const reason = this.readOnlyReason ?? (wasReadOnly ? 'The letter is back in review: you can edit it again.' : 'You can edit this letter.');
+      const reason = this.readOnlyReason ?? (wasReadOnly ? 'The letter’s text is open for changes again: you can edit it.' : 'You can edit this letter.');
       connection.send(writeAccessMessage({ canEdit, reason }));
     }
   }
