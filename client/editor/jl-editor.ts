@@ -102,15 +102,16 @@ export class JlEditor extends LitElement {
     return this.editor ? listParagraphs(this.editor.state.doc) : [];
   }
 
-  /** Puts the caret at the start of a paragraph and scrolls it into view, leaving the focus where it is. */
-  showParagraph(paragraphId: string): void {
+  /** Puts the caret at the start of a paragraph and scrolls it into view, leaving the focus where it is; false if there is no such paragraph. */
+  showParagraph(paragraphId: string): boolean {
     const editor = this.editor;
     const target = editor && listParagraphs(editor.state.doc).find((paragraph) => paragraph.id === paragraphId);
-    if (!editor || !target) return;
+    if (!editor || !target) return false;
     const position = target.position + 1;
     if (!editor.isEditable) this.clickedPosition = position;
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, position)).scrollIntoView());
     this.followParagraph();
+    return true;
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -10,7 +10,7 @@ import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
-import { letterAuditPath, letterVersionsPath } from '../app/route.js';
+import { letterAuditPath, letterVersionsPath, paragraphToShow } from '../app/route.js';
 import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
@@ -75,6 +75,8 @@ export class JlLetterPage extends LitElement {
   declare private letterState: LetterState;
   /** The paragraph holding the caret, for the sign-off panel. */
   declare private paragraph: ParagraphInfo | null;
+  /** A paragraph the address asked for (from the sign-off overview), shown once the text is synced. */
+  private paragraphAsked: string | null = null;
 
   constructor() {
     super();
@@ -135,6 +137,7 @@ export class JlLetterPage extends LitElement {
       const letter = await loadLetter(letterId);
       if (letterId !== this.letterId) return;
       this.letter = letter;
+      this.paragraphAsked = paragraphToShow(location.search);
       document.title = `${letter.title} – Jointly`;
       this.openConnection(letter.id);
     } catch (error) {
@@ -172,11 +175,21 @@ export class JlLetterPage extends LitElement {
     if (!this.connection) return;
     this.saveState = this.connection.saveState;
     this.closeMessage = this.connection.closeMessage;
+    if (this.paragraphAsked && this.saveState === SaveState.saved) void this.showAskedParagraph();
     if (this.connection.access !== this.access) {
       this.access = this.connection.access;
       void this.refreshRoles();
     }
   };
+
+  private async showAskedParagraph(): Promise<void> {
+    await this.updateComplete;
+    const paragraphId = this.paragraphAsked;
+    if (!paragraphId || !this.querySelector('jl-editor')?.showParagraph(paragraphId)) return;
+    this.paragraphAsked = null;
+    await this.updateComplete;
+    this.querySelector('jl-paragraph-panel')?.focusHeading();
+  }
 
   private readonly onLetterState = (): void => {
     if (this.connection) this.letterState = this.connection.letterState;

@@ -140,6 +140,11 @@ export class JlParagraphPanel extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.isFocusMoving || !changed.has('paragraph')) return;
     this.isFocusMoving = false;
+    this.focusHeading();
+  }
+
+  /** Gives the focus to the panel, at its heading. */
+  focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('#panel-heading')?.focus();
   }
 

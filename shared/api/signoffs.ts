@@ -88,8 +88,21 @@ export const paragraphSignoffHistorySchema = z.object({
 export type ParagraphSignoffHistory = z.infer<typeof paragraphSignoffHistorySchema>;
 
 export const signoffGridSchema = z.object({
-  offices: z.array(z.object({ officeId: officeIdSchema, name: z.string(), approved: z.number().int(), of: z.number().int() })),
-  paragraphs: z.array(z.object({ paragraphId: z.string(), number: z.number().int(), excerpt: z.string(), states: z.record(z.string(), stateSchema) })),
+  offices: z.array(
+    z.object({ officeId: officeIdSchema, name: z.string(), country: z.string(), approved: z.number().int(), of: z.number().int() }),
+  ),
+  paragraphs: z.array(
+    z.object({
+      paragraphId: z.string(),
+      number: z.number().int(),
+      excerpt: z.string(),
+      /** The whole paragraph, for the spreadsheet. */
+      text: z.string(),
+      states: z.record(z.string(), stateSchema),
+      /** Per office whose state is "changes requested": what it asked for. */
+      reasons: z.record(z.string(), z.string()),
+    }),
+  ),
   approvedCells: z.number().int(),
   totalCells: z.number().int(),
   isReady: z.boolean(),
