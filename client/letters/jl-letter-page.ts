@@ -243,20 +243,21 @@ export class JlLetterPage extends LitElement {
         >
           Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
+        ${this.isMembersOpen
+          ? html`<jl-members-panel
+              id="members-panel"
+              @keydown=${this.onMembersKeydown}
+              .letterId=${letter.id}
+              .user=${this.user}
+              .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
+              .letterRoles=${letter.myRoles}
+            ></jl-members-panel>`
+          : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
         <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
       </div>
       ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
-      ${this.isMembersOpen
-        ? html`<jl-members-panel
-            id="members-panel"
-            .letterId=${letter.id}
-            .user=${this.user}
-            .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
-            .letterRoles=${letter.myRoles}
-          ></jl-members-panel>`
-        : null}
       <div class="letter-layout">
       <article class="letter" aria-labelledby="letter-title">
         <jl-letterhead .signatories=${signatories}></jl-letterhead>
@@ -318,6 +319,13 @@ export class JlLetterPage extends LitElement {
       </div>
     `;
   }
+
+  /** Escape closes the members panel and gives the focus back to its button. */
+  private readonly onMembersKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    this.isMembersOpen = false;
+    this.querySelector<HTMLButtonElement>('.members-toggle')?.focus();
+  };
 
   private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
 
