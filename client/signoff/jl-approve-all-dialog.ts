@@ -102,7 +102,8 @@ export class JlApproveAllDialog extends LitElement {
       this.dialog.close();
       this.dispatchEvent(new ApprovalsRecordedEvent(items.length));
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.staleNotShown)) {
+      // A refusal because text changed meanwhile: the list is read again. Any other (the letter went to ready) is told as is.
+      if (error instanceof ApiError && (error.code === ErrorCode.staleNotShown || (error.status === 409 && /changed since/.test(error.message)))) {
         this.error = 'Some paragraphs changed while you read them; nothing was recorded. The list below is up to date again: read it, then confirm.';
         await this.refresh();
       } else {

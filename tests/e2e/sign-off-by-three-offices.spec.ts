@@ -24,7 +24,7 @@ test('S2 S3 S5 S10 a letter is signed off paragraph by paragraph by Finland and 
   const helena = await openPerson(browser, 'helena@fi-interior.example');
   const aino = await openPerson(browser, 'aino@fi-interior.example');
   const kadri = await openPerson(browser, 'kadri@ee-interior.example');
-  test.info().setTimeout(180_000);
+  test.info().setTimeout(240_000);
 
   // The coordinator starts a letter for two signatory offices.
   const title = uniqueText('Joint letter on returns');
