@@ -68,9 +68,10 @@ test('the sign-off overview shows the grid first, short office columns, reasons 
 });
 
 test('the members panel opens on screen wherever the letter is scrolled to, and Escape closes it', async ({ browser }) => {
+  test.info().setTimeout(120_000);
   const helena = await openPerson(browser, 'helena@fi-interior.example');
   const aino = await openPerson(browser, 'aino@fi-interior.example');
-  const paragraphs = Array.from({ length: 12 }, (_, index) => uniqueText(`Point ${index + 1} of a long letter`));
+  const paragraphs = Array.from({ length: 8 }, (_, index) => uniqueText(`Point ${index + 1} of a long letter`));
   const letterUrl = await startLetterInReview(helena, { title: uniqueText('Long letter'), officeIds: signatoryOffices, paragraphs });
   await aino.goto(letterUrl);
   await expect(saveStatus(aino)).toHaveText(saveStatusText.saved);
