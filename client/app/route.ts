@@ -46,6 +46,16 @@ export function letterPath(letterId: string): string {
   return `/letters/${encodeURIComponent(letterId)}`;
 }
 
+/** The letter opened at one paragraph, its sign-off panel showing (read with `paragraphToShow`). */
+export function letterParagraphPath(letterId: string, paragraphId: string): string {
+  return `${letterPath(letterId)}?paragraph=${encodeURIComponent(paragraphId)}`;
+}
+
+/** The paragraph a letter's address asks to show, if any. */
+export function paragraphToShow(search: string): string | null {
+  return new URLSearchParams(search).get('paragraph');
+}
+
 /** The coordinator's overview of every paragraph's sign-off. */
 export function letterSignOffPath(letterId: string): string {
   return `${letterPath(letterId)}/sign-off`;

@@ -1,6 +1,8 @@
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import type { Transaction } from '@tiptap/pm/state';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
@@ -56,6 +58,8 @@ export class JlEditor extends LitElement {
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
   private clickedPosition: number | null = null;
+  /** A paragraph shown on request (after an approval, or from the sign-off overview), until the person moves on. */
+  private shownParagraphId: string | null = null;
 
   constructor() {
     super();
@@ -99,6 +103,21 @@ export class JlEditor extends LitElement {
   /** Every paragraph of the text as this editor holds it now, with its current hash. */
   currentParagraphs(): ParagraphInfo[] {
     return this.editor ? listParagraphs(this.editor.state.doc) : [];
+  }
+
+  /**
+   * Shows a paragraph's sign-off without moving the caret: scrolls it into view and names it as the
+   * paragraph in focus until this person moves the caret, types or clicks. False if there is no such paragraph.
+   */
+  showParagraph(paragraphId: string): boolean {
+    const editor = this.editor;
+    const target = editor && listParagraphs(editor.state.doc).find((paragraph) => paragraph.id === paragraphId);
+    if (!editor || !target) return false;
+    this.shownParagraphId = paragraphId;
+    const element = editor.view.nodeDOM(target.position);
+    if (element instanceof HTMLElement) element.scrollIntoView({ block: 'nearest' });
+    this.followParagraph();
+    return true;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -160,13 +179,17 @@ export class JlEditor extends LitElement {
     if (held.textContent !== editor.state.doc.textContent) this.fail(new Error('the text shown differs from the letter'));
   };
 
-  private readonly followParagraph = (): void => {
+  private readonly followParagraph = (event?: { transaction: Transaction }): void => {
     const editor = this.editor;
     if (!editor) return;
+    const transaction = event?.transaction;
+    // A paragraph shown on request stays shown until this person moves the caret or types; others' changes do not count.
+    if (transaction && !isChangeOrigin(transaction) && (transaction.selectionSet || transaction.docChanged)) this.shownParagraphId = null;
     const { selection, doc } = editor.state;
     const position = editor.isEditable || this.clickedPosition === null ? selection.from : this.clickedPosition;
     const paragraphs = listParagraphs(doc);
-    const next = paragraphs.findLast((paragraph) => paragraph.position < position) ?? null;
+    const shown = this.shownParagraphId === null ? undefined : paragraphs.find((paragraph) => paragraph.id === this.shownParagraphId);
+    const next = shown ?? paragraphs.findLast((paragraph) => paragraph.position < position) ?? null;
     const previous = this.focusedParagraph;
     if (previous?.id === next?.id && previous?.hash === next?.hash && previous?.number === next?.number) return;
     this.focusedParagraph = next;
@@ -175,7 +198,14 @@ export class JlEditor extends LitElement {
 
   private readonly onSurfaceClick = (event: MouseEvent): void => {
     const editor = this.editor;
-    if (!editor || editor.isEditable) return;
+    if (!editor) return;
+    // A click returns the panel to where the person is, even on the spot the caret already held.
+    const wasShowing = this.shownParagraphId !== null;
+    this.shownParagraphId = null;
+    if (editor.isEditable) {
+      if (wasShowing) this.followParagraph();
+      return;
+    }
     this.clickedPosition = editor.view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
     this.followParagraph();
   };

@@ -1,3 +1,4 @@
+import { officeWithCountry } from '../../shared/domain/office-names.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { LetterConnection } from './letter-connection.js';
@@ -53,12 +54,15 @@ export class JlPresenceList extends LitElement {
       if (clientId === awareness.clientID) continue;
       const user: unknown = state['user'];
       if (!user || typeof user !== 'object') continue;
-      const { name, office, color } = user as { name?: unknown; office?: unknown; color?: unknown };
+      const { name, office, country, color } = user as { name?: unknown; office?: unknown; country?: unknown; color?: unknown };
       if (typeof name !== 'string' || name === '') continue;
+      const officeName = typeof office === 'string' && office !== '' ? office : undefined;
+      const hasCountry = typeof country === 'string' && country !== '';
       people.push({
         clientId,
         name,
-        office: typeof office === 'string' && office !== '' ? office : undefined,
+        // Several offices share one English name: the country, set by the server, tells them apart.
+        office: officeName && hasCountry ? officeWithCountry(officeName, country) : officeName,
         color: typeof color === 'string' ? color : 'transparent',
       });
     }

@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
-import { isFrozen } from '../../shared/domain/letter-course.js';
+import { isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
@@ -10,7 +10,7 @@ import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
-import { letterAuditPath, letterVersionsPath } from '../app/route.js';
+import { letterAuditPath, letterVersionsPath, paragraphToShow } from '../app/route.js';
 import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
@@ -27,6 +27,8 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
+import '../signoff/jl-status-moves.js';
+import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -73,6 +75,8 @@ export class JlLetterPage extends LitElement {
   declare private letterState: LetterState;
   /** The paragraph holding the caret, for the sign-off panel. */
   declare private paragraph: ParagraphInfo | null;
+  /** A paragraph the address asked for (from the sign-off overview), shown once the text is synced. */
+  private paragraphAsked: string | null = null;
 
   constructor() {
     super();
@@ -89,6 +93,7 @@ export class JlLetterPage extends LitElement {
     this.paragraph = null;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
+    this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -132,6 +137,7 @@ export class JlLetterPage extends LitElement {
       const letter = await loadLetter(letterId);
       if (letterId !== this.letterId) return;
       this.letter = letter;
+      this.paragraphAsked = paragraphToShow(location.search);
       document.title = `${letter.title} – Jointly`;
       this.openConnection(letter.id);
     } catch (error) {
@@ -169,11 +175,21 @@ export class JlLetterPage extends LitElement {
     if (!this.connection) return;
     this.saveState = this.connection.saveState;
     this.closeMessage = this.connection.closeMessage;
+    if (this.paragraphAsked && this.saveState === SaveState.saved) void this.showAskedParagraph();
     if (this.connection.access !== this.access) {
       this.access = this.connection.access;
       void this.refreshRoles();
     }
   };
+
+  private async showAskedParagraph(): Promise<void> {
+    await this.updateComplete;
+    const paragraphId = this.paragraphAsked;
+    if (!paragraphId || !this.querySelector('jl-editor')?.showParagraph(paragraphId)) return;
+    this.paragraphAsked = null;
+    await this.updateComplete;
+    this.querySelector('jl-paragraph-panel')?.focusHeading();
+  }
 
   private readonly onLetterState = (): void => {
     if (this.connection) this.letterState = this.connection.letterState;
@@ -201,18 +217,21 @@ export class JlLetterPage extends LitElement {
     const letter = this.letter;
     // The server's word on this connection counts over the roles read when the page opened.
     const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
-    // Once the server closed the connection for good, typing would only pile up edits nobody receives.
-    const isEditable = mayEdit && !this.closeMessage;
     // The course message follows status and signatory changes live; the loaded letter is the fallback.
     const status = this.letterState.course?.status ?? letter.status;
+    // From ready on the text is read-only (C5), even before the server's access message arrives.
+    const isTextLocked = isTextReadOnly(status);
+    // Once the server closed the connection for good, typing would only pile up edits nobody receives.
+    const isEditable = mayEdit && !this.closeMessage && !isTextLocked;
     const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
-    const isTextFrozen = isFrozen(status);
+    const isCoordinator = letter.myRoles.includes(Role.coordinator);
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
         <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
+        ${isCoordinator ? html`<jl-status-moves .letterId=${letter.id} .status=${status}></jl-status-moves>` : null}
         <a href=${letterVersionsPath(letter.id)}>Versions</a>
         ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>Audit trail</a>` : null}
         <button
@@ -224,20 +243,21 @@ export class JlLetterPage extends LitElement {
         >
           Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
+        ${this.isMembersOpen
+          ? html`<jl-members-panel
+              id="members-panel"
+              @keydown=${this.onMembersKeydown}
+              .letterId=${letter.id}
+              .user=${this.user}
+              .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
+              .letterRoles=${letter.myRoles}
+            ></jl-members-panel>`
+          : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
         <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
       </div>
       ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
-      ${this.isMembersOpen
-        ? html`<jl-members-panel
-            id="members-panel"
-            .letterId=${letter.id}
-            .user=${this.user}
-            .canManage=${hasPermission(letter.myRoles, Permission.manageMembers)}
-            .letterRoles=${letter.myRoles}
-          ></jl-members-panel>`
-        : null}
       <div class="letter-layout">
       <article class="letter" aria-labelledby="letter-title">
         <jl-letterhead .signatories=${signatories}></jl-letterhead>
@@ -254,7 +274,7 @@ export class JlLetterPage extends LitElement {
         </div>
         <h1 id="letter-title">${letter.title}</h1>
         ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
-        ${mayEdit || isTextFrozen ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEdit || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor
           .connection=${this.connection}
           .user=${this.user}
@@ -272,13 +292,14 @@ export class JlLetterPage extends LitElement {
           .signatories=${signatories}
           .letterState=${this.letterState}
           .myOfficeId=${myOfficeId}
-          .canAct=${isApprover && !isTextFrozen}
+          .canAct=${isApprover && !isTextLocked}
+          .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-panel>
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .letterState=${this.letterState}
-          .canRestore=${isEditable && !isTextFrozen}
+          .canRestore=${isEditable}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
         <jl-letter-course
@@ -289,7 +310,7 @@ export class JlLetterPage extends LitElement {
           .letterState=${this.letterState}
           .textVersion=${this.paragraph?.hash ?? ''}
           .myOfficeId=${myOfficeId}
-          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .isCoordinator=${isCoordinator}
           .isApprover=${isApprover}
           .readParagraphs=${this.readParagraphs}
           .readBody=${this.readBody}
@@ -298,6 +319,13 @@ export class JlLetterPage extends LitElement {
       </div>
     `;
   }
+
+  /** Escape closes the members panel and gives the focus back to its button. */
+  private readonly onMembersKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    this.isMembersOpen = false;
+    this.querySelector<HTMLButtonElement>('.members-toggle')?.focus();
+  };
 
   private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
 

@@ -55,8 +55,16 @@ export const letterPageStyles = css`
     outline: 3px solid var(--jl-focus);
     outline-offset: 2px;
   }
+  /* Opens under the bar, wherever the page is scrolled to: the bar is sticky, so the panel is always on screen. */
   jl-letter-page jl-members-panel {
-    margin: 0 0 1.5rem;
+    position: absolute;
+    top: 100%;
+    inset-inline: 1rem;
+    max-width: 60rem;
+    margin-inline-start: auto;
+    max-height: calc(100vh - var(--jl-letter-bar-height) - 1.5rem);
+    overflow-y: auto;
+    box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.2);
   }
   jl-letter-page .connection-alert {
     display: flex;

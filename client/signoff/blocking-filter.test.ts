@@ -5,7 +5,9 @@ const row = (paragraphId: string, states: Record<string, 'pending' | 'approved' 
   paragraphId,
   number: 1,
   excerpt: '',
+  text: '',
   states,
+  reasons: {},
 });
 
 describe('filterGridRows', () => {

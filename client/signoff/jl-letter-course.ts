@@ -2,23 +2,26 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { LetterStatus, type Signatory } from '../../shared/api/letters.js';
 import type { LetterCourse, SignoffGrid } from '../../shared/api/signoffs.js';
 import type { Office } from '../../shared/api/offices.js';
-import { ErrorCode } from '../../shared/api/errors.js';
-import { SignoffAction, SignoffState } from '../../shared/domain/signoff-state.js';
-import { ApiError, describeError } from '../api/api-error.js';
+import { SignoffState } from '../../shared/domain/signoff-state.js';
+import { describeError } from '../api/api-error.js';
 import { loadOffices } from '../api/offices-api.js';
-import { changeLetterStatus, loadSignoffGrid, recordSignoffs, saveSignatories, signLetter } from '../api/signoffs-api.js';
+import { loadSignoffGrid, saveSignatories, signLetter } from '../api/signoffs-api.js';
 import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
-import { type StatusMove, statusMoves } from './status-moves.js';
-import { areSignatoriesFixed, isFrozen } from '../../shared/domain/letter-course.js';
+import { areSignatoriesFixed, isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
+import './jl-approve-all-dialog.js';
+import type { ApprovalCandidate } from './jl-approve-all-dialog.js';
+import { ApprovalsRecordedEvent } from './approvals-recorded-event.js';
 
 /** Typing fires many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
-const staleBatchMessage = 'Some paragraphs changed while you read them; nothing was recorded. Check them and try again.';
+
+/** Where an error belongs: it is shown next to the control that caused it. */
+type ErrorPlace = 'signatories' | 'approveAll' | 'sign';
 
 interface SignatoryEntry {
   officeId: string;
@@ -28,7 +31,8 @@ interface SignatoryEntry {
 
 /**
  * The letter's course: the signatory offices in signing order with their progress, the
- * coordinator's status moves, the approvers' final signature and who signed when.
+ * approvers' "approve every pending paragraph" and final signature, and who signed when. The
+ * coordinator's status moves sit in the letter bar (jl-status-moves).
  */
 export class JlLetterCourse extends LitElement {
   static override properties = {
@@ -51,6 +55,7 @@ export class JlLetterCourse extends LitElement {
     notice: { state: true },
     isBusy: { state: true },
     error: { state: true },
+    errorPlace: { state: true },
     gridProblem: { state: true },
   };
 
@@ -76,6 +81,7 @@ export class JlLetterCourse extends LitElement {
   declare private grid: SignoffGrid | undefined;
   declare private isBusy: boolean;
   declare private error: string | null;
+  declare private errorPlace: ErrorPlace;
   /** Why the figures could not be refreshed in the background; cleared by the next refresh that works. */
   declare private gridProblem: string | null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +107,12 @@ export class JlLetterCourse extends LitElement {
     this.grid = undefined;
     this.isBusy = false;
     this.error = null;
+    this.errorPlace = 'signatories';
     this.gridProblem = null;
+    this.addEventListener(ApprovalsRecordedEvent.eventName, (event) => {
+      const country = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? 'your office';
+      this.notice = `${event.count} ${event.count === 1 ? 'paragraph' : 'paragraphs'} approved for ${country}.`;
+    });
   }
 
   override connectedCallback(): void {
@@ -134,6 +145,7 @@ export class JlLetterCourse extends LitElement {
     try {
       this.offices = await loadOffices();
     } catch (error) {
+      this.errorPlace = 'signatories';
       this.error = describeError(error);
     }
   }
@@ -151,21 +163,10 @@ export class JlLetterCourse extends LitElement {
     }
   }
 
-  private async move(move: StatusMove, reason: string | undefined): Promise<void> {
-    this.isBusy = true;
-    this.error = null;
-    try {
-      await changeLetterStatus(this.letterId, { to: move.to, reason });
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.isBusy = false;
-    }
-  }
-
   private async sign(): Promise<void> {
     this.isBusy = true;
     this.error = null;
+    this.errorPlace = 'sign';
     try {
       // The signature binds to what this page shows: its own text and the signatories listed here.
       // The server refuses it (409) if that is not the letter as it stands.
@@ -193,6 +194,7 @@ export class JlLetterCourse extends LitElement {
   private async saveEntries(entries: SignatoryEntry[]): Promise<boolean> {
     this.isBusy = true;
     this.error = null;
+    this.errorPlace = 'signatories';
     this.notice = null;
     try {
       await saveSignatories(this.letterId, { signatories: entries });
@@ -222,6 +224,7 @@ export class JlLetterCourse extends LitElement {
     const signerName = String(data.get('signerName') ?? '').trim();
     const capacity = String(data.get('capacity') ?? '').trim();
     if (!signerName) {
+      this.errorPlace = 'signatories';
       this.error = 'Name the signing person.';
       return;
     }
@@ -248,10 +251,12 @@ export class JlLetterCourse extends LitElement {
     const signerName = String(data.get('signerName') ?? '').trim();
     const capacity = String(data.get('capacity') ?? '').trim();
     if (!officeId) {
+      this.errorPlace = 'signatories';
       this.error = 'Choose an office to add.';
       return;
     }
     if (!signerName) {
+      this.errorPlace = 'signatories';
       this.error = 'Name the signing person.';
       return;
     }
@@ -263,51 +268,31 @@ export class JlLetterCourse extends LitElement {
     });
   };
 
-  /** Approves, all or nothing, every paragraph still pending or stale for this office, at the hash shown now. */
-  private async approveAll(country: string): Promise<void> {
+  /** Every paragraph still pending or stale for this office, as the editor shows it now. */
+  private readonly readCandidates = (): ApprovalCandidate[] => {
     const officeId = this.myOfficeId;
-    if (!officeId) return;
+    if (!officeId) return [];
+    return this.readParagraphs().flatMap((paragraph): ApprovalCandidate[] => {
+      const [state] = paragraphStates(this.letterState, [officeId], paragraph.id, paragraph.hash);
+      return state === SignoffState.pending || state === SignoffState.stale ? [{ paragraph, state }] : [];
+    });
+  };
+
+  /** Lists what "approve every pending paragraph" would approve, stale ones with their diff, and asks first (S12). */
+  private openApproveAll(country: string): void {
     this.error = null;
     this.notice = null;
-    const items = this.readParagraphs()
-      .filter((paragraph) => {
-        const [state] = paragraphStates(this.letterState, [officeId], paragraph.id, paragraph.hash);
-        return state === SignoffState.pending || state === SignoffState.stale;
-      })
-      .map((paragraph) => ({ paragraphId: paragraph.id, action: SignoffAction.approve, hash: paragraph.hash }));
-    if (items.length === 0) {
+    if (this.readCandidates().length === 0) {
       this.notice = `No paragraph is pending for ${country}.`;
       return;
     }
-    this.isBusy = true;
-    try {
-      await recordSignoffs(this.letterId, { items });
-      this.notice = `${items.length} ${items.length === 1 ? 'paragraph' : 'paragraphs'} approved for ${country}.`;
-    } catch (error) {
-      this.error =
-        error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict) ? staleBatchMessage : describeError(error);
-    } finally {
-      this.isBusy = false;
-    }
+    void this.renderRoot.querySelector('jl-approve-all-dialog')?.open(this.readCandidates);
   }
-
-  private readonly onMoveSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const submitter = event.submitter as HTMLButtonElement | null;
-    const move = statusMoves(this.status).find((candidate) => candidate.to === submitter?.value);
-    if (!move) return;
-    const reasonText = new FormData(event.currentTarget as HTMLFormElement).get('reason');
-    const reason = typeof reasonText === 'string' && reasonText.trim() !== '' ? reasonText.trim() : undefined;
-    if (move.needsReason && !reason) {
-      this.error = 'Say why the letter is reopened.';
-      return;
-    }
-    void this.move(move, reason);
-  };
 
   override render() {
     const finalSignatures = this.course?.finalSignatures ?? [];
     const isTextFrozen = isFrozen(this.status);
+    const isReadOnly = isTextReadOnly(this.status);
     const mySignatory = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId);
     const mySignatures = finalSignatures.filter((signature) => signature.officeId === this.myOfficeId);
     // A signature on text that has changed since does not cover what the page shows now.
@@ -316,28 +301,38 @@ export class JlLetterCourse extends LitElement {
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">Signatory offices</h2>
         ${isTextFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
+        ${isReadOnly && !isTextFrozen
+          ? html`<p class="message notice">The letter is ready to sign; its text and sign-offs are read-only until it goes back to review.</p>`
+          : null}
         ${this.renderOffices()}
         ${this.grid
           ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
           : null}
         <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
+        ${this.errorAt('signatories')}
         ${this.isCoordinator && !areSignatoriesFixed(this.status) ? this.renderAddOffice() : null}
-        ${this.isCoordinator ? this.renderMoves() : null}
-        ${this.isApprover && mySignatory && !isTextFrozen
-          ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.approveAll(mySignatory.office.country)}>
-              Approve every pending paragraph for ${mySignatory.office.country}
-            </button>`
+        ${this.isApprover && mySignatory && !isReadOnly
+          ? html`<button type="button" class="secondary" aria-haspopup="dialog" ?disabled=${this.isBusy} @click=${() => this.openApproveAll(mySignatory.office.country)}>
+                Approve every pending paragraph for ${mySignatory.office.country}
+              </button>
+              <jl-approve-all-dialog .letterId=${this.letterId} .officeId=${mySignatory.office.id} .country=${mySignatory.office.country}></jl-approve-all-dialog>
+              ${this.errorAt('approveAll')}`
           : null}
         ${this.isApprover && mySignatory && this.status === LetterStatus.ready && !hasMyOfficeSigned
           ? html`<button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.sign()}>
-              Sign the letter for ${mySignatory.office.country}
-            </button>`
+                Sign the letter for ${mySignatory.office.country}
+              </button>
+              ${this.errorAt('sign')}`
           : null}
-        ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
         ${this.gridProblem ? html`<p class="message notice" role="status">${this.gridProblem}</p>` : null}
         ${this.notice ? html`<p class="message notice" role="status">${this.notice}</p>` : null}
       </section>
     `;
+  }
+
+  /** The error, where it belongs: right after the control that caused it, announced. */
+  private errorAt(place: ErrorPlace) {
+    return this.error && this.errorPlace === place ? html`<p class="message error" role="alert">${this.error}</p>` : null;
   }
 
   private renderOffices() {
@@ -466,28 +461,6 @@ export class JlLetterCourse extends LitElement {
       </div>
       <div class="buttons">
         <button type="submit" class="secondary" ?disabled=${this.isBusy || !chosen}>Add the office</button>
-      </div>
-    </form>`;
-  }
-
-  private renderMoves() {
-    const moves = statusMoves(this.status);
-    if (moves.length === 0) return null;
-    const needsReason = moves.some((move) => move.needsReason);
-    return html`<form class="moves" @submit=${this.onMoveSubmit}>
-      ${needsReason
-        ? html`<div class="field">
-            <label for="reopen-reason">Why reopen the letter</label>
-            <textarea id="reopen-reason" name="reason" rows="2"></textarea>
-          </div>`
-        : null}
-      <div class="buttons">
-        ${moves.map(
-          (move, index) =>
-            html`<button type="submit" value=${move.to} class=${index === 0 ? 'primary' : 'secondary'} ?disabled=${this.isBusy}>
-              ${move.label}
-            </button>`,
-        )}
       </div>
     </form>`;
   }

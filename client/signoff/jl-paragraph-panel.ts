@@ -13,6 +13,7 @@ import { signoffActionLabel } from './signoff-action-labels.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
 import { renderDiffLegend, renderWordDiff, wordDiffStyles } from './render-word-diff.js';
 import { renderRevealedText } from './render-revealed-text.js';
+import { ShowParagraphEvent } from './show-paragraph-event.js';
 import { findMixedScriptWords, hasInvisibleCharacters } from '../../shared/domain/text-policy.js';
 
 /**
@@ -28,6 +29,7 @@ export class JlParagraphPanel extends LitElement {
     letterState: { attribute: false },
     myOfficeId: { attribute: false },
     canAct: { attribute: false },
+    readParagraphs: { attribute: false },
     isReasonOpen: { state: true },
     isBusy: { state: true },
     error: { state: true },
@@ -42,12 +44,18 @@ export class JlParagraphPanel extends LitElement {
   declare myOfficeId: string | undefined;
   /** True for an approver of a signatory office while the letter is open for sign-off. */
   declare canAct: boolean;
+  /** The paragraphs as the editor holds them now: after an approval the panel moves on to the next. */
+  declare readParagraphs: () => ParagraphInfo[];
   declare private isReasonOpen: boolean;
   declare private isBusy: boolean;
   declare private error: string | null;
   /** The text this office last approved, for the comparison on a stale paragraph. */
   declare private approvedText: string | null;
+  /** The earlier approval's hash, for re-approving a stale paragraph once its diff is shown (S12). */
+  private approvedHash: string | null = null;
   private approvedTextFor = '';
+  /** Set after an approval moved the panel on: the next paragraph's panel takes the focus. */
+  private isFocusMoving = false;
 
   constructor() {
     super();
@@ -57,6 +65,7 @@ export class JlParagraphPanel extends LitElement {
     this.letterState = emptyLetterState;
     this.myOfficeId = undefined;
     this.canAct = false;
+    this.readParagraphs = () => [];
     this.isReasonOpen = false;
     this.isBusy = false;
     this.error = null;
@@ -96,6 +105,7 @@ export class JlParagraphPanel extends LitElement {
       if (paragraph.id !== this.paragraph?.id) return;
       const approval = acts.findLast((act) => act.officeId === officeId && act.action === SignoffAction.approve);
       this.approvedText = approval?.paragraphText ?? null;
+      this.approvedHash = approval?.hash ?? null;
     } catch (error) {
       this.error = describeError(error);
     }
@@ -106,14 +116,36 @@ export class JlParagraphPanel extends LitElement {
     if (!paragraph) return;
     this.isBusy = true;
     this.error = null;
+    // A stale paragraph is approved again only with its diff on screen, naming the earlier text (S12).
+    const staleHash = action === SignoffAction.approve && this.myState() === SignoffState.stale ? this.approvedHash : null;
     try {
-      await recordSignoff(this.letterId, paragraph.id, { action, hash: paragraph.hash, reason });
+      await recordSignoff(this.letterId, paragraph.id, { action, hash: paragraph.hash, reason, ...(staleHash ? { staleHash } : {}) });
       this.isReasonOpen = false;
+      if (action === SignoffAction.approve) this.moveToNextParagraph(paragraph);
     } catch (error) {
       this.error = describeSignoffError(error);
     } finally {
       this.isBusy = false;
     }
+  }
+
+  /** After an approval the next paragraph's panel opens, with the focus, so an approver reads on. */
+  private moveToNextParagraph(approved: ParagraphInfo): void {
+    const next = this.readParagraphs().find((candidate) => candidate.number === approved.number + 1);
+    if (!next) return;
+    this.isFocusMoving = true;
+    this.dispatchEvent(new ShowParagraphEvent(next.id));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.isFocusMoving || !changed.has('paragraph')) return;
+    this.isFocusMoving = false;
+    this.focusHeading();
+  }
+
+  /** Gives the focus to the panel, at its heading. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#panel-heading')?.focus();
   }
 
   private readonly onReasonSubmit = (event: SubmitEvent): void => {
@@ -138,11 +170,12 @@ export class JlParagraphPanel extends LitElement {
     const ordered = [...this.signatories].sort((a, b) => a.position - b.position);
     return html`
       <section aria-labelledby="panel-heading">
-        <h2 id="panel-heading">Sign-off of paragraph ${paragraph.number}</h2>
+        <h2 id="panel-heading" tabindex="-1">Sign-off of paragraph ${paragraph.number}</h2>
+        ${this.renderDiff()}
         <ul class="offices">
           ${ordered.map((signatory) => this.renderOffice(signatory, paragraph))}
         </ul>
-        ${this.renderTextCheck(paragraph)} ${this.renderDiff()} ${this.canAct ? this.renderActions() : null}
+        ${this.renderTextCheck(paragraph)} ${this.canAct ? this.renderActions() : null}
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
       </section>
     `;
@@ -195,7 +228,14 @@ export class JlParagraphPanel extends LitElement {
     const canWithdraw = mine !== undefined && mine.action !== SignoffAction.withdraw;
     return html`
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.act(SignoffAction.approve)}>Approve</button>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${this.isBusy || (this.myState() === SignoffState.stale && this.approvedText === null)}
+          @click=${() => void this.act(SignoffAction.approve)}
+        >
+          Approve
+        </button>
         <button
           type="button"
           class="secondary"
@@ -240,6 +280,13 @@ export class JlParagraphPanel extends LitElement {
       h2 {
         margin: 0 0 0.5rem;
         font-size: 1.0625rem;
+      }
+      h2:focus {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 2px;
+      }
+      .diff {
+        margin-bottom: 0.75rem;
       }
       h3 {
         margin: 0.75rem 0 0.25rem;
@@ -325,7 +372,7 @@ export class JlParagraphPanel extends LitElement {
 function describeSignoffError(error: unknown): string {
   if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
     // The same code also refuses acts on a signed letter; the server's words say which.
-    if (/signed/i.test(error.message)) return error.message;
+    if (/signed|ready to sign/i.test(error.message) || error.code === ErrorCode.staleNotShown) return error.message;
     return 'The paragraph changed since you read it. Nothing was recorded: read it again, then decide.';
   }
   if (error instanceof ApiError && (error.status === 403 || error.code === ErrorCode.forbidden)) {

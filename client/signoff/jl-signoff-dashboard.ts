@@ -4,7 +4,8 @@ import type { LetterDetail } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
 import { loadSignoffGrid, signoffGridCsvPath } from '../api/signoffs-api.js';
-import { letterPath } from '../app/route.js';
+import { letterParagraphPath, letterPath } from '../app/route.js';
+import { officeWithCountry, shortOfficeName } from '../../shared/domain/office-names.js';
 import { LetterConnection } from '../editor/letter-connection.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
@@ -111,11 +112,6 @@ export class JlSignoffDashboard extends LitElement {
     }
   }
 
-  private officeLabel(officeId: string, name: string): string {
-    const country = this.letter?.signatories.find((signatory) => signatory.office.id === officeId)?.office.country;
-    return country ? `${country}, ${name}` : name;
-  }
-
   override render() {
     const grid = this.grid;
     return html`
@@ -129,25 +125,11 @@ export class JlSignoffDashboard extends LitElement {
   private renderGrid(grid: SignoffGrid) {
     const rows = filterGridRows(grid.paragraphs, this.filter);
     return html`
-      <section aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Progress</h2>
-        <p class="overall" role="status">
-          ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
-          ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
-        </p>
-        <ul class="offices">
-          ${grid.offices.map(
-            (office) => html`<li>
-              <span class="office-name">${this.officeLabel(office.officeId, office.name)}</span>: ${office.approved} of
-              ${office.of} paragraphs approved
-              <progress max=${office.of} .value=${office.approved} aria-label="${this.officeLabel(office.officeId, office.name)} progress"></progress>
-            </li>`,
-          )}
-        </ul>
-        <p><a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">Download the sign-off as CSV</a></p>
-      </section>
-      <section aria-labelledby="grid-heading">
-        <h2 id="grid-heading">Paragraphs</h2>
+      <p class="overall" role="status">
+        ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
+        ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
+      </p>
+      <div class="tools">
         <div class="field">
           <label for="grid-filter">Show</label>
           <select id="grid-filter" @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as GridFilter)}>
@@ -156,37 +138,51 @@ export class JlSignoffDashboard extends LitElement {
             )}
           </select>
         </div>
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">
-              Sign-off of each paragraph by each signatory office
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Paragraph</th>
-                ${grid.offices.map((office) => html`<th scope="col">${this.officeLabel(office.officeId, office.name)}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.length === 0
-                ? html`<tr>
-                    <td colspan=${grid.offices.length + 1}>No paragraph matches.</td>
-                  </tr>`
-                : rows.map(
-                    (row) => html`<tr>
-                      <th scope="row"><span class="number">${row.number}.</span> ${renderRevealedText(row.excerpt)}</th>
-                      ${grid.offices.map((office) => {
-                        const state = row.states[office.officeId];
-                        if (!state) return html`<td>–</td>`;
-                        const label = signoffStateLabel[state];
-                        return html`<td class="state-${state}"><span aria-hidden="true">${label.icon}</span> ${label.text}</td>`;
-                      })}
-                    </tr>`,
-                  )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">Download the sign-off as CSV</a>
+      </div>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="grid-caption">
+        <table>
+          <caption id="grid-caption">
+            Sign-off of each paragraph by each signatory office
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Paragraph</th>
+              ${grid.offices.map(
+                (office) => html`<th scope="col" class="office">
+                  <span class="country">${office.country}</span>
+                  <span class="office-short" title=${officeWithCountry(office.name, office.country)}>${shortOfficeName(office.name, office.country)}</span>
+                  <span class="progress">${office.approved} of ${office.of} approved</span>
+                </th>`,
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.length === 0
+              ? html`<tr>
+                  <td colspan=${grid.offices.length + 1}>No paragraph matches.</td>
+                </tr>`
+              : rows.map(
+                  (row) => html`<tr>
+                    <th scope="row">
+                      <a href=${letterParagraphPath(this.letterId, row.paragraphId)}
+                        ><span class="number">${row.number}.</span> ${renderRevealedText(row.excerpt)}</a
+                      >
+                    </th>
+                    ${grid.offices.map((office) => {
+                      const state = row.states[office.officeId];
+                      if (!state) return html`<td>–</td>`;
+                      const label = signoffStateLabel[state];
+                      const reason = row.reasons[office.officeId];
+                      return html`<td class="state-${state}">
+                        <span aria-hidden="true">${label.icon}</span> ${label.text}${reason ? html`<q class="reason">${reason}</q>` : null}
+                      </td>`;
+                    })}
+                  </tr>`,
+                )}
+          </tbody>
+        </table>
+      </div>
     `;
   }
 
@@ -207,26 +203,46 @@ export class JlSignoffDashboard extends LitElement {
       h1 {
         margin: 0 0 1rem;
       }
-      h2 {
-        font-size: 1.1875rem;
-        margin: 1.5rem 0 0.5rem;
+      .overall {
+        margin: 0 0 0.75rem;
       }
-      .offices {
-        padding-inline-start: 1.25rem;
-      }
-      .office-name {
-        font-weight: 600;
-      }
-      progress {
-        display: block;
-        width: 16rem;
-        max-width: 100%;
-      }
-      .field {
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.5rem 1.5rem;
         margin-bottom: 0.75rem;
       }
       .table-scroll {
         overflow-x: auto;
+      }
+      .table-scroll:focus-visible {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 2px;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+        padding-bottom: 0.375rem;
+      }
+      th.office {
+        min-width: 7rem;
+      }
+      th.office span {
+        display: block;
+      }
+      .office-short {
+        font-weight: normal;
+      }
+      .progress {
+        font-weight: normal;
+        font-size: 0.875rem;
+        color: var(--jl-text-muted);
+      }
+      .reason {
+        display: block;
+        font-weight: normal;
+        color: var(--jl-text);
       }
       table {
         border-collapse: collapse;

@@ -1,7 +1,8 @@
 import { AuditKind } from '../../shared/api/audit.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { ParagraphHistory, RestoreRequest, RestoreResponse, Revision } from '../../shared/api/history.js';
-import { isFrozen } from '../../shared/domain/letter-course.js';
+import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
+import { LetterStatus } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { currentParagraphs, plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -57,7 +58,7 @@ export class HistoryService {
     await this.access.require(user, letterId, Permission.editText);
     const letter = await this.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
-    if (isFrozen(letter.status)) throw conflict('The letter is signed; reopen it before changing its text.');
+    if (isTextReadOnly(letter.status)) throw conflict(readOnlyMessage(letter.status));
     const revision = await this.store.history.getRevision(letterId, request.revisionId);
     if (!revision || revision.paragraphId !== paragraphId) throw AppError.notFound('This revision');
     // A server edit skips the update guard: text written before rule T1 must not come back this way.
@@ -68,6 +69,8 @@ export class HistoryService {
       const paragraph = letterTextBlocks(room.doc.getXmlFragment(bodyFieldName)).find((block) => block.id === paragraphId);
       const current = paragraph && currentParagraphs(room.doc).find((candidate) => candidate.id === paragraphId);
       if (!paragraph || !current) throw AppError.notFound('This paragraph');
+      // The status may have moved to ready while this request waited for the room (C5).
+      if (room.isTextReadOnly) throw conflict(readOnlyMessage(LetterStatus.ready));
       if (current.hash !== request.hash) throw conflict('The paragraph changed since you read it. Nothing was restored: look at it again.');
       if (current.hash === revision.hash) return { hash: current.hash, text: current.text };
       const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id }, restoredFrom: revision.id });
@@ -106,4 +109,10 @@ function toRevision(record: RevisionRecord, names: Map<string, string>): Revisio
     relatedParagraphId: record.relatedParagraphId,
     restoredFrom: record.restoredFrom,
   };
+}
+
+function readOnlyMessage(status: LetterStatus): string {
+  return isFrozen(status)
+    ? 'The letter is signed; reopen it before changing its text.'
+    : 'The letter is ready to sign, so its text is read-only. Move it back to review to change it.';
 }

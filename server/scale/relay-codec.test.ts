@@ -11,7 +11,7 @@ describe('relay codec', () => {
     { kind: 'catch-up' },
     { kind: 'letter-state', message: bytes.subarray(1, 3) },
     { kind: 'access', userId: 'user-1', roles: ['drafter', 'approver'] },
-    { kind: 'frozen', frozen: true, editorIds: ['user-1'] },
+    { kind: 'frozen', status: 'ready', editorIds: ['user-1'] },
   ];
 
   it.each(messages)('carries $kind unchanged, bytes included', (message) => {

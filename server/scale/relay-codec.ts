@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../../shared/domain/roles.js';
+import { LetterStatus } from '../../shared/api/letters.js';
 import type { RelayedMessage } from '../sync/letter-relay.js';
 
 /** Binary fields travel as base64 inside JSON: readable in `redis-cli monitor`, and small next to the text they carry. */
@@ -13,7 +14,7 @@ const relayedMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('catch-up') }),
   z.object({ kind: z.literal('letter-state'), message: bytes }),
   z.object({ kind: z.literal('access'), userId: z.string(), roles }),
-  z.object({ kind: z.literal('frozen'), frozen: z.boolean(), editorIds: z.array(z.string()) }),
+  z.object({ kind: z.literal('frozen'), status: z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]), editorIds: z.array(z.string()) }),
 ]);
 
 const letterEnvelopeSchema = z.object({ from: z.string(), message: relayedMessageSchema });

@@ -51,28 +51,35 @@ export class LetterCourseService {
     if (!move) {
       throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
     }
-    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
-      throw conflict('Not every paragraph is approved by every signatory office yet.');
-    }
     const reopening = isReopening(letter.status, to);
     if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
-    const moved = await this.store.signoffs.recordLetterEvent(
-      {
-        letterId,
-        kind: reopening ? LetterEventKind.reopened : LetterEventKind.statusChanged,
-        officeId: null,
-        fromStatus: letter.status,
-        toStatus: to,
-        letterHash: null,
-        reason: reason ?? null,
-        userId: user.id,
-        createdAt: new Date().toISOString(),
-      },
-      letter.status,
-      [auditDraft(reopening ? AuditKind.reopened : AuditKind.statusChanged, actorOf(user), letterId, { from: letter.status, to, ...(reason ? { reason } : {}) })],
-    );
-    if (!moved) throw conflict('Someone changed the status at the same moment. Reload and try again.');
-    if (reopening) await this.freeze(letterId, false);
+    const notReady = () => conflict('Not every paragraph is approved by every signatory office yet.');
+    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
+    // Ready closes the text before the check is made again, so no edit lands between the check and the move (C5).
+    if (to === Status.ready) await this.setTextStatus(letterId, to);
+    try {
+      if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
+      const moved = await this.store.signoffs.recordLetterEvent(
+        {
+          letterId,
+          kind: reopening ? LetterEventKind.reopened : LetterEventKind.statusChanged,
+          officeId: null,
+          fromStatus: letter.status,
+          toStatus: to,
+          letterHash: null,
+          reason: reason ?? null,
+          userId: user.id,
+          createdAt: new Date().toISOString(),
+        },
+        letter.status,
+        [auditDraft(reopening ? AuditKind.reopened : AuditKind.statusChanged, actorOf(user), letterId, { from: letter.status, to, ...(reason ? { reason } : {}) })],
+      );
+      if (!moved) throw conflict('Someone changed the status at the same moment. Reload and try again.');
+    } catch (error) {
+      if (to === Status.ready) await this.setTextStatus(letterId, (await this.store.letters.getLetter(letterId))?.status ?? letter.status);
+      throw error;
+    }
+    if (to !== Status.ready) await this.setTextStatus(letterId, to);
     await this.versions.saveAtStatusChange(user, letterId, to);
     await this.pushCourse(letterId);
   }
@@ -128,7 +135,7 @@ export class LetterCourseService {
         Status.ready,
         [auditDraft(AuditKind.statusChanged, null, letterId, { from: Status.ready, to: Status.signed, letterHash: grid.letterHash, because: 'every signatory office signed' })],
       );
-      await this.freeze(letterId, true);
+      await this.setTextStatus(letterId, Status.signed);
       await this.versions.saveAtStatusChange(user, letterId, Status.signed);
     }
     await this.pushCourse(letterId);
@@ -172,9 +179,10 @@ export class LetterCourseService {
     await this.pushCourse(letterId);
   }
 
-  private async freeze(letterId: string, frozen: boolean): Promise<void> {
+  /** Open editors follow the status: read-only from ready on, editable again back in review (C5). */
+  private async setTextStatus(letterId: string, status: LetterStatus): Promise<void> {
     const members = await this.store.letters.listMembers(letterId);
-    this.registry.setFrozen(letterId, frozen, new Set(members.filter((member) => canEditText(member.roles)).map((member) => member.userId)));
+    this.registry.setTextStatus(letterId, status, new Set(members.filter((member) => canEditText(member.roles)).map((member) => member.userId)));
   }
 
   private async pushCourse(letterId: string): Promise<void> {

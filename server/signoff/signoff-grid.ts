@@ -4,6 +4,7 @@ import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.j
 import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/domain/signoff-state.js';
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import type { CsvCell } from '../http/csv-download.js';
+import { officeWithCountry } from '../../shared/domain/office-names.js';
 
 /**
  * Every paragraph's state for every signatory office, with progress per office and overall, and
@@ -15,11 +16,18 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
     const states = Object.fromEntries(
       signatories.map(({ office }) => [office.id, deriveSignoffState(latest.get(`${paragraph.id}\u0000${office.id}`), paragraph.hash)]),
     );
-    return { paragraphId: paragraph.id, number: paragraph.number, excerpt: paragraph.text.slice(0, 120), states };
+    const reasons = Object.fromEntries(
+      signatories.flatMap(({ office }) => {
+        const reason = latest.get(`${paragraph.id}\u0000${office.id}`)?.reason;
+        return states[office.id] === SignoffState.changesRequested && reason ? [[office.id, reason]] : [];
+      }),
+    );
+    return { paragraphId: paragraph.id, number: paragraph.number, excerpt: paragraph.text.slice(0, 120), text: paragraph.text, states, reasons };
   });
   const offices = signatories.map(({ office }) => ({
     officeId: office.id,
     name: office.nameEn,
+    country: office.country,
     approved: rows.filter((row) => row.states[office.id] === SignoffState.approved).length,
     of: rows.length,
   }));
@@ -37,9 +45,29 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
   };
 }
 
-/** The grid as rows for a spreadsheet: one row per paragraph, one column per office. */
+/** A state as a person reads it in a spreadsheet. */
+const stateWords: Record<SignoffState, string> = {
+  [SignoffState.pending]: 'Pending',
+  [SignoffState.approved]: 'Approved',
+  [SignoffState.stale]: 'Stale (changed since approval)',
+  [SignoffState.changesRequested]: 'Changes requested',
+};
+
+/**
+ * The grid as rows for a spreadsheet: one row per paragraph with its whole text, one column per
+ * office headed by country and office, states in words with the reason of a change request.
+ */
 export function signoffGridRows(grid: SignoffGrid): CsvCell[][] {
-  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => office.name)];
-  const rows = grid.paragraphs.map((row) => [row.number, row.excerpt, ...grid.offices.map((office) => row.states[office.officeId] ?? '')]);
+  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => officeWithCountry(office.name, office.country))];
+  const rows = grid.paragraphs.map((row) => [
+    row.number,
+    row.text,
+    ...grid.offices.map((office) => {
+      const state = row.states[office.officeId];
+      if (!state) return '';
+      const reason = row.reasons[office.officeId];
+      return reason ? `${stateWords[state]}: ${reason}` : stateWords[state];
+    }),
+  ]);
   return [header, ...rows];
 }

@@ -1,7 +1,8 @@
 import type { SessionUser } from '../../shared/api/session.js';
 import type { SignoffEntry, SignoffItem } from '../../shared/api/signoffs.js';
+import { SignoffAction } from '../../shared/domain/signoff-state.js';
 import { ErrorCode } from '../../shared/api/errors.js';
-import { isFrozen } from '../../shared/domain/letter-course.js';
+import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
@@ -33,10 +34,14 @@ export class SignoffService {
     if (isFrozen(letter.status)) {
       throw new AppError(409, ErrorCode.conflict, 'The letter is signed; reopen it before changing any sign-off.');
     }
+    if (isTextReadOnly(letter.status)) {
+      throw new AppError(409, ErrorCode.conflict, 'The letter is ready to sign: its sign-offs are fixed. Ask the coordinator to move it back to review.');
+    }
     const signatories = await this.store.letters.listSignatories(letterId);
     if (!signatories.some((signatory) => signatory.officeId === user.office.id)) {
       throw AppError.forbidden('Your office is not a signatory of this letter.');
     }
+    await this.requireStaleShown(letterId, user.office.id, items);
     // The check reads the stored text; an edit arriving after it makes the recorded approval stale (S3), never wrong.
     const acts = await this.registry.readText(letterId, (doc) => {
       const byId = new Map(currentParagraphs(doc).map((paragraph) => [paragraph.id, paragraph]));
@@ -75,6 +80,32 @@ export class SignoffService {
     const change = await this.state.signoffsChange(letterId, recorded);
     this.registry.broadcast(letterId, writeLetterStateMessage(change));
     return change.kind === 'signoffs' ? change.signoffs : [];
+  }
+
+  /**
+   * Approving a paragraph whose earlier approval by this office turned stale needs the hash of that
+   * earlier text: the approver's screen showed what changed since (rule S12). Checked against the
+   * office's latest act; the current text is checked afterwards with every other act (S7).
+   */
+  private async requireStaleShown(letterId: string, officeId: string, items: SignoffItem[]): Promise<void> {
+    const approvals = items.filter((item) => item.action === SignoffAction.approve);
+    if (approvals.length === 0) return;
+    const latest = new Map(
+      (await this.state.latestSignoffs(letterId))
+        .filter((entry) => entry.officeId === officeId && entry.action === SignoffAction.approve)
+        .map((entry) => [entry.paragraphId, entry.hash]),
+    );
+    const unshown = approvals.filter((item) => {
+      const approvedHash = latest.get(item.paragraphId);
+      return approvedHash !== undefined && approvedHash !== item.hash && item.staleHash !== approvedHash;
+    });
+    if (unshown.length === 0) return;
+    const count = unshown.length === 1 ? 'One paragraph has' : `${unshown.length} paragraphs have`;
+    throw new AppError(
+      409,
+      ErrorCode.staleNotShown,
+      `${count} changed since your office approved it. Nothing was recorded: look at what changed, then approve again.`,
+    );
   }
 
   /** Every act on one paragraph, oldest first, with the text each one saw. */

@@ -18,6 +18,7 @@ import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.j
 import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 import { collectTextBlocks, letterBodyJson, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
@@ -132,6 +133,23 @@ async function openLetter(person: Person) {
   return { doc, provider, states, paragraphText, hashOf, shownCourse, shownLetterHash };
 }
 
+/**
+ * Approvals of the paragraphs as the view shows them; where the office's approval turned stale the
+ * item names the earlier approved text, as the sign-off screens do after showing the difference (S12).
+ */
+async function approvalItems(person: Person, view: { hashOf: (id: string) => string }, ids: string[]) {
+  const officeId = setup[person].office;
+  return Promise.all(
+    ids.map(async (id) => {
+      const { acts } = (await (await api(person, 'GET', `/paragraphs/${id}/signoffs`)).json()) as { acts: { officeId: string; action: string; hash: string }[] };
+      const latest = acts.filter((act) => act.officeId === officeId).at(-1);
+      const hash = view.hashOf(id);
+      const staleHash = latest?.action === 'approve' && latest.hash !== hash ? latest.hash : undefined;
+      return { paragraphId: id, action: 'approve', hash, ...(staleHash ? { staleHash } : {}) };
+    }),
+  );
+}
+
 const grid = async () => (await (await api('coordinator', 'GET', '/signoff-grid')).json()) as SignoffGrid;
 const until = async (check: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setImmediate(resolve));
@@ -201,9 +219,10 @@ describe('sign-off of paragraphs', () => {
     const outcomes: number[] = [];
     for (let round = 0; round < 40; round++) {
       // The approver decides on what they see while the drafter is typing into the same paragraph.
-      const seen = approver.hashOf('p1');
+      const [approval] = await approvalItems('approverB', approver, ['p1']);
       editor.paragraphText('p1').insert(0, String.fromCharCode(97 + (round % 26)));
-      const response = await api('approverB', 'POST', '/paragraphs/p1/signoffs', { action: 'approve', hash: seen });
+      const { action, hash, staleHash } = approval!;
+      const response = await api('approverB', 'POST', '/paragraphs/p1/signoffs', { action, hash, ...(staleHash ? { staleHash } : {}) });
       outcomes.push(response.status);
       await until(() => approver.hashOf('p1') === editor.hashOf('p1'));
     }
@@ -239,7 +258,7 @@ describe('sign-off of paragraphs', () => {
     const a = await openLetter('approverA');
     const b = await openLetter('approverB');
     for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
-      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      const items = await approvalItems(person, view, ['p1', 'p2']);
       expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
     }
     expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
@@ -305,15 +324,13 @@ describe('sign-off of paragraphs', () => {
     const b = await openLetter('approverB');
     const drafter = await openLetter('drafter');
     for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
-      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      const items = await approvalItems(person, view, ['p1', 'p2']);
       expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
     }
-    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
-    await until(() => a.shownCourse()?.status === 'ready');
     const seen = a.shownLetterHash();
-    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: seen })).status).toBe(201);
+    expect(seen).toBe((await grid()).letterHash);
 
-    // The drafter puts the second paragraph, word for word and under its own id, into a list numbered from 7.
+    // While the letter is in review the drafter puts the second paragraph, word for word and under its own id, into a list numbered from 7.
     const body = drafter.doc.getXmlFragment(bodyFieldName);
     const index = body.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === 'p2');
     const words = (drafter.paragraphText('p2').toDelta() as { insert: string }[]).map((op) => op.insert).join('');
@@ -334,16 +351,95 @@ describe('sign-off of paragraphs', () => {
     await until(() => a.doc.getXmlFragment(bodyFieldName).toArray().some((node) => node instanceof Y.XmlElement && node.nodeName === 'orderedList'));
     await until(async () => (await grid()).paragraphs.length === 2);
     const after = await grid();
-    // Each paragraph still reads as approved: the words did not change (S2)...
+    // Each paragraph still reads as approved: the words did not change (S2), so the letter can be marked ready...
     expect(after.paragraphs.map((row) => row.states['aa-interior'])).toEqual(['approved', 'approved']);
-    // ...but what Ministry AA signed is not this letter, and the browser sees that as the server does.
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    await until(() => a.shownCourse()?.status === 'ready');
+    // ...but what Ministry AA saw before is not this letter, and the browser sees that as the server does.
     expect(after.letterHash).not.toBe(seen);
     expect(a.shownLetterHash()).toBe(after.letterHash);
+    const refused = await api('approverA', 'POST', '/final-signatures', { letterHash: seen });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe('letter_changed');
+    expect((await api('approverA', 'POST', '/final-signatures', { letterHash: after.letterHash })).status).toBe(201);
     expect((await api('approverB', 'POST', '/final-signatures', { letterHash: after.letterHash })).status).toBe(201);
-    await until(() => b.shownCourse()?.finalSignatures.length === 2);
-    expect(b.shownCourse()?.status).toBe('ready');
+    await until(() => b.shownCourse()?.status === 'signed');
 
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(400);
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review', reason: 'The list goes back to a paragraph.' })).status).toBe(200);
+    await until(() => b.shownCourse()?.status === 'in_review');
+  });
+
+  it('C5 from ready the text is read-only for every open editor and every server edit, until the coordinator moves it back to review', async () => {
+    const a = await openLetter('approverA');
+    const b = await openLetter('approverB');
+    const drafter = await openLetter('drafter');
+    const access: AccessChange[] = [];
+    drafter.provider.messageHandlers[MessageType.access] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      access.push(readAccessMessage(decoder));
+    };
+    for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
+      const items = await approvalItems(person, view, ['p1', 'p2']);
+      expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
+    }
+    const before = drafter.hashOf('p1');
+    const revisions = (await (await api('drafter', 'GET', '/paragraphs/p1/history')).json()) as { revisions: { id: string; hash: string }[] };
+    const earlier = revisions.revisions.find((revision) => revision.hash !== before)!;
+
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    // The drafter's open editor is told at once, with the reason to show.
+    await until(() => access.at(-1)?.canEdit === false);
+    expect(access.at(-1)!.reason).toMatch(/ready to sign: its text is read-only/);
+    // A restore is a server edit: refused too, and the text stays.
+    const restore = await api('drafter', 'POST', '/paragraphs/p1/restore', { revisionId: earlier.id, hash: before });
+    expect(restore.status).toBe(409);
+    expect((await restore.json()).error.message).toMatch(/ready to sign/);
+    // Sign-offs are what made it ready: they are fixed as well.
+    const withdraw = await api('approverA', 'POST', '/paragraphs/p1/signoffs', { action: 'withdraw', hash: before });
+    expect(withdraw.status).toBe(409);
+    expect((await withdraw.json()).error.message).toMatch(/back to review/);
+    expect((await grid()).isReady).toBe(true);
+
+    // Back to review: the editor may write again, and its change is taken.
     expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
+    await until(() => access.at(-1)?.canEdit === true);
+    drafter.paragraphText('p1').insert(0, 'Now: ');
+    await until(async () => (await grid()).paragraphs[0]!.states['aa-interior'] === 'stale');
+    drafter.paragraphText('p1').delete(0, 'Now: '.length);
+    await until(async () => (await grid()).paragraphs[0]!.states['aa-interior'] === 'approved');
+
+    // An edit sent in ready (a client that missed the news) is refused with 4403 and changes nothing.
+    expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
+    await until(() => access.at(-1)?.canEdit === false);
+    const closed = new Promise<number>((resolve) => drafter.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+    drafter.paragraphText('p1').insert(0, 'Slipped in: ');
+    expect(await closed).toBe(4403);
+    drafter.provider.disconnect();
+    expect((await grid()).isReady).toBe(true);
+    expect((await api('coordinator', 'POST', '/status', { to: 'in_review' })).status).toBe(200);
+  });
+
+  it('S12 a stale paragraph is approved again only by naming the earlier approved text the approver compared with', async () => {
+    const editor = await openLetter('drafter');
+    const approver = await openLetter('approverB');
+    const [first] = await approvalItems('approverB', approver, ['p2']);
+    expect((await api('approverB', 'POST', '/signoffs', { items: [first] })).status).toBe(201);
+    const approvedHash = approver.hashOf('p2');
+    editor.paragraphText('p2').insert(0, 'Changed again: ');
+    await until(() => approver.hashOf('p2') !== approvedHash);
+    const current = approver.hashOf('p2');
+
+    const blind = await api('approverB', 'POST', '/signoffs', { items: [{ paragraphId: 'p2', action: 'approve', hash: current }] });
+    expect(blind.status).toBe(409);
+    expect((await blind.json()).error.code).toBe('stale_not_shown');
+    const wrong = await api('approverB', 'POST', '/paragraphs/p2/signoffs', { action: 'approve', hash: current, staleHash: '0'.repeat(64) });
+    expect(wrong.status).toBe(409);
+    expect((await grid()).paragraphs[1]!.states['bb-interior']).toBe('stale');
+
+    const shown = await api('approverB', 'POST', '/paragraphs/p2/signoffs', { action: 'approve', hash: current, staleHash: approvedHash });
+    expect(shown.status).toBe(201);
+    expect((await grid()).paragraphs[1]!.states['bb-interior']).toBe('approved');
+    editor.paragraphText('p2').delete(0, 'Changed again: '.length);
   });
 
   // Last: it signs and freezes the letter the other tests share.
@@ -352,7 +448,7 @@ describe('sign-off of paragraphs', () => {
     const b = await openLetter('approverB');
     const editor = await openLetter('drafter');
     for (const [person, view] of [['approverA', a], ['approverB', b]] as const) {
-      const items = ['p1', 'p2'].map((id) => ({ paragraphId: id, action: 'approve', hash: view.hashOf(id) }));
+      const items = await approvalItems(person, view, ['p1', 'p2']);
       expect((await api(person, 'POST', '/signoffs', { items })).status).toBe(201);
     }
     expect((await grid()).isReady).toBe(true);

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/domain/roles.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
 
 /**
  * What one instance tells the others that have the same letter open. Text is only ever relayed
@@ -17,8 +18,8 @@ export type RelayedMessage =
   | { kind: 'letter-state'; message: Uint8Array }
   /** A member's roles changed (empty: removed). */
   | { kind: 'access'; userId: string; roles: Role[] }
-  /** The letter was frozen (every office signed) or reopened; who may edit it when it is not frozen. */
-  | { kind: 'frozen'; frozen: boolean; editorIds: string[] };
+  /** The letter moved to a status that opens or closes its text (rule C5); who may edit it while it is open. */
+  | { kind: 'frozen'; status: LetterStatus; editorIds: string[] };
 
 /**
  * The seam between the rooms of this instance and the other instances (scale-out). Without it

@@ -21,20 +21,22 @@ export interface PresenceOwner {
 const maxClientsPerConnection = 4;
 
 /** The presence the server shows for a connection: always the authenticated identity. */
-export function presenceOf(connection: Connection): { name: string; color: string; office: string; officeId: string } {
+export function presenceOf(connection: Connection): { name: string; color: string; office: string; officeId: string; country: string } {
   const { user } = connection;
-  return { name: user.name, color: user.office.color, office: user.office.nameEn, officeId: user.office.id };
+  // With four ministries of the interior among the offices, only the country tells people apart.
+  return { name: user.name, color: user.office.color, office: user.office.nameEn, officeId: user.office.id, country: user.office.country };
 }
 
-/** A `user` field that names anyone but the authenticated person (name, office) is a spoof. */
+/** A `user` field that names anyone but the authenticated person (name, office, country) is a spoof. */
 function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolean {
   if (claimed === undefined || claimed === null) return false;
   if (typeof claimed !== 'object') return true;
   const shown = presenceOf(connection);
-  const { name, office, officeId } = claimed as Record<string, unknown>;
+  const { name, office, officeId, country } = claimed as Record<string, unknown>;
   return (
     (name !== undefined && name !== shown.name) ||
     (office !== undefined && office !== shown.office) ||
+    (country !== undefined && country !== shown.country) ||
     (officeId !== undefined && officeId !== shown.officeId)
   );
 }

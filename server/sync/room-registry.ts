@@ -1,5 +1,6 @@
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { Role } from '../../shared/domain/roles.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
@@ -126,7 +127,7 @@ export class RoomRegistry {
         return room.applyAccess(message.userId, message.roles);
       case 'frozen': {
         const editors = new Set(message.editorIds);
-        return room.setFrozen(message.frozen, (connection) => editors.has(connection.user.id));
+        return room.setTextStatus(message.status, (connection) => editors.has(connection.user.id));
       }
       default:
         throw new Error(`unknown relayed message ${(message as { kind: string }).kind}`);
@@ -221,12 +222,13 @@ export class RoomRegistry {
   }
 
   /**
-   * Every office signed (frozen) or the letter was reopened: open editors on every instance follow
-   * at once. `editorIds`: the members whose roles let them edit the letter when it is not frozen.
+   * The letter moved to `status`: its text turns read-only (ready, signed, sent) or editable again,
+   * and open editors on every instance follow at once (rule C5). `editorIds`: the members whose
+   * roles let them edit the letter while its text is open.
    */
-  setFrozen(letterId: string, frozen: boolean, editorIds: ReadonlySet<string>): void {
-    this.loaded.get(letterId)?.setFrozen(frozen, (connection) => editorIds.has(connection.user.id));
-    this.options.relay?.publish(letterId, { kind: 'frozen', frozen, editorIds: Array.from(editorIds) });
+  setTextStatus(letterId: string, status: LetterStatus, editorIds: ReadonlySet<string>): void {
+    this.loaded.get(letterId)?.setTextStatus(status, (connection) => editorIds.has(connection.user.id));
+    this.options.relay?.publish(letterId, { kind: 'frozen', status, editorIds: Array.from(editorIds) });
   }
 
   /** A member's roles changed (empty: removed): their open connections on every instance follow at once. */

@@ -13,7 +13,8 @@ import { writeTextGenerationMessage } from '../../shared/protocol/text-generatio
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
-import { isFrozen } from '../../shared/domain/letter-course.js';
+import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
@@ -67,7 +68,6 @@ export interface RoomDeps {
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
 const relayedOrigin = Symbol('relayed');
 
-const frozenReason = 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
 const maxHeldBytes = 1024 * 1024;
@@ -108,7 +108,8 @@ export class Room implements CommitTarget {
   /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
   private readonly presenceOwners = new Map<number, PresenceOwner>();
   /** A letter every office has signed accepts no edits from anyone. */
-  private frozen = false;
+  /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
+  private readOnlyReason: string | null = null;
   private readonly settleWaiters: (() => void)[] = [];
   readonly history: RevisionTracker;
   private accepting = true;
@@ -148,7 +149,7 @@ export class Room implements CommitTarget {
     const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
     if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     const letter = await deps.store.letters.getLetter(letterId);
-    room.frozen = letter ? isFrozen(letter.status) : false;
+    room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
     return room;
   }
 
@@ -183,9 +184,9 @@ export class Room implements CommitTarget {
     }
     this.connections.add(connection);
     connection.send(writeTextGenerationMessage(this.generation));
-    if (this.frozen && connection.canEdit) {
+    if (this.readOnlyReason !== null && connection.canEdit) {
       connection.canEdit = false;
-      connection.send(writeAccessMessage({ canEdit: false, reason: frozenReason }));
+      connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
     connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
     const states = Array.from(this.awareness.getStates().keys());
@@ -226,14 +227,23 @@ export class Room implements CommitTarget {
     return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
-  /** Freezes (every office signed) or unfreezes (reopened) the text for every open connection. */
-  setFrozen(frozen: boolean, canEditOf: (connection: Connection) => boolean): void {
-    this.frozen = frozen;
+  /** Whether the letter's status keeps its text read-only just now (rule C5). */
+  get isTextReadOnly(): boolean {
+    return this.readOnlyReason !== null;
+  }
+
+  /**
+   * The letter moved to `status`: from ready on its text is read-only for every open connection,
+   * before that editable again for those whose roles allow it (rule C5).
+   */
+  setTextStatus(status: LetterStatus, canEditOf: (connection: Connection) => boolean): void {
+    const wasReadOnly = this.readOnlyReason !== null;
+    this.readOnlyReason = textReadOnlyReason(status);
     for (const connection of this.connections) {
-      const canEdit = !frozen && canEditOf(connection);
+      const canEdit = !isTextReadOnly(status) && canEditOf(connection);
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
-      const reason = frozen ? frozenReason : 'The letter was reopened: you can edit it again.';
+      const reason = this.readOnlyReason ?? (wasReadOnly ? 'The letter’s text is open for changes again: you can edit it.' : 'You can edit this letter.');
       connection.send(writeAccessMessage({ canEdit, reason }));
     }
   }
@@ -328,10 +338,10 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (this.frozen || !connection.canEdit) {
+    if (this.readOnlyReason !== null || !connection.canEdit) {
       // A reconnecting reader resends what the server has; only something new is a write.
       if (carriesNothingNew(this.doc, update)) return;
-      throw new ProtocolViolation(CloseCode.forbidden, this.frozen ? 'the letter is signed and frozen' : 'this connection is read-only');
+      throw new ProtocolViolation(CloseCode.forbidden, this.readOnlyReason !== null ? 'the letter text is read-only in its status' : 'this connection is read-only');
     }
     let growth: TextGrowth;
     try {
@@ -372,7 +382,7 @@ export class Room implements CommitTarget {
    * Resolves once it is committed. The change writes under a new client id that becomes theirs.
    */
   async applyServerEdit(origin: ServerEdit, change: (doc: Y.Doc) => void, audit: AuditDraft[]): Promise<void> {
-    if (this.frozen) throw new Error('the letter is frozen');
+    if (this.readOnlyReason !== null) throw new Error('the letter text is read-only in its status');
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array, transactionOrigin: unknown) => {
       if (transactionOrigin === origin) updates.push(update);
@@ -450,7 +460,7 @@ export class Room implements CommitTarget {
         this.leave(connection);
         continue;
       }
-      const canEdit = canEditText(roles) && !this.frozen;
+      const canEdit = canEditText(roles) && this.readOnlyReason === null;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
       const reason = canEdit

@@ -28,6 +28,8 @@ export const ErrorCode = {
   storeUnavailable: 'store_unavailable',
   /** A final signature named a letter hash that is not the letter's now: text or signatories changed. */
   letterChanged: 'letter_changed',
+  /** A stale paragraph was approved again without naming the earlier approved text the approver compared with (rule S12). */
+  staleNotShown: 'stale_not_shown',
   /** The office already signed this letter hash. */
   alreadySigned: 'already_signed',
   /** The person already has an export under way, or the server's export queue is full: retry after Retry-After (HTTP 503). */

@@ -16,16 +16,22 @@ const needsReason = <T extends { action: SignoffAction; reason?: string | undefi
   item.action !== SignoffAction.requestChanges || item.reason !== undefined;
 const reasonIssue = { message: 'a request for changes needs a reason', path: ['reason'] };
 
+/**
+ * Re-approving a stale paragraph names the hash of the text the office approved before, the one
+ * whose difference from the current text the approver was shown (rule S12).
+ */
+const staleHashSchema = hashSchema.optional();
+
 /** One act on the paragraph named in the URL: the hash is of the text the approver saw (rule S7). */
 export const signoffDecisionSchema = z
-  .object({ action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .object({ action: actionSchema, hash: hashSchema, reason: reasonSchema.optional(), staleHash: staleHashSchema })
   .strict()
   .refine(needsReason, reasonIssue);
 export type SignoffDecision = z.input<typeof signoffDecisionSchema>;
 
 /** One act in a batch, naming its paragraph. */
 export const signoffItemSchema = z
-  .object({ paragraphId: paragraphIdSchema, action: actionSchema, hash: hashSchema, reason: reasonSchema.optional() })
+  .object({ paragraphId: paragraphIdSchema, action: actionSchema, hash: hashSchema, reason: reasonSchema.optional(), staleHash: staleHashSchema })
   .strict()
   .refine(needsReason, reasonIssue);
 export type SignoffItem = z.input<typeof signoffItemSchema>;
@@ -82,8 +88,21 @@ export const paragraphSignoffHistorySchema = z.object({
 export type ParagraphSignoffHistory = z.infer<typeof paragraphSignoffHistorySchema>;
 
 export const signoffGridSchema = z.object({
-  offices: z.array(z.object({ officeId: officeIdSchema, name: z.string(), approved: z.number().int(), of: z.number().int() })),
-  paragraphs: z.array(z.object({ paragraphId: z.string(), number: z.number().int(), excerpt: z.string(), states: z.record(z.string(), stateSchema) })),
+  offices: z.array(
+    z.object({ officeId: officeIdSchema, name: z.string(), country: z.string(), approved: z.number().int(), of: z.number().int() }),
+  ),
+  paragraphs: z.array(
+    z.object({
+      paragraphId: z.string(),
+      number: z.number().int(),
+      excerpt: z.string(),
+      /** The whole paragraph, for the spreadsheet. */
+      text: z.string(),
+      states: z.record(z.string(), stateSchema),
+      /** Per office whose state is "changes requested": what it asked for. */
+      reasons: z.record(z.string(), z.string()),
+    }),
+  ),
   approvedCells: z.number().int(),
   totalCells: z.number().int(),
   isReady: z.boolean(),

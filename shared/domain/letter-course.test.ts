@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LetterStatus } from '../api/letters.js';
-import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening, keepsFinalSignatures, statusMovesFrom } from './letter-course.js';
+import {
+  areSignatoriesFixed,
+  findStatusMove,
+  isFrozen,
+  isReopening,
+  isTextReadOnly,
+  keepsFinalSignatures,
+  statusMovesFrom,
+  textReadOnlyReason,
+} from './letter-course.js';
 
 const statuses = Object.values(LetterStatus);
 
@@ -24,6 +33,12 @@ describe('letter course', () => {
 
   it('C3 fixes the signatories from ready on', () => {
     expect(statuses.filter(areSignatoriesFixed)).toEqual(['ready', 'signed', 'sent']);
+  });
+
+  it('C5 makes the text read-only from ready on, with a reason to show, and lets the coordinator move a ready letter back to review', () => {
+    expect(statuses.filter(isTextReadOnly)).toEqual(['ready', 'signed', 'sent']);
+    for (const status of statuses) expect(textReadOnlyReason(status) !== null).toBe(isTextReadOnly(status));
+    expect(findStatusMove('ready', 'in_review')).toEqual({ to: 'in_review', needsReason: false });
   });
 
   it('C4 keeps final signatures only on the way to signed and sent', () => {

@@ -46,6 +46,25 @@ export function isFrozen(status: LetterStatus): boolean {
 }
 
 /**
+ * Whether the letter's text is read-only for everyone (rule C5): from "ready" on, so that the
+ * status and what the offices sign never disagree. The server refuses every change to the text
+ * (edits, restores) and open editors turn read-only; the coordinator's "back to review" opens it
+ * again. Paragraph sign-offs are fixed with it: they are what made the letter ready.
+ */
+export function isTextReadOnly(status: LetterStatus): boolean {
+  return status === LetterStatus.ready || isFrozen(status);
+}
+
+/** Why the text is read-only in this status, as every open editor tells its person; null when it is not. */
+export function textReadOnlyReason(status: LetterStatus): string | null {
+  if (isFrozen(status)) return 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
+  if (status === LetterStatus.ready) {
+    return 'The letter is ready to sign: its text is read-only. The coordinator can move it back to review to change it.';
+  }
+  return null;
+}
+
+/**
  * Whether the signatories are fixed: from "ready" on they are part of the letter hash the offices
  * sign, so changing them means moving the letter back to review first (rule C3).
  */

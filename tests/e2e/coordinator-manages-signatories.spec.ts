@@ -52,6 +52,7 @@ test('the coordinator edits, adds and removes signatories; an approver approves 
 
   // Finland's approver approves both paragraphs in one go.
   await aino.getByRole('button', { name: 'Approve every pending paragraph for Finland' }).click();
+  await aino.getByRole('dialog', { name: 'Approve 2 paragraphs for Finland?' }).getByRole('button', { name: 'Approve 2 paragraphs' }).click();
   await expect(aino.getByRole('status').filter({ hasText: '2 paragraphs approved for Finland.' })).toBeVisible();
   await expect(courseOffice(helena, 'Finland')).toContainText('2 of 2 paragraphs approved');
   await expectNoAxeViolations(aino);

@@ -24,6 +24,7 @@ test('F1 C3 a signatory change between the approver’s view and her click is re
   await aino.goto(letterUrl);
   await expect(saveStatus(aino)).toHaveText(saveStatusText.saved);
   await aino.getByRole('button', { name: 'Approve every pending paragraph for Finland' }).click();
+  await aino.getByRole('dialog', { name: 'Approve 1 paragraph for Finland?' }).getByRole('button', { name: 'Approve 1 paragraph' }).click();
   await expect(aino.getByText('1 paragraph approved for Finland.')).toBeVisible();
   await helena.getByRole('button', { name: 'Mark ready to sign' }).click();
   await expect(aino.getByText('Status: Ready to sign')).toBeVisible();

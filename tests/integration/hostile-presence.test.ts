@@ -86,7 +86,7 @@ describe('INV-12 presence is data, not trust', () => {
     const shown = scene.watcher.presenceOf(42)!;
     expect(Object.keys(shown).sort()).toEqual(['cursor', 'user']);
     expect(shown.cursor).toEqual(caret);
-    expect(Object.keys(shown.user as object).sort()).toEqual(['color', 'name', 'office', 'officeId']);
+    expect(Object.keys(shown.user as object).sort()).toEqual(['color', 'country', 'name', 'office', 'officeId']);
   });
 
   it('P3 a cursor into another type of the document, or into text the letter does not hold, is dropped', async () => {

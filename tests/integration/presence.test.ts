@@ -11,7 +11,7 @@ import { startProxy } from './harness/tcp-proxy.js';
 describe('INV-5 presence shows the authenticated identity', () => {
   const server = useSharedServer();
 
-  it('what a client sends in `user` is replaced by its authenticated name, office and colour', async () => {
+  it('what a client sends in `user` is replaced by its authenticated name, office, country and colour', async () => {
     const helena = await signIn(server(), 'Helena Virtanen');
     const jaanis = await signIn(server(), 'Jānis Bērziņš');
     const letterId = await createLetter(server(), helena);
@@ -22,7 +22,7 @@ describe('INV-5 presence shows the authenticated identity', () => {
     client.awareness.setLocalStateField('cursor', bodyCaret('start', 'start'));
 
     const { office } = jaanis.user;
-    const shown = { name: 'Jānis Bērziņš', officeId: office.id, office: office.nameEn, color: office.color };
+    const shown = { name: 'Jānis Bērziņš', officeId: office.id, office: office.nameEn, country: 'Latvia', color: office.color };
     await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: bodyCaret('start', 'start'), user: shown });
     client.awareness.setLocalStateField('cursor', bodyCaret('start', 'end'));
     await expect.poll(() => watcher.presenceOf(client.doc.clientID)).toEqual({ cursor: bodyCaret('start', 'end'), user: shown });
