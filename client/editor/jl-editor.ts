@@ -17,6 +17,7 @@ import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
 import { DirectionControlFilter } from './direction-control-filter.js';
 import { LetterLimitFilter } from './letter-limit-filter.js';
+import { RemoteChangeSelection } from './remote-change-selection.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
@@ -203,6 +204,7 @@ export class JlEditor extends LitElement {
           },
         }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
+        RemoteChangeSelection,
         LetterCarets.configure({
           provider: connection.provider,
           document: connection.doc,

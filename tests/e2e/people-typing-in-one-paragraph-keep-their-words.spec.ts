@@ -1,0 +1,169 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expectNoViolations } from './support/accessibility.js';
+import {
+    demoLetterTitle,
+  demoUserOf,
+  letterText,
+  openLetter,
+  saveStatus,
+  saveStatusText,
+  signIn,
+  typeNewParagraph,
+  uniqueText,
+} from './support/workspace.js';
+
+// Several people type into one paragraph at once. Each keystroke of one reaches the others while
+// they type; every caret must stay where its owner left it, so that each person's words come out
+// whole and in the order they were typed: on every screen, and in the letter the server keeps.
+
+/** A person's pace at the keyboard: slow enough that the others' keystrokes arrive in between. */
+const keystrokeDelay = 35;
+
+interface Person {
+  name: string;
+  page: Page;
+}
+
+/** Signs each office's desk officer in, in a browser context of their own, and opens the demo letter. */
+async function openTogether(browser: Browser, contexts: BrowserContext[], officeIds: string[]): Promise<Person[]> {
+  const people: Person[] = [];
+  for (const officeId of officeIds) {
+    const person = demoUserOf(officeId);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, person.email);
+    await openLetter(page, demoLetterTitle);
+    people.push({ name: person.name, page });
+  }
+  return people;
+}
+
+/**
+ * The text of the paragraph holding `marker`, as its reader sees it: without the other people's
+ * caret labels and the sign-off marks drawn into it (they are not part of the text).
+ */
+async function paragraphText(page: Page, marker: string): Promise<string> {
+  return letterText(page)
+    .locator('p')
+    .filter({ hasText: marker })
+    .evaluate((paragraph) => {
+      const copy = paragraph.cloneNode(true) as HTMLElement;
+      for (const drawn of copy.querySelectorAll('[contenteditable="false"], .collaboration-carets__caret')) drawn.remove();
+      return copy.textContent ?? '';
+    });
+}
+
+/** The letter as the server stores it, read through its Markdown export. */
+async function storedLetter(page: Page): Promise<string> {
+  const letterId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+  const response = await page.request.get(`/api/letters/${encodeURIComponent(letterId)}/export?format=markdown`);
+  expect(response.ok()).toBe(true);
+  return response.text();
+}
+
+interface SharedParagraph {
+  text: string;
+  /** A word no other run typed, found in the paragraph however its edges and middle grow. */
+  marker: string;
+}
+
+/** Starts a paragraph of its own for this journey, typed by the first person, and waits until everyone has it. */
+async function startParagraph(people: Person[], label: string): Promise<SharedParagraph> {
+  const marker = uniqueText('run').replace(' ', '-');
+  const text = `${label} ${marker} stays here`;
+  await typeNewParagraph(people[0]!.page, text);
+  for (const { page } of people) {
+    await expect.poll(() => paragraphText(page, marker)).toBe(text);
+    await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
+  }
+  return { text, marker };
+}
+
+/** Puts the person's caret at the start of the paragraph, at its end, or after its first `offset` characters. */
+async function placeCaret(person: Person, paragraph: SharedParagraph, where: 'start' | 'end' | number): Promise<void> {
+  const { page } = person;
+  await letterText(page).getByText(paragraph.marker).click();
+  await page.keyboard.press(where === 'end' ? 'End' : 'Home');
+  if (typeof where === 'number') for (let step = 0; step < where; step++) await page.keyboard.press('ArrowRight');
+}
+
+/** Everyone types their own words at the same time, each at their own pace. */
+async function typeAtOnce(typing: [Person, string][]): Promise<void> {
+  await Promise.all(typing.map(([person, words]) => person.page.keyboard.type(words, { delay: keystrokeDelay })));
+}
+
+/**
+ * The paragraph reads as one of `expected` on every screen, all screens agree, the letter the
+ * server stores holds it, and everyone is told it is saved.
+ */
+async function expectEverywhere(people: Person[], paragraph: SharedParagraph, expected: string[]): Promise<void> {
+  const isIntact = async (page: Page): Promise<string> => {
+    const shown = await paragraphText(page, paragraph.marker);
+    return expected.includes(shown) ? 'intact' : shown;
+  };
+  for (const { page } of people) await expect.poll(() => isIntact(page)).toBe('intact');
+  const shown = await paragraphText(people[0]!.page, paragraph.marker);
+  for (const { page } of people) {
+    await expect.poll(() => paragraphText(page, paragraph.marker)).toBe(shown);
+    await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
+  }
+  await expect.poll(() => storedLetter(people[0]!.page)).toContain(shown);
+}
+
+test.describe('people typing in one paragraph keep their words', () => {
+  const contexts: BrowserContext[] = [];
+
+  test.afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+
+  test('one types at the start while the other types at the end', async ({ browser }) => {
+    const [mette, kadri] = await openTogether(browser, contexts, ['dk-immigration', 'ee-interior']);
+    const paragraph = await startParagraph([mette!, kadri!], 'Start and end');
+    await placeCaret(mette!, paragraph, 'end');
+    await placeCaret(kadri!, paragraph, 'start');
+    const atEnd = ' Mette-T2 words here.';
+    const atStart = 'Kadri-T1 opens it. ';
+    await typeAtOnce([
+      [mette!, atEnd],
+      [kadri!, atStart],
+    ]);
+    await expectEverywhere([mette!, kadri!], paragraph, [`${atStart}${paragraph.text}${atEnd}`]);
+    await expectNoViolations(mette!.page);
+  });
+
+  test('both type at the same spot and each keeps their words in order', async ({ browser }) => {
+    const [mette, kadri] = await openTogether(browser, contexts, ['dk-immigration', 'ee-interior']);
+    const paragraph = await startParagraph([mette!, kadri!], 'Same spot');
+    await placeCaret(mette!, paragraph, 'end');
+    await placeCaret(kadri!, paragraph, 'end');
+    const fromMette = ' M1-abc.';
+    const fromKadri = ' K1-xyz.';
+    await typeAtOnce([
+      [mette!, fromMette],
+      [kadri!, fromKadri],
+    ]);
+    await expectEverywhere([mette!, kadri!], paragraph, [`${paragraph.text}${fromMette}${fromKadri}`, `${paragraph.text}${fromKadri}${fromMette}`]);
+  });
+
+  test('three people type at the start, in the middle and at the end of one paragraph', async ({ browser }) => {
+    const [mette, kadri, janis] = await openTogether(browser, contexts, ['dk-immigration', 'ee-interior', 'lv-interior']);
+    const paragraph = await startParagraph([mette!, kadri!, janis!], 'Three at once');
+    // The first word and its space: the middle caret sits between the first and second word.
+    const middle = paragraph.text.indexOf(' ') + 1;
+    await placeCaret(janis!, paragraph, middle);
+    await placeCaret(mette!, paragraph, 'end');
+    await placeCaret(kadri!, paragraph, 'start');
+    const atStart = 'Kadri-S opens. ';
+    const inMiddle = 'Janis-M adds ';
+    const atEnd = ' Mette-E closes.';
+    await typeAtOnce([
+      [kadri!, atStart],
+      [janis!, inMiddle],
+      [mette!, atEnd],
+    ]);
+    const expected = `${atStart}${paragraph.text.slice(0, middle)}${inMiddle}${paragraph.text.slice(middle)}${atEnd}`;
+    await expectEverywhere([mette!, kadri!, janis!], paragraph, [expected]);
+  });
+});
