@@ -18,6 +18,7 @@ import { renderCaret } from './render-caret.js';
 import { DirectionControlFilter } from './direction-control-filter.js';
 import { LetterLimitFilter } from './letter-limit-filter.js';
 import { RemoteChangeSelection } from './remote-change-selection.js';
+import { TypedTextInPlace } from './typed-text-in-place.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
@@ -205,6 +206,7 @@ export class JlEditor extends LitElement {
         }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
         RemoteChangeSelection,
+        TypedTextInPlace,
         LetterCarets.configure({
           provider: connection.provider,
           document: connection.doc,

@@ -8,7 +8,6 @@ import {
   saveStatus,
   saveStatusText,
   signIn,
-  typeNewParagraph,
   uniqueText,
 } from './support/workspace.js';
 
@@ -35,6 +34,11 @@ async function openTogether(browser: Browser, contexts: BrowserContext[], office
     await signIn(page, person.email);
     await openLetter(page, demoLetterTitle);
     people.push({ name: person.name, page });
+  }
+  // Everyone knows who else is here before anyone types.
+  for (const { page, name } of people) {
+    const others = page.getByRole('list', { name: 'Also here:' });
+    for (const other of people) if (other.name !== name) await expect(others).toContainText(other.name);
   }
   return people;
 }
@@ -68,11 +72,26 @@ interface SharedParagraph {
   marker: string;
 }
 
+/**
+ * Types a new last paragraph. Control+End moves the browser's caret; the editor learns of it a
+ * moment later, and text redrawn in between (someone's caret appearing) would put the caret back.
+ * So the person starts in the first paragraph and waits for the sign-off panel to follow the caret
+ * to the last one before pressing Enter, as one would glance at the screen.
+ */
+async function typeParagraphAtEnd(page: Page, text: string): Promise<void> {
+  const blocks = letterText(page).locator('p, h1, h2, h3');
+  await blocks.first().click();
+  await page.keyboard.press('Control+End');
+  await expect(page.getByRole('heading', { level: 2, name: `Sign-off of paragraph ${await blocks.count()}` })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
 /** Starts a paragraph of its own for this journey, typed by the first person, and waits until everyone has it. */
 async function startParagraph(people: Person[], label: string): Promise<SharedParagraph> {
   const marker = uniqueText('run').replace(' ', '-');
   const text = `${label} ${marker} stays here`;
-  await typeNewParagraph(people[0]!.page, text);
+  await typeParagraphAtEnd(people[0]!.page, text);
   for (const { page } of people) {
     await expect.poll(() => paragraphText(page, marker)).toBe(text);
     await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
@@ -146,6 +165,23 @@ test.describe('people typing in one paragraph keep their words', () => {
       [kadri!, fromKadri],
     ]);
     await expectEverywhere([mette!, kadri!], paragraph, [`${paragraph.text}${fromMette}${fromKadri}`, `${paragraph.text}${fromKadri}${fromMette}`]);
+  });
+
+  test('both type at the same spot in the middle of a sentence, spaces before spaces', async ({ browser }) => {
+    const [mette, kadri] = await openTogether(browser, contexts, ['dk-immigration', 'ee-interior']);
+    const paragraph = await startParagraph([mette!, kadri!], 'Middle spot');
+    // Right after the second word, before the space that follows it: each types a space first.
+    const spot = paragraph.text.indexOf(' ', paragraph.text.indexOf(' ') + 1);
+    await placeCaret(kadri!, paragraph, spot);
+    await placeCaret(mette!, paragraph, spot);
+    const fromMette = ' Mette adds ee here';
+    const fromKadri = ' Kadri adds ss there';
+    await typeAtOnce([
+      [mette!, fromMette],
+      [kadri!, fromKadri],
+    ]);
+    const [before, after] = [paragraph.text.slice(0, spot), paragraph.text.slice(spot)];
+    await expectEverywhere([mette!, kadri!], paragraph, [`${before}${fromMette}${fromKadri}${after}`, `${before}${fromKadri}${fromMette}${after}`]);
   });
 
   test('three people type at the start, in the middle and at the end of one paragraph', async ({ browser }) => {

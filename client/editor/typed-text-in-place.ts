@@ -1,0 +1,84 @@
+import { Extension } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
+import { absolutePositionToRelativePosition, type ProsemirrorBinding, ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+
+/** A run of text this person typed (or pasted as plain text) at one place, between two documents. */
+interface TypedText {
+  before: ProseMirrorNode;
+  after: ProseMirrorNode;
+  /** Where it went, in `before`. */
+  position: number;
+  text: string;
+}
+
+export const typedTextInPlaceKey = new PluginKey<TypedText | null>('typedTextInPlace');
+
+/** The text a local transaction only inserts, with nothing replaced, inside one paragraph; null for any other change. */
+function typedText(transaction: Transaction): TypedText | null {
+  if (transaction.steps.length !== 1 || transaction.getMeta(ySyncPluginKey) !== undefined) return null;
+  const step = transaction.steps[0];
+  if (!(step instanceof ReplaceStep) || step.from !== step.to) return null;
+  const { content, openStart, openEnd } = step.slice;
+  if (openStart !== 0 || openEnd !== 0 || content.size === 0) return null;
+  let isText = true;
+  content.forEach((node) => {
+    isText &&= node.isText;
+  });
+  if (!isText || !transaction.before.resolve(step.from).parent.inlineContent) return null;
+  return { before: transaction.before, after: transaction.doc, position: step.from, text: content.textBetween(0, content.size) };
+}
+
+/**
+ * Writes what this person types into the shared text at the very place it was typed.
+ *
+ * The Yjs binding learns of a keystroke by comparing the paragraph's text before and after it. A
+ * character typed just before the same character (a space before a space, an "e" before an "e")
+ * then looks as if it had been typed one place later. The text reads the same, but other people's
+ * concurrent keystrokes are placed relative to that later spot, so two or three people typing at
+ * one spot could have their words interleaved. This plugin inserts the typed text at the position
+ * the editor knows, before the binding compares; the binding then finds nothing left to do but
+ * formatting. Anything else (deletions, pastes with paragraphs, marks changed) goes through the
+ * binding as before, and it always brings the shared text in line with the editor in the end.
+ *
+ * It must come before Collaboration, whose plugin view writes the editor's changes to Yjs.
+ */
+export function typedTextInPlacePlugin(): Plugin<TypedText | null> {
+  return new Plugin<TypedText | null>({
+    key: typedTextInPlaceKey,
+    state: {
+      init: () => null,
+      apply: (transaction, previous) => (transaction.docChanged ? typedText(transaction) : previous),
+    },
+    view: () => ({
+      update: (view, previousState) => {
+        const typed = typedTextInPlaceKey.getState(view.state);
+        // Only when that one insertion is the whole change since the binding last wrote to Yjs.
+        if (!typed || typed.before !== previousState.doc || typed.after !== view.state.doc) return;
+        const binding = (ySyncPluginKey.getState(view.state) as { binding?: ProsemirrorBinding } | undefined)?.binding;
+        if (!binding) return;
+        const relative = absolutePositionToRelativePosition(typed.position, binding.type, binding.mapping);
+        const target = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc);
+        if (!(target?.type instanceof Y.XmlText)) return;
+        const text = target.type;
+        const index = target.index;
+        if (index > text.length) return;
+        // The binding's own guard: the change must not come back to this editor as a remote one.
+        binding.mux(() => {
+          binding.doc.transact(() => text.insert(index, typed.text), ySyncPluginKey);
+        });
+      },
+    }),
+  });
+}
+
+/** The editor extension that adds `typedTextInPlacePlugin`, ahead of Collaboration (priority 1000). */
+export const TypedTextInPlace = Extension.create({
+  name: 'typedTextInPlace',
+  priority: 1001,
+  addProseMirrorPlugins() {
+    return [typedTextInPlacePlugin()];
+  },
+});
