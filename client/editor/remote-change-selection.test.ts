@@ -187,3 +187,25 @@ describe('typing together in one paragraph', () => {
     expect(texts[0]).not.toContain(markedWords[1]);
   });
 });
+
+describe('typed text written where it was typed', () => {
+  it('keeps the formatting the person typed with, and sends one update per keystroke', () => {
+    const [person, reader] = openParagraph([base.indexOf(' agree'), 0], ['', ''], true);
+    const sent: Uint8Array[] = [];
+    person!.doc.on('update', (update: Uint8Array) => sent.push(update));
+    const { view } = person!;
+    // Bold switched on, then a space typed before a space, and a letter.
+    view.dispatch(view.state.tr.setStoredMarks([schema.marks['bold']!.create()]));
+    for (const character of [' ', 'a']) view.dispatch(view.state.tr.insertText(character));
+    for (const update of sent) Y.applyUpdate(reader!.doc, update, 'network');
+
+    expect(sent).toHaveLength(2);
+    const shown = reader!.view.state.doc.firstChild!;
+    expect(shown.textContent).toBe('Both offices a agree on this text.');
+    const bold: string[] = [];
+    shown.forEach((node) => {
+      if (node.marks.some((mark) => mark.type.name === 'bold')) bold.push(node.text ?? '');
+    });
+    expect(bold).toEqual([' a']);
+  });
+});

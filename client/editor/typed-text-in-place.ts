@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
 import { absolutePositionToRelativePosition, type ProsemirrorBinding, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -12,6 +12,8 @@ interface TypedText {
   /** Where it went, in `before`. */
   position: number;
   text: string;
+  /** The formatting all of it has. */
+  marks: readonly Mark[];
 }
 
 export const typedTextInPlaceKey = new PluginKey<TypedText | null>('typedTextInPlace');
@@ -23,12 +25,26 @@ function typedText(transaction: Transaction): TypedText | null {
   if (!(step instanceof ReplaceStep) || step.from !== step.to) return null;
   const { content, openStart, openEnd } = step.slice;
   if (openStart !== 0 || openEnd !== 0 || content.size === 0) return null;
-  let isText = true;
+  const marks = content.firstChild!.marks;
+  let isPlainRun = true;
   content.forEach((node) => {
-    isText &&= node.isText;
+    isPlainRun &&= node.isText && node.sameMarkup(content.firstChild!);
   });
-  if (!isText || !transaction.before.resolve(step.from).parent.inlineContent) return null;
-  return { before: transaction.before, after: transaction.doc, position: step.from, text: content.textBetween(0, content.size) };
+  if (!isPlainRun || !transaction.before.resolve(step.from).parent.inlineContent) return null;
+  return { before: transaction.before, after: transaction.doc, position: step.from, text: content.textBetween(0, content.size), marks };
+}
+
+/**
+ * The Yjs formatting attributes for marks, as the binding writes them; null for a mark that may
+ * appear twice on one character, which the binding names by a hash of its attributes.
+ */
+function formattingOf(marks: readonly Mark[]): Record<string, unknown> | null {
+  const attributes: Record<string, unknown> = {};
+  for (const mark of marks) {
+    if (!mark.type.excludes(mark.type)) return null;
+    attributes[mark.type.name] = mark.attrs;
+  }
+  return attributes;
 }
 
 /**
@@ -64,10 +80,12 @@ export function typedTextInPlacePlugin(): Plugin<TypedText | null> {
         if (!(target?.type instanceof Y.XmlText)) return;
         const text = target.type;
         const index = target.index;
-        if (index > text.length) return;
+        const formatting = formattingOf(typed.marks);
+        if (index > text.length || formatting === null) return;
         // The binding's own guard: the change must not come back to this editor as a remote one.
         binding.mux(() => {
-          binding.doc.transact(() => text.insert(index, typed.text), ySyncPluginKey);
+          // With its formatting named in full, so that it does not take on the formatting of the text before it.
+          binding.doc.transact(() => text.insert(index, typed.text, formatting), ySyncPluginKey);
         });
       },
     }),
