@@ -48,6 +48,22 @@ function formattingOf(marks: readonly Mark[]): Record<string, unknown> | null {
 }
 
 /**
+ * Whether the Yjs text holds exactly the paragraph the text was typed into, with `index` at the
+ * typed position: then inserting there is certainly right. Paragraphs with more than text in them
+ * (a line break) are left to the binding.
+ */
+function isSameParagraphText(text: Y.XmlText, index: number, typed: TypedText): boolean {
+  const $position = typed.before.resolve(typed.position);
+  let isTextOnly = true;
+  $position.parent.forEach((node) => {
+    isTextOnly &&= node.isText;
+  });
+  if (!isTextOnly || index !== $position.parentOffset) return false;
+  const held = (text.toDelta() as { insert: unknown }[]).map((operation) => (typeof operation.insert === 'string' ? operation.insert : '')).join('');
+  return held === $position.parent.textContent;
+}
+
+/**
  * Writes what this person types into the shared text at the very place it was typed.
  *
  * The Yjs binding learns of a keystroke by comparing the paragraph's text before and after it. A
@@ -81,7 +97,7 @@ export function typedTextInPlacePlugin(): Plugin<TypedText | null> {
         const text = target.type;
         const index = target.index;
         const formatting = formattingOf(typed.marks);
-        if (index > text.length || formatting === null) return;
+        if (formatting === null || !isSameParagraphText(text, index, typed)) return;
         // The binding's own guard: the change must not come back to this editor as a remote one.
         binding.mux(() => {
           // With its formatting named in full, so that it does not take on the formatting of the text before it.
