@@ -132,6 +132,8 @@ async function expectEverywhere(people: Person[], paragraph: SharedParagraph, ex
 }
 
 test.describe('people typing in one paragraph keep their words', () => {
+  // Two or three people sign in, open the letter and type: on a busy machine that takes a while.
+  test.describe.configure({ timeout: 150_000 });
   const contexts: BrowserContext[] = [];
 
   test.afterEach(async () => {
