@@ -19,6 +19,8 @@ import type { LetterConnection } from './letter-connection.js';
 import { renderCaret } from './render-caret.js';
 import { DirectionControlFilter } from './direction-control-filter.js';
 import { LetterLimitFilter } from './letter-limit-filter.js';
+import { RemoteChangeSelection } from './remote-change-selection.js';
+import { TypedTextInPlace } from './typed-text-in-place.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 
 /**
@@ -233,6 +235,8 @@ export class JlEditor extends LitElement {
           },
         }),
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
+        RemoteChangeSelection,
+        TypedTextInPlace,
         LetterCarets.configure({
           provider: connection.provider,
           document: connection.doc,
