@@ -3,6 +3,8 @@ import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
 import { officeIdSchema } from './ids.js';
 import { LetterStatus, signatorySchema } from './letters.js';
 import { plainLineSchema, plainTextSchema } from './plain-text.js';
+import { reservationEntrySchema } from './comments.js';
+import { ReservationKind } from '../domain/reservations.js';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
 const paragraphIdSchema = z.string().min(1).max(100);
@@ -66,9 +68,18 @@ const stateSeqSchema = z.number().int().min(0);
  * latest change it holds at least.
  */
 export const letterStateMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full'), seq: stateSeqSchema, course: letterCourseSchema, signoffs: z.array(signoffEntrySchema) }),
+  z.object({
+    kind: z.literal('full'),
+    seq: stateSeqSchema,
+    course: letterCourseSchema,
+    signoffs: z.array(signoffEntrySchema),
+    /** Every reservation of the letter, open and lifted (absent: none). */
+    reservations: z.array(reservationEntrySchema).optional(),
+  }),
   z.object({ kind: z.literal('signoffs'), seq: stateSeqSchema, signoffs: z.array(signoffEntrySchema) }),
   z.object({ kind: z.literal('course'), seq: stateSeqSchema, course: letterCourseSchema }),
+  /** Reservations entered or lifted: each replaces the one with its id. */
+  z.object({ kind: z.literal('reservations'), seq: stateSeqSchema, reservations: z.array(reservationEntrySchema) }),
 ]);
 export type LetterStateMessage = z.infer<typeof letterStateMessageSchema>;
 
@@ -83,7 +94,18 @@ export type ParagraphSignoffHistory = z.infer<typeof paragraphSignoffHistorySche
 
 export const signoffGridSchema = z.object({
   offices: z.array(z.object({ officeId: officeIdSchema, name: z.string(), approved: z.number().int(), of: z.number().int() })),
-  paragraphs: z.array(z.object({ paragraphId: z.string(), number: z.number().int(), excerpt: z.string(), states: z.record(z.string(), stateSchema) })),
+  paragraphs: z.array(
+    z.object({
+      paragraphId: z.string(),
+      number: z.number().int(),
+      excerpt: z.string(),
+      states: z.record(z.string(), stateSchema),
+      /** The kinds of the open reservations of each office on this paragraph (R3). */
+      reservations: z.record(z.string(), z.array(z.enum(Object.values(ReservationKind) as [ReservationKind, ...ReservationKind[]]))).optional(),
+    }),
+  ),
+  /** Open reservations that keep the letter from being ready (R3). */
+  openReservations: z.number().int().optional(),
   approvedCells: z.number().int(),
   totalCells: z.number().int(),
   isReady: z.boolean(),

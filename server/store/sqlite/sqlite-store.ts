@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteComments } from './sqlite-comments.js';
 import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
@@ -18,6 +19,7 @@ export class SqliteStore implements Store {
   readonly signoffs: SqliteSignoffs;
   readonly history: SqliteHistory;
   readonly audit: SqliteAudit;
+  readonly comments: SqliteComments;
 
   private constructor(private readonly db: Database.Database) {
     this.audit = new SqliteAudit(db);
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
     this.letters = new SqliteLetters(db, this.history, this.audit);
     this.text = new SqliteText(db, this.history, this.audit);
     this.signoffs = new SqliteSignoffs(db, this.audit);
+    this.comments = new SqliteComments(db, this.audit);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
