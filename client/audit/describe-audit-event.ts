@@ -30,6 +30,14 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.versionSaved]: 'Version saved',
   [AuditKind.letterExported]: 'Letter exported',
   [AuditKind.auditExported]: 'Audit trail downloaded',
+  [AuditKind.reservationEntered]: 'Reservation entered',
+  [AuditKind.reservationLifted]: 'Reservation lifted',
+  [AuditKind.commentAdded]: 'Comment added',
+  [AuditKind.commentEdited]: 'Comment edited',
+  [AuditKind.commentWithdrawn]: 'Comment withdrawn',
+  [AuditKind.threadResolved]: 'Thread resolved',
+  [AuditKind.threadReopened]: 'Thread reopened',
+  [AuditKind.commentSettingsChanged]: 'Who may comment changed',
 };
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

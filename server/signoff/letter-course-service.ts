@@ -35,12 +35,16 @@ export class LetterCourseService {
 
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
     await this.access.require(user, letterId, Permission.readLetter);
-    const [signatories, signoffs] = await Promise.all([this.state.signatories(letterId), this.state.latestSignoffs(letterId)]);
+    const [signatories, signoffs, reservations] = await Promise.all([
+      this.state.signatories(letterId),
+      this.state.latestSignoffs(letterId),
+      this.store.comments.listReservations(letterId),
+    ]);
     const { paragraphs, body } = await this.registry.readText(letterId, (doc) => ({
       paragraphs: currentParagraphs(doc),
       body: letterBodyJson(doc.getXmlFragment(bodyFieldName)),
     }));
-    return buildSignoffGrid(paragraphs, body, signatories, signoffs);
+    return buildSignoffGrid(paragraphs, body, signatories, signoffs, reservations);
   }
 
   /** Coordinator: moves the letter on or back. "Ready" needs every paragraph approved by every office (S10). */
@@ -51,8 +55,13 @@ export class LetterCourseService {
     if (!move) {
       throw conflict(`A letter that is ${letter.status.replace('_', ' ')} cannot be moved to ${to.replace('_', ' ')}.`);
     }
-    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) {
-      throw conflict('Not every paragraph is approved by every signatory office yet.');
+    if (to === Status.ready) {
+      const grid = await this.grid(user, letterId);
+      if ((grid.openReservations ?? 0) > 0) {
+        const count = grid.openReservations === 1 ? 'An office has an open reservation' : `Offices have ${grid.openReservations} open reservations`;
+        throw conflict(`${count} on the text; the letter can be marked ready once they are lifted.`);
+      }
+      if (!grid.isReady) throw conflict('Not every paragraph is approved by every signatory office yet.');
     }
     const reopening = isReopening(letter.status, to);
     if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');

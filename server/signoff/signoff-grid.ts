@@ -4,18 +4,32 @@ import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.j
 import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/domain/signoff-state.js';
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import type { CsvCell } from '../http/csv-download.js';
+import { blockingReservations, isReadyDespiteReservations, type ReservationKind, type ReservationLike } from '../../shared/domain/reservations.js';
 
 /**
  * Every paragraph's state for every signatory office, with progress per office and overall, and
  * the letter hash of `body` (the same text as `paragraphs`, with its layout).
  */
-export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJson, signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {
+export function buildSignoffGrid(
+  paragraphs: CurrentParagraph[],
+  body: BodyNodeJson,
+  signatories: Signatory[],
+  signoffs: SignoffEntry[],
+  reservations: readonly (ReservationLike & { kind: ReservationKind })[] = [],
+): SignoffGrid {
   const latest = new Map(signoffs.map((entry) => [`${entry.paragraphId}\u0000${entry.officeId}`, entry]));
+  // R3: open reservations of signatory offices on paragraphs the letter has.
+  const blocking = blockingReservations(reservations, paragraphs.map((paragraph) => paragraph.id), signatories.map(({ office }) => office.id));
+  const reservedKinds = (paragraphId: string) => {
+    const kinds: Record<string, ReservationKind[]> = {};
+    for (const reservation of blocking.filter((r) => r.paragraphId === paragraphId)) (kinds[reservation.officeId] ??= []).push(reservation.kind);
+    return kinds;
+  };
   const rows = paragraphs.map((paragraph) => {
     const states = Object.fromEntries(
       signatories.map(({ office }) => [office.id, deriveSignoffState(latest.get(`${paragraph.id}\u0000${office.id}`), paragraph.hash)]),
     );
-    return { paragraphId: paragraph.id, number: paragraph.number, excerpt: paragraph.text.slice(0, 120), states };
+    return { paragraphId: paragraph.id, number: paragraph.number, excerpt: paragraph.text.slice(0, 120), states, reservations: reservedKinds(paragraph.id) };
   });
   const offices = signatories.map(({ office }) => ({
     officeId: office.id,
@@ -29,7 +43,8 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
     paragraphs: rows,
     approvedCells,
     totalCells: rows.length * signatories.length,
-    isReady: isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length),
+    isReady: isReadyDespiteReservations(isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length), blocking),
+    openReservations: blocking.length,
     letterHash: letterHash(
       body,
       signatories.map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
@@ -37,9 +52,22 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
   };
 }
 
-/** The grid as rows for a spreadsheet: one row per paragraph, one column per office. */
+/** The grid as rows for a spreadsheet: one row per paragraph, one column per office, then its open reservations. */
 export function signoffGridRows(grid: SignoffGrid): CsvCell[][] {
-  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => office.name)];
-  const rows = grid.paragraphs.map((row) => [row.number, row.excerpt, ...grid.offices.map((office) => row.states[office.officeId] ?? '')]);
+  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => office.name), 'Open reservations'];
+  const rows = grid.paragraphs.map((row) => [
+    row.number,
+    row.excerpt,
+    ...grid.offices.map((office) => row.states[office.officeId] ?? ''),
+    describeReservations(grid, row.reservations ?? {}),
+  ]);
   return [header, ...rows];
+}
+
+/** "Ministry of the Interior: scrutiny; …", in the grid's order of offices. */
+function describeReservations(grid: SignoffGrid, reservations: Record<string, ReservationKind[]>): string {
+  return grid.offices
+    .filter((office) => (reservations[office.officeId] ?? []).length > 0)
+    .map((office) => `${office.name}: ${reservations[office.officeId]!.join(', ')}`)
+    .join('; ');
 }

@@ -12,6 +12,8 @@ import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterStateService } from './letter-state-service.js';
+import { blocksApproval } from '../../shared/domain/reservations.js';
+import { SignoffAction } from '../../shared/domain/signoff-state.js';
 
 /** Approvals, requests for changes and withdrawals of signatory offices (rules S7, S8, S9). */
 export class SignoffService {
@@ -36,6 +38,11 @@ export class SignoffService {
     const signatories = await this.store.letters.listSignatories(letterId);
     if (!signatories.some((signatory) => signatory.officeId === user.office.id)) {
       throw AppError.forbidden('Your office is not a signatory of this letter.');
+    }
+    const reservations = await this.store.comments.listReservations(letterId);
+    const reserved = items.find((item) => item.action === SignoffAction.approve && blocksApproval(reservations, item.paragraphId, user.office.id));
+    if (reserved) {
+      throw new AppError(409, ErrorCode.reservationOpen, 'Your office has an open reservation on this paragraph. Lift it before approving; nothing was recorded.');
     }
     // The check reads the stored text; an edit arriving after it makes the recorded approval stale (S3), never wrong.
     const acts = await this.registry.readText(letterId, (doc) => {

@@ -28,6 +28,14 @@ export const AuditKind = {
   versionSaved: 'version_saved',
   letterExported: 'letter_exported',
   auditExported: 'audit_exported',
+  reservationEntered: 'reservation_entered',
+  reservationLifted: 'reservation_lifted',
+  commentAdded: 'comment_added',
+  commentEdited: 'comment_edited',
+  commentWithdrawn: 'comment_withdrawn',
+  threadResolved: 'thread_resolved',
+  threadReopened: 'thread_reopened',
+  commentSettingsChanged: 'comment_settings_changed',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 
