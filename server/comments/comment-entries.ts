@@ -1,7 +1,7 @@
 import type { CommentEntry, ReservationEntry, ThreadEntry } from '../../shared/api/comments.js';
 import type { Office } from '../../shared/api/offices.js';
 import { MentionKind } from '../../shared/domain/mentions.js';
-import type { CommentRecord, ReservationRecord, ThreadWithComments } from '../store/comment-store.js';
+import type { CommentRecord, ReservationRecord, ThreadWithComments } from '../store/store.js';
 
 /** Names the entries show: people by name, offices by country. */
 export interface EntryNames {

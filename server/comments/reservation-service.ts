@@ -12,7 +12,7 @@ import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
 import type { LetterStateService } from '../signoff/letter-state-service.js';
-import { ReservationOutcome } from '../store/comment-store.js';
+import { ReservationOutcome } from '../store/store.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { reservationEntry } from './comment-entries.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReservationOutcome, type NewComment, type ReservationRecord } from './comment-store.js';
+import { ReservationOutcome, type NewComment, type ReservationRecord } from './store.js';
 import type { AuditDraft, Store } from './store.js';
 
 /**

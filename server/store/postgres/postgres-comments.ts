@@ -9,7 +9,7 @@ import {
   type ReservationRecord,
   type ThreadRecord,
   type ThreadWithComments,
-} from '../comment-store.js';
+} from '../store.js';
 import type { AuditDraft } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import type { PgDatabase, Queryable } from './pg-database.js';

@@ -10,7 +10,7 @@ import {
   type ReservationRecord,
   type ThreadRecord,
   type ThreadWithComments,
-} from '../comment-store.js';
+} from '../store.js';
 import type { AuditDraft } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
