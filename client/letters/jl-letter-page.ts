@@ -27,6 +27,9 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
+import '../comments/jl-comment-list.js';
+import '../comments/jl-paragraph-reservations.js';
+import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -57,6 +60,7 @@ export class JlLetterPage extends LitElement {
     isMembersOpen: { state: true },
     letterState: { state: true },
     paragraph: { state: true },
+    comments: { state: true },
   };
 
   declare letterId: string;
@@ -73,6 +77,8 @@ export class JlLetterPage extends LitElement {
   declare private letterState: LetterState;
   /** The paragraph holding the caret, for the sign-off panel. */
   declare private paragraph: ParagraphInfo | null;
+  /** Comment threads as the server announces them (message 105). */
+  declare private comments: CommentsState;
 
   constructor() {
     super();
@@ -87,6 +93,7 @@ export class JlLetterPage extends LitElement {
     this.isMembersOpen = false;
     this.letterState = emptyLetterState;
     this.paragraph = null;
+    this.comments = emptyCommentsState;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
   }
@@ -147,6 +154,7 @@ export class JlLetterPage extends LitElement {
     const connection = new LetterConnection(letterId, userId ? { keepCopy: (doc) => keepInBrowser(doc, userId, letterId) } : {});
     connection.addEventListener('change', this.onConnectionChange);
     connection.addEventListener('letter-state', this.onLetterState);
+    connection.addEventListener('comments', this.onComments);
     this.connection = connection;
     this.onConnectionChange();
   }
@@ -156,6 +164,8 @@ export class JlLetterPage extends LitElement {
     this.querySelector('jl-editor')?.destroyEditor();
     this.connection?.removeEventListener('change', this.onConnectionChange);
     this.connection?.removeEventListener('letter-state', this.onLetterState);
+    this.connection?.removeEventListener('comments', this.onComments);
+    this.comments = emptyCommentsState;
     this.connection?.destroy();
     this.letterState = emptyLetterState;
     this.paragraph = null;
@@ -177,6 +187,10 @@ export class JlLetterPage extends LitElement {
 
   private readonly onLetterState = (): void => {
     if (this.connection) this.letterState = this.connection.letterState;
+  };
+
+  private readonly onComments = (): void => {
+    if (this.connection) this.comments = this.connection.comments;
   };
 
   /** After a role change the server announced: what else the person may do now (manage members). */
@@ -274,6 +288,26 @@ export class JlLetterPage extends LitElement {
           .myOfficeId=${myOfficeId}
           .canAct=${isApprover && !isTextFrozen}
         ></jl-paragraph-panel>
+        <jl-paragraph-reservations
+          .letterId=${letter.id}
+          .paragraph=${this.paragraph}
+          .signatories=${signatories}
+          .letterState=${this.letterState}
+          .myOfficeId=${myOfficeId}
+          .canAct=${isApprover && !isTextFrozen}
+        ></jl-paragraph-reservations>
+        <jl-comment-list
+          .letterId=${letter.id}
+          .user=${this.user}
+          .myRoles=${letter.myRoles}
+          .comments=${this.comments}
+          .doc=${this.connection?.doc}
+          .paragraph=${this.paragraph}
+          .isFrozen=${isTextFrozen}
+          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .readParagraphs=${this.readParagraphs}
+          .readPassage=${this.readPassage}
+        ></jl-comment-list>
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
@@ -300,6 +334,8 @@ export class JlLetterPage extends LitElement {
   }
 
   private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
+
+  private readonly readPassage = () => this.querySelector('jl-editor')?.currentPassage() ?? null;
 
   private readonly readBody = (): BodyNodeJson => this.querySelector('jl-editor')?.currentBody() ?? { type: 'doc', content: [] };
 

@@ -9,6 +9,7 @@ import { LetterConnection } from '../editor/letter-connection.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
+import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
 
 /** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
@@ -134,6 +135,7 @@ export class JlSignoffDashboard extends LitElement {
         <p class="overall" role="status">
           ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
           ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
+          ${grid.openReservations ? ` ${grid.openReservations} open ${grid.openReservations === 1 ? 'reservation blocks' : 'reservations block'} it until lifted.` : ''}
         </p>
         <ul class="offices">
           ${grid.offices.map(
@@ -179,7 +181,11 @@ export class JlSignoffDashboard extends LitElement {
                         const state = row.states[office.officeId];
                         if (!state) return html`<td>–</td>`;
                         const label = signoffStateLabel[state];
-                        return html`<td class="state-${state}"><span aria-hidden="true">${label.icon}</span> ${label.text}</td>`;
+                        const reserved = row.reservations?.[office.officeId] ?? [];
+                        return html`<td class="state-${state}">
+                          <span aria-hidden="true">${label.icon}</span> ${label.text}
+                          ${reserved.length > 0 ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>` : null}
+                        </td>`;
                       })}
                     </tr>`,
                   )}
@@ -210,6 +216,11 @@ export class JlSignoffDashboard extends LitElement {
       h2 {
         font-size: 1.1875rem;
         margin: 1.5rem 0 0.5rem;
+      }
+      .reserved {
+        display: block;
+        font-weight: 600;
+        color: var(--jl-warning);
       }
       .offices {
         padding-inline-start: 1.25rem;
