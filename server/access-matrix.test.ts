@@ -102,6 +102,22 @@ const actions: { name: string; allowed: Person[]; send: (person: Person) => Prom
     send: (p) => request(p, 'PUT', `/api/letters/${letterId}/members/${ids.observer}`, { roles: [Role.observer] }),
   },
   {
+    name: 'read the comment threads',
+    allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'],
+    send: (p) => request(p, 'GET', `/api/letters/${letterId}/threads`),
+  },
+  {
+    name: 'read the reservations',
+    allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'],
+    send: (p) => request(p, 'GET', `/api/letters/${letterId}/reservations`),
+  },
+  {
+    name: 'choose who may comment',
+    // An administrator who is not a member reads as an observer.
+    allowed: ['coordinator'],
+    send: (p) => request(p, 'PUT', `/api/letters/${letterId}/comment-settings`, { observersMayComment: false }),
+  },
+  {
     name: 'add a member',
     allowed: ['coordinator', 'admin'],
     send: (p) => request(p, 'PUT', `/api/letters/${letterId}/members/${ids.outsider}`, { roles: [Role.observer] }).finally(() =>

@@ -32,6 +32,9 @@ import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 import type { RoomRegistry } from './sync/room-registry.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { commentRoutes } from './comments/comment-routes.js';
+import type { CommentService } from './comments/comment-service.js';
+import type { ReservationService } from './comments/reservation-service.js';
 import { historyRoutes } from './history/history-routes.js';
 import type { HistoryService } from './history/history-service.js';
 import type { VersionService } from './history/version-service.js';
@@ -62,6 +65,9 @@ export interface AppDeps {
   syncBudgets: SyncBudgets;
   history: HistoryService;
   versions: VersionService;
+  /** Comment threads and reservations; their routes are left out when absent. */
+  comments?: CommentService;
+  reservations?: ReservationService;
   /** The workspace runs with demo accounts: the client shows a banner. */
   isDemo: boolean;
   logger: Logger;
@@ -132,6 +138,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
   app.route('/api', auditRoutes(deps.store, deps.access));
+  if (deps.comments && deps.reservations) app.route('/api', commentRoutes({ access: deps.access, comments: deps.comments, reservations: deps.reservations }));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

@@ -26,6 +26,10 @@ import { AuditKind } from '../shared/api/audit.js';
 import { actorOf, auditDraft } from './audit/audit-draft.js';
 import { RefusalAudit } from './audit/refusal-audit.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
+import { CommentService } from './comments/comment-service.js';
+import { MentionEvents } from './comments/mention-events.js';
+import { ReservationService } from './comments/reservation-service.js';
+import { defaultCommentLimits } from '../shared/domain/comment-limits.js';
 
 export type ServiceOptions = Pick<
   Config,
@@ -48,6 +52,8 @@ export type ServiceOptions = Pick<
   workerLimits?: Config['workerLimits'];
   /** Largest import file; the configured default when absent. */
   maxImportBytes?: number;
+  /** Budgets of comments and reservations; the shared defaults when absent. */
+  commentLimits?: Config['commentLimits'];
   /** Told of every export; tests listen here. */
   onExported?: (event: ExportedEvent) => void | Promise<void>;
 };
@@ -61,8 +67,12 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const members = new MemberService(store, refusals);
   const commits = new CommitQueue(store, logger);
   const state = new LetterStateService(store);
+  const mentions = new MentionEvents(logger);
+  // The comment service needs the registry, and the registry sends its threads to each joining connection.
+  let comments: CommentService | null = null;
   const registry = new RoomRegistry({
     letterState: (letterId) => state.full(letterId),
+    letterComments: (letterId) => comments!.full(letterId),
     store,
     commits,
     rules: deriveSchemaRules(letterSchema()),
@@ -85,6 +95,9 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   });
 
   const signoffs = new SignoffService(store, access, registry, state);
+  const commentLimits = options.commentLimits ?? defaultCommentLimits;
+  comments = new CommentService(store, access, registry, mentions, commentLimits);
+  const reservations = new ReservationService(store, access, registry, state, commentLimits);
   const versions = new VersionService(store, access, registry);
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
@@ -121,6 +134,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     syncBudgets: new SyncBudgets(options.syncBudget ?? loadConfig({}).syncBudget),
     history,
     versions,
+    comments,
+    reservations,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,
@@ -130,5 +145,6 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     refusals,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
-  return { app, sessions, registry, commits, workers };
+  // `mentions.onMentioned(listener)`: someone was mentioned in a stored comment (for notifications).
+  return { app, sessions, registry, commits, workers, mentions };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultLetterLimits, type LetterLimits } from '../shared/domain/letter-limits.js';
+import { defaultCommentLimits, type CommentLimits } from '../shared/domain/comment-limits.js';
 import type { WorkerLimits } from './export/worker-pool.js';
 
 /** 5 MiB: a long letter in Word with a few images; more is refused before it is read. */
@@ -58,6 +59,12 @@ const environmentSchema = z.object({
   LETTER_MAX_PARAGRAPHS: z.coerce.number().int().min(1).default(defaultLetterLimits.maxParagraphs),
   /** Characters in one paragraph; more are refused with 4413. */
   PARAGRAPH_MAX_CHARACTERS: z.coerce.number().int().min(100).default(defaultLetterLimits.maxParagraphLength),
+  /** Characters of one comment or reservation reason; longer is refused with 400 `comment_too_long`. */
+  COMMENT_MAX_CHARACTERS: z.coerce.number().int().min(100).default(defaultCommentLimits.maxCommentLength),
+  /** Comments and reservations on one letter, withdrawn and lifted ones included; more are refused with 409 `comment_limit_reached`. */
+  LETTER_MAX_COMMENTS: z.coerce.number().int().min(1).default(defaultCommentLimits.maxCommentsPerLetter),
+  /** People and offices one comment may mention; more are refused with 400 `too_many_mentions`. */
+  COMMENT_MAX_MENTIONS: z.coerce.number().int().min(1).default(defaultCommentLimits.maxMentions),
   /** Frames one connection may send per second (every kind: text, presence, sync); far above fast typing. */
   SYNC_FRAMES_PER_SECOND: z.coerce.number().positive().default(200),
   /** Bytes one connection may send per second. */
@@ -167,6 +174,8 @@ export interface Config {
   historyPauseMs: number;
   /** How large one letter may grow (4413 beyond). */
   letterLimits: LetterLimits;
+  /** Budgets of comments and reservations. */
+  commentLimits: CommentLimits;
   syncBudget: SyncBudget;
   workerLimits: WorkerLimits;
   httpTimeouts: HttpTimeouts;
@@ -219,6 +228,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxLetterBytes: env.LETTER_MAX_BYTES,
       maxParagraphs: env.LETTER_MAX_PARAGRAPHS,
       maxParagraphLength: env.PARAGRAPH_MAX_CHARACTERS,
+    },
+    commentLimits: {
+      maxCommentLength: env.COMMENT_MAX_CHARACTERS,
+      maxCommentsPerLetter: env.LETTER_MAX_COMMENTS,
+      maxMentions: env.COMMENT_MAX_MENTIONS,
     },
     syncBudget: {
       connectionFrames: rate(env.SYNC_FRAMES_PER_SECOND, 1),

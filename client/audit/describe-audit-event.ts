@@ -31,6 +31,14 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.letterExported]: 'Letter exported',
   [AuditKind.auditExported]: 'Audit trail downloaded',
   [AuditKind.restoreMarked]: 'Restored from a backup',
+  [AuditKind.reservationEntered]: 'Reservation entered',
+  [AuditKind.reservationLifted]: 'Reservation lifted',
+  [AuditKind.commentAdded]: 'Comment added',
+  [AuditKind.commentEdited]: 'Comment edited',
+  [AuditKind.commentWithdrawn]: 'Comment withdrawn',
+  [AuditKind.threadResolved]: 'Thread resolved',
+  [AuditKind.threadReopened]: 'Thread reopened',
+  [AuditKind.commentSettingsChanged]: 'Who may comment changed',
 };
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

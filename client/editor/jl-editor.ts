@@ -5,7 +5,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
-import { bodyFieldName, letterExtensions } from '../../shared/domain/editor-extensions.js';
+import { bodyFieldName, letterExtensions, paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import { listParagraphs, type ParagraphInfo } from '../signoff/paragraph-signoff.js';
@@ -100,6 +100,22 @@ export class JlEditor extends LitElement {
   /** The text as this editor shows it now, as ProseMirror JSON: what the letter hash is computed from. */
   currentBody(): BodyNodeJson {
     return this.editor ? (this.editor.state.doc.toJSON() as BodyNodeJson) : { type: 'doc', content: [] };
+  }
+
+  /**
+   * The selected words, within the paragraph where the selection starts, as offsets in that
+   * paragraph's plain text (a line break counts one); null when nothing is selected.
+   */
+  currentPassage(): { paragraphId: string; from: number; to: number; text: string } | null {
+    const state = this.editor?.state;
+    if (!state || state.selection.empty) return null;
+    const $from = state.doc.resolve(state.selection.from);
+    const id = $from.parent.attrs[paragraphIdAttribute] as unknown;
+    if (!$from.parent.isTextblock || typeof id !== 'string') return null;
+    const end = Math.min(state.selection.to, $from.end());
+    const from = state.doc.textBetween($from.start(), state.selection.from, '', '\n').length;
+    const text = state.doc.textBetween(state.selection.from, end, '', '\n');
+    return text.trim() === '' ? null : { paragraphId: id, from, to: from + text.length, text };
   }
 
   /** Every paragraph of the text as this editor holds it now, with its current hash. */

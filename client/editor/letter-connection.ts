@@ -8,6 +8,8 @@ import { writeLetterStateRequest } from '../../shared/protocol/letter-state-requ
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
 import { generationParameter, readTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
+import { readLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
+import { applyCommentsMessage, emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
 import type { BrowserCopy } from './browser-copy.js';
 import { ChangeConfirmations, type SocketClass } from './change-confirmations.js';
 import { type ConnectionStatus, deriveSaveState, SaveState } from './save-state.js';
@@ -79,6 +81,7 @@ export class LetterConnection extends EventTarget {
   private currentLetterState: LetterState = emptyLetterState;
   /** Keeps an older letter state from overwriting a newer one, and asks again after a gap. */
   private readonly letterStateOrder = new LetterStateSequence();
+  private currentComments: CommentsState = emptyCommentsState;
 
   constructor(letterId: string, options: LetterConnectionOptions = {}) {
     super();
@@ -105,6 +108,11 @@ export class LetterConnection extends EventTarget {
       if (!apply) return;
       this.currentLetterState = applyLetterStateMessage(this.currentLetterState, message);
       this.dispatchEvent(new Event('letter-state'));
+    };
+    // Comment threads (message 105): the full list on joining, then each thread as it changes.
+    this.provider.messageHandlers[MessageType.letterComments] = (_encoder, decoder) => {
+      this.currentComments = applyCommentsMessage(this.currentComments, readLetterCommentsMessage(decoder));
+      this.dispatchEvent(new Event('comments'));
     };
     // The generation of the server's text: named on every later connection, and kept with the browser copy.
     this.provider.messageHandlers[MessageType.textGeneration] = (_encoder, decoder) => {
@@ -156,6 +164,11 @@ export class LetterConnection extends EventTarget {
   /** The latest sign-offs and course the server announced on this connection. */
   get letterState(): LetterState {
     return this.currentLetterState;
+  }
+
+  /** The comment threads and who may comment, as the server announced them (message 105). */
+  get comments(): CommentsState {
+    return this.currentComments;
   }
 
   /** The close code that went with `closeMessage`. */

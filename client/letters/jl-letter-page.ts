@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
-import { isTextReadOnly } from '../../shared/domain/letter-course.js';
+import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
@@ -29,6 +29,9 @@ import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
 import '../signoff/jl-status-moves.js';
 import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
+import '../comments/jl-comment-list.js';
+import '../comments/jl-paragraph-reservations.js';
+import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -59,6 +62,7 @@ export class JlLetterPage extends LitElement {
     isMembersOpen: { state: true },
     letterState: { state: true },
     paragraph: { state: true },
+    comments: { state: true },
   };
 
   declare letterId: string;
@@ -77,6 +81,8 @@ export class JlLetterPage extends LitElement {
   declare private paragraph: ParagraphInfo | null;
   /** A paragraph the address asked for (from the sign-off overview), shown once the text is synced. */
   private paragraphAsked: string | null = null;
+  /** Comment threads as the server announces them (message 105). */
+  declare private comments: CommentsState;
 
   constructor() {
     super();
@@ -91,6 +97,7 @@ export class JlLetterPage extends LitElement {
     this.isMembersOpen = false;
     this.letterState = emptyLetterState;
     this.paragraph = null;
+    this.comments = emptyCommentsState;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
     this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
@@ -153,6 +160,7 @@ export class JlLetterPage extends LitElement {
     const connection = new LetterConnection(letterId, userId ? { keepCopy: (doc) => keepInBrowser(doc, userId, letterId) } : {});
     connection.addEventListener('change', this.onConnectionChange);
     connection.addEventListener('letter-state', this.onLetterState);
+    connection.addEventListener('comments', this.onComments);
     this.connection = connection;
     this.onConnectionChange();
   }
@@ -162,6 +170,8 @@ export class JlLetterPage extends LitElement {
     this.querySelector('jl-editor')?.destroyEditor();
     this.connection?.removeEventListener('change', this.onConnectionChange);
     this.connection?.removeEventListener('letter-state', this.onLetterState);
+    this.connection?.removeEventListener('comments', this.onComments);
+    this.comments = emptyCommentsState;
     this.connection?.destroy();
     this.letterState = emptyLetterState;
     this.paragraph = null;
@@ -195,6 +205,10 @@ export class JlLetterPage extends LitElement {
     if (this.connection) this.letterState = this.connection.letterState;
   };
 
+  private readonly onComments = (): void => {
+    if (this.connection) this.comments = this.connection.comments;
+  };
+
   /** After a role change the server announced: what else the person may do now (manage members). */
   private async refreshRoles(): Promise<void> {
     const letterId = this.letterId;
@@ -221,6 +235,8 @@ export class JlLetterPage extends LitElement {
     const status = this.letterState.course?.status ?? letter.status;
     // From ready on the text is read-only (C5), even before the server's access message arrives.
     const isTextLocked = isTextReadOnly(status);
+    // Comments go on until the letter is signed; only then are they closed.
+    const isTextFrozen = isFrozen(status);
     // Once the server closed the connection for good, typing would only pile up edits nobody receives.
     const isEditable = mayEdit && !this.closeMessage && !isTextLocked;
     const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
@@ -295,6 +311,26 @@ export class JlLetterPage extends LitElement {
           .canAct=${isApprover && !isTextLocked}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-panel>
+        <jl-paragraph-reservations
+          .letterId=${letter.id}
+          .paragraph=${this.paragraph}
+          .signatories=${signatories}
+          .letterState=${this.letterState}
+          .myOfficeId=${myOfficeId}
+          .canAct=${isApprover && !isTextLocked}
+        ></jl-paragraph-reservations>
+        <jl-comment-list
+          .letterId=${letter.id}
+          .user=${this.user}
+          .myRoles=${letter.myRoles}
+          .comments=${this.comments}
+          .doc=${this.connection?.doc}
+          .paragraph=${this.paragraph}
+          .isFrozen=${isTextFrozen}
+          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .readParagraphs=${this.readParagraphs}
+          .readPassage=${this.readPassage}
+        ></jl-comment-list>
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
@@ -328,6 +364,8 @@ export class JlLetterPage extends LitElement {
   };
 
   private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
+
+  private readonly readPassage = () => this.querySelector('jl-editor')?.currentPassage() ?? null;
 
   private readonly readBody = (): BodyNodeJson => this.querySelector('jl-editor')?.currentBody() ?? { type: 'doc', content: [] };
 

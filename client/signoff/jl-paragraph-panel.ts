@@ -7,7 +7,8 @@ import { ApiError, describeError } from '../api/api-error.js';
 import { loadParagraphHistory, recordSignoff } from '../api/signoffs-api.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
-import { emptyLetterState, type LetterState } from './letter-state.js';
+import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
+import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import type { ParagraphInfo } from './paragraph-signoff.js';
 import { signoffActionLabel } from './signoff-action-labels.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
@@ -192,6 +193,13 @@ export class JlParagraphPanel extends LitElement {
         ? html`<span class="acted">${signoffActionLabel[entry.action]} by ${entry.by}, ${formatDateTime(entry.at)}</span>`
         : null}
       ${state === SignoffState.changesRequested && entry?.reason ? html`<q class="reason">${entry.reason}</q>` : null}
+      ${openReservations(this.letterState, paragraph.id)
+        .filter((reservation) => reservation.officeId === signatory.office.id)
+        .map(
+          (reservation) =>
+            html`<span class="reservation"><span aria-hidden="true">⚑</span> ${reservationKindLabel[reservation.kind]} by ${reservation.by}:
+              <q>${reservation.reason}</q></span>`,
+        )}
     </li>`;
   }
 
@@ -226,12 +234,16 @@ export class JlParagraphPanel extends LitElement {
   private renderActions() {
     const mine = this.myEntry();
     const canWithdraw = mine !== undefined && mine.action !== SignoffAction.withdraw;
+    // R2: the office lifts its own reservation before it can approve.
+    const isReserved = openReservations(this.letterState, this.paragraph?.id).some((reservation) => reservation.officeId === this.myOfficeId);
     return html`
+      ${isReserved ? html`<p class="hint" id="reserved-hint">Your office has an open reservation on this paragraph: lift it to approve.</p>` : null}
       <div class="actions">
         <button
           type="button"
           class="primary"
-          ?disabled=${this.isBusy || (this.myState() === SignoffState.stale && this.approvedText === null)}
+          aria-describedby=${isReserved ? 'reserved-hint' : ''}
+          ?disabled=${this.isBusy || isReserved || (this.myState() === SignoffState.stale && this.approvedText === null)}
           @click=${() => void this.act(SignoffAction.approve)}
         >
           Approve
@@ -328,6 +340,10 @@ export class JlParagraphPanel extends LitElement {
         color: var(--jl-warning);
         font-weight: 600;
       }
+      .reservation {
+        color: var(--jl-warning);
+        font-size: 0.875rem;
+      }
       .acted {
         color: var(--jl-text-muted);
         font-size: 0.875rem;
@@ -370,6 +386,7 @@ export class JlParagraphPanel extends LitElement {
 }
 
 function describeSignoffError(error: unknown): string {
+  if (error instanceof ApiError && error.code === ErrorCode.reservationOpen) return error.message;
   if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
     // The same code also refuses acts on a signed letter; the server's words say which.
     if (/signed|ready to sign/i.test(error.message) || error.code === ErrorCode.staleNotShown) return error.message;

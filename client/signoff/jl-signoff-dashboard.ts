@@ -10,6 +10,7 @@ import { LetterConnection } from '../editor/letter-connection.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
+import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
 
 /** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
@@ -128,6 +129,7 @@ export class JlSignoffDashboard extends LitElement {
       <p class="overall" role="status">
         ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
         ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
+        ${grid.openReservations ? ` ${grid.openReservations} open ${grid.openReservations === 1 ? 'reservation blocks' : 'reservations block'} it until lifted.` : ''}
       </p>
       <div class="tools">
         <div class="field">
@@ -174,8 +176,12 @@ export class JlSignoffDashboard extends LitElement {
                       if (!state) return html`<td>–</td>`;
                       const label = signoffStateLabel[state];
                       const reason = row.reasons[office.officeId];
+                      const reserved = row.reservations?.[office.officeId] ?? [];
                       return html`<td class="state-${state}">
                         <span aria-hidden="true">${label.icon}</span> ${label.text}${reason ? html`<q class="reason">${reason}</q>` : null}
+                        ${reserved.length > 0
+                          ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>`
+                          : null}
                       </td>`;
                     })}
                   </tr>`,
@@ -211,6 +217,11 @@ export class JlSignoffDashboard extends LitElement {
         flex-wrap: wrap;
         align-items: end;
         gap: 0.5rem 1.5rem;
+      }
+      .reserved {
+        display: block;
+        font-weight: 600;
+        color: var(--jl-warning);
         margin-bottom: 0.75rem;
       }
       .table-scroll {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LetterCourse, SignoffEntry } from '../../shared/api/signoffs.js';
-import { applyLetterStateMessage, emptyLetterState, latestAct } from './letter-state.js';
+import { applyLetterStateMessage, emptyLetterState, latestAct, openReservations } from './letter-state.js';
 
 const course: LetterCourse = { status: 'in_review', signatories: [], finalSignatures: [] };
 const entry = (paragraphId: string, officeId: string, action: SignoffEntry['action']): SignoffEntry => ({
@@ -28,5 +28,15 @@ describe('applyLetterStateMessage', () => {
     expect(state.signoffs.size).toBe(0);
     state = applyLetterStateMessage(state, { kind: 'course', seq: 3, course: { ...course, status: 'ready' } });
     expect(state.course?.status).toBe('ready');
+  });
+
+  it('R1 keeps every reservation by id: entered, then lifted', () => {
+    const reservation = { id: 'r1', paragraphId: 'p1', officeId: 'ee', kind: 'scrutiny' as const, reason: 'Tallinn checks', by: 'Mart', at: '2026-01-01T00:00:00Z', liftedBy: null, liftedAt: null, liftNote: null };
+    let state = applyLetterStateMessage(emptyLetterState, { kind: 'full', seq: 1, course, signoffs: [], reservations: [reservation] });
+    expect(openReservations(state, 'p1').map((r) => r.id)).toEqual(['r1']);
+    state = applyLetterStateMessage(state, { kind: 'signoffs', seq: 2, signoffs: [entry('p1', 'fi', 'approve')] });
+    state = applyLetterStateMessage(state, { kind: 'reservations', seq: 3, reservations: [{ ...reservation, liftedBy: 'Mart', liftedAt: '2026-01-02T00:00:00Z' }] });
+    expect(openReservations(state)).toEqual([]);
+    expect(state.reservations?.get('r1')?.liftedBy).toBe('Mart');
   });
 });

@@ -30,4 +30,8 @@ export const signoffGutterStyles = css`
   jl-editor .signoff-gutter--approved .signoff-gutter__marker {
     color: var(--jl-success);
   }
+  jl-editor .signoff-gutter__reserved {
+    font-weight: 600;
+    color: var(--jl-warning);
+  }
 `;

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { tallyParagraph } from '../../shared/domain/signoff-state.js';
-import { emptyLetterState, type LetterState } from './letter-state.js';
+import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
 import { describeTally, listParagraphs, paragraphMarker, paragraphStates } from './paragraph-signoff.js';
 
 /** What the gutter needs besides the text: the server's sign-offs and the signatory offices. */
@@ -54,8 +54,11 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
   const widgets = listParagraphs(doc).map((paragraph) => {
     const tally = tallyParagraph(paragraphStates(input.letterState, input.officeIds, paragraph.id, paragraph.hash));
     const marker = paragraphMarker(tally);
-    const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}`;
-    return Decoration.widget(paragraph.position, () => renderGutterMark(describeTally(tally), marker), {
+    // R3: a paragraph an office holds a reservation on says so beside it.
+    const reservedBy = new Set(openReservations(input.letterState, paragraph.id).map((reservation) => reservation.officeId)).size;
+    const reserved = reservedBy === 0 ? null : `Reserved by ${reservedBy} ${reservedBy === 1 ? 'office' : 'offices'}`;
+    const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}${reserved ? ` · ${reserved}` : ''}`;
+    return Decoration.widget(paragraph.position, () => renderGutterMark(describeTally(tally), marker, reserved), {
       side: -1,
       key: `${paragraph.id}:${text}`,
       ignoreSelection: true,
@@ -64,7 +67,7 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
   return DecorationSet.create(doc, widgets);
 }
 
-function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraphMarker>): HTMLElement {
+function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraphMarker>, reserved: string | null): HTMLElement {
   const mark = document.createElement('span');
   mark.className = `signoff-gutter signoff-gutter--${marker?.kind ?? 'none'}`;
   mark.contentEditable = 'false';
@@ -78,6 +81,12 @@ function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraph
     label.className = 'signoff-gutter__marker';
     label.textContent = `${marker.icon} ${marker.label}`;
     mark.append(label);
+  }
+  if (reserved) {
+    const reservation = document.createElement('span');
+    reservation.className = 'signoff-gutter__reserved';
+    reservation.textContent = `⚑ ${reserved}`;
+    mark.append(reservation);
   }
   return mark;
 }

@@ -35,12 +35,16 @@ export class LetterCourseService {
 
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
     await this.access.require(user, letterId, Permission.readLetter);
-    const [signatories, signoffs] = await Promise.all([this.state.signatories(letterId), this.state.latestSignoffs(letterId)]);
+    const [signatories, signoffs, reservations] = await Promise.all([
+      this.state.signatories(letterId),
+      this.state.latestSignoffs(letterId),
+      this.store.comments.listReservations(letterId),
+    ]);
     const { paragraphs, body } = await this.registry.readText(letterId, (doc) => ({
       paragraphs: currentParagraphs(doc),
       body: letterBodyJson(doc.getXmlFragment(bodyFieldName)),
     }));
-    return buildSignoffGrid(paragraphs, body, signatories, signoffs);
+    return buildSignoffGrid(paragraphs, body, signatories, signoffs, reservations);
   }
 
   /** Coordinator: moves the letter on or back. "Ready" needs every paragraph approved by every office (S10). */
@@ -53,12 +57,19 @@ export class LetterCourseService {
     }
     const reopening = isReopening(letter.status, to);
     if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
-    const notReady = () => conflict('Not every paragraph is approved by every signatory office yet.');
-    if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
+    const requireReady = async () => {
+      const grid = await this.grid(user, letterId);
+      if ((grid.openReservations ?? 0) > 0) {
+        const count = grid.openReservations === 1 ? 'An office has an open reservation' : `Offices have ${grid.openReservations} open reservations`;
+        throw conflict(`${count} on the text; the letter can be marked ready once they are lifted.`);
+      }
+      if (!grid.isReady) throw conflict('Not every paragraph is approved by every signatory office yet.');
+    };
+    if (to === Status.ready) await requireReady();
     // Ready closes the text before the check is made again, so no edit lands between the check and the move (C5).
     if (to === Status.ready) await this.setTextStatus(letterId, to);
     try {
-      if (to === Status.ready && !(await this.grid(user, letterId)).isReady) throw notReady();
+      if (to === Status.ready) await requireReady();
       const moved = await this.store.signoffs.recordLetterEvent(
         {
           letterId,

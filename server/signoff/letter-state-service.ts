@@ -3,6 +3,8 @@ import type { FinalSignature, LetterCourse, LetterStateMessage, SignoffEntry } f
 import type { Store, SignoffRecord } from '../store/store.js';
 import { LetterEventKind } from '../store/store.js';
 import { keepsFinalSignatures } from '../../shared/domain/letter-course.js';
+import type { ReservationEntry } from '../../shared/api/comments.js';
+import { reservationEntry } from '../comments/comment-entries.js';
 
 /** Builds what every client of a letter sees of its sign-off and course (message 102). */
 export class LetterStateService {
@@ -14,8 +16,20 @@ export class LetterStateService {
    */
   async full(letterId: string): Promise<LetterStateMessage> {
     const seq = await this.store.signoffs.currentStateSeq(letterId);
-    const [course, signoffs] = await Promise.all([this.course(letterId), this.latestSignoffs(letterId)]);
-    return { kind: 'full', seq, course, signoffs };
+    const [course, signoffs, reservations] = await Promise.all([this.course(letterId), this.latestSignoffs(letterId), this.reservations(letterId)]);
+    return { kind: 'full', seq, course, signoffs, reservations };
+  }
+
+  /** Reservations entered or lifted, stored already, as the letter's next numbered change. */
+  async reservationsChange(letterId: string, reservations: ReservationEntry[]): Promise<LetterStateMessage> {
+    const seq = await this.store.signoffs.nextStateSeq(letterId);
+    return { kind: 'reservations', seq, reservations };
+  }
+
+  /** Every reservation of the letter, open and lifted, oldest first. */
+  async reservations(letterId: string): Promise<ReservationEntry[]> {
+    const [records, users] = await Promise.all([this.store.comments.listReservations(letterId), this.userNames()]);
+    return records.map((record) => reservationEntry(record, { users }));
   }
 
   /** New acts, stored already, as the letter's next numbered change. */

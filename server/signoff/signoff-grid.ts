@@ -5,13 +5,27 @@ import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/do
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import type { CsvCell } from '../http/csv-download.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
+import { blockingReservations, isReadyDespiteReservations, type ReservationKind, type ReservationLike } from '../../shared/domain/reservations.js';
 
 /**
  * Every paragraph's state for every signatory office, with progress per office and overall, and
  * the letter hash of `body` (the same text as `paragraphs`, with its layout).
  */
-export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJson, signatories: Signatory[], signoffs: SignoffEntry[]): SignoffGrid {
+export function buildSignoffGrid(
+  paragraphs: CurrentParagraph[],
+  body: BodyNodeJson,
+  signatories: Signatory[],
+  signoffs: SignoffEntry[],
+  reservations: readonly (ReservationLike & { kind: ReservationKind })[] = [],
+): SignoffGrid {
   const latest = new Map(signoffs.map((entry) => [`${entry.paragraphId}\u0000${entry.officeId}`, entry]));
+  // R3: open reservations of signatory offices on paragraphs the letter has.
+  const blocking = blockingReservations(reservations, paragraphs.map((paragraph) => paragraph.id), signatories.map(({ office }) => office.id));
+  const reservedKinds = (paragraphId: string) => {
+    const kinds: Record<string, ReservationKind[]> = {};
+    for (const reservation of blocking.filter((r) => r.paragraphId === paragraphId)) (kinds[reservation.officeId] ??= []).push(reservation.kind);
+    return kinds;
+  };
   const rows = paragraphs.map((paragraph) => {
     const states = Object.fromEntries(
       signatories.map(({ office }) => [office.id, deriveSignoffState(latest.get(`${paragraph.id}\u0000${office.id}`), paragraph.hash)]),
@@ -22,7 +36,15 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
         return states[office.id] === SignoffState.changesRequested && reason ? [[office.id, reason]] : [];
       }),
     );
-    return { paragraphId: paragraph.id, number: paragraph.number, excerpt: paragraph.text.slice(0, 120), text: paragraph.text, states, reasons };
+    return {
+      paragraphId: paragraph.id,
+      number: paragraph.number,
+      excerpt: paragraph.text.slice(0, 120),
+      text: paragraph.text,
+      states,
+      reasons,
+      reservations: reservedKinds(paragraph.id),
+    };
   });
   const offices = signatories.map(({ office }) => ({
     officeId: office.id,
@@ -37,7 +59,8 @@ export function buildSignoffGrid(paragraphs: CurrentParagraph[], body: BodyNodeJ
     paragraphs: rows,
     approvedCells,
     totalCells: rows.length * signatories.length,
-    isReady: isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length),
+    isReady: isReadyDespiteReservations(isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length), blocking),
+    openReservations: blocking.length,
     letterHash: letterHash(
       body,
       signatories.map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),
@@ -58,7 +81,7 @@ const stateWords: Record<SignoffState, string> = {
  * office headed by country and office, states in words with the reason of a change request.
  */
 export function signoffGridRows(grid: SignoffGrid): CsvCell[][] {
-  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => officeWithCountry(office.name, office.country))];
+  const header = ['Paragraph', 'Text', ...grid.offices.map((office) => officeWithCountry(office.name, office.country)), 'Open reservations'];
   const rows = grid.paragraphs.map((row) => [
     row.number,
     row.text,
@@ -68,6 +91,15 @@ export function signoffGridRows(grid: SignoffGrid): CsvCell[][] {
       const reason = row.reasons[office.officeId];
       return reason ? `${stateWords[state]}: ${reason}` : stateWords[state];
     }),
+    describeReservations(grid, row.reservations ?? {}),
   ]);
   return [header, ...rows];
+}
+
+/** "Estonia – Ministry of the Interior: scrutiny; …", in the grid's order of offices. */
+function describeReservations(grid: SignoffGrid, reservations: Record<string, ReservationKind[]>): string {
+  return grid.offices
+    .filter((office) => (reservations[office.officeId] ?? []).length > 0)
+    .map((office) => `${officeWithCountry(office.name, office.country)}: ${reservations[office.officeId]!.join(', ')}`)
+    .join('; ');
 }

@@ -13,6 +13,7 @@ import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterStateService } from './letter-state-service.js';
+import { blocksApproval } from '../../shared/domain/reservations.js';
 
 /** Approvals, requests for changes and withdrawals of signatory offices (rules S7, S8, S9). */
 export class SignoffService {
@@ -42,6 +43,11 @@ export class SignoffService {
       throw AppError.forbidden('Your office is not a signatory of this letter.');
     }
     await this.requireStaleShown(letterId, user.office.id, items);
+    const reservations = await this.store.comments.listReservations(letterId);
+    const reserved = items.find((item) => item.action === SignoffAction.approve && blocksApproval(reservations, item.paragraphId, user.office.id));
+    if (reserved) {
+      throw new AppError(409, ErrorCode.reservationOpen, 'Your office has an open reservation on this paragraph. Lift it before approving; nothing was recorded.');
+    }
     // The check reads the stored text; an edit arriving after it makes the recorded approval stale (S3), never wrong.
     const acts = await this.registry.readText(letterId, (doc) => {
       const byId = new Map(currentParagraphs(doc).map((paragraph) => [paragraph.id, paragraph]));

@@ -123,7 +123,7 @@ async function openLetter(person: Person) {
   const paragraphText = (id: string) =>
     collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element.get(0) as Y.XmlText;
   const hashOf = (id: string) => paragraphHash(textBlockJson(collectTextBlocks(doc.getXmlFragment(bodyFieldName)).find((block) => block.id === id)!.element));
-  const shownCourse = () => states.findLast((state) => state.kind !== 'signoffs')?.course;
+  const shownCourse = () => states.findLast((state) => state.kind === 'full' || state.kind === 'course')?.course;
   /** The letter hash as a browser computes it: its own paragraphs and the signatories it shows. */
   const shownLetterHash = () =>
     letterHash(

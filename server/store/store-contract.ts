@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditKind } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
+import { runCommentStoreContract } from './comment-store-contract.js';
 import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
@@ -450,4 +451,5 @@ export function runStoreContract(
       expect(await store.signoffs.currentStateSeq('00000000-0000-4000-8000-000000000000')).toBe(0);
     });
   });
+  runCommentStoreContract(name, openEmptyStore);
 }

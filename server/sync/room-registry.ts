@@ -15,6 +15,8 @@ import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
   letterState: RoomDeps['letterState'];
+  /** Comment threads sent to each joining connection (message 105); none when absent. */
+  letterComments?: RoomDeps['letterComments'];
   store: Store;
   commits: CommitQueue;
   rules: SchemaRules;
@@ -79,13 +81,14 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, relay, letterLimits } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
     try {
       room = await Room.load(letterId, {
         letterState,
+        ...(letterComments ? { letterComments } : {}),
         store,
         commits,
         rules,

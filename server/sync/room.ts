@@ -11,6 +11,8 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
+import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
+import type { LetterCommentsMessage } from '../../shared/api/comments.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
@@ -59,6 +61,8 @@ export interface RoomDeps {
   onBroken: (room: Room) => void;
   /** The server-owned state of the letter (sign-offs, course), sent to each joining connection. */
   letterState: (letterId: string) => Promise<LetterStateMessage>;
+  /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
+  letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
   /** Other instances with this letter open (scale-out); absent when the server runs alone. */
   relay?: Pick<LetterRelay, 'publish'>;
   /** How large the letter may grow; the shared defaults when absent. */
@@ -194,6 +198,17 @@ export class Room implements CommitTarget {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
     this.sendLetterState(connection);
+    this.sendLetterComments(connection);
+  }
+
+  /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
+  private sendLetterComments(connection: Connection): void {
+    this.deps
+      .letterComments?.(this.letterId)
+      .then(
+        (message) => connection.send(writeLetterCommentsMessage(message)),
+        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send comment threads'),
+      );
   }
 
   /**

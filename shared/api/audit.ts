@@ -30,6 +30,14 @@ export const AuditKind = {
   auditExported: 'audit_exported',
   /** The database was restored from a backup (`npm run mark-restore`): the letter's text has a new generation. */
   restoreMarked: 'restore_marked',
+  reservationEntered: 'reservation_entered',
+  reservationLifted: 'reservation_lifted',
+  commentAdded: 'comment_added',
+  commentEdited: 'comment_edited',
+  commentWithdrawn: 'comment_withdrawn',
+  threadResolved: 'thread_resolved',
+  threadReopened: 'thread_reopened',
+  commentSettingsChanged: 'comment_settings_changed',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

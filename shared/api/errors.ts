@@ -40,6 +40,18 @@ export const ErrorCode = {
   importBusy: 'import_busy',
   /** Reading the file ran past the server's time or memory limit and was stopped (HTTP 503). */
   importOverLimit: 'import_over_limit',
+  /** The office has an open reservation on the paragraph: it lifts it before approving (HTTP 409). */
+  reservationOpen: 'reservation_open',
+  /** A comment or reservation reason is longer than COMMENT_MAX_CHARACTERS (HTTP 400). */
+  commentTooLong: 'comment_too_long',
+  /** A comment mentions more than COMMENT_MAX_MENTIONS people and offices (HTTP 400). */
+  tooManyMentions: 'too_many_mentions',
+  /** A comment mentions a person or office that is not on the letter (HTTP 400). */
+  mentionNotOnLetter: 'mention_not_on_letter',
+  /** A comment's anchor is not inside the paragraph it names (HTTP 400). */
+  anchorOutsideParagraph: 'anchor_outside_paragraph',
+  /** The letter holds LETTER_MAX_COMMENTS comments and reservations already (HTTP 409). */
+  commentLimitReached: 'comment_limit_reached',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,6 +3,8 @@ import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
 import { officeIdSchema } from './ids.js';
 import { LetterStatus, signatorySchema } from './letters.js';
 import { plainLineSchema, plainTextSchema } from './plain-text.js';
+import { reservationEntrySchema } from './comments.js';
+import { ReservationKind } from '../domain/reservations.js';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
 const paragraphIdSchema = z.string().min(1).max(100);
@@ -72,9 +74,18 @@ const stateSeqSchema = z.number().int().min(0);
  * latest change it holds at least.
  */
 export const letterStateMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full'), seq: stateSeqSchema, course: letterCourseSchema, signoffs: z.array(signoffEntrySchema) }),
+  z.object({
+    kind: z.literal('full'),
+    seq: stateSeqSchema,
+    course: letterCourseSchema,
+    signoffs: z.array(signoffEntrySchema),
+    /** Every reservation of the letter, open and lifted (absent: none). */
+    reservations: z.array(reservationEntrySchema).optional(),
+  }),
   z.object({ kind: z.literal('signoffs'), seq: stateSeqSchema, signoffs: z.array(signoffEntrySchema) }),
   z.object({ kind: z.literal('course'), seq: stateSeqSchema, course: letterCourseSchema }),
+  /** Reservations entered or lifted: each replaces the one with its id. */
+  z.object({ kind: z.literal('reservations'), seq: stateSeqSchema, reservations: z.array(reservationEntrySchema) }),
 ]);
 export type LetterStateMessage = z.infer<typeof letterStateMessageSchema>;
 
@@ -101,8 +112,12 @@ export const signoffGridSchema = z.object({
       states: z.record(z.string(), stateSchema),
       /** Per office whose state is "changes requested": what it asked for. */
       reasons: z.record(z.string(), z.string()),
+      /** The kinds of the open reservations of each office on this paragraph (R3). */
+      reservations: z.record(z.string(), z.array(z.enum(Object.values(ReservationKind) as [ReservationKind, ...ReservationKind[]]))).optional(),
     }),
   ),
+  /** Open reservations that keep the letter from being ready (R3). */
+  openReservations: z.number().int().optional(),
   approvedCells: z.number().int(),
   totalCells: z.number().int(),
   isReady: z.boolean(),

@@ -17,6 +17,8 @@ export const MessageType = {
   letterStateRequest: 103,
   /** Server → client, first on joining: the generation of the letter's stored text; see text-generation-message.ts. */
   textGeneration: 104,
+  /** Server → client: comment threads and who may comment; see letter-comments-message.ts. */
+  letterComments: 105,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -72,13 +72,14 @@ describe('a late joiner', () => {
     raw.socket.send(syncStep1Frame(empty));
     raw.socket.send(syncStep2Frame(Y.encodeStateAsUpdate(empty)));
 
-    // The letter state (102) is sent as soon as it is read from the store, so it may come anywhere among them.
-    const frames = await whenReceived(raw, 5);
+    // The letter state (102) and the comment threads (105) are sent as soon as they are read from the store, so they may come anywhere among them.
+    const frames = await whenReceived(raw, 6);
     const typeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
     const first = decoding.createDecoder(frames[0]!);
     expect(decoding.readVarUint(first)).toBe(MessageType.textGeneration);
     expect(readTextGenerationMessage(first)).toBe(originalGeneration);
     expect(frames.filter((frame) => typeOf(frame) === MessageType.letterState)).toHaveLength(1);
+    expect(frames.filter((frame) => typeOf(frame) === MessageType.letterComments)).toHaveLength(1);
     const sync = frames.filter((frame) => typeOf(frame) === MessageType.sync).map((frame) => decoding.createDecoder(frame));
     const [step1, step2] = sync;
     expect(sync).toHaveLength(2);

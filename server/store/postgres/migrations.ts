@@ -183,4 +183,68 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE letters ADD COLUMN text_generation TEXT NOT NULL DEFAULT 'original';
   `,
+  // Comment threads, their comments and earlier wordings, who may comment, and offices' reservations (issue 16).
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    -- Insertion order: two rows of one millisecond keep the order they were written in.
+    ordinal BIGSERIAL,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    anchor_start TEXT,
+    anchor_end TEXT,
+    quote TEXT NOT NULL,
+    status TEXT NOT NULL,
+    resolved_by TEXT REFERENCES users(id),
+    resolved_at TEXT,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL
+  );
+  CREATE INDEX comment_threads_by_letter ON comment_threads (letter_id, created_at);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    -- Insertion order: two rows of one millisecond keep the order they were written in.
+    ordinal BIGSERIAL,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id),
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    office_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    edited_at TEXT,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX comments_by_letter ON comments (letter_id, created_at);
+  CREATE TABLE comment_edits (
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    PRIMARY KEY (comment_id, seq)
+  );
+  CREATE TABLE letter_comment_settings (
+    letter_id TEXT PRIMARY KEY REFERENCES letters(id),
+    observers_may_comment BOOLEAN NOT NULL
+  );
+  CREATE TABLE reservations (
+    id TEXT PRIMARY KEY,
+    -- Insertion order: two rows of one millisecond keep the order they were written in.
+    ordinal BIGSERIAL,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    paragraph_id TEXT NOT NULL,
+    office_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    lifted_by TEXT REFERENCES users(id),
+    lifted_at TEXT,
+    lift_note TEXT
+  );
+  CREATE INDEX reservations_by_letter ON reservations (letter_id, created_at);
+  -- An office holds at most one open reservation of each kind on a paragraph.
+  CREATE UNIQUE INDEX reservations_one_open ON reservations (letter_id, paragraph_id, office_id, kind) WHERE lifted_at IS NULL;
+  `,
 ];

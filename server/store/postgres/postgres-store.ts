@@ -4,6 +4,7 @@ import { postgresMigrations } from './migrations.js';
 import { PgDatabase } from './pg-database.js';
 import { PostgresAccounts } from './postgres-accounts.js';
 import { PostgresAudit } from './postgres-audit.js';
+import { PostgresComments } from './postgres-comments.js';
 import { PostgresHistory } from './postgres-history.js';
 import { PostgresLetters } from './postgres-letters.js';
 import { PostgresSignoffs } from './postgres-signoffs.js';
@@ -17,6 +18,7 @@ export class PostgresStore implements Store {
   readonly signoffs: PostgresSignoffs;
   readonly history: PostgresHistory;
   readonly audit: PostgresAudit;
+  readonly comments: PostgresComments;
 
   private constructor(private readonly db: PgDatabase) {
     this.accounts = new PostgresAccounts(db);
@@ -25,6 +27,7 @@ export class PostgresStore implements Store {
     this.signoffs = new PostgresSignoffs(db);
     this.history = new PostgresHistory(db);
     this.audit = new PostgresAudit(db);
+    this.comments = new PostgresComments(db);
   }
 
   /**

@@ -6,6 +6,7 @@ import { BusyWaits } from './busy-waits.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteComments } from './sqlite-comments.js';
 import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   readonly signoffs: SqliteSignoffs;
   readonly history: SqliteHistory;
   readonly audit: SqliteAudit;
+  readonly comments: SqliteComments;
 
   private readonly busyWaits: BusyWaits;
 
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
     this.letters = this.busyWaits.wrap(new SqliteLetters(db, history, audit));
     this.text = this.busyWaits.wrap(new SqliteText(db, history, audit));
     this.signoffs = this.busyWaits.wrap(new SqliteSignoffs(db, audit));
+    this.comments = this.busyWaits.wrap(new SqliteComments(db, audit));
   }
 
   /**
