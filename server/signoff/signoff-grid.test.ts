@@ -33,11 +33,11 @@ describe('the sign-off overview as a spreadsheet', () => {
   );
 
   it('heads each office column with country and office, so four ministries of the interior stay apart', () => {
-    expect(signoffGridRows(grid)[0]).toEqual(['Paragraph', 'Text', 'Finland – Ministry of the Interior', 'Estonia – Ministry of the Interior']);
+    expect(signoffGridRows(grid)[0]).toEqual(['Paragraph', 'Text', 'Finland – Ministry of the Interior', 'Estonia – Ministry of the Interior', 'Open reservations']);
   });
 
   it('holds each paragraph’s whole text and its states in words, with the reason of a request for changes', () => {
-    expect(signoffGridRows(grid)[1]).toEqual([1, long, 'Approved', 'Changes requested: Name the agencies.']);
+    expect(signoffGridRows(grid)[1]).toEqual([1, long, 'Approved', 'Changes requested: Name the agencies.', '']);
     expect(csvText(signoffGridRows(grid))).toContain('and to report back.');
     expect(grid.paragraphs[0]!.reasons).toEqual({ 'ee-interior': 'Name the agencies.' });
   });
