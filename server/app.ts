@@ -22,6 +22,8 @@ import type { ImportService } from './import/import-service.js';
 import type { LetterAccess } from './letters/letter-access.js';
 import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
+import type { LetterDetailsService } from './letters/letter-details-service.js';
+import { letterDetailsRoutes } from './letters/letter-details-routes.js';
 import { memberRoutes } from './letters/member-routes.js';
 import type { LetterCourseService } from './signoff/letter-course-service.js';
 import type { LetterStateService } from './signoff/letter-state-service.js';
@@ -62,6 +64,8 @@ export interface AppDeps {
   syncBudgets: SyncBudgets;
   history: HistoryService;
   versions: VersionService;
+  /** A letter's title, subject, addressees and date after its creation. */
+  details: LetterDetailsService;
   /** The workspace runs with demo accounts: the client shows a banner. */
   isDemo: boolean;
   logger: Logger;
@@ -132,6 +136,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
   app.route('/api', auditRoutes(deps.store, deps.access));
+  app.route('/api', letterDetailsRoutes(deps.access, deps.details));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

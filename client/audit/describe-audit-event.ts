@@ -30,6 +30,7 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.versionSaved]: 'Version saved',
   [AuditKind.letterExported]: 'Letter exported',
   [AuditKind.auditExported]: 'Audit trail downloaded',
+  [AuditKind.letterDetailsChanged]: 'Letter details changed',
 };
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

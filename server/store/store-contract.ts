@@ -439,5 +439,33 @@ export function runStoreContract(
       expect(await store.signoffs.currentStateSeq(letter.id)).toBe(2);
       expect(await store.signoffs.currentStateSeq('00000000-0000-4000-8000-000000000000')).toBe(0);
     });
+
+    it('D1 D2 changes a letter\'s details only in the statuses the caller allows, keeping every edit with its audit event', async () => {
+      const { letter } = await seedLetter();
+      const details = { title: 'Joint letter on Ärzte', subject: 'On cooperation, again', addressees: ['The Commission', 'The Council'], letterDate: '2026-12-24' };
+      const edit = (minutes: number, changes: { field: 'title' | 'letterDate'; from: string | null; to: string | null }[]) => ({
+        letterId: letter.id,
+        userId: letter.createdBy,
+        createdAt: later(minutes),
+        changes,
+      });
+      const first = edit(1, [{ field: 'title', from: 'Joint letter', to: details.title }]);
+      expect(await store.letters.updateDetails(letter.id, details, first, [draft('letter_details_changed', letter.id)], ['in_review'])).toBe(false);
+      expect((await store.letters.getLetter(letter.id))?.title).toBe('Joint letter');
+      expect(await store.letters.listDetailsEdits(letter.id)).toEqual([]);
+      expect(await store.audit.listForLetter(letter.id)).toEqual([]);
+
+      expect(await store.letters.updateDetails(letter.id, details, first, [draft('letter_details_changed', letter.id)], ['drafting', 'in_review'])).toBe(true);
+      const second = edit(2, [{ field: 'letterDate', from: '2026-12-24', to: null }]);
+      expect(await store.letters.updateDetails(letter.id, { ...details, letterDate: null }, second, [draft('letter_details_changed', letter.id)], ['drafting'])).toBe(true);
+      expect(await store.letters.updateDetails('00000000-0000-4000-8000-000000000000', details, first, [], ['drafting'])).toBe(false);
+
+      const stored = await store.letters.getLetter(letter.id);
+      expect(stored).toMatchObject({ title: details.title, subject: details.subject, addressees: details.addressees, letterDate: null, updatedAt: second.createdAt });
+      const edits = await store.letters.listDetailsEdits(letter.id);
+      expect(edits.map(({ id: _id, ...rest }) => rest)).toEqual([second, first]);
+      expect(edits[0]!.id).toBeGreaterThan(edits[1]!.id);
+      expect((await store.audit.listForLetter(letter.id)).map((event) => event.kind)).toEqual(['letter_details_changed', 'letter_details_changed']);
+    });
   });
 }

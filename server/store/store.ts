@@ -5,6 +5,7 @@ import type { SignoffAction } from '../../shared/domain/signoff-state.js';
 import type { RevisionKind } from '../../shared/api/history.js';
 import type { VersionKind } from '../../shared/api/versions.js';
 import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+import type { LetterDetailChange, LetterDetails } from '../../shared/api/letter-details.js';
 
 export interface UserRecord {
   id: string;
@@ -74,6 +75,15 @@ export interface SignatoryRecord {
   officeId: string;
   signerName: string;
   capacity: string;
+}
+
+/** One edit of a letter's details (append-only, rule D2): who, when, each field before and after. */
+export interface DetailsEditRecord {
+  id: number;
+  letterId: string;
+  userId: string;
+  createdAt: string;
+  changes: LetterDetailChange[];
 }
 
 export interface MembershipRecord {
@@ -242,6 +252,20 @@ export interface LetterStore {
   /** Adds the member or replaces their roles. */
   setRoles(letterId: string, userId: string, roles: Role[], audit?: AuditDraft[]): Promise<void>;
   removeMember(letterId: string, userId: string, audit?: AuditDraft[]): Promise<void>;
+  /**
+   * Replaces the letter's details and records the edit with its audit events, in one transaction,
+   * only while the letter's status is one of `onlyIn` (checked under the letter's lock); false if
+   * it was not, or there is no such letter.
+   */
+  updateDetails(
+    letterId: string,
+    details: LetterDetails,
+    edit: Omit<DetailsEditRecord, 'id'>,
+    audit: AuditDraft[],
+    onlyIn: readonly LetterStatus[],
+  ): Promise<boolean>;
+  /** Every edit of the letter's details, newest first. */
+  listDetailsEdits(letterId: string): Promise<DetailsEditRecord[]>;
 }
 
 /** The Yjs text of letters: snapshots and the update log. */

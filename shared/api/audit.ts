@@ -28,6 +28,7 @@ export const AuditKind = {
   versionSaved: 'version_saved',
   letterExported: 'letter_exported',
   auditExported: 'audit_exported',
+  letterDetailsChanged: 'letter_details_changed',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

@@ -3,6 +3,7 @@ import { SignoffAction, SignoffState } from '../domain/signoff-state.js';
 import { officeIdSchema } from './ids.js';
 import { LetterStatus, signatorySchema } from './letters.js';
 import { plainLineSchema, plainTextSchema } from './plain-text.js';
+import { letterDetailsSchema } from './letter-details.js';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
 const paragraphIdSchema = z.string().min(1).max(100);
@@ -54,6 +55,8 @@ export const letterCourseSchema = z.object({
   status: statusSchema,
   signatories: z.array(signatorySchema),
   finalSignatures: z.array(finalSignatureSchema),
+  /** The letter's title, subject, addressees and date as they are now (rule D2): edits reach every screen. */
+  details: letterDetailsSchema.optional(),
 });
 export type LetterCourse = z.infer<typeof letterCourseSchema>;
 

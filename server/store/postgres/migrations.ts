@@ -183,4 +183,15 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE letters ADD COLUMN text_generation TEXT NOT NULL DEFAULT 'original';
   `,
+  // Every edit of a letter's details after its creation (rule D2): each field before and after.
+  `
+  CREATE TABLE letter_details_edits (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    changes JSONB NOT NULL
+  );
+  CREATE INDEX letter_details_edits_by_letter ON letter_details_edits (letter_id, id);
+  `,
 ];

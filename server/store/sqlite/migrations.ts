@@ -176,4 +176,15 @@ export const sqliteMigrations: readonly string[] = [
   `
   ALTER TABLE letters ADD COLUMN text_generation TEXT NOT NULL DEFAULT 'original';
   `,
+  // Every edit of a letter's details after its creation (rule D2): each field before and after.
+  `
+  CREATE TABLE letter_details_edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    changes TEXT NOT NULL
+  );
+  CREATE INDEX letter_details_edits_by_letter ON letter_details_edits (letter_id, id);
+  `,
 ];
