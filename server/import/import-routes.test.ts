@@ -40,6 +40,7 @@ describe('POST /api/imports/preview', () => {
     // 1 long paragraph, 3 lead-ins, 7 list items, 1 closing paragraph.
     expect(preview.paragraphCount).toBe(12);
     expect(preview.longParagraphs).toEqual([{ number: 1, characters: 1268, opening: 'Over the past months the external border of…' }]);
+    expect(preview.signatories.map((signatory) => [signatory.officeId, signatory.signerName])).toEqual([['fi-interior', 'Aino Lehtonen'], ['ee-interior', 'Kaido Mets']]);
     const short = await upload('/api/imports/preview', fixture());
     expect(importPreviewSchema.parse(await short.json()).longParagraphs).toEqual([]);
   });
