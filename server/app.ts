@@ -24,6 +24,7 @@ import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
 import type { LetterDetailsService } from './letters/letter-details-service.js';
 import { letterDetailsRoutes } from './letters/letter-details-routes.js';
+import { currentParagraphs } from '../shared/domain/current-paragraphs.js';
 import { memberRoutes } from './letters/member-routes.js';
 import type { LetterCourseService } from './signoff/letter-course-service.js';
 import type { LetterStateService } from './signoff/letter-state-service.js';
@@ -135,7 +136,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
-  app.route('/api', auditRoutes(deps.store, deps.access));
+  app.route(
+    '/api',
+    auditRoutes(deps.store, deps.access, (letterId) =>
+      deps.registry.readText(letterId, (doc) => currentParagraphs(doc).map(({ id, number, text }) => ({ id, number, text }))),
+    ),
+  );
   app.route('/api', letterDetailsRoutes(deps.access, deps.details));
   app.all('/api/*', notFoundHandler);
   app.route(

@@ -71,6 +71,18 @@ export function runStoreContract(
       return newLetter;
     }
 
+    /** A second letter beside the seeded one, to show that pages stay within their letter. */
+    async function seedLetterOnly(createdBy: string): Promise<string> {
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      await store.letters.createLetter({
+        letter: { id, title: 'Other', subject: '', addressees: [], letterDate: null, status: 'drafting', createdBy, createdAt: now, updatedAt: now },
+        signatories: [],
+        memberships: [],
+      });
+      return id;
+    }
+
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
     it('keeps offices in the order they were added, names intact', async () => {
@@ -466,6 +478,27 @@ export function runStoreContract(
       expect(edits.map(({ id: _id, ...rest }) => rest)).toEqual([second, first]);
       expect(edits[0]!.id).toBeGreaterThan(edits[1]!.id);
       expect((await store.audit.listForLetter(letter.id)).map((event) => event.kind)).toEqual(['letter_details_changed', 'letter_details_changed']);
+    });
+
+    it('pages a letter\'s audit events newest first, before a cursor, by kind, actor and office', async () => {
+      const { letter } = await seedLetter();
+      const other = await seedLetterOnly(letter.createdBy);
+      const actorA = letter.createdBy;
+      const drafts: AuditDraft[] = [];
+      for (let i = 1; i <= 7; i++) {
+        drafts.push({ ...draft(i % 2 === 0 ? 'signoff_recorded' : 'version_saved', letter.id, { i }), actorUserId: i <= 4 ? actorA : null, actorOfficeId: i <= 2 ? 'aa-office' : null });
+      }
+      drafts.push(draft('version_saved', other, { i: 99 }));
+      await store.audit.append(drafts);
+      const numbers = (records: { detail: string }[]) => records.map((record) => (JSON.parse(record.detail) as { i: number }).i);
+      const first = await store.audit.pageForLetter(letter.id, { limit: 3 });
+      expect(numbers(first)).toEqual([7, 6, 5]);
+      const second = await store.audit.pageForLetter(letter.id, { limit: 3, beforeSeq: first.at(-1)!.seq });
+      expect(numbers(second)).toEqual([4, 3, 2]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 3, beforeSeq: second.at(-1)!.seq }))).toEqual([1]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, kind: 'signoff_recorded' }))).toEqual([6, 4, 2]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, actorUserId: actorA, kind: 'version_saved' }))).toEqual([3, 1]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, actorOfficeId: 'aa-office' }))).toEqual([2, 1]);
     });
   });
 }

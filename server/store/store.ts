@@ -365,6 +365,15 @@ export interface AuditRecord {
   hash: string;
 }
 
+/** Which events of a letter `AuditStore.pageForLetter` reads. */
+export interface AuditPage {
+  beforeSeq?: number;
+  limit: number;
+  kind?: string;
+  actorUserId?: string;
+  actorOfficeId?: string;
+}
+
 /**
  * The append-only, hash-chained audit trail. Acts that change something take their audit events
  * as a last argument and store them in the same transaction as the change.
@@ -372,6 +381,11 @@ export interface AuditRecord {
 export interface AuditStore {
   append(drafts: AuditDraft[]): Promise<AuditRecord[]>;
   listForLetter(letterId: string): Promise<AuditRecord[]>;
+  /**
+   * One page of a letter's events, newest first: those before `beforeSeq` (all without it), at
+   * most `limit`, of one kind, actor and actor office when those are given.
+   */
+  pageForLetter(letterId: string, page: AuditPage): Promise<AuditRecord[]>;
   /** Events in chain order after `afterSeq`, at most `limit`: the verifier reads the chain in pages. */
   readChain(afterSeq: number, limit: number): Promise<AuditRecord[]>;
 }
