@@ -33,6 +33,13 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.letterDetailsChanged]: 'Letter details changed',
 };
 
+/** Every kind of event with its label, by label: the choices of the audit page's filter. */
+export function auditKindChoices(): { kind: AuditKind; label: string }[] {
+  return Object.values(AuditKind)
+    .map((kind) => ({ kind, label: auditKindLabel[kind] }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
+
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */
 export function describeAuditKind(kind: string): string {
   if (Object.hasOwn(auditKindLabel, kind)) return auditKindLabel[kind as AuditKind];
