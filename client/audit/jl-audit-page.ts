@@ -164,27 +164,27 @@ export class JlAuditPage extends LitElement {
     const officeIds = [...new Set([...(this.letter?.signatories.map((signatory) => signatory.office.id) ?? []), ...this.offices.map((office) => office.id)])];
     return html`
       <form class="filters" aria-label="Filter the events" @submit=${this.applyFilters}>
-        <label
-          >Kind
-          <select name="kind">
+        <div class="filter">
+          <label for="filter-kind">Kind</label>
+          <select id="filter-kind" name="kind">
             <option value="">Every kind</option>
             ${auditKindChoices().map(({ kind, label }) => html`<option value=${kind} ?selected=${this.filters.kind === kind}>${label}</option>`)}
           </select>
-        </label>
-        <label
-          >Person
-          <select name="person">
+        </div>
+        <div class="filter">
+          <label for="filter-person">Person</label>
+          <select id="filter-person" name="person">
             <option value="">Everyone</option>
             ${this.members.map((member) => html`<option value=${member.userId} ?selected=${this.filters.person === member.userId}>${member.name}</option>`)}
           </select>
-        </label>
-        <label
-          >Office
-          <select name="office">
+        </div>
+        <div class="filter">
+          <label for="filter-office">Office</label>
+          <select id="filter-office" name="office">
             <option value="">Every office</option>
             ${officeIds.map((id) => html`<option value=${id} ?selected=${this.filters.office === id}>${officeName(this.offices, id)}</option>`)}
           </select>
-        </label>
+        </div>
         <button type="submit">Show events</button>
       </form>
     `;
@@ -278,9 +278,11 @@ export class JlAuditPage extends LitElement {
         align-items: flex-end;
         margin: 0 0 1rem;
       }
-      .filters label {
+      .filter {
         display: grid;
         gap: 0.25rem;
+      }
+      .filter label {
         font-weight: 600;
       }
       select,
