@@ -7,6 +7,7 @@ import type { LetterDetail } from '../../shared/api/letters.js';
 import type { LetterDetailsHistory } from '../../shared/api/letter-details.js';
 import type { LetterAudit } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
+import type { VersionDetail } from '../../shared/api/versions.js';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -156,5 +157,25 @@ describe('letter details', () => {
     const letter = (await created.json()) as LetterDetail;
     expect(letter.letterDate).toBe('2027-01-15');
     expect(letter.signatories.map((signatory) => signatory.office.id)).toEqual(['bb-interior', office.id]);
+  });
+
+  it('a saved version keeps the details and signatories as they were, on its page and in its exports', async () => {
+    const saved = await services.app.request(`/api/letters/${letterId}/versions`, {
+      method: 'POST',
+      headers: { cookie: cookies.coordinator, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sent to capitals' }),
+    });
+    expect(saved.status).toBe(201);
+    const versionId = ((await saved.json()) as { id: string }).id;
+    expect((await send(cookies.coordinator, newDetails)).status).toBe(200);
+
+    const detail = await read<VersionDetail>(`/api/letters/${letterId}/versions/${versionId}`, cookies.drafter);
+    expect(detail.letter).toMatchObject({ title: 'Joint letter', subject: 'Instrumentalisation', addressees: ['The Commission'], letterDate: null });
+    expect(detail.letter?.signatories.map((signatory) => signatory.office.id)).toEqual([office.id]);
+    const markdown = await (await services.app.request(`/api/letters/${letterId}/export?format=markdown&version=${versionId}`, { headers: { cookie: cookies.drafter } })).text();
+    expect(markdown).toContain('Joint letter');
+    expect(markdown).toContain('Instrumentalisation');
+    expect(markdown).not.toContain(newDetails.title);
+    expect(markdown).not.toContain('Magnus Brunner');
   });
 });

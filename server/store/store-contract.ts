@@ -370,6 +370,22 @@ export function runStoreContract(
       expect((await store.audit.listForLetter(letter.id)).map((e) => e.kind)).toEqual(['version_saved']);
     });
 
+    it('keeps with a version the letter\'s details and signatories as they were; an older version has none', async () => {
+      const { letter } = await seedLetter();
+      const base = { letterId: letter.id, kind: 'named' as const, status: 'drafting' as const, userId: letter.createdBy, paragraphCount: 1, document: new Uint8Array([1]) };
+      const record = {
+        title: 'Joint letter, first draft',
+        subject: 'Ärenduskoostöö',
+        addressees: ['The Commission'],
+        letterDate: '2026-12-24',
+        signatories: [{ position: 0, officeId: 'bb-office', signerName: 'B', capacity: 'Minister B' }],
+      };
+      await store.history.insertVersion({ ...base, id: 'c'.repeat(32), name: 'With record', createdAt: later(0), letter: record });
+      await store.history.insertVersion({ ...base, id: 'd'.repeat(32), name: 'Older', createdAt: later(1) });
+      expect((await store.history.getVersion(letter.id, 'c'.repeat(32)))?.letter).toEqual(record);
+      expect((await store.history.getVersion(letter.id, 'd'.repeat(32)))?.letter).toBeNull();
+    });
+
     it('chains audit events: each holds the hash of the one before, in order', async () => {
       const { letter } = await seedLetter();
       const first = await store.audit.append([draft('login_succeeded', null, { email: 'liga@aa.example' }), draft('letter_created', letter.id)]);

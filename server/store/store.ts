@@ -326,6 +326,17 @@ export interface VersionRecord {
   paragraphCount: number;
   /** The text as one Yjs update (`Y.encodeStateAsUpdate`). */
   document: Uint8Array;
+  /** The letter's details and signatories when the version was saved; null for versions saved before they were kept. */
+  letter?: VersionLetterRecord | null;
+}
+
+/** What a saved version keeps of the letter beside its text, so that it shows as the letter was. */
+export interface VersionLetterRecord {
+  title: string;
+  subject: string;
+  addressees: string[];
+  letterDate: string | null;
+  signatories: SignatoryRecord[];
 }
 
 /** Paragraph revisions and saved versions of letters. */

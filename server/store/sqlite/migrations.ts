@@ -187,4 +187,8 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX letter_details_edits_by_letter ON letter_details_edits (letter_id, id);
   `,
+  // A saved version keeps the letter's details and signatories beside its text, to show it as it was.
+  `
+  ALTER TABLE letter_versions ADD COLUMN letter_record TEXT;
+  `,
 ];
