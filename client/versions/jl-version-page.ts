@@ -185,6 +185,9 @@ const versionPageStyles = css`
   jl-version-page .version-downloads {
     margin: 0 0 1rem;
   }
+  jl-version-page .version-meta {
+    margin-top: 1.5rem;
+  }
   jl-version-page .version-meta ul {
     margin: 0 0 0.75rem;
     padding: 0;
