@@ -124,6 +124,12 @@ const actions: { name: string; allowed: Person[]; send: (person: Person) => Prom
       store.letters.removeMember(letterId, ids.outsider),
     ),
   },
+  {
+    name: 'change the letter details',
+    allowed: ['coordinator'],
+    send: (p) => request(p, 'PUT', `/api/letters/${letterId}/details`, { title: 'T', subject: `By ${p}`, addressees: [], letterDate: null }),
+  },
+  { name: 'read the details history', allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'], send: (p) => request(p, 'GET', `/api/letters/${letterId}/details/history`) },
 ];
 
 describe('access matrix over REST', () => {

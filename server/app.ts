@@ -22,6 +22,9 @@ import type { ImportService } from './import/import-service.js';
 import type { LetterAccess } from './letters/letter-access.js';
 import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
+import type { LetterDetailsService } from './letters/letter-details-service.js';
+import { letterDetailsRoutes } from './letters/letter-details-routes.js';
+import { currentParagraphs } from '../shared/domain/current-paragraphs.js';
 import { memberRoutes } from './letters/member-routes.js';
 import type { LetterCourseService } from './signoff/letter-course-service.js';
 import type { LetterStateService } from './signoff/letter-state-service.js';
@@ -68,6 +71,8 @@ export interface AppDeps {
   /** Comment threads and reservations; their routes are left out when absent. */
   comments?: CommentService;
   reservations?: ReservationService;
+  /** A letter's title, subject, addressees and date after its creation. */
+  details: LetterDetailsService;
   /** The workspace runs with demo accounts: the client shows a banner. */
   isDemo: boolean;
   logger: Logger;
@@ -137,7 +142,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
-  app.route('/api', auditRoutes(deps.store, deps.access));
+  app.route(
+    '/api',
+    auditRoutes(deps.store, deps.access, (letterId) =>
+      deps.registry.readText(letterId, (doc) => currentParagraphs(doc).map(({ id, number, text }) => ({ id, number, text }))),
+    ),
+  );
+  app.route('/api', letterDetailsRoutes(deps.access, deps.details));
   if (deps.comments && deps.reservations) app.route('/api', commentRoutes({ access: deps.access, comments: deps.comments, reservations: deps.reservations }));
   app.all('/api/*', notFoundHandler);
   app.route(

@@ -10,6 +10,7 @@ import { WorkerPool } from './export/worker-pool.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
+import { LetterDetailsService } from './letters/letter-details-service.js';
 import { MemberService } from './letters/member-service.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
@@ -101,6 +102,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const versions = new VersionService(store, access, registry);
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
+  const details = new LetterDetailsService(store, access, registry, state);
   const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
   const imports = new ImportService(store, letters, workers);
   const exports = new ExportService({
@@ -136,6 +138,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     versions,
     comments,
     reservations,
+    details,
     logger,
     isDemo: options.isDemo,
     maxBodyBytes: options.maxBodyBytes,

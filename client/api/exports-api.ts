@@ -7,11 +7,12 @@ export interface DownloadedFile {
   fileName: string;
 }
 
-/** The letter as a file in one format, with the name the server gave it. */
-export async function downloadExport(letterId: string, format: ExportFormat): Promise<DownloadedFile> {
+/** The letter (or one saved version of it) as a file in one format, with the name the server gave it. */
+export async function downloadExport(letterId: string, format: ExportFormat, versionId?: string): Promise<DownloadedFile> {
   let response: Response;
+  const version = versionId ? `&version=${encodeURIComponent(versionId)}` : '';
   try {
-    response = await fetch(`/api/letters/${encodeURIComponent(letterId)}/export?format=${format}`, { credentials: 'same-origin' });
+    response = await fetch(`/api/letters/${encodeURIComponent(letterId)}/export?format=${format}${version}`, { credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
   }

@@ -39,7 +39,15 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.threadResolved]: 'Thread resolved',
   [AuditKind.threadReopened]: 'Thread reopened',
   [AuditKind.commentSettingsChanged]: 'Who may comment changed',
+  [AuditKind.letterDetailsChanged]: 'Letter details changed',
 };
+
+/** Every kind of event with its label, by label: the choices of the audit page's filter. */
+export function auditKindChoices(): { kind: AuditKind; label: string }[] {
+  return Object.values(AuditKind)
+    .map((kind) => ({ kind, label: auditKindLabel[kind] }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+}
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */
 export function describeAuditKind(kind: string): string {

@@ -18,12 +18,15 @@ const formats: { format: ExportFormat; label: string }[] = [
 export class JlExportMenu extends LitElement {
   static override properties = {
     letterId: { attribute: false },
+    versionId: { attribute: false },
     isOpen: { state: true },
     pending: { state: true },
     error: { state: true },
   };
 
   declare letterId: string;
+  /** A saved version to download instead of the current letter. */
+  declare versionId: string | undefined;
   declare private isOpen: boolean;
   declare private pending: ExportFormat | null;
   declare private error: string | null;
@@ -31,6 +34,7 @@ export class JlExportMenu extends LitElement {
   constructor() {
     super();
     this.letterId = '';
+    this.versionId = undefined;
     this.isOpen = false;
     this.pending = null;
     this.error = null;
@@ -51,7 +55,7 @@ export class JlExportMenu extends LitElement {
     this.pending = format;
     this.error = null;
     try {
-      const { blob, fileName } = await downloadExport(this.letterId, format);
+      const { blob, fileName } = await downloadExport(this.letterId, format, this.versionId);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -74,7 +78,7 @@ export class JlExportMenu extends LitElement {
         Download<span class="chevron" aria-hidden="true">${this.isOpen ? '▴' : '▾'}</span>
       </button>
       <div id="export-choices" class="choices" ?hidden=${!this.isOpen}>
-        <ul role="list" aria-label="Download the letter as">
+        <ul role="list" aria-label=${this.versionId ? 'Download this version as' : 'Download the letter as'}>
           ${formats.map(
             ({ format, label }) => html`<li>
               <button type="button" aria-disabled=${this.pending ? 'true' : 'false'} @click=${() => this.download(format)}>${label}</button>

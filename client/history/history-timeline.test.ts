@@ -80,3 +80,43 @@ describe('latestApprovals', () => {
     ]);
   });
 });
+
+describe('H6 grouping the panel by person and minute', () => {
+  const at = (minute: number, second: number) => `2026-11-22T12:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}.000Z`;
+  const typed = (id: number, minute: number, second: number, text: string, by: string): Revision => ({
+    ...revision(minute, text, by),
+    id: String(id).padStart(32, '0'),
+    startedAt: at(minute, second),
+    endedAt: at(minute, second),
+  });
+
+  it('folds one person\'s revisions within a minute into one entry, diffed from the text before the first of them', () => {
+    // Newest first: Aino and Mette alternate within minute 5, then Aino alone in minute 6.
+    const revisions = [
+      typed(6, 6, 10, 'a b c d e f', 'Aino Mäkelä'),
+      typed(5, 6, 2, 'a b c d e', 'Aino Mäkelä'),
+      typed(4, 5, 50, 'a b c d', 'Mette Sørensen'),
+      typed(3, 5, 40, 'a b c', 'Mette Sørensen'),
+      typed(2, 5, 20, 'a b', 'Aino Mäkelä'),
+      typed(1, 5, 10, 'a', 'Aino Mäkelä'),
+    ];
+    const { entries } = buildTimeline(history(revisions), 50);
+    expect(entries.map((entry) => (entry.kind === 'revision' ? [entry.revision.text, entry.previousText, entry.folded.map((folded) => folded.text)] : null))).toEqual([
+      ['a b c d e f', 'a b c d', ['a b c d e']],
+      ['a b c d', 'a b', ['a b c']],
+      ['a b', null, ['a']],
+    ]);
+  });
+
+  it('keeps a sign-off between two revisions of one minute, and a restore, as entries of their own', () => {
+    const revisions = [typed(3, 5, 50, 'a b c', 'Aino Mäkelä'), { ...typed(2, 5, 30, 'a b', 'Aino Mäkelä'), kind: 'restored' as const }, typed(1, 5, 10, 'a', 'Aino Mäkelä')];
+    const approved = { ...signoff(5, 'approve', 'ee-interior', 'a b'), at: at(5, 40) };
+    const { entries } = buildTimeline(history(revisions, [approved]), 50);
+    expect(entries.map((entry) => (entry.kind === 'revision' ? `revision ${entry.revision.text} +${entry.folded.length}` : 'signoff'))).toEqual([
+      'revision a b c +0',
+      'signoff',
+      'revision a b +0',
+      'revision a +0',
+    ]);
+  });
+});

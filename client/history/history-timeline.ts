@@ -6,7 +6,15 @@ export type HistorySignoff = ParagraphHistory['signoffs'][number];
 
 /** One line of a paragraph's history: a revision with the text before it, or a sign-off act. */
 export type TimelineEntry =
-  | { kind: 'revision'; revision: Revision; previousText: string | null; isNewest: boolean }
+  | {
+      kind: 'revision';
+      revision: Revision;
+      /** The text before the oldest revision this entry holds. */
+      previousText: string | null;
+      isNewest: boolean;
+      /** Older revisions by the same person in the same minute, shown as one entry with this one (newest first). */
+      folded: Revision[];
+    }
   | { kind: 'signoff'; signoff: HistorySignoff };
 
 /** How many revisions the panel shows at first and adds with each "Show older revisions". */
@@ -20,19 +28,54 @@ export const revisionPageSize = 50;
 export function buildTimeline(history: ParagraphHistory, shownRevisions: number): { entries: TimelineEntry[]; hiddenRevisions: number } {
   const shown = history.revisions.slice(0, shownRevisions);
   const hiddenRevisions = history.revisions.length - shown.length;
-  const revisions: TimelineEntry[] = shown.map((revision, index) => ({
-    kind: 'revision',
-    revision,
-    previousText: history.revisions[index + 1]?.text ?? null,
-    isNewest: index === 0,
-  }));
   const oldestShown = shown.at(-1);
   // Acts older than the oldest shown revision wait until the person shows older revisions.
   const since = hiddenRevisions > 0 && oldestShown ? timeOf(oldestShown.endedAt) : -Infinity;
-  const signoffs: TimelineEntry[] = history.signoffs
-    .filter((signoff) => timeOf(signoff.at) >= since)
-    .map((signoff) => ({ kind: 'signoff', signoff }));
+  const shownSignoffs = history.signoffs.filter((signoff) => timeOf(signoff.at) >= since);
+  const revisions = groupByPersonAndMinute(
+    shown.map((revision, index) => ({ kind: 'revision', revision, previousText: history.revisions[index + 1]?.text ?? null, isNewest: index === 0, folded: [] })),
+    shownSignoffs,
+  );
+  const signoffs: TimelineEntry[] = shownSignoffs.map((signoff) => ({ kind: 'signoff', signoff }));
   return { entries: mergeNewestFirst(revisions, signoffs), hiddenRevisions };
+}
+
+/** Kinds of revision that are someone typing on: several in one minute read as one change. */
+const foldableKinds: ReadonlySet<Revision['kind']> = new Set(['created', 'edited']);
+
+/**
+ * Folds revisions by one person within one minute into one entry (H6): two people typing for
+ * half a minute make a few entries, not dozens. The record keeps every revision; a restore, split,
+ * merge or deletion, and a sign-off in between, keep their own entries.
+ */
+function groupByPersonAndMinute(entries: Extract<TimelineEntry, { kind: 'revision' }>[], signoffs: readonly HistorySignoff[]): TimelineEntry[] {
+  const grouped: Extract<TimelineEntry, { kind: 'revision' }>[] = [];
+  for (const entry of entries) {
+    const group = grouped.at(-1);
+    const newest = group?.revision;
+    const oldest = group ? (group.folded.at(-1) ?? group.revision) : undefined;
+    const fits =
+      group &&
+      newest &&
+      oldest &&
+      foldableKinds.has(entry.revision.kind) &&
+      foldableKinds.has(oldest.kind) &&
+      entry.revision.by === newest.by &&
+      entry.revision.officeId === newest.officeId &&
+      minuteOf(entry.revision.endedAt) === minuteOf(newest.endedAt) &&
+      !signoffs.some((signoff) => timeOf(signoff.at) > timeOf(entry.revision.endedAt) && timeOf(signoff.at) <= timeOf(oldest.endedAt));
+    if (fits) {
+      group.folded.push(entry.revision);
+      group.previousText = entry.previousText;
+    } else {
+      grouped.push({ ...entry, folded: [] });
+    }
+  }
+  return grouped;
+}
+
+function minuteOf(value: string): number {
+  return Math.floor(timeOf(value) / 60_000);
 }
 
 /** Revisions are already newest first, sign-offs oldest first: one pass merges them. */

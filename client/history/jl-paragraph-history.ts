@@ -71,7 +71,7 @@ export class JlParagraphHistory extends LitElement {
   private loadCount = 0;
   private haveOfficesLoaded = false;
   /** Word diffs are the costly part of a render; each loaded revision is compared once. */
-  private diffs = new WeakMap<Revision, ReturnType<typeof renderWordDiff>>();
+  private diffs = new WeakMap<Revision, { previousText: string | null; diff: ReturnType<typeof renderWordDiff> }>();
 
   constructor() {
     super();
@@ -225,7 +225,7 @@ export class JlParagraphHistory extends LitElement {
       <ol class="timeline" aria-label="Revisions and sign-offs, newest first">
         ${entries.map((entry) =>
           entry.kind === 'revision'
-            ? this.renderRevision(entry.revision, entry.previousText, entry.isNewest, paragraph, context)
+            ? this.renderRevision(entry.revision, entry.previousText, entry.isNewest, paragraph, context, entry.folded)
             : renderSignoffEntry(entry.signoff, officeName(this.offices, entry.signoff.officeId)),
         )}
       </ol>
@@ -238,22 +238,24 @@ export class JlParagraphHistory extends LitElement {
     `;
   }
 
-  private renderRevision(revision: Revision, previousText: string | null, isNewest: boolean, paragraph: ParagraphInfo, context: RevisionContext) {
+  private renderRevision(revision: Revision, previousText: string | null, isNewest: boolean, paragraph: ParagraphInfo, context: RevisionContext, folded: Revision[] = []) {
     const author = revision.by ? `${revision.by}${revision.officeId ? `, ${officeName(this.offices, revision.officeId)}` : ''}` : 'author not recorded';
     const canRestoreThis = this.canRestore && !isNewest && revision.kind !== 'deleted' && revision.text !== paragraph.text;
     return html`<li class="entry revision" data-revision=${revision.id}>
-      <p class="entry-head"><strong>${describeRevision(revision, context)}</strong> by ${author}</p>
-      <p class="entry-time">${renderTimeSpan(revision.startedAt, revision.endedAt)}</p>
+      <p class="entry-head"><strong>${describeRevision(revision, context)}</strong> by ${author}${folded.length > 0
+        ? html` <span class="folded">(${folded.length + 1} revisions in this minute)</span>`
+        : null}</p>
+      <p class="entry-time">${renderTimeSpan((folded.at(-1) ?? revision).startedAt, revision.endedAt)}</p>
       ${this.diffOf(revision, previousText)} ${canRestoreThis ? this.renderRestore(revision) : null}
     </li>`;
   }
 
   private diffOf(revision: Revision, previousText: string | null) {
-    let diff = this.diffs.get(revision);
-    if (!diff) {
-      diff = renderWordDiff(previousText ?? '', revision.text);
-      this.diffs.set(revision, diff);
-    }
+    // A revision that folds in more of its minute (older ones shown) compares with an older text.
+    const cached = this.diffs.get(revision);
+    if (cached && cached.previousText === previousText) return cached.diff;
+    const diff = renderWordDiff(previousText ?? '', revision.text);
+    this.diffs.set(revision, { previousText, diff });
     return diff;
   }
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ImportPreview } from '../../shared/api/interchange.js';
+import { longParagraphCharacters, type ImportPreview } from '../../shared/api/interchange.js';
 import type { Office } from '../../shared/api/offices.js';
 import { describeError } from '../api/api-error.js';
 import { importLetter, previewImport } from '../api/imports-api.js';
@@ -132,6 +132,7 @@ export class JlLetterImport extends LitElement {
             ? html`, with ${preview.noteCount} footnote${preview.noteCount === 1 ? '' : 's'} as numbered notes at the end`
             : nothing}.
         </p>
+        ${this.renderLongParagraphs(preview)}
         ${preview.warnings.length > 0
           ? html`<ul class="message notice" aria-label="What changed on import">
               ${preview.warnings.map((warning) => html`<li>${warning}</li>`)}
@@ -157,6 +158,28 @@ export class JlLetterImport extends LitElement {
           <button class="secondary" type="button" @click=${this.cancel}>Choose another file</button>
         </div>
       </form>
+    `;
+  }
+
+  /** Paragraphs too long to sign off one by one: named before the letter exists, so they can be split first. */
+  private renderLongParagraphs(preview: ImportPreview) {
+    const long = preview.longParagraphs;
+    if (long.length === 0) return nothing;
+    return html`
+      <div class="message notice long-paragraphs" role="group" aria-labelledby="long-paragraphs-heading">
+        <p id="long-paragraphs-heading">
+          <strong>${long.length === 1 ? '1 paragraph is' : `${long.length} paragraphs are`} too long to sign off one by one</strong>
+          (over ${longParagraphCharacters.toLocaleString('en-GB')} characters): every office must approve all of it at once, and any
+          change makes every approval of it stale. Consider splitting ${long.length === 1 ? 'it' : 'them'} into shorter paragraphs in the file
+          or after creating the letter.
+        </p>
+        <ul>
+          ${long.map(
+            (paragraph) =>
+              html`<li>Paragraph ${paragraph.number} (${paragraph.characters.toLocaleString('en-GB')} characters): “${paragraph.opening}”</li>`,
+          )}
+        </ul>
+      </div>
     `;
   }
 

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
 import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { hasPermission, Permission } from '../../shared/domain/permissions.js';
+import { hasPermission, mayEditDetails, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
 import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
@@ -36,12 +36,12 @@ import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import { formatLetterDate } from './format-letter-date.js';
+import './jl-letter-details-editor.js';
 import './jl-letterhead.js';
 import './jl-signature-blocks.js';
 import { letterPageStyles } from './letter-page-styles.js';
 import { letterStatusLabel } from './letter-status-label.js';
-
-const letterDateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
@@ -126,6 +126,9 @@ export class JlLetterPage extends LitElement {
   });
 
   protected override updated(): void {
+    // A title changed by the coordinator (rule D2) names the tab too.
+    const title = this.letterState.course?.details?.title ?? this.letter?.title;
+    if (title && !this.loadError) document.title = `${title} – Jointly`;
     const bar = this.querySelector('.letter-bar');
     this.barObserver.disconnect();
     if (bar) this.barObserver.observe(bar);
@@ -243,6 +246,8 @@ export class JlLetterPage extends LitElement {
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
     const isCoordinator = letter.myRoles.includes(Role.coordinator);
+    // Details edits reach every screen with the course (rule D2); the loaded letter is the fallback.
+    const details = this.letterState.course?.details ?? letter;
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
@@ -278,18 +283,23 @@ export class JlLetterPage extends LitElement {
       <article class="letter" aria-labelledby="letter-title">
         <jl-letterhead .signatories=${signatories}></jl-letterhead>
         <div class="letter-meta">
-          ${letter.addressees.length > 0
+          ${details.addressees.length > 0
             ? html`<div class="addressees">
                 <p class="meta-label" id="addressees-label">To</p>
                 <ul aria-labelledby="addressees-label">
-                  ${letter.addressees.map((addressee) => html`<li>${addressee}</li>`)}
+                  ${details.addressees.map((addressee) => html`<li>${addressee}</li>`)}
                 </ul>
               </div>`
             : null}
-          ${letter.letterDate ? html`<p class="letter-date">${formatLetterDate(letter.letterDate)}</p>` : null}
+          ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate)}</p>` : null}
         </div>
-        <h1 id="letter-title">${letter.title}</h1>
-        ${letter.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
+        <h1 id="letter-title">${details.title}</h1>
+        ${details.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${details.subject}</p>` : null}
+        <jl-letter-details-editor
+          .letterId=${letter.id}
+          .details=${details}
+          .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
+        ></jl-letter-details-editor>
         ${mayEdit || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor
           .connection=${this.connection}
@@ -417,11 +427,6 @@ export class JlLetterPage extends LitElement {
 
 function orderSignatories(signatories: readonly Signatory[]): Signatory[] {
   return [...signatories].sort((a, b) => a.position - b.position);
-}
-
-function formatLetterDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : letterDateFormat.format(date);
 }
 
 customElements.define('jl-letter-page', JlLetterPage);

@@ -1,12 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+// Keyed by office: a checkbox the person unticked moves with its office, not with its place.
+import { repeat } from 'lit/directives/repeat.js';
 import type { Office } from '../../shared/api/offices.js';
 import { ApiError, describeError } from '../api/api-error.js';
 import { createLetter } from '../api/letters-api.js';
 import { loadOffices } from '../api/offices-api.js';
 import { letterPath, navigate } from '../app/route.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
-import { buttonStyles, messageStyles } from '../ui/shared-styles.js';
+import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { officeLanguage } from './office-language.js';
 import { type NewLetterField, validateNewLetter } from './validate-new-letter.js';
 
@@ -17,12 +19,18 @@ export class JlNewLetterForm extends LitElement {
     errors: { state: true },
     formError: { state: true },
     isSubmitting: { state: true },
+    order: { state: true },
+    orderNote: { state: true },
   };
 
   declare private offices: Office[] | undefined;
   declare private errors: Partial<Record<NewLetterField, string>>;
   declare private formError: string | null;
   declare private isSubmitting: boolean;
+  /** Office ids in signing order, as the person arranged them. */
+  declare private order: string[];
+  /** Announces a move ("Estonia moved to place 2 of 8."). */
+  declare private orderNote: string;
 
   constructor() {
     super();
@@ -30,6 +38,8 @@ export class JlNewLetterForm extends LitElement {
     this.errors = {};
     this.formError = null;
     this.isSubmitting = false;
+    this.order = [];
+    this.orderNote = '';
   }
 
   override connectedCallback(): void {
@@ -40,6 +50,7 @@ export class JlNewLetterForm extends LitElement {
   private async load(): Promise<void> {
     try {
       this.offices = await loadOffices();
+      this.order = this.offices.map((office) => office.id);
       this.formError = null;
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
@@ -56,6 +67,7 @@ export class JlNewLetterForm extends LitElement {
       title: String(data.get('title') ?? ''),
       subject: String(data.get('subject') ?? ''),
       addressees: String(data.get('addressees') ?? ''),
+      letterDate: String(data.get('letterDate') ?? ''),
       signatoryOfficeIds: data.getAll('signatoryOfficeIds').map(String),
     });
     this.formError = null;
@@ -127,6 +139,18 @@ export class JlNewLetterForm extends LitElement {
             aria-describedby=${errors.addressees ? 'addressees-hint addressees-error' : 'addressees-hint'}
           ></textarea>
         </div>
+        <div class="field">
+          <label for="letterDate">Date</label>
+          <p class="hint" id="letterDate-hint">The day the letter bears; you can set or change it later.</p>
+          ${this.renderError('letterDate')}
+          <input
+            id="letterDate"
+            name="letterDate"
+            type="date"
+            aria-invalid=${errors.letterDate ? 'true' : 'false'}
+            aria-describedby=${errors.letterDate ? 'letterDate-hint letterDate-error' : 'letterDate-hint'}
+          />
+        </div>
         ${this.renderOffices()}
         <button class="primary" type="submit" ?disabled=${this.isSubmitting || !this.offices}>
           ${this.isSubmitting ? 'Creating…' : 'Create letter'}
@@ -149,13 +173,17 @@ export class JlNewLetterForm extends LitElement {
         aria-describedby=${error ? 'offices-hint signatoryOfficeIds-error' : 'offices-hint'}
       >
         <legend>Signatory offices</legend>
-        <p class="hint" id="offices-hint">The letter is signed in this order. Each office’s minister signs.</p>
+        <p class="hint" id="offices-hint">The letter is signed in this order; move an office up or down to change it. Each office’s minister signs.</p>
         ${this.renderError('signatoryOfficeIds')}
+        <p class="visually-hidden" role="status">${this.orderNote}</p>
         ${this.offices
-          ? html`<ul class="offices">
-              ${this.offices.map(
-                (office) => html`
+          ? html`<ol class="offices">
+              ${repeat(
+                this.orderedOffices(this.offices),
+                (office) => office.id,
+                (office, index) => html`
                   <li>
+                    <span class="place" aria-hidden="true">${index + 1}.</span>
                     <input
                       type="checkbox"
                       id=${`office-${office.id}`}
@@ -168,18 +196,42 @@ export class JlNewLetterForm extends LitElement {
                       <span class="country">${office.country}:</span> ${office.nameEn}
                       <span class="native" lang=${ifDefined(officeLanguage(office))}>${office.name}</span>
                     </label>
+                    <span class="move">
+                      <button type="button" class="secondary" id=${`up-${office.id}`} aria-label=${`Move ${office.country}: ${office.nameEn} up`} ?disabled=${index === 0} @click=${() => this.move(office, -1)}>↑</button>
+                      <button type="button" class="secondary" id=${`down-${office.id}`} aria-label=${`Move ${office.country}: ${office.nameEn} down`} ?disabled=${index === this.order.length - 1} @click=${() => this.move(office, 1)}>↓</button>
+                    </span>
                   </li>
                 `,
               )}
-            </ul>`
+            </ol>`
           : html`<p>Loading offices…</p>`}
       </fieldset>
     `;
   }
 
+  private orderedOffices(offices: Office[]): Office[] {
+    const byId = new Map(offices.map((office) => [office.id, office]));
+    return this.order.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Moves an office one place up (-1) or down (+1) in the signing order; focus stays on the moved office. */
+  private async move(office: Office, step: -1 | 1): Promise<void> {
+    const from = this.order.indexOf(office.id);
+    const to = from + step;
+    if (from < 0 || to < 0 || to >= this.order.length) return;
+    const order = [...this.order];
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    this.order = order;
+    this.orderNote = `${office.country}: ${office.nameEn} moved to place ${to + 1} of ${order.length}.`;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLButtonElement>(`#${step < 0 ? 'up' : 'down'}-${CSS.escape(office.id)}`);
+    (target && !target.disabled ? target : this.renderRoot.querySelector<HTMLButtonElement>(`#${step < 0 ? 'down' : 'up'}-${CSS.escape(office.id)}`))?.focus();
+  }
+
   static override styles = [
     buttonStyles,
     messageStyles,
+    visuallyHiddenStyles,
     css`
       :host {
         display: block;
@@ -205,6 +257,7 @@ export class JlNewLetterForm extends LitElement {
         color: var(--jl-text-muted);
       }
       input[type='text'],
+      input[type='date'],
       textarea {
         font: inherit;
         width: 100%;
@@ -254,6 +307,20 @@ export class JlNewLetterForm extends LitElement {
         display: flex;
         align-items: flex-start;
         gap: 0.5rem;
+      }
+      .place {
+        min-width: 1.5rem;
+        text-align: end;
+        color: var(--jl-text-muted);
+      }
+      .move {
+        display: inline-flex;
+        gap: 0.25rem;
+        margin-inline-start: auto;
+      }
+      .move button {
+        padding: 0 0.5rem;
+        line-height: 1.5;
       }
       .offices input {
         width: 1.25rem;

@@ -17,8 +17,18 @@ describe('validateNewLetter', () => {
         title: 'Joint letter',
         subject: 'Migration',
         addressees: ['President of the European Commission', 'Commissioner for Home Affairs'],
+        letterDate: null,
         signatoryOfficeIds: ['fi-interior', 'se-government'],
       },
+    });
+  });
+
+  it('takes a date that exists and refuses one that does not', () => {
+    const dated = validateNewLetter({ ...valid, letterDate: '2026-12-24' });
+    expect(dated.ok && dated.request.letterDate).toBe('2026-12-24');
+    expect(validateNewLetter({ ...valid, letterDate: '2026-02-30' })).toEqual({
+      ok: false,
+      errors: { letterDate: 'Enter a date that exists, or leave the date empty.' },
     });
   });
 

@@ -7,6 +7,8 @@ export interface NewLetterInput {
   subject: string;
   /** One addressee per line. */
   addressees: string;
+  /** `YYYY-MM-DD` from a date field; empty for none. */
+  letterDate?: string;
   signatoryOfficeIds: string[];
 }
 
@@ -20,6 +22,7 @@ const fieldNames: Record<NewLetterField, string> = {
   title: 'title',
   subject: 'subject',
   addressees: 'addressee',
+  letterDate: 'date',
   signatoryOfficeIds: 'signatory office',
 };
 
@@ -35,6 +38,7 @@ export function validateNewLetter(input: NewLetterInput): NewLetterValidation {
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line.length > 0),
+    letterDate: input.letterDate ? input.letterDate : null,
     signatoryOfficeIds: input.signatoryOfficeIds,
   };
   const errors: Partial<Record<NewLetterField, string>> = {};
@@ -59,6 +63,7 @@ function isField(key: PropertyKey | undefined): key is NewLetterField {
 
 function describeIssue(field: NewLetterField, issue: z.core.$ZodIssue, index: number | undefined): string {
   const where = field === 'addressees' && index !== undefined ? ` (line ${index + 1})` : '';
+  if (field === 'letterDate') return 'Enter a date that exists, or leave the date empty.';
   switch (issue.code) {
     case 'too_small':
       return field === 'title' ? 'Enter a title.' : `Enter a ${fieldNames[field]}${where}.`;

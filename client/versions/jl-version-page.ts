@@ -11,6 +11,10 @@ import { letterStatusLabel } from '../letters/letter-status-label.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import { formatDateTime } from '../ui/format-date-time.js';
+import '../export/jl-export-menu.js';
+import { formatLetterDate } from '../letters/format-letter-date.js';
+import '../letters/jl-letterhead.js';
+import '../letters/jl-signature-blocks.js';
 
 /**
  * One saved version of the letter, read-only: its body rendered by a non-editable editor built
@@ -134,18 +138,37 @@ export class JlVersionPage extends LitElement {
   }
 
   private renderVersion(detail: VersionDetail) {
-    const { version } = detail;
+    const { version, letter } = detail;
+    const signatories = [...(letter?.signatories ?? [])].sort((a, b) => a.position - b.position);
     return html`
       <h1>${version.name}</h1>
       <p class="read-only-note">
         Read-only version saved on <time datetime=${version.at}>${formatDateTime(version.at)}</time> by ${version.by}, while the letter was
         “${letterStatusLabel[version.status]}”. Changes to the letter since then do not show here.
       </p>
+      <div class="version-downloads"><jl-export-menu .letterId=${this.letterId} .versionId=${version.id}></jl-export-menu></div>
+      ${letter
+        ? null
+        : html`<p class="read-only-note">This version was saved before versions kept the letterhead, addressees and signatures; it shows its text only.</p>`}
       <article class="version-letter" aria-labelledby="version-letter-title">
-        <h2 id="version-letter-title">${this.letterTitle}</h2>
+        ${letter ? html`<jl-letterhead .signatories=${signatories}></jl-letterhead>` : null}
+        ${letter && (letter.addressees.length > 0 || letter.letterDate)
+          ? html`<div class="version-meta">
+              ${letter.addressees.length > 0
+                ? html`<p class="meta-label" id="version-addressees-label">To</p>
+                    <ul aria-labelledby="version-addressees-label">
+                      ${letter.addressees.map((addressee) => html`<li>${addressee}</li>`)}
+                    </ul>`
+                : null}
+              ${letter.letterDate ? html`<p class="version-date">${formatLetterDate(letter.letterDate)}</p>` : null}
+            </div>`
+          : null}
+        <h2 id="version-letter-title">${letter?.title ?? this.letterTitle}</h2>
+        ${letter?.subject ? html`<p class="version-subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
         ${this.hasRenderFailed
           ? html`<div class="version-text">${detail.paragraphs.map((paragraph) => html`<p>${paragraph.text}</p>`)}</div>`
           : html`<div class="version-surface"></div>`}
+        ${letter ? html`<jl-signature-blocks .signatories=${signatories}></jl-signature-blocks>` : null}
       </article>
     `;
   }
@@ -158,6 +181,25 @@ const versionPageStyles = css`
   }
   jl-version-page h1 {
     margin: 0 0 1rem;
+  }
+  jl-version-page .version-downloads {
+    margin: 0 0 1rem;
+  }
+  jl-version-page .version-meta {
+    margin-top: 1.5rem;
+  }
+  jl-version-page .version-meta ul {
+    margin: 0 0 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+  jl-version-page .meta-label {
+    margin: 0;
+    font-weight: 600;
+  }
+  jl-version-page .version-date,
+  jl-version-page .version-subject {
+    margin: 0 0 0.75rem;
   }
   jl-version-page .read-only-note {
     padding: 0.5rem 0.75rem;

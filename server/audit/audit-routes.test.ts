@@ -92,3 +92,75 @@ describe("the letter's audit page", () => {
     expect(second.verification).toMatchObject({ intact: false, firstBroken: { seq: last } });
   });
 });
+
+describe("the letter's audit trail in pages", () => {
+  const page = async (query: string) => {
+    const response = await services.app.request(`/api/letters/${letterId}/audit${query}`, { headers: { cookie } });
+    return { status: response.status, body: (await response.json()) as LetterAudit & { error?: { code: string; message: string } } };
+  };
+
+  it('gives the newest events first, a page at a time, with a cursor to the next page, and only this letter\'s', async () => {
+    const drafts = Array.from({ length: 120 }, (_, index) =>
+      auditDraft(index % 3 === 0 ? AuditKind.statusChanged : AuditKind.versionSaved, index % 2 === 0 ? { id: randomUUID(), officeId: 'bb-office' } : null, letterId, { n: index }),
+    );
+    await store.audit.append(drafts);
+    const first = await page('');
+    expect(first.status).toBe(200);
+    expect(first.body.events).toHaveLength(50);
+    expect(first.body.events.map((event) => event.detail['n']).slice(0, 3)).toEqual([119, 118, 117]);
+    expect(first.body.events.every((event) => event.letterId === letterId)).toBe(true);
+    const second = await page(`?before=${first.body.nextCursor}`);
+    expect(second.body.events[0]!.detail['n']).toBe(69);
+    const last = await page(`?before=${second.body.nextCursor}&limit=200`);
+    expect(last.body.events).toHaveLength(20);
+    expect(last.body.nextCursor).toBeNull();
+    const seen = [...first.body.events, ...second.body.events, ...last.body.events].map((event) => event.seq);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
+  it('filters by kind, person and office', async () => {
+    const personId = randomUUID();
+    await store.audit.append([
+      auditDraft(AuditKind.statusChanged, { id: personId, officeId: 'bb-office' }, letterId, { n: 1 }),
+      auditDraft(AuditKind.versionSaved, { id: personId, officeId: 'bb-office' }, letterId, { n: 2 }),
+      auditDraft(AuditKind.statusChanged, { id: randomUUID(), officeId: 'cc-office' }, letterId, { n: 3 }),
+    ]);
+    const ns = (body: LetterAudit) => body.events.map((event) => event.detail['n']);
+    expect(ns((await page('?kind=status_changed')).body)).toEqual([3, 1]);
+    expect(ns((await page(`?person=${personId}`)).body)).toEqual([2, 1]);
+    expect(ns((await page('?office=cc-office')).body)).toEqual([3]);
+    expect(ns((await page(`?office=bb-office&kind=version_saved`)).body)).toEqual([2]);
+  });
+
+  it('refuses page parameters it does not know or cannot read, naming them', async () => {
+    for (const query of ['?limit=0', '?limit=201', '?limit=ten', '?before=-4', '?before=1e3', '?person=someone', '?office=FI', '?kind=DROP%20TABLE', '?sort=oldest']) {
+      const { status, body } = await page(query);
+      expect(status, query).toBe(400);
+      expect(body.error?.code).toBe('validation_failed');
+    }
+  });
+
+  it('names a paragraph no longer in the letter by the opening words of its last revision', async () => {
+    await store.history.appendRevisions([
+      {
+        id: 'a'.repeat(32),
+        letterId,
+        paragraphId: 'gone-paragraph',
+        kind: 'edited',
+        userId: null,
+        officeId: null,
+        startedAt: new Date().toISOString(),
+        endedAt: new Date().toISOString(),
+        content: { type: 'paragraph', content: [{ type: 'text', text: 'We ask the Commission to present a legal framework without delay.' }] },
+        hash: 'b'.repeat(64),
+        changes: 1,
+        relatedParagraphId: null,
+        restoredFrom: null,
+      },
+    ]);
+    await store.audit.append([auditDraft(AuditKind.signoffRecorded, null, letterId, { paragraphId: 'gone-paragraph', action: 'approve' })]);
+    const { body } = await page('?kind=signoff_recorded');
+    expect(body.events[0]!.paragraph).toEqual({ number: null, opening: 'We ask the Commission to present a legal…' });
+  });
+});

@@ -6,6 +6,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterStateService } from '../signoff/letter-state-service.js';
+import type { VersionLetter } from '../../shared/api/versions.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
@@ -22,7 +23,11 @@ export interface ExportedEvent {
 }
 
 /** A saved version's name and body (ProseMirror JSON), or null if the letter has no such version. */
-export type SavedVersionReader = (letterId: string, versionId: string) => Promise<{ name: string; body: JSONContent } | null>;
+/** A saved version's name, body and (when it kept them) the letter's details and signatories then. */
+export type SavedVersionReader = (
+  letterId: string,
+  versionId: string,
+) => Promise<{ name: string; body: JSONContent; letter?: VersionLetter | null } | null>;
 
 export interface ExportServiceDeps {
   store: Store;
@@ -82,13 +87,14 @@ export class ExportService {
     const body = version?.body ?? (await this.deps.registry.readText(letterId, (doc) => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(bodyFieldName)) as JSONContent));
     return {
       format,
+      // A saved version exports as the letter was: its details and signatories when it was saved.
       record: {
-        title: letter.title,
-        subject: letter.subject,
-        addressees: letter.addressees,
-        letterDate: letter.letterDate,
+        title: version?.letter?.title ?? letter.title,
+        subject: version?.letter?.subject ?? letter.subject,
+        addressees: version?.letter?.addressees ?? letter.addressees,
+        letterDate: version?.letter ? version.letter.letterDate : letter.letterDate,
         status: course.status,
-        signatories: course.signatories,
+        signatories: version?.letter?.signatories ?? course.signatories,
         finalSignatures: course.finalSignatures,
         body,
       },

@@ -3,13 +3,13 @@ import * as Y from 'yjs';
 import { AuditKind } from '../../shared/api/audit.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { VersionKind, type VersionComparison, type VersionDetail, type VersionSummary } from '../../shared/api/versions.js';
+import { VersionKind, type VersionComparison, type VersionDetail, type VersionLetter, type VersionSummary } from '../../shared/api/versions.js';
 import { compareParagraphs } from '../../shared/domain/compare-paragraphs.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
-import type { Store, VersionRecord } from '../store/store.js';
+import type { Store, VersionLetterRecord, VersionRecord } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { type LetterDocument, paragraphsOf, readLetterDocument } from './letter-document.js';
 
@@ -51,13 +51,24 @@ export class VersionService {
   async detail(user: SessionUser, letterId: string, versionId: string): Promise<VersionDetail> {
     await this.access.require(user, letterId, Permission.readLetter);
     const version = await this.find(letterId, versionId);
-    return { version: this.summary(version, await this.userNames()), ...readLetterDocument(version.document) };
+    return { version: this.summary(version, await this.userNames()), letter: await this.letterOf(version.letter), ...readLetterDocument(version.document) };
+  }
+
+  /** A version's record of the letter with each signatory's office, as the screens and exports show it. */
+  async letterOf(record: VersionLetterRecord | null | undefined): Promise<VersionLetter | null> {
+    if (!record) return null;
+    const officeById = new Map((await this.store.accounts.listOffices()).map((office) => [office.id, office]));
+    const signatories = record.signatories.flatMap((signatory) => {
+      const office = officeById.get(signatory.officeId);
+      return office ? [{ position: signatory.position, office, signerName: signatory.signerName, capacity: signatory.capacity }] : [];
+    });
+    return { title: record.title, subject: record.subject, addressees: record.addressees, letterDate: record.letterDate, signatories };
   }
 
   /** A saved version's name and body for an export; the export route has checked who may read it. */
-  async readForExport(letterId: string, versionId: string): Promise<{ name: string; body: Record<string, unknown> } | null> {
+  async readForExport(letterId: string, versionId: string): Promise<{ name: string; body: Record<string, unknown>; letter: VersionLetter | null } | null> {
     const version = await this.store.history.getVersion(letterId, versionId);
-    return version && { name: version.name, body: readLetterDocument(version.document).body };
+    return version && { name: version.name, body: readLetterDocument(version.document).body, letter: await this.letterOf(version.letter) };
   }
 
   /** Compares two versions, or a version and the current text (`current`), paragraph by paragraph. */
@@ -102,6 +113,14 @@ export class VersionService {
       createdAt: new Date().toISOString(),
       paragraphCount,
       document,
+      // The details and signatories as they are now: the version shows and exports as the letter was.
+      letter: {
+        title: letter.title,
+        subject: letter.subject,
+        addressees: letter.addressees,
+        letterDate: letter.letterDate,
+        signatories: await this.store.letters.listSignatories(letterId),
+      },
     };
     const audit = [auditDraft(AuditKind.versionSaved, actorOf(user), letterId, { versionId: version.id, name, kind })];
     await this.store.history.insertVersion(version, audit);

@@ -27,7 +27,7 @@ export interface PartsTaken {
 export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONContent {
   const { parts } = file;
   const leftOut = [
-    ...(parts.title ? [parts.title.index] : []),
+    ...(parts.title?.index !== undefined && parts.title.index !== null ? [parts.title.index] : []),
     ...(parts.subject ? [parts.subject.index] : []),
     ...(parts.signatureRecord?.indexes ?? []),
     ...(taken.addressees && parts.addressees ? parts.addressees.indexes : []),

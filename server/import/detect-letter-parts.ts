@@ -8,7 +8,11 @@ import { blockText } from '../../shared/domain/block-text.js';
  * top-level blocks they occupy. Only what is clearly recognisable is found; the rest stays text.
  */
 export interface LetterParts {
-  title: { text: string; index: number } | null;
+  /**
+   * The first level-1 heading; without one, the heading or the line that opens the text. `index` is
+   * the block it takes out of the body, null when it is the first line of a longer paragraph.
+   */
+  title: { text: string; index: number | null } | null;
   subject: { text: string; index: number } | null;
   /** Offices named at the very top, as a letterhead does: one per line, or one paragraph each. */
   letterhead: { officeIds: string[]; indexes: number[] } | null;
@@ -26,6 +30,8 @@ const salutation = /^(?:dear|excellenc|madam|sir)\b/i;
 const maxLineLength = 160;
 const maxSignatureLines = 5;
 const maxLooseAddressees = 12;
+/** The longest title a letter has (letterDetailLimits.titleLength). */
+const maxTitleLength = 200;
 
 const fold = (value: string) => value.normalize('NFC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 const linesOf = (block: JSONContent) => blockText(block).split('\n').map((line) => line.trim()).filter(Boolean);
@@ -36,6 +42,7 @@ const isList = (block: JSONContent | undefined) => block?.type === 'bulletList' 
 export function detectLetterParts(blocks: readonly JSONContent[], offices: readonly Office[]): LetterParts {
   const parts: LetterParts = { title: null, subject: null, letterhead: null, addressees: null, signatures: null, signatureRecord: null };
   let index = 0;
+  const hasTitleHeading = blocks.some((block) => block.type === 'heading' && block.attrs?.['level'] === 1);
   // The head of a letter: letterhead, addressees, title and subject, in any order, until the first other block.
   while (index < blocks.length) {
     const block = blocks[index]!;
@@ -59,6 +66,11 @@ export function detectLetterParts(blocks: readonly JSONContent[], offices: reado
       index++;
       continue;
     }
+    if (!parts.title && !hasTitleHeading && isOpeningTitle(block)) {
+      parts.title = { text: shortened(linesOf(block).join(' ')), index };
+      index++;
+      continue;
+    }
     const subject = isParagraph(block) ? subjectLabel.exec(blockText(block).trim()) : null;
     if (!parts.subject && subject && !subject[1]!.includes('\n')) {
       parts.subject = { text: subject[1]!.trim(), index };
@@ -67,10 +79,38 @@ export function detectLetterParts(blocks: readonly JSONContent[], offices: reado
     }
     break;
   }
+  if (!parts.title && !hasTitleHeading) parts.title = openingTitle(blocks[index]);
   const recordStart = blocks.findIndex((block, at) => at >= index && block.type === 'heading' && blockText(block).trim() === signatureRecordHeading);
   if (recordStart >= 0) parts.signatureRecord = { indexes: blocks.slice(recordStart).map((_, offset) => recordStart + offset) };
   parts.signatures = signaturesFrom(blocks.slice(0, recordStart >= 0 ? recordStart : blocks.length), index, offices);
   return parts;
+}
+
+/**
+ * Without a level-1 heading, a heading of another level or a paragraph of one short line (not a
+ * salutation, subject or addressee label) at the head of the file is its title, and leaves the body.
+ */
+function isOpeningTitle(block: JSONContent): boolean {
+  if (block.type === 'heading') return true;
+  const lines = linesOf(block);
+  const line = lines[0] ?? '';
+  return isParagraph(block) && lines.length === 1 && line.length <= maxTitleLength && !salutation.test(line) && !subjectLabel.test(line) && !addresseeLabel.test(line);
+}
+
+/** A file that opens with prose: its opening words name the letter, and stay in the text. */
+function openingTitle(block: JSONContent | undefined): LetterParts['title'] {
+  if (!isParagraph(block)) return null;
+  const text = linesOf(block!).join(' ');
+  // "Dear Commissioner, …" names nobody's letter: the preview falls back to the file name.
+  return text && !salutation.test(text) ? { text: shortened(text), index: null } : null;
+}
+
+/** At most the longest title, cut at a word. */
+function shortened(text: string): string {
+  if (text.length <= maxTitleLength) return text;
+  const cut = text.slice(0, maxTitleLength - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxTitleLength / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** The blocks with those at `indexes` left out. */

@@ -32,6 +32,19 @@ describe('POST /api/imports/preview', () => {
     expect(await letterCount()).toBe(before);
   });
 
+  it('names the first line as title, counts bullet lines as list items and warns of paragraphs too long to sign off one by one', async () => {
+    const response = await upload('/api/imports/preview', { name: 'ministry-bullets.md', type: 'text/markdown', bytes: fixtureBytes('ministry-bullets.md') });
+    const preview = importPreviewSchema.parse(await response.json());
+    expect(preview.title).toBe('Joint letter on the instrumentalisation of migration at the external border');
+    expect(preview.subject).toBe('Protecting the external border against hybrid attacks');
+    // 1 long paragraph, 3 lead-ins, 7 list items, 1 closing paragraph.
+    expect(preview.paragraphCount).toBe(12);
+    expect(preview.longParagraphs).toEqual([{ number: 1, characters: 1268, opening: 'Over the past months the external border of…' }]);
+    expect(preview.signatories.map((signatory) => [signatory.officeId, signatory.signerName])).toEqual([['fi-interior', 'Aino Lehtonen'], ['ee-interior', 'Kaido Mets']]);
+    const short = await upload('/api/imports/preview', fixture());
+    expect(importPreviewSchema.parse(await short.json()).longParagraphs).toEqual([]);
+  });
+
   it('needs a signed-in person', async () => {
     expect((await upload('/api/imports/preview', fixture(), undefined, '')).status).toBe(401);
   });

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import type { ImportOptions, ImportPreview } from '../../shared/api/interchange.js';
+import { longParagraphCharacters, type ImportOptions, type ImportPreview, type LongParagraph } from '../../shared/api/interchange.js';
 import type { LetterDetail } from '../../shared/api/letters.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
@@ -46,6 +46,7 @@ export class ImportService {
       noteCount: letterFile.notes.length,
       excerpt: (body.content ?? []).slice(0, excerptParagraphs).map((block) => truncate(blockText(block).replace(/\n/g, ' '))).filter(Boolean),
       warnings: letterFile.warnings,
+      longParagraphs: longParagraphsOf(body),
     };
   }
 
@@ -88,6 +89,29 @@ function signatoriesOf({ parts }: LetterFile, offices: readonly Office[]): Impor
 function countTextBlocks(node: JSONContent): number {
   if (node.type === 'paragraph' || node.type === 'heading') return 1;
   return (node.content ?? []).reduce((sum, child) => sum + countTextBlocks(child), 0);
+}
+
+/** Every paragraph (heading, list-item paragraph) over the threshold, numbered as the letter will number it. */
+function longParagraphsOf(body: JSONContent): LongParagraph[] {
+  const long: LongParagraph[] = [];
+  let number = 0;
+  const visit = (node: JSONContent) => {
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      number++;
+      const text = blockText(node).replace(/\n/g, ' ');
+      if (text.length > longParagraphCharacters) long.push({ number, characters: text.length, opening: openingWords(text) });
+      return;
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(body);
+  return long;
+}
+
+/** The first words of a paragraph, enough to find it. */
+function openingWords(text: string): string {
+  const words = text.trim().split(/\s+/).slice(0, 8).join(' ');
+  return words.length > 80 ? `${words.slice(0, 79)}…` : `${words}…`;
 }
 
 function titleFromFileName(name: string): string {

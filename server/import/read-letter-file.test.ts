@@ -138,3 +138,52 @@ describe('reading a Word letter', () => {
     expect(body.content?.[0]?.content?.[1]).toEqual({ type: 'text', text: 'together', marks: [{ type: 'bold' }] });
   });
 });
+
+describe('reading a ministry text written without Markdown headings or lists', () => {
+  it('turns lines that start with a bullet character into list items, and takes the first line as the title', async () => {
+    const file = await readFixture('ministry-bullets.md');
+    expect(file.parts.title).toEqual({ text: 'Joint letter on the instrumentalisation of migration at the external border', index: 0 });
+    expect(file.parts.subject?.text).toBe('Protecting the external border against hybrid attacks');
+    const body = assembleLetterBody(file, { addressees: true, signatories: true });
+    const lists = (body.content ?? []).filter((block) => block.type === 'bulletList');
+    const items = (list: JSONContent) => (list.content ?? []).map((item) => blockText(item));
+    expect(lists.map(items)).toEqual([
+      [
+        'present a legal framework that allows Member States to respond to instrumentalisation swiftly;',
+        'make funding available for fences, surveillance and staff at the affected sections of the border;',
+        'support the return of persons without a right to stay.',
+      ],
+      ['share information on routes and organisers every week;', 'second border guards to the most affected sections.'],
+      ['coordinate visa policy towards the countries of transit;'],
+      ['review the list of carriers that bring people to the border.'],
+    ]);
+    const paragraphs = (body.content ?? []).filter((block) => block.type === 'paragraph').map((block) => blockText(block));
+    expect(paragraphs).toContain('We propose that the Commission:');
+    expect(paragraphs).toContain('Our ministries will in turn:');
+    expect(paragraphs.some((text) => /[•‣–]/.test(text.charAt(0)))).toBe(false);
+    expect(body.content?.[0]?.type).toBe('paragraph');
+    expect(blockText(body.content![0]!)).toMatch(/^Over the past months/);
+  });
+
+  it('takes the opening heading as the title when there is no level-1 heading, the opening words of a long first paragraph without removing it, never a salutation', async () => {
+    const read = (source: string) => readFixture('letter.md', new TextEncoder().encode(source));
+    const headed = await read('## Joint position on visa policy\n\nThe ministers agree.\n');
+    expect(headed.parts.title).toEqual({ text: 'Joint position on visa policy', index: 0 });
+    const opening = 'The ministers of the interior of eight states write to the Commission about the situation at the external border, '.repeat(3);
+    const prose = await read(`${opening}\nwhich has worsened.\n\nSecond paragraph.\n`);
+    expect(prose.parts.title?.index).toBeNull();
+    expect(prose.parts.title?.text).toMatch(/^The ministers of the interior of eight states write to the Commission about the situation at the external border, The ministers .*…$/);
+    expect(prose.parts.title!.text.length).toBeLessThanOrEqual(200);
+    expect(blockText(assembleLetterBody(prose, { addressees: true, signatories: true }).content![0]!)).toMatch(/^The ministers .* which has worsened\.$/);
+    // A salutation is never a title.
+    const greeting = await read('Dear Commissioner,\n\nWe write to you.\n');
+    expect(greeting.parts.title).toBeNull();
+    expect(blockText(assembleLetterBody(greeting, { addressees: true, signatories: true }).content![0]!)).toBe('Dear Commissioner,');
+  });
+
+  it('keeps paragraphs and lists apart when each bullet line is a paragraph of its own, as Word files and e-mails have them', async () => {
+    const file = await readFixture('letter.md', new TextEncoder().encode('# Title\n\nWe ask for:\n\n•\tmore staff;\n\n• more vehicles.\n\nThank you.\n'));
+    const body = assembleLetterBody(file, { addressees: true, signatories: true });
+    expect(outline(body.content ?? [])).toEqual(['paragraph: We ask for:', 'bulletList: more staff;\nmore vehicles.', 'paragraph: Thank you.']);
+  });
+});

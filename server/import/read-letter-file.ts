@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { ImportFormat } from '../../shared/api/interchange.js';
 import type { Office } from '../../shared/api/offices.js';
+import { bulletLinesToLists } from './bullet-lines-to-lists.js';
 import { checkDocxArchive } from './check-docx-archive.js';
 import { decodeMarkdownText } from './decode-markdown-text.js';
 import { detectLetterParts, type LetterParts } from './detect-letter-parts.js';
@@ -27,6 +28,7 @@ export async function readLetterFile(file: UploadedFile, offices: readonly Offic
   const format = identifyImportFile(file);
   const { tree, warnings } = format === ImportFormat.docx ? await readWordTree(file.bytes) : { tree: readMarkdown(decodeMarkdownText(file.bytes)), warnings: [] };
   const removed = stripDirectionControls(tree);
+  bulletLinesToLists(tree);
   const body = mdastToLetterBlocks(tree);
   return {
     format,

@@ -72,7 +72,7 @@ export class LetterService {
       const office = officeById.get(officeId);
       return { officeId, signerName: office?.ministerName ?? '', capacity: office?.ministerTitle ?? '' };
     });
-    return this.createLetter(user, { title: request.title, subject: request.subject, addressees: request.addressees, signatories });
+    return this.createLetter(user, { title: request.title, subject: request.subject, addressees: request.addressees, letterDate: request.letterDate, signatories });
   }
 
   /**
@@ -102,7 +102,7 @@ export class LetterService {
         title: letter.title,
         subject: letter.subject,
         addressees: letter.addressees,
-        letterDate: null,
+        letterDate: letter.letterDate ?? null,
         status: LetterStatus.drafting,
         createdBy: user.id,
         createdAt: now,
@@ -122,5 +122,7 @@ export interface NewLetterContent {
   title: string;
   subject: string;
   addressees: string[];
+  /** `YYYY-MM-DD`; none when absent. */
+  letterDate?: string | null;
   signatories: Omit<SignatoryRecord, 'position'>[];
 }

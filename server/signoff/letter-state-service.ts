@@ -80,7 +80,8 @@ export class LetterStateService {
         finalSignatures.push({ officeId: event.officeId, letterHash: event.letterHash, by: names.get(event.userId) ?? 'unknown', at: event.createdAt });
       }
     }
-    return { status: letter?.status ?? 'drafting', signatories, finalSignatures };
+    const details = letter ? { title: letter.title, subject: letter.subject, addressees: letter.addressees, letterDate: letter.letterDate } : undefined;
+    return { status: letter?.status ?? 'drafting', signatories, finalSignatures, ...(details ? { details } : {}) };
   }
 
   async signatories(letterId: string): Promise<Signatory[]> {

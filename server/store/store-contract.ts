@@ -73,6 +73,18 @@ export function runStoreContract(
       return newLetter;
     }
 
+    /** A second letter beside the seeded one, to show that pages stay within their letter. */
+    async function seedLetterOnly(createdBy: string): Promise<string> {
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      await store.letters.createLetter({
+        letter: { id, title: 'Other', subject: '', addressees: [], letterDate: null, status: 'drafting', createdBy, createdAt: now, updatedAt: now },
+        signatories: [],
+        memberships: [],
+      });
+      return id;
+    }
+
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
     it('keeps offices in the order they were added, names intact', async () => {
@@ -369,6 +381,22 @@ export function runStoreContract(
       expect((await store.audit.listForLetter(letter.id)).map((e) => e.kind)).toEqual(['version_saved']);
     });
 
+    it('keeps with a version the letter\'s details and signatories as they were; an older version has none', async () => {
+      const { letter } = await seedLetter();
+      const base = { letterId: letter.id, kind: 'named' as const, status: 'drafting' as const, userId: letter.createdBy, paragraphCount: 1, document: new Uint8Array([1]) };
+      const record = {
+        title: 'Joint letter, first draft',
+        subject: 'Ärenduskoostöö',
+        addressees: ['The Commission'],
+        letterDate: '2026-12-24',
+        signatories: [{ position: 0, officeId: 'bb-office', signerName: 'B', capacity: 'Minister B' }],
+      };
+      await store.history.insertVersion({ ...base, id: 'c'.repeat(32), name: 'With record', createdAt: later(0), letter: record });
+      await store.history.insertVersion({ ...base, id: 'd'.repeat(32), name: 'Older', createdAt: later(1) });
+      expect((await store.history.getVersion(letter.id, 'c'.repeat(32)))?.letter).toEqual(record);
+      expect((await store.history.getVersion(letter.id, 'd'.repeat(32)))?.letter).toBeNull();
+    });
+
     it('chains audit events: each holds the hash of the one before, in order', async () => {
       const { letter } = await seedLetter();
       const first = await store.audit.append([draft('login_succeeded', null, { email: 'liga@aa.example' }), draft('letter_created', letter.id)]);
@@ -449,6 +477,55 @@ export function runStoreContract(
       expect(await store.signoffs.nextStateSeq(letter.id)).toBe(2);
       expect(await store.signoffs.currentStateSeq(letter.id)).toBe(2);
       expect(await store.signoffs.currentStateSeq('00000000-0000-4000-8000-000000000000')).toBe(0);
+    });
+
+    it('D1 D2 changes a letter\'s details only in the statuses the caller allows, keeping every edit with its audit event', async () => {
+      const { letter } = await seedLetter();
+      const details = { title: 'Joint letter on Ärzte', subject: 'On cooperation, again', addressees: ['The Commission', 'The Council'], letterDate: '2026-12-24' };
+      const edit = (minutes: number, changes: { field: 'title' | 'letterDate'; from: string | null; to: string | null }[]) => ({
+        letterId: letter.id,
+        userId: letter.createdBy,
+        createdAt: later(minutes),
+        changes,
+      });
+      const first = edit(1, [{ field: 'title', from: 'Joint letter', to: details.title }]);
+      expect(await store.letters.updateDetails(letter.id, details, first, [draft('letter_details_changed', letter.id)], ['in_review'])).toBe(false);
+      expect((await store.letters.getLetter(letter.id))?.title).toBe('Joint letter');
+      expect(await store.letters.listDetailsEdits(letter.id)).toEqual([]);
+      expect(await store.audit.listForLetter(letter.id)).toEqual([]);
+
+      expect(await store.letters.updateDetails(letter.id, details, first, [draft('letter_details_changed', letter.id)], ['drafting', 'in_review'])).toBe(true);
+      const second = edit(2, [{ field: 'letterDate', from: '2026-12-24', to: null }]);
+      expect(await store.letters.updateDetails(letter.id, { ...details, letterDate: null }, second, [draft('letter_details_changed', letter.id)], ['drafting'])).toBe(true);
+      expect(await store.letters.updateDetails('00000000-0000-4000-8000-000000000000', details, first, [], ['drafting'])).toBe(false);
+
+      const stored = await store.letters.getLetter(letter.id);
+      expect(stored).toMatchObject({ title: details.title, subject: details.subject, addressees: details.addressees, letterDate: null, updatedAt: second.createdAt });
+      const edits = await store.letters.listDetailsEdits(letter.id);
+      expect(edits.map(({ id: _id, ...rest }) => rest)).toEqual([second, first]);
+      expect(edits[0]!.id).toBeGreaterThan(edits[1]!.id);
+      expect((await store.audit.listForLetter(letter.id)).map((event) => event.kind)).toEqual(['letter_details_changed', 'letter_details_changed']);
+    });
+
+    it('pages a letter\'s audit events newest first, before a cursor, by kind, actor and office', async () => {
+      const { letter } = await seedLetter();
+      const other = await seedLetterOnly(letter.createdBy);
+      const actorA = letter.createdBy;
+      const drafts: AuditDraft[] = [];
+      for (let i = 1; i <= 7; i++) {
+        drafts.push({ ...draft(i % 2 === 0 ? 'signoff_recorded' : 'version_saved', letter.id, { i }), actorUserId: i <= 4 ? actorA : null, actorOfficeId: i <= 2 ? 'aa-office' : null });
+      }
+      drafts.push(draft('version_saved', other, { i: 99 }));
+      await store.audit.append(drafts);
+      const numbers = (records: { detail: string }[]) => records.map((record) => (JSON.parse(record.detail) as { i: number }).i);
+      const first = await store.audit.pageForLetter(letter.id, { limit: 3 });
+      expect(numbers(first)).toEqual([7, 6, 5]);
+      const second = await store.audit.pageForLetter(letter.id, { limit: 3, beforeSeq: first.at(-1)!.seq });
+      expect(numbers(second)).toEqual([4, 3, 2]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 3, beforeSeq: second.at(-1)!.seq }))).toEqual([1]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, kind: 'signoff_recorded' }))).toEqual([6, 4, 2]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, actorUserId: actorA, kind: 'version_saved' }))).toEqual([3, 1]);
+      expect(numbers(await store.audit.pageForLetter(letter.id, { limit: 10, actorOfficeId: 'aa-office' }))).toEqual([2, 1]);
     });
   });
   runCommentStoreContract(name, openEmptyStore);

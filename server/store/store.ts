@@ -10,6 +10,7 @@ import type { CommentAnchor } from '../../shared/domain/comment-anchor.js';
 import type { CommentSettings } from '../../shared/domain/comment-rules.js';
 import type { Mention } from '../../shared/domain/mentions.js';
 import type { ReservationKind } from '../../shared/domain/reservations.js';
+import type { LetterDetailChange, LetterDetails } from '../../shared/api/letter-details.js';
 
 export interface UserRecord {
   id: string;
@@ -79,6 +80,15 @@ export interface SignatoryRecord {
   officeId: string;
   signerName: string;
   capacity: string;
+}
+
+/** One edit of a letter's details (append-only, rule D2): who, when, each field before and after. */
+export interface DetailsEditRecord {
+  id: number;
+  letterId: string;
+  userId: string;
+  createdAt: string;
+  changes: LetterDetailChange[];
 }
 
 export interface MembershipRecord {
@@ -246,6 +256,20 @@ export interface LetterStore {
   /** Adds the member or replaces their roles. */
   setRoles(letterId: string, userId: string, roles: Role[], audit?: AuditDraft[]): Promise<void>;
   removeMember(letterId: string, userId: string, audit?: AuditDraft[]): Promise<void>;
+  /**
+   * Replaces the letter's details and records the edit with its audit events, in one transaction,
+   * only while the letter's status is one of `onlyIn` (checked under the letter's lock); false if
+   * it was not, or there is no such letter.
+   */
+  updateDetails(
+    letterId: string,
+    details: LetterDetails,
+    edit: Omit<DetailsEditRecord, 'id'>,
+    audit: AuditDraft[],
+    onlyIn: readonly LetterStatus[],
+  ): Promise<boolean>;
+  /** Every edit of the letter's details, newest first. */
+  listDetailsEdits(letterId: string): Promise<DetailsEditRecord[]>;
 }
 
 /** The Yjs text of letters: snapshots and the update log. */
@@ -306,6 +330,17 @@ export interface VersionRecord {
   paragraphCount: number;
   /** The text as one Yjs update (`Y.encodeStateAsUpdate`). */
   document: Uint8Array;
+  /** The letter's details and signatories when the version was saved; null for versions saved before they were kept. */
+  letter?: VersionLetterRecord | null;
+}
+
+/** What a saved version keeps of the letter beside its text, so that it shows as the letter was. */
+export interface VersionLetterRecord {
+  title: string;
+  subject: string;
+  addressees: string[];
+  letterDate: string | null;
+  signatories: SignatoryRecord[];
 }
 
 /** Paragraph revisions and saved versions of letters. */
@@ -345,6 +380,15 @@ export interface AuditRecord {
   hash: string;
 }
 
+/** Which events of a letter `AuditStore.pageForLetter` reads. */
+export interface AuditPage {
+  beforeSeq?: number;
+  limit: number;
+  kind?: string;
+  actorUserId?: string;
+  actorOfficeId?: string;
+}
+
 /**
  * The append-only, hash-chained audit trail. Acts that change something take their audit events
  * as a last argument and store them in the same transaction as the change.
@@ -352,6 +396,11 @@ export interface AuditRecord {
 export interface AuditStore {
   append(drafts: AuditDraft[]): Promise<AuditRecord[]>;
   listForLetter(letterId: string): Promise<AuditRecord[]>;
+  /**
+   * One page of a letter's events, newest first: those before `beforeSeq` (all without it), at
+   * most `limit`, of one kind, actor and actor office when those are given.
+   */
+  pageForLetter(letterId: string, page: AuditPage): Promise<AuditRecord[]>;
   /** Events in chain order after `afterSeq`, at most `limit`: the verifier reads the chain in pages. */
   readChain(afterSeq: number, limit: number): Promise<AuditRecord[]>;
 }

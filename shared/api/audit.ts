@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeIdSchema, uuidSchema } from './ids.js';
 
 /** Every security-relevant act Jointly records in its audit trail. */
 export const AuditKind = {
@@ -38,6 +39,7 @@ export const AuditKind = {
   threadResolved: 'thread_resolved',
   threadReopened: 'thread_reopened',
   commentSettingsChanged: 'comment_settings_changed',
+  letterDetailsChanged: 'letter_details_changed',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 
@@ -52,6 +54,11 @@ export const auditEventSchema = z.object({
   /** Hash of the event before this one (64 zeros for the first). */
   previousHash: z.string(),
   hash: z.string(),
+  /**
+   * The paragraph the event is about, as people find it: its number in the letter now and its
+   * opening words; `number` is null when the paragraph is no longer in the letter.
+   */
+  paragraph: z.object({ number: z.number().int().positive().nullable(), opening: z.string() }).optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -63,8 +70,38 @@ export const auditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
+/** The documented limits of one page of a letter's audit trail (README, "Audit trail"). */
+export const auditPageLimits = { defaultSize: 50, maxSize: 200 } as const;
+
+/**
+ * The query of `GET /api/letters/:letterId/audit`: one page, newest first. `before` is the cursor
+ * the previous page gave (`nextCursor`); `kind`, `person` (a user id) and `office` narrow the events.
+ */
+export const auditQuerySchema = z
+  .object({
+    before: z
+      .string()
+      .regex(/^[1-9][0-9]{0,15}$/, 'not a page cursor')
+      .transform(Number)
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^[0-9]{1,4}$/, 'not a number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(auditPageLimits.maxSize))
+      .optional(),
+    kind: z.string().regex(/^[a-z][a-z_]{0,49}$/, 'not an event kind').optional(),
+    person: uuidSchema.optional(),
+    office: officeIdSchema.optional(),
+  })
+  .strict();
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
 export const letterAuditSchema = z.object({
+  /** Newest first. */
   events: z.array(auditEventSchema),
   verification: auditVerificationSchema,
+  /** The cursor of the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type LetterAudit = z.infer<typeof letterAuditSchema>;

@@ -32,6 +32,8 @@ export const ErrorCode = {
   staleNotShown: 'stale_not_shown',
   /** The office already signed this letter hash. */
   alreadySigned: 'already_signed',
+  /** The letter's details cannot change in its status (rule D1): move it back to review first. */
+  detailsFixed: 'details_fixed',
   /** The person already has an export under way, or the server's export queue is full: retry after Retry-After (HTTP 503). */
   exportBusy: 'export_busy',
   /** The export ran past the server's time or memory limit for one export and was stopped (HTTP 503). */

@@ -38,6 +38,21 @@ export const detectedSignatorySchema = z.object({
 export type DetectedSignatory = z.infer<typeof detectedSignatorySchema>;
 
 /**
+ * A paragraph longer than this (about 200 words) is hard to sign off as one unit: each office must
+ * agree to every word of it at once, and any change makes every approval of it stale. The import
+ * preview names each such paragraph so that the person can split it first (README, "Import").
+ */
+export const longParagraphCharacters = 1200;
+
+/** A paragraph of an imported file over `longParagraphCharacters`: its number in the body, length and opening words. */
+export const longParagraphSchema = z.object({
+  number: z.number().int().positive(),
+  characters: z.number().int().positive(),
+  opening: z.string(),
+});
+export type LongParagraph = z.infer<typeof longParagraphSchema>;
+
+/**
  * What a file would become, shown before anything is created: the suggested title and subject,
  * and the addressees and signatories the file seems to name, offered instead of body text.
  */
@@ -54,6 +69,8 @@ export const importPreviewSchema = z.object({
   excerpt: z.array(z.string()),
   /** What the file had that a letter cannot hold (images, tables…), said in words. */
   warnings: z.array(z.string()),
+  /** The body's paragraphs longer than `longParagraphCharacters`, in reading order. */
+  longParagraphs: z.array(longParagraphSchema),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

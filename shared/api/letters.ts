@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Role } from '../domain/roles.js';
 import { officeIdSchema, uuidSchema } from './ids.js';
 import { officeSchema } from './offices.js';
-import { plainLineSchema } from './plain-text.js';
+import { letterAddresseesSchema, letterDateSchema, letterSubjectSchema, letterTitleSchema } from './letter-details.js';
 
 export const LetterStatus = {
   drafting: 'drafting',
@@ -18,9 +18,11 @@ const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]]);
 
 export const createLetterRequestSchema = z
   .object({
-    title: plainLineSchema(200).pipe(z.string().min(1, 'a title is required')),
-    subject: plainLineSchema(500).default(''),
-    addressees: z.array(plainLineSchema(300).pipe(z.string().min(1))).max(50).default([]),
+    title: letterTitleSchema,
+    subject: letterSubjectSchema.default(''),
+    addressees: letterAddresseesSchema.default([]),
+    /** The day the letter bears, `YYYY-MM-DD`; none until someone sets it. */
+    letterDate: letterDateSchema.nullable().default(null),
     /** The signatory offices in signing order; each office's minister signs by default. */
     signatoryOfficeIds: z.array(officeIdSchema).max(60).default([]),
   })

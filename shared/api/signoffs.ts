@@ -5,6 +5,7 @@ import { LetterStatus, signatorySchema } from './letters.js';
 import { plainLineSchema, plainTextSchema } from './plain-text.js';
 import { reservationEntrySchema } from './comments.js';
 import { ReservationKind } from '../domain/reservations.js';
+import { letterDetailsSchema } from './letter-details.js';
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a paragraph hash');
 const paragraphIdSchema = z.string().min(1).max(100);
@@ -62,6 +63,8 @@ export const letterCourseSchema = z.object({
   status: statusSchema,
   signatories: z.array(signatorySchema),
   finalSignatures: z.array(finalSignatureSchema),
+  /** The letter's title, subject, addressees and date as they are now (rule D2): edits reach every screen. */
+  details: letterDetailsSchema.optional(),
 });
 export type LetterCourse = z.infer<typeof letterCourseSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LetterStatus } from './letters.js';
+import { LetterStatus, signatorySchema } from './letters.js';
 
 export const VersionKind = {
   /** Saved by the coordinator under a name of their choice. */
@@ -42,8 +42,20 @@ export const versionParagraphSchema = z.object({
 export type VersionParagraph = z.infer<typeof versionParagraphSchema>;
 
 /** A saved version opened read-only: its paragraphs and the body as editor (ProseMirror) JSON. */
+/** The letter's details and signatories as they were when a version was saved. */
+export const versionLetterSchema = z.object({
+  title: z.string(),
+  subject: z.string(),
+  addressees: z.array(z.string()),
+  letterDate: z.string().nullable(),
+  signatories: z.array(signatorySchema),
+});
+export type VersionLetter = z.infer<typeof versionLetterSchema>;
+
 export const versionDetailSchema = z.object({
   version: versionSummarySchema,
+  /** Null for a version saved before versions kept the letter's details. */
+  letter: versionLetterSchema.nullable(),
   paragraphs: z.array(versionParagraphSchema),
   body: z.record(z.string(), z.unknown()),
 });

@@ -1,3 +1,5 @@
+import type { LetterStatus } from '../api/letters.js';
+import { areSignatoriesFixed } from './letter-course.js';
 import { Role, roles as allRoles } from './roles.js';
 
 /** Everything a member can do on a letter. Each route and channel names the one it needs. */
@@ -11,6 +13,8 @@ export const Permission = {
   exportLetter: 'letter.export',
   /** Read and export the letter's audit trail. */
   readAudit: 'letter.read_audit',
+  /** Change the letter's title, subject, addressees and date after creating it. */
+  editDetails: 'letter.edit_details',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -22,6 +26,7 @@ const grants: Record<Role, readonly Permission[]> = {
     Permission.manageMembers,
     Permission.manageLetter,
     Permission.readAudit,
+    Permission.editDetails,
   ],
   [Role.drafter]: [Permission.readLetter, Permission.exportLetter, Permission.editText],
   [Role.approver]: [Permission.readLetter, Permission.exportLetter, Permission.signOff],
@@ -77,4 +82,18 @@ export function assignableRoles(person: WorkspacePerson, letterRoles: readonly R
 /** Whether a person may change someone's roles on a letter at all: they manage it, or administer the person's office. */
 export function mayChangeMembersOf(person: WorkspacePerson, letterRoles: readonly Role[], officeId: string): boolean {
   return person.isAdmin || hasPermission(letterRoles, Permission.manageMembers) || administersOffice(person, officeId);
+}
+
+/**
+ * Whether the letter's details (title, subject, addressees, date) are fixed in this status: like
+ * its signatories, from "ready" on the offices sign the letter as it reads, so a coordinator moves
+ * it back to review (or reopens a signed letter) before changing them (rule D1).
+ */
+export function areDetailsFixed(status: LetterStatus): boolean {
+  return areSignatoriesFixed(status);
+}
+
+/** Whether a member with these roles may change the letter's details now, in this status. */
+export function mayEditDetails(memberRoles: readonly Role[], status: LetterStatus): boolean {
+  return hasPermission(memberRoles, Permission.editDetails) && !areDetailsFixed(status);
 }

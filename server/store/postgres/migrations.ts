@@ -247,4 +247,19 @@ export const postgresMigrations: readonly string[] = [
   -- An office holds at most one open reservation of each kind on a paragraph.
   CREATE UNIQUE INDEX reservations_one_open ON reservations (letter_id, paragraph_id, office_id, kind) WHERE lifted_at IS NULL;
   `,
+  // Every edit of a letter's details after its creation (rule D2): each field before and after.
+  `
+  CREATE TABLE letter_details_edits (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    changes JSONB NOT NULL
+  );
+  CREATE INDEX letter_details_edits_by_letter ON letter_details_edits (letter_id, id);
+  `,
+  // A saved version keeps the letter's details and signatories beside its text, to show it as it was.
+  `
+  ALTER TABLE letter_versions ADD COLUMN letter_record JSONB;
+  `,
 ];

@@ -1,5 +1,5 @@
 import { auditEventHash, auditGenesisHash } from '../../../shared/domain/audit-hash.js';
-import type { AuditDraft, AuditRecord, AuditStore } from '../store.js';
+import type { AuditDraft, AuditPage, AuditRecord, AuditStore } from '../store.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 
 const auditColumns = `seq::int, at, kind, actor_user_id AS "actorUserId", actor_office_id AS "actorOfficeId", letter_id AS "letterId",
@@ -48,6 +48,22 @@ export class PostgresAudit implements AuditStore {
 
   async listForLetter(letterId: string): Promise<AuditRecord[]> {
     return (await this.db.query<AuditRecord>(`SELECT ${auditColumns} FROM audit_events WHERE letter_id = $1 ORDER BY seq`, [letterId])).rows;
+  }
+
+  async pageForLetter(letterId: string, page: AuditPage): Promise<AuditRecord[]> {
+    const values: (string | number)[] = [letterId];
+    const conditions = ['letter_id = $1'];
+    const add = (sql: string, value: string | number) => {
+      values.push(value);
+      conditions.push(`${sql} $${values.length}`);
+    };
+    if (page.beforeSeq !== undefined) add('seq <', page.beforeSeq);
+    if (page.kind !== undefined) add('kind =', page.kind);
+    if (page.actorUserId !== undefined) add('actor_user_id =', page.actorUserId);
+    if (page.actorOfficeId !== undefined) add('actor_office_id =', page.actorOfficeId);
+    values.push(page.limit);
+    const sql = `SELECT ${auditColumns} FROM audit_events WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT $${values.length}`;
+    return (await this.db.query<AuditRecord>(sql, values)).rows;
   }
 
   async readChain(afterSeq: number, limit: number): Promise<AuditRecord[]> {

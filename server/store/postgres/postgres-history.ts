@@ -1,4 +1,4 @@
-import type { AuditDraft, HistoryStore, RevisionRecord, RevisionWrite, VersionRecord } from '../store.js';
+import type { AuditDraft, HistoryStore, RevisionRecord, RevisionWrite, VersionRecord, VersionLetterRecord } from '../store.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 import { appendAuditWithin } from './postgres-audit.js';
 
@@ -69,10 +69,10 @@ export class PostgresHistory implements HistoryStore {
   async insertVersion(version: VersionRecord, audit?: AuditDraft[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO letter_versions (id, letter_id, name, kind, status, user_id, created_at, paragraph_count, document)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO letter_versions (id, letter_id, name, kind, status, user_id, created_at, paragraph_count, document, letter_record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [version.id, version.letterId, version.name, version.kind, version.status, version.userId, version.createdAt, version.paragraphCount,
-          version.document],
+          version.document, version.letter ? JSON.stringify(version.letter) : null],
       );
       await appendAuditWithin(tx, audit);
     });
@@ -83,11 +83,13 @@ export class PostgresHistory implements HistoryStore {
   }
 
   async getVersion(letterId: string, versionId: string): Promise<VersionRecord | null> {
-    const { rows } = await this.db.query<Omit<VersionRecord, 'document'> & { document: Buffer }>(
-      `SELECT ${versionColumns}, document FROM letter_versions WHERE letter_id = $1 AND id = $2`,
+    const { rows } = await this.db.query<Omit<VersionRecord, 'document' | 'letter'> & { document: Buffer; letterRecord: VersionLetterRecord | null }>(
+      `SELECT ${versionColumns}, document, letter_record AS "letterRecord" FROM letter_versions WHERE letter_id = $1 AND id = $2`,
       [letterId, versionId],
     );
     const row = rows[0];
-    return row ? { ...row, document: new Uint8Array(row.document) } : null;
+    if (!row) return null;
+    const { letterRecord, ...rest } = row;
+    return { ...rest, document: new Uint8Array(row.document), letter: letterRecord };
   }
 }

@@ -1,6 +1,7 @@
 import type { LetterStatus } from '../../../shared/api/letters.js';
 import type { Role } from '../../../shared/domain/roles.js';
-import type { AuditDraft, LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
+import type { LetterDetails } from '../../../shared/api/letter-details.js';
+import type { AuditDraft, DetailsEditRecord, LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
 import type { PgDatabase } from './pg-database.js';
@@ -105,5 +106,44 @@ export class PostgresLetters implements LetterStore {
       await tx.query('DELETE FROM memberships WHERE letter_id = $1 AND user_id = $2', [letterId, userId]);
       await appendAuditWithin(tx, audit);
     });
+  }
+
+  async updateDetails(
+    letterId: string,
+    details: LetterDetails,
+    edit: Omit<DetailsEditRecord, 'id'>,
+    audit: AuditDraft[],
+    onlyIn: readonly LetterStatus[],
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // Locks the letter so that a status move cannot slip between the check and the change.
+      const { rows } = await tx.query<{ status: LetterStatus }>('SELECT status FROM letters WHERE id = $1 FOR NO KEY UPDATE', [letterId]);
+      if (!rows[0] || !onlyIn.includes(rows[0].status)) return false;
+      await tx.query('UPDATE letters SET title = $1, subject = $2, addressees = $3, letter_date = $4, updated_at = $5 WHERE id = $6', [
+        details.title,
+        details.subject,
+        JSON.stringify(details.addressees),
+        details.letterDate,
+        edit.createdAt,
+        letterId,
+      ]);
+      await tx.query('INSERT INTO letter_details_edits (letter_id, user_id, created_at, changes) VALUES ($1, $2, $3, $4)', [
+        letterId,
+        edit.userId,
+        edit.createdAt,
+        JSON.stringify(edit.changes),
+      ]);
+      await appendAuditWithin(tx, audit);
+      return true;
+    });
+  }
+
+  async listDetailsEdits(letterId: string): Promise<DetailsEditRecord[]> {
+    const { rows } = await this.db.query<Omit<DetailsEditRecord, 'id'> & { id: string }>(
+      `SELECT id, letter_id AS "letterId", user_id AS "userId", created_at AS "createdAt", changes
+       FROM letter_details_edits WHERE letter_id = $1 ORDER BY id DESC`,
+      [letterId],
+    );
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 }

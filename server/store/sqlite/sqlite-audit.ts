@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { auditEventHash, auditGenesisHash } from '../../../shared/domain/audit-hash.js';
-import type { AuditDraft, AuditRecord, AuditStore } from '../store.js';
+import type { AuditDraft, AuditPage, AuditRecord, AuditStore } from '../store.js';
 
 const auditColumns = `seq, at, kind, actor_user_id AS actorUserId, actor_office_id AS actorOfficeId, letter_id AS letterId,
   detail, previous_hash AS previousHash, hash`;
@@ -49,6 +49,22 @@ export class SqliteAudit implements AuditStore {
 
   async listForLetter(letterId: string): Promise<AuditRecord[]> {
     return this.db.prepare(`SELECT ${auditColumns} FROM audit_events WHERE letter_id = ? ORDER BY seq`).all(letterId) as AuditRecord[];
+  }
+
+  async pageForLetter(letterId: string, page: AuditPage): Promise<AuditRecord[]> {
+    const conditions = ['letter_id = ?'];
+    const values: (string | number)[] = [letterId];
+    const add = (sql: string, value: string | number) => {
+      conditions.push(sql);
+      values.push(value);
+    };
+    if (page.beforeSeq !== undefined) add('seq < ?', page.beforeSeq);
+    if (page.kind !== undefined) add('kind = ?', page.kind);
+    if (page.actorUserId !== undefined) add('actor_user_id = ?', page.actorUserId);
+    if (page.actorOfficeId !== undefined) add('actor_office_id = ?', page.actorOfficeId);
+    return this.db
+      .prepare(`SELECT ${auditColumns} FROM audit_events WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
+      .all(...values, page.limit) as AuditRecord[];
   }
 
   async readChain(afterSeq: number, limit: number): Promise<AuditRecord[]> {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditDraft, HistoryStore, RevisionRecord, RevisionWrite, VersionRecord } from '../store.js';
+import type { AuditDraft, HistoryStore, RevisionRecord, RevisionWrite, VersionRecord, VersionLetterRecord } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
 const revisionColumns = `id, letter_id AS letterId, paragraph_id AS paragraphId, kind, user_id AS userId, office_id AS officeId,
@@ -71,11 +71,11 @@ export class SqliteHistory implements HistoryStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO letter_versions (id, letter_id, name, kind, status, user_id, created_at, paragraph_count, document)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO letter_versions (id, letter_id, name, kind, status, user_id, created_at, paragraph_count, document, letter_record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(version.id, version.letterId, version.name, version.kind, version.status, version.userId, version.createdAt,
-          version.paragraphCount, version.document);
+          version.paragraphCount, version.document, version.letter ? JSON.stringify(version.letter) : null);
       this.audit.appendWithin(audit);
     })();
   }
@@ -88,8 +88,10 @@ export class SqliteHistory implements HistoryStore {
 
   async getVersion(letterId: string, versionId: string): Promise<VersionRecord | null> {
     const row = this.db
-      .prepare(`SELECT ${versionColumns}, document FROM letter_versions WHERE letter_id = ? AND id = ?`)
-      .get(letterId, versionId) as (Omit<VersionRecord, 'document'> & { document: Buffer }) | undefined;
-    return row ? { ...row, document: new Uint8Array(row.document) } : null;
+      .prepare(`SELECT ${versionColumns}, document, letter_record AS letterRecord FROM letter_versions WHERE letter_id = ? AND id = ?`)
+      .get(letterId, versionId) as (Omit<VersionRecord, 'document' | 'letter'> & { document: Buffer; letterRecord: string | null }) | undefined;
+    if (!row) return null;
+    const { letterRecord, ...rest } = row;
+    return { ...rest, document: new Uint8Array(row.document), letter: letterRecord ? (JSON.parse(letterRecord) as VersionLetterRecord) : null };
   }
 }

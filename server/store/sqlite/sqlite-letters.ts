@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { LetterStatus } from '../../../shared/api/letters.js';
 import type { Role } from '../../../shared/domain/roles.js';
-import type { AuditDraft, LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
+import type { LetterDetails } from '../../../shared/api/letter-details.js';
+import type { AuditDraft, DetailsEditRecord, LetterListEntry, LetterRecord, LetterStore, MembershipRecord, NewLetter, SignatoryRecord } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 import type { SqliteHistory } from './sqlite-history.js';
 
@@ -127,5 +128,36 @@ export class SqliteLetters implements LetterStore {
       this.db.prepare('DELETE FROM memberships WHERE letter_id = ? AND user_id = ?').run(letterId, userId);
       this.audit.appendWithin(audit);
     })();
+  }
+
+  async updateDetails(
+    letterId: string,
+    details: LetterDetails,
+    edit: Omit<DetailsEditRecord, 'id'>,
+    audit: AuditDraft[],
+    onlyIn: readonly LetterStatus[],
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      const current = this.db.prepare('SELECT status FROM letters WHERE id = ?').get(letterId) as { status: LetterStatus } | undefined;
+      if (!current || !onlyIn.includes(current.status)) return false;
+      this.db
+        .prepare('UPDATE letters SET title = ?, subject = ?, addressees = ?, letter_date = ?, updated_at = ? WHERE id = ?')
+        .run(details.title, details.subject, JSON.stringify(details.addressees), details.letterDate, edit.createdAt, letterId);
+      this.db
+        .prepare('INSERT INTO letter_details_edits (letter_id, user_id, created_at, changes) VALUES (?, ?, ?, ?)')
+        .run(letterId, edit.userId, edit.createdAt, JSON.stringify(edit.changes));
+      this.audit.appendWithin(audit);
+      return true;
+    })();
+  }
+
+  async listDetailsEdits(letterId: string): Promise<DetailsEditRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, letter_id AS letterId, user_id AS userId, created_at AS createdAt, changes
+         FROM letter_details_edits WHERE letter_id = ? ORDER BY id DESC`,
+      )
+      .all(letterId) as (Omit<DetailsEditRecord, 'changes'> & { changes: string })[];
+    return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as DetailsEditRecord['changes'] }));
   }
 }

@@ -1,0 +1,387 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { z } from 'zod';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  type LetterDetailField,
+  type LetterDetails,
+  type LetterDetailsEdit,
+  letterDetailLimits,
+  letterDetailsRequestSchema,
+} from '../../shared/api/letter-details.js';
+import { ErrorCode } from '../../shared/api/errors.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { loadLetterDetailsHistory, saveLetterDetails } from '../api/letter-details-api.js';
+import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { formatDateTime } from '../ui/format-date-time.js';
+import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
+import { formatLetterDate } from './format-letter-date.js';
+
+const fieldLabels: Record<LetterDetailField, string> = {
+  title: 'Title',
+  subject: 'Subject',
+  addressees: 'Addressees',
+  letterDate: 'Date',
+};
+
+/**
+ * The coordinator's "Edit details" form for a letter's title, subject, addressees and date, and
+ * for every member the list of changes to them (rule D2). The form is offered only while the rule
+ * allows it (`canEdit`, from `mayEditDetails`); the server decides again.
+ */
+export class JlLetterDetailsEditor extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    details: { attribute: false },
+    canEdit: { attribute: false },
+    isEditing: { state: true },
+    isSaving: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    savedNote: { state: true },
+    edits: { state: true },
+    isHistoryOpen: { state: true },
+    historyError: { state: true },
+  };
+
+  declare letterId: string;
+  declare details: LetterDetails | undefined;
+  declare canEdit: boolean;
+  declare private isEditing: boolean;
+  declare private isSaving: boolean;
+  declare private errors: Partial<Record<LetterDetailField, string>>;
+  declare private formError: string | null;
+  declare private savedNote: string;
+  declare private edits: LetterDetailsEdit[] | undefined;
+  declare private isHistoryOpen: boolean;
+  declare private historyError: string | null;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.details = undefined;
+    this.canEdit = false;
+    this.isEditing = false;
+    this.isSaving = false;
+    this.errors = {};
+    this.formError = null;
+    this.savedNote = '';
+    this.edits = undefined;
+    this.isHistoryOpen = false;
+    this.historyError = null;
+  }
+
+  protected override willUpdate(): void {
+    // The rule stopped allowing edits while the form was open (the letter moved to ready).
+    if (!this.canEdit && this.isEditing) this.isEditing = false;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // Someone changed the details: an open history shows that change too.
+    if (changed.has('details') && changed.get('details') !== undefined && this.isHistoryOpen) void this.loadHistory();
+  }
+
+  private async openForm(): Promise<void> {
+    this.isEditing = true;
+    this.errors = {};
+    this.formError = null;
+    this.savedNote = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#details-title')?.focus();
+  }
+
+  private async closeForm(): Promise<void> {
+    this.isEditing = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.edit-toggle')?.focus();
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.isSaving) return;
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const parsed = letterDetailsRequestSchema.safeParse({
+      title: String(data.get('title') ?? ''),
+      subject: String(data.get('subject') ?? ''),
+      addressees: String(data.get('addressees') ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0),
+      letterDate: String(data.get('letterDate') ?? '') || null,
+    });
+    this.formError = null;
+    if (!parsed.success) {
+      const errors: Partial<Record<LetterDetailField, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as LetterDetailField;
+        errors[field] ??= describeIssue(field, issue, typeof issue.path[1] === 'number' ? issue.path[1] : undefined);
+      }
+      this.errors = errors;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.errors = {};
+    this.isSaving = true;
+    try {
+      await saveLetterDetails(this.letterId, parsed.data);
+      this.savedNote = 'Letter details saved.';
+      await this.closeForm();
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.formError =
+        error instanceof ApiError && error.code === ErrorCode.detailsFixed ? error.message : `The details were not saved. ${describeError(error)}`;
+    } finally {
+      this.isSaving = false;
+    }
+  }
+
+  private async toggleHistory(): Promise<void> {
+    this.isHistoryOpen = !this.isHistoryOpen;
+    if (this.isHistoryOpen) await this.loadHistory();
+  }
+
+  private async loadHistory(): Promise<void> {
+    try {
+      this.edits = await loadLetterDetailsHistory(this.letterId);
+      this.historyError = null;
+    } catch (error) {
+      if (dispatchIfSessionExpired(this, error)) return;
+      this.historyError = describeError(error);
+    }
+  }
+
+  override render() {
+    return html`
+      <div class="actions">
+        ${this.canEdit
+          ? html`<button type="button" class="secondary edit-toggle" aria-expanded=${this.isEditing ? 'true' : 'false'} @click=${() => (this.isEditing ? this.closeForm() : this.openForm())}>
+              Edit details
+            </button>`
+          : nothing}
+        <button type="button" class="secondary" aria-expanded=${this.isHistoryOpen ? 'true' : 'false'} @click=${this.toggleHistory}>Details history</button>
+        <p class="saved-note" role="status">${this.savedNote}</p>
+      </div>
+      ${this.isEditing && this.details ? this.renderForm(this.details) : nothing}
+      ${this.isHistoryOpen ? this.renderHistory() : nothing}
+    `;
+  }
+
+  private renderForm(details: LetterDetails) {
+    return html`
+      <form novalidate aria-labelledby="details-heading" @submit=${this.submit}>
+        <h2 id="details-heading">Letter details</h2>
+        ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
+        ${this.renderInput('title', 'Title', details.title, `Up to ${letterDetailLimits.titleLength} characters.`)}
+        ${this.renderInput('subject', 'Subject', details.subject, `Up to ${letterDetailLimits.subjectLength} characters.`)}
+        <div class="field">
+          <label for="details-addressees">Addressees</label>
+          <p class="hint" id="details-addressees-hint">One per line, at most ${letterDetailLimits.addressees}.</p>
+          ${this.renderError('addressees')}
+          <textarea
+            id="details-addressees"
+            name="addressees"
+            rows="3"
+            .value=${details.addressees.join('\n')}
+            aria-invalid=${this.errors.addressees ? 'true' : 'false'}
+            aria-describedby=${this.errors.addressees ? 'details-addressees-hint details-addressees-error' : 'details-addressees-hint'}
+          ></textarea>
+        </div>
+        <div class="field">
+          <label for="details-letterDate">Date</label>
+          <p class="hint" id="details-letterDate-hint">The day the letter bears; leave empty for none yet.</p>
+          ${this.renderError('letterDate')}
+          <input
+            id="details-letterDate"
+            name="letterDate"
+            type="date"
+            .value=${details.letterDate ?? ''}
+            aria-invalid=${this.errors.letterDate ? 'true' : 'false'}
+            aria-describedby=${this.errors.letterDate ? 'details-letterDate-hint details-letterDate-error' : 'details-letterDate-hint'}
+          />
+        </div>
+        <div class="buttons">
+          <button class="primary" type="submit" ?disabled=${this.isSaving}>${this.isSaving ? 'Saving…' : 'Save details'}</button>
+          <button class="secondary" type="button" @click=${this.closeForm}>Cancel</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderInput(field: 'title' | 'subject', label: string, value: string, hint: string) {
+    const error = this.errors[field];
+    return html`
+      <div class="field">
+        <label for=${`details-${field}`}>${label}</label>
+        <p class="hint" id=${`details-${field}-hint`}>${hint}</p>
+        ${this.renderError(field)}
+        <input
+          id=${`details-${field}`}
+          name=${field}
+          type="text"
+          autocomplete="off"
+          .value=${value}
+          aria-required=${ifDefined(field === 'title' ? 'true' : undefined)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `details-${field}-hint details-${field}-error` : `details-${field}-hint`}
+        />
+      </div>
+    `;
+  }
+
+  private renderError(field: LetterDetailField) {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p class="field-error" id=${`details-${field}-error`}><span aria-hidden="true">⚠</span> ${message}</p>`;
+  }
+
+  private renderHistory() {
+    if (this.historyError) return html`<p class="message error" role="alert">${this.historyError}</p>`;
+    if (!this.edits) return html`<p>Loading the history of the details…</p>`;
+    return html`
+      <section class="history" aria-labelledby="details-history-heading">
+        <h2 id="details-history-heading">Changes to the letter’s details</h2>
+        ${this.edits.length === 0
+          ? html`<p>The details have not changed since the letter was created.</p>`
+          : html`<ol>
+              ${this.edits.map(
+                (edit) => html`<li>
+                  <p class="who"><strong>${edit.by}</strong> · <time datetime=${edit.at}>${formatDateTime(edit.at)}</time></p>
+                  <ul>
+                    ${edit.changes.map(
+                      (change) => html`<li>${fieldLabels[change.field]}: <del>${showValue(change.field, change.from)}</del> → <ins>${showValue(change.field, change.to)}</ins></li>`,
+                    )}
+                  </ul>
+                </li>`,
+              )}
+            </ol>`}
+      </section>
+    `;
+  }
+
+  static override styles = [
+    buttonStyles,
+    messageStyles,
+    visuallyHiddenStyles,
+    css`
+      :host {
+        display: block;
+        margin: 0 0 1rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .actions button {
+        font-size: 0.9375rem;
+        padding: 0.25rem 0.75rem;
+      }
+      .saved-note {
+        margin: 0;
+        color: var(--jl-text-muted);
+      }
+      form,
+      .history {
+        display: grid;
+        gap: 0.75rem;
+        margin-top: 0.75rem;
+        padding: 0.75rem 1rem 1rem;
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+        background: var(--jl-paper);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.125rem;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        max-width: 40rem;
+      }
+      label {
+        font-weight: 600;
+      }
+      .hint {
+        margin: 0;
+        font-size: 0.9375rem;
+        color: var(--jl-text-muted);
+      }
+      .field-error {
+        margin: 0;
+        font-weight: 600;
+        color: var(--jl-danger);
+      }
+      input,
+      textarea {
+        font: inherit;
+        padding: 0.375rem 0.5rem;
+        color: var(--jl-text);
+        background: var(--jl-paper);
+        border: 1px solid var(--jl-border-strong);
+        border-radius: var(--jl-radius);
+      }
+      input:focus-visible,
+      textarea:focus-visible {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 1px;
+      }
+      [aria-invalid='true'] {
+        border: 2px solid var(--jl-danger);
+      }
+      .buttons {
+        display: flex;
+        gap: 0.5rem;
+      }
+      ol {
+        margin: 0;
+        padding-inline-start: 1.25rem;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .who {
+        margin: 0;
+      }
+      del {
+        color: var(--jl-text-muted);
+      }
+      ins {
+        text-decoration: none;
+        font-weight: 600;
+      }
+    `,
+  ];
+}
+
+function showValue(field: LetterDetailField, value: string | string[] | null): string {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '(none)';
+  if (Array.isArray(value)) return value.join('; ');
+  return field === 'letterDate' ? formatLetterDate(value) : value;
+}
+
+function describeIssue(field: LetterDetailField, issue: z.core.$ZodIssue, index: number | undefined): string {
+  const label = field === 'addressees' ? 'addressee' : fieldLabels[field].toLowerCase();
+  const where = field === 'addressees' && index !== undefined ? ` (line ${index + 1})` : '';
+  if (field === 'letterDate') return 'Enter a date that exists, or leave the date empty.';
+  switch (issue.code) {
+    case 'too_small':
+      return field === 'title' ? 'Enter a title.' : `Enter the ${label}${where}.`;
+    case 'too_big':
+      return field === 'addressees' && index === undefined
+        ? `A letter can have at most ${letterDetailLimits.addressees} addressees.`
+        : `Shorten the ${label}${where} to ${String(issue.maximum)} characters or fewer.`;
+    case 'custom':
+      return `Remove the control characters (such as tabs or direction marks) from the ${label}${where}.`;
+    default:
+      return `Check the ${label}${where}.`;
+  }
+}
+
+customElements.define('jl-letter-details-editor', JlLetterDetailsEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-letter-details-editor': JlLetterDetailsEditor;
+  }
+}
