@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
+import { runNotificationStoreContract } from './notification-store-contract.js';
 import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
@@ -440,4 +441,5 @@ export function runStoreContract(
       expect(await store.signoffs.currentStateSeq('00000000-0000-4000-8000-000000000000')).toBe(0);
     });
   });
+  runNotificationStoreContract(name, openEmptyStore);
 }

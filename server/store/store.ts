@@ -5,6 +5,7 @@ import type { SignoffAction } from '../../shared/domain/signoff-state.js';
 import type { RevisionKind } from '../../shared/api/history.js';
 import type { VersionKind } from '../../shared/api/versions.js';
 import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+import type { NotificationStore } from './notification-store.js';
 
 export interface UserRecord {
   id: string;
@@ -364,6 +365,8 @@ export interface Store {
   readonly signoffs: SignoffStore;
   readonly history: HistoryStore;
   readonly audit: AuditStore;
+  /** Deadlines, notifications, preferences and scheduled jobs (see notification-store.ts). */
+  readonly notifications: NotificationStore;
   /** Resolves once the database has answered a trivial query; rejects if it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import { PostgresAccounts } from './postgres-accounts.js';
 import { PostgresAudit } from './postgres-audit.js';
 import { PostgresHistory } from './postgres-history.js';
 import { PostgresLetters } from './postgres-letters.js';
+import { PostgresNotifications } from './postgres-notifications.js';
 import { PostgresSignoffs } from './postgres-signoffs.js';
 import { PostgresText } from './postgres-text.js';
 
@@ -17,6 +18,7 @@ export class PostgresStore implements Store {
   readonly signoffs: PostgresSignoffs;
   readonly history: PostgresHistory;
   readonly audit: PostgresAudit;
+  readonly notifications: PostgresNotifications;
 
   private constructor(private readonly db: PgDatabase) {
     this.accounts = new PostgresAccounts(db);
@@ -25,6 +27,7 @@ export class PostgresStore implements Store {
     this.signoffs = new PostgresSignoffs(db);
     this.history = new PostgresHistory(db);
     this.audit = new PostgresAudit(db);
+    this.notifications = new PostgresNotifications(db);
   }
 
   /**

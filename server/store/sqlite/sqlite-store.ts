@@ -7,6 +7,7 @@ import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
+import { SqliteNotifications } from './sqlite-notifications.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
 import { SqliteText } from './sqlite-text.js';
 
@@ -18,6 +19,7 @@ export class SqliteStore implements Store {
   readonly signoffs: SqliteSignoffs;
   readonly history: SqliteHistory;
   readonly audit: SqliteAudit;
+  readonly notifications: SqliteNotifications;
 
   private constructor(private readonly db: Database.Database) {
     this.audit = new SqliteAudit(db);
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
     this.letters = new SqliteLetters(db, this.history, this.audit);
     this.text = new SqliteText(db, this.history, this.audit);
     this.signoffs = new SqliteSignoffs(db, this.audit);
+    this.notifications = new SqliteNotifications(db, this.audit);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
