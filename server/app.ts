@@ -43,6 +43,7 @@ import type { RefusalAudit } from './audit/refusal-audit.js';
 import { directConnection, type ProxySettings } from './http/origin-policy.js';
 import { requestOrigin } from './http/request-origin.js';
 import { databaseState } from './http/database-state.js';
+import { notificationRoutes, type NotificationRouteDeps } from './notifications/notification-routes.js';
 
 export interface AppDeps {
   store: Store;
@@ -73,6 +74,8 @@ export interface AppDeps {
   proxy?: ProxySettings;
   /** Records refused acts in the audit trail, throttled; none are recorded when absent. */
   refusals?: RefusalAudit;
+  /** The bell, deadlines and reminders; absent, none of their routes exist. */
+  notifications?: NotificationRouteDeps;
   /** The built client; when absent (tests of the API alone), only the API is served. */
   staticDir?: string;
 }
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
   app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
   app.route('/api', auditRoutes(deps.store, deps.access));
+  if (deps.notifications) app.route('/api', notificationRoutes(deps.notifications));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

@@ -26,6 +26,9 @@ import { AuditKind } from '../shared/api/audit.js';
 import { actorOf, auditDraft } from './audit/audit-draft.js';
 import { RefusalAudit } from './audit/refusal-audit.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
+import { composeNotifications } from './notifications/compose-notifications.js';
+import type { Mailer } from './notifications/mailer.js';
+import type { NotificationBus } from './notifications/notification-bus.js';
 
 export type ServiceOptions = Pick<
   Config,
@@ -50,6 +53,14 @@ export type ServiceOptions = Pick<
   maxImportBytes?: number;
   /** Told of every export; tests listen here. */
   onExported?: (event: ExportedEvent) => void | Promise<void>;
+  /** Notifications, mail and scheduled jobs; the configured defaults when absent. */
+  notify?: Config['notify'];
+  /** The mail server (tests pass their own); SMTP_URL's when absent. */
+  mailer?: Mailer;
+  /** Tells other instances of notification changes (scale-out); this process alone when absent. */
+  notificationBus?: NotificationBus;
+  /** The port this server listens on: the start of links in mail when PUBLIC_URL is not set. */
+  port?: number;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -104,6 +115,21 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     readSavedVersion: (letterId, versionId) => versions.readForExport(letterId, versionId),
   });
 
+  const notify = composeNotifications({
+    store,
+    logger,
+    access,
+    registry,
+    state,
+    course,
+    members,
+    commits,
+    config: options.notify ?? loadConfig({}).notify,
+    origin: options.publicOrigin ?? `http://localhost:${options.port ?? 8787}`,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.notificationBus ? { bus: options.notificationBus } : {}),
+  });
+
   const app = createApp({
     signoffs,
     course,
@@ -128,7 +154,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     allowedOrigins: options.allowedOrigins,
     proxy: { publicOrigin: options.publicOrigin ?? null, trustProxy: options.trustProxy ?? false },
     refusals,
+    notifications: notify.routes,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
-  return { app, sessions, registry, commits, workers };
+  return { app, sessions, registry, commits, workers, notify };
 }

@@ -30,6 +30,8 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.versionSaved]: 'Version saved',
   [AuditKind.letterExported]: 'Letter exported',
   [AuditKind.auditExported]: 'Audit trail downloaded',
+  [AuditKind.deadlinesSet]: 'Deadlines set',
+  [AuditKind.reminderSent]: 'Reminder sent',
 };
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

@@ -28,6 +28,10 @@ export const AuditKind = {
   versionSaved: 'version_saved',
   letterExported: 'letter_exported',
   auditExported: 'audit_exported',
+  /** The coordinator set or changed the letter's deadlines. */
+  deadlinesSet: 'deadlines_set',
+  /** A reminder went to an office's approvers: by the coordinator, or at a deadline. */
+  reminderSent: 'reminder_sent',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

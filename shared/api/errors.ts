@@ -38,6 +38,8 @@ export const ErrorCode = {
   importBusy: 'import_busy',
   /** Reading the file ran past the server's time or memory limit and was stopped (HTTP 503). */
   importOverLimit: 'import_over_limit',
+  /** The office was reminded of this letter less than an hour ago: retry after Retry-After (HTTP 429). */
+  reminderTooSoon: 'reminder_too_soon',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
