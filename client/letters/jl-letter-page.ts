@@ -27,6 +27,7 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
+import '../notifications/jl-letter-deadlines.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -294,6 +295,11 @@ export class JlLetterPage extends LitElement {
           .readParagraphs=${this.readParagraphs}
           .readBody=${this.readBody}
         ></jl-letter-course>
+        <jl-letter-deadlines
+          .letterId=${letter.id}
+          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .progressKey=${this.letterState}
+        ></jl-letter-deadlines>
       </aside>
       </div>
     `;

@@ -144,7 +144,9 @@ export class DeadlineService {
       if (!view) continue;
       const outstanding = outstandingOffices(view.status, view.offices);
       const dues = outstanding.flatMap((officeId) => deadlineOf(officeId, deadlines)?.dueAt ?? []).sort();
-      letters.push({ letterId, dueAt: dues[0] ?? null, lateOfficeIds: lateOffices(outstanding, deadlines, now) });
+      const names = new Map(view.offices.map((office) => [office.officeId, office.name]));
+      const late = lateOffices(outstanding, deadlines, now).map((officeId) => ({ officeId, name: names.get(officeId) ?? officeId }));
+      letters.push({ letterId, dueAt: dues[0] ?? null, lateOffices: late });
     }
     return { letters };
   }

@@ -82,7 +82,7 @@ export type ReminderResponse = z.infer<typeof reminderResponseSchema>;
 
 /** Deadline summary of each letter for the letters list. */
 export const deadlineSummarySchema = z.object({
-  letters: z.array(z.object({ letterId: z.string(), dueAt: z.string().nullable(), lateOfficeIds: z.array(z.string()) })),
+  letters: z.array(z.object({ letterId: z.string(), dueAt: z.string().nullable(), lateOffices: z.array(z.object({ officeId: z.string(), name: z.string() })) })),
 });
 export type DeadlineSummary = z.infer<typeof deadlineSummarySchema>;
 
