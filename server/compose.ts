@@ -59,8 +59,8 @@ export type ServiceOptions = Pick<
   mailer?: Mailer;
   /** Tells other instances of notification changes (scale-out); this process alone when absent. */
   notificationBus?: NotificationBus;
-  /** The port this server listens on: the start of links in mail when PUBLIC_URL is not set. */
-  port?: number;
+  /** Where this server can be reached, once listening: the start of links in mail when PUBLIC_URL is not set. */
+  listeningOrigin?: () => string;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -125,7 +125,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     members,
     commits,
     config: options.notify ?? loadConfig({}).notify,
-    origin: options.publicOrigin ?? `http://localhost:${options.port ?? 8787}`,
+    origin: () => options.publicOrigin ?? options.listeningOrigin?.() ?? 'http://localhost:8787',
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.notificationBus ? { bus: options.notificationBus } : {}),
   });

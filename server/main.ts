@@ -31,8 +31,10 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
+let listeningOrigin = `http://localhost:${config.port}`;
 const { app, registry, commits, workers, notify } = composeServices(store, logger, {
   ...config,
+  listeningOrigin: () => listeningOrigin,
   isDemo,
   ...(relay ? { relay } : {}),
   ...(rateLimiter ? { rateLimiter } : {}),
@@ -57,6 +59,7 @@ const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets }, serverOptions },
   (info) => {
     const database = config.databaseUrl ? 'postgresql' : 'sqlite';
+    listeningOrigin = `http://localhost:${info.port}`;
     logger.info({ port: info.port, database, fanOut: relay !== null, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
   },
 );

@@ -29,7 +29,7 @@ export interface NotificationDeps {
   commits: CommitQueue;
   config: NotifyConfig;
   /** Where people open Jointly: links in mail start with it. */
-  origin: string;
+  origin: () => string;
   /** The SMTP server of SMTP_URL when absent (none without it). */
   mailer?: Mailer;
   /** Across instances (Redis) when given; this process alone otherwise. */

@@ -164,7 +164,7 @@ export class DeadlineService {
     if (concerned.length === 0) return undefined;
     const people = await letterPeople(this.store, letterId);
     const kind = job.kind === JobKind.deadlineSoon ? NotificationKind.deadlineSoon : NotificationKind.deadlinePassed;
-    const dedupeKey = `${job.dedupeKey}`;
+    const dedupeKey = job.dedupeKey;
     const approvers = approversOf(people, concerned);
     const batch = await this.notifications.prepare(
       { kind, userIds: approvers, letterId, title: notificationTitle(kind, { letterTitle: view.title }), path: letterPagePath(letterId), dedupeKey },
@@ -179,7 +179,8 @@ export class DeadlineService {
           letterId,
           title: notificationTitle(kind, { letterTitle: view.title, lateCount }),
           path: signOffPagePath(letterId),
-          dedupeKey,
+          // Offices due at one time are told to the coordinators once, however many deadlines fall then.
+          dedupeKey: `${JobKind.deadlinePassed}:${letterId}:coordinators:${dueAt}`,
         },
         now,
       );

@@ -12,8 +12,8 @@ export class MailJobs {
   constructor(
     private readonly store: Store,
     private readonly mailer: Mailer,
-    /** Where people open Jointly: the start of every link. */
-    private readonly origin: string,
+    /** Where people open Jointly: the start of every link (asked at each mail: the port is known once listening). */
+    private readonly origin: () => string,
     private readonly logger: Logger,
   ) {}
 
@@ -50,7 +50,7 @@ export class MailJobs {
   }
 
   private link(path: string): string {
-    return new URL(path, this.origin).toString();
+    return new URL(path, this.origin()).toString();
   }
 }
 

@@ -237,7 +237,11 @@ describe('the bell', () => {
     const decoder = new TextDecoder();
     const nextEvent = async () => {
       let text = '';
-      while (!text.includes('\n\n')) text += decoder.decode((await reader.read()).value);
+      while (!text.includes('\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended; it sent: ${text}`);
+        text += decoder.decode(value);
+      }
       return text;
     };
     expect(await nextEvent()).toContain('data: {"unread":0}');
