@@ -161,9 +161,9 @@ export class JlLetterDeadlines extends LitElement {
     return html`<details>
       <summary>Set deadlines</summary>
       <form @submit=${(event: SubmitEvent) => this.save(event)}>
-        <label>Deadline for every office <input type="datetime-local" name="letter-wide" .value=${toLocalInput(current(null))} /></label>
+        <label>Deadline for every office <input type="datetime-local" step="1" name="letter-wide" .value=${toLocalInput(current(null))} /></label>
         ${this.deadlines?.offices.map(
-          (o) => html`<label>Deadline for ${o.name} <input type="datetime-local" name=${`office-${o.officeId}`} .value=${toLocalInput(current(o.officeId))} /></label>`,
+          (o) => html`<label>Deadline for ${o.name} <input type="datetime-local" step="1" name=${`office-${o.officeId}`} .value=${toLocalInput(current(o.officeId))} /></label>`,
         )}
         <button type="submit" class="primary">Save deadlines</button>
       </form>

@@ -12,7 +12,7 @@ import type { RoomRegistry } from '../sync/room-registry.js';
 export interface LetterProgressView {
   status: LetterStatus;
   title: string;
-  /** Every signatory office, in signing order, with its English name. */
+  /** Every signatory office, in signing order, named by country and English name. */
   offices: (OfficeProgress & { name: string })[];
   paragraphs: CurrentParagraph[];
   latestSignoffs: SignoffEntry[];
@@ -41,10 +41,12 @@ export class LetterProgress {
     }));
     const grid = buildSignoffGrid(paragraphs, body, signatories, latestSignoffs);
     const signed = new Set(course.finalSignatures.filter((s) => s.letterHash === grid.letterHash).map((s) => s.officeId));
+    // Several offices share an English name ("Ministry of the Interior"): the country tells them apart.
+    const country = new Map(signatories.map((s) => [s.office.id, s.office.country]));
     return {
       status: letter.status,
       title: letter.title,
-      offices: grid.offices.map((office) => ({ ...office, hasSigned: signed.has(office.officeId) })),
+      offices: grid.offices.map((office) => ({ ...office, name: `${country.get(office.officeId) ?? ''} (${office.name})`, hasSigned: signed.has(office.officeId) })),
       paragraphs,
       latestSignoffs,
     };
