@@ -1,5 +1,17 @@
 import type { Delivery, NotificationKind } from '../../shared/domain/notification-rules.js';
-import type { AuditDraft } from './store.js';
+
+/**
+ * An audit event stored with a notification batch: the same shape as AuditDraft in store.ts,
+ * spelled out here because store.ts imports this file (no import cycles).
+ */
+export interface AuditDraft {
+  at: string;
+  kind: string;
+  actorUserId: string | null;
+  actorOfficeId: string | null;
+  letterId: string | null;
+  detail: Record<string, unknown>;
+}
 
 /** A deadline of a letter: letter-wide when `officeId` is null (rule N3). */
 export interface DeadlineRecord {
