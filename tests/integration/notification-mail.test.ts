@@ -76,7 +76,8 @@ describe('notification mail', () => {
     try {
       expect(await store.notifications.countPendingJobs([JobKind.mail, JobKind.deadlinePassed])).toBe(0);
       const audit = (await store.audit.listForLetter(letterId)).filter((event) => event.kind === 'reminder_sent');
-      expect(audit.map((event) => (JSON.parse(event.detail) as { officeIds: string[] }).officeIds.sort())).toEqual(offices.map((office) => [office]));
+      // One event per office's deadline, in whichever order the instances ran them.
+      expect(audit.flatMap((event) => (JSON.parse(event.detail) as { officeIds: string[] }).officeIds).sort()).toEqual(offices);
     } finally {
       await store.close();
     }
