@@ -11,6 +11,7 @@ import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { Delivery, NotificationKind } from '../../shared/domain/notification-rules.js';
 import { composeServices } from '../compose.js';
 import { loadConfig } from '../config.js';
@@ -228,6 +229,21 @@ describe('the bell', () => {
     expect((await bell('latvia')).notifications.map((n) => n.title)).toEqual(['estonia mentioned you or your office in “Joint letter on the eastern border”']);
     expect((await bell('observer')).notifications).toHaveLength(1);
     expect((await bell('estonia')).notifications).toEqual([]);
+  });
+
+  it('N1: an approval whose paragraph changed since tells that office’s approvers once', async () => {
+    const at = new Date().toISOString();
+    const approval = { letterId, paragraphId: 'p1', action: 'approve' as const, paragraphText: 'An earlier wording.', reason: null, createdAt: at };
+    // Estonia approved an earlier wording; Latvia approved the text as it stands.
+    await store.signoffs.appendSignoffs([
+      { ...approval, officeId: 'ee-interior', contentHash: 'a'.repeat(64), userId: ids.estonia },
+      { ...approval, officeId: 'lv-interior', contentHash: paragraphHash({ type: 'paragraph', content: [{ type: 'text', text: letterText }] }), userId: ids.latvia },
+    ]);
+    await services.notify.notices.checkStaleApprovals(letterId);
+    await services.notify.notices.checkStaleApprovals(letterId);
+    expect((await bell('estonia')).notifications.map((n) => [n.kind, n.path])).toEqual([[NotificationKind.approvalStale, `/letters/${letterId}/sign-off`]]);
+    expect((await bell('latvia')).notifications).toEqual([]);
+    expect((await bell('coordinator')).notifications).toEqual([]);
   });
 
   it('streams the unread count at once and again when a notification arrives', async () => {
