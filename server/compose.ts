@@ -124,6 +124,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     course,
     members,
     commits,
+    onSessionsEnded: (listener) => sessions.onSessionsEnded(listener),
     config: options.notify ?? loadConfig({}).notify,
     origin: () => options.publicOrigin ?? options.listeningOrigin?.() ?? 'http://localhost:8787',
     ...(options.mailer ? { mailer: options.mailer } : {}),

@@ -27,6 +27,8 @@ export interface NotificationDeps {
   course: LetterCourseService;
   members: MemberService;
   commits: CommitQueue;
+  /** Hears of ended sessions: their notification streams close. */
+  onSessionsEnded?: (listener: (sessionIds: string[]) => void) => void;
   config: NotifyConfig;
   /** Where people open Jointly: links in mail start with it. */
   origin: () => string;
@@ -80,6 +82,7 @@ export function composeNotifications(deps: NotificationDeps) {
     deadlines,
     bus,
     maxStreamsPerPerson: config.maxStreamsPerPerson,
+    ...(deps.onSessionsEnded ? { onSessionsEnded: deps.onSessionsEnded } : {}),
   };
   return {
     notifications,

@@ -31,8 +31,10 @@ export interface NotificationRouteDeps {
   bus: NotificationBus;
   /** Open notification streams one person may hold (pages and tabs); one more is refused with 429. */
   maxStreamsPerPerson: number;
-  /** Seconds between keep-alive comments on an idle stream. */
+  /** Milliseconds between keep-alive comments on an idle stream. */
   heartbeatMs?: number;
+  /** Hears of sessions ended here (sign-out, new password): their streams close at once. */
+  onSessionsEnded?: (listener: (sessionIds: string[]) => void) => void;
 }
 
 /** The bell (list, read, settings, live stream), deadlines and reminders, and mail status for the administrator. */
@@ -41,6 +43,10 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
   const reader = letterPermission(deps.access, Permission.readLetter);
   const coordinator = letterPermission(deps.access, Permission.manageLetter);
   const streams = new Map<string, number>();
+  const closers = new Map<string, Set<() => void>>();
+  deps.onSessionsEnded?.((sessionIds) => {
+    for (const id of sessionIds) for (const close of closers.get(id) ?? []) close();
+  });
 
   routes.get('/notifications', requireUser, async (c) => c.json<NotificationList>(await deps.notifications.list(c.get('user')!)));
 
@@ -74,10 +80,13 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
         wake();
       });
       let closed = false;
-      stream.onAbort(() => {
+      const close = () => {
         closed = true;
         wake();
-      });
+      };
+      stream.onAbort(close);
+      const sessionId = c.get('sessionId') ?? '';
+      closers.set(sessionId, (closers.get(sessionId) ?? new Set()).add(close));
       try {
         while (!closed) {
           if (changed) {
@@ -96,6 +105,8 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
         }
       } finally {
         unsubscribe();
+        closers.get(sessionId)?.delete(close);
+        if (closers.get(sessionId)?.size === 0) closers.delete(sessionId);
         const left = (streams.get(userId) ?? 1) - 1;
         if (left <= 0) streams.delete(userId);
         else streams.set(userId, left);

@@ -263,7 +263,9 @@ describe('the bell', () => {
     expect(await nextEvent()).toContain('data: {"unread":0}');
     await call('coordinator', 'POST', `/api/letters/${letterId}/reminders`, { officeIds: ['lv-interior'] });
     expect(await nextEvent()).toContain('data: {"unread":1}');
-    await reader.cancel();
+    // Signing out ends the stream too.
+    await call('latvia', 'POST', '/api/auth/logout');
+    expect(await reader.read()).toEqual({ done: true, value: undefined });
   });
 });
 
