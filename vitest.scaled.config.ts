@@ -24,6 +24,7 @@ export default defineConfig({
       'tests/integration/letter-state-order.test.ts',
       'tests/integration/reordering-characters.test.ts',
       'tests/integration/comments-live.test.ts',
+      'tests/integration/notification-mail.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,

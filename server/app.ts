@@ -49,6 +49,7 @@ import type { RefusalAudit } from './audit/refusal-audit.js';
 import { directConnection, type ProxySettings } from './http/origin-policy.js';
 import { requestOrigin } from './http/request-origin.js';
 import { databaseState } from './http/database-state.js';
+import { notificationRoutes, type NotificationRouteDeps } from './notifications/notification-routes.js';
 
 export interface AppDeps {
   store: Store;
@@ -84,6 +85,8 @@ export interface AppDeps {
   proxy?: ProxySettings;
   /** Records refused acts in the audit trail, throttled; none are recorded when absent. */
   refusals?: RefusalAudit;
+  /** The bell, deadlines and reminders; absent, none of their routes exist. */
+  notifications?: NotificationRouteDeps;
   /** The built client; when absent (tests of the API alone), only the API is served. */
   staticDir?: string;
 }
@@ -150,6 +153,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route('/api', letterDetailsRoutes(deps.access, deps.details));
   if (deps.comments && deps.reservations) app.route('/api', commentRoutes({ access: deps.access, comments: deps.comments, reservations: deps.reservations }));
+  if (deps.notifications) app.route('/api', notificationRoutes(deps.notifications));
   app.all('/api/*', notFoundHandler);
   app.route(
     '/',

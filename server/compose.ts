@@ -31,6 +31,9 @@ import { CommentService } from './comments/comment-service.js';
 import { MentionEvents } from './comments/mention-events.js';
 import { ReservationService } from './comments/reservation-service.js';
 import { defaultCommentLimits } from '../shared/domain/comment-limits.js';
+import { composeNotifications } from './notifications/compose-notifications.js';
+import type { Mailer } from './notifications/mailer.js';
+import type { NotificationBus } from './notifications/notification-bus.js';
 
 export type ServiceOptions = Pick<
   Config,
@@ -57,6 +60,14 @@ export type ServiceOptions = Pick<
   commentLimits?: Config['commentLimits'];
   /** Told of every export; tests listen here. */
   onExported?: (event: ExportedEvent) => void | Promise<void>;
+  /** Notifications, mail and scheduled jobs; the configured defaults when absent. */
+  notify?: Config['notify'];
+  /** The mail server (tests pass their own); SMTP_URL's when absent. */
+  mailer?: Mailer;
+  /** Tells other instances of notification changes (scale-out); this process alone when absent. */
+  notificationBus?: NotificationBus;
+  /** Where this server can be reached, once listening: the start of links in mail when PUBLIC_URL is not set. */
+  listeningOrigin?: () => string;
 };
 
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
@@ -119,6 +130,34 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     readSavedVersion: (letterId, versionId) => versions.readForExport(letterId, versionId),
   });
 
+  const notify = composeNotifications({
+    store,
+    logger,
+    access,
+    registry,
+    state,
+    course,
+    members,
+    commits,
+    onSessionsEnded: (listener) => sessions.onSessionsEnded(listener),
+    config: options.notify ?? loadConfig({}).notify,
+    origin: () => options.publicOrigin ?? options.listeningOrigin?.() ?? 'http://localhost:8787',
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.notificationBus ? { bus: options.notificationBus } : {}),
+  });
+  // A mention in a stored comment reaches the people and offices it names, in the app or by mail.
+  mentions.onMentioned(async (event) => {
+    const author = await store.accounts.getUser(event.byUserId);
+    if (!author) return;
+    await notify.notices.notifyMention({
+      letterId: event.letterId,
+      by: { id: author.id, name: author.name },
+      userIds: event.userIds,
+      officeIds: event.officeIds,
+      mentionId: event.commentId,
+    });
+  });
+
   const app = createApp({
     signoffs,
     course,
@@ -146,8 +185,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     allowedOrigins: options.allowedOrigins,
     proxy: { publicOrigin: options.publicOrigin ?? null, trustProxy: options.trustProxy ?? false },
     refusals,
+    notifications: notify.routes,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
-  // `mentions.onMentioned(listener)`: someone was mentioned in a stored comment (for notifications).
-  return { app, sessions, registry, commits, workers, mentions };
+  return { app, sessions, registry, commits, workers, mentions, notify };
 }

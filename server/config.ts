@@ -116,6 +116,29 @@ const environmentSchema = z.object({
   STORE_BUSY_WAIT_SECONDS: z.coerce.number().positive().default(10),
   /** Seconds a shutdown (SIGTERM, SIGINT) may take to store what is pending; then the process exits with code 1. */
   SHUTDOWN_DEADLINE_SECONDS: z.coerce.number().positive().default(30),
+  /** The deployment's SMTP server, e.g. smtp://user:password@mail.ministry.example:587 (smtps:// for TLS from the start); without it Jointly sends no mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of every notification mail, e.g. "Jointly <jointly@ministry.example>". */
+  MAIL_FROM: z.string().min(3).max(200).default('Jointly <jointly@localhost>'),
+  /** Tries of one mail (or scheduled job) before it is given up and shown on the administration page. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Seconds before the first retry of a failed mail; each further retry waits twice as long (at most 6 hours). */
+  MAIL_RETRY_SECONDS: z.coerce.number().positive().default(60),
+  /** Seconds between two looks for due scheduled jobs (reminders, mail, digests) by each instance. */
+  JOBS_POLL_SECONDS: z.coerce.number().positive().default(5),
+  /** Seconds one instance holds a job it claimed; if it dies, another takes the job over after that. */
+  JOBS_CLAIM_SECONDS: z.coerce.number().positive().default(300),
+  /** Hour of the day (UTC) at which daily digests are mailed. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /** Minutes before a coordinator may remind the same office of the same letter again (429 reminder_too_soon). */
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+  /** Hours before a deadline at which its approaching is told. */
+  DEADLINE_NOTICE_HOURS: z.coerce.number().positive().default(24),
+  /** Open notification streams (pages) of one person; one more is refused with 429. */
+  NOTIFY_MAX_STREAMS_PER_PERSON: z.coerce.number().int().min(1).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -149,6 +172,20 @@ export interface HttpTimeouts {
   headersMs: number;
   requestMs: number;
   keepAliveMs: number;
+}
+
+/** Notifications, mail and scheduled jobs; see README, "Notifications and mail". */
+export interface NotifyConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  claimMs: number;
+  digestHourUtc: number;
+  reminderIntervalMs: number;
+  deadlineNoticeMs: number;
+  maxStreamsPerPerson: number;
 }
 
 export interface Config {
@@ -185,6 +222,7 @@ export interface Config {
   trustProxy: boolean;
   shutdownDeadlineMs: number;
   storeBusyWaitMs: number;
+  notify: NotifyConfig;
   logLevel: string;
   staticDir: string;
 }
@@ -265,6 +303,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: env.TRUST_PROXY === 'on',
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_SECONDS * 1000,
     storeBusyWaitMs: env.STORE_BUSY_WAIT_SECONDS * 1000,
+    notify: {
+      smtpUrl: env.SMTP_URL ?? null,
+      mailFrom: env.MAIL_FROM,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: env.MAIL_RETRY_SECONDS * 1000,
+      pollMs: env.JOBS_POLL_SECONDS * 1000,
+      claimMs: env.JOBS_CLAIM_SECONDS * 1000,
+      digestHourUtc: env.DIGEST_HOUR_UTC,
+      reminderIntervalMs: env.REMINDER_INTERVAL_MINUTES * 60_000,
+      deadlineNoticeMs: env.DEADLINE_NOTICE_HOURS * 3_600_000,
+      maxStreamsPerPerson: env.NOTIFY_MAX_STREAMS_PER_PERSON,
+    },
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

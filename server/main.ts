@@ -6,6 +6,7 @@ import { guardUpgrades } from './http/upgrade-guard.js';
 import { createLogger } from './logger.js';
 import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
+import { RedisNotificationBus } from './scale/redis-notification-bus.js';
 import { openStore } from './store/open-store.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import { demoPassword } from './workspace/demo-password.js';
@@ -19,6 +20,8 @@ const store = await openStore(config, logger);
 // Several instances on one database pass edits, presence and letter state to each other through Redis.
 const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, logger) : null;
 const rateLimiter = config.redisUrl ? RedisLoginRateLimiter.connect(config.redisUrl, logger) : null;
+// A person's notification may be stored on one instance while their page is open on another.
+const notificationBus = config.redisUrl ? RedisNotificationBus.connect(config.redisUrl, logger) : null;
 let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);
@@ -28,12 +31,18 @@ if (config.seedDemo) {
   if (isDemo) printDemoAccounts(password);
 }
 
-const { app, registry, commits, workers } = composeServices(store, logger, {
+let listeningOrigin = `http://localhost:${config.port}`;
+const { app, registry, commits, workers, notify } = composeServices(store, logger, {
   ...config,
+  listeningOrigin: () => listeningOrigin,
   isDemo,
   ...(relay ? { relay } : {}),
   ...(rateLimiter ? { rateLimiter } : {}),
+  ...(notificationBus ? { notificationBus } : {}),
 });
+// Reminders, deadline notices and mail: jobs kept in the database, due ones claimed by one instance each.
+notify.runner.start();
+if (!config.notify.smtpUrl) logger.info('SMTP_URL is not set: Jointly sends no mail');
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
 const stopHeartbeat = startHeartbeat(sockets);
@@ -50,6 +59,7 @@ const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: sockets }, serverOptions },
   (info) => {
     const database = config.databaseUrl ? 'postgresql' : 'sqlite';
+    listeningOrigin = `http://localhost:${info.port}`;
     logger.info({ port: info.port, database, fanOut: relay !== null, dataDir: config.dataDir, url: `http://localhost:${info.port}` }, 'Jointly is listening');
   },
 );
@@ -72,6 +82,9 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.shutdownDeadlineMs);
   stopHeartbeat();
+  shutdownStep = 'finishing the scheduled jobs under way';
+  await notify.stop();
+  shutdownStep = 'storing the last updates of open letters';
   await registry.closeAll();
   await workers.close();
   sockets.close();

@@ -7,6 +7,7 @@ import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired
 import { buttonStyles, messageStyles } from '../ui/shared-styles.js';
 import './jl-office-admin.js';
 import './jl-people-admin.js';
+import '../notifications/jl-mail-status.js';
 import { OfficeAddedEvent } from './office-added-event.js';
 
 /**
@@ -75,6 +76,7 @@ export class JlAdminPage extends LitElement {
     return html`
       <jl-people-admin .offices=${this.offices} .user=${this.user}></jl-people-admin>
       ${this.user?.isAdmin ? html`<jl-office-admin .offices=${this.offices}></jl-office-admin>` : null}
+      ${this.user?.isAdmin ? html`<jl-mail-status></jl-mail-status>` : null}
     `;
   }
 

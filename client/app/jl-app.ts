@@ -8,6 +8,7 @@ import { discardBrowserCopies } from '../editor/browser-copy.js';
 import '../invitations/jl-invitation-page.js';
 import '../letters/jl-letter-list-page.js';
 import '../session/jl-session-menu.js';
+import '../notifications/jl-notification-bell.js';
 import '../session/jl-sign-in-page.js';
 import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import { SignOutEvent } from '../session/sign-out-event.js';
@@ -180,6 +181,7 @@ export class JlApp extends LitElement {
           <a class="brand" href="/">Jointly</a>
           ${this.user ? this.renderNavigation(this.user) : null}
           <jl-session-menu .user=${this.user ?? null}></jl-session-menu>
+          ${this.user ? html`<jl-notification-bell></jl-notification-bell>` : null}
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderMain()}</main>

@@ -40,6 +40,8 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.threadReopened]: 'Thread reopened',
   [AuditKind.commentSettingsChanged]: 'Who may comment changed',
   [AuditKind.letterDetailsChanged]: 'Letter details changed',
+  [AuditKind.deadlinesSet]: 'Deadlines set',
+  [AuditKind.reminderSent]: 'Reminder sent',
 };
 
 /** Every kind of event with its label, by label: the choices of the audit page's filter. */

@@ -2,6 +2,8 @@ import { css, html, LitElement } from 'lit';
 import type { LetterSummary } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
 import { loadLetters } from '../api/letters-api.js';
+import { loadDeadlineSummary } from '../api/notifications-api.js';
+import type { DeadlineSummary } from '../../shared/api/notifications.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import './jl-letter-list.js';
@@ -13,15 +15,18 @@ export class JlLetterListPage extends LitElement {
   static override properties = {
     letters: { state: true },
     loadError: { state: true },
+    deadlines: { state: true },
   };
 
   declare private letters: LetterSummary[] | undefined;
   declare private loadError: string | null;
+  declare private deadlines: DeadlineSummary['letters'];
 
   constructor() {
     super();
     this.letters = undefined;
     this.loadError = null;
+    this.deadlines = [];
   }
 
   override connectedCallback(): void {
@@ -34,6 +39,10 @@ export class JlLetterListPage extends LitElement {
     try {
       this.letters = await loadLetters();
       this.loadError = null;
+      // Deadlines are extra: the list stands without them.
+      loadDeadlineSummary()
+        .then((summary) => (this.deadlines = summary.letters))
+        .catch(() => {});
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
       this.loadError = describeError(error);
@@ -64,7 +73,7 @@ export class JlLetterListPage extends LitElement {
         <button type="button" class="secondary" @click=${() => this.load()}>Try again</button>`;
     }
     if (!this.letters) return html`<p>Loading letters…</p>`;
-    return html`<jl-letter-list .letters=${this.letters}></jl-letter-list>`;
+    return html`<jl-letter-list .letters=${this.letters} .deadlines=${this.deadlines}></jl-letter-list>`;
   }
 
   static override styles = [

@@ -1,5 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { LetterSummary } from '../../shared/api/letters.js';
+import type { DeadlineSummary } from '../../shared/api/notifications.js';
+import { describeTimeLeft } from '../../shared/domain/notification-rules.js';
 import { letterPath } from '../app/route.js';
 import { letterStatusLabel } from './letter-status-label.js';
 
@@ -7,13 +9,16 @@ const updatedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', ti
 
 /** The letters a person can open, newest activity first as the server orders them. */
 export class JlLetterList extends LitElement {
-  static override properties = { letters: { attribute: false } };
+  static override properties = { letters: { attribute: false }, deadlines: { attribute: false } };
 
   declare letters: LetterSummary[];
+  /** Each letter's nearest deadline and late offices, where it has a deadline. */
+  declare deadlines: DeadlineSummary['letters'];
 
   constructor() {
     super();
     this.letters = [];
+    this.deadlines = [];
   }
 
   override render() {
@@ -37,6 +42,7 @@ export class JlLetterList extends LitElement {
             <dt>Signatories</dt>
             <dd>${letter.signatoryCount} ${letter.signatoryCount === 1 ? 'office' : 'offices'}</dd>
           </div>
+          ${this.renderDeadline(this.deadlines.find((entry) => entry.letterId === letter.id))}
           ${Number.isNaN(updatedAt.getTime())
             ? null
             : html`<div>
@@ -46,6 +52,17 @@ export class JlLetterList extends LitElement {
         </dl>
       </li>
     `;
+  }
+
+  private renderDeadline(deadline: DeadlineSummary['letters'][number] | undefined) {
+    if (!deadline) return null;
+    const late = deadline.lateOffices.map((office) => office.name).join(', ');
+    return html`<div>
+      <dt>Deadline</dt>
+      <dd>
+        ${deadline.dueAt ? describeTimeLeft(Date.parse(deadline.dueAt) - Date.now()) : 'every office is done'}${late ? html`; <strong>late: ${late}</strong>` : null}
+      </dd>
+    </div>`;
   }
 
   static override styles = css`

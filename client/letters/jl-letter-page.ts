@@ -32,6 +32,7 @@ import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
 import '../comments/jl-comment-list.js';
 import '../comments/jl-paragraph-reservations.js';
 import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
+import '../notifications/jl-letter-deadlines.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -361,6 +362,11 @@ export class JlLetterPage extends LitElement {
           .readParagraphs=${this.readParagraphs}
           .readBody=${this.readBody}
         ></jl-letter-course>
+        <jl-letter-deadlines
+          .letterId=${letter.id}
+          .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
+          .progressKey=${this.letterState}
+        ></jl-letter-deadlines>
       </aside>
       </div>
     `;

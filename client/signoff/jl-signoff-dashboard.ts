@@ -12,6 +12,7 @@ import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
+import '../notifications/jl-letter-deadlines.js';
 
 /** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
@@ -118,6 +119,7 @@ export class JlSignoffDashboard extends LitElement {
     return html`
       <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> Back to the letter</a></p>
       <h1>Sign-off overview${this.letter ? html`: ${this.letter.title}` : null}</h1>
+      <jl-letter-deadlines compact .letterId=${this.letterId} .progressKey=${this.grid}></jl-letter-deadlines>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
       ${grid ? this.renderGrid(grid) : this.error ? null : html`<p>Loading the sign-off…</p>`}
     `;

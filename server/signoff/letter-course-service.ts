@@ -23,6 +23,14 @@ import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening } from '../.
 const changeableSignatoryStatuses = Object.values(Status).filter((status) => !areSignatoriesFixed(status));
 const conflict = (message: string) => new AppError(409, ErrorCode.conflict, message);
 
+/** A stored move of a letter to another status, by whoever's act made it (the last signature moves it to signed). */
+export interface StatusMove {
+  letterId: string;
+  from: LetterStatus;
+  to: LetterStatus;
+  by: SessionUser;
+}
+
 /** The letter's course: status, signatories and the offices' final signatures. */
 export class LetterCourseService {
   constructor(
@@ -32,6 +40,17 @@ export class LetterCourseService {
     private readonly state: LetterStateService,
     private readonly versions: VersionService,
   ) {}
+
+  private readonly moveListeners = new Set<(move: StatusMove) => void>();
+
+  /** Hears of every stored status move (notifications tell the members). */
+  onStatusMoved(listener: (move: StatusMove) => void): void {
+    this.moveListeners.add(listener);
+  }
+
+  private tellMoved(move: StatusMove): void {
+    for (const listener of this.moveListeners) listener(move);
+  }
 
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
     await this.access.require(user, letterId, Permission.readLetter);
@@ -93,6 +112,7 @@ export class LetterCourseService {
     if (to !== Status.ready) await this.setTextStatus(letterId, to);
     await this.versions.saveAtStatusChange(user, letterId, to);
     await this.pushCourse(letterId);
+    this.tellMoved({ letterId, from: letter.status, to, by: user });
   }
 
   /**
@@ -150,6 +170,7 @@ export class LetterCourseService {
       await this.versions.saveAtStatusChange(user, letterId, Status.signed);
     }
     await this.pushCourse(letterId);
+    if (signedAll) this.tellMoved({ letterId, from: Status.ready, to: Status.signed, by: user });
   }
 
   /** Coordinator: who signs, in which order, in which capacity. An office added late starts pending (S1). */

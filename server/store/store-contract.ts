@@ -4,6 +4,7 @@ import { AuditKind } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
 import { runCommentStoreContract } from './comment-store-contract.js';
+import { runNotificationStoreContract } from './notification-store-contract.js';
 import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
@@ -529,4 +530,5 @@ export function runStoreContract(
     });
   });
   runCommentStoreContract(name, openEmptyStore);
+  runNotificationStoreContract(name, openEmptyStore);
 }

@@ -11,6 +11,7 @@ import type { CommentSettings } from '../../shared/domain/comment-rules.js';
 import type { Mention } from '../../shared/domain/mentions.js';
 import type { ReservationKind } from '../../shared/domain/reservations.js';
 import type { LetterDetailChange, LetterDetails } from '../../shared/api/letter-details.js';
+import type { NotificationStore } from './notification-store.js';
 
 export interface UserRecord {
   id: string;
@@ -419,6 +420,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Comment threads and reservations (see comment-store.ts). */
   readonly comments: CommentStore;
+  /** Deadlines, notifications, preferences and scheduled jobs (see notification-store.ts). */
+  readonly notifications: NotificationStore;
   /** Resolves once the database has answered a trivial query; rejects if it cannot be reached. */
   ping(): Promise<void>;
   /** Since when (epoch ms) calls have found the database locked by another writer; null if they get through. */

@@ -51,11 +51,17 @@ export class CommitQueue {
   private scheduled = false;
   private running: Promise<void> | null = null;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly storedListeners = new Set<(letterId: string, revisions: RevisionWrite[]) => void>();
 
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
   ) {}
+
+  /** Hears of the paragraph revisions of each letter once they are stored (notifications watch for stale approvals). */
+  onStored(listener: (letterId: string, revisions: RevisionWrite[]) => void): void {
+    this.storedListeners.add(listener);
+  }
 
   enqueue(entry: PendingUpdate): void {
     this.batch.push(entry);
@@ -104,6 +110,7 @@ export class CommitQueue {
     const stored = await this.storeBatch(byRoom).finally(() => (this.storing = []));
     // Only now, outside the commit's try: a throw while confirming must never store a batch twice.
     for (const { room, entries, seqs } of stored) this.confirm(room, entries, seqs, stateVectors.get(room)!);
+    for (const { room, entries } of stored) this.tellStored(room.letterId, entries.flatMap((entry) => entry.revisions));
   }
 
   /**
@@ -140,6 +147,17 @@ export class CommitQueue {
       }
     }
     return stored;
+  }
+
+  private tellStored(letterId: string, revisions: RevisionWrite[]): void {
+    if (revisions.length === 0) return;
+    for (const listener of this.storedListeners) {
+      try {
+        listener(letterId, revisions);
+      } catch (error) {
+        this.logger.error({ err: error, letterId }, 'a listener of stored revisions failed');
+      }
+    }
   }
 
   /** Broadcasts and confirms what was stored; a room that fails at it is closed, so that its clients resync. */

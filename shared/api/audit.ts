@@ -40,6 +40,10 @@ export const AuditKind = {
   threadReopened: 'thread_reopened',
   commentSettingsChanged: 'comment_settings_changed',
   letterDetailsChanged: 'letter_details_changed',
+  /** The coordinator set or changed the letter's deadlines. */
+  deadlinesSet: 'deadlines_set',
+  /** A reminder went to an office's approvers: by the coordinator, or at a deadline. */
+  reminderSent: 'reminder_sent',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

@@ -54,6 +54,8 @@ export const ErrorCode = {
   anchorOutsideParagraph: 'anchor_outside_paragraph',
   /** The letter holds LETTER_MAX_COMMENTS comments and reservations already (HTTP 409). */
   commentLimitReached: 'comment_limit_reached',
+  /** The office was reminded of this letter less than an hour ago: retry after Retry-After (HTTP 429). */
+  reminderTooSoon: 'reminder_too_soon',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

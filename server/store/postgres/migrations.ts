@@ -262,4 +262,58 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE letter_versions ADD COLUMN letter_record JSONB;
   `,
+  // Deadlines, notifications, preferences, office reminders and scheduled jobs (notifications, issue 18).
+  // A letter-wide deadline is stored with office_id '' so that the pair stays a primary key.
+  `
+  CREATE TABLE notification_deadlines (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    office_id TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    set_by TEXT NOT NULL REFERENCES users(id),
+    set_at TEXT NOT NULL,
+    PRIMARY KEY (letter_id, office_id)
+  );
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    letter_id TEXT REFERENCES letters(id),
+    title TEXT NOT NULL,
+    path TEXT NOT NULL,
+    mail TEXT NOT NULL,
+    dedupe_key TEXT,
+    created_at TEXT NOT NULL,
+    read_at TEXT,
+    mailed_at TEXT,
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX notifications_by_user ON notifications (user_id, created_at);
+  CREATE TABLE notification_preferences (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    PRIMARY KEY (user_id, kind)
+  );
+  CREATE TABLE office_reminders (
+    letter_id TEXT NOT NULL REFERENCES letters(id),
+    office_id TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (letter_id, office_id)
+  );
+  CREATE TABLE scheduled_jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    letter_id TEXT,
+    due_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    claimed_until TEXT,
+    done_at TEXT,
+    gave_up BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX scheduled_jobs_due ON scheduled_jobs (due_at) WHERE done_at IS NULL;
+  `,
 ];

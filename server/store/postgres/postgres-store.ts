@@ -7,6 +7,7 @@ import { PostgresAudit } from './postgres-audit.js';
 import { PostgresComments } from './postgres-comments.js';
 import { PostgresHistory } from './postgres-history.js';
 import { PostgresLetters } from './postgres-letters.js';
+import { PostgresNotifications } from './postgres-notifications.js';
 import { PostgresSignoffs } from './postgres-signoffs.js';
 import { PostgresText } from './postgres-text.js';
 
@@ -19,6 +20,7 @@ export class PostgresStore implements Store {
   readonly history: PostgresHistory;
   readonly audit: PostgresAudit;
   readonly comments: PostgresComments;
+  readonly notifications: PostgresNotifications;
 
   private constructor(private readonly db: PgDatabase) {
     this.accounts = new PostgresAccounts(db);
@@ -28,6 +30,7 @@ export class PostgresStore implements Store {
     this.history = new PostgresHistory(db);
     this.audit = new PostgresAudit(db);
     this.comments = new PostgresComments(db);
+    this.notifications = new PostgresNotifications(db);
   }
 
   /**

@@ -9,6 +9,7 @@ import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteComments } from './sqlite-comments.js';
 import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
+import { SqliteNotifications } from './sqlite-notifications.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
 import { SqliteText } from './sqlite-text.js';
 
@@ -33,6 +34,7 @@ export class SqliteStore implements Store {
   readonly history: SqliteHistory;
   readonly audit: SqliteAudit;
   readonly comments: SqliteComments;
+  readonly notifications: SqliteNotifications;
 
   private readonly busyWaits: BusyWaits;
 
@@ -51,6 +53,7 @@ export class SqliteStore implements Store {
     this.text = this.busyWaits.wrap(new SqliteText(db, history, audit));
     this.signoffs = this.busyWaits.wrap(new SqliteSignoffs(db, audit));
     this.comments = this.busyWaits.wrap(new SqliteComments(db, audit));
+    this.notifications = this.busyWaits.wrap(new SqliteNotifications(db, audit));
   }
 
   /**
