@@ -1,3 +1,4 @@
+import { ErrorCode } from '../shared/api/errors.js';
 import { letterSchema } from '../shared/domain/letter-schema.js';
 import { Role } from '../shared/domain/roles.js';
 import { createApp } from './app.js';
@@ -6,7 +7,7 @@ import { LoginRateLimiter, type RateLimits, type SignInLimiter } from './auth/lo
 import { SessionService } from './auth/session-service.js';
 import { defaultMaxImportBytes, loadConfig, type Config } from './config.js';
 import { ExportService, type ExportedEvent } from './export/export-service.js';
-import { WorkerPool } from './export/worker-pool.js';
+import { WorkerPool, type WorkerRefusalCodes } from './export/worker-pool.js';
 import { ImportService } from './import/import-service.js';
 import { LetterAccess } from './letters/letter-access.js';
 import { LetterService } from './letters/letter-service.js';
@@ -70,6 +71,14 @@ export type ServiceOptions = Pick<
   listeningOrigin?: () => string;
 };
 
+/**
+ * Compactions share the export pool's threads, counted as one owner: at most the per-person limit
+ * of them run at once. A refused one is simply tried again after a later commit; its codes reach nobody.
+ */
+const compactionOwner = 'server:compaction';
+const compactionWorker = new URL('./sync/compaction-worker.ts', import.meta.url);
+const compactionRefusals: WorkerRefusalCodes = { busy: ErrorCode.internal, overLimit: ErrorCode.internal };
+
 /** Builds the services and the app on a store, wired the same way for the server and for tests. */
 export function composeServices(store: Store, logger: Logger, options: ServiceOptions) {
   const sessions = new SessionService(store, { idleMs: options.sessionIdleMs, absoluteMs: options.sessionAbsoluteMs });
@@ -82,6 +91,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const mentions = new MentionEvents(logger);
   // The comment service needs the registry, and the registry sends its threads to each joining connection.
   let comments: CommentService | null = null;
+  const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
   const registry = new RoomRegistry({
     letterState: (letterId) => state.full(letterId),
     letterComments: (letterId) => comments!.full(letterId),
@@ -94,6 +104,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     historyPauseMs: options.historyPauseMs,
     ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
     ...(options.relay ? { relay: options.relay } : {}),
+    mergeText: (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals),
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));
@@ -114,7 +125,6 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const course = new LetterCourseService(store, access, registry, state, versions);
   const history = new HistoryService(store, access, registry, state);
   const details = new LetterDetailsService(store, access, registry, state);
-  const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
   const imports = new ImportService(store, letters, workers);
   const exports = new ExportService({
     workers,

@@ -28,6 +28,8 @@ export interface RoomRegistryOptions {
   letterLimits?: RoomDeps['letterLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
+  /** Merges stored text for compaction (a worker thread); on this thread when absent. */
+  mergeText?: RoomDeps['mergeText'];
 }
 
 /**
@@ -81,7 +83,7 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits, mergeText } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
@@ -97,6 +99,7 @@ export class RoomRegistry {
         historyPauseMs,
         ...(letterLimits ? { letterLimits } : {}),
         ...(relay ? { relay } : {}),
+        ...(mergeText ? { mergeText } : {}),
         onEmpty: (loaded) => this.scheduleUnload(loaded),
         onBroken: (loaded) => this.unload(loaded, CloseCode.storeFailure, 'the letter is being reloaded'),
       });
@@ -261,6 +264,8 @@ export class RoomRegistry {
       for (const connection of room.connections) connection.close(CloseCode.goingAway, 'server shutting down');
     }
     await this.options.commits.drain();
+    // A compaction under way runs in a worker thread that stops with the server; let it finish.
+    await Promise.all(Array.from(this.loaded.values(), (room) => room.compacted()));
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
 }

@@ -33,7 +33,7 @@ import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
-import { compactStoredText } from './text-compaction.js';
+import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import {
@@ -67,6 +67,8 @@ export interface RoomDeps {
   relay?: Pick<LetterRelay, 'publish'>;
   /** How large the letter may grow; the shared defaults when absent. */
   letterLimits?: LetterLimits;
+  /** Merges stored text for compaction; on this thread when absent (tests). */
+  mergeText?: MergeStoredText;
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
@@ -102,7 +104,8 @@ export class Room implements CommitTarget {
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
   private storedUpdates = 0;
-  private compacting = false;
+  /** The compaction under way, if any; at most one per room. */
+  private compaction: Promise<void> | null = null;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
@@ -627,7 +630,7 @@ export class Room implements CommitTarget {
     const ready = this.waiters.filter((waiter) => waiter.target <= this.committedCount);
     this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((waiter) => waiter.target > this.committedCount));
     for (const waiter of ready) waiter.run();
-    if (this.storedUpdates >= this.deps.compactAfterUpdates) void this.compact();
+    if (this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
   }
 
   /** The store refused a batch: this document holds text the store does not, so start afresh. */
@@ -640,18 +643,26 @@ export class Room implements CommitTarget {
   }
 
   /** Merges the stored updates into one snapshot, in one transaction. */
-  private async compact(): Promise<void> {
-    if (this.compacting) return;
-    this.compacting = true;
+  private compact(): void {
+    if (this.compaction) return;
     const counted = this.storedUpdates;
-    try {
-      await compactStoredText(this.deps.store, this.letterId);
-      this.storedUpdates -= counted;
-    } catch (error) {
-      this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept');
-    } finally {
-      this.compacting = false;
-    }
+    this.compaction = compactStoredText(this.deps.store, this.letterId, this.deps.mergeText)
+      .then(
+        () => {
+          this.storedUpdates -= counted;
+        },
+        (error: unknown) => this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept'),
+      )
+      .finally(() => {
+        this.compaction = null;
+        // Updates stored while it ran may be enough for the next one.
+        if (!this.destroyed && this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
+      });
+  }
+
+  /** Resolves once no compaction is under way, including one that follows another; it never rejects. */
+  async compacted(): Promise<void> {
+    while (this.compaction) await this.compaction;
   }
 
   /** Closes every connection with `code` and frees the document. */

@@ -1,0 +1,6 @@
+import { mergeStoredText, type StoredTextParts } from './text-compaction.js';
+
+/** Runs in a worker thread (see WorkerPool): merging a large letter does not hold up the event loop. */
+export default function compactInWorker(parts: StoredTextParts): Uint8Array {
+  return mergeStoredText(parts);
+}
