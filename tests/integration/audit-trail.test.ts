@@ -41,13 +41,14 @@ describe('the audit trail', () => {
     expect((await apiRequest(server, helena, 'POST', `/api/letters/${letterId}/status`, { to: 'in_review' })).status).toBe(200);
 
     const trail = (await (await apiRequest(server, helena, 'GET', `/api/letters/${letterId}/audit`)).json()) as LetterAudit;
+    // Newest first, as the audit page shows them.
     expect(trail.events.map((event) => [event.kind, event.actor?.name])).toEqual([
-      ['letter_created', 'Helena Virtanen'],
-      ['signoff_recorded', 'Mette Sørensen'],
-      ['status_changed', 'Helena Virtanen'],
       ['version_saved', 'Helena Virtanen'],
+      ['status_changed', 'Helena Virtanen'],
+      ['signoff_recorded', 'Mette Sørensen'],
+      ['letter_created', 'Helena Virtanen'],
     ]);
-    expect(trail.events[1]!.detail).toMatchObject({ paragraphId: 'p-audit', officeId: 'dk-immigration', action: 'approve' });
+    expect(trail.events[2]!.detail).toMatchObject({ paragraphId: 'p-audit', officeId: 'dk-immigration', action: 'approve' });
     expect(trail.verification).toMatchObject({ intact: true, firstBroken: null });
     expect((await apiRequest(server, mette, 'GET', `/api/letters/${letterId}/audit`)).status).toBe(403);
     const csv = await apiRequest(server, helena, 'GET', `/api/letters/${letterId}/audit.csv`);
@@ -102,8 +103,8 @@ describe('the audit trail', () => {
     const trail = (await (await apiRequest(server, helena, 'GET', `/api/letters/${letterId}/audit`)).json()) as LetterAudit;
     const exports = trail.events.filter((event) => event.kind === 'letter_exported');
     expect(exports.map((event) => [event.actor?.name, event.detail])).toEqual([
-      ['Kadri Tamm', { format: 'markdown' }],
       ['Kadri Tamm', { format: 'pdf', versionId: version.id }],
+      ['Kadri Tamm', { format: 'markdown' }],
     ]);
     await server.dispose();
   });
