@@ -54,7 +54,7 @@ test('the sign-off overview shows the grid first, short office columns, reasons 
   await overview.getByRole('link', { name: 'Download the sign-off as CSV' }).click();
   const csv = await readFile(await (await download).path(), 'utf8');
   const [header, , secondLine] = csv.replace(/^\uFEFF/, '').split('\r\n');
-  expect(header).toBe('Paragraph,Text,Estonia – Ministry of the Interior,Finland – Ministry of the Interior');
+  expect(header).toBe('Paragraph,Text,Estonia – Ministry of the Interior,Finland – Ministry of the Interior,Open reservations');
   expect(secondLine).toBe(`2,"${second}",Changes requested: Name the agencies.,Pending`);
 
   // A row opens its paragraph in the letter, its sign-off panel ready, by keyboard too.
