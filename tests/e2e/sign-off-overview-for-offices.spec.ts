@@ -55,7 +55,7 @@ test('the sign-off overview shows the grid first, short office columns, reasons 
   const csv = await readFile(await (await download).path(), 'utf8');
   const [header, , secondLine] = csv.replace(/^\uFEFF/, '').split('\r\n');
   expect(header).toBe('Paragraph,Text,Estonia – Ministry of the Interior,Finland – Ministry of the Interior,Open reservations');
-  expect(secondLine).toBe(`2,"${second}",Changes requested: Name the agencies.,Pending`);
+  expect(secondLine).toBe(`2,"${second}",Changes requested: Name the agencies.,Pending,`);
 
   // A row opens its paragraph in the letter, its sign-off panel ready, by keyboard too.
   await secondRow.getByRole('link').focus();
