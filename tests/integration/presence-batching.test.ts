@@ -16,6 +16,18 @@ function caretAt(client: SyncClient, offset: number): { anchor: unknown; head: u
   return { anchor: position, head: position };
 }
 
+/** The caret of `clientId` as a reader has been shown it so far, from the frames it received. */
+function cursorShownTo(received: readonly Uint8Array[], clientId: number): string {
+  const shown = new Awareness(new Y.Doc());
+  for (const frame of received) {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) === MessageType.awareness) applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
+  }
+  const cursor = JSON.stringify(shown.getStates().get(clientId)?.cursor);
+  shown.destroy();
+  return cursor;
+}
+
 const moves = 100;
 
 /** Presence rules are in shared/protocol/PROTOCOL.md, "Budgets". */
@@ -36,17 +48,7 @@ describe('INV-13 presence changes are sent once per tick, however many arrive in
 
     for (let offset = 1; offset <= moves; offset++) writer.awareness.setLocalStateField('cursor', caretAt(writer, offset));
     const last = JSON.stringify(caretAt(writer, moves));
-    // What the reader has been shown so far, from the frames it received.
-    const cursorShown = () => {
-      const shown = new Awareness(new Y.Doc());
-      for (const frame of reader.received) {
-        const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) === MessageType.awareness) applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
-      }
-      const cursor = JSON.stringify(shown.getStates().get(writer.doc.clientID)?.cursor);
-      shown.destroy();
-      return cursor;
-    };
+    const cursorShown = () => cursorShownTo(reader.received, writer.doc.clientID);
     await expect.poll(cursorShown, { timeout: 10_000 }).toBe(last);
 
     const received = reader.received.filter((frame) => frame[0] === MessageType.awareness).length - awarenessBefore;
@@ -73,16 +75,7 @@ describe('INV-13 presence changes are sent once per tick, however many arrive in
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const last = JSON.stringify(caretAt(writer, floodMoves));
-    const cursorShown = () => {
-      const shown = new Awareness(new Y.Doc());
-      for (const frame of reader.received) {
-        const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) === MessageType.awareness) applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
-      }
-      const cursor = JSON.stringify(shown.getStates().get(writer.doc.clientID)?.cursor);
-      shown.destroy();
-      return cursor;
-    };
+    const cursorShown = () => cursorShownTo(reader.received, writer.doc.clientID);
     await expect.poll(cursorShown, { timeout: 10_000 }).toBe(last);
 
     // The default rate: 20 a second after a burst of 60. However long the flood took, far below one per move.
