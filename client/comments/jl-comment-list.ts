@@ -56,7 +56,7 @@ export class JlCommentList extends LitElement {
   declare paragraph: ParagraphInfo | null;
   declare isFrozen: boolean;
   declare isCoordinator: boolean;
-  declare readParagraphs: () => ParagraphInfo[];
+  declare readParagraphs: () => readonly ParagraphInfo[];
   declare readPassage: () => Passage | null;
   declare private filter: ThreadFilter;
   /** The words selected when the person began writing a new comment. */

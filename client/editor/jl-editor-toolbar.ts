@@ -1,4 +1,4 @@
-import type { Editor } from '@tiptap/core';
+import type { Editor, EditorEvents } from '@tiptap/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './jl-link-dialog.js';
@@ -46,8 +46,10 @@ export class JlEditorToolbar extends LitElement {
     editor?.on('transaction', this.onEditorChange);
   }
 
-  private readonly onEditorChange = (): void => {
-    this.requestUpdate();
+  // Working out every button's state asks the editor to dry-run each command, which costs more
+  // than the keystroke itself: only text, caret or pending-format changes can move it.
+  private readonly onEditorChange = ({ transaction }: EditorEvents['transaction']): void => {
+    if (transaction.docChanged || transaction.selectionSet || transaction.storedMarksSet) this.requestUpdate();
   };
 
   private get buttons(): HTMLButtonElement[] {
@@ -111,9 +113,9 @@ export class JlEditorToolbar extends LitElement {
       },
     ];
     const groups = [...toolbarGroups, linkActions];
-    const enabledIds = editor && this.isEditable ? groups.flat().filter((action) => action.isEnabled(editor)).map((action) => action.id) : [];
+    const enabledIds = new Set(editor && this.isEditable ? groups.flat().filter((action) => action.isEnabled(editor)).map((action) => action.id) : []);
     // The Tab stop stays on an enabled button, or the toolbar could not be reached at all.
-    const tabStop = enabledIds.includes(this.focusedId) ? this.focusedId : enabledIds[0];
+    const tabStop = enabledIds.has(this.focusedId) ? this.focusedId : enabledIds.values().next().value;
     return html`
       <div
         role="toolbar"
@@ -122,15 +124,14 @@ export class JlEditorToolbar extends LitElement {
         @focusin=${this.onFocusIn}
       >
         ${groups.map(
-          (group) => html`<div class="group">${group.map((action) => this.renderButton(action, editor, tabStop))}</div>`,
+          (group) => html`<div class="group">${group.map((action) => this.renderButton(action, editor, enabledIds.has(action.id), tabStop))}</div>`,
         )}
       </div>
       <jl-link-dialog></jl-link-dialog>
     `;
   }
 
-  private renderButton(action: ToolbarAction, editor: Editor | undefined, tabStop: string | undefined) {
-    const isEnabled = editor && this.isEditable ? action.isEnabled(editor) : false;
+  private renderButton(action: ToolbarAction, editor: Editor | undefined, isEnabled: boolean, tabStop: string | undefined) {
     const isPressed = editor && action.isActive ? action.isActive(editor) : undefined;
     return html`
       <button

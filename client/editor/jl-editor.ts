@@ -119,7 +119,7 @@ export class JlEditor extends LitElement {
   }
 
   /** Every paragraph of the text as this editor holds it now, with its current hash. */
-  currentParagraphs(): ParagraphInfo[] {
+  currentParagraphs(): readonly ParagraphInfo[] {
     return this.editor ? listParagraphs(this.editor.state.doc) : [];
   }
 

@@ -53,7 +53,7 @@ export class JlParagraphHistory extends LitElement {
   /** The person may edit the text and the letter is not frozen. */
   declare canRestore: boolean;
   /** The paragraphs as the editor holds them now, to name the paragraph a split came from. */
-  declare readParagraphs: () => ParagraphInfo[];
+  declare readParagraphs: () => readonly ParagraphInfo[];
   declare private isOpen: boolean;
   /** The history of `paragraph`, or undefined while it loads. */
   declare private history: ParagraphHistory | undefined;

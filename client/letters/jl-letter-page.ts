@@ -379,7 +379,7 @@ export class JlLetterPage extends LitElement {
     this.querySelector<HTMLButtonElement>('.members-toggle')?.focus();
   };
 
-  private readonly readParagraphs = (): ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
+  private readonly readParagraphs = (): readonly ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
 
   private readonly readPassage = () => this.querySelector('jl-editor')?.currentPassage() ?? null;
 

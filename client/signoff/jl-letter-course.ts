@@ -70,7 +70,7 @@ export class JlLetterCourse extends LitElement {
   declare isCoordinator: boolean;
   declare isApprover: boolean;
   /** The paragraphs of the text as the editor holds it now, with their current hashes. */
-  declare readParagraphs: () => ParagraphInfo[];
+  declare readParagraphs: () => readonly ParagraphInfo[];
   /** The text as this page's editor shows it, layout included: what a signature binds to (F1). */
   declare readBody: () => BodyNodeJson;
   declare private offices: Office[] | undefined;

@@ -46,7 +46,7 @@ export class JlParagraphPanel extends LitElement {
   /** True for an approver of a signatory office while the letter is open for sign-off. */
   declare canAct: boolean;
   /** The paragraphs as the editor holds them now: after an approval the panel moves on to the next. */
-  declare readParagraphs: () => ParagraphInfo[];
+  declare readParagraphs: () => readonly ParagraphInfo[];
   declare private isReasonOpen: boolean;
   declare private isBusy: boolean;
   declare private error: string | null;

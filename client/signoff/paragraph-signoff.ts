@@ -16,19 +16,38 @@ export interface ParagraphInfo {
   position: number;
 }
 
+// Documents and their nodes are immutable and a keystroke replaces only the nodes it touched, so a
+// list per document and a hash per node stay true for as long as the objects live. The gutter, the
+// panels and the caret's paragraph all ask for the same document's list on every keystroke.
+const listedDocuments = new WeakMap<ProseMirrorNode, readonly ParagraphInfo[]>();
+const hashedNodes = new WeakMap<ProseMirrorNode, string>();
+
 /** Every textblock with an id, hashed from the editor's own node exactly as the server hashes its copy. */
-export function listParagraphs(doc: ProseMirrorNode): ParagraphInfo[] {
+export function listParagraphs(doc: ProseMirrorNode): readonly ParagraphInfo[] {
+  const listed = listedDocuments.get(doc);
+  if (listed) return listed;
   const paragraphs: ParagraphInfo[] = [];
   doc.descendants((node, position) => {
     if (!node.isTextblock) return true;
     const id = node.attrs[paragraphIdAttribute] as unknown;
     // The server keeps every textblock's id well-formed; a new one gets its id in the same transaction.
     if (isWellFormedParagraphId(id)) {
-      paragraphs.push({ id, number: paragraphs.length + 1, hash: paragraphHash(node.toJSON()), text: node.textContent, position });
+      paragraphs.push({ id, number: paragraphs.length + 1, hash: hashOf(node), text: node.textContent, position });
     }
     return false;
   });
-  return paragraphs;
+  const frozen = Object.freeze(paragraphs.map((paragraph) => Object.freeze(paragraph)));
+  listedDocuments.set(doc, frozen);
+  return frozen;
+}
+
+function hashOf(node: ProseMirrorNode): string {
+  let hash = hashedNodes.get(node);
+  if (hash === undefined) {
+    hash = paragraphHash(node.toJSON());
+    hashedNodes.set(node, hash);
+  }
+  return hash;
 }
 
 /** The state of a paragraph for each office, in the order of `officeIds`. */
