@@ -8,7 +8,7 @@ import { canEditText } from '../../shared/domain/roles.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
-import { DuplicateFinalSignature, LetterEventKind, type Store } from '../store/store.js';
+import { DuplicateFinalSignature, LetterEventKind, type Store, TextMovedOn } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -54,16 +54,22 @@ export class LetterCourseService {
 
   async grid(user: SessionUser, letterId: string): Promise<SignoffGrid> {
     await this.access.require(user, letterId, Permission.readLetter);
+    return (await this.checkedGrid(letterId)).grid;
+  }
+
+  /** The grid and the newest stored text update it was built from. */
+  private async checkedGrid(letterId: string): Promise<{ grid: SignoffGrid; textThroughSeq: number }> {
     const [signatories, signoffs, reservations] = await Promise.all([
       this.state.signatories(letterId),
       this.state.latestSignoffs(letterId),
       this.store.comments.listReservations(letterId),
     ]);
-    const { paragraphs, body } = await this.registry.readText(letterId, (doc) => ({
+    const { paragraphs, body, textThroughSeq } = await this.registry.readText(letterId, (doc, storedThroughSeq) => ({
       paragraphs: currentParagraphs(doc),
       body: letterBodyJson(doc.getXmlFragment(bodyFieldName)),
+      textThroughSeq: storedThroughSeq,
     }));
-    return buildSignoffGrid(paragraphs, body, signatories, signoffs, reservations);
+    return { grid: buildSignoffGrid(paragraphs, body, signatories, signoffs, reservations), textThroughSeq };
   }
 
   /** Coordinator: moves the letter on or back. "Ready" needs every paragraph approved by every office (S10). */
@@ -77,18 +83,21 @@ export class LetterCourseService {
     const reopening = isReopening(letter.status, to);
     if (move.needsReason && !reason) throw new AppError(400, ErrorCode.validationFailed, 'reason: say why the signed letter is reopened');
     const requireReady = async () => {
-      const grid = await this.grid(user, letterId);
+      const { grid, textThroughSeq } = await this.checkedGrid(letterId);
       if ((grid.openReservations ?? 0) > 0) {
         const count = grid.openReservations === 1 ? 'An office has an open reservation' : `Offices have ${grid.openReservations} open reservations`;
         throw conflict(`${count} on the text; the letter can be marked ready once they are lifted.`);
       }
       if (!grid.isReady) throw conflict('Not every paragraph is approved by every signatory office yet.');
+      return textThroughSeq;
     };
     if (to === Status.ready) await requireReady();
     // Ready closes the text before the check is made again, so no edit lands between the check and the move (C5).
+    // Another instance may not have heard of it yet: the move is recorded only if no text was
+    // stored after the text checked, and from then on the store refuses that letter's edits.
     if (to === Status.ready) await this.setTextStatus(letterId, to);
     try {
-      if (to === Status.ready) await requireReady();
+      const textThroughSeq = to === Status.ready ? await requireReady() : undefined;
       const moved = await this.store.signoffs.recordLetterEvent(
         {
           letterId,
@@ -103,7 +112,13 @@ export class LetterCourseService {
         },
         letter.status,
         [auditDraft(reopening ? AuditKind.reopened : AuditKind.statusChanged, actorOf(user), letterId, { from: letter.status, to, ...(reason ? { reason } : {}) })],
-      );
+        textThroughSeq === undefined ? {} : { textThroughSeq },
+      ).catch((error: unknown) => {
+        if (error instanceof TextMovedOn) {
+          throw conflict('Someone changed the text while the letter was being marked ready. Nothing was moved: check the text and try again.');
+        }
+        throw error;
+      });
       if (!moved) throw conflict('Someone changed the status at the same moment. Reload and try again.');
     } catch (error) {
       if (to === Status.ready) await this.setTextStatus(letterId, (await this.store.letters.getLetter(letterId))?.status ?? letter.status);

@@ -5,7 +5,7 @@ import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
 import { runCommentStoreContract } from './comment-store-contract.js';
 import { runNotificationStoreContract } from './notification-store-contract.js';
-import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
+import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, TextMovedOn, TextReadOnly, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -443,6 +443,50 @@ export function runStoreContract(
       const signatures = (await store.signoffs.listLetterEvents(letter.id)).filter((recorded) => recorded.kind === 'final_signature');
       expect(signatures.map((recorded) => recorded.officeId)).toEqual(['aa-office', 'bb-office', 'aa-office']);
       expect((await store.audit.listForLetter(letter.id)).map((recorded) => recorded.kind)).toEqual(['final_signature']);
+    });
+
+    it('C5 records a move to ready only if no text was stored after the text checked, and then refuses that letter’s edits alone', async () => {
+      const { letter } = await seedLetter();
+      const userId = letter.createdBy;
+      const other = { id: await seedLetterOnly(userId), createdBy: userId };
+      const append = (letterId: string, byte: number) => store.text.appendUpdates([{ letterId, update: new Uint8Array([byte]), userId, newClientIds: [] }]);
+      const toReady = (textThroughSeq: number) =>
+        store.signoffs.recordLetterEvent(
+          { letterId: letter.id, kind: 'status_changed', officeId: null, fromStatus: 'in_review', toStatus: 'ready', letterHash: null, reason: null, userId, createdAt: later(0) },
+          'in_review',
+          [draft('status_changed', letter.id)],
+          { textThroughSeq },
+        );
+      expect(await store.signoffs.recordLetterEvent(
+        { letterId: letter.id, kind: 'status_changed', officeId: null, fromStatus: 'drafting', toStatus: 'in_review', letterHash: null, reason: null, userId, createdAt: later(0) },
+        'drafting',
+      )).toBe(true);
+      const [checked] = await append(letter.id, 1);
+      // Another instance stores an edit after the check, before it hears of the move.
+      const [late] = await append(letter.id, 2);
+      await expect(toReady(checked!)).rejects.toBeInstanceOf(TextMovedOn);
+      expect((await store.letters.getLetter(letter.id))?.status).toBe('in_review');
+      expect(await store.audit.listForLetter(letter.id)).toEqual([]);
+      // Compacting keeps the newest sequence number in force.
+      await store.text.compactText(letter.id, new Uint8Array([7]), late!);
+      await expect(toReady(checked!)).rejects.toBeInstanceOf(TextMovedOn);
+
+      expect(await toReady(late!)).toBe(true);
+      const refused = append(letter.id, 3);
+      await expect(refused).rejects.toBeInstanceOf(TextReadOnly);
+      await expect(refused).rejects.toMatchObject({ letterIds: [letter.id] });
+      // A batch holding that letter's edit stores nothing; another letter's edits on their own are stored.
+      await expect(
+        store.text.appendUpdates([
+          { letterId: other.id, update: new Uint8Array([4]), userId: other.createdBy, newClientIds: [] },
+          { letterId: letter.id, update: new Uint8Array([5]), userId, newClientIds: [] },
+        ]),
+      ).rejects.toBeInstanceOf(TextReadOnly);
+      expect((await store.text.loadText(other.id)).updates).toEqual([]);
+      expect(await append(other.id, 6).then((seqs) => seqs.length)).toBe(1);
+      const text = await store.text.loadText(letter.id);
+      expect(text.lastSeq).toBe(late);
+      expect(text.updates).toEqual([]);
     });
 
     it('C3 replaces the signatories only in the statuses the caller allows, checked in the same transaction', async () => {

@@ -183,6 +183,31 @@ export class DuplicateFinalSignature extends Error {
   override readonly name = 'DuplicateFinalSignature';
 }
 
+/**
+ * The store refused updates because their letter's text is read-only in its status (rule C5).
+ * Another instance marked the letter ready before it heard of these edits; nothing of them is stored.
+ */
+export class TextReadOnly extends Error {
+  override readonly name = 'TextReadOnly';
+  constructor(readonly letterIds: readonly string[]) {
+    super(`the text of ${letterIds.join(', ')} is read-only in its status`);
+  }
+}
+
+/** Text was stored after the text a move to ready was checked against (rule C5): the move is refused. */
+export class TextMovedOn extends Error {
+  override readonly name = 'TextMovedOn';
+}
+
+/** Conditions a letter event is recorded under, beside the expected status. */
+export interface LetterEventConditions {
+  /**
+   * The newest stored text update the checks before this event saw; if a later one is stored, the
+   * event is refused with TextMovedOn and nothing is recorded.
+   */
+  textThroughSeq?: number;
+}
+
 /** Sign-off acts and the letter's course (status, final signatures). Append-only. */
 export interface SignoffStore {
   /** Appends acts in one transaction (all or nothing) and returns them with their ids. */
@@ -193,9 +218,14 @@ export interface SignoffStore {
    * still in `expectedStatus` (so two racing transitions cannot both happen). False if it was not.
    * A final signature belongs to the signing round begun by the letter's latest move to ready;
    * a second one of the same office on the same letter hash in that round throws
-   * DuplicateFinalSignature and records nothing.
+   * DuplicateFinalSignature and records nothing. See LetterEventConditions for `conditions`.
    */
-  recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean>;
+  recordLetterEvent(
+    event: Omit<LetterEventRecord, 'id'>,
+    expectedStatus: LetterStatus,
+    audit?: AuditDraft[],
+    conditions?: LetterEventConditions,
+  ): Promise<boolean>;
   listLetterEvents(letterId: string): Promise<LetterEventRecord[]>;
   /**
    * Replaces the signatories in order, with an event, in one transaction. With `onlyIn`, only while
@@ -276,7 +306,12 @@ export interface LetterStore {
 /** The Yjs text of letters: snapshots and the update log. */
 export interface TextStore {
   loadText(letterId: string): Promise<StoredText>;
-  /** Appends updates of any letters in one transaction and returns their sequence numbers. */
+  /**
+   * Appends updates of any letters in one transaction and returns their sequence numbers. If a
+   * letter's text is read-only in its status (checked under the letter's lock, so a move to ready
+   * on another instance is either before or after the whole batch), nothing is stored and
+   * TextReadOnly names those letters.
+   */
   appendUpdates(updates: UpdateToAppend[]): Promise<number[]>;
   /**
    * Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically;

@@ -12,6 +12,8 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { readAccessMessage } from '../../shared/protocol/access-message.js';
+import * as decoding from 'lib0/decoding';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -120,5 +122,53 @@ describe('a commit the store refuses', () => {
     expect(response.headers.get('retry-after')).not.toBeNull();
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(ErrorCode.storeUnavailable);
     expect(closes).toEqual([CloseCode.storeFailure]);
+  });
+});
+
+describe('an edit of a letter another instance has just marked ready (rule C5)', () => {
+  /** What the other instance stores when it marks the letter ready, before this one hears of it. */
+  async function markedReadyElsewhere(): Promise<void> {
+    const move = async (from: 'drafting' | 'in_review', to: 'in_review' | 'ready') =>
+      store.signoffs.recordLetterEvent(
+        { letterId, kind: 'status_changed', officeId: null, fromStatus: from, toStatus: to, letterHash: null, reason: null, userId: user.id, createdAt: new Date().toISOString() },
+        from,
+        [],
+        { textThroughSeq: (await store.text.loadText(letterId)).lastSeq },
+      );
+    expect(await move('drafting', 'in_review')).toBe(true);
+    expect(await move('in_review', 'ready')).toBe(true);
+  }
+
+  /** Whether the last access message this connection was sent lets it edit. */
+  function lastAccess(frames: Uint8Array[]): boolean | null {
+    const access = frames
+      .map((frame) => decoding.createDecoder(frame))
+      .filter((decoder) => decoding.readVarUint(decoder) === MessageType.access)
+      .map((decoder) => readAccessMessage(decoder).canEdit);
+    return access.at(-1) ?? null;
+  }
+
+  it('is not stored: the room closes, and the reconnecting client is told the text is read-only', { timeout: 10_000 }, async () => {
+    const closes: number[] = [];
+    const connection = new Connection({ send: () => {}, close: (code) => closes.push(code), isOpen: true }, user, 'session', true);
+    const room = await services.registry.join(letterId, connection);
+    await markedReadyElsewhere();
+    const closed = new Promise<void>((resolve) => {
+      const original = connection.close.bind(connection);
+      connection.close = (...args: Parameters<Connection['close']>) => {
+        original(...args);
+        resolve();
+      };
+    });
+
+    room.receive(connection, paragraphFrame('A clause nobody approved.'));
+    await closed;
+
+    expect(closes).toEqual([CloseCode.storeFailure]);
+    expect((await store.text.loadText(letterId)).updates).toEqual([]);
+    const frames: Uint8Array[] = [];
+    const again = new Connection({ send: (frame) => frames.push(frame), close: (code) => closes.push(code), isOpen: true }, user, 'session', true);
+    await services.registry.join(letterId, again);
+    expect(lastAccess(frames)).toBe(false);
   });
 });

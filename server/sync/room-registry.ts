@@ -186,15 +186,16 @@ export class RoomRegistry {
 
   /**
    * Reads a letter's text as stored: the room is loaded if it is not (and unloaded again later),
-   * and every update applied before the call is committed before `read` runs.
+   * and every update applied before the call is committed before `read` runs. `read` also gets
+   * the newest stored update the document is known to hold (see Room.storedThroughSeq).
    */
-  async readText<T>(letterId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  async readText<T>(letterId: string, read: (doc: Y.Doc, storedThroughSeq: number) => T): Promise<T> {
     const room = await this.open(letterId);
     await room.settled();
     // What another instance committed counts too: a sign-off is checked against the text as stored.
     if (this.options.relay) await room.catchUp();
     try {
-      return read(room.doc);
+      return read(room.doc, room.storedThroughSeq);
     } finally {
       if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
     }

@@ -21,7 +21,7 @@ import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
-import { type AuditDraft, originalGeneration, type Store } from '../store/store.js';
+import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
 import { PresenceGate } from './presence-gate.js';
@@ -104,6 +104,7 @@ export class Room implements CommitTarget {
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
   private storedUpdates = 0;
+  private storedThrough = 0;
   /** The compaction under way, if any; at most one per room. */
   private compaction: Promise<void> | null = null;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
@@ -150,6 +151,7 @@ export class Room implements CommitTarget {
       for (const update of text.updates) Y.applyUpdate(room.doc, update);
     });
     room.storedUpdates = text.updates.length;
+    room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     room.repairStoredParagraphIds();
@@ -579,6 +581,16 @@ export class Room implements CommitTarget {
       if (text.snapshot) Y.applyUpdate(this.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(this.doc, update);
     }, relayedOrigin);
+    this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
+  }
+
+  /**
+   * The newest stored update this document is known to hold: loaded, caught up or committed here.
+   * Text relayed from other instances may be newer; a check that must cover everything stored
+   * catches up first (see RoomRegistry.readText).
+   */
+  get storedThroughSeq(): number {
+    return this.storedThrough;
   }
 
   /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
@@ -611,8 +623,9 @@ export class Room implements CommitTarget {
   }
 
   /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
-  committed(entries: PendingUpdate[], _seqs: number[], _stateVector: Uint8Array): void {
+  committed(entries: PendingUpdate[], seqs: number[], _stateVector: Uint8Array): void {
     if (this.destroyed) return;
+    this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
     this.storedUpdates += entries.length;
     for (const entry of entries) {
@@ -636,7 +649,13 @@ export class Room implements CommitTarget {
   /** The store refused a batch: this document holds text the store does not, so start afresh. */
   commitFailed(error: unknown): void {
     if (this.destroyed) return;
-    this.deps.logger.error({ err: error, letterId: this.letterId }, 'commit failed; closing room');
+    if (error instanceof TextReadOnly) {
+      // Another instance marked the letter ready before it heard of these edits. Reconnecting
+      // clients find the text read-only and are told their change was refused (4403).
+      this.deps.logger.warn({ letterId: this.letterId }, 'edits arrived after the letter was marked ready elsewhere; not stored, closing room');
+    } else {
+      this.deps.logger.error({ err: error, letterId: this.letterId }, 'commit failed; closing room');
+    }
     this.deps.onBroken(this);
     // Whoever waits for these updates (a sign-off, a restore) hears of it instead of waiting for ever.
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());

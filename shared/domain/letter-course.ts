@@ -55,6 +55,9 @@ export function isTextReadOnly(status: LetterStatus): boolean {
   return status === LetterStatus.ready || isFrozen(status);
 }
 
+/** Every status whose text is read-only, for checks the store makes under the letter's lock. */
+export const textReadOnlyStatuses: readonly LetterStatus[] = Object.values(LetterStatus).filter(isTextReadOnly);
+
 /** Why the text is read-only in this status, as every open editor tells its person; null when it is not. */
 export function textReadOnlyReason(status: LetterStatus): string | null {
   if (isFrozen(status)) return 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';

@@ -1,5 +1,5 @@
 import { LetterStatus } from '../../../shared/api/letters.js';
-import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
+import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventConditions, TextMovedOn, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 
@@ -34,9 +34,14 @@ export class PostgresSignoffs implements SignoffStore {
     return (await this.db.query<SignoffRecord>(`SELECT ${signoffColumns} FROM signoffs WHERE letter_id = $1 ORDER BY id`, [letterId])).rows;
   }
 
-  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+  async recordLetterEvent(
+    event: Omit<LetterEventRecord, 'id'>,
+    expectedStatus: LetterStatus,
+    audit?: AuditDraft[],
+    conditions: LetterEventConditions = {},
+  ): Promise<boolean> {
     try {
-      return await this.recordLetterEventWithin(event, expectedStatus, audit);
+      return await this.recordLetterEventWithin(event, expectedStatus, audit, conditions);
     } catch (error) {
       if ((error as { code?: unknown }).code === uniqueViolation && event.kind === LetterEventKind.finalSignature) {
         throw new DuplicateFinalSignature('this office already signed this letter hash');
@@ -45,7 +50,12 @@ export class PostgresSignoffs implements SignoffStore {
     }
   }
 
-  private async recordLetterEventWithin(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+  private async recordLetterEventWithin(
+    event: Omit<LetterEventRecord, 'id'>,
+    expectedStatus: LetterStatus,
+    audit: AuditDraft[] | undefined,
+    conditions: LetterEventConditions,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       if (event.toStatus !== null) {
         // A racing transition on another instance commits first; this UPDATE then re-reads the row and matches nothing.
@@ -60,6 +70,10 @@ export class PostgresSignoffs implements SignoffStore {
         // Held until commit: no transition can slip in between the check and the event.
         const { rows } = await tx.query<{ status: string }>('SELECT status FROM letters WHERE id = $1 FOR NO KEY UPDATE', [event.letterId]);
         if (rows[0]?.status !== expectedStatus) return false;
+      }
+      // The letter's row is locked now, as every append of text locks it: no update can be stored in between.
+      if (conditions.textThroughSeq !== undefined && (await lastTextSeq(tx, event.letterId)) > conditions.textThroughSeq) {
+        throw new TextMovedOn('text was stored after the checked text');
       }
       await insertEvent(tx, event);
       await appendAuditWithin(tx, audit);
@@ -123,4 +137,13 @@ async function insertEvent(tx: Queryable, event: Omit<LetterEventRecord, 'id'>):
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [event.letterId, event.kind, event.officeId, event.fromStatus, event.toStatus, event.letterHash, event.reason, event.userId, event.createdAt, round],
   );
+}
+
+/** The newest stored text update of a letter, counting those a compaction merged into its snapshot. */
+async function lastTextSeq(tx: Queryable, letterId: string): Promise<number> {
+  const { rows } = await tx.query<{ seq: string | null }>(
+    `SELECT GREATEST((SELECT max(seq) FROM text_updates WHERE letter_id = $1), (SELECT through_seq FROM text_snapshots WHERE letter_id = $1)) AS seq`,
+    [letterId],
+  );
+  return Number(rows[0]?.seq ?? 0);
 }

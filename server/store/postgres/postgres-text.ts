@@ -1,5 +1,7 @@
+import type { LetterStatus } from '../../../shared/api/letters.js';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
-import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
+import { textReadOnlyStatuses } from '../../../shared/domain/letter-course.js';
+import { originalGeneration, type StoredText, TextReadOnly, type TextStore, type UpdateToAppend } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
 import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
@@ -49,7 +51,10 @@ export class PostgresText implements TextStore {
     if (updates.length === 0) return [];
     return this.db.transaction(async (tx) => {
       const letterIds = Array.from(new Set(updates.map((u) => u.letterId)));
-      await lockLetters(tx, letterIds);
+      // The lock orders this batch before or after any move to ready: after it, the status is seen here.
+      const locked = await lockLetters(tx, letterIds);
+      const readOnly = locked.filter((row) => textReadOnlyStatuses.includes(row.status)).map((row) => row.id);
+      if (readOnly.length > 0) throw new TextReadOnly(readOnly);
       const now = new Date().toISOString();
       for (const u of updates) for (const clientId of u.newClientIds) await claimClient(tx, u.letterId, clientId, u.userId);
       // One statement for the whole batch. Rows are inserted in the order given, and each takes the
@@ -86,8 +91,8 @@ export class PostgresText implements TextStore {
 }
 
 /** Locks the letters' rows in one fixed order, so that two batches never wait for each other in a circle. */
-async function lockLetters(tx: Queryable, letterIds: string[]): Promise<void> {
-  await tx.query('SELECT id FROM letters WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [letterIds]);
+async function lockLetters(tx: Queryable, letterIds: string[]): Promise<{ id: string; status: LetterStatus }[]> {
+  return (await tx.query<{ id: string; status: LetterStatus }>('SELECT id, status FROM letters WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [letterIds])).rows;
 }
 
 /**

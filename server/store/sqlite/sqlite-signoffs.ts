@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { LetterStatus } from '../../../shared/api/letters.js';
-import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
+import { type AuditDraft, DuplicateFinalSignature, LetterEventKind, type LetterEventConditions, TextMovedOn, type LetterEventRecord, type SignatoryRecord, type SignoffRecord, type SignoffStore } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
 const signoffColumns = `id, letter_id AS letterId, paragraph_id AS paragraphId, office_id AS officeId, action,
@@ -33,9 +33,14 @@ export class SqliteSignoffs implements SignoffStore {
     return this.db.prepare(`SELECT ${signoffColumns} FROM signoffs WHERE letter_id = ? ORDER BY id`).all(letterId) as SignoffRecord[];
   }
 
-  async recordLetterEvent(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): Promise<boolean> {
+  async recordLetterEvent(
+    event: Omit<LetterEventRecord, 'id'>,
+    expectedStatus: LetterStatus,
+    audit?: AuditDraft[],
+    conditions: LetterEventConditions = {},
+  ): Promise<boolean> {
     try {
-      return this.recordLetterEventWithin(event, expectedStatus, audit);
+      return this.recordLetterEventWithin(event, expectedStatus, audit, conditions);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && event.kind === LetterEventKind.finalSignature) {
         throw new DuplicateFinalSignature('this office already signed this letter hash');
@@ -44,7 +49,12 @@ export class SqliteSignoffs implements SignoffStore {
     }
   }
 
-  private recordLetterEventWithin(event: Omit<LetterEventRecord, 'id'>, expectedStatus: LetterStatus, audit?: AuditDraft[]): boolean {
+  private recordLetterEventWithin(
+    event: Omit<LetterEventRecord, 'id'>,
+    expectedStatus: LetterStatus,
+    audit: AuditDraft[] | undefined,
+    conditions: LetterEventConditions,
+  ): boolean {
     return this.db.transaction(() => {
       if (event.toStatus !== null) {
         const moved = this.db
@@ -55,10 +65,23 @@ export class SqliteSignoffs implements SignoffStore {
         const current = this.db.prepare('SELECT status FROM letters WHERE id = ?').get(event.letterId) as { status: string } | undefined;
         if (current?.status !== expectedStatus) return false;
       }
+      if (conditions.textThroughSeq !== undefined && this.lastTextSeq(event.letterId) > conditions.textThroughSeq) {
+        throw new TextMovedOn('text was stored after the checked text');
+      }
       this.insertEvent(event);
       this.audit.appendWithin(audit);
       return true;
     })();
+  }
+
+  /** The newest stored text update of a letter, counting those a compaction merged into its snapshot. */
+  private lastTextSeq(letterId: string): number {
+    const row = this.db
+      .prepare(
+        'SELECT max(coalesce((SELECT max(seq) FROM text_updates WHERE letter_id = ?), 0), coalesce((SELECT through_seq FROM text_snapshots WHERE letter_id = ?), 0)) AS seq',
+      )
+      .get(letterId, letterId) as { seq: number };
+    return row.seq;
   }
 
   async listLetterEvents(letterId: string): Promise<LetterEventRecord[]> {

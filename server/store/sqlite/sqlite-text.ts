@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import type Database from 'better-sqlite3';
-import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
+import { textReadOnlyStatuses } from '../../../shared/domain/letter-course.js';
+import { originalGeneration, type StoredText, TextReadOnly, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 import type { SqliteHistory } from './sqlite-history.js';
 
@@ -10,6 +11,7 @@ export class SqliteText implements TextStore {
   private readonly insertUpdate: Database.Statement;
   private readonly claimClient: Database.Statement;
   private readonly touchLetter: Database.Statement;
+  private readonly readStatus: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -19,6 +21,7 @@ export class SqliteText implements TextStore {
     this.insertUpdate = db.prepare('INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES (?, ?, ?, ?)');
     this.claimClient = db.prepare('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES (?, ?, ?)');
     this.touchLetter = db.prepare('UPDATE letters SET updated_at = ? WHERE id = ?');
+    this.readStatus = db.prepare('SELECT status FROM letters WHERE id = ?');
   }
 
   async loadText(letterId: string): Promise<StoredText> {
@@ -46,6 +49,12 @@ export class SqliteText implements TextStore {
   async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {
     const { insertUpdate: insert, claimClient: claim, touchLetter: touch } = this;
     return this.db.transaction(() => {
+      const letterIds = new Set(updates.map((u) => u.letterId));
+      const readOnly = Array.from(letterIds).filter((letterId) => {
+        const row = this.readStatus.get(letterId) as { status: (typeof textReadOnlyStatuses)[number] } | undefined;
+        return row !== undefined && textReadOnlyStatuses.includes(row.status);
+      });
+      if (readOnly.length > 0) throw new TextReadOnly(readOnly);
       const now = new Date().toISOString();
       const seqs = updates.map((u) => {
         for (const clientId of u.newClientIds) claim.run(u.letterId, clientId, u.userId);
@@ -54,7 +63,7 @@ export class SqliteText implements TextStore {
         this.audit.appendWithin(u.audit);
         return seq;
       });
-      for (const letterId of new Set(updates.map((u) => u.letterId))) touch.run(now, letterId);
+      for (const letterId of letterIds) touch.run(now, letterId);
       return seqs;
     })();
   }
