@@ -154,11 +154,12 @@ export class Room implements CommitTarget {
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
-    room.repairStoredParagraphIds();
-    const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
-    if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     const letter = await deps.store.letters.getLetter(letterId);
     room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
+    // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
+    if (room.readOnlyReason === null) room.repairStoredParagraphIds();
+    const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
+    if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
     return room;
   }
 
