@@ -1,3 +1,4 @@
+import { DocumentEdgeKeys } from './document-edge-keys.js';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -253,6 +254,7 @@ export class JlEditor extends LitElement {
         Collaboration.configure({ document: connection.doc, field: bodyFieldName }),
         RemoteChangeSelection,
         TypedTextInPlace,
+        DocumentEdgeKeys,
         LetterCarets.configure({
           provider: connection.provider,
           document: connection.doc,
