@@ -175,7 +175,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     store,
     sessions,
     rateLimiter: options.rateLimiter ?? new LoginRateLimiter(options.rateLimits),
-    invitations: new InvitationService(store),
+    invitations: new InvitationService(store, (invitation) => notify.invitationMail.enqueue(invitation)),
     access,
     letters,
     members,

@@ -88,10 +88,13 @@ export class LetterNotices {
     });
   }
 
-  /** A person became a member of a letter: they are told once per letter. */
+  /**
+   * A person became a member of a letter: they are told once per letter. Someone invited who has not
+   * chosen a password yet is told in the app only: their invitation mail brings them in.
+   */
   async memberAdded(letterId: string, userId: string): Promise<void> {
-    const letter = await this.store.letters.getLetter(letterId);
-    if (!letter) return;
+    const [letter, user] = await Promise.all([this.store.letters.getLetter(letterId), this.store.accounts.getUser(userId)]);
+    if (!letter || !user) return;
     await this.notifications.notify({
       kind: NotificationKind.invitation,
       userIds: [userId],
@@ -99,6 +102,7 @@ export class LetterNotices {
       title: notificationTitle(NotificationKind.invitation, { letterTitle: letter.title }),
       path: letterPagePath(letterId),
       dedupeKey: `invitation:${letterId}`,
+      isInAppOnly: !user.hasPassword,
     });
   }
 

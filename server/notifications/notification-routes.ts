@@ -139,7 +139,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
 
   routes.get('/admin/mail', requireAdmin, async (c) => {
     const [pending, problems] = await Promise.all([
-      deps.store.notifications.countPendingJobs([JobKind.mail, JobKind.digest]),
+      deps.store.notifications.countPendingJobs([JobKind.mail, JobKind.digest, JobKind.invitationMail]),
       deps.store.notifications.listJobProblems(20),
     ]);
     return c.json<MailStatus>({
