@@ -70,11 +70,14 @@ export class InvitationMail {
   }
 }
 
+/** A name on one line: a name with line breaks must not be able to add lines (a fake link) to the mail. */
+const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+
 function invitationText(name: string, inviterName: string | null, link: string, expiresAt: string): string {
   return [
-    `Hello ${name},`,
+    `Hello ${oneLine(name)},`,
     '',
-    `${inviterName ?? 'An administrator'} invited you to Jointly, where offices draft joint letters together.`,
+    `${inviterName ? oneLine(inviterName) : 'An administrator'} invited you to Jointly, where offices draft joint letters together.`,
     'Choose your password through this link to sign in. It works once, until',
     `${expiryFormat.format(new Date(expiresAt))} UTC:`,
     '',
