@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ErrorResponse } from '../../shared/api/errors.js';
 import type { LetterDeadlines, MailStatus, NotificationList, Preferences } from '../../shared/api/notifications.js';
+import type { LetterInvitationResponse } from '../../shared/api/members.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -16,6 +17,7 @@ import { Delivery, NotificationKind } from '../../shared/domain/notification-rul
 import { composeServices } from '../compose.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { JobKind } from '../store/notification-store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { MailMessage, Mailer } from './mailer.js';
 
@@ -350,6 +352,30 @@ describe('preferences and mail', () => {
     const status = (await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus;
     expect(status.failures).toEqual([expect.objectContaining({ attempts: 3, gaveUp: true })]);
     expect(status.pending).toBe(0);
+  });
+
+  it('an invitation is made while the SMTP server refuses; its mail is retried, then given up, and keeps no link', async () => {
+    mailer.refusing = true;
+    const invited = await call('coordinator', 'POST', `/api/letters/${letterId}/invitations`, { name: 'Liis Tamm', email: 'liis@ee-interior.example', officeId: 'ee-interior', roles: ['drafter'] });
+    expect(invited.status).toBe(201);
+    const { invitationUrl, mailedTo } = (await invited.json()) as LetterInvitationResponse;
+    expect(mailedTo).toBe('liis@ee-interior.example');
+    const token = invitationUrl.split('/').pop()!;
+    const storedLinks = async () => (await store.notifications.listJobs(JobKind.invitationMail, 10)).filter((job) => JSON.stringify(job.payload).includes(token)).length;
+
+    await services.notify.runner.runDue();
+    const status = (await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus;
+    expect(status).toMatchObject({ pending: 1, failures: [{ kind: JobKind.invitationMail, attempts: 1, gaveUp: false }] });
+    // Waiting for its retry, the mail still holds the link it must send.
+    expect(await storedLinks()).toBe(1);
+    for (const minutes of [2, 10]) await services.notify.runner.runDue(() => new Date(Date.now() + minutes * 60_000));
+    expect(((await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus).failures).toEqual([
+      expect.objectContaining({ kind: JobKind.invitationMail, attempts: 3, gaveUp: true }),
+    ]);
+    expect(await storedLinks()).toBe(0);
+    expect(mailer.sent).toEqual([]);
+    // The link shown to the coordinator still works.
+    expect((await services.app.request(`/api/invitations/${token}`)).status).toBe(200);
   });
 
   it('N1: a digest collects a person’s notifications of the day into one mail at the digest hour', async () => {
