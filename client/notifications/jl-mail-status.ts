@@ -60,7 +60,7 @@ export class JlMailStatus extends LitElement {
             <tbody>
               ${mail.failures.map(
                 (f) => html`<tr>
-                  <td>${jobKindLabel[f.kind] ?? f.kind}</td>
+                  <td>${jobKindLabel[f.kind] ?? f.kind}${f.to ? ` to ${f.to}` : ''}</td>
                   <td>${f.attempts}</td>
                   <td>${f.lastError}</td>
                   <td>${f.gaveUp ? 'Given up' : `Next try ${formatDateTime(f.dueAt)}`}</td>

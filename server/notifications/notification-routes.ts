@@ -145,7 +145,15 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
     return c.json<MailStatus>({
       isConfigured: deps.notifications.isMailConfigured,
       pending,
-      failures: problems.map((job) => ({ id: job.id, kind: job.kind, attempts: job.attempts, lastError: job.lastError ?? '', dueAt: job.dueAt, gaveUp: job.gaveUp })),
+      failures: problems.map((job) => ({
+        id: job.id,
+        kind: job.kind,
+        attempts: job.attempts,
+        lastError: job.lastError ?? '',
+        dueAt: job.dueAt,
+        gaveUp: job.gaveUp,
+        to: job.kind === JobKind.invitationMail && typeof job.payload['to'] === 'string' ? job.payload['to'] : null,
+      })),
     });
   });
 

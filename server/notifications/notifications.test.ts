@@ -370,7 +370,7 @@ describe('preferences and mail', () => {
     expect(await storedLinks()).toBe(1);
     for (const minutes of [2, 10]) await services.notify.runner.runDue(() => new Date(Date.now() + minutes * 60_000));
     expect(((await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus).failures).toEqual([
-      expect.objectContaining({ kind: JobKind.invitationMail, attempts: 3, gaveUp: true }),
+      expect.objectContaining({ kind: JobKind.invitationMail, attempts: 3, gaveUp: true, to: 'liis@ee-interior.example' }),
     ]);
     expect(await storedLinks()).toBe(0);
     expect(mailer.sent).toEqual([]);

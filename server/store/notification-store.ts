@@ -60,13 +60,16 @@ export const JobKind = {
   deadlinePassed: 'deadline_passed',
   /**
    * Mail an invitation (payload: to, subject, text, built when the invitation was made). Its text
-   * holds the one-time link: the store empties the payload once the job is done or given up.
+   * holds the one-time link: once the job is done or given up, the store keeps only `to`.
    */
   invitationMail: 'invitation_mail',
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
-/** Jobs whose payload carries a secret (an invitation link): kept only until the job is done or given up. */
+/**
+ * Jobs whose payload carries a secret (an invitation link): once the job is done or given up, only
+ * the payload's `to` (the address, for the administrator's list of failed mail) is kept.
+ */
 export const jobKindsWithSecretPayload: readonly JobKind[] = [JobKind.invitationMail];
 
 export interface NewJob {
@@ -163,7 +166,7 @@ export interface NotificationStore {
   finishJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, at: string, batch?: NotificationBatch): Promise<boolean>;
   /**
    * A try failed: the job waits until `retryAt`, or is given up when `retryAt` is null. Finishing
-   * or giving up empties the payload of jobs in `jobKindsWithSecretPayload`.
+   * or giving up keeps only `to` of the payload of jobs in `jobKindsWithSecretPayload`.
    */
   failJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, error: string, retryAt: string | null, at: string): Promise<void>;
   /** Jobs that failed at least once and are not done, and those given up, newest first. */

@@ -125,9 +125,9 @@ describe('notification mail', () => {
 
     const store = await stoppedStore(server);
     try {
-      // Sent: the job keeps nothing of the mail, and so no usable link.
+      // Sent: the job keeps only the address, and so no usable link.
       const jobs = await store.notifications.listJobs(JobKind.invitationMail, 10);
-      expect(jobs.map((job) => [job.doneAt !== null, job.payload])).toEqual([[true, {}]]);
+      expect(jobs.map((job) => [job.doneAt !== null, job.payload])).toEqual([[true, { to: email }]]);
       // Being added to the letter is told in the app only: the invitation is the one mail.
       const notices = await store.notifications.listNotifications(user!.id, 10);
       expect(notices.map((n) => [n.kind, n.mail])).toEqual([[NotificationKind.invitation, MailMode.none]]);

@@ -20,8 +20,9 @@ const jobColumns = `id, kind, dedupe_key AS "dedupeKey", letter_id AS "letterId"
   last_error AS "lastError", claimed_until AS "claimedUntil", done_at AS "doneAt", gave_up AS "gaveUp"`;
 const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
 
-/** A job done or given up keeps no secret: the payload of these kinds is emptied with it. */
-const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')}) THEN '{}' ELSE payload END`;
+/** A job done or given up keeps no secret: of the payload of these kinds, only the address is kept. */
+const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
+  THEN json_build_object('to', payload::json->>'to')::text ELSE payload END`;
 type JobRow = Omit<JobRecord, 'payload'> & { payload: string };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
 type DeadlineRow = Omit<DeadlineRecord, 'officeId'> & { officeId: string };

@@ -19,8 +19,9 @@ const notificationColumns = `id, user_id AS userId, kind, letter_id AS letterId,
 const jobColumns = `id, kind, dedupe_key AS dedupeKey, letter_id AS letterId, due_at AS dueAt, payload, attempts,
   last_error AS lastError, claimed_until AS claimedUntil, done_at AS doneAt, gave_up AS gaveUp`;
 const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
-/** A job done or given up keeps no secret: the payload of these kinds is emptied with it. */
-const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')}) THEN '{}' ELSE payload END`;
+/** A job done or given up keeps no secret: of the payload of these kinds, only the address is kept. */
+const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
+  THEN json_object('to', json_extract(payload, '$.to')) ELSE payload END`;
 
 type JobRow = Omit<JobRecord, 'payload' | 'gaveUp'> & { payload: string; gaveUp: number };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown>, gaveUp: row.gaveUp === 1 });
