@@ -30,6 +30,7 @@ import { RefusalAudit } from './audit/refusal-audit.js';
 import { deriveSchemaRules } from './sync/schema-rules.js';
 import { CommentService } from './comments/comment-service.js';
 import { MentionEvents } from './comments/mention-events.js';
+import { CommentEvents } from './comments/comment-events.js';
 import { ReservationService } from './comments/reservation-service.js';
 import { defaultCommentLimits } from '../shared/domain/comment-limits.js';
 import { composeNotifications } from './notifications/compose-notifications.js';
@@ -89,6 +90,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const commits = new CommitQueue(store, logger);
   const state = new LetterStateService(store);
   const mentions = new MentionEvents(logger);
+  const commentEvents = new CommentEvents(logger);
   // The comment service needs the registry, and the registry sends its threads to each joining connection.
   let comments: CommentService | null = null;
   const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
@@ -119,7 +121,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
 
   const signoffs = new SignoffService(store, access, registry, state);
   const commentLimits = options.commentLimits ?? defaultCommentLimits;
-  comments = new CommentService(store, access, registry, mentions, commentLimits);
+  comments = new CommentService(store, access, registry, mentions, commentLimits, commentEvents);
   const reservations = new ReservationService(store, access, registry, state, commentLimits);
   const versions = new VersionService(store, access, registry);
   const course = new LetterCourseService(store, access, registry, state, versions);
@@ -167,6 +169,20 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
       mentionId: event.commentId,
     });
   });
+  // A new comment on a paragraph an office approved reaches that office's approvers (rule N7).
+  commentEvents.onCommentAdded(async (event) => {
+    const author = await store.accounts.getUser(event.byUserId);
+    if (!author) return;
+    await notify.notices.notifyParagraphActivity({
+      what: 'comment',
+      letterId: event.letterId,
+      paragraphId: event.paragraphId,
+      by: { id: author.id, name: author.name },
+      mentionedUserIds: event.mentionedUserIds,
+      mentionedOfficeIds: event.mentionedOfficeIds,
+      activityId: event.commentId,
+    });
+  });
 
   const app = createApp({
     signoffs,
@@ -175,7 +191,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     store,
     sessions,
     rateLimiter: options.rateLimiter ?? new LoginRateLimiter(options.rateLimits),
-    invitations: new InvitationService(store),
+    invitations: new InvitationService(store, (invitation) => notify.invitationMail.enqueue(invitation)),
     access,
     letters,
     members,
@@ -198,5 +214,5 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     notifications: notify.routes,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
-  return { app, sessions, registry, commits, workers, mentions, notify };
+  return { app, sessions, registry, commits, workers, mentions, commentEvents, notify };
 }

@@ -165,6 +165,7 @@ export class JlPeopleAdmin extends LitElement {
               .url=${this.link.invitationUrl}
               .personName=${this.link.user.name}
               .expiresAt=${this.link.expiresAt}
+              .mailedTo=${this.link.mailedTo}
             ></jl-invitation-link>`
           : nothing}
         <h3 id="add-person">Add a person</h3>

@@ -4,20 +4,24 @@ import { buttonStyles, formStyles, visuallyHiddenStyles } from '../ui/shared-sty
 const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 /**
- * A new person's one-time invitation link, to copy and hand over: Jointly sends no e-mail. The
- * link sits in a read-only field, so it can also be selected and copied by hand.
+ * A new person's one-time invitation link, to copy and hand over; when the deployment sends mail, it
+ * was mailed to the person as well. The link sits in a read-only field, so it can also be selected
+ * and copied by hand.
  */
 export class JlInvitationLink extends LitElement {
   static override properties = {
     url: { attribute: false },
     personName: { attribute: false },
     expiresAt: { attribute: false },
+    mailedTo: { attribute: false },
     copyMessage: { state: true },
   };
 
   declare url: string;
   declare personName: string;
   declare expiresAt: string;
+  /** The address the link was mailed to; null when Jointly sends no mail. */
+  declare mailedTo: string | null;
   declare private copyMessage: string;
 
   constructor() {
@@ -25,6 +29,7 @@ export class JlInvitationLink extends LitElement {
     this.url = '';
     this.personName = '';
     this.expiresAt = '';
+    this.mailedTo = null;
     this.copyMessage = '';
   }
 
@@ -67,8 +72,10 @@ export class JlInvitationLink extends LitElement {
           </button>
         </div>
         <p class="hint">
-          The link works once${Number.isNaN(expires.getTime()) ? '' : `, until ${expiryFormat.format(expires)}`}. Send it
-          to ${this.personName} yourself: Jointly does not send e-mail.
+          The link works once${Number.isNaN(expires.getTime()) ? '' : `, until ${expiryFormat.format(expires)}`}.
+          ${this.mailedTo
+            ? `Jointly mailed it to ${this.mailedTo} as well.`
+            : `Send it to ${this.personName} yourself: Jointly does not send e-mail.`}
         </p>
         <p class="copied" role="status">${this.copyMessage}</p>
       </div>

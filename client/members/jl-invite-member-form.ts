@@ -44,7 +44,7 @@ export class JlInviteMemberForm extends LitElement {
   declare private errors: Partial<Record<Field, string>>;
   declare private formError: string | null;
   declare private isSubmitting: boolean;
-  declare private invitation: { name: string; url: string; expiresAt: string; office: Office } | null;
+  declare private invitation: { name: string; url: string; expiresAt: string; mailedTo: string | null; office: Office } | null;
 
   constructor() {
     super();
@@ -96,8 +96,8 @@ export class JlInviteMemberForm extends LitElement {
     }
     this.isSubmitting = true;
     try {
-      const { invitationUrl, expiresAt, office, members } = await inviteToLetter(this.letterId, { name, email, officeId, roles: chosen });
-      this.invitation = { name, url: invitationUrl, expiresAt, office };
+      const { invitationUrl, expiresAt, mailedTo, office, members } = await inviteToLetter(this.letterId, { name, email, officeId, roles: chosen });
+      this.invitation = { name, url: invitationUrl, expiresAt, mailedTo, office };
       form.reset();
       this.officeId = '';
       this.dispatchEvent(new MembersChangedEvent(members));
@@ -164,6 +164,7 @@ export class JlInviteMemberForm extends LitElement {
             .url=${this.invitation.url}
             .personName=${this.invitation.name}
             .expiresAt=${this.invitation.expiresAt}
+            .mailedTo=${this.invitation.mailedTo}
           ></jl-invitation-link>`
         : nothing}
     `;

@@ -3,6 +3,15 @@ import type { MailStatus } from '../../shared/api/notifications.js';
 import { loadMailStatus } from '../api/notifications-api.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 
+/** The server's job kinds (server/store/notification-store.ts), as the administrator reads them. */
+const jobKindLabel: Record<string, string> = {
+  mail: 'Notification',
+  digest: 'Daily digest',
+  deadline_soon: 'Deadline in 24 hours',
+  deadline_passed: 'Deadline passed',
+  invitation_mail: 'Invitation',
+};
+
 /** For the workspace administrator: whether Jointly sends mail at all, and the mail it could not send. */
 export class JlMailStatus extends LitElement {
   static override properties = { mail: { state: true }, problem: { state: true } };
@@ -51,7 +60,7 @@ export class JlMailStatus extends LitElement {
             <tbody>
               ${mail.failures.map(
                 (f) => html`<tr>
-                  <td>${f.kind}</td>
+                  <td>${jobKindLabel[f.kind] ?? f.kind}${f.to ? ` to ${f.to}` : ''}</td>
                   <td>${f.attempts}</td>
                   <td>${f.lastError}</td>
                   <td>${f.gaveUp ? 'Given up' : `Next try ${formatDateTime(f.dueAt)}`}</td>

@@ -12,6 +12,7 @@ export const notificationKindLabel: Record<NotificationKind, string> = {
   [NotificationKind.deadlinePassed]: 'A deadline has passed',
   [NotificationKind.reminder]: 'The coordinator sends a reminder',
   [NotificationKind.invitation]: 'I am added to a letter',
+  [NotificationKind.commentOnApproved]: 'A new comment on a paragraph my office approved',
 };
 
 export const deliveryLabel: Record<Delivery, string> = {

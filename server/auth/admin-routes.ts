@@ -77,9 +77,9 @@ export function adminRoutes(store: Store, invitations: InvitationService): Hono<
     }
     const user = { id: randomUUID(), ...request, passwordHash: null, createdAt: new Date().toISOString() };
     await store.accounts.insertUser(user, [auditDraft(AuditKind.userCreated, actorOf(actor), null, { userId: user.id, email: user.email, officeId: user.officeId, isAdmin: user.isAdmin })]);
-    const { token, expiresAt } = await invitations.create(user.id, actor.id);
+    const { token, expiresAt, mailedTo } = await invitations.create(user.id, actor.id);
     return c.json<InvitationLinkResponse>(
-      { user: toAccount({ ...user, isOfficeAdmin: false, isGuest: false, hasPassword: false }), invitationUrl: invitationUrl(c, token), expiresAt },
+      { user: toAccount({ ...user, isOfficeAdmin: false, isGuest: false, hasPassword: false }), invitationUrl: invitationUrl(c, token), expiresAt, mailedTo },
       201,
     );
   });
@@ -88,8 +88,8 @@ export function adminRoutes(store: Store, invitations: InvitationService): Hono<
     const userId = c.req.param('userId');
     const user = uuidSchema.safeParse(userId).success ? await store.accounts.getUser(userId) : null;
     if (!user || !administers(c.get('user')!, user.officeId)) throw AppError.notFound('This user');
-    const { token, expiresAt } = await invitations.create(user.id, c.get('user')!.id);
-    return c.json<InvitationLinkResponse>({ user: toAccount(user), invitationUrl: invitationUrl(c, token), expiresAt }, 201);
+    const { token, expiresAt, mailedTo } = await invitations.create(user.id, c.get('user')!.id);
+    return c.json<InvitationLinkResponse>({ user: toAccount(user), invitationUrl: invitationUrl(c, token), expiresAt, mailedTo }, 201);
   });
 
   // Only the workspace administrator appoints an office's administrator, always one of its own people.

@@ -16,13 +16,24 @@ const unusable = () =>
   new AppError(410, ErrorCode.invitationUnusable, 'This invitation link has been used or has expired. Ask your administrator for a new one.');
 
 /**
- * New people join through a link that works once and expires. Without e-mail, the administrator
- * copies the link and hands it over; the database keeps only the token's hash.
+ * Told of each new invitation, e.g. to mail its link; returns the address it was mailed to, or
+ * null. It must not throw: the invitation is made whatever happens to its mail.
+ */
+export type InvitationListener = (invitation: { userId: string; createdBy: string; token: string; expiresAt: string }) => Promise<string | null>;
+
+/**
+ * New people join through a link that works once and expires. The administrator sees the link to
+ * copy and hand over; with SMTP configured it is mailed as well. The database keeps only the
+ * token's hash.
  */
 export class InvitationService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly onCreated: InvitationListener = async () => null,
+  ) {}
 
-  async create(userId: string, createdBy: string): Promise<{ token: string; expiresAt: string }> {
+  /** A new link for the user; `mailedTo` is the address it was mailed to, null when it was not. */
+  async create(userId: string, createdBy: string): Promise<{ token: string; expiresAt: string; mailedTo: string | null }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     const expiresAt = new Date(now + invitationLifetimeMs).toISOString();
@@ -31,7 +42,8 @@ export class InvitationService {
       { tokenHash: hashToken(token), userId, createdBy, createdAt: new Date(now).toISOString(), expiresAt, usedAt: null },
       [auditDraft(AuditKind.invitationCreated, creator && { id: creator.id, officeId: creator.officeId }, null, { userId, expiresAt })],
     );
-    return { token, expiresAt };
+    const mailedTo = await this.onCreated({ userId, createdBy, token, expiresAt });
+    return { token, expiresAt, mailedTo };
   }
 
   /** Who the invitation is for, if it can still be used. */

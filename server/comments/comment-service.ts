@@ -17,6 +17,7 @@ import type { LetterAccess } from '../letters/letter-access.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { threadEntry, type EntryNames } from './comment-entries.js';
+import type { CommentEvents } from './comment-events.js';
 import type { MentionEvents } from './mention-events.js';
 import { overLimit } from './reservation-service.js';
 
@@ -37,6 +38,8 @@ export class CommentService {
     private readonly registry: RoomRegistry,
     private readonly mentions: MentionEvents,
     private readonly limits: CommentLimits,
+    /** Told of each new comment (not of edits): notifications listen here. */
+    private readonly events?: CommentEvents,
   ) {}
 
   /** Every thread and the settings: what a connection gets on joining. */
@@ -83,18 +86,21 @@ export class CommentService {
     const audit = [this.commentAudit(AuditKind.commentAdded, user, letterId, thread.id, comment.id, request.body, mentions, request.paragraphId)];
     if (!(await this.store.comments.createThread(thread, comment, this.limits.maxCommentsPerLetter, audit))) throw overLimit(this.limits);
     this.tellMentioned(letterId, thread.id, comment.id, user, mentions);
+    this.tellAdded(letterId, thread.id, request.paragraphId, comment.id, user, mentions);
     return this.pushThread(letterId, thread.id);
   }
 
   async reply(user: SessionUser, letterId: string, threadId: string, body: string): Promise<ThreadEntry> {
     await this.requireCommenter(user, letterId);
     this.checkLength(body);
-    if (!(await this.store.comments.getThread(letterId, threadId))) throw AppError.notFound('This thread');
+    const thread = await this.store.comments.getThread(letterId, threadId);
+    if (!thread) throw AppError.notFound('This thread');
     const mentions = await this.resolveMentions(letterId, body);
     const comment = { id: randomUUID(), threadId, letterId, userId: user.id, officeId: user.office.id, body, mentions, createdAt: new Date().toISOString() };
     const audit = [this.commentAudit(AuditKind.commentAdded, user, letterId, threadId, comment.id, body, mentions)];
     if (!(await this.store.comments.addComment(comment, this.limits.maxCommentsPerLetter, audit))) throw overLimit(this.limits);
     this.tellMentioned(letterId, threadId, comment.id, user, mentions);
+    this.tellAdded(letterId, threadId, thread.thread.paragraphId, comment.id, user, mentions);
     return this.pushThread(letterId, threadId);
   }
 
@@ -210,6 +216,19 @@ export class CommentService {
       byUserId: user.id,
       userIds: mentions.filter((m) => m.kind === MentionKind.user).map((m) => m.id),
       officeIds: mentions.filter((m) => m.kind === MentionKind.office).map((m) => m.id),
+      at: new Date().toISOString(),
+    });
+  }
+
+  private tellAdded(letterId: string, threadId: string, paragraphId: string, commentId: string, user: SessionUser, mentions: Mention[]): void {
+    this.events?.emit({
+      letterId,
+      threadId,
+      commentId,
+      paragraphId,
+      byUserId: user.id,
+      mentionedUserIds: mentions.filter((m) => m.kind === MentionKind.user).map((m) => m.id),
+      mentionedOfficeIds: mentions.filter((m) => m.kind === MentionKind.office).map((m) => m.id),
       at: new Date().toISOString(),
     });
   }

@@ -55,10 +55,10 @@ export function memberRoutes(members: MemberService, access: LetterAccess, store
   routes.post('/letters/:letterId/invitations', letterPermission(access, Permission.readLetter), async (c) => {
     const { name, email, officeId, roles } = await readJsonBody(c, inviteToLetterRequestSchema);
     const userId = await members.invite(changer(c), c.get('letterId'), { name, email, officeId, roles });
-    const { token, expiresAt } = await invitations.create(userId, c.get('user')!.id);
+    const { token, expiresAt, mailedTo } = await invitations.create(userId, c.get('user')!.id);
     const office = (await store.accounts.listOffices()).find((candidate) => candidate.id === officeId)!;
     return c.json<LetterInvitationResponse>(
-      { invitationUrl: `${c.get('ownOrigin')}/invitations/${token}`, expiresAt, office, members: await members.list(c.get('letterId')) },
+      { invitationUrl: `${c.get('ownOrigin')}/invitations/${token}`, expiresAt, mailedTo, office, members: await members.list(c.get('letterId')) },
       201,
     );
   });

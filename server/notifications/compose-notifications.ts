@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { CommitQueue } from '../sync/commit-queue.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { DeadlineService } from './deadline-service.js';
+import { InvitationMail } from './invitation-mail.js';
 import { JobRunner } from './job-runner.js';
 import { LetterNotices } from './letter-notices.js';
 import { LetterProgress } from './letter-progress.js';
@@ -55,6 +56,9 @@ export function composeNotifications(deps: NotificationDeps) {
     deadlineNoticeMs: config.deadlineNoticeMs,
   });
   const mailJobs = new MailJobs(store, mailer, deps.origin, logger);
+  // The runner exists only below; the mail of an invitation wakes it once stored.
+  let wakeRunner = () => {};
+  const invitationMail = new InvitationMail(store, mailer, deps.origin, logger, () => wakeRunner());
   const runner = new JobRunner(
     store,
     {
@@ -62,12 +66,14 @@ export function composeNotifications(deps: NotificationDeps) {
       [JobKind.digest]: (job) => mailJobs.sendDigest(job),
       [JobKind.deadlineSoon]: (job, now) => deadlines.handleJob(job, now),
       [JobKind.deadlinePassed]: (job, now) => deadlines.handleJob(job, now),
+      [JobKind.invitationMail]: (job) => invitationMail.send(job),
     },
     { pollMs: config.pollMs, claimMs: config.claimMs, retryBaseMs: config.retryBaseMs, maxAttempts: config.maxAttempts },
     logger,
     (batch) => notifications.announce(batch.notifications),
   );
   notifications.setWakeRunner(() => runner.wake());
+  wakeRunner = () => runner.wake();
 
   deps.course.onStatusMoved((move) => notifications.inBackground('a status move', () => notices.statusMoved(move)));
   deps.members.onAccessChanged((letterId, userId, roles) => {
@@ -89,6 +95,8 @@ export function composeNotifications(deps: NotificationDeps) {
     /** The seam for the comments feature: `notices.notifyMention(...)` (see letter-notices.ts). */
     notices,
     deadlines,
+    /** The seam for invitations: mails each new link when SMTP is configured. */
+    invitationMail,
     runner,
     routes,
     async stop(): Promise<void> {

@@ -24,6 +24,26 @@ export interface Mention {
   mentionId: string;
 }
 
+/**
+ * Something new on a paragraph, as the comments feature reports it (rule N7). Today a comment; the
+ * suggestions feature reports a new suggestion through the same call, adding `'suggestion'` to
+ * `what` (and, if people should choose its delivery apart, its own kind in notification-rules.ts).
+ */
+export interface ParagraphActivity {
+  what: 'comment';
+  letterId: string;
+  paragraphId: string;
+  /** Who wrote it; never told of it themselves. */
+  by: Pick<SessionUser, 'id' | 'name'>;
+  /** People and offices it mentions: they are told of the mention instead. */
+  mentionedUserIds?: readonly string[];
+  mentionedOfficeIds?: readonly string[];
+  /** Tells it apart (e.g. the comment's id): a person is told of it once. */
+  activityId: string;
+  /** Where it is; the letter's page when absent. */
+  path?: string;
+}
+
 export const letterPagePath = (letterId: string) => `/letters/${encodeURIComponent(letterId)}`;
 export const signOffPagePath = (letterId: string) => `${letterPagePath(letterId)}/sign-off`;
 
@@ -61,6 +81,33 @@ export class LetterNotices {
     });
   }
 
+  /**
+   * N7: tells the approvers of each office whose latest act on the paragraph is an approval, once
+   * per activity, except its author and those it mentions.
+   */
+  async notifyParagraphActivity(activity: ParagraphActivity): Promise<void> {
+    const letter = await this.store.letters.getLetter(activity.letterId);
+    if (!letter) return;
+    const latest = new Map<string, string>();
+    for (const act of await this.store.signoffs.listSignoffs(activity.letterId)) {
+      if (act.paragraphId === activity.paragraphId) latest.set(act.officeId, act.action);
+    }
+    const approvedBy = Array.from(latest).filter(([, action]) => action === SignoffAction.approve).map(([officeId]) => officeId);
+    if (approvedBy.length === 0) return;
+    const people = await letterPeople(this.store, activity.letterId);
+    const named = new Set(activity.mentionedUserIds ?? []);
+    const namedOffices = new Set(activity.mentionedOfficeIds ?? []);
+    const toldOfMention = new Set(people.filter((p) => named.has(p.userId) || namedOffices.has(p.officeId)).map((p) => p.userId));
+    await this.notifications.notify({
+      kind: NotificationKind.commentOnApproved,
+      userIds: approversOf(people, approvedBy).filter((id) => id !== activity.by.id && !toldOfMention.has(id)),
+      letterId: letter.id,
+      title: notificationTitle(NotificationKind.commentOnApproved, { letterTitle: letter.title, actorName: activity.by.name }),
+      path: activity.path ?? letterPagePath(letter.id),
+      dedupeKey: `${activity.what}:${activity.activityId}`,
+    });
+  }
+
   /** Review, ready (and a signature asked of every signatory office), signed: every member but the mover is told. */
   async statusMoved(move: StatusMove): Promise<void> {
     const kind = statusKinds.get(move.to);
@@ -88,10 +135,13 @@ export class LetterNotices {
     });
   }
 
-  /** A person became a member of a letter: they are told once per letter. */
+  /**
+   * A person became a member of a letter: they are told once per letter. Someone invited who has not
+   * chosen a password yet is told in the app only: their invitation mail brings them in.
+   */
   async memberAdded(letterId: string, userId: string): Promise<void> {
-    const letter = await this.store.letters.getLetter(letterId);
-    if (!letter) return;
+    const [letter, user] = await Promise.all([this.store.letters.getLetter(letterId), this.store.accounts.getUser(userId)]);
+    if (!letter || !user) return;
     await this.notifications.notify({
       kind: NotificationKind.invitation,
       userIds: [userId],
@@ -99,6 +149,7 @@ export class LetterNotices {
       title: notificationTitle(NotificationKind.invitation, { letterTitle: letter.title }),
       path: letterPagePath(letterId),
       dedupeKey: `invitation:${letterId}`,
+      isInAppOnly: !user.hasPassword,
     });
   }
 

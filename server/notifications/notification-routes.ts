@@ -139,13 +139,21 @@ export function notificationRoutes(deps: NotificationRouteDeps): Hono<LetterEnv>
 
   routes.get('/admin/mail', requireAdmin, async (c) => {
     const [pending, problems] = await Promise.all([
-      deps.store.notifications.countPendingJobs([JobKind.mail, JobKind.digest]),
+      deps.store.notifications.countPendingJobs([JobKind.mail, JobKind.digest, JobKind.invitationMail]),
       deps.store.notifications.listJobProblems(20),
     ]);
     return c.json<MailStatus>({
       isConfigured: deps.notifications.isMailConfigured,
       pending,
-      failures: problems.map((job) => ({ id: job.id, kind: job.kind, attempts: job.attempts, lastError: job.lastError ?? '', dueAt: job.dueAt, gaveUp: job.gaveUp })),
+      failures: problems.map((job) => ({
+        id: job.id,
+        kind: job.kind,
+        attempts: job.attempts,
+        lastError: job.lastError ?? '',
+        dueAt: job.dueAt,
+        gaveUp: job.gaveUp,
+        to: job.kind === JobKind.invitationMail && typeof job.payload['to'] === 'string' ? job.payload['to'] : null,
+      })),
     });
   });
 

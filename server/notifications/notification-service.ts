@@ -26,6 +26,8 @@ export interface NotifyRequest {
   path: string;
   /** Tells this event apart: a person gets one notification per key (racing instances, retried jobs). */
   dedupeKey?: string;
+  /** Shown in the app only, whatever the person chose (e.g. their invitation mail says it already). */
+  isInAppOnly?: boolean;
 }
 
 /** The next digest time after `now`: today's digest hour if still ahead, else tomorrow's. */
@@ -65,7 +67,7 @@ export class NotificationService {
     const at = now.toISOString();
     for (const userId of new Set(request.userIds)) {
       const chosen = new Map((await this.store.notifications.listPreferences(userId)).map((p) => [p.kind, p.delivery]));
-      const mail = this.mailModeOf(deliveryFor(request.kind, chosen));
+      const mail = request.isInAppOnly ? MailMode.none : this.mailModeOf(deliveryFor(request.kind, chosen));
       const notification: NotificationRecord = {
         id: randomUUID(),
         userId,

@@ -3,7 +3,7 @@ import { NotificationKind } from '../../shared/domain/notification-rules.js';
 /** What a title may name: the letter's title and people's or offices' names, nothing of its text (rule N2). */
 export interface TitleParts {
   letterTitle: string;
-  /** Who did it, for a mention. */
+  /** Who did it, for a mention or a comment. */
   actorName?: string;
   /** How many offices are late, for a deadline passed told to the coordinators. */
   lateCount?: number;
@@ -41,6 +41,8 @@ export function notificationTitle(kind: NotificationKind, parts: TitleParts): st
       return `Reminder: ${letter} waits for your office`;
     case NotificationKind.invitation:
       return `You were added to ${letter}`;
+    case NotificationKind.commentOnApproved:
+      return `${oneLine(parts.actorName ?? 'Someone', 80)} commented on a paragraph your office approved in ${letter}`;
     default:
       throw new Error(`no title for notification kind ${String(kind satisfies never)}`);
   }

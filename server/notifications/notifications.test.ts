@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ErrorResponse } from '../../shared/api/errors.js';
 import type { LetterDeadlines, MailStatus, NotificationList, Preferences } from '../../shared/api/notifications.js';
+import type { LetterInvitationResponse } from '../../shared/api/members.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
@@ -16,6 +17,7 @@ import { Delivery, NotificationKind } from '../../shared/domain/notification-rul
 import { composeServices } from '../compose.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { JobKind } from '../store/notification-store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { MailMessage, Mailer } from './mailer.js';
 
@@ -239,6 +241,42 @@ describe('the bell', () => {
     expect((await bell('estonia')).notifications).toEqual([]);
   });
 
+  it('N7: a new comment on a paragraph an office approved tells its approvers, as they chose, never the author or those it mentions', async () => {
+    const at = new Date().toISOString();
+    const act = { letterId, paragraphId: 'p1', paragraphText: letterText, contentHash: 'a'.repeat(64), reason: null, createdAt: at };
+    // Latvia approved the paragraph; Estonia approved it, then asked for changes.
+    await store.signoffs.appendSignoffs([
+      { ...act, officeId: 'lv-interior', action: 'approve', userId: ids.latvia },
+      { ...act, officeId: 'ee-interior', action: 'approve', userId: ids.estonia },
+      { ...act, officeId: 'ee-interior', action: 'request_changes', reason: 'Name the Commission first.', userId: ids.estonia },
+    ]);
+    await call('latvia', 'PUT', '/api/notifications/preferences', { preferences: [{ kind: NotificationKind.commentOnApproved, delivery: Delivery.email }] });
+    const started = await call('coordinator', 'POST', `/api/letters/${letterId}/threads`, { paragraphId: 'p1', body: 'Shall we shorten this?' });
+    expect(started.status).toBe(201);
+    const kindsOf = async (person: Person) => (await bell(person)).notifications.map((n) => n.kind);
+    await expect.poll(() => kindsOf('latvia'), { timeout: 5_000 }).toEqual([NotificationKind.commentOnApproved]);
+    expect((await bell('latvia')).notifications[0]!.title).toBe('coordinator commented on a paragraph your office approved in “Joint letter on the eastern border”');
+    // Estonia's latest act is a request for changes; the observer does not approve; the author is not told.
+    for (const person of ['estonia', 'observer', 'coordinator'] as const) expect(await kindsOf(person)).toEqual([]);
+    await services.notify.runner.runDue();
+    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([['latvia@lv-interior.example', (await bell('latvia')).notifications[0]!.title]]);
+    expect(mailer.sent[0]!.text).not.toContain('Shall we shorten');
+
+    // A reply that mentions Latvia's office is told to it as a mention, not twice; Latvia's own reply tells nobody.
+    const { thread } = (await started.json()) as { thread: { id: string } };
+    expect((await call('estonia', 'POST', `/api/letters/${letterId}/threads/${thread.id}/comments`, { body: 'What does @lv think?' })).status).toBe(201);
+    await expect.poll(() => kindsOf('latvia'), { timeout: 5_000 }).toEqual([NotificationKind.mention, NotificationKind.commentOnApproved]);
+    expect((await call('latvia', 'POST', `/api/letters/${letterId}/threads/${thread.id}/comments`, { body: 'Fine by us.' })).status).toBe(201);
+    expect((await call('latvia', 'POST', `/api/letters/${letterId}/threads`, { paragraphId: 'p1', body: 'One more thought.' })).status).toBe(201);
+    // The notices of a comment are stored after it: a later one from someone else shows the earlier ones are done.
+    expect((await call('coordinator', 'POST', `/api/letters/${letterId}/threads/${thread.id}/comments`, { body: 'Noted.' })).status).toBe(201);
+    await expect.poll(() => kindsOf('latvia'), { timeout: 5_000 }).toHaveLength(3);
+    expect(await kindsOf('latvia')).toEqual([NotificationKind.commentOnApproved, NotificationKind.mention, NotificationKind.commentOnApproved]);
+    for (const person of ['estonia', 'coordinator'] as const) expect(await kindsOf(person)).toEqual([]);
+    // Latvia's observer hears of the mention of its office only.
+    expect(await kindsOf('observer')).toEqual([NotificationKind.mention]);
+  });
+
   it('N1: an approval whose paragraph changed since tells that office’s approvers once', async () => {
     const at = new Date().toISOString();
     const approval = { letterId, paragraphId: 'p1', action: 'approve' as const, paragraphText: 'An earlier wording.', reason: null, createdAt: at };
@@ -314,6 +352,30 @@ describe('preferences and mail', () => {
     const status = (await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus;
     expect(status.failures).toEqual([expect.objectContaining({ attempts: 3, gaveUp: true })]);
     expect(status.pending).toBe(0);
+  });
+
+  it('an invitation is made while the SMTP server refuses; its mail is retried, then given up, and keeps no link', async () => {
+    mailer.refusing = true;
+    const invited = await call('coordinator', 'POST', `/api/letters/${letterId}/invitations`, { name: 'Liis Tamm', email: 'liis@ee-interior.example', officeId: 'ee-interior', roles: ['drafter'] });
+    expect(invited.status).toBe(201);
+    const { invitationUrl, mailedTo } = (await invited.json()) as LetterInvitationResponse;
+    expect(mailedTo).toBe('liis@ee-interior.example');
+    const token = invitationUrl.split('/').pop()!;
+    const storedLinks = async () => (await store.notifications.listJobs(JobKind.invitationMail, 10)).filter((job) => JSON.stringify(job.payload).includes(token)).length;
+
+    await services.notify.runner.runDue();
+    const status = (await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus;
+    expect(status).toMatchObject({ pending: 1, failures: [{ kind: JobKind.invitationMail, attempts: 1, gaveUp: false }] });
+    // Waiting for its retry, the mail still holds the link it must send.
+    expect(await storedLinks()).toBe(1);
+    for (const minutes of [2, 10]) await services.notify.runner.runDue(() => new Date(Date.now() + minutes * 60_000));
+    expect(((await (await call('coordinator', 'GET', '/api/admin/mail')).json()) as MailStatus).failures).toEqual([
+      expect.objectContaining({ kind: JobKind.invitationMail, attempts: 3, gaveUp: true, to: 'liis@ee-interior.example' }),
+    ]);
+    expect(await storedLinks()).toBe(0);
+    expect(mailer.sent).toEqual([]);
+    // The link shown to the coordinator still works.
+    expect((await services.app.request(`/api/invitations/${token}`)).status).toBe(200);
   });
 
   it('N1: a digest collects a person’s notifications of the day into one mail at the digest hour', async () => {

@@ -179,5 +179,30 @@ export function runNotificationStoreContract(name: string, openEmptyStore: () =>
       expect(await store.notifications.listJobProblems(10)).toEqual([expect.objectContaining({ gaveUp: true, lastError: 'mailbox unavailable' })]);
       expect(await store.notifications.countPendingJobs([JobKind.mail])).toBe(0);
     });
+
+    it('keeps an invitation mail’s link only until the job is done or given up', async () => {
+      const payload = { to: 'mari@ee.example', subject: 'Your invitation to Jointly', text: 'https://jointly.example/invitations/secret-token' };
+      await store.notifications.addJobs([
+        job({ kind: JobKind.invitationMail, dedupeKey: 'invite:sent', letterId: null, payload }),
+        job({ kind: JobKind.invitationMail, dedupeKey: 'invite:refused', letterId: null, payload, dueAt: at(1) }),
+        job({ dedupeKey: 'deadline' }),
+      ]);
+      const stored = async () => Object.fromEntries((await store.notifications.listJobs(JobKind.invitationMail, 10)).map((j) => [j.dedupeKey, j.payload]));
+      const claimed = await store.notifications.claimDueJobs(at(1), at(5), 10);
+      const claimOf = (key: string) => claimed.find((j) => j.dedupeKey === key)!;
+      // A claimed job still carries what it must send.
+      expect(claimOf('invite:sent').payload).toEqual(payload);
+      expect(await store.notifications.finishJob(claimOf('invite:sent'), at(2))).toBe(true);
+      await store.notifications.failJob(claimOf('invite:refused'), 'mailbox unavailable', at(3), at(2));
+      // Waiting for its retry, the refused mail keeps its text; given up, it keeps none.
+      const kept = { to: 'mari@ee.example' };
+      expect(await stored()).toEqual({ 'invite:sent': kept, 'invite:refused': payload });
+      const [retried] = await store.notifications.claimDueJobs(at(3), at(8), 10);
+      await store.notifications.failJob(retried!, 'mailbox unavailable', null, at(4));
+      expect(await stored()).toEqual({ 'invite:sent': kept, 'invite:refused': kept });
+      // Other kinds keep their payload once done.
+      expect(await store.notifications.finishJob(claimOf('deadline'), at(2))).toBe(true);
+      expect((await store.notifications.listJobs(JobKind.deadlinePassed, 10)).map((j) => j.payload)).toEqual([{ letterId }]);
+    });
   });
 }

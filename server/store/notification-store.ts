@@ -58,8 +58,19 @@ export const JobKind = {
   deadlineSoon: 'deadline_soon',
   /** A deadline passed (payload: letterId, officeId, dueAt). */
   deadlinePassed: 'deadline_passed',
+  /**
+   * Mail an invitation (payload: to, subject, text, built when the invitation was made). Its text
+   * holds the one-time link: once the job is done or given up, the store keeps only `to`.
+   */
+  invitationMail: 'invitation_mail',
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
+
+/**
+ * Jobs whose payload carries a secret (an invitation link): once the job is done or given up, only
+ * the payload's `to` (the address, for the administrator's list of failed mail) is kept.
+ */
+export const jobKindsWithSecretPayload: readonly JobKind[] = [JobKind.invitationMail];
 
 export interface NewJob {
   id: string;
@@ -153,9 +164,14 @@ export interface NotificationStore {
    * nothing stored) if the claim was lost (it ran out and someone else took the job).
    */
   finishJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, at: string, batch?: NotificationBatch): Promise<boolean>;
-  /** A try failed: the job waits until `retryAt`, or is given up when `retryAt` is null. */
+  /**
+   * A try failed: the job waits until `retryAt`, or is given up when `retryAt` is null. Finishing
+   * or giving up keeps only `to` of the payload of jobs in `jobKindsWithSecretPayload`.
+   */
   failJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, error: string, retryAt: string | null, at: string): Promise<void>;
   /** Jobs that failed at least once and are not done, and those given up, newest first. */
   listJobProblems(limit: number): Promise<JobRecord[]>;
   countPendingJobs(kinds: JobKind[]): Promise<number>;
+  /** The newest jobs of one kind, done or not (what is kept of them at rest). */
+  listJobs(kind: JobKind, limit: number): Promise<JobRecord[]>;
 }

@@ -52,6 +52,8 @@ export const invitationLinkResponseSchema = z.object({
   /** The link to hand to the person; it works once and expires. */
   invitationUrl: z.string(),
   expiresAt: z.string(),
+  /** The address the link was mailed to as well; null when Jointly sends no mail. */
+  mailedTo: z.string().nullable().default(null),
 });
 export type InvitationLinkResponse = z.infer<typeof invitationLinkResponseSchema>;
 

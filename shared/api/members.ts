@@ -46,6 +46,8 @@ export const letterInvitationResponseSchema = z.object({
   /** The office the new person belongs to: the link says so too. */
   office: officeSchema,
   expiresAt: z.string(),
+  /** The address the link was mailed to as well; null when Jointly sends no mail. */
+  mailedTo: z.string().nullable().default(null),
   members: z.array(memberSchema),
 });
 export type LetterInvitationResponse = z.infer<typeof letterInvitationResponseSchema>;

@@ -90,6 +90,17 @@ export type DeadlineSummary = z.infer<typeof deadlineSummarySchema>;
 export const mailStatusSchema = z.object({
   isConfigured: z.boolean(),
   pending: z.number().int(),
-  failures: z.array(z.object({ id: z.string(), kind: z.string(), attempts: z.number().int(), lastError: z.string(), dueAt: z.string(), gaveUp: z.boolean() })),
+  failures: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string(),
+      dueAt: z.string(),
+      gaveUp: z.boolean(),
+      /** Whom an invitation mail was for (null for other kinds): the administrator hands that link over by hand. */
+      to: z.string().nullable().default(null),
+    }),
+  ),
 });
 export type MailStatus = z.infer<typeof mailStatusSchema>;

@@ -13,6 +13,9 @@
  * N5  The coordinator reminds an outstanding office at most once per hour per letter.
  * N6  A deadline in 24 hours and a deadline passed are told once each, to the approvers of the
  *     offices still outstanding then (and, when passed, to the coordinators).
+ * N7  A new comment on a paragraph is told to the approvers of each office whose latest act on that
+ *     paragraph is an approval (standing or stale), except its author and those it mentions (they
+ *     hear of it as a mention).
  */
 
 import { LetterStatus } from '../api/letters.js';
@@ -28,6 +31,8 @@ export const NotificationKind = {
   deadlinePassed: 'deadline_passed',
   reminder: 'reminder',
   invitation: 'invitation',
+  /** A new comment on a paragraph the person's office approved (a new suggestion too, once suggestions exist). */
+  commentOnApproved: 'comment_on_approved',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const notificationKinds = Object.values(NotificationKind);
@@ -53,6 +58,7 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   [NotificationKind.deadlinePassed]: Delivery.email,
   [NotificationKind.reminder]: Delivery.email,
   [NotificationKind.invitation]: Delivery.email,
+  [NotificationKind.commentOnApproved]: Delivery.inApp,
 };
 
 /** The delivery a person chose for a kind, or the default (N1). */

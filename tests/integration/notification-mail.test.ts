@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoLetterSubject, demoLetterTitle } from '../../server/workspace/demo-letter.js';
-import { JobKind } from '../../server/store/notification-store.js';
+import { JobKind, MailMode } from '../../server/store/notification-store.js';
+import type { SessionResponse } from '../../shared/api/session.js';
+import { NotificationKind } from '../../shared/domain/notification-rules.js';
+import type { LetterInvitationResponse } from '../../shared/api/members.js';
 import { SmtpMailbox, type ReceivedMail } from './harness/smtp-mailbox.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { apiRequest, findDemoLetterId, signIn } from './harness/sign-in.js';
@@ -84,6 +87,54 @@ describe('notification mail', () => {
     for (const address of [...recipients, 'helena@fi-interior.example']) {
       expect(mailbox.mails.filter(to(address, 'Deadline passed')), address).toHaveLength(1);
     }
+  });
+
+  it('an invitation is mailed to the invited address with a link that lets them in, and no job keeps the link once sent', async () => {
+    const coordinator = await signIn(server);
+    const letterId = await findDemoLetterId(server, coordinator);
+    const email = 'liis.tamm@ee-interior.example';
+    const invited = await apiRequest(server, coordinator, 'POST', `/api/letters/${letterId}/invitations`, {
+      name: 'Liis Tamm',
+      email,
+      officeId: 'ee-interior',
+      roles: ['drafter'],
+    });
+    expect(invited.status).toBe(201);
+    const { invitationUrl, mailedTo } = (await invited.json()) as LetterInvitationResponse;
+    expect(mailedTo).toBe(email);
+
+    const [mail] = await mailbox.waitFor((m) => m.to.includes(email));
+    expect(mail!.to).toEqual([email]);
+    expect(mail!.from).toBe('jointly@interior.example');
+    expect(mail!.subject).toBe('Your invitation to Jointly');
+    expect(mail!.text).toContain('Hello Liis Tamm,');
+    expect(mail!.text).not.toContain(demoLetterSubject);
+    const link = /^(http:\/\/localhost:\d+\/invitations\/\S+)$/m.exec(mail!.text)?.[1];
+    // The mailed link carries the token of the one the coordinator was shown (its host is the public address).
+    expect(new URL(link!).pathname).toBe(new URL(invitationUrl).pathname);
+
+    // Through the link, the person sees who it is for, chooses a password and is signed in.
+    const token = decodeURIComponent(new URL(link!).pathname.split('/').pop()!);
+    const details = await apiRequest(server, null, 'GET', `/api/invitations/${encodeURIComponent(token)}`);
+    expect(await details.json()).toMatchObject({ name: 'Liis Tamm', email });
+    const accepted = await apiRequest(server, null, 'POST', `/api/invitations/${encodeURIComponent(token)}`, { password: 'a long enough password' });
+    expect(accepted.status).toBe(200);
+    const login = await apiRequest(server, null, 'POST', '/api/auth/login', { email, password: 'a long enough password' });
+    expect(login.status).toBe(200);
+    const { user } = (await login.json()) as SessionResponse;
+
+    const store = await stoppedStore(server);
+    try {
+      // Sent: the job keeps only the address, and so no usable link.
+      const jobs = await store.notifications.listJobs(JobKind.invitationMail, 10);
+      expect(jobs.map((job) => [job.doneAt !== null, job.payload])).toEqual([[true, { to: email }]]);
+      // Being added to the letter is told in the app only: the invitation is the one mail.
+      const notices = await store.notifications.listNotifications(user!.id, 10);
+      expect(notices.map((n) => [n.kind, n.mail])).toEqual([[NotificationKind.invitation, MailMode.none]]);
+    } finally {
+      await store.close();
+    }
+    expect(mailbox.mails.filter((m) => m.to.includes(email))).toHaveLength(1);
   });
 
   it('the bell’s stream hears of a notification stored by any instance', async () => {

@@ -1,13 +1,14 @@
 import type { Delivery, NotificationKind } from '../../../shared/domain/notification-rules.js';
-import type {
-  DeadlineRecord,
-  JobKind,
-  JobRecord,
-  NewJob,
-  NotificationBatch,
-  NotificationRecord,
-  NotificationStore,
-  ReminderSlot,
+import {
+  type DeadlineRecord,
+  jobKindsWithSecretPayload,
+  type JobKind,
+  type JobRecord,
+  type NewJob,
+  type NotificationBatch,
+  type NotificationRecord,
+  type NotificationStore,
+  type ReminderSlot,
 } from '../notification-store.js';
 import type { AuditDraft } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
@@ -19,6 +20,9 @@ const jobColumns = `id, kind, dedupe_key AS "dedupeKey", letter_id AS "letterId"
   last_error AS "lastError", claimed_until AS "claimedUntil", done_at AS "doneAt", gave_up AS "gaveUp"`;
 const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
 
+/** A job done or given up keeps no secret: of the payload of these kinds, only the address is kept. */
+const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
+  THEN json_build_object('to', payload::json->>'to')::text ELSE payload END`;
 type JobRow = Omit<JobRecord, 'payload'> & { payload: string };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
 type DeadlineRow = Omit<DeadlineRecord, 'officeId'> & { officeId: string };
@@ -169,7 +173,7 @@ export class PostgresNotifications implements NotificationStore {
 
   async finishJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, at: string, batch?: NotificationBatch): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const done = await tx.query('UPDATE scheduled_jobs SET done_at = $1, claimed_until = NULL WHERE id = $2 AND claimed_until = $3 AND done_at IS NULL', [
+      const done = await tx.query(`UPDATE scheduled_jobs SET done_at = $1, claimed_until = NULL, payload = ${wipedPayload} WHERE id = $2 AND claimed_until = $3 AND done_at IS NULL`, [
         at,
         job.id,
         job.claimedUntil,
@@ -182,7 +186,7 @@ export class PostgresNotifications implements NotificationStore {
 
   async failJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, error: string, retryAt: string | null, at: string): Promise<void> {
     if (retryAt === null) {
-      await this.db.query('UPDATE scheduled_jobs SET last_error = $1, claimed_until = NULL, done_at = $2, gave_up = TRUE WHERE id = $3 AND claimed_until = $4', [
+      await this.db.query(`UPDATE scheduled_jobs SET last_error = $1, claimed_until = NULL, done_at = $2, gave_up = TRUE, payload = ${wipedPayload} WHERE id = $3 AND claimed_until = $4`, [
         error,
         at,
         job.id,
@@ -209,6 +213,11 @@ export class PostgresNotifications implements NotificationStore {
   async countPendingJobs(kinds: JobKind[]): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM scheduled_jobs WHERE done_at IS NULL AND kind = ANY($1::text[])', [kinds]);
     return rows[0]!.n;
+  }
+
+  async listJobs(kind: JobKind, limit: number): Promise<JobRecord[]> {
+    const { rows } = await this.db.query<JobRow>(`SELECT ${jobColumns} FROM scheduled_jobs WHERE kind = $1 ORDER BY created_at DESC LIMIT $2`, [kind, limit]);
+    return rows.map(toJob);
   }
 }
 

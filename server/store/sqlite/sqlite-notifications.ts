@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Delivery, NotificationKind } from '../../../shared/domain/notification-rules.js';
-import type {
-  DeadlineRecord,
-  JobKind,
-  JobRecord,
-  NewJob,
-  NotificationBatch,
-  NotificationRecord,
-  NotificationStore,
-  ReminderSlot,
+import {
+  type DeadlineRecord,
+  jobKindsWithSecretPayload,
+  type JobKind,
+  type JobRecord,
+  type NewJob,
+  type NotificationBatch,
+  type NotificationRecord,
+  type NotificationStore,
+  type ReminderSlot,
 } from '../notification-store.js';
 import type { AuditDraft } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
@@ -18,6 +19,9 @@ const notificationColumns = `id, user_id AS userId, kind, letter_id AS letterId,
 const jobColumns = `id, kind, dedupe_key AS dedupeKey, letter_id AS letterId, due_at AS dueAt, payload, attempts,
   last_error AS lastError, claimed_until AS claimedUntil, done_at AS doneAt, gave_up AS gaveUp`;
 const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
+/** A job done or given up keeps no secret: of the payload of these kinds, only the address is kept. */
+const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
+  THEN json_object('to', json_extract(payload, '$.to')) ELSE payload END`;
 
 type JobRow = Omit<JobRecord, 'payload' | 'gaveUp'> & { payload: string; gaveUp: number };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown>, gaveUp: row.gaveUp === 1 });
@@ -177,7 +181,7 @@ export class SqliteNotifications implements NotificationStore {
   async finishJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, at: string, batch?: NotificationBatch): Promise<boolean> {
     return this.db.transaction(() => {
       const done = this.db
-        .prepare('UPDATE scheduled_jobs SET done_at = ?, claimed_until = NULL WHERE id = ? AND claimed_until = ? AND done_at IS NULL')
+        .prepare(`UPDATE scheduled_jobs SET done_at = ?, claimed_until = NULL, payload = ${wipedPayload} WHERE id = ? AND claimed_until = ? AND done_at IS NULL`)
         .run(at, job.id, job.claimedUntil);
       if (done.changes !== 1) return false;
       if (batch) this.storeBatch(batch);
@@ -188,7 +192,7 @@ export class SqliteNotifications implements NotificationStore {
   async failJob(job: Pick<JobRecord, 'id' | 'claimedUntil'>, error: string, retryAt: string | null, at: string): Promise<void> {
     const statement =
       retryAt === null
-        ? this.db.prepare('UPDATE scheduled_jobs SET last_error = ?, claimed_until = NULL, done_at = ?, gave_up = 1 WHERE id = ? AND claimed_until = ?')
+        ? this.db.prepare(`UPDATE scheduled_jobs SET last_error = ?, claimed_until = NULL, done_at = ?, gave_up = 1, payload = ${wipedPayload} WHERE id = ? AND claimed_until = ?`)
         : this.db.prepare('UPDATE scheduled_jobs SET last_error = ?, claimed_until = NULL, due_at = ? WHERE id = ? AND claimed_until = ?');
     statement.run(error, retryAt ?? at, job.id, job.claimedUntil);
   }
@@ -204,5 +208,10 @@ export class SqliteNotifications implements NotificationStore {
     if (kinds.length === 0) return 0;
     const placeholders = kinds.map(() => '?').join(', ');
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM scheduled_jobs WHERE done_at IS NULL AND kind IN (${placeholders})`).get(...kinds) as { n: number }).n;
+  }
+
+  async listJobs(kind: JobKind, limit: number): Promise<JobRecord[]> {
+    const rows = this.db.prepare(`SELECT ${jobColumns} FROM scheduled_jobs WHERE kind = ? ORDER BY created_at DESC LIMIT ?`).all(kind, limit) as JobRow[];
+    return rows.map(toJob);
   }
 }
