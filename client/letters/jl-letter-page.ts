@@ -49,7 +49,8 @@ import { letterStatusLabel } from './letter-status-label.js';
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
- * a top bar with the save status and the members panel. The text is read-only for members whose
+ * a top bar with the save status and the members panel, and the sign-off panel beside the letter
+ * (or, on narrower screens, in a drawer opened from a button). The text is read-only for members whose
  * role does not let them edit, and follows role changes live. Light DOM, because the editor
  * inside must not sit in a shadow root.
  */

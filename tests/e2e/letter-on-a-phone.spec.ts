@@ -73,6 +73,15 @@ test('on a phone the text takes the width, and an approver approves from the sig
     await expect(drawer.getByRole('heading', { name: 'Sign-off and comments' })).toBeFocused();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expectWithinWidth(drawer, phone.width);
+    // The page behind is out of reach while the drawer is open: the keyboard never lands on it.
+    await kadri.keyboard.press('Tab');
+    await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
+    for (const key of ['Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Tab', 'Tab', 'Tab', 'Tab']) {
+      await kadri.keyboard.press(key);
+      // Past the drawer's first or last control the focus leaves for the browser itself (the body), as with a native modal dialog.
+      expect(await drawer.evaluate((element) => element.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+    }
+    await drawer.getByRole('heading', { name: 'Sign-off and comments' }).focus();
     // Everything the side panel holds on a desktop is in the drawer.
     const panel = drawer.getByRole('region', { name: 'Sign-off of paragraph 2' });
     await expect(panel).toBeVisible();
