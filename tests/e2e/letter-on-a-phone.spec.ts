@@ -192,6 +192,12 @@ test('on a phone the coordinator’s status moves and members panel fit the scre
     expect(await pageWidth(helena)).toBeLessThanOrEqual(phone.width);
     await screenshot(helena, 'phone-overview-every-office');
     await expectNoAxeViolations(helena);
+
+    // A row opens its paragraph in the letter, in the drawer, focus on its panel.
+    await grid.getByRole('row').nth(2).getByRole('link').click();
+    await expect(helena).toHaveURL(/\?paragraph=/);
+    const drawer = helena.getByRole('dialog', { name: 'Sign-off and comments' });
+    await expect(drawer.getByRole('heading', { name: 'Sign-off of paragraph 2' })).toBeFocused();
   } finally {
     await helena.context().close();
     await kadri.context().close();
