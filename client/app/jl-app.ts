@@ -14,6 +14,7 @@ import { SessionExpiredEvent } from '../session/session-expired-event.js';
 import { SignOutEvent } from '../session/sign-out-event.js';
 import { SignedInEvent } from '../session/signed-in-event.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import { layoutMedia } from '../ui/layout-breakpoints.js';
 import '../versions/jl-versions-page.js';
 import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
 
@@ -322,6 +323,15 @@ const appStyles = css`
   }
   jl-app main > h1 {
     font-size: 1.75rem;
+  }
+  /* A phone: every pixel of width goes to the page. */
+  @media ${layoutMedia.phone} {
+    jl-app main {
+      padding: 1.25rem 0.75rem 3rem;
+    }
+    jl-app .top-bar-inner {
+      padding-inline: 0.75rem;
+    }
   }
 `;
 

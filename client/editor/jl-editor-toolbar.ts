@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import './jl-link-dialog.js';
 import type { JlLinkDialog } from './jl-link-dialog.js';
 import { applyLink, removeLink, type ToolbarAction, toolbarGroups } from './toolbar-actions.js';
+import { layoutMedia } from '../ui/layout-breakpoints.js';
 
 /**
  * Formatting buttons for the letter text. One Tab stop for the whole toolbar; arrow keys, Home
@@ -148,7 +149,9 @@ export class JlEditorToolbar extends LitElement {
         @mousedown=${(event: MouseEvent) => event.preventDefault()}
         @click=${() => editor && action.run(editor)}
       >
-        ${action.icon ? html`<span class="icon" aria-hidden="true">${action.icon}</span>` : null}${action.text}
+        ${action.icon
+          ? html`<span class="icon" aria-hidden="true">${action.icon}</span><span class="icon-text">${action.text}</span>`
+          : action.text}
       </button>
     `;
   }
@@ -218,6 +221,35 @@ export class JlEditorToolbar extends LitElement {
     .italic {
       font-style: italic;
       font-family: var(--jl-font-letter);
+    }
+    /* A phone: the groups close up, so the toolbar takes two rows rather than four. */
+    @media ${layoutMedia.phone} {
+      [role='toolbar'] {
+        gap: 0.25rem;
+        padding: 0.25rem;
+      }
+      .group {
+        gap: 0;
+      }
+      .group + .group {
+        padding-inline-start: 0.25rem;
+      }
+      button {
+        min-width: 2.25rem;
+        padding: 0.25rem 0.375rem;
+      }
+      /* A button with an icon shows only the icon; its words stay its name. */
+      .icon {
+        margin-inline-end: 0;
+      }
+      .icon-text {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     }
   `;
 }

@@ -108,8 +108,10 @@ export class JlPresenceList extends LitElement {
     }
     li {
       display: inline-flex;
+      /* On a phone the office goes under the name rather than squeezing both into narrow columns. */
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.375rem;
+      gap: 0 0.375rem;
     }
     .office {
       color: var(--jl-text-muted);

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
@@ -37,6 +37,9 @@ import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
+import { inertOutside } from '../ui/inert-outside.js';
+import { layoutQuery } from '../ui/layout-breakpoints.js';
+import { MediaQueryController } from '../ui/media-query-controller.js';
 import { formatLetterDate } from './format-letter-date.js';
 import './jl-letter-details-editor.js';
 import './jl-letterhead.js';
@@ -46,7 +49,8 @@ import { letterStatusLabel } from './letter-status-label.js';
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
- * a top bar with the save status and the members panel. The text is read-only for members whose
+ * a top bar with the save status and the members panel, and the sign-off panel beside the letter
+ * (or, on narrower screens, in a drawer opened from a button). The text is read-only for members whose
  * role does not let them edit, and follows role changes live. Light DOM, because the editor
  * inside must not sit in a shadow root.
  */
@@ -61,6 +65,7 @@ export class JlLetterPage extends LitElement {
     closeMessage: { state: true },
     access: { state: true },
     isMembersOpen: { state: true },
+    isSignoffOpen: { state: true },
     letterState: { state: true },
     paragraph: { state: true },
     comments: { state: true },
@@ -76,6 +81,11 @@ export class JlLetterPage extends LitElement {
   /** The latest change of rights the server announced while the letter is open. */
   declare private access: AccessChange | null;
   declare private isMembersOpen: boolean;
+  /** Below the side-by-side width the sign-off panel is a drawer; whether it is open. */
+  declare private isSignoffOpen: boolean;
+  private readonly drawerLayout = new MediaQueryController(this, layoutQuery.drawer);
+  /** Undoes the inert page behind the open drawer. */
+  private restoreOutsideDrawer: (() => void) | null = null;
   /** Sign-offs and course as the server announces them (message 102). */
   declare private letterState: LetterState;
   /** The paragraph holding the caret, for the sign-off panel. */
@@ -96,6 +106,7 @@ export class JlLetterPage extends LitElement {
     this.closeMessage = null;
     this.access = null;
     this.isMembersOpen = false;
+    this.isSignoffOpen = false;
     this.letterState = emptyLetterState;
     this.paragraph = null;
     this.comments = emptyCommentsState;
@@ -117,6 +128,8 @@ export class JlLetterPage extends LitElement {
     super.disconnectedCallback();
     this.closeConnection();
     this.barObserver.disconnect();
+    this.restoreOutsideDrawer?.();
+    this.restoreOutsideDrawer = null;
   }
 
   // The bar wraps on narrow screens and with the long offline message; the toolbar sticks below it.
@@ -133,10 +146,19 @@ export class JlLetterPage extends LitElement {
     const bar = this.querySelector('.letter-bar');
     this.barObserver.disconnect();
     if (bar) this.barObserver.observe(bar);
+    const drawer = this.querySelector('.signoff-drawer');
+    if (this.isSignoffOpen && drawer && !this.restoreOutsideDrawer) this.restoreOutsideDrawer = inertOutside(drawer);
+    if (!this.isSignoffOpen && this.restoreOutsideDrawer) {
+      this.restoreOutsideDrawer();
+      this.restoreOutsideDrawer = null;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('letterId') || changed.has('user')) void this.load();
+    // Turned to the wide layout while the drawer was open: the panel is beside the letter again.
+    if (this.isSignoffOpen && !this.drawerLayout.matches) this.isSignoffOpen = false;
+    if (this.isSignoffOpen && !this.letter) this.isSignoffOpen = false;
   }
 
   private async load(): Promise<void> {
@@ -201,6 +223,7 @@ export class JlLetterPage extends LitElement {
     const paragraphId = this.paragraphAsked;
     if (!paragraphId || !this.querySelector('jl-editor')?.showParagraph(paragraphId)) return;
     this.paragraphAsked = null;
+    if (this.drawerLayout.matches) this.isSignoffOpen = true;
     await this.updateComplete;
     this.querySelector('jl-paragraph-panel')?.focusHeading();
   }
@@ -249,6 +272,8 @@ export class JlLetterPage extends LitElement {
     const isCoordinator = letter.myRoles.includes(Role.coordinator);
     // Details edits reach every screen with the course (rule D2); the loaded letter is the fallback.
     const details = this.letterState.course?.details ?? letter;
+    // Too narrow for the panel beside the letter: it opens as a drawer over the page instead.
+    const isDrawer = this.drawerLayout.matches;
     return html`
       <div class="letter-bar">
         <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
@@ -278,6 +303,18 @@ export class JlLetterPage extends LitElement {
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
         <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
+        ${isDrawer
+          ? html`<button
+              type="button"
+              class="signoff-toggle"
+              aria-haspopup="dialog"
+              aria-expanded=${this.isSignoffOpen ? 'true' : 'false'}
+              aria-controls="signoff-drawer"
+              @click=${this.openSignoff}
+            >
+              Sign-off and comments${this.paragraph ? html`<span class="signoff-toggle__paragraph">¶ ${this.paragraph.number}</span>` : null}
+            </button>`
+          : null}
       </div>
       ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
       <div class="letter-layout">
@@ -312,6 +349,21 @@ export class JlLetterPage extends LitElement {
         <jl-presence-list .connection=${this.connection}></jl-presence-list>
         <jl-signature-blocks .signatories=${signatories}></jl-signature-blocks>
       </article>
+      <div
+        id="signoff-drawer"
+        class="signoff-drawer"
+        ?hidden=${isDrawer && !this.isSignoffOpen}
+        role=${isDrawer ? 'dialog' : nothing}
+        aria-modal=${isDrawer ? 'true' : nothing}
+        aria-labelledby=${isDrawer ? 'signoff-drawer-title' : nothing}
+        @keydown=${this.onDrawerKeydown}
+      >
+      ${isDrawer
+        ? html`<div class="drawer-head">
+            <h2 id="signoff-drawer-title" tabindex="-1">Sign-off and comments</h2>
+            <button type="button" class="drawer-close" @click=${this.closeSignoff}>Close</button>
+          </div>`
+        : null}
       <aside class="signoff-aside" aria-label="Sign-off">
         <jl-paragraph-panel
           .letterId=${letter.id}
@@ -369,6 +421,7 @@ export class JlLetterPage extends LitElement {
         ></jl-letter-deadlines>
       </aside>
       </div>
+      </div>
     `;
   }
 
@@ -377,6 +430,25 @@ export class JlLetterPage extends LitElement {
     if (event.key !== 'Escape') return;
     this.isMembersOpen = false;
     this.querySelector<HTMLButtonElement>('.members-toggle')?.focus();
+  };
+
+  private readonly openSignoff = async (): Promise<void> => {
+    this.isSignoffOpen = true;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#signoff-drawer-title')?.focus();
+  };
+
+  private readonly closeSignoff = async (): Promise<void> => {
+    this.isSignoffOpen = false;
+    await this.updateComplete;
+    this.querySelector<HTMLButtonElement>('.signoff-toggle')?.focus();
+  };
+
+  /** Escape closes the drawer, unless it closes a dialog opened from inside it. */
+  private readonly onDrawerKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.isSignoffOpen) return;
+    if (event.composedPath().some((target) => target instanceof HTMLDialogElement)) return;
+    void this.closeSignoff();
   };
 
   private readonly readParagraphs = (): readonly ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { layoutMedia } from '../ui/layout-breakpoints.js';
 
 /** Styles of jl-letter-page, which renders into its light DOM and so cannot use `static styles`. */
 export const letterPageStyles = css`
@@ -174,6 +175,14 @@ export const letterPageStyles = css`
     align-content: start;
     align-self: start;
   }
+  /* Beside the letter the drawer's wrapper leaves no box of its own: the panel is the grid's column. */
+  jl-letter-page .signoff-drawer {
+    display: contents;
+  }
+  jl-letter-page .signoff-toggle__paragraph {
+    margin-inline-start: 0.5rem;
+    font-weight: 400;
+  }
   @media (min-width: 80rem) {
     jl-letter-page .letter-layout {
       grid-template-columns: minmax(0, calc(var(--jl-column) + 4rem)) 20rem;
@@ -183,6 +192,109 @@ export const letterPageStyles = css`
       top: calc(var(--jl-letter-bar-height) + 1rem);
       max-height: calc(100vh - var(--jl-letter-bar-height) - 2rem);
       overflow-y: auto;
+    }
+  }
+  /* Too narrow for the panel beside the letter: it opens over the page from a button that stays in reach. */
+  @media ${layoutMedia.drawer} {
+    jl-letter-page {
+      padding-bottom: 4.5rem;
+    }
+    jl-letter-page .signoff-toggle {
+      position: fixed;
+      inset-block-end: 1rem;
+      inset-inline-end: 1rem;
+      z-index: 5;
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      font: inherit;
+      font-weight: 600;
+      color: #fff;
+      background: var(--jl-accent);
+      border: 1px solid var(--jl-accent);
+      border-radius: 1.5rem;
+      box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+      cursor: pointer;
+    }
+    jl-letter-page .signoff-toggle:focus-visible {
+      outline: 3px solid var(--jl-focus);
+      outline-offset: 2px;
+    }
+    jl-letter-page .signoff-drawer {
+      position: fixed;
+      inset-block: 0;
+      inset-inline-end: 0;
+      z-index: 20;
+      display: block;
+      width: min(100%, 30rem);
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      padding: 0 1rem 1.5rem;
+      background: var(--jl-background);
+      /* The page behind is inert: dim it. */
+      box-shadow: 0 0 0 100vmax rgb(20 25 35 / 0.45);
+    }
+    jl-letter-page .signoff-drawer[hidden] {
+      display: none;
+    }
+    jl-letter-page .drawer-head {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      margin: 0 -1rem 1rem;
+      padding: 0.5rem 1rem;
+      background: var(--jl-paper);
+      border-bottom: 1px solid var(--jl-border);
+    }
+    jl-letter-page .drawer-head h2 {
+      margin: 0;
+      font-size: 1.125rem;
+    }
+    jl-letter-page .drawer-head h2:focus {
+      outline: none;
+    }
+    jl-letter-page .drawer-close {
+      min-height: 2.75rem;
+      padding: 0.25rem 1rem;
+      font: inherit;
+      color: var(--jl-accent);
+      background: var(--jl-paper);
+      border: 1px solid var(--jl-accent);
+      border-radius: var(--jl-radius);
+      cursor: pointer;
+    }
+    jl-letter-page .drawer-close:focus-visible {
+      outline: 3px solid var(--jl-focus);
+      outline-offset: 2px;
+    }
+  }
+  /* A phone: the bars scroll away with the page, and the letter takes the whole width. */
+  @media ${layoutMedia.phone} {
+    jl-letter-page .letter-bar {
+      /* Not sticky, but still what the members panel opens under. */
+      position: relative;
+      gap: 0.25rem 1rem;
+      margin-inline: -0.5rem;
+      padding: 0.5rem;
+    }
+    jl-letter-page jl-editor jl-editor-toolbar {
+      position: static;
+    }
+    jl-letter-page .letter {
+      margin-inline: -0.5rem;
+      padding: 1.25rem 0.5rem 2rem;
+      border-inline: none;
+      border-radius: 0;
+    }
+    jl-letter-page jl-editor .letter-text {
+      padding-inline: 0.75rem;
+    }
+    jl-letter-page jl-members-panel {
+      inset-inline: 0;
+      max-height: calc(100vh - 1rem);
     }
   }
 `;

@@ -13,6 +13,11 @@ import { signoffStateLabel } from './signoff-state-labels.js';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
 import '../notifications/jl-letter-deadlines.js';
+import { layoutMedia, layoutQuery } from '../ui/layout-breakpoints.js';
+import { MediaQueryController } from '../ui/media-query-controller.js';
+
+/** The office picker's choice of every office at once (the table then scrolls sideways). */
+const everyOffice = 'all';
 
 /** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
 const refreshDelayMs = 400;
@@ -36,6 +41,7 @@ export class JlSignoffDashboard extends LitElement {
     letter: { state: true },
     error: { state: true },
     filter: { state: true },
+    shownOfficeId: { state: true },
   };
 
   declare letterId: string;
@@ -44,6 +50,9 @@ export class JlSignoffDashboard extends LitElement {
   declare private letter: LetterDetail | undefined;
   declare private error: string | null;
   declare private filter: GridFilter;
+  /** On a phone the grid shows one office at a time: this one, `everyOffice`, or '' for the first. */
+  declare private shownOfficeId: string;
+  private readonly phoneLayout = new MediaQueryController(this, layoutQuery.phone);
   private connection: LetterConnection | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,6 +63,7 @@ export class JlSignoffDashboard extends LitElement {
     this.letter = undefined;
     this.error = null;
     this.filter = GridFilter.all;
+    this.shownOfficeId = '';
   }
 
   override disconnectedCallback(): void {
@@ -127,6 +137,10 @@ export class JlSignoffDashboard extends LitElement {
 
   private renderGrid(grid: SignoffGrid) {
     const rows = filterGridRows(grid.paragraphs, this.filter);
+    const isPhone = this.phoneLayout.matches;
+    const shownOffice = grid.offices.find((office) => office.officeId === this.shownOfficeId) ?? grid.offices[0];
+    // A phone has room for one office beside the paragraphs: the picker says which.
+    const offices = isPhone && this.shownOfficeId !== everyOffice && shownOffice ? [shownOffice] : grid.offices;
     return html`
       <p class="overall" role="status">
         ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
@@ -142,6 +156,20 @@ export class JlSignoffDashboard extends LitElement {
             )}
           </select>
         </div>
+        ${isPhone
+          ? html`<div class="field">
+              <label for="grid-office">Office shown</label>
+              <select id="grid-office" @change=${(event: Event) => (this.shownOfficeId = (event.target as HTMLSelectElement).value)}>
+                ${grid.offices.map(
+                  (office) =>
+                    html`<option value=${office.officeId} ?selected=${offices.length === 1 && office === shownOffice}>
+                      ${office.country} – ${shortOfficeName(office.name, office.country)}
+                    </option>`,
+                )}
+                <option value=${everyOffice} ?selected=${offices.length > 1}>Every office (the table scrolls sideways)</option>
+              </select>
+            </div>`
+          : null}
         <a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">Download the sign-off as CSV</a>
       </div>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="grid-caption">
@@ -152,7 +180,7 @@ export class JlSignoffDashboard extends LitElement {
           <thead>
             <tr>
               <th scope="col">Paragraph</th>
-              ${grid.offices.map(
+              ${offices.map(
                 (office) => html`<th scope="col" class="office">
                   <span class="country">${office.country}</span>
                   <span class="office-short" title=${officeWithCountry(office.name, office.country)}>${shortOfficeName(office.name, office.country)}</span>
@@ -164,7 +192,7 @@ export class JlSignoffDashboard extends LitElement {
           <tbody>
             ${rows.length === 0
               ? html`<tr>
-                  <td colspan=${grid.offices.length + 1}>No paragraph matches.</td>
+                  <td colspan=${offices.length + 1}>No paragraph matches.</td>
                 </tr>`
               : rows.map(
                   (row) => html`<tr>
@@ -173,7 +201,7 @@ export class JlSignoffDashboard extends LitElement {
                         ><span class="number">${row.number}.</span> ${renderRevealedText(row.excerpt)}</a
                       >
                     </th>
-                    ${grid.offices.map((office) => {
+                    ${offices.map((office) => {
                       const state = row.states[office.officeId];
                       if (!state) return html`<td>–</td>`;
                       const label = signoffStateLabel[state];
@@ -286,6 +314,12 @@ export class JlSignoffDashboard extends LitElement {
       .state-changes_requested {
         color: var(--jl-warning);
         font-weight: 600;
+      }
+      /* Every office on a phone: the paragraphs keep a readable column, the table scrolls sideways. */
+      @media ${layoutMedia.phone} {
+        tbody th {
+          min-width: 11rem;
+        }
       }
     `,
   ];

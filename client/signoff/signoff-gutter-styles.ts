@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { layoutMedia } from '../ui/layout-breakpoints.js';
 
-/** The gutter marks sit in the letter text's right margin, level with their paragraph. */
+/** The gutter marks sit in the letter text's right margin, level with their paragraph; on a phone, on a line above it. */
 export const signoffGutterStyles = css`
   jl-editor .letter-text:has(.signoff-gutter) {
     padding-right: 11rem;
@@ -33,5 +34,17 @@ export const signoffGutterStyles = css`
   jl-editor .signoff-gutter__reserved {
     font-weight: 600;
     color: var(--jl-warning);
+  }
+  @media ${layoutMedia.phone} {
+    jl-editor .letter-text:has(.signoff-gutter) {
+      padding-right: 0.75rem;
+    }
+    jl-editor .signoff-gutter {
+      position: static;
+      width: auto;
+      flex-flow: row wrap;
+      gap: 0 0.75rem;
+      margin: 0 0 0.125rem;
+    }
   }
 `;
