@@ -36,6 +36,8 @@ import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
+import { checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
+import { hasPermission, Permission } from '../../shared/domain/permissions.js';
 import {
   RefusalKind,
   UpdateRefusal,
@@ -356,7 +358,7 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (this.readOnlyReason !== null || !connection.canEdit) {
+    if (this.readOnlyReason !== null || !(connection.canEdit || connection.canSuggest)) {
       // A reconnecting reader resends what the server has; only something new is a write.
       if (carriesNothingNew(this.doc, update)) return;
       throw new ProtocolViolation(CloseCode.forbidden, this.readOnlyReason !== null ? 'the letter text is read-only in its status' : 'this connection is read-only');
@@ -369,6 +371,7 @@ export class Room implements CommitTarget {
       throw error;
     }
     this.letterSize.check(update, growth);
+    this.checkSuggestions(connection, decoded, update);
     const newClientIds = this.claimClients(connection, decoded);
     try {
       this.applyAndEnqueue(connection, update, newClientIds);
@@ -379,6 +382,16 @@ export class Room implements CommitTarget {
       this.deps.onBroken(this);
       throw new ServerFault(error);
     }
+  }
+
+  /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
+  private checkSuggestions(connection: Connection, decoded: DecodedUpdate, update: Uint8Array): void {
+    const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
+    checkSuggestionAttribution(this.doc, decoded, author, bodyFieldName);
+    if (connection.canEdit) return;
+    // A reconnecting suggester resends what the server has already.
+    if (carriesNothingNew(this.doc, update)) return;
+    checkSuggestOnlyUpdate(this.doc, update, author, bodyFieldName);
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -478,6 +491,7 @@ export class Room implements CommitTarget {
         this.leave(connection);
         continue;
       }
+      connection.canSuggest = hasPermission(roles, Permission.suggest);
       const canEdit = canEditText(roles) && this.readOnlyReason === null;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
