@@ -26,6 +26,7 @@ import { letterSuggestions } from './letter-suggestions.js';
 import './jl-suggestion-list.js';
 import type { ParagraphSuggestions, SuggestionOffice } from './jl-suggestion-list.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
+import { officeWithCountry } from '../../shared/domain/office-names.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -222,7 +223,7 @@ export class JlEditor extends LitElement {
   /** The signatory offices by id, to name and colour suggestions. */
   private get suggestionOffices(): Map<string, SuggestionOffice> {
     const signatories = this.letterState.course?.signatories ?? [];
-    return new Map(signatories.map(({ office }) => [office.id, { name: office.nameEn, color: office.color }]));
+    return new Map(signatories.map(({ office }) => [office.id, { name: officeWithCountry(office.nameEn, office.country), color: office.color }]));
   }
 
   /** Stops the editor for good: read-only, with a message; what the server holds is untouched. */

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
 import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { hasPermission, isSuggestOnly, mayEditDetails, Permission } from '../../shared/domain/permissions.js';
+import { hasPermission, isSuggestOnly, mayEditDetails, maySuggest, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
 import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
@@ -309,7 +309,7 @@ export class JlLetterPage extends LitElement {
           .user=${this.user}
           .isEditable=${isEditable}
           .letterId=${letter.id}
-          .canSuggest=${hasPermission(letter.myRoles, Permission.suggest)}
+          .canSuggest=${maySuggest(letter.myRoles)}
           .mustSuggest=${mustSuggest}
           .canDecideSuggestions=${mayEdit}
           .letterState=${this.letterState}

@@ -37,7 +37,7 @@ import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import { checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
-import { hasPermission, Permission } from '../../shared/domain/permissions.js';
+import { maySuggest } from '../../shared/domain/permissions.js';
 import {
   RefusalKind,
   UpdateRefusal,
@@ -491,7 +491,7 @@ export class Room implements CommitTarget {
         this.leave(connection);
         continue;
       }
-      connection.canSuggest = hasPermission(roles, Permission.suggest);
+      connection.canSuggest = maySuggest(roles);
       const canEdit = canEditText(roles) && this.readOnlyReason === null;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { uuidSchema } from '../../shared/api/ids.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { hasPermission, Permission } from '../../shared/domain/permissions.js';
+import { hasPermission, maySuggest, Permission } from '../../shared/domain/permissions.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { generationParameter } from '../../shared/protocol/text-generation-message.js';
@@ -77,7 +77,7 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
     sessionEndsAt,
     letterId,
     canEdit: hasPermission(roles, Permission.editText),
-    canSuggest: hasPermission(roles, Permission.suggest),
+    canSuggest: maySuggest(roles),
     address,
     claimedGeneration,
   };

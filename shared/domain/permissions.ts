@@ -102,10 +102,19 @@ export function mayEditDetails(memberRoles: readonly Role[], status: LetterStatu
 }
 
 /**
+ * Whether a member may propose changes in the text now (rule S13): drafters, approvers and
+ * coordinators may; a member the coordinator also made an observer reads along instead, even if
+ * they keep their office's approver role (which only the office's administrator takes away).
+ */
+export function maySuggest(memberRoles: readonly Role[]): boolean {
+  return hasPermission(memberRoles, Permission.suggest) && (hasPermission(memberRoles, Permission.editText) || !memberRoles.includes(Role.observer));
+}
+
+/**
  * Whether a member may change the text only by suggesting: they may suggest but not edit (an
  * approver who is not also a drafter). The server lets such a connection add its own proposals and
  * withdraw them, and nothing else (rule S13).
  */
 export function isSuggestOnly(memberRoles: readonly Role[]): boolean {
-  return hasPermission(memberRoles, Permission.suggest) && !hasPermission(memberRoles, Permission.editText);
+  return maySuggest(memberRoles) && !hasPermission(memberRoles, Permission.editText);
 }
