@@ -22,9 +22,9 @@ import { LetterLimitFilter } from './letter-limit-filter.js';
 import { RemoteChangeSelection } from './remote-change-selection.js';
 import { TypedTextInPlace } from './typed-text-in-place.js';
 import { SuggestingMode } from './suggesting-mode.js';
-import { letterSuggestions } from './letter-suggestions.js';
+import { letterSuggestions, type ParagraphSuggestions } from './letter-suggestions.js';
 import './jl-suggestion-list.js';
-import type { ParagraphSuggestions, SuggestionOffice } from './jl-suggestion-list.js';
+import type { SuggestionOffice } from './jl-suggestion-list.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
 

@@ -1,18 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { SuggestionDecision, SuggestionKind, type OpenSuggestion } from '../../shared/domain/suggestions.js';
 import { decideSuggestions } from '../api/suggestions-api.js';
+import type { ParagraphSuggestions } from './letter-suggestions.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles } from '../ui/shared-styles.js';
 import { styleMap } from 'lit/directives/style-map.js';
-
-/** One paragraph's open suggestions, with what the list needs to decide them. */
-export interface ParagraphSuggestions {
-  paragraphId: string;
-  number: number;
-  /** The paragraph's hash as this editor shows it: what a decision names (it is refused if the text changed). */
-  hash: string;
-  suggestions: OpenSuggestion[];
-}
 
 /** An office as the list names and colours it. */
 export interface SuggestionOffice {

@@ -3,8 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { tallyParagraph } from '../../shared/domain/signoff-state.js';
-import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
-import { openSuggestions } from '../../shared/domain/suggestions.js';
+import { blockSuggestions } from '../editor/letter-suggestions.js';
 import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
 import { describeTally, listParagraphs, paragraphMarker, paragraphStates } from './paragraph-signoff.js';
 
@@ -61,7 +60,7 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
     const reserved = reservedBy === 0 ? null : `Reserved by ${reservedBy} ${reservedBy === 1 ? 'office' : 'offices'}`;
     // S13: open suggestions keep a paragraph from being approved; the gutter counts them.
     const node = doc.nodeAt(paragraph.position);
-    const suggestionCount = node ? openSuggestions(paragraph.id, node.toJSON() as TextBlockJson).length : 0;
+    const suggestionCount = node ? blockSuggestions(node).length : 0;
     const suggested = suggestionCount === 0 ? null : `${suggestionCount} ${suggestionCount === 1 ? 'suggestion' : 'suggestions'}`;
     const notes = [reserved ? `⚑ ${reserved}` : null, suggested ? `✚ ${suggested}` : null].filter((note): note is string => note !== null);
     const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}${notes.map((note) => ` · ${note}`).join('')}`;
