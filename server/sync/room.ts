@@ -36,7 +36,7 @@ import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
-import { checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
+import { SuggestOnlyGuard, checkSuggestionAttribution } from './suggestion-guard.js';
 import { maySuggest } from '../../shared/domain/permissions.js';
 import {
   RefusalKind,
@@ -126,6 +126,8 @@ export class Room implements CommitTarget {
   private readonly sendingLetterState = new Set<Connection>();
   private readonly letterSize: LetterSize;
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
+  /** Checks updates of suggest-only connections (rule S13); made when the first one writes. */
+  private suggestOnly: SuggestOnlyGuard | null = null;
 
   private constructor(
     readonly letterId: string,
@@ -372,7 +374,13 @@ export class Room implements CommitTarget {
     }
     this.letterSize.check(update, growth);
     this.checkSuggestions(connection, decoded, update);
-    const newClientIds = this.claimClients(connection, decoded);
+    let newClientIds: number[];
+    try {
+      newClientIds = this.claimClients(connection, decoded);
+    } catch (error) {
+      this.suggestOnly?.discard();
+      throw error;
+    }
     try {
       this.applyAndEnqueue(connection, update, newClientIds);
       this.letterSize.noteApplied(growth);
@@ -391,7 +399,8 @@ export class Room implements CommitTarget {
     if (connection.canEdit) return;
     // A reconnecting suggester resends what the server has already.
     if (carriesNothingNew(this.doc, update)) return;
-    checkSuggestOnlyUpdate(this.doc, update, author, bodyFieldName);
+    this.suggestOnly ??= new SuggestOnlyGuard(this.doc, bodyFieldName);
+    this.suggestOnly.check(update, author);
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -689,6 +698,7 @@ export class Room implements CommitTarget {
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
     this.history.stop();
+    this.suggestOnly?.destroy();
     this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
     this.doc.destroy();

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { SuggestionKind, newSuggestionAttributes } from '../../shared/domain/suggestions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
+import { SuggestOnlyGuard, checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
 import { UpdateRefusal, decodeIncomingUpdate } from './update-guard.js';
 
 const kadri = { userId: 'user-kadri', name: 'Kadri Tamm', officeId: 'ee-interior' };
@@ -82,5 +82,25 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
       expect(refusalCode(() => checkSuggestOnlyUpdate(server, update, aino, bodyFieldName))).toBe(CloseCode.forbidden);
     }
   });
-});
 
+  it('S13 the guard kept for a room follows others’ edits, and starts afresh after a refusal', () => {
+    const { server, client, text } = letter();
+    const guard = new SuggestOnlyGuard(server, bodyFieldName);
+    const first = updateOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
+    guard.check(first, kadri);
+    Y.applyUpdate(server, first);
+    // An editor changes the text meanwhile; the guard's copy follows it.
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(server, updateOf(editor, () => textOf(editor).insert(textOf(editor).length, ' Signed.')));
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const forged = updateOf(client, () => text().delete(text().length - ' Signed.'.length, ' Signed.'.length));
+    expect(refusalCode(() => guard.check(forged, kadri))).toBe(CloseCode.forbidden);
+    // The refused update never reached the letter: the next check reads the letter as it is.
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+    const next = updateOf(fresh, () => textOf(fresh).format(3, 2, { [SuggestionKind.deletion]: newSuggestionAttributes(kadri) }));
+    expect(refusalCode(() => guard.check(next, kadri))).toBeNull();
+    guard.destroy();
+  });
+});

@@ -97,19 +97,69 @@ function projectBody(node: BodyNodeJson, authorId: string): unknown {
   return { ...rest, content: content.map((child) => projectBody(child as BodyNodeJson, authorId)) };
 }
 
+/** The letter as `withoutOwnSuggestions` reads it for `authorId`, as one string. */
+function projectedLetter(doc: Y.Doc, bodyField: string, authorId: string): string {
+  return JSON.stringify(projectBody(letterBodyJson(doc.getXmlFragment(bodyField)), authorId));
+}
+
 /**
  * A suggest-only connection (it may suggest but not edit) changes nothing but suggestions of its
  * own: it adds text marked as its own proposed insertion, puts its own deletion marks over text,
  * and takes back (deletes, unmarks) its own suggestions (rule S13). Checked by applying the update
  * to a copy of the letter and comparing both with the author's own suggestions withdrawn: they
  * must read the same, structure, attributes, words and others' marks alike.
+ *
+ * The copy is kept for the room and follows every change of the letter, so that a keystroke does
+ * not cost a copy of the whole letter; after a refusal it holds what the letter does not, and is
+ * dropped (see `discard`).
  */
+export class SuggestOnlyGuard {
+  private copy: Y.Doc | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly bodyField: string,
+  ) {
+    doc.on('update', this.follow);
+  }
+
+  private readonly follow = (update: Uint8Array): void => {
+    // Yjs skips what the copy holds already (the update it was checked with).
+    if (this.copy) Y.applyUpdate(this.copy, update);
+  };
+
+  /** Throws a 4403 violation unless `update` changes only `author`'s own suggestions. */
+  check(update: Uint8Array, author: SuggestionAuthor): void {
+    if (!this.copy) {
+      this.copy = new Y.Doc({ gc: false });
+      Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.doc));
+    }
+    const before = projectedLetter(this.copy, this.bodyField, author.userId);
+    Y.applyUpdate(this.copy, update);
+    const after = projectedLetter(this.copy, this.bodyField, author.userId);
+    if (before === after) return;
+    this.discard();
+    throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
+  }
+
+  /** The update last checked was not applied to the letter after all: the copy no longer matches it. */
+  discard(): void {
+    this.copy?.destroy();
+    this.copy = null;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.follow);
+    this.discard();
+  }
+}
+
+/** `SuggestOnlyGuard.check` on a fresh copy, for a single check. */
 export function checkSuggestOnlyUpdate(doc: Y.Doc, update: Uint8Array, author: SuggestionAuthor, bodyField: string): void {
-  const copy = new Y.Doc({ gc: false });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const before = JSON.stringify(projectBody(letterBodyJson(copy.getXmlFragment(bodyField)), author.userId));
-  Y.applyUpdate(copy, update);
-  const after = JSON.stringify(projectBody(letterBodyJson(copy.getXmlFragment(bodyField)), author.userId));
-  copy.destroy();
-  if (before !== after) throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
+  const guard = new SuggestOnlyGuard(doc, bodyField);
+  try {
+    guard.check(update, author);
+  } finally {
+    guard.destroy();
+  }
 }
