@@ -144,7 +144,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     for (const route of refusableSignoffRoutes) app.post(route, auditRefused);
   }
   app.route('/api', signoffRoutes({ access: deps.access, signoffs: deps.signoffs, course: deps.course, state: deps.state }));
-  app.route('/api', historyRoutes({ access: deps.access, history: deps.history, versions: deps.versions }));
+  app.route(
+    '/api',
+    historyRoutes({
+      access: deps.access,
+      history: deps.history,
+      versions: deps.versions,
+      suggestions: { store: deps.store, access: deps.access, registry: deps.registry },
+    }),
+  );
   app.route(
     '/api',
     auditRoutes(deps.store, deps.access, (letterId) =>

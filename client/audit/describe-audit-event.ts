@@ -27,6 +27,7 @@ const auditKindLabel: Record<AuditKind, string> = {
   [AuditKind.reopened]: 'Letter reopened',
   [AuditKind.signatoriesChanged]: 'Signatories changed',
   [AuditKind.paragraphRestored]: 'Paragraph restored',
+  [AuditKind.suggestionsDecided]: 'Suggestions decided',
   [AuditKind.versionSaved]: 'Version saved',
   [AuditKind.letterExported]: 'Letter exported',
   [AuditKind.auditExported]: 'Audit trail downloaded',

@@ -22,7 +22,12 @@ import { DirectionControlFilter } from './direction-control-filter.js';
 import { LetterLimitFilter } from './letter-limit-filter.js';
 import { RemoteChangeSelection } from './remote-change-selection.js';
 import { TypedTextInPlace } from './typed-text-in-place.js';
+import { SuggestingMode } from './suggesting-mode.js';
+import { letterSuggestions, type ParagraphSuggestions } from './letter-suggestions.js';
+import './jl-suggestion-list.js';
+import type { SuggestionOffice } from './jl-suggestion-list.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
+import { officeWithCountry } from '../../shared/domain/office-names.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -36,6 +41,12 @@ export class JlEditor extends LitElement {
     isEditable: { attribute: false },
     letterState: { attribute: false },
     officeIds: { attribute: false },
+    letterId: { attribute: false },
+    canSuggest: { attribute: false },
+    mustSuggest: { attribute: false },
+    canDecideSuggestions: { attribute: false },
+    isSuggesting: { state: true },
+    suggestions: { state: true },
     editor: { state: true },
     hasFailed: { state: true },
     textNotice: { state: true },
@@ -47,6 +58,17 @@ export class JlEditor extends LitElement {
   /** Sign-offs and signatory offices for the gutter beside each paragraph. */
   declare letterState: LetterState;
   declare officeIds: readonly string[];
+  declare letterId: string;
+  /** Whether this person may propose changes (rule S13): the "Suggesting" switch is offered. */
+  declare canSuggest: boolean;
+  /** Whether this person may only suggest (an approver who does not draft): the editor always suggests. */
+  declare mustSuggest: boolean;
+  /** Whether this person may accept and reject suggestions (they may edit the text). */
+  declare canDecideSuggestions: boolean;
+  /** Whether typing, deleting and pasting become suggestions just now. */
+  declare private isSuggesting: boolean;
+  /** The open suggestions of the text as this editor shows it, by paragraph. */
+  declare private suggestions: ParagraphSuggestions[];
   declare private editor: Editor | undefined;
   /**
    * The view could not show the text as the document holds it (a transaction failed, or the text
@@ -71,6 +93,12 @@ export class JlEditor extends LitElement {
     this.isEditable = true;
     this.letterState = emptyLetterState;
     this.officeIds = [];
+    this.letterId = '';
+    this.canSuggest = false;
+    this.mustSuggest = false;
+    this.canDecideSuggestions = false;
+    this.isSuggesting = false;
+    this.suggestions = [];
     this.editor = undefined;
     this.hasFailed = false;
     this.textNotice = null;
@@ -139,7 +167,22 @@ export class JlEditor extends LitElement {
     return true;
   }
 
+  /** Colours suggestions by their office, from the signatories' colours (ids and colours are validated forms). */
+  private readonly officeColours = new CSSStyleSheet();
+
+  private colourOffices(): void {
+    const rules = Array.from(this.suggestionOffices)
+      .filter(([id, office]) => /^[a-z0-9-]+$/.test(id) && /^#[0-9a-f]{6}$/i.test(office.color))
+      .map(([id, office]) => `jl-editor .suggestion[data-office="${id}"] { --jl-suggestion-color: ${office.color}; }`);
+    this.officeColours.replaceSync(rules.join('\n'));
+    const root = this.getRootNode();
+    if ((root instanceof Document || root instanceof ShadowRoot) && !root.adoptedStyleSheets.includes(this.officeColours)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.officeColours];
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('letterState')) this.colourOffices();
     // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
     if (this.connection && this.user && this.connection !== this.boundConnection) {
       this.destroyEditor();
@@ -160,6 +203,28 @@ export class JlEditor extends LitElement {
 
   private get canType(): boolean {
     return this.isEditable && !this.hasFailed;
+  }
+
+  /** Whether the editor suggests: by choice, or always for someone who may only suggest. */
+  private get suggestsNow(): boolean {
+    return this.canSuggest && (this.mustSuggest || this.isSuggesting);
+  }
+
+  private readonly toggleSuggesting = (): void => {
+    this.isSuggesting = !this.isSuggesting;
+    this.textNotice = null;
+  };
+
+  /** Keeps the side list in step with the text this editor shows. */
+  private readonly followSuggestions = (event?: { transaction: Transaction }): void => {
+    if (!this.editor || (event && !event.transaction.docChanged)) return;
+    this.suggestions = letterSuggestions(this.editor.state.doc);
+  };
+
+  /** The signatory offices by id, to name and colour suggestions. */
+  private get suggestionOffices(): Map<string, SuggestionOffice> {
+    const signatories = this.letterState.course?.signatories ?? [];
+    return new Map(signatories.map(({ office }) => [office.id, { name: officeWithCountry(office.nameEn, office.country), color: office.color }]));
   }
 
   /** Stops the editor for good: read-only, with a message; what the server holds is untouched. */
@@ -246,6 +311,13 @@ export class JlEditor extends LitElement {
             this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
           },
         }),
+        SuggestingMode.configure({
+          isOn: () => this.suggestsNow,
+          author: { userId: user.id, name: user.name, officeId: user.office.id },
+          onRefused: (reason) => {
+            this.textNotice = reason;
+          },
+        }),
         LetterLimitFilter.configure({
           onRefused: (reason) => {
             this.textNotice = reason;
@@ -275,6 +347,8 @@ export class JlEditor extends LitElement {
     this.guardTransactions(editor);
     connection.provider.on('sync', this.checkShownText);
     editor.on('transaction', this.followParagraph);
+    editor.on('transaction', this.followSuggestions);
+    this.followSuggestions();
     editor.view.dom.addEventListener('click', this.onSurfaceClick);
     this.updateReadOnlyAttribute();
     return editor;
@@ -292,10 +366,40 @@ export class JlEditor extends LitElement {
             page to continue.
           </p>`
         : null}
-      <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.canType}></jl-editor-toolbar>
+      ${this.canSuggest ? this.renderSuggestingSwitch() : null}
+      <jl-editor-toolbar .editor=${this.editor} .isEditable=${this.canType && !this.suggestsNow}></jl-editor-toolbar>
       <p class="text-notice" role="status">${this.textNotice ?? ''}</p>
-      <div class="editor-surface"></div>
+      <div class="editor-surface ${this.suggestsNow ? 'is-suggesting' : ''}"></div>
+      <jl-suggestion-list
+        .letterId=${this.letterId}
+        .userId=${this.user?.id ?? ''}
+        .canDecide=${this.canDecideSuggestions && this.canType}
+        .paragraphs=${this.suggestions}
+        .offices=${this.suggestionOffices}
+      ></jl-suggestion-list>
     `;
+  }
+
+  private renderSuggestingSwitch() {
+    const isOn = this.suggestsNow;
+    const hint = this.mustSuggest
+      ? 'You can propose changes; people who edit the letter accept or reject them.'
+      : isOn
+        ? 'What you type and delete is proposed to the others; formatting is off.'
+        : 'You are editing the text directly.';
+    return html`<div class="suggesting-bar">
+      <button
+        type="button"
+        class="suggesting-switch"
+        aria-pressed=${isOn ? 'true' : 'false'}
+        aria-describedby="suggesting-hint"
+        ?disabled=${this.mustSuggest || !this.canType}
+        @click=${this.toggleSuggesting}
+      >
+        Suggesting
+      </button>
+      <span id="suggesting-hint"><strong>${isOn ? 'On' : 'Off'}.</strong> ${hint}</span>
+    </div>`;
   }
 }
 
@@ -392,6 +496,35 @@ const editorStyles = css`
   }
   jl-editor .letter-text li > p {
     margin: 0 0 0.35em;
+  }
+  jl-editor .suggestion {
+    --jl-suggestion-color: #5b6470;
+    color: inherit;
+    text-decoration-color: var(--jl-suggestion-color);
+    text-decoration-thickness: 2px;
+    background: color-mix(in srgb, var(--jl-suggestion-color) 14%, transparent);
+  }
+  jl-editor ins.suggestion {
+    text-decoration-line: underline;
+  }
+  jl-editor del.suggestion {
+    text-decoration-line: line-through;
+  }
+  jl-editor .suggesting-bar {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 1px solid var(--jl-border);
+    border-bottom: none;
+    border-radius: var(--jl-radius) var(--jl-radius) 0 0;
+  }
+  jl-editor .suggesting-switch[aria-pressed='true'] {
+    background: var(--jl-accent);
+    color: #fff;
+  }
+  jl-editor jl-suggestion-list {
+    margin-top: 1rem;
   }
   jl-editor .letter-text a {
     color: var(--jl-accent);

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import type { LetterDetail, Signatory } from '../../shared/api/letters.js';
 import { isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { hasPermission, mayEditDetails, Permission } from '../../shared/domain/permissions.js';
+import { hasPermission, isSuggestOnly, mayEditDetails, maySuggest, Permission } from '../../shared/domain/permissions.js';
 import { canEditText, Role } from '../../shared/domain/roles.js';
 import type { AccessChange } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
@@ -265,7 +265,9 @@ export class JlLetterPage extends LitElement {
     // Comments go on until the letter is signed; only then are they closed.
     const isTextFrozen = isFrozen(status);
     // Once the server closed the connection for good, typing would only pile up edits nobody receives.
-    const isEditable = mayEdit && !this.closeMessage && !isTextLocked;
+    // An approver who does not draft may still propose changes: the editor then only suggests (rule S13).
+    const mustSuggest = !mayEdit && isSuggestOnly(letter.myRoles);
+    const isEditable = (mayEdit || mustSuggest) && !this.closeMessage && !isTextLocked;
     const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
@@ -338,11 +340,15 @@ export class JlLetterPage extends LitElement {
           .details=${details}
           .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
         ></jl-letter-details-editor>
-        ${mayEdit || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
         <jl-editor
           .connection=${this.connection}
           .user=${this.user}
           .isEditable=${isEditable}
+          .letterId=${letter.id}
+          .canSuggest=${maySuggest(letter.myRoles)}
+          .mustSuggest=${mustSuggest}
+          .canDecideSuggestions=${mayEdit}
           .letterState=${this.letterState}
           .officeIds=${signatories.map((signatory) => signatory.office.id)}
         ></jl-editor>

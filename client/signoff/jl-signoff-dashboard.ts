@@ -146,6 +146,9 @@ export class JlSignoffDashboard extends LitElement {
         ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
         ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
         ${grid.openReservations ? ` ${grid.openReservations} open ${grid.openReservations === 1 ? 'reservation blocks' : 'reservations block'} it until lifted.` : ''}
+        ${grid.paragraphsWithSuggestions?.length
+          ? ` Open suggestions in paragraph ${grid.paragraphsWithSuggestions.join(', ')} must be accepted or rejected first.`
+          : ''}
       </p>
       <div class="tools">
         <div class="field">
@@ -207,10 +210,14 @@ export class JlSignoffDashboard extends LitElement {
                       const label = signoffStateLabel[state];
                       const reason = row.reasons[office.officeId];
                       const reserved = row.reservations?.[office.officeId] ?? [];
+                      const suggested = row.suggestions?.[office.officeId] ?? 0;
                       return html`<td class="state-${state}">
                         <span aria-hidden="true">${label.icon}</span> ${label.text}${reason ? html`<q class="reason">${reason}</q>` : null}
                         ${reserved.length > 0
                           ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>`
+                          : null}
+                        ${suggested > 0
+                          ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${suggested} open ${suggested === 1 ? 'suggestion' : 'suggestions'}</span>`
                           : null}
                       </td>`;
                     })}

@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { tallyParagraph } from '../../shared/domain/signoff-state.js';
+import { blockSuggestions } from '../editor/letter-suggestions.js';
 import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
 import { describeTally, listParagraphs, paragraphMarker, paragraphStates } from './paragraph-signoff.js';
 
@@ -57,8 +58,13 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
     // R3: a paragraph an office holds a reservation on says so beside it.
     const reservedBy = new Set(openReservations(input.letterState, paragraph.id).map((reservation) => reservation.officeId)).size;
     const reserved = reservedBy === 0 ? null : `Reserved by ${reservedBy} ${reservedBy === 1 ? 'office' : 'offices'}`;
-    const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}${reserved ? ` · ${reserved}` : ''}`;
-    return Decoration.widget(paragraph.position, () => renderGutterMark(describeTally(tally), marker, reserved), {
+    // S13: open suggestions keep a paragraph from being approved; the gutter counts them.
+    const node = doc.nodeAt(paragraph.position);
+    const suggestionCount = node ? blockSuggestions(node).length : 0;
+    const suggested = suggestionCount === 0 ? null : `${suggestionCount} ${suggestionCount === 1 ? 'suggestion' : 'suggestions'}`;
+    const notes = [reserved ? `⚑ ${reserved}` : null, suggested ? `✚ ${suggested}` : null].filter((note): note is string => note !== null);
+    const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}${notes.map((note) => ` · ${note}`).join('')}`;
+    return Decoration.widget(paragraph.position, () => renderGutterMark(describeTally(tally), marker, notes), {
       side: -1,
       key: `${paragraph.id}:${text}`,
       ignoreSelection: true,
@@ -67,7 +73,7 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
   return DecorationSet.create(doc, widgets);
 }
 
-function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraphMarker>, reserved: string | null): HTMLElement {
+function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraphMarker>, notes: readonly string[]): HTMLElement {
   const mark = document.createElement('span');
   mark.className = `signoff-gutter signoff-gutter--${marker?.kind ?? 'none'}`;
   mark.contentEditable = 'false';
@@ -82,11 +88,11 @@ function renderGutterMark(tallyText: string, marker: ReturnType<typeof paragraph
     label.textContent = `${marker.icon} ${marker.label}`;
     mark.append(label);
   }
-  if (reserved) {
-    const reservation = document.createElement('span');
-    reservation.className = 'signoff-gutter__reserved';
-    reservation.textContent = `⚑ ${reserved}`;
-    mark.append(reservation);
+  for (const note of notes) {
+    const element = document.createElement('span');
+    element.className = 'signoff-gutter__reserved';
+    element.textContent = note;
+    mark.append(element);
   }
   return mark;
 }

@@ -15,15 +15,19 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from '../letters/letter-access.js';
 import type { HistoryService } from './history-service.js';
 import type { VersionService } from './version-service.js';
+import { decideSuggestions, type SuggestionDecisionDeps } from './suggestion-decisions.js';
+import { suggestionDecisionRequestSchema, type SuggestionDecisionResponse } from '../../shared/api/suggestions.js';
 
 export interface HistoryRouteDeps {
   access: LetterAccess;
   history: HistoryService;
   versions: VersionService;
+  /** Accepting, rejecting and withdrawing suggestions (rule S13); the route is left out when absent. */
+  suggestions?: SuggestionDecisionDeps;
 }
 
 /** Paragraph histories and restores; saved versions and their comparison. */
-export function historyRoutes({ access, history, versions }: HistoryRouteDeps): Hono<LetterEnv> {
+export function historyRoutes({ access, history, versions, suggestions }: HistoryRouteDeps): Hono<LetterEnv> {
   const routes = new Hono<LetterEnv>();
   const reader = letterPermission(access, Permission.readLetter);
   const editor = letterPermission(access, Permission.editText);
@@ -37,6 +41,15 @@ export function historyRoutes({ access, history, versions }: HistoryRouteDeps): 
     const request = await readJsonBody(c, restoreRequestSchema);
     return c.json<RestoreResponse>(await history.restore(c.get('user')!, c.get('letterId'), c.req.param('paragraphId'), request));
   });
+
+  if (suggestions) {
+    // Who may decide which suggestion depends on the decision: decideSuggestions checks it.
+    routes.post('/letters/:letterId/paragraphs/:paragraphId/suggestions', reader, async (c) => {
+      const request = await readJsonBody(c, suggestionDecisionRequestSchema);
+      const paragraphId = c.req.param('paragraphId');
+      return c.json<SuggestionDecisionResponse>(await decideSuggestions(suggestions, c.get('user')!, c.get('letterId'), paragraphId, request));
+    });
+  }
 
   routes.get('/letters/:letterId/versions', reader, async (c) =>
     c.json<VersionList>({ versions: await versions.list(c.get('user')!, c.get('letterId')) }),

@@ -5,6 +5,7 @@ import type { SignatoriesRequest, SignoffGrid } from '../../shared/api/signoffs.
 import { ErrorCode } from '../../shared/api/errors.js';
 import { Permission } from '../../shared/domain/permissions.js';
 import { canEditText } from '../../shared/domain/roles.js';
+import { describeOpenSuggestions } from '../../shared/domain/suggestions.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
@@ -88,6 +89,8 @@ export class LetterCourseService {
         const count = grid.openReservations === 1 ? 'An office has an open reservation' : `Offices have ${grid.openReservations} open reservations`;
         throw conflict(`${count} on the text; the letter can be marked ready once they are lifted.`);
       }
+      const withSuggestions = grid.paragraphsWithSuggestions ?? [];
+      if (withSuggestions.length > 0) throw new AppError(409, ErrorCode.suggestionsOpen, describeOpenSuggestions(withSuggestions));
       if (!grid.isReady) throw conflict('Not every paragraph is approved by every signatory office yet.');
       return textThroughSeq;
     };

@@ -5,6 +5,7 @@ import { SignoffState, deriveSignoffState, isLetterReady } from '../../shared/do
 import type { CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import type { CsvCell } from '../http/csv-download.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
+import { countByOffice, paragraphsWithOpenSuggestions } from '../../shared/domain/suggestions.js';
 import { blockingReservations, isReadyDespiteReservations, type ReservationKind, type ReservationLike } from '../../shared/domain/reservations.js';
 
 /**
@@ -44,6 +45,7 @@ export function buildSignoffGrid(
       states,
       reasons,
       reservations: reservedKinds(paragraph.id),
+      suggestions: countByOffice(paragraph.suggestions ?? []),
     };
   });
   const offices = signatories.map(({ office }) => ({
@@ -54,13 +56,17 @@ export function buildSignoffGrid(
     of: rows.length,
   }));
   const approvedCells = offices.reduce((sum, office) => sum + office.approved, 0);
+  const withSuggestions = paragraphsWithOpenSuggestions(paragraphs);
   return {
     offices,
     paragraphs: rows,
     approvedCells,
     totalCells: rows.length * signatories.length,
-    isReady: isReadyDespiteReservations(isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length), blocking),
+    isReady:
+      withSuggestions.length === 0 &&
+      isReadyDespiteReservations(isLetterReady(rows.map((row) => Object.values(row.states)), signatories.length), blocking),
     openReservations: blocking.length,
+    paragraphsWithSuggestions: withSuggestions,
     letterHash: letterHash(
       body,
       signatories.map((s) => ({ officeId: s.office.id, signerName: s.signerName, capacity: s.capacity })),

@@ -14,6 +14,7 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { LetterStateService } from './letter-state-service.js';
 import { blocksApproval } from '../../shared/domain/reservations.js';
+import { describeOpenSuggestions } from '../../shared/domain/suggestions.js';
 
 /** Approvals, requests for changes and withdrawals of signatory offices (rules S7, S8, S9). */
 export class SignoffService {
@@ -53,6 +54,12 @@ export class SignoffService {
       const byId = new Map(currentParagraphs(doc).map((paragraph) => [paragraph.id, paragraph]));
       const missing = items.filter((item) => !byId.has(item.paragraphId));
       if (missing.length > 0) throw AppError.notFound(`Paragraph ${missing[0]!.paragraphId}`);
+      // S13: what an office approves holds no open proposals that someone could accept afterwards.
+      const suggested = items.filter((item) => item.action === SignoffAction.approve && (byId.get(item.paragraphId)!.suggestions?.length ?? 0) > 0);
+      if (suggested.length > 0) {
+        const numbers = suggested.map((item) => byId.get(item.paragraphId)!.number);
+        throw new AppError(409, ErrorCode.suggestionsOpen, `${describeOpenSuggestions(numbers)} Nothing was recorded.`);
+      }
       const changed = items.filter((item) => byId.get(item.paragraphId)!.hash !== item.hash);
       if (changed.length > 0) {
         const count = changed.length === 1 ? 'One paragraph has' : `${changed.length} paragraphs have`;

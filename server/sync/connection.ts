@@ -59,6 +59,11 @@ export class Connection {
   claimedGeneration: string | null = null;
   /** How often this connection's presence is applied (SYNC_PRESENCE_PER_SECOND); null: as it comes. */
   presenceRate: Rate | null = null;
+  /**
+   * Whether the person may propose changes (rule S13). A connection that may suggest but not edit
+   * is suggest-only: the room lets it add its own proposals and withdraw them, nothing else.
+   */
+  canSuggest = false;
   /** Made by the room on the first presence update, at `presenceRate`. */
   presenceGate: PresenceGate | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */

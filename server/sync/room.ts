@@ -36,6 +36,8 @@ import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
+import { SuggestOnlyGuard, checkSuggestionAttribution } from './suggestion-guard.js';
+import { maySuggest } from '../../shared/domain/permissions.js';
 import {
   RefusalKind,
   UpdateRefusal,
@@ -125,6 +127,8 @@ export class Room implements CommitTarget {
   private readonly sendingLetterState = new Set<Connection>();
   private readonly letterSize: LetterSize;
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
+  /** Checks updates of suggest-only connections (rule S13); made when the first one writes. */
+  private suggestOnly: SuggestOnlyGuard | null = null;
 
   private constructor(
     readonly letterId: string,
@@ -359,7 +363,7 @@ export class Room implements CommitTarget {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     const decoded = decodeIncomingUpdate(update);
     if (decoded.isEmpty) return;
-    if (this.readOnlyReason !== null || !connection.canEdit) {
+    if (this.readOnlyReason !== null || !(connection.canEdit || connection.canSuggest)) {
       // A reconnecting reader resends what the server has; only something new is a write.
       if (carriesNothingNew(this.doc, update)) return;
       throw new ProtocolViolation(CloseCode.forbidden, this.readOnlyReason !== null ? 'the letter text is read-only in its status' : 'this connection is read-only');
@@ -372,7 +376,14 @@ export class Room implements CommitTarget {
       throw error;
     }
     this.letterSize.check(update, growth);
-    const newClientIds = this.claimClients(connection, decoded);
+    this.checkSuggestions(connection, decoded, update);
+    let newClientIds: number[];
+    try {
+      newClientIds = this.claimClients(connection, decoded);
+    } catch (error) {
+      this.suggestOnly?.discard();
+      throw error;
+    }
     try {
       this.applyAndEnqueue(connection, update, newClientIds);
       this.letterSize.noteApplied(growth);
@@ -382,6 +393,17 @@ export class Room implements CommitTarget {
       this.deps.onBroken(this);
       throw new ServerFault(error);
     }
+  }
+
+  /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
+  private checkSuggestions(connection: Connection, decoded: DecodedUpdate, update: Uint8Array): void {
+    const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
+    checkSuggestionAttribution(this.doc, decoded, author, bodyFieldName);
+    if (connection.canEdit) return;
+    // A reconnecting suggester resends what the server has already.
+    if (carriesNothingNew(this.doc, update)) return;
+    this.suggestOnly ??= new SuggestOnlyGuard(this.doc, bodyFieldName);
+    this.suggestOnly.check(update, author);
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -481,6 +503,7 @@ export class Room implements CommitTarget {
         this.leave(connection);
         continue;
       }
+      connection.canSuggest = maySuggest(roles);
       const canEdit = canEditText(roles) && this.readOnlyReason === null;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
@@ -695,6 +718,7 @@ export class Room implements CommitTarget {
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
     this.history.stop();
+    this.suggestOnly?.destroy();
     this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
     this.doc.destroy();

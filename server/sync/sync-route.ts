@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { WebSocket } from 'ws';
 import { uuidSchema } from '../../shared/api/ids.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { hasPermission, Permission } from '../../shared/domain/permissions.js';
+import { hasPermission, maySuggest, Permission } from '../../shared/domain/permissions.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { generationParameter } from '../../shared/protocol/text-generation-message.js';
@@ -40,6 +40,8 @@ type Admission =
       sessionEndsAt: number;
       letterId: string;
       canEdit: boolean;
+      /** Whether the person may propose changes (rule S13); without canEdit, the connection is suggest-only. */
+      canSuggest: boolean;
       address: string;
       /** The text generation the client's copy belongs to, if it named one. */
       claimedGeneration: string | null;
@@ -68,7 +70,17 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
   if (sessionEndsAt === null) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
   const address = getConnInfo(c).remote.address ?? 'unknown';
   const claimedGeneration = c.req.query(generationParameter) ?? null;
-  return { admitted: true, user, sessionId, sessionEndsAt, letterId, canEdit: hasPermission(roles, Permission.editText), address, claimedGeneration };
+  return {
+    admitted: true,
+    user,
+    sessionId,
+    sessionEndsAt,
+    letterId,
+    canEdit: hasPermission(roles, Permission.editText),
+    canSuggest: maySuggest(roles),
+    address,
+    claimedGeneration,
+  };
 }
 
 /**
@@ -193,6 +205,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           );
           const open = new Connection(socket, admission.user, admission.sessionId, admission.canEdit);
           open.claimedGeneration = admission.claimedGeneration;
+          open.canSuggest = admission.canSuggest;
           open.presenceRate = budget.presence;
           connection = open;
           watch = new SessionWatch(

@@ -44,6 +44,8 @@ export const AuditKind = {
   deadlinesSet: 'deadlines_set',
   /** A reminder went to an office's approvers: by the coordinator, or at a deadline. */
   reminderSent: 'reminder_sent',
+  /** Suggestions in a paragraph were accepted, rejected or withdrawn (rule S13): a change of the text by the server. */
+  suggestionsDecided: 'suggestions_decided',
 } as const;
 export type AuditKind = (typeof AuditKind)[keyof typeof AuditKind];
 

@@ -56,6 +56,8 @@ export const ErrorCode = {
   commentLimitReached: 'comment_limit_reached',
   /** The office was reminded of this letter less than an hour ago: retry after Retry-After (HTTP 429). */
   reminderTooSoon: 'reminder_too_soon',
+  /** The paragraph holds open suggestions: they are accepted or rejected before it is approved or the letter is ready (rule S13, HTTP 409). */
+  suggestionsOpen: 'suggestions_open',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -117,8 +117,12 @@ export const signoffGridSchema = z.object({
       reasons: z.record(z.string(), z.string()),
       /** The kinds of the open reservations of each office on this paragraph (R3). */
       reservations: z.record(z.string(), z.array(z.enum(Object.values(ReservationKind) as [ReservationKind, ...ReservationKind[]]))).optional(),
+      /** How many open suggestions each office has in this paragraph (rule S13). */
+      suggestions: z.record(z.string(), z.number().int()).optional(),
     }),
   ),
+  /** Paragraphs (by number) with open suggestions, which keep the letter from being ready (S13). */
+  paragraphsWithSuggestions: z.array(z.number().int()).optional(),
   /** Open reservations that keep the letter from being ready (R3). */
   openReservations: z.number().int().optional(),
   approvedCells: z.number().int(),

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { bodyFieldName } from './editor-extensions.js';
 import { paragraphHash, type TextBlockJson } from './paragraph-hash.js';
+import { openSuggestions, type OpenSuggestion } from './suggestions.js';
 import { letterTextBlocks, textBlockJson } from './yjs-text-blocks.js';
 
 export interface CurrentParagraph {
@@ -12,6 +13,8 @@ export interface CurrentParagraph {
   text: string;
   /** The node type: paragraph or heading. */
   blockType: string;
+  /** The paragraph's open suggestions (rule S13), in reading order. */
+  suggestions?: OpenSuggestion[];
 }
 
 /** A paragraph's words as plain text; a line break stays a line break. */
@@ -27,7 +30,14 @@ export function currentParagraphs(doc: Y.Doc): CurrentParagraph[] {
   const paragraphs: CurrentParagraph[] = [];
   for (const block of letterTextBlocks(doc.getXmlFragment(bodyFieldName))) {
     const json = textBlockJson(block.element);
-    paragraphs.push({ id: block.id, number: paragraphs.length + 1, hash: paragraphHash(json), text: plainText(json), blockType: json.type });
+    paragraphs.push({
+      id: block.id,
+      number: paragraphs.length + 1,
+      hash: paragraphHash(json),
+      text: plainText(json),
+      blockType: json.type,
+      suggestions: openSuggestions(block.id, json),
+    });
   }
   return paragraphs;
 }

@@ -5,6 +5,7 @@ import { OrderedList } from '@tiptap/extension-list';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
 import { isAllowedLinkHref } from './link-policy.js';
+import { suggestionMarks } from './suggestion-marks.js';
 
 /** Node types that are paragraphs in Jointly's sense: units of sign-off and history. */
 export const textBlockTypes = ['paragraph', 'heading'] as const;
@@ -66,6 +67,7 @@ export function letterExtensions(): AnyExtension[] {
       isAllowedUri: (url) => isAllowedLinkHref(url),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     }),
+    ...suggestionMarks(),
     UniqueID.configure({
       types: [...textBlockTypes],
       attributeName: paragraphIdAttribute,

@@ -21,8 +21,16 @@ type CanonicalRun = [text: string, marks: string[]];
 /** Block attributes that change what a reader sees. Ids and layout hints are left out on purpose. */
 const visibleBlockAttributes: Record<string, readonly string[]> = { heading: ['level'] };
 
-/** Mark attributes that change what a reader sees: a link's target, not its rel or class. */
-const visibleMarkAttributes: Record<string, readonly string[]> = { link: ['href'] };
+/**
+ * Mark attributes that change what a reader sees: a link's target, not its rel or class; which
+ * suggestion, by whom and which office (rule S13: a paragraph with suggestions hashes otherwise
+ * than the same words without them, and one office's proposal otherwise than another's).
+ */
+const visibleMarkAttributes: Record<string, readonly string[]> = {
+  link: ['href'],
+  suggestedInsertion: ['id', 'authorId', 'officeId'],
+  suggestedDeletion: ['id', 'authorId', 'officeId'],
+};
 
 function canonicalMark(mark: { type: string; attrs?: Record<string, unknown> }): string {
   const keys = visibleMarkAttributes[mark.type] ?? [];

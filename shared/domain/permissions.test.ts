@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Permission, administersOffice, assignableRoles, hasPermission, mayChangeMembersOf } from './permissions.js';
+import { Permission, administersOffice, assignableRoles, hasPermission, isSuggestOnly, mayChangeMembersOf, maySuggest } from './permissions.js';
 import { Role, canEditText } from './roles.js';
 
 describe('permissions', () => {
@@ -48,5 +48,15 @@ describe('who appoints an office\'s people (invariant 11)', () => {
     expect(administersOffice(coordinator, 'fi')).toBe(false);
     expect(mayChangeMembersOf(officeAdmin, [Role.drafter], 'pl')).toBe(false);
     expect(mayChangeMembersOf(coordinator, [Role.drafter], 'fi')).toBe(false);
+  });
+
+  it('S13 lets drafters, approvers and coordinators suggest, observers not; an approver who does not draft only suggests', () => {
+    expect(Object.values(Role).filter((role) => maySuggest([role]))).toEqual([Role.coordinator, Role.drafter, Role.approver]);
+    expect(isSuggestOnly([Role.approver])).toBe(true);
+    expect(isSuggestOnly([Role.approver, Role.drafter])).toBe(false);
+    expect(isSuggestOnly([Role.drafter])).toBe(false);
+    // Made an observer, an approver keeps signing off for the office but reads the text along.
+    expect(maySuggest([Role.observer, Role.approver])).toBe(false);
+    expect(maySuggest([Role.observer, Role.drafter])).toBe(true);
   });
 });

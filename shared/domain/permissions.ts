@@ -15,6 +15,8 @@ export const Permission = {
   readAudit: 'letter.read_audit',
   /** Change the letter's title, subject, addressees and date after creating it. */
   editDetails: 'letter.edit_details',
+  /** Propose insertions and deletions in the text, and withdraw one's own (rule S13). */
+  suggest: 'letter.suggest',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -27,9 +29,10 @@ const grants: Record<Role, readonly Permission[]> = {
     Permission.manageLetter,
     Permission.readAudit,
     Permission.editDetails,
+    Permission.suggest,
   ],
-  [Role.drafter]: [Permission.readLetter, Permission.exportLetter, Permission.editText],
-  [Role.approver]: [Permission.readLetter, Permission.exportLetter, Permission.signOff],
+  [Role.drafter]: [Permission.readLetter, Permission.exportLetter, Permission.editText, Permission.suggest],
+  [Role.approver]: [Permission.readLetter, Permission.exportLetter, Permission.signOff, Permission.suggest],
   [Role.observer]: [Permission.readLetter, Permission.exportLetter],
 };
 
@@ -96,4 +99,22 @@ export function areDetailsFixed(status: LetterStatus): boolean {
 /** Whether a member with these roles may change the letter's details now, in this status. */
 export function mayEditDetails(memberRoles: readonly Role[], status: LetterStatus): boolean {
   return hasPermission(memberRoles, Permission.editDetails) && !areDetailsFixed(status);
+}
+
+/**
+ * Whether a member may propose changes in the text now (rule S13): drafters, approvers and
+ * coordinators may; a member the coordinator also made an observer reads along instead, even if
+ * they keep their office's approver role (which only the office's administrator takes away).
+ */
+export function maySuggest(memberRoles: readonly Role[]): boolean {
+  return hasPermission(memberRoles, Permission.suggest) && (hasPermission(memberRoles, Permission.editText) || !memberRoles.includes(Role.observer));
+}
+
+/**
+ * Whether a member may change the text only by suggesting: they may suggest but not edit (an
+ * approver who is not also a drafter). The server lets such a connection add its own proposals and
+ * withdraw them, and nothing else (rule S13).
+ */
+export function isSuggestOnly(memberRoles: readonly Role[]): boolean {
+  return maySuggest(memberRoles) && !hasPermission(memberRoles, Permission.editText);
 }

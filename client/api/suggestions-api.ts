@@ -1,0 +1,12 @@
+import {
+  type SuggestionDecisionRequest,
+  type SuggestionDecisionResponse,
+  suggestionDecisionResponseSchema,
+} from '../../shared/api/suggestions.js';
+import { requestJson } from './request-json.js';
+
+/** Accepts, rejects or withdraws suggestions of one paragraph (rule S13); refused with a conflict if it changed since `hash`. */
+export async function decideSuggestions(letterId: string, paragraphId: string, request: SuggestionDecisionRequest): Promise<SuggestionDecisionResponse> {
+  const path = `/api/letters/${encodeURIComponent(letterId)}/paragraphs/${encodeURIComponent(paragraphId)}/suggestions`;
+  return requestJson(path, suggestionDecisionResponseSchema, { method: 'POST', body: request });
+}

@@ -1,0 +1,202 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { SuggestionDecision, SuggestionKind, type OpenSuggestion } from '../../shared/domain/suggestions.js';
+import { decideSuggestions } from '../api/suggestions-api.js';
+import type { ParagraphSuggestions } from './letter-suggestions.js';
+import { formatDateTime } from '../ui/format-date-time.js';
+import { buttonStyles } from '../ui/shared-styles.js';
+import { styleMap } from 'lit/directives/style-map.js';
+
+/** An office as the list names and colours it. */
+export interface SuggestionOffice {
+  name: string;
+  color: string;
+}
+
+const kindWords: Record<string, string> = {
+  [SuggestionKind.insertion]: 'Insert',
+  [SuggestionKind.deletion]: 'Delete',
+};
+
+const decisionWords: Record<SuggestionDecision, string> = {
+  [SuggestionDecision.accept]: 'accepted',
+  [SuggestionDecision.reject]: 'rejected',
+  [SuggestionDecision.withdraw]: 'withdrawn',
+};
+
+/**
+ * The suggestions side list (rule S13): every open suggestion of the letter by paragraph, with who
+ * proposed it, for which office and when. People who may edit accept or reject each one or a whole
+ * paragraph's; the author withdraws their own. Each decision is made by the server.
+ */
+export class JlSuggestionList extends LitElement {
+  static override properties = {
+    letterId: { attribute: false },
+    userId: { attribute: false },
+    canDecide: { attribute: false },
+    paragraphs: { attribute: false },
+    offices: { attribute: false },
+    message: { state: true },
+    busy: { state: true },
+  };
+
+  declare letterId: string;
+  declare userId: string;
+  declare canDecide: boolean;
+  declare paragraphs: readonly ParagraphSuggestions[];
+  declare offices: ReadonlyMap<string, SuggestionOffice>;
+  declare private message: string;
+  declare private busy: boolean;
+
+  constructor() {
+    super();
+    this.letterId = '';
+    this.userId = '';
+    this.canDecide = false;
+    this.paragraphs = [];
+    this.offices = new Map();
+    this.message = '';
+    this.busy = false;
+  }
+
+  private async decide(paragraph: ParagraphSuggestions, decision: SuggestionDecision, suggestions: readonly OpenSuggestion[]): Promise<void> {
+    this.busy = true;
+    try {
+      await decideSuggestions(this.letterId, paragraph.paragraphId, {
+        decision,
+        suggestionIds: suggestions.map((suggestion) => suggestion.id),
+        hash: paragraph.hash,
+      });
+      const what = suggestions.length === 1 ? 'Suggestion' : `${suggestions.length} suggestions`;
+      this.message = `${what} in paragraph ${paragraph.number} ${decisionWords[decision]}.`;
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : 'The decision could not be made. Try again.';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderSuggestion(paragraph: ParagraphSuggestions, suggestion: OpenSuggestion) {
+    const office = this.offices.get(suggestion.officeId);
+    const officeName = office?.name ?? suggestion.officeId;
+    const label = `${kindWords[suggestion.kind]} “${suggestion.text}” (${suggestion.authorName}, ${officeName})`;
+    const isOwn = suggestion.authorId === this.userId;
+    return html`<li class="suggestion" style=${styleMap({ '--office-color': office?.color ?? '#5b6470' })}>
+      <p>
+        <span class="kind">${kindWords[suggestion.kind]}</span>
+        <span class=${suggestion.kind === SuggestionKind.insertion ? 'inserted' : 'deleted'}>${suggestion.text}</span>
+      </p>
+      <p class="by">${suggestion.authorName}, ${officeName} · ${formatDateTime(suggestion.time)}</p>
+      <div class="actions">
+        ${this.canDecide
+          ? html`<button type="button" ?disabled=${this.busy} aria-label=${`Accept: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.accept, [suggestion])}>
+                Accept
+              </button>
+              <button type="button" ?disabled=${this.busy} aria-label=${`Reject: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.reject, [suggestion])}>
+                Reject
+              </button>`
+          : nothing}
+        ${isOwn
+          ? html`<button type="button" ?disabled=${this.busy} aria-label=${`Withdraw: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.withdraw, [suggestion])}>
+              Withdraw
+            </button>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderParagraph(paragraph: ParagraphSuggestions) {
+    const several = paragraph.suggestions.length > 1;
+    return html`<li>
+      <h3>Paragraph ${paragraph.number}</h3>
+      ${this.canDecide && several
+        ? html`<div class="actions">
+            <button type="button" ?disabled=${this.busy} @click=${() => this.decide(paragraph, SuggestionDecision.accept, paragraph.suggestions)}>
+              Accept all in paragraph ${paragraph.number}
+            </button>
+            <button type="button" ?disabled=${this.busy} @click=${() => this.decide(paragraph, SuggestionDecision.reject, paragraph.suggestions)}>
+              Reject all in paragraph ${paragraph.number}
+            </button>
+          </div>`
+        : nothing}
+      <ul>
+        ${paragraph.suggestions.map((suggestion) => this.renderSuggestion(paragraph, suggestion))}
+      </ul>
+    </li>`;
+  }
+
+  override render() {
+    const count = this.paragraphs.reduce((sum, paragraph) => sum + paragraph.suggestions.length, 0);
+    return html`<section aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading">Suggestions (${count})</h2>
+      <p class="message" role="status">${this.message}</p>
+      ${count === 0 ? html`<p>No open suggestions.</p>` : html`<ul class="paragraphs">${this.paragraphs.map((paragraph) => this.renderParagraph(paragraph))}</ul>`}
+    </section>`;
+  }
+
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--jl-border);
+        border-radius: var(--jl-radius);
+        background: var(--jl-paper, #fff);
+      }
+      h2 {
+        font-size: 1.0625rem;
+        margin: 0 0 0.5rem;
+      }
+      h3 {
+        font-size: 1rem;
+        margin: 0.5rem 0 0.25rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .suggestion {
+        border-inline-start: 4px solid var(--office-color);
+        padding: 0.25rem 0.5rem;
+        margin: 0 0 0.5rem;
+      }
+      .suggestion p {
+        margin: 0 0 0.25rem;
+      }
+      .kind {
+        font-weight: 600;
+        margin-inline-end: 0.25rem;
+      }
+      .inserted {
+        text-decoration: underline;
+      }
+      .deleted {
+        text-decoration: line-through;
+      }
+      .by {
+        font-size: 0.875rem;
+        color: var(--jl-muted, #4a5260);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        margin-bottom: 0.25rem;
+      }
+      .message:empty {
+        display: none;
+      }
+    `,
+  ];
+}
+
+customElements.define('jl-suggestion-list', JlSuggestionList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jl-suggestion-list': JlSuggestionList;
+  }
+}

@@ -1,0 +1,165 @@
+import * as Y from 'yjs';
+import { textBlockTypes } from '../../shared/domain/editor-extensions.js';
+import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
+import type { InlineJson } from '../../shared/domain/paragraph-hash.js';
+import {
+  SuggestionKind,
+  isSuggestionMark,
+  suggestionAttributesSchema,
+  type SuggestionAttributes,
+  type SuggestionAuthor,
+} from '../../shared/domain/suggestions.js';
+import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { ProtocolViolation } from './protocol-violation.js';
+import type { DecodedUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal } from './update-refusal.js';
+
+const forbidden = (message: string) => new ProtocolViolation(CloseCode.forbidden, message);
+
+/** Every suggestion the body holds now, by id and kind, with its attributes as stored. */
+function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) visit(child);
+      if (!(child instanceof Y.XmlText)) continue;
+      for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
+        for (const [key, value] of Object.entries(op.attributes ?? {})) {
+          if (isSuggestionMark(key)) found.set(`${key}:${(value as { id?: unknown }).id as string}`, JSON.stringify(value));
+        }
+      }
+    }
+  };
+  visit(doc.getXmlFragment(bodyField));
+  return found;
+}
+
+const sameAttributes = (value: SuggestionAttributes) =>
+  JSON.stringify({ id: value.id, authorId: value.authorId, authorName: value.authorName, officeId: value.officeId, time: value.time });
+
+/**
+ * Attribution of suggestions is the server's (rule S13, invariant 6): every suggestion mark an
+ * update writes must be well-formed and carry the author, name and office of the connection that
+ * sends it. The one exception is a copy of a suggestion the letter holds already, unchanged (an
+ * editor splitting a paragraph that holds someone's proposal rewrites its formatting), which
+ * claims nothing new. Checked on the update's structs before it is applied.
+ */
+export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, author: SuggestionAuthor, bodyField: string): void {
+  let stored: Map<string, string> | null = null;
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
+    const { key, value } = struct.content;
+    if (!isSuggestionMark(key) || value === null) continue;
+    const parsed = suggestionAttributesSchema.safeParse(value);
+    if (!parsed.success) throw new UpdateRefusal(RefusalKind.schema, `the "${key}" mark is not a well-formed suggestion`);
+    const attrs = parsed.data;
+    if (attrs.authorId === author.userId && attrs.officeId === author.officeId && attrs.authorName === author.name) continue;
+    stored ??= storedSuggestions(doc, bodyField);
+    if (stored.get(`${key}:${attrs.id}`) === sameAttributes(attrs)) continue;
+    throw forbidden('the update writes a suggestion in the name of someone else');
+  }
+}
+
+type Run = [text: string, marks: string];
+
+/**
+ * A paragraph's words as they would read if `author`'s own open suggestions were withdrawn: their
+ * proposed insertions left out, their deletion marks taken off. Everything else counts, marks
+ * included (with their attributes).
+ */
+function withoutOwnSuggestions(content: readonly InlineJson[], authorId: string): Run[] {
+  const runs: Run[] = [];
+  for (const inline of content) {
+    const marks = inline.marks ?? [];
+    const isOwn = (type: string) => marks.some((mark) => mark.type === type && mark.attrs?.['authorId'] === authorId);
+    if (isOwn(SuggestionKind.insertion)) continue;
+    const kept = marks
+      .filter((mark) => !(mark.type === SuggestionKind.deletion && mark.attrs?.['authorId'] === authorId))
+      .map((mark) => JSON.stringify([mark.type, mark.attrs ?? {}]))
+      .sort()
+      .join('|');
+    const text = inline.type === 'text' ? (inline.text ?? '') : `\u0000${inline.type}`;
+    const last = runs.at(-1);
+    if (last && last[1] === kept) last[0] += text;
+    else runs.push([text, kept]);
+  }
+  return runs;
+}
+
+/** The body with every paragraph's words as `withoutOwnSuggestions` reads them. */
+function projectBody(node: BodyNodeJson, authorId: string): unknown {
+  const { content = [], ...rest } = node as { content?: unknown[] };
+  if ((textBlockTypes as readonly string[]).includes(node.type ?? '')) {
+    return { ...rest, words: withoutOwnSuggestions(content as InlineJson[], authorId) };
+  }
+  return { ...rest, content: content.map((child) => projectBody(child as BodyNodeJson, authorId)) };
+}
+
+/** The letter as `withoutOwnSuggestions` reads it for `authorId`, as one string. */
+function projectedLetter(doc: Y.Doc, bodyField: string, authorId: string): string {
+  return JSON.stringify(projectBody(letterBodyJson(doc.getXmlFragment(bodyField)), authorId));
+}
+
+/**
+ * A suggest-only connection (it may suggest but not edit) changes nothing but suggestions of its
+ * own: it adds text marked as its own proposed insertion, puts its own deletion marks over text,
+ * and takes back (deletes, unmarks) its own suggestions (rule S13). Checked by applying the update
+ * to a copy of the letter and comparing both with the author's own suggestions withdrawn: they
+ * must read the same, structure, attributes, words and others' marks alike.
+ *
+ * The copy is kept for the room and follows every change of the letter, so that a keystroke does
+ * not cost a copy of the whole letter; after a refusal it holds what the letter does not, and is
+ * dropped (see `discard`).
+ */
+export class SuggestOnlyGuard {
+  private copy: Y.Doc | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly bodyField: string,
+  ) {
+    doc.on('update', this.follow);
+  }
+
+  private readonly follow = (update: Uint8Array): void => {
+    // Yjs skips what the copy holds already (the update it was checked with).
+    if (this.copy) Y.applyUpdate(this.copy, update);
+  };
+
+  /** Throws a 4403 violation unless `update` changes only `author`'s own suggestions. */
+  check(update: Uint8Array, author: SuggestionAuthor): void {
+    if (!this.copy) {
+      this.copy = new Y.Doc({ gc: false });
+      Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.doc));
+    }
+    const before = projectedLetter(this.copy, this.bodyField, author.userId);
+    Y.applyUpdate(this.copy, update);
+    const after = projectedLetter(this.copy, this.bodyField, author.userId);
+    if (before === after) return;
+    this.discard();
+    throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
+  }
+
+  /** The update last checked was not applied to the letter after all: the copy no longer matches it. */
+  discard(): void {
+    this.copy?.destroy();
+    this.copy = null;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.follow);
+    this.discard();
+  }
+}
+
+/** `SuggestOnlyGuard.check` on a fresh copy, for a single check. */
+export function checkSuggestOnlyUpdate(doc: Y.Doc, update: Uint8Array, author: SuggestionAuthor, bodyField: string): void {
+  const guard = new SuggestOnlyGuard(doc, bodyField);
+  try {
+    guard.check(update, author);
+  } finally {
+    guard.destroy();
+  }
+}

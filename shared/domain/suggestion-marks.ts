@@ -1,0 +1,59 @@
+import { Mark, mergeAttributes } from '@tiptap/core';
+
+/**
+ * Suggestions: wording an office proposes instead of writing it (rule S13). They live in the
+ * letter's text as two marks, so they sync, merge and persist like the text itself: a proposed
+ * insertion is text carrying `suggestedInsertion`, a proposed deletion is text that is still there
+ * carrying `suggestedDeletion`. The editor's schema, the update guard and the sign-off rules all
+ * read these definitions.
+ */
+export const SuggestionKind = {
+  insertion: 'suggestedInsertion',
+  deletion: 'suggestedDeletion',
+} as const;
+export type SuggestionKind = (typeof SuggestionKind)[keyof typeof SuggestionKind];
+
+export const suggestionMarkNames: readonly string[] = Object.values(SuggestionKind);
+
+/** Whether a mark (or Yjs formatting key) is a suggestion. */
+export const isSuggestionMark = (name: string): name is SuggestionKind => suggestionMarkNames.includes(name);
+
+// Kept out of the rendered HTML (an `id` there would clash with the page's own); renderHTML shows them.
+const suggestionAttributeSpecs = {
+  id: { default: null, rendered: false },
+  authorId: { default: null, rendered: false },
+  authorName: { default: null, rendered: false },
+  officeId: { default: null, rendered: false },
+  time: { default: null, rendered: false },
+};
+
+function describe(kind: string, attrs: Record<string, unknown>): string {
+  const when = typeof attrs['time'] === 'string' ? attrs['time'].replace('T', ' ').slice(0, 16) : '';
+  return `${kind} by ${String(attrs['authorName'] ?? 'unknown')} (${String(attrs['officeId'] ?? '')}), ${when} UTC`;
+}
+
+function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del', label: string) {
+  return Mark.create({
+    name,
+    // Text typed next to a suggestion is not part of it unless the suggesting editor says so.
+    inclusive: false,
+    addAttributes() {
+      return suggestionAttributeSpecs;
+    },
+    parseHTML() {
+      // Suggestions come in only through the suggesting editor: pasted <ins> and <del> are plain text.
+      return [];
+    },
+    renderHTML({ HTMLAttributes, mark }) {
+      const attrs = mark.attrs as Record<string, unknown>;
+      const shown = { class: 'suggestion', 'data-suggestion-id': attrs['id'], 'data-office': attrs['officeId'], title: describe(label, attrs) };
+      return [tag, mergeAttributes(HTMLAttributes, shown), 0];
+    },
+  });
+}
+
+/** The two suggestion marks, part of the letter schema (`letterExtensions`). */
+export function suggestionMarks() {
+  return [suggestionMark(SuggestionKind.insertion, 'ins', 'Proposed insertion'), suggestionMark(SuggestionKind.deletion, 'del', 'Proposed deletion')];
+}
+

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { canonicalParagraph, paragraphHash, type TextBlockJson } from './paragraph-hash.js';
+import {
+  SuggestionDecision,
+  SuggestionKind,
+  newSuggestionAttributes,
+  openSuggestions,
+  paragraphsWithOpenSuggestions,
+  settleSuggestions,
+} from './suggestions.js';
+import { textBlockJson } from './yjs-text-blocks.js';
+
+const kadri = { userId: 'user-kadri', name: 'Kadri Tamm', officeId: 'ee-interior' };
+const aino = { userId: 'user-aino', name: 'Aino Mäkelä', officeId: 'fi-interior' };
+
+const plain: TextBlockJson = { type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'We agree fully.' }] };
+
+function suggested(author: typeof kadri, kind: string = SuggestionKind.insertion): TextBlockJson {
+  return {
+    type: 'paragraph',
+    attrs: { id: 'p1' },
+    content: [
+      { type: 'text', text: 'We agree' },
+      { type: 'text', text: ' fully', marks: [{ type: kind, attrs: newSuggestionAttributes(author) }] },
+      { type: 'text', text: '.' },
+    ],
+  };
+}
+
+describe('suggestions in the paragraph hash and the sign-off rule', () => {
+  it('S13 a paragraph without suggestions hashes as it always did, so existing approvals stay current', () => {
+    expect(canonicalParagraph(plain)).toBe(JSON.stringify(['paragraph', [], [['We agree fully.', []]]]));
+  });
+
+  it('S13 the hash covers suggestion marks: the same words with a proposal, or another office’s proposal, hash otherwise', () => {
+    const byKadri = suggested(kadri);
+    expect(paragraphHash(byKadri)).not.toBe(paragraphHash(plain));
+    expect(paragraphHash(byKadri)).not.toBe(paragraphHash(suggested(aino)));
+    expect(paragraphHash(byKadri)).not.toBe(paragraphHash(suggested(kadri, SuggestionKind.deletion)));
+  });
+
+  it('S13 lists a paragraph’s open suggestions and names the paragraphs that hold some', () => {
+    expect(openSuggestions('p1', suggested(kadri))).toMatchObject([{ kind: SuggestionKind.insertion, officeId: 'ee-interior', text: ' fully' }]);
+    expect(paragraphsWithOpenSuggestions([{ number: 1, suggestions: [] }, { number: 2, suggestions: openSuggestions('p1', suggested(kadri)) }])).toEqual([2]);
+  });
+
+  it('S13 accepting keeps a proposed insertion’s words and removes proposed deletions; rejecting does the opposite', () => {
+    for (const [decision, expected] of [
+      [SuggestionDecision.accept, 'We fully agree.'],
+      [SuggestionDecision.reject, 'We agree firmly.'],
+    ] as const) {
+      const doc = new Y.Doc();
+      const paragraph = new Y.XmlElement('paragraph');
+      doc.getXmlFragment('default').insert(0, [paragraph]);
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      const insertion = newSuggestionAttributes(kadri);
+      const deletion = newSuggestionAttributes(kadri);
+      text.insert(0, 'We agree firmly.');
+      text.insert(2, ' fully', { [SuggestionKind.insertion]: insertion });
+      text.format('We fully agree'.length, ' firmly'.length, { [SuggestionKind.deletion]: deletion });
+      settleSuggestions(paragraph, new Set([insertion.id, deletion.id]), decision);
+      const block = textBlockJson(paragraph);
+      expect((block.content ?? []).map((inline) => inline.text).join('')).toBe(expected);
+      expect(openSuggestions('p1', block)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { memberListResponseSchema } from '../../shared/api/members.js';
+import { expectNoAxeViolations, openPerson, startLetterInReview } from './support/sign-off-journey.js';
+import { clickParagraph, letterText, saveStatus, saveStatusText, tabTo, uniqueText } from './support/workspace.js';
+
+const signatoryOffices = new Set(['fi-interior', 'ee-interior']);
+
+function suggestionsList(page: Page): Locator {
+  return page.getByRole('region', { name: /^Suggestions/ });
+}
+
+test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejects another, and Estonia approves the result', async ({ browser }) => {
+  test.info().setTimeout(180_000);
+  const helena = await openPerson(browser, 'helena@fi-interior.example');
+  const aino = await openPerson(browser, 'aino@fi-interior.example');
+  const kadri = await openPerson(browser, 'kadri@ee-interior.example');
+
+  const first = uniqueText('We call for faster returns');
+  const second = uniqueText('We ask for funding of border agencies');
+  const letterUrl = await startLetterInReview(helena, { title: uniqueText('Joint letter on proposals'), officeIds: signatoryOffices, paragraphs: [first, second] });
+
+  // Kadri approves for Estonia but does not draft: she may only suggest.
+  const letterId = letterUrl.split('/').at(-1)!;
+  const { members } = memberListResponseSchema.parse(await (await helena.request.get(`/api/letters/${letterId}/members`)).json());
+  const kadriId = members.find((member) => member.name === 'Kadri Tamm')!.userId;
+  expect((await helena.request.put(`/api/letters/${letterId}/members/${kadriId}`, { data: { roles: ['approver'] } })).status()).toBe(200);
+
+  for (const page of [aino, kadri]) {
+    await page.goto(letterUrl);
+    await expect(saveStatus(page)).toHaveText(saveStatusText.saved);
+  }
+
+  // The editor only suggests for her: the switch shows it is on, and she cannot turn it off.
+  const kadriSwitch = kadri.getByRole('button', { name: 'Suggesting' });
+  await expect(kadriSwitch).toHaveAttribute('aria-pressed', 'true');
+  await expect(kadriSwitch).toBeDisabled();
+  await expect(kadri.getByText('You can propose changes; people who edit the letter accept or reject them.')).toBeVisible();
+
+  // She proposes words at the end of paragraph 1 and the deletion of the last word of paragraph 2.
+  await clickParagraph(kadri, first);
+  await kadri.keyboard.press('End');
+  await kadri.keyboard.type(' within three months');
+  const lastWord = second.split(' ').at(-1)!;
+  await clickParagraph(kadri, second);
+  await kadri.keyboard.press('End');
+  for (let i = 0; i < lastWord.length; i++) await kadri.keyboard.press('Backspace');
+  // Formatting and new paragraphs are not suggestions: the toolbar is off, Enter is refused with the reason.
+  await expect(kadri.getByRole('toolbar', { name: 'Text formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
+  await kadri.keyboard.press('Enter');
+  await expect(kadri.getByText(/Splitting or joining paragraphs cannot be proposed as a suggestion yet/)).toBeVisible();
+  await expect(saveStatus(kadri)).toHaveText(saveStatusText.saved);
+
+  // The proposals are in the text, struck through or underlined, with who proposed them on hover.
+  const inserted = letterText(kadri).getByRole('insertion');
+  await expect(inserted).toHaveText(' within three months');
+  await expect(inserted).toHaveAttribute('title', /Proposed insertion by Kadri Tamm \(ee-interior\)/);
+  // Others' carets (Helena's, at the end of paragraph 2) may sit inside the marked words with their name.
+  await expect(letterText(kadri).getByRole('deletion')).toContainText(lastWord);
+  await expect(letterText(kadri)).toContainText(second);
+
+  // Aino, who drafts for Finland, sees both in the side list.
+  const list = suggestionsList(aino);
+  await expect(list.getByRole('heading', { name: 'Suggestions (2)' })).toBeVisible();
+  await expect(list).toContainText('Kadri Tamm, Estonia – Ministry of the Interior');
+  await expectNoAxeViolations(aino);
+
+  // She accepts the insertion by keyboard alone, and rejects the deletion.
+  const accept = list.getByRole('button', { name: /^Accept: Insert “ within three months”/ });
+  await tabTo(aino, accept, { maxPresses: 80 });
+  await aino.keyboard.press('Enter');
+  await expect(list.getByRole('status')).toHaveText('Suggestion in paragraph 1 accepted.');
+  await list.getByRole('button', { name: new RegExp(`^Reject: Delete “${lastWord}”`) }).click();
+  await expect(list.getByRole('heading', { name: 'Suggestions (0)' })).toBeVisible();
+
+  // Kadri sees the accepted words as plain text and the rejected deletion gone, then approves.
+  await expect(letterText(kadri).getByRole('insertion')).toHaveCount(0);
+  await expect(letterText(kadri).getByRole('deletion')).toHaveCount(0);
+  await expect(letterText(kadri)).toContainText(`${first} within three months`);
+  await expect(letterText(kadri)).toContainText(second);
+  await expect(suggestionsList(kadri).getByRole('heading', { name: 'Suggestions (0)' })).toBeVisible();
+  await clickParagraph(kadri, `${first} within three months`);
+  const panel = kadri.getByRole('region', { name: 'Sign-off of paragraph 1' });
+  await panel.getByRole('button', { name: 'Approve' }).click();
+  // The panel moves on to the next paragraph; back in paragraph 1 the approval shows.
+  await expect(kadri.getByRole('heading', { name: 'Sign-off of paragraph 2' })).toBeFocused();
+  await clickParagraph(kadri, `${first} within three months`);
+  await expect(panel.getByRole('listitem').filter({ hasText: /^\s*Estonia/ })).toContainText('Approved by Kadri');
+
+  for (const page of [helena, aino, kadri]) await page.context().close();
+});

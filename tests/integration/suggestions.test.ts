@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
+import { SuggestionKind, newSuggestionAttributes, type SuggestionAttributes } from '../../shared/domain/suggestions.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { appendParagraph, plainText, textParagraphs } from './harness/letter-body.js';
+import { useSharedServer } from './harness/server-process.js';
+import { apiRequest, createLetter, signIn, type Session } from './harness/sign-in.js';
+import { joinLetter, type SyncClient } from './harness/sync-client.js';
+import { withTimeout } from './harness/wait-for.js';
+
+const opening = 'The ministers agree to act together.';
+
+describe('S13 suggestions on the websocket and through the API', () => {
+  const server = useSharedServer({ env: { ROOM_GRACE_MS: '0' } });
+
+  /** A letter by Helena (coordinator, Finland) with one paragraph; Kadri (Estonia) approves, Aino (Finland) drafts. */
+  async function letterWithSuggester(): Promise<{ letterId: string; helena: Session; kadri: Session; aino: Session; paragraphId: string }> {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const kadri = await signIn(server(), 'Kadri Tamm');
+    const aino = await signIn(server(), 'Aino Mäkelä');
+    const letterId = await createLetter(server(), helena, [helena.user.office.id, kadri.user.office.id]);
+    for (const [session, roles] of [
+      [kadri, ['approver']],
+      [aino, ['drafter']],
+    ] as const) {
+      const set = await apiRequest(server(), helena, 'PUT', `/api/letters/${letterId}/members/${session.user.id}`, { roles });
+      expect(set.status).toBe(200);
+    }
+    const writer = await joinLetter(server(), helena, letterId);
+    const paragraph = appendParagraph(writer.doc, opening);
+    await writer.whenSaved();
+    writer.destroy();
+    return { letterId, helena, kadri, aino, paragraphId: paragraph.getAttribute('id')! };
+  }
+
+  const authorOf = (session: Session) => ({ userId: session.user.id, name: session.user.name, officeId: session.user.office.id });
+
+  /** The text of the letter's last paragraph in `client`'s copy. */
+  const lastText = (client: SyncClient): Y.XmlText => textParagraphs(client.doc).at(-1)!.text;
+
+  /** Makes `change` in a fresh client of `session`: 'saved' once the server stored it, or the close code it answered with. */
+  async function attempt(session: Session, letterId: string, change: (client: SyncClient) => void): Promise<'saved' | number> {
+    const client = await joinLetter(server(), session, letterId);
+    const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+    change(client);
+    const outcome = await withTimeout(
+      Promise.race([client.whenSaved().then(() => 'saved' as const), closed]),
+      5000,
+      'the change to be saved or refused',
+    );
+    client.destroy();
+    return outcome;
+  }
+
+  /** What the server holds now, as a late joiner reads it. */
+  async function storedText(session: Session, letterId: string): Promise<string> {
+    const reader = await joinLetter(server(), session, letterId);
+    const text = reader.xml;
+    reader.destroy();
+    return text;
+  }
+
+  it('S13 an approver who may not edit stores a proposed insertion in their own name', async () => {
+    const { letterId, helena, kadri } = await letterWithSuggester();
+    const attrs = newSuggestionAttributes(authorOf(kadri));
+    const outcome = await attempt(kadri, letterId, (client) => lastText(client).insert(opening.length - 1, ' without delay', { [SuggestionKind.insertion]: attrs }));
+    expect(outcome).toBe('saved');
+    const reader = await joinLetter(server(), helena, letterId);
+    expect(plainText(reader.doc)).toContain('together without delay.');
+    const [paragraph] = currentParagraphs(reader.doc);
+    expect(paragraph!.suggestions).toMatchObject([{ kind: SuggestionKind.insertion, authorId: kadri.user.id, officeId: 'ee-interior', text: ' without delay' }]);
+  });
+
+  it('S13 a suggest-only approver may mark existing words as proposed for deletion', async () => {
+    const { letterId, kadri } = await letterWithSuggester();
+    const attrs = newSuggestionAttributes(authorOf(kadri));
+    expect(await attempt(kadri, letterId, (client) => lastText(client).format(0, 4, { [SuggestionKind.deletion]: attrs }))).toBe('saved');
+    expect(await storedText(kadri, letterId)).toContain(`<${SuggestionKind.deletion}`);
+  });
+
+  it('S13 a suggest-only approver’s plain edit is refused with 4403 and nothing is stored', async () => {
+    const { letterId, kadri } = await letterWithSuggester();
+    expect(await attempt(kadri, letterId, (client) => lastText(client).insert(0, 'FORGED '))).toBe(CloseCode.forbidden);
+    expect(await attempt(kadri, letterId, (client) => lastText(client).delete(0, 4))).toBe(CloseCode.forbidden);
+    expect(await attempt(kadri, letterId, (client) => appendParagraph(client.doc, 'A NEW PARAGRAPH'))).toBe(CloseCode.forbidden);
+    expect(await attempt(kadri, letterId, (client) => lastText(client).format(0, 3, { bold: {} }))).toBe(CloseCode.forbidden);
+    const stored = await storedText(kadri, letterId);
+    expect(stored).toContain(opening);
+    expect(stored).not.toMatch(/FORGED|A NEW PARAGRAPH|<bold/);
+  });
+
+  it('S13 a suggestion in the name of another person or office is refused with 4403, from an editor too', async () => {
+    const { letterId, kadri, aino } = await letterWithSuggester();
+    const claimed: SuggestionAttributes = newSuggestionAttributes(authorOf(kadri));
+    expect(await attempt(aino, letterId, (client) => lastText(client).insert(0, 'CLAIMED ', { [SuggestionKind.insertion]: claimed }))).toBe(CloseCode.forbidden);
+    const otherOffice = { ...newSuggestionAttributes(authorOf(kadri)), officeId: 'fi-interior' };
+    expect(await attempt(kadri, letterId, (client) => lastText(client).insert(0, 'OFFICE ', { [SuggestionKind.insertion]: otherOffice }))).toBe(
+      CloseCode.forbidden,
+    );
+    const stored = await storedText(aino, letterId);
+    expect(stored).not.toMatch(/CLAIMED|OFFICE/);
+  });
+
+  it('S13 a suggest-only approver may withdraw their own proposal but not remove someone else’s', async () => {
+    const { letterId, kadri, aino } = await letterWithSuggester();
+    const ainos = newSuggestionAttributes(authorOf(aino));
+    expect(await attempt(aino, letterId, (client) => lastText(client).insert(0, 'Finland: ', { [SuggestionKind.insertion]: ainos }))).toBe('saved');
+    const own = newSuggestionAttributes(authorOf(kadri));
+    expect(await attempt(kadri, letterId, (client) => lastText(client).insert(lastText(client).length, ' Estonia.', { [SuggestionKind.insertion]: own }))).toBe(
+      'saved',
+    );
+    expect(await attempt(kadri, letterId, (client) => lastText(client).delete(lastText(client).length - ' Estonia.'.length, ' Estonia.'.length))).toBe('saved');
+    expect(await attempt(kadri, letterId, (client) => lastText(client).format(0, 'Finland: '.length, { [SuggestionKind.insertion]: null }))).toBe(CloseCode.forbidden);
+    expect(await attempt(kadri, letterId, (client) => lastText(client).delete(0, 'Finland: '.length))).toBe(CloseCode.forbidden);
+    const stored = await storedText(aino, letterId);
+    expect(stored).toContain('Finland: ');
+    expect(stored).not.toContain('Estonia.');
+  });
+
+  it('S13 an observer may not suggest', async () => {
+    const { letterId, helena, kadri } = await letterWithSuggester();
+    const set = await apiRequest(server(), helena, 'PUT', `/api/letters/${letterId}/members/${kadri.user.id}`, { roles: ['observer'] });
+    expect(set.status).toBe(200);
+    const attrs = newSuggestionAttributes(authorOf(kadri));
+    expect(await attempt(kadri, letterId, (client) => lastText(client).insert(0, 'Observed ', { [SuggestionKind.insertion]: attrs }))).toBe(CloseCode.forbidden);
+  });
+
+  it('S13 open suggestions block approval and readiness; accepting and rejecting are attributed server edits', async () => {
+    const { letterId, helena, kadri, aino, paragraphId } = await letterWithSuggester();
+    const insertion = newSuggestionAttributes(authorOf(kadri));
+    const deletion = newSuggestionAttributes(authorOf(kadri));
+    const outcome = await attempt(kadri, letterId, (client) => {
+      const text = lastText(client);
+      client.doc.transact(() => {
+        text.insert(opening.length - 1, ' at once', { [SuggestionKind.insertion]: insertion });
+        text.format(0, 4, { [SuggestionKind.deletion]: deletion });
+      });
+    });
+    expect(outcome).toBe('saved');
+    const reader = await joinLetter(server(), kadri, letterId);
+    const before = currentParagraphs(reader.doc)[0]!;
+
+    const approve = await apiRequest(server(), kadri, 'POST', `/api/letters/${letterId}/paragraphs/${paragraphId}/signoffs`, {
+      action: 'approve',
+      hash: before.hash,
+    });
+    expect(approve.status).toBe(409);
+    expect(await approve.json()).toMatchObject({ error: { code: 'suggestions_open', message: expect.stringMatching(/Paragraph 1 has open suggestions/) } });
+    await apiRequest(server(), helena, 'POST', `/api/letters/${letterId}/status`, { to: 'in_review' });
+    const ready = await apiRequest(server(), helena, 'POST', `/api/letters/${letterId}/status`, { to: 'ready' });
+    expect(ready.status).toBe(409);
+    expect(await ready.json()).toMatchObject({ error: { code: 'suggestions_open' } });
+
+    const decide = (session: Session, decision: string, ids: string[], hash: string) =>
+      apiRequest(server(), session, 'POST', `/api/letters/${letterId}/paragraphs/${paragraphId}/suggestions`, { decision, suggestionIds: ids, hash });
+    expect((await decide(kadri, 'accept', [insertion.id], before.hash)).status).toBe(403);
+    expect((await decide(aino, 'withdraw', [insertion.id], before.hash)).status).toBe(403);
+    const accepted = await decide(aino, 'accept', [insertion.id], before.hash);
+    expect(accepted.status).toBe(200);
+    const afterAccept = (await accepted.json()) as { hash: string; text: string };
+    expect(afterAccept.text).toBe('The ministers agree to act together at once.');
+    expect((await decide(aino, 'reject', [deletion.id], before.hash)).status).toBe(409);
+    const rejected = await decide(aino, 'reject', [deletion.id], afterAccept.hash);
+    expect(rejected.status).toBe(200);
+    const final = (await rejected.json()) as { hash: string; text: string };
+    expect(final.text).toBe('The ministers agree to act together at once.');
+
+    const history = await apiRequest(server(), helena, 'GET', `/api/letters/${letterId}/paragraphs/${paragraphId}/history`);
+    const revisions = ((await history.json()) as { revisions: { by: string | null; text: string }[] }).revisions;
+    expect(revisions[0]).toMatchObject({ by: 'Aino Mäkelä', text: 'The ministers agree to act together at once.' });
+    const audit = await apiRequest(server(), helena, 'GET', `/api/letters/${letterId}/audit`);
+    const events = JSON.stringify(await audit.json());
+    expect(events.match(/suggestions_decided/g)?.length).toBe(2);
+
+    const approved = await apiRequest(server(), kadri, 'POST', `/api/letters/${letterId}/paragraphs/${paragraphId}/signoffs`, {
+      action: 'approve',
+      hash: final.hash,
+    });
+    expect(approved.status).toBe(201);
+  });
+});
