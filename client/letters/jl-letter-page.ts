@@ -346,6 +346,7 @@ export class JlLetterPage extends LitElement {
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .letterState=${this.letterState}
+          .comments=${this.comments}
           .canRestore=${isEditable}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
