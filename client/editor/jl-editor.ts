@@ -22,6 +22,9 @@ import { LetterLimitFilter } from './letter-limit-filter.js';
 import { RemoteChangeSelection } from './remote-change-selection.js';
 import { TypedTextInPlace } from './typed-text-in-place.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
+import type { ThreadEntry } from '../../shared/api/comments.js';
+import { CommentHighlights, commentHighlightsKey, threadIdAttribute } from '../comments/comment-highlights.js';
+import { ShowThreadEvent } from '../comments/show-thread-event.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -35,6 +38,7 @@ export class JlEditor extends LitElement {
     isEditable: { attribute: false },
     letterState: { attribute: false },
     officeIds: { attribute: false },
+    threads: { attribute: false },
     editor: { state: true },
     hasFailed: { state: true },
     textNotice: { state: true },
@@ -46,6 +50,8 @@ export class JlEditor extends LitElement {
   /** Sign-offs and signatory offices for the gutter beside each paragraph. */
   declare letterState: LetterState;
   declare officeIds: readonly string[];
+  /** The letter's comment threads: the open ones are marked in the text. */
+  declare threads: readonly ThreadEntry[];
   declare private editor: Editor | undefined;
   /**
    * The view could not show the text as the document holds it (a transaction failed, or the text
@@ -62,6 +68,8 @@ export class JlEditor extends LitElement {
   private clickedPosition: number | null = null;
   /** A paragraph shown on request (after an approval, or from the sign-off overview), until the person moves on. */
   private shownParagraphId: string | null = null;
+  /** The words a read-only reader selected (their view has no selection of its own), as editor positions. */
+  private readerSelection: { from: number; to: number } | null = null;
 
   constructor() {
     super();
@@ -70,6 +78,7 @@ export class JlEditor extends LitElement {
     this.isEditable = true;
     this.letterState = emptyLetterState;
     this.officeIds = [];
+    this.threads = [];
     this.editor = undefined;
     this.hasFailed = false;
     this.textNotice = null;
@@ -87,12 +96,16 @@ export class JlEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.onSelectionChange);
     this.destroyEditor();
   }
 
   /** Unbinds the editor from the connection; the owner calls it before destroying the connection. */
   destroyEditor(): void {
     this.boundConnection?.provider.off('sync', this.checkShownText);
+    this.boundConnection?.doc.off('update', this.onSharedTextChange);
+    if (this.highlightFrame !== undefined) cancelAnimationFrame(this.highlightFrame);
+    this.highlightFrame = undefined;
     this.editor?.destroy();
     this.editor = undefined;
   }
@@ -107,14 +120,18 @@ export class JlEditor extends LitElement {
    * paragraph's plain text (a line break counts one); null when nothing is selected.
    */
   currentPassage(): { paragraphId: string; from: number; to: number; text: string } | null {
-    const state = this.editor?.state;
-    if (!state || state.selection.empty) return null;
-    const $from = state.doc.resolve(state.selection.from);
+    const editor = this.editor;
+    const state = editor?.state;
+    if (!editor || !state) return null;
+    // People who may not edit select words too (to comment on them); their view keeps no selection.
+    const selection = editor.isEditable ? (state.selection.empty ? null : state.selection) : this.readerSelection;
+    if (!selection || selection.to > state.doc.content.size) return null;
+    const $from = state.doc.resolve(selection.from);
     const id = $from.parent.attrs[paragraphIdAttribute] as unknown;
     if (!$from.parent.isTextblock || typeof id !== 'string') return null;
-    const end = Math.min(state.selection.to, $from.end());
-    const from = state.doc.textBetween($from.start(), state.selection.from, '', '\n').length;
-    const text = state.doc.textBetween(state.selection.from, end, '', '\n');
+    const end = Math.min(selection.to, $from.end());
+    const from = state.doc.textBetween($from.start(), selection.from, '', '\n').length;
+    const text = state.doc.textBetween(selection.from, end, '', '\n');
     return text.trim() === '' ? null : { paragraphId: id, from, to: from + text.length, text };
   }
 
@@ -155,7 +172,47 @@ export class JlEditor extends LitElement {
       const { view } = this.editor;
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }
+    if (changed.has('threads') || changed.has('editor')) this.markThreads();
   }
+
+  private highlightFrame: number | undefined;
+
+  /** Reads the places of the open threads again: when they change, and once per frame while the text changes. */
+  private readonly markThreads = (): void => {
+    const editor = this.editor;
+    if (!editor || !this.boundConnection || this.hasFailed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: this.threads, doc: this.boundConnection.doc }));
+  };
+
+  private readonly onSharedTextChange = (): void => {
+    if (this.highlightFrame !== undefined || this.threads.length === 0) return;
+    this.highlightFrame = requestAnimationFrame(() => {
+      this.highlightFrame = undefined;
+      this.markThreads();
+    });
+  };
+
+  /**
+   * Keeps the words a read-only reader selects in the letter text; a selection elsewhere on the
+   * page (the comment form they move to) leaves it as it was, a click in the text clears it.
+   */
+  private readonly onSelectionChange = (): void => {
+    const view = this.editor?.view;
+    // Inside a shadow root the document's selection names only the host; the root's own names the text.
+    const root = view?.root as (Document | ShadowRoot) & { getSelection?: () => Selection | null } | undefined;
+    const selection = root?.getSelection ? root.getSelection() : document.getSelection();
+    if (!view || this.editor?.isEditable || !selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return;
+    if (range.collapsed) return void (this.readerSelection = null);
+    try {
+      const from = view.posAtDOM(range.startContainer, range.startOffset);
+      const to = view.posAtDOM(range.endContainer, range.endOffset);
+      this.readerSelection = from < to ? { from, to } : null;
+    } catch {
+      this.readerSelection = null;
+    }
+  };
 
   private get canType(): boolean {
     return this.isEditable && !this.hasFailed;
@@ -217,6 +274,10 @@ export class JlEditor extends LitElement {
   private readonly onSurfaceClick = (event: MouseEvent): void => {
     const editor = this.editor;
     if (!editor) return;
+    // A click on marked words (or on a paragraph's comment mark) opens their thread.
+    const marked = event.target instanceof Element ? event.target.closest(`[${threadIdAttribute}]`) : null;
+    const threadId = marked?.getAttribute(threadIdAttribute);
+    if (threadId && document.getSelection()?.isCollapsed !== false) this.dispatchEvent(new ShowThreadEvent(threadId));
     // A click returns the panel to where the person is, even on the spot the caret already held.
     const wasShowing = this.shownParagraphId !== null;
     this.shownParagraphId = null;
@@ -239,6 +300,7 @@ export class JlEditor extends LitElement {
       extensions: [
         ...letterExtensions(),
         SignoffGutter,
+        CommentHighlights.configure({ onShowThread: (threadId) => this.dispatchEvent(new ShowThreadEvent(threadId)) }),
         DirectionControlFilter.configure({
           onRemoved: (removed, example) => {
             const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
@@ -272,8 +334,10 @@ export class JlEditor extends LitElement {
     this.editor = editor;
     this.guardTransactions(editor);
     connection.provider.on('sync', this.checkShownText);
+    connection.doc.on('update', this.onSharedTextChange);
     editor.on('transaction', this.followParagraph);
     editor.view.dom.addEventListener('click', this.onSurfaceClick);
+    document.addEventListener('selectionchange', this.onSelectionChange);
     this.updateReadOnlyAttribute();
     return editor;
   }
@@ -394,6 +458,26 @@ const editorStyles = css`
   jl-editor .letter-text a {
     color: var(--jl-accent);
     text-decoration: underline;
+  }
+  /* Words an open comment thread is about, and the mark of a comment on a whole paragraph. */
+  jl-editor .comment-highlight {
+    background: #fff3bf;
+    border-bottom: 2px solid #c99a00;
+    cursor: pointer;
+  }
+  jl-editor .comment-highlight .comment-highlight {
+    background: #ffe066;
+  }
+  jl-editor .comment-paragraph-mark {
+    margin-inline-start: 0.375rem;
+    padding: 0 0.25rem;
+    font-family: var(--jl-font);
+    font-size: 0.8125rem;
+    background: #fff3bf;
+    border: 1px solid #c99a00;
+    border-radius: 3px;
+    cursor: pointer;
+    user-select: none;
   }
   jl-editor .render-failed {
     margin: 0 0 0.5rem;
