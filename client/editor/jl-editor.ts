@@ -68,8 +68,6 @@ export class JlEditor extends LitElement {
   private clickedPosition: number | null = null;
   /** A paragraph shown on request (after an approval, or from the sign-off overview), until the person moves on. */
   private shownParagraphId: string | null = null;
-  /** The words a read-only reader selected (their view has no selection of its own), as editor positions. */
-  private readerSelection: { from: number; to: number } | null = null;
 
   constructor() {
     super();
@@ -96,7 +94,6 @@ export class JlEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('selectionchange', this.onSelectionChange);
     this.destroyEditor();
   }
 
@@ -120,18 +117,15 @@ export class JlEditor extends LitElement {
    * paragraph's plain text (a line break counts one); null when nothing is selected.
    */
   currentPassage(): { paragraphId: string; from: number; to: number; text: string } | null {
-    const editor = this.editor;
-    const state = editor?.state;
-    if (!editor || !state) return null;
-    // People who may not edit select words too (to comment on them); their view keeps no selection.
-    const selection = editor.isEditable ? (state.selection.empty ? null : state.selection) : this.readerSelection;
-    if (!selection || selection.to > state.doc.content.size) return null;
-    const $from = state.doc.resolve(selection.from);
+    // ProseMirror follows the selection in a read-only view too: people who may not edit can select words to comment on.
+    const state = this.editor?.state;
+    if (!state || state.selection.empty) return null;
+    const $from = state.doc.resolve(state.selection.from);
     const id = $from.parent.attrs[paragraphIdAttribute] as unknown;
     if (!$from.parent.isTextblock || typeof id !== 'string') return null;
-    const end = Math.min(selection.to, $from.end());
-    const from = state.doc.textBetween($from.start(), selection.from, '', '\n').length;
-    const text = state.doc.textBetween(selection.from, end, '', '\n');
+    const end = Math.min(state.selection.to, $from.end());
+    const from = state.doc.textBetween($from.start(), state.selection.from, '', '\n').length;
+    const text = state.doc.textBetween(state.selection.from, end, '', '\n');
     return text.trim() === '' ? null : { paragraphId: id, from, to: from + text.length, text };
   }
 
@@ -190,28 +184,6 @@ export class JlEditor extends LitElement {
       this.highlightFrame = undefined;
       this.markThreads();
     });
-  };
-
-  /**
-   * Keeps the words a read-only reader selects in the letter text; a selection elsewhere on the
-   * page (the comment form they move to) leaves it as it was, a click in the text clears it.
-   */
-  private readonly onSelectionChange = (): void => {
-    const view = this.editor?.view;
-    // Inside a shadow root the document's selection names only the host; the root's own names the text.
-    const root = view?.root as (Document | ShadowRoot) & { getSelection?: () => Selection | null } | undefined;
-    const selection = root?.getSelection ? root.getSelection() : document.getSelection();
-    if (!view || this.editor?.isEditable || !selection || selection.rangeCount === 0) return;
-    const range = selection.getRangeAt(0);
-    if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return;
-    if (range.collapsed) return void (this.readerSelection = null);
-    try {
-      const from = view.posAtDOM(range.startContainer, range.startOffset);
-      const to = view.posAtDOM(range.endContainer, range.endOffset);
-      this.readerSelection = from < to ? { from, to } : null;
-    } catch {
-      this.readerSelection = null;
-    }
   };
 
   private get canType(): boolean {
@@ -337,7 +309,6 @@ export class JlEditor extends LitElement {
     connection.doc.on('update', this.onSharedTextChange);
     editor.on('transaction', this.followParagraph);
     editor.view.dom.addEventListener('click', this.onSurfaceClick);
-    document.addEventListener('selectionchange', this.onSelectionChange);
     this.updateReadOnlyAttribute();
     return editor;
   }
