@@ -169,6 +169,13 @@ test('K3 K4 K5 K6 a comment thread on a passage, live between two offices, answe
   await helena.keyboard.press('Enter');
   await expect(kadriThread).toContainText('Yes, as in the October conclusions, @Kadri Tamm.');
 
+  // With the caret in the marked words, Alt+Enter opens the thread: no mouse needed.
+  await clickParagraph(kadri, first);
+  await kadri.keyboard.press('End');
+  await kadri.keyboard.press('ArrowLeft');
+  await kadri.keyboard.press('Alt+Enter');
+  await expect(kadriThread).toBeFocused();
+
   // Estonia rewords its own comment; the earlier wording stays readable.
   await kadriThread.getByRole('button', { name: 'Edit my comment' }).click();
   await kadriThread.getByLabel('New wording').fill('Is this the term agreed in October, @Finland?');
