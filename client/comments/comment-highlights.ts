@@ -73,7 +73,8 @@ export const CommentHighlights = Extension.create<{ onShowThread: (threadId: str
   },
 });
 
-function highlightDecorations(doc: ProseMirrorNode, input: HighlightInput): DecorationSet {
+/** The marks for these threads in this text (exported for its unit test). */
+export function highlightDecorations(doc: ProseMirrorNode, input: HighlightInput): DecorationSet {
   const open = input.threads.filter((thread) => thread.status === 'open');
   if (open.length === 0 || !input.doc) return DecorationSet.empty;
   const paragraphs = new Map(listParagraphs(doc).map((paragraph) => [paragraph.id, paragraph]));
