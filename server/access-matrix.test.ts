@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { threadResponseSchema, reservationResponseSchema } from '../shared/api/comments.js';
+import { bodyFieldName } from '../shared/domain/editor-extensions.js';
+import { letterSchema } from '../shared/domain/letter-schema.js';
 import type { Office } from '../shared/api/offices.js';
 import { Role } from '../shared/domain/roles.js';
 import { hashPassword } from './auth/password-hasher.js';
@@ -29,6 +34,9 @@ let services: ReturnType<typeof composeServices>;
 const ids = {} as Record<Person, string>;
 const cookies = {} as Record<Person, string>;
 let letterId: string;
+/** A thread the coordinator started, for replies, status changes and edits. */
+let threadId: string;
+let coordinatorCommentId: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-access-'));
@@ -65,10 +73,19 @@ beforeAll(async () => {
     letter: { id: letterId, title: 'T', subject: '', addressees: [], letterDate: null, status: 'drafting', createdBy: ids.coordinator, createdAt: now, updatedAt: now },
     signatories: [{ position: 0, officeId: office.id, signerName: 'Jana Nováková', capacity: 'Minister' }],
     memberships: (['coordinator', 'drafter', 'approver', 'observer'] as const).map((role) => ({ userId: ids[role], roles: [role] })),
+    // One paragraph to comment on and to enter reservations on.
+    initialText: Y.encodeStateAsUpdate(
+      prosemirrorJSONToYDoc(letterSchema(), { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'We agree.' }] }] }, bodyFieldName),
+    ),
   });
+  const started = await startThread('coordinator');
+  const { thread } = threadResponseSchema.parse(await started.json());
+  threadId = thread.id;
+  coordinatorCommentId = thread.comments[0]!.id;
 });
 
 afterAll(async () => {
+  await services.registry.closeAll();
   await services.workers.close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -86,8 +103,26 @@ async function request(person: Person | null, method: string, url: string, body?
   });
 }
 
-/** Each action on the letter, and who may do it. Non-members get 404 (the letter does not exist for them). */
-const actions: { name: string; allowed: Person[]; send: (person: Person) => Promise<Response> }[] = [
+const startThread = (person: Person) => request(person, 'POST', `/api/letters/${letterId}/threads`, { paragraphId: 'p1', body: `A question from the ${person}` });
+
+/** Enters a scrutiny reservation as the approver (the one person who may), for lifting. */
+async function enterReservation(): Promise<string> {
+  const entered = await request('approver', 'POST', `/api/letters/${letterId}/paragraphs/p1/reservations`, { kind: 'scrutiny', reason: 'Our capital checks it.' });
+  return reservationResponseSchema.parse(await entered.json()).reservation.id;
+}
+
+/** Lifts whatever a test left open, so that the next one may enter the same kind again. */
+async function liftOpenReservations(): Promise<void> {
+  for (const reservation of await store.comments.listReservations(letterId)) {
+    if (reservation.liftedAt === null) await store.comments.liftReservation(letterId, reservation.id, ids.approver, new Date().toISOString(), null);
+  }
+}
+
+/**
+ * Each action on the letter, who may do it and the status it answers then (200 unless said).
+ * Non-members get 404 (the letter does not exist for them).
+ */
+const actions: { name: string; allowed: Person[]; status?: number; send: (person: Person) => Promise<Response> }[] = [
   { name: 'read the letter', allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'], send: (p) => request(p, 'GET', `/api/letters/${letterId}`) },
   {
     name: 'export the letter',
@@ -130,6 +165,49 @@ const actions: { name: string; allowed: Person[]; send: (person: Person) => Prom
     send: (p) => request(p, 'PUT', `/api/letters/${letterId}/details`, { title: 'T', subject: `By ${p}`, addressees: [], letterDate: null }),
   },
   { name: 'read the details history', allowed: ['coordinator', 'drafter', 'approver', 'observer', 'admin'], send: (p) => request(p, 'GET', `/api/letters/${letterId}/details/history`) },
+  // K1: every member but observers comments; an administrator who is not a member reads as an observer.
+  { name: 'start a comment thread', allowed: ['coordinator', 'drafter', 'approver'], status: 201, send: (p) => startThread(p) },
+  {
+    name: 'reply to a thread',
+    allowed: ['coordinator', 'drafter', 'approver'],
+    status: 201,
+    send: (p) => request(p, 'POST', `/api/letters/${letterId}/threads/${threadId}/comments`, { body: `A reply from the ${p}` }),
+  },
+  {
+    name: 'resolve a thread',
+    allowed: ['coordinator', 'drafter', 'approver'],
+    send: (p) =>
+      request(p, 'PUT', `/api/letters/${letterId}/threads/${threadId}/status`, { status: 'resolved' }).finally(() =>
+        store.comments.setThreadStatus(letterId, threadId, 'open', ids.coordinator, new Date().toISOString()),
+      ),
+  },
+  // K2: only the author edits or withdraws a comment.
+  {
+    name: 'edit a comment',
+    allowed: ['coordinator'],
+    send: (p) => request(p, 'PUT', `/api/letters/${letterId}/comments/${coordinatorCommentId}`, { body: `Reworded, tried by the ${p}` }),
+  },
+  {
+    name: 'withdraw a comment',
+    allowed: ['coordinator'],
+    send: async (p) => {
+      const { thread } = threadResponseSchema.parse(await (await startThread('coordinator')).json());
+      return request(p, 'DELETE', `/api/letters/${letterId}/comments/${thread.comments[0]!.id}`);
+    },
+  },
+  // R1, R4: approvers of a signatory office enter reservations, and lift their office's.
+  {
+    name: 'enter a reservation',
+    allowed: ['approver'],
+    status: 201,
+    send: (p) =>
+      request(p, 'POST', `/api/letters/${letterId}/paragraphs/p1/reservations`, { kind: 'scrutiny', reason: `Checked by the ${p}` }).finally(liftOpenReservations),
+  },
+  {
+    name: 'lift a reservation',
+    allowed: ['approver'],
+    send: async (p) => request(p, 'POST', `/api/letters/${letterId}/reservations/${await enterReservation()}/lift`, {}).finally(liftOpenReservations),
+  },
 ];
 
 describe('access matrix over REST', () => {
@@ -139,7 +217,7 @@ describe('access matrix over REST', () => {
       const refusal = person === 'outsider' ? 404 : 403;
       it(`${person} ${allowed ? 'may' : 'may not'} ${action.name}`, async () => {
         const response = await action.send(person);
-        expect(response.status).toBe(allowed ? 200 : refusal);
+        expect(response.status).toBe(allowed ? (action.status ?? 200) : refusal);
         if (!allowed) expect((await response.json()).error.code).toBe(refusal === 404 ? 'not_found' : 'forbidden');
       });
     }

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../shared/api/interchange.js';
+import { ExportComments, type ExportFormat } from '../../shared/api/interchange.js';
 import { ApiError, ClientErrorCode } from './api-error.js';
 import { readError } from './request-json.js';
 
@@ -7,12 +7,16 @@ export interface DownloadedFile {
   fileName: string;
 }
 
-/** The letter (or one saved version of it) as a file in one format, with the name the server gave it. */
-export async function downloadExport(letterId: string, format: ExportFormat, versionId?: string): Promise<DownloadedFile> {
+/**
+ * The letter (or one saved version of it) as a file in one format, with the name the server gave
+ * it; `withComments` adds the open threads and reservations (Word comments, a PDF appendix).
+ */
+export async function downloadExport(letterId: string, format: ExportFormat, versionId?: string, withComments = false): Promise<DownloadedFile> {
   let response: Response;
   const version = versionId ? `&version=${encodeURIComponent(versionId)}` : '';
+  const comments = withComments ? `&comments=${ExportComments.include}` : '';
   try {
-    response = await fetch(`/api/letters/${encodeURIComponent(letterId)}/export?format=${format}${version}`, { credentials: 'same-origin' });
+    response = await fetch(`/api/letters/${encodeURIComponent(letterId)}/export?format=${format}${version}${comments}`, { credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
   }

@@ -115,6 +115,22 @@ export class JlCommentList extends LitElement {
     });
   };
 
+  /**
+   * Opens a thread from the text (its marked words were clicked or activated): shows it even if
+   * the filter hid it, scrolls to it and moves the focus to it, so its reply form is next.
+   */
+  async showThread(threadId: string): Promise<void> {
+    const thread = this.comments.threads.get(threadId);
+    if (!thread) return;
+    const me = { userId: this.user?.id ?? '', officeId: this.user?.office.id ?? '' };
+    if (!matchesThreadFilter(thread, this.filter, me)) this.filter = ThreadFilter.all;
+    await this.updateComplete;
+    const article = this.renderRoot.querySelector<HTMLElement>(`article[data-thread="${CSS.escape(threadId)}"]`);
+    if (!article) return;
+    article.scrollIntoView({ block: 'nearest' });
+    article.focus();
+  }
+
   private get canComment(): boolean {
     return !this.isFrozen && mayComment(this.myRoles, this.comments.settings);
   }
@@ -176,7 +192,7 @@ export class JlCommentList extends LitElement {
       ${this.isCoordinator ? this.renderSettings() : nothing} ${this.renderNewComment()}
       <div class="field filter">
         <label for="thread-filter">Show</label>
-        <select id="thread-filter" @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as ThreadFilter)}>
+        <select id="thread-filter" .value=${this.filter} @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as ThreadFilter)}>
           ${Object.values(ThreadFilter).map((filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${threadFilterLabel[filter]}</option>`)}
         </select>
       </div>
@@ -233,7 +249,7 @@ export class JlCommentList extends LitElement {
     const isOnDeletedText = this.isOnDeletedText(thread);
     const headingId = `thread-${thread.id}`;
     return html`<li>
-      <article class="thread ${thread.status}" aria-labelledby=${headingId}>
+      <article class="thread ${thread.status}" aria-labelledby=${headingId} data-thread=${thread.id} tabindex="-1">
         <h3 id=${headingId}>
           ${number === undefined ? 'On a deleted paragraph' : thread.anchor ? `On words in paragraph ${number}` : `On paragraph ${number}`}
           ${thread.status === 'resolved' ? html`<span class="status">· resolved by ${thread.resolvedBy}</span>` : nothing}
@@ -368,6 +384,11 @@ export class JlCommentList extends LitElement {
         padding: 0.5rem 0.625rem;
         border-inline-start: 4px solid var(--jl-warning);
         background: #fafbfc;
+      }
+      .thread:focus-visible,
+      .thread:focus {
+        outline: 3px solid var(--jl-focus);
+        outline-offset: 2px;
       }
       .thread.resolved {
         border-inline-start-color: var(--jl-border);

@@ -28,6 +28,9 @@ import './jl-suggestion-list.js';
 import type { SuggestionOffice } from './jl-suggestion-list.js';
 import { codePointLabel } from '../../shared/domain/text-policy.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
+import type { ThreadEntry } from '../../shared/api/comments.js';
+import { CommentHighlights, commentHighlightsKey, threadIdAttribute } from '../comments/comment-highlights.js';
+import { ShowThreadEvent } from '../comments/show-thread-event.js';
 
 /**
  * The letter text: a Tiptap editor bound to the connection's Y.Doc, with other people's carets
@@ -47,6 +50,7 @@ export class JlEditor extends LitElement {
     canDecideSuggestions: { attribute: false },
     isSuggesting: { state: true },
     suggestions: { state: true },
+    threads: { attribute: false },
     editor: { state: true },
     hasFailed: { state: true },
     textNotice: { state: true },
@@ -69,6 +73,8 @@ export class JlEditor extends LitElement {
   declare private isSuggesting: boolean;
   /** The open suggestions of the text as this editor shows it, by paragraph. */
   declare private suggestions: ParagraphSuggestions[];
+  /** The letter's comment threads: the open ones are marked in the text. */
+  declare threads: readonly ThreadEntry[];
   declare private editor: Editor | undefined;
   /**
    * The view could not show the text as the document holds it (a transaction failed, or the text
@@ -99,6 +105,7 @@ export class JlEditor extends LitElement {
     this.canDecideSuggestions = false;
     this.isSuggesting = false;
     this.suggestions = [];
+    this.threads = [];
     this.editor = undefined;
     this.hasFailed = false;
     this.textNotice = null;
@@ -122,6 +129,9 @@ export class JlEditor extends LitElement {
   /** Unbinds the editor from the connection; the owner calls it before destroying the connection. */
   destroyEditor(): void {
     this.boundConnection?.provider.off('sync', this.checkShownText);
+    this.boundConnection?.doc.off('update', this.onSharedTextChange);
+    if (this.highlightFrame !== undefined) cancelAnimationFrame(this.highlightFrame);
+    this.highlightFrame = undefined;
     this.editor?.destroy();
     this.editor = undefined;
   }
@@ -136,6 +146,7 @@ export class JlEditor extends LitElement {
    * paragraph's plain text (a line break counts one); null when nothing is selected.
    */
   currentPassage(): { paragraphId: string; from: number; to: number; text: string } | null {
+    // ProseMirror follows the selection in a read-only view too: people who may not edit can select words to comment on.
     const state = this.editor?.state;
     if (!state || state.selection.empty) return null;
     const $from = state.doc.resolve(state.selection.from);
@@ -199,7 +210,25 @@ export class JlEditor extends LitElement {
       const { view } = this.editor;
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }
+    if (changed.has('threads') || changed.has('editor')) this.markThreads();
   }
+
+  private highlightFrame: number | undefined;
+
+  /** Reads the places of the open threads again: when they change, and once per frame while the text changes. */
+  private readonly markThreads = (): void => {
+    const editor = this.editor;
+    if (!editor || !this.boundConnection || this.hasFailed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: this.threads, doc: this.boundConnection.doc }));
+  };
+
+  private readonly onSharedTextChange = (): void => {
+    if (this.highlightFrame !== undefined || this.threads.length === 0) return;
+    this.highlightFrame = requestAnimationFrame(() => {
+      this.highlightFrame = undefined;
+      this.markThreads();
+    });
+  };
 
   private get canType(): boolean {
     return this.isEditable && !this.hasFailed;
@@ -283,6 +312,10 @@ export class JlEditor extends LitElement {
   private readonly onSurfaceClick = (event: MouseEvent): void => {
     const editor = this.editor;
     if (!editor) return;
+    // A click on marked words (or on a paragraph's comment mark) opens their thread.
+    const marked = event.target instanceof Element ? event.target.closest(`[${threadIdAttribute}]`) : null;
+    const threadId = marked?.getAttribute(threadIdAttribute);
+    if (threadId && document.getSelection()?.isCollapsed !== false) this.dispatchEvent(new ShowThreadEvent(threadId));
     // A click returns the panel to where the person is, even on the spot the caret already held.
     const wasShowing = this.shownParagraphId !== null;
     this.shownParagraphId = null;
@@ -305,6 +338,7 @@ export class JlEditor extends LitElement {
       extensions: [
         ...letterExtensions(),
         SignoffGutter,
+        CommentHighlights.configure({ onShowThread: (threadId) => this.dispatchEvent(new ShowThreadEvent(threadId)) }),
         DirectionControlFilter.configure({
           onRemoved: (removed, example) => {
             const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
@@ -346,6 +380,7 @@ export class JlEditor extends LitElement {
     this.editor = editor;
     this.guardTransactions(editor);
     connection.provider.on('sync', this.checkShownText);
+    connection.doc.on('update', this.onSharedTextChange);
     editor.on('transaction', this.followParagraph);
     editor.on('transaction', this.followSuggestions);
     this.followSuggestions();
@@ -529,6 +564,26 @@ const editorStyles = css`
   jl-editor .letter-text a {
     color: var(--jl-accent);
     text-decoration: underline;
+  }
+  /* Words an open comment thread is about, and the mark of a comment on a whole paragraph. */
+  jl-editor .comment-highlight {
+    background: #fff3bf;
+    border-bottom: 2px solid #c99a00;
+    cursor: pointer;
+  }
+  jl-editor .comment-highlight .comment-highlight {
+    background: #ffe066;
+  }
+  jl-editor .comment-paragraph-mark {
+    margin-inline-start: 0.375rem;
+    padding: 0 0.25rem;
+    font-family: var(--jl-font);
+    font-size: 0.8125rem;
+    background: #fff3bf;
+    border: 1px solid #c99a00;
+    border-radius: 3px;
+    cursor: pointer;
+    user-select: none;
   }
   jl-editor .render-failed {
     margin: 0 0 0.5rem;

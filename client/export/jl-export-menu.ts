@@ -12,8 +12,8 @@ const formats: { format: ExportFormat; label: string }[] = [
 
 /**
  * "Download" on the letter page: the letter as Word, PDF or Markdown, with its letterhead,
- * signature blocks and, once signed, the record of signatures. A disclosure button opens the
- * choices; Escape closes them.
+ * signature blocks and, once signed, the record of signatures; on request with the open comments
+ * and reservations. A disclosure button opens the choices; Escape closes them.
  */
 export class JlExportMenu extends LitElement {
   static override properties = {
@@ -21,6 +21,7 @@ export class JlExportMenu extends LitElement {
     versionId: { attribute: false },
     isOpen: { state: true },
     pending: { state: true },
+    withComments: { state: true },
     error: { state: true },
   };
 
@@ -29,6 +30,8 @@ export class JlExportMenu extends LitElement {
   declare versionId: string | undefined;
   declare private isOpen: boolean;
   declare private pending: ExportFormat | null;
+  /** Word comments and a PDF appendix for the open threads and reservations. */
+  declare private withComments: boolean;
   declare private error: string | null;
 
   constructor() {
@@ -37,6 +40,7 @@ export class JlExportMenu extends LitElement {
     this.versionId = undefined;
     this.isOpen = false;
     this.pending = null;
+    this.withComments = false;
     this.error = null;
     this.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !this.isOpen) return;
@@ -55,7 +59,7 @@ export class JlExportMenu extends LitElement {
     this.pending = format;
     this.error = null;
     try {
-      const { blob, fileName } = await downloadExport(this.letterId, format, this.versionId);
+      const { blob, fileName } = await downloadExport(this.letterId, format, this.versionId, this.withComments && !this.versionId);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -85,6 +89,19 @@ export class JlExportMenu extends LitElement {
             </li>`,
           )}
         </ul>
+        ${this.versionId
+          ? nothing
+          : html`<div class="option">
+              <input
+                id="with-comments"
+                type="checkbox"
+                aria-describedby="with-comments-hint"
+                .checked=${this.withComments}
+                @change=${(event: Event) => (this.withComments = (event.target as HTMLInputElement).checked)}
+              />
+              <label for="with-comments">With open comments and reservations</label>
+              <span class="hint" id="with-comments-hint">Word: as comments on the text. PDF: on a last page. Markdown: left out.</span>
+            </div>`}
         <p class="status" role="status">${pendingLabel ? `Preparing ${pendingLabel}…` : ''}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
@@ -156,6 +173,23 @@ export class JlExportMenu extends LitElement {
     }
     ul button:hover:not([aria-disabled='true']) {
       background: var(--jl-accent-soft);
+    }
+    .option {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      column-gap: 0.5rem;
+      margin: 0.5rem 0 0;
+      padding-top: 0.5rem;
+      border-top: 1px solid var(--jl-border);
+      font-size: 0.875rem;
+    }
+    .option input {
+      margin: 0.2rem 0 0;
+    }
+    .option .hint {
+      grid-column: 2;
+      color: var(--jl-text-muted);
+      font-size: 0.8125rem;
     }
     .status:empty {
       display: none;

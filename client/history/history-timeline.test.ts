@@ -47,7 +47,7 @@ describe('buildTimeline', () => {
       history([revision(5, 'c'), revision(1, 'a')], [signoff(2, 'approve', 'ee-interior', 'a'), signoff(6, 'withdraw', 'ee-interior', 'c')]),
       50,
     );
-    expect(entries.map((entry) => (entry.kind === 'revision' ? entry.revision.text : entry.signoff.action))).toEqual(['withdraw', 'c', 'approve', 'a']);
+    expect(entries.map((entry) => (entry.kind === 'revision' ? entry.revision.text : entry.kind === 'signoff' ? entry.signoff.action : entry.act.kind))).toEqual(['withdraw', 'c', 'approve', 'a']);
   });
 
   it('H3 of 1,000 revisions shows the newest page, the acts of that period, and counts the rest', () => {

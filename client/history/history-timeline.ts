@@ -1,5 +1,6 @@
 import type { ParagraphHistory, Revision } from '../../shared/api/history.js';
 import { SignoffAction } from '../../shared/domain/signoff-state.js';
+import type { DiscussionAct } from './discussion-acts.js';
 
 /** A sign-off act on the paragraph, with the text the office saw when it acted. */
 export type HistorySignoff = ParagraphHistory['signoffs'][number];
@@ -15,17 +16,23 @@ export type TimelineEntry =
       /** Older revisions by the same person in the same minute, shown as one entry with this one (newest first). */
       folded: Revision[];
     }
-  | { kind: 'signoff'; signoff: HistorySignoff };
+  | { kind: 'signoff'; signoff: HistorySignoff }
+  | { kind: 'discussion'; act: DiscussionAct };
 
 /** How many revisions the panel shows at first and adds with each "Show older revisions". */
 export const revisionPageSize = 50;
 
 /**
- * The newest `shownRevisions` revisions and the sign-off acts of the same period, newest first.
- * Only the shown revisions are paired with their predecessor, so a long history costs no more
- * than a short one until the person asks for older revisions.
+ * The newest `shownRevisions` revisions and the sign-off acts, comments and reservations
+ * (`discussion`, oldest first) of the same period, newest first. Only the shown revisions are
+ * paired with their predecessor, so a long history costs no more than a short one until the
+ * person asks for older revisions.
  */
-export function buildTimeline(history: ParagraphHistory, shownRevisions: number): { entries: TimelineEntry[]; hiddenRevisions: number } {
+export function buildTimeline(
+  history: ParagraphHistory,
+  shownRevisions: number,
+  discussion: readonly DiscussionAct[] = [],
+): { entries: TimelineEntry[]; hiddenRevisions: number } {
   const shown = history.revisions.slice(0, shownRevisions);
   const hiddenRevisions = history.revisions.length - shown.length;
   const oldestShown = shown.at(-1);
@@ -36,8 +43,13 @@ export function buildTimeline(history: ParagraphHistory, shownRevisions: number)
     shown.map((revision, index) => ({ kind: 'revision', revision, previousText: history.revisions[index + 1]?.text ?? null, isNewest: index === 0, folded: [] })),
     shownSignoffs,
   );
-  const signoffs: TimelineEntry[] = shownSignoffs.map((signoff) => ({ kind: 'signoff', signoff }));
-  return { entries: mergeNewestFirst(revisions, signoffs), hiddenRevisions };
+  const acts: TimelineEntry[] = [
+    ...shownSignoffs.map((signoff): TimelineEntry => ({ kind: 'signoff', signoff })),
+    ...discussion.filter((act) => timeOf(act.at) >= since).map((act): TimelineEntry => ({ kind: 'discussion', act })),
+  ];
+  // A stable sort keeps sign-offs before discussion acts of the same moment.
+  acts.sort((a, b) => entryTime(a) - entryTime(b));
+  return { entries: mergeNewestFirst(revisions, acts), hiddenRevisions };
 }
 
 /** Kinds of revision that are someone typing on: several in one minute read as one change. */
@@ -78,7 +90,7 @@ function minuteOf(value: string): number {
   return Math.floor(timeOf(value) / 60_000);
 }
 
-/** Revisions are already newest first, sign-offs oldest first: one pass merges them. */
+/** Revisions are already newest first, acts oldest first: one pass merges them. */
 function mergeNewestFirst(revisions: TimelineEntry[], signoffsOldestFirst: TimelineEntry[]): TimelineEntry[] {
   const signoffs = [...signoffsOldestFirst].reverse();
   const merged: TimelineEntry[] = [];
@@ -87,7 +99,7 @@ function mergeNewestFirst(revisions: TimelineEntry[], signoffsOldestFirst: Timel
   while (r < revisions.length || s < signoffs.length) {
     const revision = revisions[r];
     const signoff = signoffs[s];
-    // On equal times the act comes first: a sign-off closes the revision it saw.
+    // On equal times the act comes first: a sign-off (or comment) closes the revision it saw.
     if (signoff && (!revision || entryTime(signoff) >= entryTime(revision))) {
       merged.push(signoff);
       s++;
@@ -100,7 +112,16 @@ function mergeNewestFirst(revisions: TimelineEntry[], signoffsOldestFirst: Timel
 }
 
 function entryTime(entry: TimelineEntry): number {
-  return entry.kind === 'revision' ? timeOf(entry.revision.endedAt) : timeOf(entry.signoff.at);
+  switch (entry.kind) {
+    case 'revision':
+      return timeOf(entry.revision.endedAt);
+    case 'signoff':
+      return timeOf(entry.signoff.at);
+    case 'discussion':
+      return timeOf(entry.act.at);
+    default:
+      throw new Error(`unknown timeline entry ${String((entry as { kind: unknown }).kind)}`);
+  }
 }
 
 function timeOf(value: string): number {

@@ -14,6 +14,9 @@ import { officeName } from '../ui/office-name.js';
 import { buttonStyles, messageStyles, noticeStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { describeRevision, type RevisionContext } from './describe-revision.js';
 import { buildTimeline, latestApprovals, revisionPageSize } from './history-timeline.js';
+import { discussionActs } from './discussion-acts.js';
+import { renderDiscussionEntry } from './render-discussion-entry.js';
+import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
 import './jl-approved-comparison.js';
 import { paragraphHistoryStyles } from './paragraph-history-styles.js';
 import { renderSignoffEntry } from './render-signoff-entry.js';
@@ -25,7 +28,8 @@ const switchDelayMs = 250;
 
 /**
  * The history of the paragraph holding the caret, behind a disclosure: its revisions newest
- * first with a word diff against the one before, its sign-off acts in the same timeline, the
+ * first with a word diff against the one before, its sign-off acts, comments and reservations in
+ * the same timeline, the
  * difference to what an office approved, and, for people who may edit, restoring older text.
  */
 export class JlParagraphHistory extends LitElement {
@@ -33,6 +37,7 @@ export class JlParagraphHistory extends LitElement {
     letterId: { attribute: false },
     paragraph: { attribute: false },
     letterState: { attribute: false },
+    comments: { attribute: false },
     canRestore: { attribute: false },
     readParagraphs: { attribute: false },
     isOpen: { state: true },
@@ -50,6 +55,8 @@ export class JlParagraphHistory extends LitElement {
   declare paragraph: ParagraphInfo | null;
   /** Sign-offs as the server announces them: a new act reloads the timeline. */
   declare letterState: LetterState;
+  /** Comment threads as the server announces them: their acts join the timeline live. */
+  declare comments: CommentsState;
   /** The person may edit the text and the letter is not frozen. */
   declare canRestore: boolean;
   /** The paragraphs as the editor holds them now, to name the paragraph a split came from. */
@@ -78,6 +85,7 @@ export class JlParagraphHistory extends LitElement {
     this.letterId = '';
     this.paragraph = null;
     this.letterState = emptyLetterState;
+    this.comments = emptyCommentsState;
     this.canRestore = false;
     this.readParagraphs = () => [];
     this.isOpen = false;
@@ -214,7 +222,9 @@ export class JlParagraphHistory extends LitElement {
   }
 
   private renderHistory(history: ParagraphHistory, paragraph: ParagraphInfo) {
-    const { entries, hiddenRevisions } = buildTimeline(history, this.shownRevisions);
+    const discussion = discussionActs(paragraph.id, this.comments.threads.values(), this.letterState.reservations?.values() ?? []);
+    const { entries, hiddenRevisions } = buildTimeline(history, this.shownRevisions, discussion);
+    const office = (officeId: string) => officeName(this.offices, officeId);
     const byId = new Map(history.revisions.map((revision) => [revision.id, revision]));
     const context: RevisionContext = {
       paragraphNumber: (id) => this.readParagraphs().find((other) => other.id === id)?.number ?? null,
@@ -222,11 +232,13 @@ export class JlParagraphHistory extends LitElement {
     };
     return html`
       <jl-approved-comparison .approvals=${latestApprovals(history)} .currentText=${paragraph.text} .offices=${this.offices}></jl-approved-comparison>
-      <ol class="timeline" aria-label="Revisions and sign-offs, newest first">
+      <ol class="timeline" aria-label="Revisions, sign-offs, comments and reservations, newest first">
         ${entries.map((entry) =>
           entry.kind === 'revision'
             ? this.renderRevision(entry.revision, entry.previousText, entry.isNewest, paragraph, context, entry.folded)
-            : renderSignoffEntry(entry.signoff, officeName(this.offices, entry.signoff.officeId)),
+            : entry.kind === 'signoff'
+              ? renderSignoffEntry(entry.signoff, office(entry.signoff.officeId))
+              : renderDiscussionEntry(entry.act, office),
         )}
       </ol>
       ${entries.length === 0 ? html`<p class="hint">No revision is recorded for this paragraph yet.</p>` : null}

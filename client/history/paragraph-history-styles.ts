@@ -80,6 +80,21 @@ export const paragraphHistoryStyles = css`
   .action-request_changes {
     border-inline-start-color: var(--jl-warning);
   }
+  .discussion {
+    border-inline-start-color: var(--jl-border-strong);
+  }
+  .reservation-entered {
+    border-inline-start-color: var(--jl-warning);
+  }
+  .discussion .quote {
+    font-style: italic;
+    color: var(--jl-text-muted);
+  }
+  .discussion .withdrawn {
+    margin: 0;
+    font-style: italic;
+    color: var(--jl-text-muted);
+  }
   .revision > .restore {
     justify-self: start;
     margin-top: 0.25rem;

@@ -29,9 +29,11 @@ import '../signoff/jl-letter-course.js';
 import '../signoff/jl-paragraph-panel.js';
 import '../signoff/jl-status-moves.js';
 import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
+import { ShowThreadEvent } from '../comments/show-thread-event.js';
 import '../comments/jl-comment-list.js';
 import '../comments/jl-paragraph-reservations.js';
 import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
+import type { ThreadEntry } from '../../shared/api/comments.js';
 import '../notifications/jl-letter-deadlines.js';
 import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
@@ -113,6 +115,7 @@ export class JlLetterPage extends LitElement {
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
     this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
+    this.addEventListener(ShowThreadEvent.eventName, (event) => void this.querySelector('jl-comment-list')?.showThread(event.threadId));
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -351,6 +354,7 @@ export class JlLetterPage extends LitElement {
           .canDecideSuggestions=${mayEdit}
           .letterState=${this.letterState}
           .officeIds=${signatories.map((signatory) => signatory.office.id)}
+          .threads=${this.threadList()}
         ></jl-editor>
         <jl-presence-list .connection=${this.connection}></jl-presence-list>
         <jl-signature-blocks .signatories=${signatories}></jl-signature-blocks>
@@ -404,6 +408,7 @@ export class JlLetterPage extends LitElement {
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .letterState=${this.letterState}
+          .comments=${this.comments}
           .canRestore=${isEditable}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
@@ -460,6 +465,18 @@ export class JlLetterPage extends LitElement {
   private readonly readParagraphs = (): readonly ParagraphInfo[] => this.querySelector('jl-editor')?.currentParagraphs() ?? [];
 
   private readonly readPassage = () => this.querySelector('jl-editor')?.currentPassage() ?? null;
+
+  private threadListOf: CommentsState | undefined;
+  private threadListCache: ThreadEntry[] = [];
+
+  /** The threads as a list, the same list until they change (the editor marks them again on each new one). */
+  private threadList(): ThreadEntry[] {
+    if (this.threadListOf !== this.comments) {
+      this.threadListOf = this.comments;
+      this.threadListCache = Array.from(this.comments.threads.values());
+    }
+    return this.threadListCache;
+  }
 
   private readonly readBody = (): BodyNodeJson => this.querySelector('jl-editor')?.currentBody() ?? { type: 'doc', content: [] };
 

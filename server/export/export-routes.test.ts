@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../tests/fixtures/interchange/import-fixture.js';
 import { useInterchangeApp } from '../../tests/fixtures/interchange/interchange-app.js';
 import { letterDetailSchema } from '../../shared/api/letters.js';
+import { threadResponseSchema } from '../../shared/api/comments.js';
+import { anchorPassage } from '../../shared/domain/comment-anchor.js';
+import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
+import { commentedText, docxPart, wordComments } from '../../tests/fixtures/interchange/docx-parts.js';
+import { pdfPages } from '../../tests/fixtures/interchange/pdf-text.js';
 
 const app = useInterchangeApp();
 let letterId: string;
@@ -89,5 +94,48 @@ describe('GET /api/letters/:letterId/export', () => {
     expect((await download('?format=pdf', app.cookies.latvia)).status).toBe(404);
     expect((await download('?format=pdf', '')).status).toBe(401);
     expect(app.exported).toEqual([]);
+  });
+});
+
+describe('GET /api/letters/:letterId/export?comments=include', () => {
+  const post = (path: string, body: unknown) =>
+    app.services.app.request(`/api/letters/${letterId}${path}`, { method: 'POST', headers: { cookie: app.cookies.finland, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('carries the open threads as Word comments and a PDF appendix; Markdown and resolved threads stay out', async () => {
+    const { paragraph, anchor } = await app.services.registry.readText(letterId, (doc) => {
+      const opening = currentParagraphs(doc).find((candidate) => candidate.text.startsWith('We write on behalf'))!;
+      const from = opening.text.indexOf('four ministries');
+      return { paragraph: opening, anchor: anchorPassage(doc, opening.id, from, from + 'four ministries'.length)! };
+    });
+    const thread = threadResponseSchema.parse(await (await post('/threads', { paragraphId: paragraph.id, anchor, body: 'Five, with Latvia? <b>&amp;</b>' })).json()).thread;
+    expect((await post(`/threads/${thread.id}/comments`, { body: 'Latvia joins later.' })).status).toBe(201);
+    const resolved = threadResponseSchema.parse(await (await post('/threads', { paragraphId: paragraph.id, body: 'A settled question' })).json()).thread;
+    const settled = await app.services.app.request(`/api/letters/${letterId}/threads/${resolved.id}/status`, {
+      method: 'PUT',
+      headers: { cookie: app.cookies.finland, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'resolved' }),
+    });
+    expect(settled.status).toBe(200);
+
+    const docx = new Uint8Array(await (await download('?format=docx&comments=include')).arrayBuffer());
+    const comments = wordComments((await docxPart(docx, 'word/comments.xml'))!);
+    expect(comments.map((comment) => [comment.author, comment.text])).toEqual([
+      ['Aino Mäkelä (Finland)', 'Five, with Latvia? <b>&amp;</b>'],
+      ['Aino Mäkelä (Finland)', 'Latvia joins later.'],
+    ]);
+    expect(commentedText((await docxPart(docx, 'word/document.xml'))!, comments[0]!.id)).toBe('four ministries');
+    expect(await docxPart(new Uint8Array(await (await download('?format=docx')).arrayBuffer()), 'word/comments.xml')).toBeNull();
+
+    const pages = await pdfPages(new Uint8Array(await (await download('?format=pdf&comments=include')).arrayBuffer()));
+    const appendix = pages.at(-1)!;
+    expect(appendix).toContain('Open comments and reservations');
+    expect(appendix).toContain(`On words in paragraph ${paragraph.number}`);
+    expect(appendix).toContain('“four ministries”');
+    expect(appendix).toContain('Five, with Latvia? <b>&amp;</b>');
+    expect(appendix).not.toContain('A settled question');
+
+    const markdown = await (await download('?format=markdown&comments=include')).text();
+    expect(markdown).not.toContain('Five, with Latvia?');
+    expect((await download('?format=pdf&comments=everything')).status).toBe(400);
   });
 });

@@ -10,6 +10,7 @@ import type { VersionLetter } from '../../shared/api/versions.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
+import { readLetterAnnotations } from './letter-annotations.js';
 import type { ExportTask } from './export-worker.js';
 import type { WorkerPool, WorkerRefusalCodes } from './worker-pool.js';
 
@@ -20,6 +21,13 @@ export interface ExportedEvent {
   format: ExportFormat;
   /** Set when a saved version was exported rather than the current text. */
   versionId?: string;
+}
+
+/** What to put in the file besides the letter. */
+export interface ExportOptions {
+  versionId?: string | undefined;
+  /** Open threads and reservations: Word comments, or a PDF appendix; ignored for Markdown and saved versions. */
+  withComments?: boolean;
 }
 
 /** A saved version's name and body (ProseMirror JSON), or null if the letter has no such version. */
@@ -60,14 +68,16 @@ const exportRefusals: WorkerRefusalCodes = { busy: ErrorCode.exportBusy, overLim
 export class ExportService {
   constructor(private readonly deps: ExportServiceDeps) {}
 
-  async export(user: SessionUser, letterId: string, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
+  async export(user: SessionUser, letterId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
+    const { versionId } = options;
+    const withComments = options.withComments === true && !versionId && format !== ExportFormat.markdown;
     let title = '';
     // A long letter takes seconds and hundreds of megabytes to lay out: a worker thread does it.
     const bytes = await this.deps.workers.run<ExportTask, Uint8Array>(
       user.id,
       exportWorker,
       async () => {
-        const task = await this.exportTask(letterId, format, versionId);
+        const task = await this.exportTask(letterId, format, versionId, withComments);
         title = task.record.title;
         return task;
       },
@@ -79,7 +89,7 @@ export class ExportService {
   }
 
   /** The letter's record with the current text, or with a saved version's text, as plain data for a worker. */
-  private async exportTask(letterId: string, format: ExportFormat, versionId?: string): Promise<ExportTask> {
+  private async exportTask(letterId: string, format: ExportFormat, versionId: string | undefined, withComments: boolean): Promise<ExportTask> {
     const letter = await this.deps.store.letters.getLetter(letterId);
     if (!letter) throw AppError.notFound('This letter');
     const course = await this.deps.state.course(letterId);
@@ -97,6 +107,7 @@ export class ExportService {
         signatories: version?.letter?.signatories ?? course.signatories,
         finalSignatures: course.finalSignatures,
         body,
+        annotations: withComments ? await readLetterAnnotations(this.deps.store, this.deps.registry, letterId) : null,
       },
       version: version && versionId ? { id: versionId, name: version.name } : null,
     };

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { LetterStatus, Signatory } from '../../shared/api/letters.js';
 import type { FinalSignature } from '../../shared/api/signoffs.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
+import type { LetterAnnotations } from './letter-annotations.js';
 
 /**
  * Everything an export shows, as plain data: the exporters read nothing else. The current text and
@@ -23,6 +24,8 @@ export interface LetterSnapshot {
   body: JSONContent;
   /** Set when a saved version rather than the current text is exported. */
   version: { id: string; name: string } | null;
+  /** Open threads and reservations, when the person asked for them (not part of the letter hash). */
+  annotations?: LetterAnnotations | null;
 }
 
 /** A snapshot of a letter's record and a body, with the letter hash computed from the two. */

@@ -2,6 +2,9 @@ import type { JSONContent } from '@tiptap/core';
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   ExternalHyperlink,
   HeadingLevel,
@@ -9,10 +12,13 @@ import {
   Packer,
   Paragraph,
   TextRun,
+  type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
 import { exportFont, exportFontFamily } from './export-font.js';
-import { inlineRuns } from './inline-runs.js';
+import { inlineRuns, type InlineRun } from './inline-runs.js';
+import { appendixLabels } from './annotation-appendix.js';
+import type { LetterAnnotations } from './letter-annotations.js';
 import { exportLabels, letterLayout, type LetterLayout } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
@@ -28,10 +34,12 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
 export async function letterToDocx(snapshot: LetterSnapshot): Promise<Uint8Array> {
   const layout = letterLayout(snapshot);
   const font = exportFont();
-  const counter = { orderedLists: 0 };
+  const comments = wordComments(snapshot.annotations ?? null);
+  const counter: BlockContext = { orderedLists: 0, marks: comments.marks };
   const document = new Document({
     title: layout.title,
     creator: 'Jointly',
+    ...(comments.entries.length > 0 ? { comments: { children: comments.entries } } : {}),
     fonts: [{ name: exportFontFamily, data: font.regular, bold: font.bold, italic: font.italic, boldItalic: font.boldItalic }],
     styles: { default: { document: { run: { font: exportFontFamily, size: 22 } } } },
     numbering: {
@@ -54,7 +62,11 @@ export async function letterToDocx(snapshot: LetterSnapshot): Promise<Uint8Array
           ...letterhead(layout),
           ...addressees(layout),
           ...(layout.date ? [new Paragraph({ text: `${exportLabels.date} ${layout.date}`, spacing: { after: 240 } })] : []),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: layout.title, size: 34 })] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            spacing: { before: 240, after: 120 },
+            children: withCommentMarks([{ kind: 'text', text: layout.title, isBold: false, isItalic: false, href: null }], comments.onTitle, { size: 34 }),
+          }),
           ...(layout.subject ? [new Paragraph({ children: [new TextRun({ text: `${exportLabels.subject} `, bold: true }), new TextRun(layout.subject)] })] : []),
           ...(layout.versionNote ? [new Paragraph({ children: [new TextRun({ text: layout.versionNote, italics: true, color: mutedColor })] })] : []),
           ...layout.body.flatMap((node) => block(node, 0, counter)),
@@ -89,12 +101,12 @@ function addressees(layout: LetterLayout): Paragraph[] {
   ];
 }
 
-function block(node: JSONContent, listLevel: number, counter: { orderedLists: number }): Paragraph[] {
+function block(node: JSONContent, listLevel: number, counter: BlockContext): Paragraph[] {
   switch (node.type) {
     case 'paragraph':
-      return [new Paragraph({ children: inline(node), spacing: { after: 160 } })];
+      return [new Paragraph({ children: inline(node, counter), spacing: { after: 160 } })];
     case 'heading':
-      return [new Paragraph({ heading: headingLevels[Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) - 1], children: inline(node) })];
+      return [new Paragraph({ heading: headingLevels[Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) - 1], children: inline(node, counter) })];
     case 'bulletList':
     case 'orderedList': {
       // Every ordered list counts from its own start, not on from the previous one.
@@ -103,10 +115,10 @@ function block(node: JSONContent, listLevel: number, counter: { orderedLists: nu
         (item.content ?? []).flatMap((child, index) => {
           if (child.type !== 'paragraph') return block(child, listLevel + 1, counter);
           // Only an item's first paragraph carries the bullet or number; the others are indented text.
-          if (index > 0) return [new Paragraph({ children: inline(child), indent: { left: 720 * (listLevel + 1) } })];
+          if (index > 0) return [new Paragraph({ children: inline(child, counter), indent: { left: 720 * (listLevel + 1) } })];
           return [
             new Paragraph({
-              children: inline(child),
+              children: inline(child, counter),
               ...(node.type === 'orderedList'
                 ? { numbering: { reference: orderedListReference, level: listLevel, instance } }
                 : { bullet: { level: listLevel } }),
@@ -120,12 +132,114 @@ function block(node: JSONContent, listLevel: number, counter: { orderedLists: nu
   }
 }
 
-function inline(node: JSONContent): ParagraphChild[] {
-  return inlineRuns(node).map((run) => {
-    if (run.kind === 'break') return new TextRun({ break: 1 });
-    const text = new TextRun({ text: run.text, bold: run.isBold, italics: run.isItalic, ...(run.href ? { style: 'Hyperlink' } : {}) });
-    return run.href ? new ExternalHyperlink({ link: run.href, children: [text] }) : text;
-  });
+/** Where in the body a Word comment's range starts and ends. */
+interface CommentMark {
+  id: number;
+  /** Offsets in the paragraph's plain text (a line break counts one). */
+  from: number;
+  to: number;
+}
+
+interface BlockContext {
+  orderedLists: number;
+  /** The comment ranges of each paragraph, by paragraph id. */
+  marks: ReadonlyMap<string, CommentMark[]>;
+}
+
+function inline(node: JSONContent, context: BlockContext): ParagraphChild[] {
+  const id = node.attrs?.['id'];
+  return withCommentMarks(inlineRuns(node), typeof id === 'string' ? (context.marks.get(id) ?? []) : []);
+}
+
+function runLength(run: InlineRun): number {
+  return run.kind === 'break' ? 1 : run.text.length;
+}
+
+/**
+ * The runs of a paragraph with each comment's range around the words it is about: text runs are
+ * split where a range starts or ends, and the comment's reference follows the range's end.
+ */
+function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], style: { size?: number } = {}): ParagraphChild[] {
+  const length = runs.reduce((sum, run) => sum + runLength(run), 0);
+  const clamped = marks.map((mark) => ({ id: mark.id, from: Math.min(mark.from, length), to: Math.min(Math.max(mark.to, mark.from), length) }));
+  const children: ParagraphChild[] = [];
+  const boundary = (offset: number) => {
+    for (const mark of clamped) if (mark.from === offset) children.push(new CommentRangeStart(mark.id));
+    for (const mark of clamped) {
+      if (mark.to === offset) children.push(new CommentRangeEnd(mark.id), new TextRun({ children: [new CommentReference(mark.id)] }));
+    }
+  };
+  const cuts = [...new Set(clamped.flatMap((mark) => [mark.from, mark.to]))];
+  let offset = 0;
+  boundary(0);
+  for (const run of runs) {
+    if (run.kind === 'break') {
+      children.push(new TextRun({ break: 1 }));
+      offset += 1;
+      boundary(offset);
+      continue;
+    }
+    const inside = cuts.filter((cut) => cut > offset && cut < offset + run.text.length).sort((a, b) => a - b);
+    let start = offset;
+    for (const cut of [...inside, offset + run.text.length]) {
+      children.push(textRun(run, run.text.slice(start - offset, cut - offset), style));
+      boundary(cut);
+      start = cut;
+    }
+    offset += run.text.length;
+  }
+  return children;
+}
+
+function textRun(run: Extract<InlineRun, { kind: 'text' }>, text: string, style: { size?: number }): ParagraphChild {
+  const piece = new TextRun({ text, bold: run.isBold, italics: run.isItalic, ...style, ...(run.href ? { style: 'Hyperlink' } : {}) });
+  return run.href ? new ExternalHyperlink({ link: run.href, children: [piece] }) : piece;
+}
+
+/**
+ * The open threads as Word comments: the first comment of a thread on its passage (or on its whole
+ * paragraph), each reply threaded under it on the same range. A thread whose paragraph is gone
+ * sits on the title. Comment text is plain text: the library writes it as text, never as markup.
+ */
+function wordComments(annotations: LetterAnnotations | null): {
+  entries: ICommentOptions[];
+  marks: Map<string, CommentMark[]>;
+  onTitle: CommentMark[];
+} {
+  const entries: ICommentOptions[] = [];
+  const marks = new Map<string, CommentMark[]>();
+  const onTitle: CommentMark[] = [];
+  let nextId = 0;
+  for (const thread of annotations?.threads ?? []) {
+    const firstId = nextId;
+    thread.comments.forEach((comment, index) => {
+      const id = nextId++;
+      const lead = index === 0 && thread.isOnDeletedText ? [`${appendixLabels.onDeletedText}: “${thread.quote}”`] : [];
+      entries.push({
+        id,
+        author: comment.author,
+        initials: initialsOf(comment.author),
+        date: new Date(comment.at),
+        ...(index > 0 ? { parentId: firstId } : {}),
+        children: [...lead, ...comment.body.split('\n')].map((line) => new Paragraph({ children: [new TextRun(line)] })),
+      });
+      const range = thread.passage ?? { from: 0, to: Number.MAX_SAFE_INTEGER };
+      const mark = { id, ...range };
+      if (thread.paragraphId === null) onTitle.push(mark);
+      else marks.set(thread.paragraphId, [...(marks.get(thread.paragraphId) ?? []), mark]);
+    });
+  }
+  return { entries, marks, onTitle };
+}
+
+function initialsOf(author: string): string {
+  const name = author.replace(/\s*\(.*\)$/, '');
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase())
+    .join('')
+    .slice(0, 4);
 }
 
 /** One paragraph per block, its lines broken, so that the block reads back as one (and stays on one page). */

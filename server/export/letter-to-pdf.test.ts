@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture, snapshotOf } from '../../tests/fixtures/interchange/import-fixture.js';
 import { pdfPages } from '../../tests/fixtures/interchange/pdf-text.js';
+import type { LetterAnnotations } from './letter-annotations.js';
 import { letterToPdf } from './letter-to-pdf.js';
 
 describe('PDF export', () => {
@@ -39,5 +40,52 @@ describe('PDF export', () => {
     for (const signature of finalSignatures) expect(last).toContain(`Signed by ${signature.by}, 20 November 2026 at 09:30 UTC`);
     expect(last.replace(/\s/g, '')).toContain(unsigned.letterHash);
     expect(pages.slice(0, -1).join('')).not.toContain('Record of final signatures');
+  });
+});
+
+describe('PDF export with the open comments', () => {
+  const annotations: LetterAnnotations = {
+    threads: [
+      {
+        paragraphId: 'p-2',
+        paragraphNumber: 2,
+        passage: { from: 3, to: 8 },
+        quote: 'write',
+        isOnDeletedText: false,
+        comments: [
+          { author: 'Kadri Tamm (Estonia)', at: '2026-11-20T09:30:00.000Z', body: 'Is “write” right? <b>not bold</b>' },
+          { author: 'Helena Virtanen (Finland)', at: '2026-11-20T10:00:00.000Z', body: 'Yes, @Estonia.' },
+        ],
+      },
+    ],
+    reservations: [
+      { paragraphId: 'p-3', paragraphNumber: 3, office: 'Lithuania', kind: 'scrutiny', reason: 'Vilnius is checking the figures.', by: 'Rūta Žemaitytė', at: '2026-11-20T11:00:00.000Z' },
+    ],
+  };
+
+  it('lists the open reservations and threads on an appendix page before the record of signatures', async () => {
+    const file = await readFixture('coastal-patrols.md');
+    const unsigned = snapshotOf(file);
+    const finalSignatures = unsigned.signatories.map((signatory) => ({ officeId: signatory.office.id, letterHash: unsigned.letterHash, by: 'Ilze Bērziņa', at: '2026-11-21T08:00:00Z' }));
+    const pages = await pdfPages(await letterToPdf({ ...snapshotOf(file, { status: 'signed', finalSignatures }), annotations }));
+    const appendix = pages.at(-2)!;
+    expect(pages.at(-1)).toContain('Record of final signatures');
+    expect(appendix).toContain('Open comments and reservations');
+    expect(appendix).toContain('Paragraph 3: Scrutiny reservation of Lithuania');
+    expect(appendix).toContain('Rūta Žemaitytė, 20 November 2026 at 11:00 UTC');
+    expect(appendix).toContain('Vilnius is checking the figures.');
+    expect(appendix).toContain('On words in paragraph 2');
+    expect(appendix).toContain('“write”');
+    expect(appendix).toContain('Kadri Tamm (Estonia), 20 November 2026 at 09:30 UTC');
+    expect(appendix).toContain('Is “write” right? <b>not bold</b>');
+    expect(appendix.indexOf('Kadri Tamm')).toBeLessThan(appendix.indexOf('Helena Virtanen (Finland)'));
+    expect(pages.slice(0, -2).join('')).not.toContain('Open comments and reservations');
+  });
+
+  it('says when nothing is open, and prints no appendix unless asked', async () => {
+    const snapshot = snapshotOf(await readFixture('coastal-patrols.md'));
+    const withEmpty = await pdfPages(await letterToPdf({ ...snapshot, annotations: { threads: [], reservations: [] } }));
+    expect(withEmpty.at(-1)).toContain('No thread is open and no office holds a reservation.');
+    expect((await pdfPages(await letterToPdf(snapshot))).join('')).not.toContain('Open comments and reservations');
   });
 });

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import PDFDocument from 'pdfkit';
+import { annotationAppendix, appendixLabels, type AppendixEntry } from './annotation-appendix.js';
 import { exportFont } from './export-font.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
@@ -21,7 +22,8 @@ const headingSizes = [15, 13, 12] as const;
 /**
  * The letter as a PDF on A4: letterhead, addressees, title, subject, the body with its formatting,
  * the signature blocks in signing order and, for a signed letter, a last page recording each
- * office's final signature and the letter hash. Every glyph comes from the embedded DejaVu Serif.
+ * office's final signature and the letter hash. When asked for, a page before that record lists
+ * the open comment threads and reservations. Every glyph comes from the embedded DejaVu Serif.
  */
 export async function letterToPdf(snapshot: LetterSnapshot): Promise<Uint8Array> {
   const layout = letterLayout(snapshot);
@@ -44,6 +46,7 @@ export async function letterToPdf(snapshot: LetterSnapshot): Promise<Uint8Array>
   writeHead(doc, layout);
   for (const node of layout.body) writeBlock(doc, node, 0);
   writeSignatureBlocks(doc, layout.signatureBlocks);
+  if (snapshot.annotations) writeAnnotationAppendix(doc, snapshot.annotations);
   writeSignatureRecord(doc, layout);
   writePageNumbers(doc, layout.title);
 
@@ -233,6 +236,44 @@ function writeSignatureRecord(doc: Pdf, layout: LetterLayout): void {
   doc.moveDown(0.5);
   doc.font(face.bold).fontSize(10).text(exportLabels.letterHash, { width });
   doc.font(face.regular).fontSize(9).text(record.letterHash, { width });
+}
+
+/** A page listing the open reservations and threads, each with the words it is about; all of it plain text. */
+function writeAnnotationAppendix(doc: Pdf, annotations: Parameters<typeof annotationAppendix>[0]): void {
+  const appendix = annotationAppendix(annotations);
+  doc.addPage();
+  const width = contentWidth(doc);
+  doc.font(face.bold).fontSize(15).fillColor(textColor).text(appendixLabels.heading, margin.left, margin.top, { width });
+  doc.moveDown(0.5);
+  doc.font(face.regular).fontSize(10).text(appendixLabels.intro, { width, lineGap });
+  doc.moveDown(1);
+  if (appendix.reservations.length === 0 && appendix.threads.length === 0) {
+    doc.font(face.italic).fontSize(bodySize).text(appendixLabels.nothingOpen, { width });
+    return;
+  }
+  for (const [title, entries] of [
+    [appendixLabels.reservations, appendix.reservations],
+    [appendixLabels.threads, appendix.threads],
+  ] as const) {
+    if (entries.length === 0) continue;
+    keepTogether(doc, 80);
+    doc.font(face.bold).fontSize(13).fillColor(textColor).text(title, margin.left, doc.y, { width });
+    doc.moveDown(0.4);
+    for (const entry of entries) writeAppendixEntry(doc, entry, width);
+    doc.moveDown(0.6);
+  }
+}
+
+function writeAppendixEntry(doc: Pdf, entry: AppendixEntry, width: number): void {
+  keepTogether(doc, 60);
+  doc.font(face.bold).fontSize(bodySize).fillColor(textColor).text(asDrawn(entry.heading), margin.left, doc.y, { width });
+  if (entry.quote) doc.font(face.italic).fontSize(10).fillColor(mutedColor).text(`“${asDrawn(entry.quote)}”`, margin.left + listIndent, doc.y, { width: width - listIndent, lineGap });
+  for (const line of entry.lines) {
+    doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(asDrawn(line.label), margin.left + listIndent, doc.y + 2, { width: width - listIndent });
+    doc.font(face.regular).fontSize(10).fillColor(textColor).text(asDrawn(line.text), margin.left + listIndent, doc.y, { width: width - listIndent, lineGap });
+  }
+  doc.fillColor(textColor);
+  doc.moveDown(0.6);
 }
 
 /** "Title · 2 / 5" at the foot of every page, so loose pages find their place. */

@@ -19,11 +19,19 @@ export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
 const exportFormatSchema = z.enum(Object.values(ExportFormat) as [ExportFormat, ...ExportFormat[]]);
 
 /**
+ * `comments=include` asks for the letter's open comment threads and reservations too: as Word
+ * comments on the passages they are about, or on an appendix page of a PDF. Markdown leaves them
+ * out, and so does a saved version (its anchors are in today's text).
+ */
+export const ExportComments = { include: 'include' } as const;
+export type ExportComments = (typeof ExportComments)[keyof typeof ExportComments];
+
+/**
  * The query of `GET /api/letters/:letterId/export`. `version` names a saved version of the
  * letter; without it the current text is exported.
  */
 export const exportQuerySchema = z
-  .object({ format: exportFormatSchema, version: z.string().trim().min(1).max(100).optional() })
+  .object({ format: exportFormatSchema, version: z.string().trim().min(1).max(100).optional(), comments: z.enum([ExportComments.include]).optional() })
   .strict();
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 

@@ -9,7 +9,7 @@ async function openHistory(page: Page, number: number): Promise<Locator> {
   const toggle = page.getByRole('button', { name: `History of paragraph ${number}` });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  return page.getByRole('region', { name: `History of paragraph ${number}` }).getByRole('list', { name: 'Revisions and sign-offs, newest first' });
+  return page.getByRole('region', { name: `History of paragraph ${number}` }).getByRole('list', { name: 'Revisions, sign-offs, comments and reservations, newest first' });
 }
 
 /** The value of the option whose label starts with `name`, for a choice of versions. */

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { commentedText, docxPart, wordComments } from '../fixtures/interchange/docx-parts.js';
 import { expectNoAxeViolations, openPerson, startLetterInReview } from './support/sign-off-journey.js';
 import { letterText, saveStatus, saveStatusText, uniqueText } from './support/workspace.js';
 
@@ -91,6 +93,30 @@ test('R1 R2 R3 R4 Estonia enters a scrutiny reservation; the coordinator sees it
   await helena.getByRole('button', { name: 'Mark ready to sign' }).click();
   await expect(helena.getByText('Status: Ready to sign')).toBeVisible();
 
+  // The text is read-only now, yet Finland can still select words with the mouse and comment on them.
+  await expect(letterText(aino)).toHaveAttribute('aria-readonly', 'true');
+  const box = (await letterText(aino).getByText(second).boundingBox())!;
+  await aino.mouse.move(box.x + 2, box.y + box.height / 2);
+  await aino.mouse.down();
+  await aino.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 5 });
+  await aino.mouse.up();
+  const ainoComments = commentList(aino);
+  await ainoComments.getByLabel(/^Comment on /).focus();
+  await expect(ainoComments.getByText(`Comment on the words “${second}” in paragraph 2`)).toBeVisible();
+  await ainoComments.getByLabel(/^Comment on /).fill('Which agencies exactly?');
+  await ainoComments.getByRole('button', { name: 'Add the comment' }).click();
+  await expect(ainoComments.getByRole('article', { name: 'On words in paragraph 2' })).toContainText('Which agencies exactly?');
+
+  // The Word download can carry the open comment, anchored on those words.
+  await aino.getByRole('button', { name: 'Download' }).click();
+  await aino.getByLabel('With open comments and reservations').check();
+  const [download] = await Promise.all([aino.waitForEvent('download'), aino.getByRole('button', { name: 'Word (.docx)' }).click()]);
+  const bytes = new Uint8Array(fs.readFileSync(await download.path()));
+  const wordComment = wordComments((await docxPart(bytes, 'word/comments.xml')) ?? '');
+  expect(wordComment.map((comment) => [comment.author, comment.text])).toEqual([['Aino Mäkelä (Finland)', 'Which agencies exactly?']]);
+  expect(commentedText((await docxPart(bytes, 'word/document.xml'))!, wordComment[0]!.id)).toBe(second);
+  await expectNoAxeViolations(aino);
+
   for (const page of [helena, kadri, aino]) await page.context().close();
 });
 
@@ -123,12 +149,32 @@ test('K3 K4 K5 K6 a comment thread on a passage, live between two offices, answe
   await expect(helenaThread.locator('blockquote')).toHaveText(first.split(' ').at(-1)!);
   await expectNoAxeViolations(helena);
 
+  // The commented words are marked in Finland's text, live; clicking them opens the thread.
+  const marked = letterText(helena).getByTitle('Commented words: click to open the thread');
+  await expect(marked).toHaveText(first.split(' ').at(-1)!);
+  await helenaComments.getByLabel('Show').selectOption({ label: 'Resolved threads' });
+  await marked.click();
+  await expect(helenaThread).toBeFocused();
+  await expect(helenaComments.getByLabel('Show')).toHaveValue('all');
+
+  // The comment is in the paragraph's history, among its revisions.
+  await helena.getByRole('button', { name: 'History of paragraph 1' }).click();
+  const helenaHistory = helena.getByRole('list', { name: 'Revisions, sign-offs, comments and reservations, newest first' });
+  await expect(helenaHistory.getByRole('listitem').first()).toContainText('Comment on words by Kadri Tamm, Estonia');
+
   // K5: a reply with the keyboard only.
   await helenaThread.getByLabel('Reply').focus();
   await helena.keyboard.type('Yes, as in the October conclusions, @Kadri Tamm.');
   await helena.keyboard.press('Tab');
   await helena.keyboard.press('Enter');
   await expect(kadriThread).toContainText('Yes, as in the October conclusions, @Kadri Tamm.');
+
+  // With the caret in the marked words, Alt+Enter opens the thread: no mouse needed.
+  await clickParagraph(kadri, first);
+  await kadri.keyboard.press('End');
+  await kadri.keyboard.press('ArrowLeft');
+  await kadri.keyboard.press('Alt+Enter');
+  await expect(kadriThread).toBeFocused();
 
   // Estonia rewords its own comment; the earlier wording stays readable.
   await kadriThread.getByRole('button', { name: 'Edit my comment' }).click();
@@ -144,6 +190,9 @@ test('K3 K4 K5 K6 a comment thread on a passage, live between two offices, answe
   await expect(kadriComments.getByText('No threads to show.')).toBeVisible();
   await kadriComments.getByLabel('Show').selectOption({ label: 'Resolved threads' });
   await expect(kadriThread).toContainText('resolved by Helena Virtanen');
+  await expect(letterText(kadri).getByTitle('Commented words: click to open the thread')).toHaveCount(0);
+  await expect(helenaHistory.getByRole('listitem').first()).toContainText('Thread resolved by Helena Virtanen');
+  await expect(helenaHistory).toContainText('Reply by Helena Virtanen, Finland');
 
   // K4: the quoted words are deleted; the thread stays readable and says so.
   await clickParagraph(kadri, first);
