@@ -1,7 +1,8 @@
 // Builds the server once for a test run, so that every server process a test starts is plain
 // `node` on JavaScript instead of compiling TypeScript on each start (seconds on a busy machine).
-// The bundle holds the project's own code only: packages (better-sqlite3 and argon2 are native)
-// stay in node_modules, which Node finds because the build folder lies inside the project.
+// The bundle holds the project's code and most packages; native packages (better-sqlite3, argon2)
+// and those that load files by path stay in node_modules, which Node finds because the build
+// folder lies inside the project.
 // Worker threads load their task modules by URL (`new URL('./export-worker.ts', import.meta.url)`):
 // those modules are built as entries of their own and the URLs point at the built files.
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,8 @@ const buildsRoot = path.join(projectRoot, 'dist', 'test-servers');
 
 /** The modules a worker thread loads by URL; the build fails if the server names one not listed. */
 const workerModules = ['server/export/export-worker.ts', 'server/import/import-worker.ts', 'server/sync/compaction-worker.ts'];
+/** Packages left to Node: native ones, and those that find files (fonts, workers) next to their own. */
+const externalPackages = ['better-sqlite3', '@node-rs/argon2', 'pino', 'piscina', 'pg-native', 'pdfkit', 'mammoth', 'dejavu-fonts-ttf', 'docx'];
 /** The operator's commands (`npm run verify-audit`, ...), which some tests run as an operator would. */
 const operatorCommands = ['server/cli/create-admin.ts', 'server/cli/mark-restore.ts', 'server/cli/verify-audit.ts'];
 /** The worker thread entry the pool starts: under tsx it registers a loader; built, it only imports. */
@@ -64,7 +67,10 @@ export async function buildServer() {
       outbase: '.',
       outdir,
       bundle: true,
-      packages: 'external',
+      // Packages are bundled too (Node resolving thousands of small module files is most of a start),
+      // except those that load files of their own by path or are native.
+      external: externalPackages,
+      banner: { js: "import { createRequire as jointlyCreateRequire } from 'node:module'; const require = jointlyCreateRequire(import.meta.url);" },
       platform: 'node',
       format: 'esm',
       target: 'node20',
