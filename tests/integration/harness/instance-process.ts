@@ -25,12 +25,24 @@ export function serverCommand(builtMain: string | null | undefined): string[] {
   return builtMain ? ['--import', exitWithParent, builtMain] : ['--import', exitWithParent, '--import', 'tsx', 'server/main.ts'];
 }
 
-/** The process groups of the servers this process has started and not yet seen exit. */
-const running = new Set<number>();
-// Whatever ends this process (a test runner's worker torn down after a timeout), its servers go with it.
-process.once('exit', () => {
-  for (const group of running) signalGroup(group, 'SIGKILL');
-});
+/**
+ * The process groups of the servers this process has started and not yet seen exit: one set per
+ * process, however often a test runner evaluates this module in it.
+ */
+const running = runningGroups();
+
+function runningGroups(): Set<number> {
+  const key = Symbol.for('jointly.test-server-groups');
+  const holder = globalThis as { [key]?: Set<number> };
+  if (holder[key]) return holder[key];
+  const groups = new Set<number>();
+  holder[key] = groups;
+  // Whatever ends this process (a test runner's worker torn down after a timeout), its servers go with it.
+  process.once('exit', () => {
+    for (const group of groups) signalGroup(group, 'SIGKILL');
+  });
+  return groups;
+}
 
 function signalGroup(group: number, signal: NodeJS.Signals): void {
   try {
