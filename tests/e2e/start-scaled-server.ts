@@ -1,17 +1,20 @@
 // Starts the scaled-out deployment for one end-to-end run: a throwaway PostgreSQL and Redis, two
 // server instances on them, and a round-robin balancer on PORT, so that the browsers' requests and
-// sockets land on either instance. On a signal everything is stopped by process id.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+// sockets land on either instance. The server is built once for the run and runs with plain node.
+// On a signal everything is stopped by process id, and the folders and the build are removed.
+import { rm } from 'node:fs/promises';
 import { InstanceProcess, type LogLine } from '../integration/harness/instance-process.js';
 import { LoadBalancer } from '../integration/harness/load-balancer.js';
 import { PostgresServer } from '../integration/harness/postgres-server.js';
 import { RedisServer } from '../integration/harness/redis-server.js';
+import { buildServer, removeServerBuild } from '../server-build.mjs';
+import { makeOwnedFolder, removeAbandonedFolders } from '../temp-folders.mjs';
 import { demoPassword } from './support/demo-password.mjs';
 
 const port = Number(process.env.PORT ?? 8797);
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jointly-e2e-scaled-'));
+await removeAbandonedFolders();
+const build = await buildServer();
+const dataDir = makeOwnedFolder('e2e-scaled');
 const postgres = await PostgresServer.start();
 const redis = await RedisServer.start();
 const instances: InstanceProcess[] = [];
@@ -20,9 +23,10 @@ let balancer: LoadBalancer | null = null;
 async function stopAll(): Promise<void> {
   await balancer?.close();
   await Promise.all(instances.map((instance) => instance.end('SIGTERM')));
-  await redis.stop();
+  await redis.dispose();
   await postgres.stop();
   await rm(dataDir, { recursive: true, force: true });
+  removeServerBuild(build.folder);
 }
 
 try {
@@ -40,7 +44,7 @@ try {
   };
   const logs: LogLine[] = [];
   // One after the other: the first seeds the demo workspace.
-  for (let i = 0; i < 2; i++) instances.push(await InstanceProcess.start(env, logs));
+  for (let i = 0; i < 2; i++) instances.push(await InstanceProcess.start(env, logs, build.main));
   balancer = await LoadBalancer.start(() => instances, undefined, port);
   console.log(`Jointly (two instances on PostgreSQL and Redis) is listening on http://127.0.0.1:${port}`);
 } catch (error) {

@@ -1,28 +1,18 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AuditVerification, LetterAudit } from '../../shared/api/audit.js';
 import type { ParagraphHistory } from '../../shared/api/history.js';
 import { appendParagraph } from './harness/letter-body.js';
+import { runOperatorCommand } from './harness/operator-command.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { apiRequest, createLetter, signIn } from './harness/sign-in.js';
 import { connectClient } from './harness/sync-client.js';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs `npm run verify-audit` as an operator would, on the server's data folder. */
 function runVerifier(server: ServerProcess): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/verify-audit.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: server.dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  return runOperatorCommand('verify-audit', { DATA_DIR: server.dataDir });
 }
 
 describe('the audit trail', () => {

@@ -70,17 +70,22 @@ describe('INV-13 presence changes are sent once per tick, however many arrive in
     const awarenessBefore = reader.received.filter((frame) => frame[0] === MessageType.awareness).length;
 
     // One move per timer tick, so that batching per tick alone would pass each of them on.
+    const floodStarted = performance.now();
     for (let offset = 1; offset <= floodMoves; offset++) {
       writer.awareness.setLocalStateField('cursor', caretAt(writer, offset));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    // 2 s on an idle machine; far longer on a busy one, where the timers fire late.
+    const floodSeconds = (performance.now() - floodStarted) / 1000;
     const last = JSON.stringify(caretAt(writer, floodMoves));
     const cursorShown = () => cursorShownTo(reader.received, writer.doc.clientID);
     await expect.poll(cursorShown, { timeout: 10_000 }).toBe(last);
 
-    // The default rate: 20 a second after a burst of 60. However long the flood took, far below one per move.
+    // The default rate: 20 a second after a burst of 60, over the time the flood took (and the last
+    // move's wait); below one per move however slow the machine.
     const received = reader.received.filter((frame) => frame[0] === MessageType.awareness).length - awarenessBefore;
-    expect(received).toBeLessThan(floodMoves / 2);
+    expect(received).toBeLessThanOrEqual(60 + Math.ceil(20 * (floodSeconds + 1)));
+    expect(received).toBeLessThan(floodMoves);
     expect(writer.closeCodes).toEqual([]);
   });
 });

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SaveState } from '../../client/editor/save-state.js';
@@ -14,10 +12,10 @@ import { findFreePort } from './harness/free-port.js';
 import { closeOf, openRawSocket, syncStep2Frame, whenReceived } from './harness/raw-socket.js';
 import { appendParagraph, bodyXml, newParagraph, bodyOf } from './harness/letter-body.js';
 import { openLetterTab, whenSaveState, whenSynced } from './harness/letter-tab.js';
+import { runOperatorCommand } from './harness/operator-command.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const databaseName = 'jointly.sqlite';
 
 /** Copies the SQLite database and its journal files from one folder to another, replacing what was there. */
@@ -28,15 +26,7 @@ async function copyDatabase(from: string, to: string): Promise<void> {
 
 /** Runs `npm run mark-restore` as an operator would, on the server's data folder. */
 function runMarkRestore(server: ServerProcess): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/mark-restore.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: server.dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  return runOperatorCommand('mark-restore', { DATA_DIR: server.dataDir });
 }
 
 /** The letter's text as the stopped server's store holds it. */

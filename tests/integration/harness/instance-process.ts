@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** Loaded into every server process the tests start: it ends the server when the test runner is gone. */
+const exitWithParent = fileURLToPath(new URL('../../exit-with-parent.mjs', import.meta.url));
 const startTimeoutMs = 20_000;
 const stopTimeoutMs = 10_000;
 /** Log lines kept for failure messages. */
@@ -15,24 +17,69 @@ export interface LogLine {
   [field: string]: unknown;
 }
 
-/** One server process on port 0; its log lines go to `logs`, which several instances may share. */
+/**
+ * What a server process runs: the server built once for the test run (see tests/server-build.mjs),
+ * or, without a build, `server/main.ts` through tsx, which compiles it on every start.
+ */
+export function serverCommand(builtMain: string | null | undefined): string[] {
+  return builtMain ? ['--import', exitWithParent, builtMain] : ['--import', exitWithParent, '--import', 'tsx', 'server/main.ts'];
+}
+
+/**
+ * The process groups of the servers this process has started and not yet seen exit: one set per
+ * process, however often a test runner evaluates this module in it.
+ */
+const running = runningGroups();
+
+function runningGroups(): Set<number> {
+  const key = Symbol.for('jointly.test-server-groups');
+  const holder = globalThis as { [key]?: Set<number> };
+  if (holder[key]) return holder[key];
+  const groups = new Set<number>();
+  holder[key] = groups;
+  // Whatever ends this process (a test runner's worker torn down after a timeout), its servers go with it.
+  process.once('exit', () => {
+    for (const group of groups) signalGroup(group, 'SIGKILL');
+  });
+  return groups;
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // The group has already gone.
+  }
+}
+
+/**
+ * One server process on port 0; its log lines go to `logs`, which several instances may share.
+ * It runs in a process group of its own, and every way of ending it signals the whole group.
+ */
 export class InstanceProcess {
+  private listeningPort: number | null = null;
+  /** Resolves once the server logs that it listens; rejects if it exits or takes too long first. */
+  readonly ready: Promise<void>;
+  private readonly exited: Promise<void>;
+
   private constructor(
     private readonly child: ChildProcess,
-    private readonly exited: Promise<void>,
-    readonly port: number,
-  ) {}
-
-  /** Starts `server/main.ts` with `env` and resolves once it logs that it is listening. */
-  static async start(env: NodeJS.ProcessEnv, logs: LogLine[]): Promise<InstanceProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    logs: LogLine[],
+  ) {
+    const group = child.pid!;
+    running.add(group);
+    this.exited = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        running.delete(group);
+        resolve();
+      }),
+    );
     let stderr = '';
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);
     });
-    const listening = new Promise<number>((resolve, reject) => {
+    this.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the server did not start within ${startTimeoutMs} ms\n${stderr}`)), startTimeoutMs);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
@@ -45,17 +92,35 @@ export class InstanceProcess {
         if (logs.length > keptLogLines) logs.shift();
         if (line.msg === 'Jointly is listening' && typeof line.port === 'number') {
           clearTimeout(timer);
-          resolve(line.port);
+          this.listeningPort = line.port;
+          resolve();
         }
       });
     });
+    // Whoever starts it awaits `ready`; a start abandoned on the way (its test timed out) must not be unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  /**
+   * Starts the server with `env` at once and returns it while it is still starting: the caller
+   * keeps it (so that it can be stopped whatever happens) and then awaits `ready`.
+   */
+  static spawn(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null): InstanceProcess {
+    const child = spawn(process.execPath, serverCommand(builtMain), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid === undefined) throw new Error('the server process could not be started');
+    return new InstanceProcess(child, logs);
+  }
+
+  /** Starts the server and resolves once it logs that it is listening (it is stopped if it does not). */
+  static async start(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null): Promise<InstanceProcess> {
+    const instance = InstanceProcess.spawn(env, logs, builtMain);
     try {
-      return new InstanceProcess(child, exited, await listening);
+      await instance.ready;
     } catch (error) {
-      child.kill('SIGKILL');
-      await exited;
+      await instance.end('SIGKILL');
       throw error;
     }
+    return instance;
   }
 
   /** The process id, to look at its open descriptors or memory in /proc. */
@@ -63,8 +128,15 @@ export class InstanceProcess {
     return this.child.pid!;
   }
 
+  /** The port it listens on; only once `ready` has resolved. */
+  get port(): number {
+    if (this.listeningPort === null) throw new Error('the server is not listening yet');
+    return this.listeningPort;
+  }
+
+  /** Running and listening: a balancer may send connections to it. */
   get isRunning(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.listeningPort !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** The exit code once the process has ended by itself (null while it runs, or when a signal ended it). */
@@ -72,15 +144,19 @@ export class InstanceProcess {
     return this.child.exitCode;
   }
 
-  /** Sends `signal` and resolves once the process has exited (SIGKILL if it takes too long). */
+  /**
+   * Sends `signal` and resolves once the process has exited (SIGKILL if it takes too long); then
+   * whatever else is left in its process group is killed.
+   */
   async end(signal: NodeJS.Signals): Promise<void> {
     const { child } = this;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+      const timer = setTimeout(() => signalGroup(this.pid, 'SIGKILL'), stopTimeoutMs);
       await this.exited;
       clearTimeout(timer);
     }
+    signalGroup(this.pid, 'SIGKILL');
   }
 }
 

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ownedPrefix } from '../../temp-folders.mjs';
 import { findFreePort } from './free-port.js';
 import { HelperProcess } from './helper-process.js';
 
@@ -41,7 +41,7 @@ export class PostgresServer {
   static async start(): Promise<PostgresServer> {
     const bin = postgresBinDir();
     const user = runAs();
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'jointly-pg-'));
+    const folder = await mkdtemp(ownedPrefix('pg'));
     if (user) await chown(folder, user.uid, user.gid);
     const dataDir = path.join(folder, 'data');
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C' };
@@ -61,9 +61,9 @@ export class PostgresServer {
     }
   }
 
-  /** Creates an empty database and returns its connection URL. */
-  createDatabase(): Promise<string> {
-    return createDatabaseOn(this.port);
+  /** Creates an empty database (or a copy of `template`) and returns its connection URL. */
+  createDatabase(template?: string): Promise<string> {
+    return createDatabaseOn(this.port, template);
   }
 
   /** Fast shutdown (SIGINT to the postmaster's process id), then the folder goes. */
@@ -75,13 +75,22 @@ export class PostgresServer {
 
 const urlOf = (port: number, database: string) => `postgres://jointly@127.0.0.1:${port}/${database}`;
 
-/** Creates an empty database in the test cluster on `port` and returns its connection URL. */
-export async function createDatabaseOn(port: number): Promise<string> {
+/** The name of a database given its connection URL. */
+export function databaseNameOf(url: string): string {
+  return new URL(url).pathname.slice(1);
+}
+
+/**
+ * Creates a database in the test cluster on `port` and returns its connection URL: empty, or a
+ * copy of the database `template` (which nobody may be connected to), e.g. one the demo workspace
+ * was seeded into once for the run.
+ */
+export async function createDatabaseOn(port: number, template?: string): Promise<string> {
   const name = `jointly_${randomUUID().replaceAll('-', '')}`;
   const client = new pg.Client({ connectionString: urlOf(port, 'postgres') });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }

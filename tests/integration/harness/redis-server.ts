@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ownedPrefix } from '../../temp-folders.mjs';
 import { findFreePort } from './free-port.js';
 import { HelperProcess } from './helper-process.js';
 
@@ -5,11 +8,20 @@ import { HelperProcess } from './helper-process.js';
 export class RedisServer {
   private process: HelperProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  /** `folder` holds its process id file, so that a run killed before it could stop Redis is cleaned up by the next. */
+  private constructor(
+    readonly port: number,
+    private readonly folder: string,
+  ) {}
 
   static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await findFreePort());
-    await server.start();
+    const server = new RedisServer(await findFreePort(), await mkdtemp(ownedPrefix('redis')));
+    try {
+      await server.start();
+    } catch (error) {
+      await rm(server.folder, { recursive: true, force: true });
+      throw error;
+    }
     return server;
   }
 
@@ -19,7 +31,7 @@ export class RedisServer {
 
   async start(): Promise<void> {
     if (this.process) throw new Error('Redis is already running');
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', this.folder, '--pidfile', path.join(this.folder, 'redis.pid')];
     try {
       this.process = await HelperProcess.start('redis-server', args, 'Ready to accept connections');
     } catch (error) {
@@ -30,8 +42,15 @@ export class RedisServer {
     }
   }
 
+  /** Stops Redis; it can be started again on the same port. */
   async stop(): Promise<void> {
     await this.process?.stop('SIGTERM');
     this.process = null;
+  }
+
+  /** Stops Redis for good and removes its folder. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    await rm(this.folder, { recursive: true, force: true });
   }
 }

@@ -5,11 +5,16 @@ import { RedisServer } from './redis-server.js';
 /** Runs `start` before the first test of the file and `stop` after the last; the returned function gives what it started. */
 function useForFile<T>(what: string, start: () => Promise<T>, stop: (started: T) => Promise<void>): () => T {
   let started: T | null = null;
+  // Kept so that a start still under way when its hook timed out is stopped once it is done.
+  let starting: Promise<T | null> | null = null;
   beforeAll(async () => {
-    started = await start();
+    const pending = start();
+    starting = pending.catch(() => null);
+    started = await pending;
   });
   afterAll(async () => {
-    if (started) await stop(started);
+    const service = await starting;
+    if (service) await stop(service);
   });
   return () => {
     if (!started) throw new Error(`${what} has not started`);
@@ -24,5 +29,5 @@ export function usePostgres(): () => PostgresServer {
 
 /** One Redis for the tests of a file. */
 export function useRedis(): () => RedisServer {
-  return useForFile('Redis', () => RedisServer.start(), (server) => server.stop());
+  return useForFile('Redis', () => RedisServer.start(), (server) => server.dispose());
 }
