@@ -8,6 +8,7 @@ import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
 import { RedisNotificationBus } from './scale/redis-notification-bus.js';
 import { openStore } from './store/open-store.js';
+import { closingSockets } from './sync/closing-sockets.js';
 import { startHeartbeat } from './sync/heartbeat.js';
 import { demoPassword } from './workspace/demo-password.js';
 import { printDemoAccounts } from './workspace/print-demo-accounts.js';
@@ -65,6 +66,8 @@ const server = serve(
 );
 guardUpgrades(server);
 
+/** How long shutdown waits for clients to answer the close of their connections. */
+const closingHandshakeMs = 2000;
 let stopping = false;
 let shutdownStep = 'storing the last updates of open letters';
 async function shutdown(signal: string): Promise<void> {
@@ -86,6 +89,8 @@ async function shutdown(signal: string): Promise<void> {
   await notify.stop();
   shutdownStep = 'storing the last updates of open letters';
   await registry.closeAll();
+  shutdownStep = 'closing the connections of open letters';
+  await closingSockets(sockets, closingHandshakeMs);
   await workers.close();
   sockets.close();
   server.close();
