@@ -4,9 +4,9 @@ import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import type { InlineJson } from '../../shared/domain/paragraph-hash.js';
 import {
   SuggestionKind,
+  isDatedAhead,
   isSuggestionMark,
   suggestionAttributesSchema,
-  type SuggestionAttributes,
   type SuggestionAuthor,
 } from '../../shared/domain/suggestions.js';
 import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
@@ -17,7 +17,15 @@ import { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
 const forbidden = (message: string) => new ProtocolViolation(CloseCode.forbidden, message);
 
-/** Every suggestion the body holds now, by id and kind, with its attributes as stored. */
+/** The attributes of a suggestion as one comparable string, whatever order its keys came in. */
+const signature = (kind: string, value: unknown): string => {
+  const parsed = suggestionAttributesSchema.safeParse(value);
+  if (!parsed.success) return `${kind}|${JSON.stringify(value)}`;
+  const { id, authorId, authorName, officeId, time } = parsed.data;
+  return `${kind}|${JSON.stringify({ id, authorId, authorName, officeId, time })}`;
+};
+
+/** Every suggestion the body holds now: its kind and attributes, by id. */
 function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
   const found = new Map<string, string>();
   const visit = (node: Y.XmlFragment | Y.XmlElement) => {
@@ -26,7 +34,7 @@ function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
       if (!(child instanceof Y.XmlText)) continue;
       for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
         for (const [key, value] of Object.entries(op.attributes ?? {})) {
-          if (isSuggestionMark(key)) found.set(`${key}:${(value as { id?: unknown }).id as string}`, JSON.stringify(value));
+          if (isSuggestionMark(key)) found.set(String((value as { id?: unknown }).id), signature(key, value));
         }
       }
     }
@@ -35,17 +43,16 @@ function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
   return found;
 }
 
-const sameAttributes = (value: SuggestionAttributes) =>
-  JSON.stringify({ id: value.id, authorId: value.authorId, authorName: value.authorName, officeId: value.officeId, time: value.time });
-
 /**
  * Attribution of suggestions is the server's (rule S13, invariant 6): every suggestion mark an
- * update writes must be well-formed and carry the author, name and office of the connection that
- * sends it. The one exception is a copy of a suggestion the letter holds already, unchanged (an
- * editor splitting a paragraph that holds someone's proposal rewrites its formatting), which
- * claims nothing new. Checked on the update's structs before it is applied.
+ * update writes must be well-formed, not dated ahead of the server's clock, and carry the author,
+ * name and office of the connection that sends it. The one exception is a copy of a suggestion the
+ * letter holds already, unchanged (an editor splitting a paragraph that holds someone's proposal
+ * rewrites its formatting), which claims nothing new. An id names one suggestion: a mark that
+ * re-uses the id of another one (someone else's, or of the other kind) is refused, since deciding
+ * on one would decide on both. Checked on the update's structs before it is applied.
  */
-export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, author: SuggestionAuthor, bodyField: string): void {
+export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, author: SuggestionAuthor, bodyField: string, now = Date.now()): void {
   let stored: Map<string, string> | null = null;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
@@ -55,10 +62,17 @@ export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, a
     const parsed = suggestionAttributesSchema.safeParse(value);
     if (!parsed.success) throw new UpdateRefusal(RefusalKind.schema, `the "${key}" mark is not a well-formed suggestion`);
     const attrs = parsed.data;
-    if (attrs.authorId === author.userId && attrs.officeId === author.officeId && attrs.authorName === author.name) continue;
     stored ??= storedSuggestions(doc, bodyField);
-    if (stored.get(`${key}:${attrs.id}`) === sameAttributes(attrs)) continue;
-    throw forbidden('the update writes a suggestion in the name of someone else');
+    const known = stored.get(attrs.id);
+    const written = signature(key, attrs);
+    if (known === written) continue;
+    if (known !== undefined) throw forbidden('the update re-uses the id of another suggestion');
+    if (attrs.authorId !== author.userId || attrs.officeId !== author.officeId || attrs.authorName !== author.name) {
+      throw forbidden('the update writes a suggestion in the name of someone else');
+    }
+    if (isDatedAhead(attrs.time, now)) throw new UpdateRefusal(RefusalKind.schema, `the "${key}" mark is dated in the future`);
+    // Later marks of this update under the same id must be this very suggestion.
+    stored.set(attrs.id, written);
   }
 }
 
