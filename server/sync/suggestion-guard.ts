@@ -111,11 +111,6 @@ function projectBody(node: BodyNodeJson, authorId: string): unknown {
   return { ...rest, content: content.map((child) => projectBody(child as BodyNodeJson, authorId)) };
 }
 
-/** The letter as `withoutOwnSuggestions` reads it for `authorId`, as one string. */
-function projectedLetter(doc: Y.Doc, bodyField: string, authorId: string): string {
-  return JSON.stringify(projectBody(letterBodyJson(doc.getXmlFragment(bodyField)), authorId));
-}
-
 /**
  * A suggest-only connection (it may suggest but not edit) changes nothing but suggestions of its
  * own: it adds text marked as its own proposed insertion, puts its own deletion marks over text,
@@ -125,10 +120,12 @@ function projectedLetter(doc: Y.Doc, bodyField: string, authorId: string): strin
  *
  * The copy is kept for the room and follows every change of the letter, so that a keystroke does
  * not cost a copy of the whole letter; after a refusal it holds what the letter does not, and is
- * dropped (see `discard`).
+ * dropped (see `discard`). The reading of each top-level block is kept too, per author, until a
+ * change touches the block, so that a keystroke costs the blocks it changes, not the whole letter.
  */
 export class SuggestOnlyGuard {
   private copy: Y.Doc | null = null;
+  private readings = new WeakMap<Y.XmlElement, Map<string, string>>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -142,16 +139,40 @@ export class SuggestOnlyGuard {
     if (this.copy) Y.applyUpdate(this.copy, update);
   };
 
+  /** Forgets the reading of every top-level block a transaction on the copy changed. */
+  private readonly forgetChanged = (transaction: Y.Transaction): void => {
+    const body = this.copy?.getXmlFragment(this.bodyField);
+    for (const changed of transaction.changed.keys()) {
+      let type: Y.AbstractType<unknown> | null = changed as Y.AbstractType<unknown>;
+      while (type && type._item && type._item.parent !== body) type = type._item.parent as Y.AbstractType<unknown>;
+      if (type instanceof Y.XmlElement) this.readings.delete(type);
+    }
+  };
+
+  /** The copy's body as `withoutOwnSuggestions` reads it for `authorId`, one string per top-level block. */
+  private projected(authorId: string): (string | null)[] {
+    const blocks = this.copy!.getXmlFragment(this.bodyField).toArray();
+    return blocks.map((block) => {
+        if (!(block instanceof Y.XmlElement)) return null;
+        let byAuthor = this.readings.get(block);
+        if (!byAuthor) this.readings.set(block, (byAuthor = new Map()));
+        let reading = byAuthor.get(authorId);
+        if (reading === undefined) byAuthor.set(authorId, (reading = JSON.stringify(projectBody(letterBodyJson(block), authorId))));
+        return reading;
+      });
+  }
+
   /** Throws a 4403 violation unless `update` changes only `author`'s own suggestions. */
   check(update: Uint8Array, author: SuggestionAuthor): void {
     if (!this.copy) {
       this.copy = new Y.Doc({ gc: false });
       Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.doc));
+      this.copy.on('afterTransaction', this.forgetChanged);
     }
-    const before = projectedLetter(this.copy, this.bodyField, author.userId);
+    const before = this.projected(author.userId);
     Y.applyUpdate(this.copy, update);
-    const after = projectedLetter(this.copy, this.bodyField, author.userId);
-    if (before === after) return;
+    const after = this.projected(author.userId);
+    if (before.length === after.length && before.every((reading, index) => reading === after[index])) return;
     this.discard();
     throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
   }
@@ -160,6 +181,7 @@ export class SuggestOnlyGuard {
   discard(): void {
     this.copy?.destroy();
     this.copy = null;
+    this.readings = new WeakMap();
   }
 
   destroy(): void {
