@@ -54,6 +54,7 @@ function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
  */
 export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, author: SuggestionAuthor, bodyField: string, now = Date.now()): void {
   let stored: Map<string, string> | null = null;
+  const copied = new Set<string>();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
@@ -65,7 +66,10 @@ export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, a
     stored ??= storedSuggestions(doc, bodyField);
     const known = stored.get(attrs.id);
     const written = signature(key, attrs);
-    if (known === written) continue;
+    if (known === written) {
+      if (attrs.authorId !== author.userId) copied.add(attrs.id);
+      continue;
+    }
     if (known !== undefined) throw forbidden('the update re-uses the id of another suggestion');
     if (attrs.authorId !== author.userId || attrs.officeId !== author.officeId || attrs.authorName !== author.name) {
       throw forbidden('the update writes a suggestion in the name of someone else');
@@ -73,6 +77,52 @@ export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, a
     if (isDatedAhead(attrs.time, now)) throw new UpdateRefusal(RefusalKind.schema, `the "${key}" mark is dated in the future`);
     // Later marks of this update under the same id must be this very suggestion.
     stored.set(attrs.id, written);
+  }
+  if (copied.size > 0) checkCopiesAddNoWords(doc, decoded.update, copied, bodyField);
+}
+
+/** How often each character occurs in the words of each suggestion named in `ids`, across the body. */
+function wordsOfSuggestions(doc: Y.Doc, bodyField: string, ids: ReadonlySet<string>): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) visit(child);
+      if (!(child instanceof Y.XmlText)) continue;
+      for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        const words = typeof op.insert === 'string' ? op.insert : '\u0000';
+        for (const [key, value] of Object.entries(op.attributes ?? {})) {
+          const id = isSuggestionMark(key) ? String((value as { id?: unknown }).id) : null;
+          if (id === null || !ids.has(id)) continue;
+          let byCharacter = counts.get(id);
+          if (!byCharacter) counts.set(id, (byCharacter = new Map()));
+          for (const character of words) byCharacter.set(character, (byCharacter.get(character) ?? 0) + 1);
+        }
+      }
+    }
+  };
+  visit(doc.getXmlFragment(bodyField));
+  return counts;
+}
+
+/**
+ * A copy of someone else's suggestion (a paragraph split or joined across it) may move its words,
+ * never add to them: otherwise an editor could put words of their own under someone else's name.
+ * Checked on a copy of the letter, only for updates that copy someone else's suggestion.
+ */
+function checkCopiesAddNoWords(doc: Y.Doc, update: Uint8Array, ids: ReadonlySet<string>, bodyField: string): void {
+  const copy = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = wordsOfSuggestions(copy, bodyField, ids);
+    Y.applyUpdate(copy, update);
+    for (const [id, after] of wordsOfSuggestions(copy, bodyField, ids)) {
+      const had = before.get(id);
+      for (const [character, count] of after) {
+        if (count > (had?.get(character) ?? 0)) throw forbidden('the update puts words under someone else’s suggestion');
+      }
+    }
+  } finally {
+    copy.destroy();
   }
 }
 

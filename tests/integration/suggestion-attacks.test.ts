@@ -172,6 +172,47 @@ describe('S13 suggestions against hostile updates and requests', () => {
       expect(plainText(reader.doc)).not.toContain('Finland.');
       reader.destroy();
     });
+    it('S13 may not put new words under a copy of someone else’s suggestion, but may split a paragraph across it', async () => {
+      const { letterId, kadri, aino } = await letterWithSuggester();
+      const kadris = newSuggestionAttributes(authorOf(kadri));
+      expect(await attempt(kadri, letterId, (client) => lastText(client).insert(opening.length - 1, ' at once', { [SuggestionKind.insertion]: kadris }))).toBe(
+        'saved',
+      );
+      expect(await attempt(aino, letterId, (client) => lastText(client).insert(0, 'FORGED ', { [SuggestionKind.insertion]: kadris }))).toBe(CloseCode.forbidden);
+      expect(
+        await attempt(aino, letterId, (client) =>
+          client.doc.transact(() => (appendParagraph(client.doc, '').get(0) as Y.XmlText).insert(0, 'ALSO FORGED', { [SuggestionKind.insertion]: kadris })),
+        ),
+      ).toBe(CloseCode.forbidden);
+      // Enter inside Kadri's proposal: its tail moves to a new paragraph, still Kadri's.
+      const splitAt = opening.length - 1 + ' at'.length;
+      expect(
+        await attempt(aino, letterId, (client) =>
+          client.doc.transact(() => {
+            const text = lastText(client);
+            const tail = text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[];
+            let offset = 0;
+            const moved: { insert: string; attributes?: Record<string, unknown> }[] = [];
+            for (const op of tail) {
+              const end = offset + op.insert.length;
+              if (end > splitAt) moved.push({ ...op, insert: op.insert.slice(Math.max(0, splitAt - offset)) });
+              offset = end;
+            }
+            text.delete(splitAt, text.length - splitAt);
+            const next = appendParagraph(client.doc, '').get(0) as Y.XmlText;
+            next.applyDelta(moved);
+          }),
+        ),
+      ).toBe('saved');
+      const reader = await joinLetter(server(), aino, letterId);
+      const paragraphs = currentParagraphs(reader.doc);
+      reader.destroy();
+      expect(paragraphs.map((paragraph) => paragraph.text)).toEqual(['The ministers agree to act together at', ' once.']);
+      expect(paragraphs.flatMap((paragraph) => paragraph.suggestions ?? [])).toMatchObject([
+        { id: kadris.id, authorId: kadri.user.id, text: ' at' },
+        { id: kadris.id, authorId: kadri.user.id, text: ' once' },
+      ]);
+    });
   });
 
   describe('the decision route', () => {
