@@ -52,7 +52,14 @@ function storedSuggestions(doc: Y.Doc, bodyField: string): Map<string, string> {
  * re-uses the id of another one (someone else's, or of the other kind) is refused, since deciding
  * on one would decide on both. Checked on the update's structs before it is applied.
  */
-export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, author: SuggestionAuthor, bodyField: string, now = Date.now()): void {
+export function checkSuggestionAttribution(
+  doc: Y.Doc,
+  decoded: DecodedUpdate,
+  author: SuggestionAuthor,
+  bodyField: string,
+  now = Date.now(),
+  checkCopies: (update: Uint8Array, ids: ReadonlySet<string>) => void = (update, ids) => checkCopiesAddNoWords(doc, update, ids, bodyField),
+): void {
   let stored: Map<string, string> | null = null;
   const copied = new Set<string>();
   for (const struct of decoded.structs) {
@@ -78,7 +85,7 @@ export function checkSuggestionAttribution(doc: Y.Doc, decoded: DecodedUpdate, a
     // Later marks of this update under the same id must be this very suggestion.
     stored.set(attrs.id, written);
   }
-  if (copied.size > 0) checkCopiesAddNoWords(doc, decoded.update, copied, bodyField);
+  if (copied.size > 0) checkCopies(decoded.update, copied);
 }
 
 /** How often each character occurs in the words of each suggestion named in `ids`, across the body. */
@@ -115,15 +122,19 @@ function checkCopiesAddNoWords(doc: Y.Doc, update: Uint8Array, ids: ReadonlySet<
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     const before = wordsOfSuggestions(copy, bodyField, ids);
     Y.applyUpdate(copy, update);
-    for (const [id, after] of wordsOfSuggestions(copy, bodyField, ids)) {
-      const had = before.get(id);
-      for (const [character, count] of after) {
-        if (count > (had?.get(character) ?? 0)) throw forbidden('the update puts words under someone else’s suggestion');
-      }
-    }
+    if (addsWords(before, wordsOfSuggestions(copy, bodyField, ids))) throw forbidden('the update puts words under someone else’s suggestion');
   } finally {
     copy.destroy();
   }
+}
+
+/** Whether any suggestion holds a character more often after than before. */
+function addsWords(before: Map<string, Map<string, number>>, after: Map<string, Map<string, number>>): boolean {
+  for (const [id, counts] of after) {
+    const had = before.get(id);
+    for (const [character, count] of counts) if (count > (had?.get(character) ?? 0)) return true;
+  }
+  return false;
 }
 
 type Run = [text: string, marks: string];
@@ -214,17 +225,37 @@ export class SuggestOnlyGuard {
 
   /** Throws a 4403 violation unless `update` changes only `author`'s own suggestions. */
   check(update: Uint8Array, author: SuggestionAuthor): void {
+    const copy = this.keptCopy();
+    const before = this.projected(author.userId);
+    Y.applyUpdate(copy, update);
+    const after = this.projected(author.userId);
+    if (before.length === after.length && before.every((reading, index) => reading === after[index])) return;
+    this.discard();
+    throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
+  }
+
+  /**
+   * `checkCopiesAddNoWords` on the kept copy, so that an editor who keeps sending copies of
+   * someone's suggestion does not cost a copy of the whole letter each time. The copy then holds
+   * `update`, as the letter will once it is applied.
+   */
+  checkCopies(update: Uint8Array, ids: ReadonlySet<string>): void {
+    const copy = this.keptCopy();
+    const before = wordsOfSuggestions(copy, this.bodyField, ids);
+    Y.applyUpdate(copy, update);
+    if (addsWords(before, wordsOfSuggestions(copy, this.bodyField, ids))) {
+      this.discard();
+      throw forbidden('the update puts words under someone else’s suggestion');
+    }
+  }
+
+  private keptCopy(): Y.Doc {
     if (!this.copy) {
       this.copy = new Y.Doc({ gc: false });
       Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.doc));
       this.copy.on('afterTransaction', this.forgetChanged);
     }
-    const before = this.projected(author.userId);
-    Y.applyUpdate(this.copy, update);
-    const after = this.projected(author.userId);
-    if (before.length === after.length && before.every((reading, index) => reading === after[index])) return;
-    this.discard();
-    throw forbidden('this connection may only suggest: the update changes more than its own suggestions');
+    return this.copy;
   }
 
   /** The update last checked was not applied to the letter after all: the copy no longer matches it. */
