@@ -398,12 +398,14 @@ export class Room implements CommitTarget {
   /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
   private checkSuggestions(connection: Connection, decoded: DecodedUpdate, update: Uint8Array): void {
     const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
-    checkSuggestionAttribution(this.doc, decoded, author, bodyFieldName);
+    const kept = () => (this.suggestOnly ??= new SuggestOnlyGuard(this.doc, bodyFieldName));
+    // A suggest-only sender's copies of others' suggestions are checked below, with everything it changes.
+    const checkCopies = connection.canEdit ? (copied: Uint8Array, ids: ReadonlySet<string>) => kept().checkCopies(copied, ids) : () => {};
+    checkSuggestionAttribution(this.doc, decoded, author, bodyFieldName, Date.now(), checkCopies);
     if (connection.canEdit) return;
     // A reconnecting suggester resends what the server has already.
     if (carriesNothingNew(this.doc, update)) return;
-    this.suggestOnly ??= new SuggestOnlyGuard(this.doc, bodyFieldName);
-    this.suggestOnly.check(update, author);
+    kept().check(update, author);
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {

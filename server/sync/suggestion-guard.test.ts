@@ -103,4 +103,52 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     expect(refusalCode(() => guard.check(next, kadri))).toBeNull();
     guard.destroy();
   });
+  it('S13 the kept guard reads each person’s own suggestions apart and re-reads every block a change touches, nested ones too', () => {
+    const server = new Y.Doc();
+    const body = server.getXmlFragment(bodyFieldName);
+    const block = (id: string, words: string) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.setAttribute('id', id);
+      paragraph.insert(0, [new Y.XmlText(words)]);
+      return paragraph;
+    };
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    list.insert(0, [item]);
+    item.insert(0, [block('paragraph-3', 'Patrols by sea.')]);
+    body.insert(0, [block('paragraph-1', 'We agree.'), block('paragraph-2', 'We act.'), list]);
+    const guard = new SuggestOnlyGuard(server, bodyFieldName);
+    const clientOf = () => {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      return client;
+    };
+    const textAt = (doc: Y.Doc, ...path: number[]) => {
+      let node: Y.XmlElement | Y.XmlFragment = doc.getXmlFragment(bodyFieldName);
+      for (const index of path) node = node.get(index) as Y.XmlElement;
+      return node.get(0) as Y.XmlText;
+    };
+    const admit = (author: typeof kadri, change: (client: Y.Doc) => void) => {
+      const client = clientOf();
+      const update = updateOf(client, () => change(client));
+      const code = refusalCode(() => guard.check(update, author));
+      if (code === null) Y.applyUpdate(server, update);
+      return code;
+    };
+    expect(admit(kadri, (c) => textAt(c, 0).insert(2, ' all', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }))).toBeNull();
+    expect(admit(aino, (c) => textAt(c, 1).insert(2, ' now', { [SuggestionKind.insertion]: newSuggestionAttributes(aino) }))).toBeNull();
+    // An editor changes the nested paragraph and an attribute of another one; the readings of both are stale now.
+    const editor = clientOf();
+    Y.applyUpdate(server, updateOf(editor, () => textAt(editor, 2, 0, 0).insert(0, 'Joint ')));
+    Y.applyUpdate(server, updateOf(editor, () => (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).setAttribute('textAlign', 'right')));
+    expect(admit(kadri, (c) => textAt(c, 2, 0, 0).delete(0, 'Joint '.length))).toBe(CloseCode.forbidden);
+    expect(admit(kadri, (c) => (c.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).setAttribute('textAlign', 'left'))).toBe(CloseCode.forbidden);
+    // Aino's proposal is hers to take back, not Kadri's; Kadri's is Kadri's.
+    expect(admit(kadri, (c) => textAt(c, 1).delete(2, ' now'.length))).toBe(CloseCode.forbidden);
+    expect(admit(aino, (c) => textAt(c, 0).delete(2, ' all'.length))).toBe(CloseCode.forbidden);
+    expect(admit(aino, (c) => textAt(c, 1).delete(2, ' now'.length))).toBeNull();
+    expect(admit(kadri, (c) => textAt(c, 0).delete(2, ' all'.length))).toBeNull();
+    expect(textAt(server, 0).toString() + textAt(server, 1).toString()).toBe('We agree.We act.');
+    guard.destroy();
+  });
 });

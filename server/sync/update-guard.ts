@@ -19,6 +19,8 @@ export interface DecodedUpdate {
   deletes: Map<number, { clock: number; len: number }[]>;
   /** True for an update that carries nothing (what a client sends when it has nothing new). */
   isEmpty: boolean;
+  /** The update as it came. */
+  update: Uint8Array;
 }
 
 /** Decodes a v1 update without applying it; a frame that does not decode is malformed. */
@@ -29,7 +31,7 @@ export function decodeIncomingUpdate(update: Uint8Array): DecodedUpdate {
       ds: { clients: Map<number, { clock: number; len: number }[]> };
     };
     const groupCount = decoding.readVarUint(decoding.createDecoder(update));
-    return { structs, groupCount, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0 };
+    return { structs, groupCount, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0, update };
   } catch {
     throw new UpdateRefusal(RefusalKind.malformed, 'the update cannot be decoded');
   }

@@ -22,6 +22,17 @@ export const suggestionAttributesSchema = z.strictObject({
 });
 export type SuggestionAttributes = z.infer<typeof suggestionAttributesSchema>;
 
+/**
+ * How far ahead of the server's clock a new suggestion's time may be (the proposer's clock may run
+ * a little fast); a later time is a forgery that would sort it after every real one.
+ */
+export const suggestionClockSkewMs = 5 * 60_000;
+
+/** Whether `time` (an ISO date-time) lies further ahead of `now` than `suggestionClockSkewMs` allows. */
+export function isDatedAhead(time: string, now: number): boolean {
+  return Date.parse(time) > now + suggestionClockSkewMs;
+}
+
 /** Who proposes: the person and office of this connection. */
 export interface SuggestionAuthor {
   userId: string;
