@@ -1,65 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { SuggestionKind, newSuggestionAttributes, type SuggestionAttributes } from '../../shared/domain/suggestions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { appendParagraph, plainText, textParagraphs } from './harness/letter-body.js';
+import { appendParagraph, plainText } from './harness/letter-body.js';
 import { useSharedServer } from './harness/server-process.js';
-import { apiRequest, createLetter, signIn, type Session } from './harness/sign-in.js';
-import { joinLetter, type SyncClient } from './harness/sync-client.js';
-import { withTimeout } from './harness/wait-for.js';
-
-const opening = 'The ministers agree to act together.';
+import { apiRequest, type Session } from './harness/sign-in.js';
+import { joinLetter } from './harness/sync-client.js';
+import { authorOf, lastText, opening, suggestionLetters } from './harness/suggestion-letter.js';
 
 describe('S13 suggestions on the websocket and through the API', () => {
   const server = useSharedServer({ env: { ROOM_GRACE_MS: '0' } });
 
-  /** A letter by Helena (coordinator, Finland) with one paragraph; Kadri (Estonia) approves, Aino (Finland) drafts. */
-  async function letterWithSuggester(): Promise<{ letterId: string; helena: Session; kadri: Session; aino: Session; paragraphId: string }> {
-    const helena = await signIn(server(), 'Helena Virtanen');
-    const kadri = await signIn(server(), 'Kadri Tamm');
-    const aino = await signIn(server(), 'Aino Mäkelä');
-    const letterId = await createLetter(server(), helena, [helena.user.office.id, kadri.user.office.id]);
-    for (const [session, roles] of [
-      [kadri, ['approver']],
-      [aino, ['drafter']],
-    ] as const) {
-      const set = await apiRequest(server(), helena, 'PUT', `/api/letters/${letterId}/members/${session.user.id}`, { roles });
-      expect(set.status).toBe(200);
-    }
-    const writer = await joinLetter(server(), helena, letterId);
-    const paragraph = appendParagraph(writer.doc, opening);
-    await writer.whenSaved();
-    writer.destroy();
-    return { letterId, helena, kadri, aino, paragraphId: paragraph.getAttribute('id')! };
-  }
-
-  const authorOf = (session: Session) => ({ userId: session.user.id, name: session.user.name, officeId: session.user.office.id });
-
-  /** The text of the letter's last paragraph in `client`'s copy. */
-  const lastText = (client: SyncClient): Y.XmlText => textParagraphs(client.doc).at(-1)!.text;
-
-  /** Makes `change` in a fresh client of `session`: 'saved' once the server stored it, or the close code it answered with. */
-  async function attempt(session: Session, letterId: string, change: (client: SyncClient) => void): Promise<'saved' | number> {
-    const client = await joinLetter(server(), session, letterId);
-    const closed = new Promise<number>((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
-    change(client);
-    const outcome = await withTimeout(
-      Promise.race([client.whenSaved().then(() => 'saved' as const), closed]),
-      5000,
-      'the change to be saved or refused',
-    );
-    client.destroy();
-    return outcome;
-  }
-
-  /** What the server holds now, as a late joiner reads it. */
-  async function storedText(session: Session, letterId: string): Promise<string> {
-    const reader = await joinLetter(server(), session, letterId);
-    const text = reader.xml;
-    reader.destroy();
-    return text;
-  }
+  const { letterWithSuggester, attempt, storedXml: storedText } = suggestionLetters(server);
 
   it('S13 an approver who may not edit stores a proposed insertion in their own name', async () => {
     const { letterId, helena, kadri } = await letterWithSuggester();
