@@ -54,6 +54,8 @@ export type ServiceOptions = Pick<
   syncBudget?: Config['syncBudget'];
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: Config['letterLimits'];
+  /** How many open suggestions a paragraph and a letter may hold; the shared defaults when absent. */
+  suggestionLimits?: Config['suggestionLimits'];
   /** What exports and imports may cost; the configured defaults when absent. */
   workerLimits?: Config['workerLimits'];
   /** Largest import file; the configured default when absent. */
@@ -105,6 +107,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     compactAfterUpdates: options.compactAfterUpdates,
     historyPauseMs: options.historyPauseMs,
     ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
+    ...(options.suggestionLimits ? { suggestionLimits: options.suggestionLimits } : {}),
     ...(options.relay ? { relay: options.relay } : {}),
     mergeText: (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals),
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultLetterLimits, type LetterLimits } from '../shared/domain/letter-limits.js';
 import { defaultCommentLimits, type CommentLimits } from '../shared/domain/comment-limits.js';
+import { defaultSuggestionLimits, type SuggestionLimits } from '../shared/domain/suggestion-limits.js';
 import type { WorkerLimits } from './export/worker-pool.js';
 
 /** 5 MiB: a long letter in Word with a few images; more is refused before it is read. */
@@ -59,6 +60,10 @@ const environmentSchema = z.object({
   LETTER_MAX_PARAGRAPHS: z.coerce.number().int().min(1).default(defaultLetterLimits.maxParagraphs),
   /** Characters in one paragraph; more are refused with 4413. */
   PARAGRAPH_MAX_CHARACTERS: z.coerce.number().int().min(100).default(defaultLetterLimits.maxParagraphLength),
+  /** Open suggestions in one paragraph; a new one past it is refused with 4413. At most what one decision accepts (200), so that "accept all in paragraph" takes them at once. */
+  SUGGESTIONS_MAX_PER_PARAGRAPH: z.coerce.number().int().min(1).max(defaultSuggestionLimits.maxOpenPerParagraph).default(defaultSuggestionLimits.maxOpenPerParagraph),
+  /** Open suggestions in one letter; a new one past it is refused with 4413. Default and why: shared/domain/suggestion-limits.ts. */
+  SUGGESTIONS_MAX_PER_LETTER: z.coerce.number().int().min(1).default(defaultSuggestionLimits.maxOpenPerLetter),
   /** Characters of one comment or reservation reason; longer is refused with 400 `comment_too_long`. */
   COMMENT_MAX_CHARACTERS: z.coerce.number().int().min(100).default(defaultCommentLimits.maxCommentLength),
   /** Comments and reservations on one letter, withdrawn and lifted ones included; more are refused with 409 `comment_limit_reached`. */
@@ -213,6 +218,8 @@ export interface Config {
   letterLimits: LetterLimits;
   /** Budgets of comments and reservations. */
   commentLimits: CommentLimits;
+  /** Open suggestions per paragraph and per letter (4413 beyond). */
+  suggestionLimits: SuggestionLimits;
   syncBudget: SyncBudget;
   workerLimits: WorkerLimits;
   httpTimeouts: HttpTimeouts;
@@ -266,6 +273,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxLetterBytes: env.LETTER_MAX_BYTES,
       maxParagraphs: env.LETTER_MAX_PARAGRAPHS,
       maxParagraphLength: env.PARAGRAPH_MAX_CHARACTERS,
+    },
+    suggestionLimits: {
+      maxOpenPerParagraph: env.SUGGESTIONS_MAX_PER_PARAGRAPH,
+      maxOpenPerLetter: env.SUGGESTIONS_MAX_PER_LETTER,
     },
     commentLimits: {
       maxCommentLength: env.COMMENT_MAX_CHARACTERS,

@@ -26,6 +26,7 @@ export interface RoomRegistryOptions {
   historyPauseMs: number;
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: RoomDeps['letterLimits'];
+  suggestionLimits?: RoomDeps['suggestionLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
   /** Merges stored text for compaction (a worker thread); on this thread when absent. */
@@ -83,7 +84,7 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits, mergeText } = this.options;
+    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits, suggestionLimits, mergeText } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
@@ -98,6 +99,7 @@ export class RoomRegistry {
         compactAfterUpdates,
         historyPauseMs,
         ...(letterLimits ? { letterLimits } : {}),
+        ...(suggestionLimits ? { suggestionLimits } : {}),
         ...(relay ? { relay } : {}),
         ...(mergeText ? { mergeText } : {}),
         onEmpty: (loaded) => this.scheduleUnload(loaded),

@@ -36,7 +36,8 @@ import { isDecodingError, ServerFault } from './server-fault.js';
 import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
-import { SuggestOnlyGuard, checkSuggestionAttribution } from './suggestion-guard.js';
+import { SuggestionGuard } from './suggestion-guard.js';
+import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js';
 import { maySuggest } from '../../shared/domain/permissions.js';
 import {
   RefusalKind,
@@ -69,6 +70,8 @@ export interface RoomDeps {
   relay?: Pick<LetterRelay, 'publish'>;
   /** How large the letter may grow; the shared defaults when absent. */
   letterLimits?: LetterLimits;
+  /** How many open suggestions a paragraph and the letter may hold; the shared defaults when absent. */
+  suggestionLimits?: SuggestionLimits;
   /** Merges stored text for compaction; on this thread when absent (tests). */
   mergeText?: MergeStoredText;
 }
@@ -127,8 +130,8 @@ export class Room implements CommitTarget {
   private readonly sendingLetterState = new Set<Connection>();
   private readonly letterSize: LetterSize;
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
-  /** Checks updates of suggest-only connections (rule S13); made when the first one writes. */
-  private suggestOnly: SuggestOnlyGuard | null = null;
+  /** Checks the suggestions updates write (rule S13); it copies the letter only when an update needs it. */
+  private suggestions: SuggestionGuard | null = null;
 
   private constructor(
     readonly letterId: string,
@@ -376,12 +379,12 @@ export class Room implements CommitTarget {
       throw error;
     }
     this.letterSize.check(update, growth);
-    this.checkSuggestions(connection, decoded, update);
+    this.checkSuggestions(connection, decoded);
     let newClientIds: number[];
     try {
       newClientIds = this.claimClients(connection, decoded);
     } catch (error) {
-      this.suggestOnly?.discard();
+      this.suggestions?.discard();
       throw error;
     }
     try {
@@ -396,16 +399,10 @@ export class Room implements CommitTarget {
   }
 
   /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
-  private checkSuggestions(connection: Connection, decoded: DecodedUpdate, update: Uint8Array): void {
+  private checkSuggestions(connection: Connection, decoded: DecodedUpdate): void {
     const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
-    const kept = () => (this.suggestOnly ??= new SuggestOnlyGuard(this.doc, bodyFieldName));
-    // A suggest-only sender's copies of others' suggestions are checked below, with everything it changes.
-    const checkCopies = connection.canEdit ? (copied: Uint8Array, ids: ReadonlySet<string>) => kept().checkCopies(copied, ids) : () => {};
-    checkSuggestionAttribution(this.doc, decoded, author, bodyFieldName, Date.now(), checkCopies);
-    if (connection.canEdit) return;
-    // A reconnecting suggester resends what the server has already.
-    if (carriesNothingNew(this.doc, update)) return;
-    kept().check(update, author);
+    this.suggestions ??= new SuggestionGuard(this.doc, bodyFieldName, this.deps.suggestionLimits);
+    this.suggestions.admit(decoded, author, connection.canEdit);
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -720,7 +717,7 @@ export class Room implements CommitTarget {
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
     this.history.stop();
-    this.suggestOnly?.destroy();
+    this.suggestions?.destroy();
     this.doc.off('update', this.forwardRelayed);
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { SuggestionKind, newSuggestionAttributes } from '../../shared/domain/suggestions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { SuggestOnlyGuard, checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
-import { UpdateRefusal, decodeIncomingUpdate } from './update-guard.js';
+import { SuggestionGuard, checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
+import { RefusalKind, UpdateRefusal, decodeIncomingUpdate } from './update-guard.js';
 
 const kadri = { userId: 'user-kadri', name: 'Kadri Tamm', officeId: 'ee-interior' };
 const aino = { userId: 'user-aino', name: 'Aino Mäkelä', officeId: 'fi-interior' };
@@ -37,6 +37,7 @@ function refusalCode(check: () => void): number | null {
     check();
     return null;
   } catch (error) {
+    if (error instanceof UpdateRefusal && error.kind === RefusalKind.tooLarge) return CloseCode.letterTooLarge;
     return (error as { code?: number }).code ?? -1;
   }
 }
@@ -85,7 +86,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
 
   it('S13 the guard kept for a room follows others’ edits, and starts afresh after a refusal', () => {
     const { server, client, text } = letter();
-    const guard = new SuggestOnlyGuard(server, bodyFieldName);
+    const guard = new SuggestionGuard(server, bodyFieldName);
     const first = updateOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
     guard.check(first, kadri);
     Y.applyUpdate(server, first);
@@ -117,7 +118,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     list.insert(0, [item]);
     item.insert(0, [block('paragraph-3', 'Patrols by sea.')]);
     body.insert(0, [block('paragraph-1', 'We agree.'), block('paragraph-2', 'We act.'), list]);
-    const guard = new SuggestOnlyGuard(server, bodyFieldName);
+    const guard = new SuggestionGuard(server, bodyFieldName);
     const clientOf = () => {
       const client = new Y.Doc();
       Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
@@ -149,6 +150,87 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     expect(admit(aino, (c) => textAt(c, 1).delete(2, ' now'.length))).toBeNull();
     expect(admit(kadri, (c) => textAt(c, 0).delete(2, ' all'.length))).toBeNull();
     expect(textAt(server, 0).toString() + textAt(server, 1).toString()).toBe('We agree.We act.');
+    guard.destroy();
+  });
+
+  /** A letter of `count` paragraphs, the first of which holds Kadri's proposed deletion of its last word; and a client of it. */
+  function longLetter(count: number) {
+    const server = new Y.Doc();
+    const kadris = newSuggestionAttributes(kadri);
+    server.transact(() => {
+      const body = server.getXmlFragment(bodyFieldName);
+      body.insert(
+        0,
+        Array.from({ length: count }, (_, index) => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.setAttribute('id', `paragraph-${index}`);
+          paragraph.insert(0, [new Y.XmlText()]);
+          return paragraph;
+        }),
+      );
+      body.toArray().forEach((paragraph, index) => ((paragraph as Y.XmlElement).get(0) as Y.XmlText).insert(0, `Paragraph ${index} of the letter.`));
+      const first = (body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      first.format(first.length - 'letter.'.length, 'letter'.length, { [SuggestionKind.deletion]: kadris });
+    });
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const textAt = (doc: Y.Doc, index: number) => (doc.getXmlFragment(bodyFieldName).get(index) as Y.XmlElement).get(0) as Y.XmlText;
+    return { server, client, kadris, textAt };
+  }
+
+  it('S13 an editor’s copy of someone else’s suggestion is checked on the blocks it touches, not on the whole letter', () => {
+    const { server, client, kadris, textAt } = longLetter(300);
+    const guard = new SuggestionGuard(server, bodyFieldName);
+    const moveKadris = (toStart: boolean) =>
+      updateOf(client, () =>
+        client.transact(() => {
+          const text = textAt(client, 0);
+          text.delete(toStart ? text.length - 'letter.'.length : 0, 'letter'.length);
+          text.insert(toStart ? 0 : text.length - 1, 'letter', { [SuggestionKind.deletion]: kadris });
+        }),
+      );
+    const admit = (update: Uint8Array) => {
+      guard.admit(decodeIncomingUpdate(update), aino, true);
+      Y.applyUpdate(server, update);
+    };
+    // The first check reads the letter once.
+    admit(moveKadris(true));
+    const read = vi.spyOn(Y.XmlText.prototype, 'toDelta');
+    try {
+      admit(moveKadris(false));
+      const paragraphsRead = read.mock.instances.map((text) => ((text as Y.XmlText).parent as Y.XmlElement).getAttribute('id'));
+      expect(paragraphsRead.length).toBeGreaterThan(0);
+      expect(new Set(paragraphsRead)).toEqual(new Set(['paragraph-0']));
+    } finally {
+      read.mockRestore();
+    }
+    // Still a check: words added under Kadri's name in another paragraph are refused.
+    const forged = updateOf(client, () => textAt(client, 200).insert(0, 'Forged ', { [SuggestionKind.deletion]: kadris }));
+    expect(refusalCode(() => guard.admit(decodeIncomingUpdate(forged), aino, true))).toBe(CloseCode.forbidden);
+    guard.destroy();
+  });
+
+  it('S13 a new suggestion may not take a paragraph or the letter past its limit of open suggestions (4413)', () => {
+    const { server, textAt } = longLetter(4);
+    const guard = new SuggestionGuard(server, bodyFieldName, { maxOpenPerParagraph: 2, maxOpenPerLetter: 4 });
+    const suggest = (paragraph: number, author = aino, attributes = newSuggestionAttributes(author)) => {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      const update = updateOf(client, () => textAt(client, paragraph).insert(0, 'Also ', { [SuggestionKind.insertion]: attributes }));
+      const code = refusalCode(() => guard.admit(decodeIncomingUpdate(update), author, true));
+      if (code === null) Y.applyUpdate(server, update);
+      return code;
+    };
+    // Paragraph 0 holds Kadri's proposal already: one more fits, a third does not.
+    const ainos = newSuggestionAttributes(aino);
+    expect(suggest(0, aino, ainos)).toBeNull();
+    expect(suggest(0)).toBe(CloseCode.letterTooLarge);
+    // Extending a suggestion the paragraph holds opens none.
+    expect(suggest(0, aino, ainos)).toBeNull();
+    expect(suggest(1)).toBeNull();
+    expect(suggest(2)).toBeNull();
+    expect(suggest(3)).toBe(CloseCode.letterTooLarge);
+    expect(textAt(server, 3).toString()).toBe('Paragraph 3 of the letter.');
     guard.destroy();
   });
 });

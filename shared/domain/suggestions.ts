@@ -9,16 +9,35 @@ export { SuggestionKind, isSuggestionMark, suggestionMarkNames } from './suggest
 const suggestionIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/;
 
 /**
+ * Characters XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF) and UTF-16 halves without their
+ * other half. A suggestion's attributes become Word's tracked-change author and a PDF's appendix,
+ * so they may hold none of them.
+ */
+const xmlIllegalPattern = /[\u0000-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** Whether `text` holds a character that XML cannot carry (see `xmlIllegalPattern`). */
+export const holdsXmlIllegalCharacter = (text: string): boolean => xmlIllegalPattern.test(text);
+
+/** A string attribute of a suggestion: not empty, at most `max` UTF-16 code units, nothing XML cannot carry. */
+function suggestionText(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => !holdsXmlIllegalCharacter(text), 'holds a character XML cannot carry');
+}
+
+/**
  * What a suggestion mark carries. The author and office are those of the connection that wrote
  * it (the server refuses anything else); the name is kept so that hover and the side list can say
  * who proposed it; the time is when it was proposed, as the proposer's browser saw it.
  */
 export const suggestionAttributesSchema = z.strictObject({
   id: z.string().regex(suggestionIdPattern),
-  authorId: z.string().min(1).max(64),
-  authorName: z.string().min(1).max(200),
-  officeId: z.string().min(1).max(64),
-  time: z.iso.datetime(),
+  authorId: suggestionText(64),
+  authorName: suggestionText(200),
+  officeId: suggestionText(64),
+  time: z.iso.datetime().max(40),
 });
 export type SuggestionAttributes = z.infer<typeof suggestionAttributesSchema>;
 
