@@ -8,6 +8,7 @@ import {
   openSuggestions,
   paragraphsWithOpenSuggestions,
   settleSuggestions,
+  suggestionAttributesSchema,
 } from './suggestions.js';
 import { textBlockJson } from './yjs-text-blocks.js';
 
@@ -65,5 +66,25 @@ describe('suggestions in the paragraph hash and the sign-off rule', () => {
       expect((block.content ?? []).map((inline) => inline.text).join('')).toBe(expected);
       expect(openSuggestions('p1', block)).toEqual([]);
     }
+  });
+});
+
+describe('what a suggestion mark may carry', () => {
+  it('S13 every attribute is bounded and holds nothing XML cannot carry: C0 controls, U+FFFE, U+FFFF, halves of a surrogate pair', () => {
+    const base = newSuggestionAttributes({ ...aino, name: 'Aino Mäkelä 🇫🇮' });
+    expect(suggestionAttributesSchema.safeParse(base).success).toBe(true);
+    const refused = [
+      ...['\u0000', '\u0009', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF', 'x\uD83Dy'].flatMap((character) => [
+        { ...base, authorName: `Aino${character}` },
+        { ...base, authorId: `${character}user` },
+        { ...base, officeId: `fi${character}` },
+      ]),
+      { ...base, authorName: 'A'.repeat(201) },
+      { ...base, authorId: 'u'.repeat(65) },
+      { ...base, officeId: 'o'.repeat(65) },
+      { ...base, id: 's'.repeat(65) },
+      { ...base, time: `2026-12-01T10:00:00.${'0'.repeat(40)}Z` },
+    ];
+    for (const attributes of refused) expect(suggestionAttributesSchema.safeParse(attributes).success, JSON.stringify(attributes)).toBe(false);
   });
 });

@@ -4,10 +4,10 @@ import { currentParagraphs } from '../../shared/domain/current-paragraphs.js';
 import { newParagraphId } from '../../shared/domain/paragraph-id.js';
 import { SuggestionKind, newSuggestionAttributes, type SuggestionAttributes } from '../../shared/domain/suggestions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { appendParagraph, bodyOf, plainText } from './harness/letter-body.js';
+import { appendParagraph, bodyOf, plainText, textParagraphs } from './harness/letter-body.js';
 import { useSharedServer } from './harness/server-process.js';
 import { apiRequest, signIn, type Session } from './harness/sign-in.js';
-import { joinLetter } from './harness/sync-client.js';
+import { joinLetter, type SyncClient } from './harness/sync-client.js';
 import { authorOf, lastParagraph, lastText, opening, suggestionLetters } from './harness/suggestion-letter.js';
 
 /**
@@ -112,6 +112,56 @@ describe('S13 suggestions against hostile updates and requests', () => {
       expect(stored).not.toContain('LATER');
       expect(stored).toContain('NOW');
     });
+    it('S13 suggestion attributes holding characters XML cannot carry are refused with 4422, and nothing is stored', async () => {
+      const { letterId, kadri, aino } = await letterWithSuggester();
+      const before = await storedXml(kadri, letterId);
+      for (const session of [kadri, aino]) {
+        const base = newSuggestionAttributes(authorOf(session));
+        const illegal: Record<string, unknown>[] = [
+          { ...base, authorName: `${base.authorName}\uFFFE` },
+          { ...base, authorName: `${base.authorName}\uFFFF` },
+          { ...base, authorName: `\u0000${base.authorName}` },
+          { ...base, authorName: `${base.authorName}\u001B[2J` },
+          { ...base, authorId: `${base.authorId}\u0001` },
+          { ...base, officeId: `${base.officeId}\t` },
+        ];
+        for (const attrs of illegal) {
+          expect(await attempt(session, letterId, (client) => lastText(client).insert(0, 'ODD ', { [SuggestionKind.insertion]: attrs }))).toBe(
+            CloseCode.updateRefused,
+          );
+        }
+      }
+      expect(await storedXml(kadri, letterId)).toBe(before);
+    });
+
+    it('S13 a paragraph holds at most 200 open suggestions: one more is refused with 4413, and all 200 are listed and accepted in one request', async () => {
+      const { letterId, kadri, aino, paragraphId } = await letterWithSuggester();
+      // 200 one-letter proposals in one update, each a suggestion of its own.
+      expect(
+        await attempt(kadri, letterId, (client) =>
+          client.doc.transact(() => {
+            for (let i = 0; i < 200; i++) lastText(client).insert(lastText(client).length, 'x', { [SuggestionKind.insertion]: newSuggestionAttributes(authorOf(kadri)) });
+          }),
+        ),
+      ).toBe('saved');
+      const one = (session: Session) => (client: SyncClient) => lastText(client).insert(0, 'y', { [SuggestionKind.insertion]: newSuggestionAttributes(authorOf(session)) });
+      expect(await attempt(kadri, letterId, one(kadri))).toBe(CloseCode.letterTooLarge);
+      expect(await attempt(aino, letterId, one(aino))).toBe(CloseCode.letterTooLarge);
+      const paragraph = await openSuggestionsOf(aino, letterId);
+      expect(paragraph.suggestions).toHaveLength(200);
+      expect(paragraph.text).toBe(`${opening}${'x'.repeat(200)}`);
+      const decided = await apiRequest(server(), aino, 'POST', `/api/letters/${letterId}/paragraphs/${paragraphId}/suggestions`, {
+        decision: 'accept',
+        suggestionIds: paragraph.suggestions!.map((suggestion) => suggestion.id),
+        hash: paragraph.hash,
+      });
+      expect(decided.status).toBe(200);
+      const after = await openSuggestionsOf(aino, letterId);
+      expect(after.suggestions).toEqual([]);
+      expect(after.text).toBe(`${opening}${'x'.repeat(200)}`);
+      // Accepted, they are text: the paragraph takes new proposals again.
+      expect(await attempt(kadri, letterId, one(kadri))).toBe('saved');
+    });
   });
 
   describe('an editor', () => {
@@ -214,6 +264,32 @@ describe('S13 suggestions against hostile updates and requests', () => {
       expect(set.status).toBe(200);
       expect((await decide(kadri, { decision: 'withdraw', suggestionIds: [kadris.id], hash })).status).toBe(403);
       expect((await openSuggestionsOf(aino, letterId)).suggestions).toHaveLength(2);
+    });
+  });
+
+  describe('with a limit of 3 open suggestions per letter', () => {
+    const limited = useSharedServer({ env: { ROOM_GRACE_MS: '0', SUGGESTIONS_MAX_PER_LETTER: '3' } });
+    const letters = suggestionLetters(limited);
+
+    it('S13 a new suggestion past the letter’s limit is refused with 4413, in any paragraph, and nothing of it is stored', async () => {
+      const { letterId, kadri, aino, helena } = await letters.letterWithSuggester();
+      const writer = await joinLetter(limited(), helena, letterId);
+      appendParagraph(writer.doc, 'A second paragraph.');
+      await writer.whenSaved();
+      writer.destroy();
+      const suggest = (session: Session, words: string) => (client: SyncClient) =>
+        lastText(client).insert(0, words, { [SuggestionKind.insertion]: newSuggestionAttributes(authorOf(session)) });
+      expect(await letters.attempt(kadri, letterId, suggest(kadri, 'One '))).toBe('saved');
+      expect(await letters.attempt(aino, letterId, suggest(aino, 'Two '))).toBe('saved');
+      expect(await letters.attempt(kadri, letterId, suggest(kadri, 'Three '))).toBe('saved');
+      const before = await letters.storedXml(kadri, letterId);
+      expect(await letters.attempt(aino, letterId, suggest(aino, 'Four '))).toBe(CloseCode.letterTooLarge);
+      expect(
+        await letters.attempt(kadri, letterId, (client) =>
+          (textParagraphs(client.doc)[0]!.text).insert(0, 'Four ', { [SuggestionKind.insertion]: newSuggestionAttributes(authorOf(kadri)) }),
+        ),
+      ).toBe(CloseCode.letterTooLarge);
+      expect(await letters.storedXml(kadri, letterId)).toBe(before);
     });
   });
 });
