@@ -14,6 +14,7 @@ import { JobRunner } from './job-runner.js';
 import { LetterNotices } from './letter-notices.js';
 import { LetterProgress } from './letter-progress.js';
 import { MailJobs } from './mail-jobs.js';
+import { SuggestionNotices } from './suggestion-notices.js';
 import { createSmtpMailer, type Mailer, noMailer } from './mailer.js';
 import { LocalNotificationBus, type NotificationBus } from './notification-bus.js';
 import type { NotificationRouteDeps } from './notification-routes.js';
@@ -41,7 +42,7 @@ export interface NotificationDeps {
 
 /**
  * Builds the notifications feature and hooks it to what it listens to: status moves, new members,
- * stored text (stale approvals). Its job runner starts only when asked (the server does; route tests
+ * stored text (stale approvals, new suggestions). Its job runner starts only when asked (the server does; route tests
  * run jobs by hand).
  */
 export function composeNotifications(deps: NotificationDeps) {
@@ -80,6 +81,11 @@ export function composeNotifications(deps: NotificationDeps) {
     if (roles.length > 0) notifications.inBackground('a new member', () => notices.memberAdded(letterId, userId));
   });
   deps.commits.onStored((letterId) => notices.textChanged(letterId));
+  // A new suggestion on a paragraph an office approved reaches that office's approvers (rule N8).
+  const suggestionNotices = new SuggestionNotices((activity) =>
+    notifications.inBackground('a new suggestion', () => notices.notifyParagraphActivity(activity)),
+  );
+  deps.commits.onStored((letterId, revisions) => suggestionNotices.stored(letterId, revisions));
 
   const routes: NotificationRouteDeps = {
     store,

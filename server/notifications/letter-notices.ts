@@ -25,12 +25,12 @@ export interface Mention {
 }
 
 /**
- * Something new on a paragraph, as the comments feature reports it (rule N7). Today a comment; the
- * suggestions feature reports a new suggestion through the same call, adding `'suggestion'` to
- * `what` (and, if people should choose its delivery apart, its own kind in notification-rules.ts).
+ * Something new on a paragraph: a comment, as the comments feature reports it (rule N7), or a
+ * suggestion, as stored text shows it (rule N8, see suggestion-notices.ts). Both are told as the
+ * one kind `comment_on_approved`, so a person chooses their delivery once for both.
  */
 export interface ParagraphActivity {
-  what: 'comment';
+  what: 'comment' | 'suggestion';
   letterId: string;
   paragraphId: string;
   /** Who wrote it; never told of it themselves. */
@@ -82,8 +82,8 @@ export class LetterNotices {
   }
 
   /**
-   * N7: tells the approvers of each office whose latest act on the paragraph is an approval, once
-   * per activity, except its author and those it mentions.
+   * N7, N8: tells the approvers of each office whose latest act on the paragraph is an approval,
+   * once per activity, except its author and those it mentions.
    */
   async notifyParagraphActivity(activity: ParagraphActivity): Promise<void> {
     const letter = await this.store.letters.getLetter(activity.letterId);
@@ -102,7 +102,7 @@ export class LetterNotices {
       kind: NotificationKind.commentOnApproved,
       userIds: approversOf(people, approvedBy).filter((id) => id !== activity.by.id && !toldOfMention.has(id)),
       letterId: letter.id,
-      title: notificationTitle(NotificationKind.commentOnApproved, { letterTitle: letter.title, actorName: activity.by.name }),
+      title: notificationTitle(NotificationKind.commentOnApproved, { letterTitle: letter.title, actorName: activity.by.name, activity: activity.what }),
       path: activity.path ?? letterPagePath(letter.id),
       dedupeKey: `${activity.what}:${activity.activityId}`,
     });

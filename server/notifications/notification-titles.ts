@@ -5,6 +5,8 @@ export interface TitleParts {
   letterTitle: string;
   /** Who did it, for a mention or a comment. */
   actorName?: string;
+  /** What is new on an approved paragraph: a comment unless it says a suggestion. */
+  activity?: 'comment' | 'suggestion';
   /** How many offices are late, for a deadline passed told to the coordinators. */
   lateCount?: number;
 }
@@ -42,7 +44,9 @@ export function notificationTitle(kind: NotificationKind, parts: TitleParts): st
     case NotificationKind.invitation:
       return `You were added to ${letter}`;
     case NotificationKind.commentOnApproved:
-      return `${oneLine(parts.actorName ?? 'Someone', 80)} commented on a paragraph your office approved in ${letter}`;
+      return parts.activity === 'suggestion'
+        ? `${oneLine(parts.actorName ?? 'Someone', 80)} suggested a change to a paragraph your office approved in ${letter}`
+        : `${oneLine(parts.actorName ?? 'Someone', 80)} commented on a paragraph your office approved in ${letter}`;
     default:
       throw new Error(`no title for notification kind ${String(kind satisfies never)}`);
   }

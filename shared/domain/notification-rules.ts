@@ -16,6 +16,9 @@
  * N7  A new comment on a paragraph is told to the approvers of each office whose latest act on that
  *     paragraph is an approval (standing or stale), except its author and those it mentions (they
  *     hear of it as a mention).
+ * N8  A new suggestion on a paragraph is told, as N7 tells a comment (the same kind, so one choice of
+ *     delivery covers both), to the approvers of each office whose latest act on that paragraph is an
+ *     approval, except its author; once per suggestion, however often it is split or copied.
  */
 
 import { LetterStatus } from '../api/letters.js';
@@ -31,7 +34,7 @@ export const NotificationKind = {
   deadlinePassed: 'deadline_passed',
   reminder: 'reminder',
   invitation: 'invitation',
-  /** A new comment on a paragraph the person's office approved (a new suggestion too, once suggestions exist). */
+  /** A new comment (N7) or suggestion (N8) on a paragraph the person's office approved. */
   commentOnApproved: 'comment_on_approved',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];

@@ -131,4 +131,35 @@ describe('S13 suggestions on the websocket and through the API', () => {
     });
     expect(approved.status).toBe(201);
   });
+
+  it('N8 a new suggestion on a paragraph an office approved tells that office’s approvers once, never its author', async () => {
+    const { letterId, helena, kadri, aino, paragraphId } = await letterWithSuggester();
+    const reader = await joinLetter(server(), kadri, letterId);
+    const [paragraph] = currentParagraphs(reader.doc);
+    reader.destroy();
+    const approved = await apiRequest(server(), kadri, 'POST', `/api/letters/${letterId}/paragraphs/${paragraphId}/signoffs`, { action: 'approve', hash: paragraph!.hash });
+    expect(approved.status).toBe(201);
+    const titlesOf = async (session: Session) => {
+      const response = await apiRequest(server(), session, 'GET', '/api/notifications');
+      return ((await response.json()) as { notifications: { kind: string; title: string }[] }).notifications
+        .filter((notification) => notification.kind === 'comment_on_approved')
+        .map((notification) => notification.title);
+    };
+    const { title } = (await (await apiRequest(server(), helena, 'GET', `/api/letters/${letterId}`)).json()) as { title: string };
+    const ainos = newSuggestionAttributes(authorOf(aino));
+    expect(await attempt(aino, letterId, (client) => lastText(client).insert(0, 'Finland: ', { [SuggestionKind.insertion]: ainos }))).toBe('saved');
+    await expect.poll(() => titlesOf(kadri), { timeout: 5_000 }).toEqual([`Aino Mäkelä suggested a change to a paragraph your office approved in “${title}”`]);
+    // More words of the same proposal, and a proposal of Kadri's own, tell Kadri nothing new.
+    expect(await attempt(aino, letterId, (client) => lastText(client).insert('Finland:'.length, ' at once', { [SuggestionKind.insertion]: ainos }))).toBe('saved');
+    const kadris = newSuggestionAttributes(authorOf(kadri));
+    expect(await attempt(kadri, letterId, (client) => lastText(client).format(lastText(client).length - 9, 8, { [SuggestionKind.deletion]: kadris }))).toBe('saved');
+    // A later proposal by Helena is told: the earlier ones were handled before it.
+    const helenas = newSuggestionAttributes(authorOf(helena));
+    expect(await attempt(helena, letterId, (client) => lastText(client).insert(lastText(client).length, ' Signed.', { [SuggestionKind.insertion]: helenas }))).toBe('saved');
+    await expect.poll(() => titlesOf(kadri), { timeout: 5_000 }).toHaveLength(2);
+    expect((await titlesOf(kadri))[0]).toMatch(/^Helena Virtanen suggested a change to a paragraph your office approved in/);
+    // Finland approved nothing: its people are not told; nobody is told of their own proposal.
+    expect(await titlesOf(aino)).toEqual([]);
+    expect(await titlesOf(helena)).toEqual([]);
+  });
 });
