@@ -25,6 +25,7 @@ export default defineConfig({
       'tests/integration/reordering-characters.test.ts',
       'tests/integration/comments-live.test.ts',
       'tests/integration/notification-mail.test.ts',
+      'tests/integration/suggestions.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,
