@@ -14,7 +14,7 @@ import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import { TouchedBlocks, addsWords, blockFacts, signature, wordsOfSuggestions, type BlockFacts } from './suggestion-blocks.js';
-import { carriesNothingNew, decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
+import { decodeIncomingUpdate, type DecodedUpdate } from './update-guard.js';
 import { RefusalKind, UpdateRefusal } from './update-refusal.js';
 
 const forbidden = (message: string) => new ProtocolViolation(CloseCode.forbidden, message);
@@ -210,8 +210,8 @@ export class SuggestionGuard {
    */
   admit(decoded: DecodedUpdate, author: SuggestionAuthor, canEdit: boolean, now = Date.now()): void {
     const writes = readSuggestionWrites(this.doc, decoded, author, (id) => this.storedSuggestion(id), now);
-    // A reconnecting suggester resends what the server has already.
-    const suggestOnly = !canEdit && !carriesNothingNew(this.doc, decoded.update) ? author : undefined;
+    // What a reconnecting suggester resends (the server has it already) changes nothing on the copy: it passes.
+    const suggestOnly = canEdit ? undefined : author;
     // A suggest-only sender's copies of others' suggestions are covered by the reading of everything it changes.
     const copied = canEdit ? writes.copied : undefined;
     if (!suggestOnly && !copied?.size && writes.added.size === 0) return;

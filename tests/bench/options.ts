@@ -10,6 +10,7 @@ export const Scenario = {
   signoff: 'sign-off',
   history: 'history',
   browser: 'browser',
+  suggesting: 'suggesting',
 } as const;
 export type Scenario = (typeof Scenario)[keyof typeof Scenario];
 const allScenarios: Scenario[] = Object.values(Scenario);
@@ -39,6 +40,9 @@ export interface BenchOptions {
   signoffOffices: number;
   browserParagraphs: number;
   browserLoads: number;
+  /** Suggesting: open suggestions in the letter typed into (of `signoffParagraphs` paragraphs), keystrokes timed per kind of typing. */
+  suggestions: number;
+  suggestingKeystrokes: number;
 }
 
 /** The sizes of the issue; `--quick` shrinks them so that a run takes a couple of minutes. */
@@ -60,6 +64,8 @@ const fullSizes: Omit<BenchOptions, 'quick' | 'scenarios' | 'servers'> = {
   signoffOffices: 30,
   browserParagraphs: 200,
   browserLoads: 3,
+  suggestions: 100,
+  suggestingKeystrokes: 2000,
 };
 
 const quickSizes: typeof fullSizes = {
@@ -76,12 +82,13 @@ const quickSizes: typeof fullSizes = {
   idleLetters: 50,
   browserParagraphs: 50,
   browserLoads: 1,
+  suggestingKeystrokes: 300,
 };
 
 export const usage = `npm run bench -- [--quick] [--rounds N] [--only ${allScenarios.join(',')}] [--servers jointly,y-websocket,hocuspocus]
   [--seconds N] [--warmup N] [--readers 10,50,200] [--editors N] [--letters N] [--load-letters N]
   [--rate N] [--noisy-letters N] [--cold-edits N] [--cold-joins N] [--idle-letters N] [--idle-paragraphs N]
-  [--paragraphs N] [--offices N] [--browser-paragraphs N] [--browser-loads N]`;
+  [--paragraphs N] [--offices N] [--browser-paragraphs N] [--browser-loads N] [--suggestions N] [--suggesting-keystrokes N]`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -100,7 +107,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       only: { type: 'string' },
       servers: { type: 'string' },
       ...Object.fromEntries(
-        ['rounds', 'seconds', 'warmup', 'readers', 'editors', 'letters', 'load-letters', 'rate', 'noisy-letters', 'cold-edits', 'cold-joins', 'idle-letters', 'idle-paragraphs', 'paragraphs', 'offices', 'browser-paragraphs', 'browser-loads'].map(
+        ['rounds', 'seconds', 'warmup', 'readers', 'editors', 'letters', 'load-letters', 'rate', 'noisy-letters', 'cold-edits', 'cold-joins', 'idle-letters', 'idle-paragraphs', 'paragraphs', 'offices', 'browser-paragraphs', 'browser-loads', 'suggestions', 'suggesting-keystrokes'].map(
           (name) => [name, { type: 'string' as const }],
         ),
       ),
@@ -137,5 +144,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     signoffOffices: positive('offices', get('offices'), sizes.signoffOffices),
     browserParagraphs: positive('browser-paragraphs', get('browser-paragraphs'), sizes.browserParagraphs),
     browserLoads: positive('browser-loads', get('browser-loads'), sizes.browserLoads),
+    suggestions: positive('suggestions', get('suggestions'), sizes.suggestions),
+    suggestingKeystrokes: positive('suggesting-keystrokes', get('suggesting-keystrokes'), sizes.suggestingKeystrokes),
   };
 }

@@ -6,6 +6,7 @@ import { editedLetter, runColdJoin } from './scenarios/cold-join.js';
 import { runIdleMemory } from './scenarios/idle-memory.js';
 import { runHistoryScenario } from './scenarios/history.js';
 import { runSignoffScenario } from './scenarios/signoff.js';
+import { runSuggestingScenario } from './scenarios/suggesting.js';
 import { runTypingLoad, type TypingLoadResult } from './scenarios/typing-load.js';
 import type { BenchLetter } from './servers/bench-letter.js';
 import { ServerKind } from './servers/server-kind.js';
@@ -157,4 +158,22 @@ export async function measureBrowser(results: Results, options: BenchOptions): P
   const result = await runBrowser({ paragraphs: options.browserParagraphs, loads: options.browserLoads });
   const scenario = `browser: ${options.browserParagraphs}-paragraph letter in Chromium`;
   results.add({ scenario, measure: 'navigation to editable editor with every paragraph (ms)', digits: 0, jointlyOnly: 'Jointly only: the references serve no page' }, ServerKind.jointly, result.readyMs);
+}
+
+const jointlyOnlySuggesting = 'Jointly only: the references have no suggestions';
+
+/**
+ * In-process: the server's work on one keystroke (decode, schema and suggestion checks, apply) when
+ * typing in suggesting mode on a letter with open suggestions, beside typing plain words (issue 15).
+ */
+export function measureSuggesting(results: Results, options: BenchOptions): void {
+  const result = runSuggestingScenario({ paragraphs: options.signoffParagraphs, suggestions: options.suggestions, keystrokes: options.suggestingKeystrokes });
+  const scenario = `suggesting: ${options.signoffParagraphs}-paragraph letter with ${options.suggestions} open suggestions`;
+  const add = (measure: string, value: number) => results.add({ scenario, measure, digits: 3, jointlyOnly: jointlyOnlySuggesting }, ServerKind.jointly, value);
+  add('per keystroke, an editor typing plain words (ms, median)', result.normalTyping.medianMs);
+  add('per keystroke, a suggest-only approver proposing words (ms, median)', result.suggestOnlyTyping.medianMs);
+  add('per keystroke, an editor proposing words (ms, median)', result.editorSuggesting.medianMs);
+  add('per update, an editor moving someone else’s proposal (ms, median)', result.copyOfOthers.medianMs);
+  add('per keystroke, plain words (ms, p95)', result.normalTyping.p95Ms);
+  add('per keystroke, suggest-only (ms, p95)', result.suggestOnlyTyping.p95Ms);
 }

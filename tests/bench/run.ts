@@ -11,6 +11,7 @@ import {
   measureManyLetters,
   measureNoisyNeighbour,
   measureSignoff,
+  measureSuggesting,
 } from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
@@ -59,6 +60,10 @@ for (let round = 0; round < options.rounds; round++) {
   if (options.scenarios.includes(Scenario.signoff)) {
     log(`round ${round + 1}/${options.rounds}: ${Scenario.signoff} (Jointly only)`);
     measureSignoff(results, options);
+  }
+  if (options.scenarios.includes(Scenario.suggesting)) {
+    log(`round ${round + 1}/${options.rounds}: ${Scenario.suggesting} (Jointly only)`);
+    measureSuggesting(results, options);
   }
   if (options.scenarios.includes(Scenario.history)) {
     log(`round ${round + 1}/${options.rounds}: ${Scenario.history} (Jointly only)`);
