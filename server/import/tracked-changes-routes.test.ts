@@ -60,5 +60,6 @@ describe('Word tracked changes through the import and export routes', () => {
     expect(markdown).toMatch(/\{\+\+four ministries\+\+\}\{>>Aino Mäkelä \(Finland\), .+ UTC; Tracked change in Word by Kadri Tamm \(Estonia\), 2026-11-20<<\}/);
     const pages = await pdfPages(new Uint8Array(await (await download('pdf')).arrayBuffer()));
     expect(pages.some((page) => page.includes('Open suggestions') && page.includes('“four ministries”'))).toBe(true);
-  });
+    // Two readings of a Word file and three exports, each in a worker thread: slow on a busy machine.
+  }, 120_000);
 });
