@@ -132,6 +132,13 @@ export class JlLetterImport extends LitElement {
             ? html`, with ${preview.noteCount} footnote${preview.noteCount === 1 ? '' : 's'} as numbered notes at the end`
             : nothing}.
         </p>
+        ${preview.suggestionCount > 0
+          ? html`<p class="suggestion-count">
+              ${preview.suggestionCount === 1 ? 'One tracked change' : `${preview.suggestionCount} tracked changes`} from Word
+              ${preview.suggestionCount === 1 ? 'comes' : 'come'} in as your suggestion${preview.suggestionCount === 1 ? '' : 's'}, for the
+              letter's editors to accept or reject; the Word author's name is kept with each.
+            </p>`
+          : nothing}
         ${this.renderLongParagraphs(preview)}
         ${preview.warnings.length > 0
           ? html`<ul class="message notice" aria-label="What changed on import">

@@ -1,6 +1,8 @@
 import type { ReservationKind } from '../../shared/domain/reservations.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { formatSignedAt } from './letter-layout.js';
+import { suggestionAuthor, type NumberedSuggestion, type SuggestionAuthors } from './letter-suggestions.js';
 
 /** How each kind of reservation reads in an export, as on the screens. */
 export const reservationKindLabel: Record<ReservationKind, string> = {
@@ -48,4 +50,22 @@ export function annotationAppendix(annotations: LetterAnnotations): AnnotationAp
       lines: thread.comments.map((comment) => ({ label: `${comment.author}, ${formatSignedAt(comment.at)}`, text: comment.body })),
     })),
   };
+}
+
+export const suggestionAppendixLabels = {
+  heading: 'Open suggestions',
+  intro:
+    'Wording proposed and not yet accepted or rejected when this file was made. The letter above reads as it stands ' +
+    'without them: proposed insertions are left out, and words proposed for deletion are still there.',
+  [SuggestionKind.insertion]: 'Proposed insertion',
+  [SuggestionKind.deletion]: 'Proposed deletion',
+} as const;
+
+/** The open suggestions as a PDF lists them, in reading order: where, what, the words, who and when. */
+export function suggestionAppendix(suggestions: readonly NumberedSuggestion[], authors: SuggestionAuthors | undefined): AppendixEntry[] {
+  return suggestions.map((suggestion) => ({
+    heading: `Paragraph ${suggestion.paragraphNumber}: ${suggestionAppendixLabels[suggestion.kind]}`,
+    quote: suggestion.text,
+    lines: [{ label: `${suggestionAuthor(authors, suggestion)}, ${formatSignedAt(suggestion.time)}`, text: suggestion.note ?? '' }],
+  }));
 }

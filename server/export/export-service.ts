@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { exportFileName } from './export-file-name.js';
 import { readLetterAnnotations } from './letter-annotations.js';
+import { readSuggestionAuthors } from './letter-suggestions.js';
 import type { ExportTask } from './export-worker.js';
 import type { WorkerPool, WorkerRefusalCodes } from './worker-pool.js';
 
@@ -108,6 +109,7 @@ export class ExportService {
         finalSignatures: course.finalSignatures,
         body,
         annotations: withComments ? await readLetterAnnotations(this.deps.store, this.deps.registry, letterId) : null,
+        suggestionAuthors: await readSuggestionAuthors(this.deps.store, body),
       },
       version: version && versionId ? { id: versionId, name: version.name } : null,
     };

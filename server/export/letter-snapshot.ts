@@ -3,6 +3,7 @@ import type { LetterStatus, Signatory } from '../../shared/api/letters.js';
 import type { FinalSignature } from '../../shared/api/signoffs.js';
 import { letterHash } from '../../shared/domain/letter-hash.js';
 import type { LetterAnnotations } from './letter-annotations.js';
+import type { SuggestionAuthors } from './letter-suggestions.js';
 
 /**
  * Everything an export shows, as plain data: the exporters read nothing else. The current text and
@@ -26,6 +27,8 @@ export interface LetterSnapshot {
   version: { id: string; name: string } | null;
   /** Open threads and reservations, when the person asked for them (not part of the letter hash). */
   annotations?: LetterAnnotations | null;
+  /** Who proposed the body's open suggestions, named from the server's records (`readSuggestionAuthors`). */
+  suggestionAuthors?: SuggestionAuthors;
 }
 
 /** A snapshot of a letter's record and a body, with the letter hash computed from the two. */

@@ -5,7 +5,10 @@ import { readFixture, snapshotOf } from '../../tests/fixtures/interchange/import
 import { assembleLetterBody } from '../import/assemble-letter-body.js';
 import { readLetterFile } from '../import/read-letter-file.js';
 import { fixtureOffices } from '../../tests/fixtures/interchange/fixture-offices.js';
-import { commentedText, docxPart, wordComments } from '../../tests/fixtures/interchange/docx-parts.js';
+import { commentedText, docxPart, wordComments, wordText } from '../../tests/fixtures/interchange/docx-parts.js';
+import { aino, kadri, proposal, withProposals } from '../../tests/fixtures/interchange/suggested-letter.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
+import { DOMParser } from '@xmldom/xmldom';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { letterToDocx } from './letter-to-docx.js';
 
@@ -118,5 +121,76 @@ describe('Word export with the open comments', () => {
     const annotated = await mammoth.extractRawText({ buffer: Buffer.from(await letterToDocx(snapshot)) });
     expect(annotated.value.replace(/\[[A-Z]+\d+\]/g, '')).toBe(plain.value);
     expect(await docxPart(await letterToDocx({ ...snapshot, annotations: null }), 'word/comments.xml')).toBeNull();
+  });
+});
+
+describe('Word export with open suggestions', () => {
+  async function suggestedSnapshot() {
+    return withProposals(snapshotOf(await readFixture('coastal-patrols.md')), 'We write on behalf', [
+      proposal('four ministries', SuggestionKind.insertion, kadri),
+      proposal(' and the Gulf of Finland', SuggestionKind.deletion, aino, '2026-11-21T14:05:00.000Z'),
+    ]);
+  }
+
+  it('S13 writes each open suggestion as a Word tracked change: w:ins and w:del by "Name (Country)" with its date', async () => {
+    const document = (await docxPart(await letterToDocx(await suggestedSnapshot()), 'word/document.xml'))!;
+    expect(document).toMatch(/<w:ins w:id="\d+" w:author="Kadri Tamm \(Estonia\)" w:date="2026-11-20T09:30:00Z"><w:r>(?:<w:rPr>[^]*?<\/w:rPr>)?<w:t xml:space="preserve">four ministries<\/w:t><\/w:r><\/w:ins>/);
+    expect(document).toMatch(
+      /<w:del w:id="\d+" w:author="Aino Mäkelä \(Finland\)" w:date="2026-11-21T14:05:00Z"><w:r>(?:<w:rPr>[^]*?<\/w:rPr>)?<w:delText xml:space="preserve"> and the Gulf of Finland<\/w:delText><\/w:r><\/w:del>/,
+    );
+    // Word's reading with every change accepted: the proposed words in, the deleted ones out.
+    expect(wordText(document)).toContain('We write on behalf of four ministries that share the waters of the Baltic Sea. Our coast guards');
+  });
+
+  it('S13 names the proposer from the server’s records, not from the name the mark carries', async () => {
+    const snapshot = await suggestedSnapshot();
+    const renamed = { ...snapshot, suggestionAuthors: { ...snapshot.suggestionAuthors, 'user-kadri ee-interior': 'Kadri Tamm-Saar (Estonia)' } };
+    const document = (await docxPart(await letterToDocx(renamed), 'word/document.xml'))!;
+    expect(document).toContain('w:author="Kadri Tamm-Saar (Estonia)"');
+    expect(document).not.toContain('w:author="Kadri Tamm (Estonia)"');
+  });
+
+  it('keeps comments on their words when suggestions split the runs, and gives comments and changes ids of their own', async () => {
+    const snapshot = await suggestedSnapshot();
+    const opening = (snapshot.body.content ?? []).find((node) => (node.content ?? []).some((inline) => inline.text?.startsWith('We write on behalf')))!;
+    const text = (opening.content ?? []).map((inline) => inline.text ?? '').join('');
+    const from = text.indexOf('behalf of four');
+    const annotations: LetterAnnotations = {
+      threads: [
+        {
+          paragraphId: String(opening.attrs?.['id']),
+          paragraphNumber: 2,
+          passage: { from, to: from + 'behalf of four ministries that'.length },
+          quote: 'behalf of four ministries that',
+          isOnDeletedText: false,
+          comments: [{ author: 'Ilze Bērziņa (Latvia)', at: '2026-11-20T09:30:00.000Z', body: 'And Latvia?' }],
+        },
+      ],
+      reservations: [],
+    };
+    const bytes = await letterToDocx({ ...snapshot, annotations });
+    const document = (await docxPart(bytes, 'word/document.xml'))!;
+    const [comment] = wordComments((await docxPart(bytes, 'word/comments.xml'))!);
+    expect(commentedText(document, comment!.id)).toBe('behalf of four ministries that');
+    expect(commentedText(document, comment!.id)).not.toBeNull();
+    const changeIds = [...document.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => match[1]);
+    expect(changeIds).toHaveLength(2);
+    expect(changeIds).not.toContain(comment!.id);
+  });
+
+  it('T6 writes no character XML forbids, wherever it stood: the file stays a Word document', async () => {
+    const hostile = 'Bell\u0007, form feed\u000C, \uFFFE\uFFFF and half a pair \uD800 here';
+    const snapshot = await suggestedSnapshot();
+    const hostileSnapshot = withProposals({ ...snapshot, title: `Title ${hostile}`, body: { ...snapshot.body, content: [...(snapshot.body.content ?? []), { type: 'paragraph', attrs: { id: 'p-hostile' }, content: [{ type: 'text', text: hostile }] }] } }, 'Bell', [
+      proposal('form feed', SuggestionKind.insertion, kadri),
+    ]);
+    const bytes = await letterToDocx(hostileSnapshot);
+    for (const part of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = (await docxPart(bytes, part))!;
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/);
+      expect(() => new DOMParser({ errorHandler: { error: (message) => { throw new Error(message); }, fatalError: (message) => { throw new Error(message); } } }).parseFromString(xml, 'text/xml')).not.toThrow();
+    }
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(text).toContain('Bell, form feed,  and half a pair  here');
   });
 });

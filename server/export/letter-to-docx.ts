@@ -5,9 +5,11 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -16,11 +18,14 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { exportFont, exportFontFamily } from './export-font.js';
-import { inlineRuns, type InlineRun } from './inline-runs.js';
+import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
 import { appendixLabels } from './annotation-appendix.js';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { exportLabels, letterLayout, type LetterLayout } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
+import { suggestionAuthor, type SuggestionAuthors } from './letter-suggestions.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
+import { withWritableText } from './writable-text.js';
 
 const orderedListReference = 'letter-ordered-list';
 const mutedColor = '555555';
@@ -29,13 +34,17 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
 /**
  * The letter as a Word document: letterhead, addressees, title, subject, the body with its
  * headings, lists, emphasis and links, and the signature blocks in signing order. A signed letter
- * gets a last page with the record of final signatures. The font travels inside the file.
+ * gets a last page with the record of final signatures. The font travels inside the file. Open
+ * suggestions are Word's tracked changes (insertions and deletions by "Name (Country)", dated), so
+ * Word shows them, and accepts or rejects them, as its own.
  */
-export async function letterToDocx(snapshot: LetterSnapshot): Promise<Uint8Array> {
+export async function letterToDocx(given: LetterSnapshot): Promise<Uint8Array> {
+  const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
   const font = exportFont();
   const comments = wordComments(snapshot.annotations ?? null);
-  const counter: BlockContext = { orderedLists: 0, marks: comments.marks };
+  // Comments and tracked changes are both annotations with ids: one numbering keeps them apart.
+  const counter: BlockContext = { orderedLists: 0, marks: comments.marks, changes: { nextId: comments.entries.length, authors: snapshot.suggestionAuthors } };
   const document = new Document({
     title: layout.title,
     creator: 'Jointly',
@@ -65,7 +74,12 @@ export async function letterToDocx(snapshot: LetterSnapshot): Promise<Uint8Array
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             spacing: { before: 240, after: 120 },
-            children: withCommentMarks([{ kind: 'text', text: layout.title, isBold: false, isItalic: false, href: null }], comments.onTitle, { size: 34 }),
+            children: withCommentMarks(
+              [{ kind: 'text', text: layout.title, isBold: false, isItalic: false, href: null, suggestions: { insertion: null, deletion: null } }],
+              comments.onTitle,
+              counter.changes,
+              { size: 34 },
+            ),
           }),
           ...(layout.subject ? [new Paragraph({ children: [new TextRun({ text: `${exportLabels.subject} `, bold: true }), new TextRun(layout.subject)] })] : []),
           ...(layout.versionNote ? [new Paragraph({ children: [new TextRun({ text: layout.versionNote, italics: true, color: mutedColor })] })] : []),
@@ -140,15 +154,22 @@ interface CommentMark {
   to: number;
 }
 
+/** How tracked changes are written: the next free annotation id, and who proposed what. */
+interface TrackedChanges {
+  nextId: number;
+  authors: SuggestionAuthors | undefined;
+}
+
 interface BlockContext {
   orderedLists: number;
   /** The comment ranges of each paragraph, by paragraph id. */
   marks: ReadonlyMap<string, CommentMark[]>;
+  changes: TrackedChanges;
 }
 
 function inline(node: JSONContent, context: BlockContext): ParagraphChild[] {
   const id = node.attrs?.['id'];
-  return withCommentMarks(inlineRuns(node), typeof id === 'string' ? (context.marks.get(id) ?? []) : []);
+  return withCommentMarks(inlineRuns(node), typeof id === 'string' ? (context.marks.get(id) ?? []) : [], context.changes);
 }
 
 function runLength(run: InlineRun): number {
@@ -159,7 +180,7 @@ function runLength(run: InlineRun): number {
  * The runs of a paragraph with each comment's range around the words it is about: text runs are
  * split where a range starts or ends, and the comment's reference follows the range's end.
  */
-function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], style: { size?: number } = {}): ParagraphChild[] {
+function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], changes: TrackedChanges, style: { size?: number } = {}): ParagraphChild[] {
   const length = runs.reduce((sum, run) => sum + runLength(run), 0);
   const clamped = marks.map((mark) => ({ id: mark.id, from: Math.min(mark.from, length), to: Math.min(Math.max(mark.to, mark.from), length) }));
   const children: ParagraphChild[] = [];
@@ -174,7 +195,7 @@ function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], styl
   boundary(0);
   for (const run of runs) {
     if (run.kind === 'break') {
-      children.push(new TextRun({ break: 1 }));
+      children.push(asTracked(run, { break: 1 }, changes));
       offset += 1;
       boundary(offset);
       continue;
@@ -182,7 +203,7 @@ function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], styl
     const inside = cuts.filter((cut) => cut > offset && cut < offset + run.text.length).sort((a, b) => a - b);
     let start = offset;
     for (const cut of [...inside, offset + run.text.length]) {
-      children.push(textRun(run, run.text.slice(start - offset, cut - offset), style));
+      children.push(textRun(run, run.text.slice(start - offset, cut - offset), style, changes));
       boundary(cut);
       start = cut;
     }
@@ -191,9 +212,28 @@ function withCommentMarks(runs: InlineRun[], marks: readonly CommentMark[], styl
   return children;
 }
 
-function textRun(run: Extract<InlineRun, { kind: 'text' }>, text: string, style: { size?: number }): ParagraphChild {
-  const piece = new TextRun({ text, bold: run.isBold, italics: run.isItalic, ...style, ...(run.href ? { style: 'Hyperlink' } : {}) });
+function textRun(run: Extract<InlineRun, { kind: 'text' }>, text: string, style: { size?: number }, changes: TrackedChanges): ParagraphChild {
+  const piece = asTracked(run, { text, bold: run.isBold, italics: run.isItalic, ...style, ...(run.href ? { style: 'Hyperlink' } : {}) }, changes);
   return run.href ? new ExternalHyperlink({ link: run.href, children: [piece] }) : piece;
+}
+
+type RunOptions = ConstructorParameters<typeof TextRun>[0] & object;
+
+/**
+ * A run of text as Word writes it: plain, or inside a tracked insertion (`w:ins`) or deletion
+ * (`w:del`, its words as `w:delText`) with the proposer's name and the time of the proposal. Words
+ * proposed by one office and proposed for deletion by another go out as the deletion.
+ */
+function asTracked(run: InlineRun, options: RunOptions, changes: TrackedChanges): TextRun | InsertedTextRun | DeletedTextRun {
+  const suggestion = shownSuggestion(run);
+  if (!suggestion) return new TextRun(options);
+  const change = {
+    id: changes.nextId++,
+    author: suggestionAuthor(changes.authors, suggestion.attrs),
+    // Word's own form: seconds, UTC.
+    date: new Date(suggestion.attrs.time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+  return suggestion.kind === SuggestionKind.insertion ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change });
 }
 
 /**

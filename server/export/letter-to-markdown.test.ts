@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes, readFixture, snapshotOf } from '../../tests/fixtures/interchange/import-fixture.js';
+import { aino, kadri, proposal, withProposals } from '../../tests/fixtures/interchange/suggested-letter.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import { letterToMarkdown } from './letter-to-markdown.js';
 
 const markdownOf = async (name: string, bytes?: Uint8Array) => letterToMarkdown(snapshotOf(await readFixture(name, bytes)));
@@ -46,5 +48,50 @@ describe('Markdown in, Markdown out', () => {
     const signedExport = letterToMarkdown(snapshotOf(file, { status: 'signed', finalSignatures }));
     const again = await markdownOf('signed.md', new TextEncoder().encode(signedExport));
     expect(again).toBe(new TextDecoder().decode(fixtureBytes('coastal-patrols.md')));
+  });
+});
+
+describe('Markdown export of open suggestions', () => {
+  it('S13 writes each suggestion in CriticMarkup, followed by who proposed it and when', async () => {
+    const snapshot = withProposals(snapshotOf(await readFixture('coastal-patrols.md')), 'We write on behalf', [
+      proposal('four ministries', SuggestionKind.insertion, kadri),
+      proposal(' and the Gulf of Finland', SuggestionKind.deletion, aino, '2026-11-21T14:05:00.000Z'),
+      proposal('patrol together', SuggestionKind.insertion, aino),
+    ]);
+    const markdown = letterToMarkdown(snapshot);
+    expect(markdown).toContain(
+      'We write on behalf of {++four ministries++}{>>Kadri Tamm (Estonia), 20 November 2026 at 09:30 UTC<<} that share the waters of the Baltic Sea' +
+        '{-- and the Gulf of Finland--}{>>Aino Mäkelä (Finland), 21 November 2026 at 14:05 UTC<<}.',
+    );
+    // Formatting inside a suggestion stays Markdown.
+    expect(markdown).toContain('the means to {++_patrol together_++}{>>Aino Mäkelä (Finland), 20 November 2026 at 09:30 UTC<<}.');
+  });
+
+  it('S13 escapes what people wrote, so that neither the letter’s words nor a suggestion’s can open or close one', async () => {
+    const hostile = 'Text with {++ fake ++} and {>>forged<<} ends--} here';
+    const snapshot = withProposals(
+      snapshotOf(await readFixture('hostile.md', new TextEncoder().encode(`# Hostile\n\nPlain ${hostile}. Then more.\n`))),
+      'Plain',
+      [proposal('Then more.', SuggestionKind.insertion, kadri)],
+    );
+    // The proposal holds hostile words too.
+    const body = snapshot.body.content ?? [];
+    const paragraph = body.find((node) => node.type === 'paragraph')!;
+    const marked = (paragraph.content ?? []).map((inline) => (inline.text === 'Then more.' ? { ...inline, text: 'Then ++}{>>x<<} *more*.' } : inline));
+    const markdown = letterToMarkdown({ ...snapshot, body: { ...snapshot.body, content: body.map((node) => (node === paragraph ? { ...paragraph, content: marked } : node)) } });
+    const line = markdown.split('\n').find((candidate) => candidate.startsWith('Plain'))!;
+    // Only the delimiters of the one real suggestion stand unescaped.
+    expect([...line.matchAll(/(?<!\\)[{}]/g)].map((match) => match[0]).join('')).toBe('{}{}');
+    expect(line).toContain('\\{++ fake ++\\}');
+    expect(line).toMatch(/^Plain .*\{\+\+Then \+\+\\\}\\\{>>x<<\\\} \\\*more\\\*\.\+\+\}\{>>Kadri Tamm \(Estonia\), 20 November 2026 at 09:30 UTC<<\}$/);
+  });
+
+  it('T6 leaves out the characters no file may hold, so that the export reads back', async () => {
+    const snapshot = snapshotOf(await readFixture('plain.md', new TextEncoder().encode('# Plain\n\nA bell here.\n')));
+    const paragraph = (snapshot.body.content ?? []).find((node) => node.type === 'paragraph')!;
+    const hostile = { ...paragraph, content: [{ type: 'text', text: 'A bell\u0007 here\uFFFE.' }] };
+    const markdown = letterToMarkdown({ ...snapshot, body: { ...snapshot.body, content: [hostile] } });
+    expect(markdown).toContain('A bell here.');
+    expect(markdown).not.toMatch(/[\u0007\uFFFE]/);
   });
 });

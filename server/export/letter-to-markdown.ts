@@ -1,17 +1,31 @@
 import type { JSONContent } from '@tiptap/core';
 import type { BlockContent, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { inlineRuns, type InlineRun } from './inline-runs.js';
-import { exportLabels, letterLayout, officeLine } from './letter-layout.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
+import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
+import { exportLabels, formatSignedAt, letterLayout, officeLine } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
+import { suggestionAuthor, type SuggestionAuthors } from './letter-suggestions.js';
+import { withWritableText } from './writable-text.js';
+
+/** CriticMarkup's delimiters: `{++added++}`, `{--removed--}`, each followed by `{>>who, when<<}`. */
+const criticMarkup = {
+  [SuggestionKind.insertion]: ['{++', '++}'],
+  [SuggestionKind.deletion]: ['{--', '--}'],
+  comment: ['{>>', '<<}'],
+} as const;
 
 /**
  * The letter as Markdown, laid out so that importing it gives the same letter back: the letterhead
  * as one line per office, "To:" with a list, the title as the only level-1 heading, "Subject:", the
  * body, and one paragraph per signature block. A signed letter ends with the record of signatures.
+ * Open suggestions are written in CriticMarkup, each followed by who proposed it and when; braces
+ * in the text are escaped, so that no words of the letter read as a suggestion.
  */
-export function letterToMarkdown(snapshot: LetterSnapshot): string {
+export function letterToMarkdown(given: LetterSnapshot): string {
+  const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
+  const block = (node: JSONContent) => blockOf(node, snapshot.suggestionAuthors);
   const children: RootContent[] = [];
   if (layout.letterhead.length > 0) children.push(lines(layout.letterhead.map((entry) => officeLine(entry.name, entry.nameEn))));
   if (layout.addressees.length > 0) {
@@ -46,16 +60,25 @@ export function letterToMarkdown(snapshot: LetterSnapshot): string {
     children.push(paragraph([text(`${exportLabels.letterHash} `), { type: 'inlineCode', value: layout.signatureRecord.letterHash }]));
   }
   const root: Root = { type: 'root', children };
-  return toMarkdown(root, { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', rule: '-' });
+  return toMarkdown(root, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    listItemIndent: 'one',
+    rule: '-',
+    // CriticMarkup's delimiters are the only braces the file may hold unescaped.
+    unsafe: [{ character: '{' }, { character: '}' }],
+  });
 }
 
-function block(node: JSONContent): RootContent[] {
+function blockOf(node: JSONContent, authors: SuggestionAuthors | undefined): RootContent[] {
+  const block = (child: JSONContent) => blockOf(child, authors);
   switch (node.type) {
     case 'paragraph':
-      return [paragraph(phrasing(node))];
+      return [paragraph(phrasing(node, authors))];
     case 'heading':
       // Levels as in the editor, where body headings usually start at 2 below the letter's title.
-      return [{ type: 'heading', depth: Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) as 1 | 2 | 3, children: phrasing(node) }];
+      return [{ type: 'heading', depth: Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) as 1 | 2 | 3, children: phrasing(node, authors) }];
     case 'bulletList':
     case 'orderedList': {
       const start = Number(node.attrs?.['start'] ?? 1);
@@ -74,11 +97,35 @@ function block(node: JSONContent): RootContent[] {
   }
 }
 
+/** The runs of a block, those of one suggestion together between CriticMarkup's delimiters. */
+function phrasing(node: JSONContent, authors: SuggestionAuthors | undefined): PhrasingContent[] {
+  const groups: { key: string; runs: InlineRun[] }[] = [];
+  for (const run of inlineRuns(node)) {
+    const shown = shownSuggestion(run);
+    const key = shown ? `${shown.kind} ${shown.attrs.id}` : '';
+    const last = groups.at(-1);
+    if (last && last.key === key) last.runs.push(run);
+    else groups.push({ key, runs: [run] });
+  }
+  return groups.flatMap(({ runs }): PhrasingContent[] => {
+    const shown = shownSuggestion(runs[0]!);
+    if (!shown) return linked(runs);
+    const [open, close] = criticMarkup[shown.kind];
+    const who = `${suggestionAuthor(authors, shown.attrs)}, ${formatSignedAt(shown.attrs.time)}${shown.attrs.note ? `; ${shown.attrs.note}` : ''}`;
+    return [raw(open), ...linked(runs), raw(close), raw(criticMarkup.comment[0]), text(who), raw(criticMarkup.comment[1])];
+  });
+}
+
+/** Markup written as it stands: only the delimiters, never words of the letter. */
+function raw(value: string): PhrasingContent {
+  return { type: 'html', value };
+}
+
 /** Runs with the same link target share one link; bold and italic wrap each run. */
-function phrasing(node: JSONContent): PhrasingContent[] {
+function linked(runs: readonly InlineRun[]): PhrasingContent[] {
   const result: PhrasingContent[] = [];
   let link: { href: string; children: PhrasingContent[] } | null = null;
-  for (const run of inlineRuns(node)) {
+  for (const run of runs) {
     const href = run.kind === 'text' ? run.href : null;
     if (link && href !== link.href) {
       result.push({ type: 'link', url: link.href, children: link.children });

@@ -3,6 +3,8 @@ import { readFixture, snapshotOf } from '../../tests/fixtures/interchange/import
 import { pdfPages } from '../../tests/fixtures/interchange/pdf-text.js';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { letterToPdf } from './letter-to-pdf.js';
+import { aino, kadri, proposal, withProposals } from '../../tests/fixtures/interchange/suggested-letter.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
 
 describe('PDF export', () => {
   it('holds every signatory name with its diacritics, in signing order, and the body text', async () => {
@@ -87,5 +89,28 @@ describe('PDF export with the open comments', () => {
     const withEmpty = await pdfPages(await letterToPdf({ ...snapshot, annotations: { threads: [], reservations: [] } }));
     expect(withEmpty.at(-1)).toContain('No thread is open and no office holds a reservation.');
     expect((await pdfPages(await letterToPdf(snapshot))).join('')).not.toContain('Open comments and reservations');
+  });
+});
+
+describe('PDF export of a letter with open suggestions', () => {
+  it('S13 prints the text as it stands without them, and lists each on a page of open suggestions', async () => {
+    const snapshot = withProposals(snapshotOf(await readFixture('coastal-patrols.md')), 'We write on behalf', [
+      proposal('four ministries', SuggestionKind.insertion, kadri),
+      proposal(' and the Gulf of Finland', SuggestionKind.deletion, aino, '2026-11-21T14:05:00.000Z'),
+    ]);
+    const pages = await pdfPages(await letterToPdf(snapshot));
+    const appendixAt = pages.findIndex((page) => page.includes('Open suggestions'));
+    expect(appendixAt).toBeGreaterThan(0);
+    const letter = pages.slice(0, appendixAt).join('\n').replace(/\s+/g, ' ');
+    // The proposed words are not in the letter yet; the words proposed for deletion still are.
+    expect(letter).toContain('We write on behalf of that share the waters of the Baltic Sea and the Gulf of Finland.');
+    const appendix = pages[appendixAt]!.replace(/\s+/g, ' ');
+    expect(appendix).toContain('Paragraph 2: Proposed insertion “four ministries” Kadri Tamm (Estonia), 20 November 2026 at 09:30 UTC');
+    expect(appendix).toContain('Paragraph 2: Proposed deletion “ and the Gulf of Finland” Aino Mäkelä (Finland), 21 November 2026 at 14:05 UTC');
+  });
+
+  it('S13 has no such page when nothing is proposed', async () => {
+    const pages = await pdfPages(await letterToPdf(snapshotOf(await readFixture('coastal-patrols.md'))));
+    expect(pages.join('\n')).not.toContain('Open suggestions');
   });
 });

@@ -1,8 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
 import PDFDocument from 'pdfkit';
-import { annotationAppendix, appendixLabels, type AppendixEntry } from './annotation-appendix.js';
+import { annotationAppendix, appendixLabels, suggestionAppendix, suggestionAppendixLabels, type AppendixEntry } from './annotation-appendix.js';
 import { exportFont } from './export-font.js';
-import { inlineRuns, type InlineRun } from './inline-runs.js';
+import { inlineRuns, runsWithoutProposals, type InlineRun } from './inline-runs.js';
+import { letterSuggestions } from './letter-suggestions.js';
+import { withWritableText } from './writable-text.js';
 import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 import { withoutInvisibleCharacters } from '../../shared/domain/text-policy.js';
@@ -24,8 +26,11 @@ const headingSizes = [15, 13, 12] as const;
  * the signature blocks in signing order and, for a signed letter, a last page recording each
  * office's final signature and the letter hash. When asked for, a page before that record lists
  * the open comment threads and reservations. Every glyph comes from the embedded DejaVu Serif.
+ * The text is printed as it stands without its open suggestions (proposed insertions left out,
+ * words proposed for deletion still there); a page after the signature blocks lists them.
  */
-export async function letterToPdf(snapshot: LetterSnapshot): Promise<Uint8Array> {
+export async function letterToPdf(given: LetterSnapshot): Promise<Uint8Array> {
+  const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
   const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, lang: 'en', info: { Title: layout.title, Creator: 'Jointly' } });
   const chunks: Buffer[] = [];
@@ -46,6 +51,7 @@ export async function letterToPdf(snapshot: LetterSnapshot): Promise<Uint8Array>
   writeHead(doc, layout);
   for (const node of layout.body) writeBlock(doc, node, 0);
   writeSignatureBlocks(doc, layout.signatureBlocks);
+  writeSuggestionAppendix(doc, suggestionAppendix(letterSuggestions(snapshot.body), snapshot.suggestionAuthors));
   if (snapshot.annotations) writeAnnotationAppendix(doc, snapshot.annotations);
   writeSignatureRecord(doc, layout);
   writePageNumbers(doc, layout.title);
@@ -108,14 +114,14 @@ function writeBlock(doc: Pdf, node: JSONContent, level: number): void {
   const width = contentWidth(doc) - level * listIndent;
   switch (node.type) {
     case 'paragraph':
-      writeRuns(doc, inlineRuns(node), x, width, bodySize);
+      writeRuns(doc, runsWithoutProposals(inlineRuns(node)), x, width, bodySize);
       doc.moveDown(0.6);
       return;
     case 'heading': {
       const size = headingSizes[Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) - 1] ?? bodySize;
       keepTogether(doc, size * 4);
       doc.moveDown(0.4);
-      writeRuns(doc, inlineRuns(node).map((run) => (run.kind === 'text' ? { ...run, isBold: true } : run)), x, width, size);
+      writeRuns(doc, runsWithoutProposals(inlineRuns(node)).map((run) => (run.kind === 'text' ? { ...run, isBold: true } : run)), x, width, size);
       doc.moveDown(0.4);
       return;
     }
@@ -130,7 +136,7 @@ function writeBlock(doc: Pdf, node: JSONContent, level: number): void {
           const top = doc.y;
           if (childIndex === 0) doc.font(face.regular).fontSize(bodySize).fillColor(textColor).text(marker, x, top, { width: listIndent - 4 });
           doc.y = top;
-          writeRuns(doc, inlineRuns(child), x + listIndent, width - listIndent, bodySize);
+          writeRuns(doc, runsWithoutProposals(inlineRuns(child)), x + listIndent, width - listIndent, bodySize);
           doc.moveDown(0.3);
         });
       });
@@ -264,13 +270,25 @@ function writeAnnotationAppendix(doc: Pdf, annotations: Parameters<typeof annota
   }
 }
 
+/** A page listing the open suggestions, when the letter has any: the PDF's text leaves them out. */
+function writeSuggestionAppendix(doc: Pdf, entries: AppendixEntry[]): void {
+  if (entries.length === 0) return;
+  doc.addPage();
+  const width = contentWidth(doc);
+  doc.font(face.bold).fontSize(15).fillColor(textColor).text(suggestionAppendixLabels.heading, margin.left, margin.top, { width });
+  doc.moveDown(0.5);
+  doc.font(face.regular).fontSize(10).text(suggestionAppendixLabels.intro, { width, lineGap });
+  doc.moveDown(1);
+  for (const entry of entries) writeAppendixEntry(doc, entry, width);
+}
+
 function writeAppendixEntry(doc: Pdf, entry: AppendixEntry, width: number): void {
   keepTogether(doc, 60);
   doc.font(face.bold).fontSize(bodySize).fillColor(textColor).text(asDrawn(entry.heading), margin.left, doc.y, { width });
   if (entry.quote) doc.font(face.italic).fontSize(10).fillColor(mutedColor).text(`“${asDrawn(entry.quote)}”`, margin.left + listIndent, doc.y, { width: width - listIndent, lineGap });
   for (const line of entry.lines) {
     doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(asDrawn(line.label), margin.left + listIndent, doc.y + 2, { width: width - listIndent });
-    doc.font(face.regular).fontSize(10).fillColor(textColor).text(asDrawn(line.text), margin.left + listIndent, doc.y, { width: width - listIndent, lineGap });
+    if (line.text) doc.font(face.regular).fontSize(10).fillColor(textColor).text(asDrawn(line.text), margin.left + listIndent, doc.y, { width: width - listIndent, lineGap });
   }
   doc.fillColor(textColor);
   doc.moveDown(0.6);

@@ -4,7 +4,9 @@ import type { LetterDetail } from '../../shared/api/letters.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { blockText } from '../../shared/domain/block-text.js';
-import type { LetterService } from '../letters/letter-service.js';
+import { letterCreatorRoles, type LetterService } from '../letters/letter-service.js';
+import { maySuggest } from '../../shared/domain/permissions.js';
+import { letterSuggestions } from '../export/letter-suggestions.js';
 import type { Store } from '../store/store.js';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { WorkerPool, WorkerRefusalCodes } from '../export/worker-pool.js';
@@ -47,6 +49,7 @@ export class ImportService {
       excerpt: (body.content ?? []).slice(0, excerptParagraphs).map((block) => truncate(blockText(block).replace(/\n/g, ' '))).filter(Boolean),
       warnings: letterFile.warnings,
       longParagraphs: longParagraphsOf(body),
+      suggestionCount: letterSuggestions(body).length,
     };
   }
 
@@ -68,8 +71,14 @@ export class ImportService {
     );
   }
 
-  /** Reads the file in a worker thread: a large or crafted file costs that thread, not the event loop. */
-  private async read(user: SessionUser, task: ImportTask): Promise<Extract<ImportResult, { ok: true }>> {
+  /**
+   * Reads the file in a worker thread: a large or crafted file costs that thread, not the event loop.
+   * The person becomes the new letter's coordinator, so a Word file's tracked changes become their
+   * suggestions if that role may suggest (S13), and accepted text otherwise.
+   */
+  private async read(user: SessionUser, options: Omit<ImportTask, 'importing'>): Promise<Extract<ImportResult, { ok: true }>> {
+    const proposer = maySuggest(letterCreatorRoles) ? { userId: user.id, name: user.name, officeId: user.office.id } : null;
+    const task: ImportTask = { ...options, importing: { proposer, now: new Date() } };
     const result = await this.workers.run<ImportTask, ImportResult>(user.id, importWorker, async () => task, importRefusals);
     if (!result.ok) throw new AppError(result.refusal.status, result.refusal.code, result.refusal.message);
     return result;

@@ -3,7 +3,7 @@ import type { Office } from '../../shared/api/offices.js';
 import { AppError } from '../http/app-error.js';
 import { assembleLetterBody, letterBodyUpdate, type PartsTaken } from './assemble-letter-body.js';
 import type { UploadedFile } from './identify-import-file.js';
-import { readLetterFile, type LetterFile } from './read-letter-file.js';
+import { readLetterFile, type ImportingPerson, type LetterFile } from './read-letter-file.js';
 
 /** What a worker thread needs to read one file: plain data. */
 export interface ImportTask {
@@ -12,6 +12,8 @@ export interface ImportTask {
   take: PartsTaken;
   /** Encode the body as the letter's opening Yjs update (an import, not a preview). */
   encode: boolean;
+  /** Whose suggestions a Word file's tracked changes become. */
+  importing: ImportingPerson;
 }
 
 /** A file read, or the clear refusal to give for it (an error's type does not cross threads). */
@@ -25,7 +27,7 @@ export type ImportResult =
  */
 export default async function readImport(task: ImportTask): Promise<ImportResult> {
   try {
-    const letterFile = await readLetterFile(task.file, task.offices);
+    const letterFile = await readLetterFile(task.file, task.offices, task.importing);
     const body = assembleLetterBody(letterFile, task.take);
     return { ok: true, letterFile, body, initialText: task.encode ? letterBodyUpdate(body) : null };
   } catch (error) {

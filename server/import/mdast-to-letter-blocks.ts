@@ -3,11 +3,20 @@ import type { JSONContent } from '@tiptap/core';
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
+import { markerPattern } from './word-tracked-changes.js';
 
 /** Lists nested deeper than this are flattened into their parent: the editor's nesting limit is far off. */
 const maxListDepth = 5;
 
 type Mark = NonNullable<JSONContent['marks']>[number];
+
+/**
+ * What the words of one tracked change of a Word file become: a suggestion (its mark), or, for a
+ * person who may not suggest, the text as Word shows it with the change accepted: inserted words
+ * kept as plain text, deleted words left out.
+ */
+export type ChangeReading = { mark: Mark } | { accepted: SuggestionKind };
 
 /** A letter's body as read from a file, before addressees and signatures are taken out of it. */
 export interface LetterBlocks {
@@ -31,8 +40,8 @@ export function textBlock(type: 'paragraph' | 'heading', content: JSONContent[],
  * blocks of a letter. The editor's schema has no footnotes, code, quotes, tables or images: footnotes
  * become numbered notes, the others plain paragraphs or nothing, each with a warning.
  */
-export function mdastToLetterBlocks(root: Root): LetterBlocks {
-  return new Converter(root).convert();
+export function mdastToLetterBlocks(root: Root, changes: readonly ChangeReading[] = []): LetterBlocks {
+  return new Converter(root, changes).convert();
 }
 
 class Converter {
@@ -40,8 +49,13 @@ class Converter {
   private readonly footnotes = new Map<string, FootnoteDefinition>();
   private readonly noteNumbers = new Map<string, number>();
   private readonly warnings = new Set<string>();
+  /** The tracked changes whose words the text being read is part of (a Word file's markers). */
+  private openChanges: number[] = [];
 
-  constructor(private readonly root: Root) {
+  constructor(
+    private readonly root: Root,
+    private readonly changes: readonly ChangeReading[],
+  ) {
     for (const node of root.children) {
       if (node.type === 'definition') this.definitions.set(node.identifier, node);
       if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
@@ -68,10 +82,10 @@ class Converter {
   private block(node: RootContent, listDepth: number): JSONContent[] {
     switch (node.type) {
       case 'paragraph':
-        return nonEmpty([textBlock('paragraph', trimEdges(this.inline(node.children, [])))]);
+        return nonEmpty([textBlock('paragraph', trimEdges(this.blockInline(node.children)))]);
       case 'heading':
         // The editor has three heading levels; deeper ones keep their place as level 3.
-        return nonEmpty([textBlock('heading', trimEdges(this.inline(node.children, [])), { level: Math.min(node.depth, 3) })]);
+        return nonEmpty([textBlock('heading', trimEdges(this.blockInline(node.children)), { level: Math.min(node.depth, 3) })]);
       case 'list':
         return this.list(node.ordered === true, node.start ?? 1, node.children, listDepth);
       case 'blockquote':
@@ -83,7 +97,7 @@ class Converter {
       case 'table':
         this.warnings.add('Tables became one paragraph per row.');
         return node.children.map((row) =>
-          textBlock('paragraph', row.children.flatMap((cell, index) => [...(index > 0 ? [text(' | ', [])] : []), ...this.inline(cell.children, [])])),
+          textBlock('paragraph', row.children.flatMap((cell, index) => [...(index > 0 ? [text(' | ', [])] : []), ...this.blockInline(cell.children)])),
         );
       case 'html':
         return nonEmpty([textBlock('paragraph', linesToInline(stripTags(node.value), []))]);
@@ -113,6 +127,14 @@ class Converter {
     return [{ type: 'orderedList', attrs: start === 1 ? {} : { start }, content }];
   }
 
+  /** The words of one block: a tracked change never reaches past its paragraph (or table cell). */
+  private blockInline(nodes: readonly PhrasingContent[]): JSONContent[] {
+    this.openChanges = [];
+    const content = this.inline(nodes, []);
+    this.openChanges = [];
+    return content;
+  }
+
   private inline(nodes: readonly PhrasingContent[], marks: Mark[]): JSONContent[] {
     return mergeText(nodes.flatMap((node) => this.phrasing(node, marks)));
   }
@@ -121,7 +143,7 @@ class Converter {
     switch (node.type) {
       case 'text':
         // A single line break in Markdown source is a space when read.
-        return [text(node.value.replace(/\s*\n\s*/g, ' '), marks)];
+        return this.trackedText(node.value.replace(/\s*\n\s*/g, ' '), marks);
       case 'emphasis':
         return this.inline(node.children, withMark(marks, { type: 'italic' }));
       case 'strong':
@@ -131,7 +153,7 @@ class Converter {
       case 'inlineCode':
         return [text(node.value, marks)];
       case 'break':
-        return [{ type: 'hardBreak' }];
+        return this.withChanges([{ type: 'hardBreak' }]);
       case 'link':
         return this.link(node.url, node.children, marks);
       case 'linkReference': {
@@ -149,6 +171,37 @@ class Converter {
       default:
         return [];
     }
+  }
+
+  /** Text of a Word file, split at the markers of its tracked changes; any other text as it is. */
+  private trackedText(value: string, marks: Mark[]): JSONContent[] {
+    if (this.changes.length === 0) return [text(value, marks)];
+    const pieces: JSONContent[] = [];
+    let from = 0;
+    for (const match of value.matchAll(markerPattern)) {
+      pieces.push(...this.withChanges([text(value.slice(from, match.index), marks)]));
+      const number = Number(match[2]);
+      this.openChanges = this.openChanges.filter((open) => open !== number);
+      if (match[1] === '\uFDD0' && this.changes[number]) this.openChanges.push(number);
+      from = match.index + match[0].length;
+    }
+    pieces.push(...this.withChanges([text(value.slice(from), marks)]));
+    return pieces;
+  }
+
+  /** Inline nodes inside the open tracked changes: marked as suggestions, or as Word reads them accepted. */
+  private withChanges(nodes: JSONContent[]): JSONContent[] {
+    let added: Mark[] = [];
+    for (const number of this.openChanges) {
+      const reading = this.changes[number]!;
+      if ('accepted' in reading) {
+        if (reading.accepted === SuggestionKind.deletion) return [];
+      } else if (!added.some((mark) => mark.type === reading.mark.type)) {
+        added = [...added, reading.mark];
+      }
+    }
+    if (added.length === 0) return nodes;
+    return nodes.map((node) => ({ ...node, marks: [...(node.marks ?? []), ...added] }));
   }
 
   private link(url: string, children: PhrasingContent[], marks: Mark[]): JSONContent[] {

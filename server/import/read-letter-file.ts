@@ -7,9 +7,13 @@ import { decodeMarkdownText } from './decode-markdown-text.js';
 import { detectLetterParts, type LetterParts } from './detect-letter-parts.js';
 import { identifyImportFile, type UploadedFile } from './identify-import-file.js';
 import { ImportError } from './import-errors.js';
-import { mdastToLetterBlocks } from './mdast-to-letter-blocks.js';
+import { AppError } from '../http/app-error.js';
+import type { Root } from 'mdast';
+import { mdastToLetterBlocks, type ChangeReading } from './mdast-to-letter-blocks.js';
 import { readMarkdown } from './read-markdown.js';
 import { directionControlsWarning, stripDirectionControls } from './strip-direction-controls.js';
+import type { SuggestionAuthor } from '../../shared/domain/suggestions.js';
+import { trackedChangeReadings, withDeletionsAccepted } from './tracked-change-readings.js';
 
 /** A file read as a letter: its body blocks, its footnotes, and the parts recognised in it. */
 export interface LetterFile {
@@ -20,33 +24,51 @@ export interface LetterFile {
   warnings: string[];
 }
 
+/** Who imports the file: their suggestions are what a Word file's tracked changes become. */
+export interface ImportingPerson {
+  /** The person and office a suggestion names, or null when they may not suggest (S13). */
+  proposer: SuggestionAuthor | null;
+  now?: Date;
+}
+
 /**
  * Checks what a file is, reads it and finds its letter parts. Throws a clear `AppError` for a file
- * that is mislabelled, of a kind Jointly does not read, or broken. Writes nothing.
+ * that is mislabelled, of a kind Jointly does not read, or broken. Writes nothing. A Word file's
+ * tracked changes become suggestions of the person importing it, or, if they may not suggest, the
+ * text as Word shows it with every change accepted.
  */
-export async function readLetterFile(file: UploadedFile, offices: readonly Office[]): Promise<LetterFile> {
+export async function readLetterFile(file: UploadedFile, offices: readonly Office[], importing: ImportingPerson = { proposer: null }): Promise<LetterFile> {
   const format = identifyImportFile(file);
-  const { tree, warnings } = format === ImportFormat.docx ? await readWordTree(file.bytes) : { tree: readMarkdown(decodeMarkdownText(file.bytes)), warnings: [] };
+  const { tree, warnings, changes } =
+    format === ImportFormat.docx ? await readWordTree(file.bytes, importing) : { tree: readMarkdown(decodeMarkdownText(file.bytes)), warnings: [], changes: [] };
   const removed = stripDirectionControls(tree);
   bulletLinesToLists(tree);
-  const body = mdastToLetterBlocks(tree);
+  const body = mdastToLetterBlocks(tree, changes);
   return {
     format,
     blocks: body.blocks,
     notes: body.notes,
-    parts: detectLetterParts(body.blocks, offices),
+    // Title, subject, addressees and signatures are the letter's record: they read as Word shows them, changes accepted.
+    parts: detectLetterParts(withDeletionsAccepted(body.blocks), offices),
     warnings: [...warnings, ...body.warnings, ...(removed > 0 ? [directionControlsWarning(removed)] : [])],
   };
 }
 
-async function readWordTree(bytes: Uint8Array) {
-  await checkDocxArchive(bytes);
+async function readWordTree(bytes: Uint8Array, importing: ImportingPerson): Promise<{ tree: Root; warnings: string[]; changes: ChangeReading[] }> {
+  const archive = await checkDocxArchive(bytes);
   // mammoth and its HTML tools are large: they load on the first Word import, not when the server starts.
   const { readDocx } = await import('./read-docx.js');
+  let content: Awaited<ReturnType<typeof readDocx>>;
   try {
-    const { tree, imageCount } = await readDocx(bytes);
-    return { tree, warnings: imageCount > 0 ? ['Images were left out: a letter holds text only.'] : [] };
-  } catch {
+    content = await readDocx(archive);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw ImportError.broken('The Word document could not be read. Open it in Word, save it again as .docx and retry.');
   }
+  const warnings = content.imageCount > 0 ? ['Images were left out: a letter holds text only.'] : [];
+  if (content.changes.length > 0 && !importing.proposer) warnings.push('Tracked changes came in accepted, as Word shows them: you may not suggest in this letter.');
+  if (content.otherChanges > 0) {
+    warnings.push('Tracked changes of formatting and of paragraph breaks came in accepted, as Word shows them: a suggestion proposes words only.');
+  }
+  return { tree: content.tree, warnings, changes: trackedChangeReadings(content.changes, importing.proposer, importing.now) };
 }

@@ -88,7 +88,7 @@ export class LetterService {
     if (unknown) throw new AppError(400, ErrorCode.validationFailed, `signatoryOfficeIds: no office "${unknown}"`);
     if (new Set(officeIds).size !== officeIds.length) throw new AppError(400, ErrorCode.validationFailed, 'signatories: an office is listed twice');
 
-    const memberships: MembershipRecord[] = [{ userId: user.id, roles: [Role.coordinator] }];
+    const memberships: MembershipRecord[] = [{ userId: user.id, roles: [...letterCreatorRoles] }];
     for (const member of await this.store.accounts.listUsers()) {
       if (member.id !== user.id && officeIds.includes(member.officeId)) {
         memberships.push({ userId: member.id, roles: member.isGuest ? [Role.drafter] : [Role.drafter, Role.approver] });
@@ -116,6 +116,9 @@ export class LetterService {
     return this.detailFor(user, id);
   }
 }
+
+/** The roles the person who creates (or imports) a letter has on it. */
+export const letterCreatorRoles: readonly Role[] = [Role.coordinator];
 
 /** What a new letter starts with; the signatories in signing order. */
 export interface NewLetterContent {

@@ -110,8 +110,9 @@ function suggestionIdsOn(op: DeltaOp): string[] {
 export function signature(kind: string, value: unknown): string {
   const parsed = suggestionAttributesSchema.safeParse(value);
   if (!parsed.success) return `${kind}|${JSON.stringify(value)}`;
-  const { id, authorId, authorName, officeId, time } = parsed.data;
-  return `${kind}|${JSON.stringify({ id, authorId, authorName, officeId, time })}`;
+  // The note counts too: a copy of someone's suggestion may not change what it says of its origin.
+  const { id, authorId, authorName, officeId, time, note } = parsed.data;
+  return `${kind}|${JSON.stringify({ id, authorId, authorName, officeId, time, note: note ?? null })}`;
 }
 
 /** What the suggestion checks need to know of one top-level block. */

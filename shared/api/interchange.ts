@@ -79,6 +79,8 @@ export const importPreviewSchema = z.object({
   warnings: z.array(z.string()),
   /** The body's paragraphs longer than `longParagraphCharacters`, in reading order. */
   longParagraphs: z.array(longParagraphSchema),
+  /** A Word file's tracked changes that come in as the person's suggestions (rule S13). */
+  suggestionCount: z.number().int().nonnegative(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

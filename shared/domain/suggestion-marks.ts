@@ -25,11 +25,14 @@ const suggestionAttributeSpecs = {
   authorName: { default: null, rendered: false },
   officeId: { default: null, rendered: false },
   time: { default: null, rendered: false },
+  // Where a suggestion came from, when not typed: an import names the Word author here.
+  note: { default: null, rendered: false },
 };
 
 function describe(kind: string, attrs: Record<string, unknown>): string {
   const when = typeof attrs['time'] === 'string' ? attrs['time'].replace('T', ' ').slice(0, 16) : '';
-  return `${kind} by ${String(attrs['authorName'] ?? 'unknown')} (${String(attrs['officeId'] ?? '')}), ${when} UTC`;
+  const note = typeof attrs['note'] === 'string' && attrs['note'] ? ` (${attrs['note']})` : '';
+  return `${kind} by ${String(attrs['authorName'] ?? 'unknown')} (${String(attrs['officeId'] ?? '')}), ${when} UTC${note}`;
 }
 
 function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del', label: string) {

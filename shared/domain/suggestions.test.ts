@@ -9,6 +9,7 @@ import {
   paragraphsWithOpenSuggestions,
   settleSuggestions,
   suggestionAttributesSchema,
+  suggestionNoteLength,
 } from './suggestions.js';
 import { textBlockJson } from './yjs-text-blocks.js';
 
@@ -86,5 +87,20 @@ describe('what a suggestion mark may carry', () => {
       { ...base, time: `2026-12-01T10:00:00.${'0'.repeat(40)}Z` },
     ];
     for (const attributes of refused) expect(suggestionAttributesSchema.safeParse(attributes).success, JSON.stringify(attributes)).toBe(false);
+    });
+  });
+
+describe('the note a suggestion carries', () => {
+  it('S13 is plain text of one line, bounded, or absent: an imported Word author fits, control and direction characters do not', () => {
+    const attrs = newSuggestionAttributes(kadri);
+    const accepts = (note: unknown) => suggestionAttributesSchema.safeParse({ ...attrs, note }).success;
+    expect(suggestionAttributesSchema.safeParse(attrs).success).toBe(true);
+    expect(accepts(null)).toBe(true);
+    expect(accepts('Tracked change in Word by Kadri Tamm (Estonia), 2026-11-20')).toBe(true);
+    expect(accepts('x'.repeat(suggestionNoteLength))).toBe(true);
+    expect(accepts('x'.repeat(suggestionNoteLength + 1))).toBe(false);
+    expect(accepts('two\nlines')).toBe(false);
+    expect(accepts('by \u202Eevil')).toBe(false);
+    expect(accepts(42)).toBe(false);
   });
 });

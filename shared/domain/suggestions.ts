@@ -2,11 +2,15 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { InlineJson, TextBlockJson } from './paragraph-hash.js';
 import { SuggestionKind, isSuggestionMark, suggestionMarkNames } from './suggestion-marks.js';
+import { findReorderingCharacter } from './text-policy.js';
 
 export { SuggestionKind, isSuggestionMark, suggestionMarkNames } from './suggestion-marks.js';
 
 /** A suggestion id: a short token, one per proposal (consecutive keystrokes share one). */
 const suggestionIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$/;
+
+/** The longest note a suggestion carries (`note` below). */
+export const suggestionNoteLength = 300;
 
 /**
  * Characters XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF) and UTF-16 halves without their
@@ -38,6 +42,16 @@ export const suggestionAttributesSchema = z.strictObject({
   authorName: suggestionText(200),
   officeId: suggestionText(64),
   time: z.iso.datetime().max(40),
+  /**
+   * Where the suggestion came from when nobody typed it here: a Word import keeps the tracked
+   * change's author in it ("Tracked change in Word by …"). Plain text, one line, bounded; absent
+   * (or null, as the editor writes an unset attribute) for typed suggestions.
+   */
+  note: z
+    .string()
+    .max(suggestionNoteLength)
+    .refine((value) => !holdsXmlIllegalCharacter(value) && !/[\u007f-\u009f]/.test(value) && findReorderingCharacter(value) === null, 'must not contain control characters')
+    .nullish(),
 });
 export type SuggestionAttributes = z.infer<typeof suggestionAttributesSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMixedScriptWords, findReorderingCharacter, locateReorderingCharacters, hasInvisibleCharacters, revealInvisibleCharacters, stripReorderingCharacters, withoutInvisibleCharacters } from './text-policy.js';
+import { findMixedScriptWords, findReorderingCharacter, locateReorderingCharacters, hasInvisibleCharacters, revealInvisibleCharacters, stripReorderingCharacters, withoutInvisibleCharacters, withoutUnwritableCharacters } from './text-policy.js';
 
 describe('text policy', () => {
   it('T1 finds every bidirectional override, embedding, isolate and mark', () => {
@@ -66,5 +66,10 @@ describe('text policy', () => {
     expect(findMixedScriptWords('We \u0430ccept the terms')).toEqual([{ word: '\u0430ccept', index: 3, scripts: ['Latin', 'Cyrillic'] }]);
     expect(findMixedScriptWords('EUR 1\u039F,000 and Ale\u03BFs')).toEqual([{ word: 'Ale\u03BFs', index: 15, scripts: ['Latin', 'Greek'] }]);
     expect(findMixedScriptWords('Київ and Αθήνα and Łódź and Sisäministeriö')).toEqual([]);
+  });
+
+  it('T6 takes out what no exported file may hold, and nothing else: tab, line breaks and whole surrogate pairs stay', () => {
+    expect(withoutUnwritableCharacters('a\u0000b\u0007c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h\uDC00i')).toBe('abcdefghi');
+    expect(withoutUnwritableCharacters('tab\there\nline\r\n😀 \u200B \u00AD Ω')).toBe('tab\there\nline\r\n😀 \u200B \u00AD Ω');
   });
 });

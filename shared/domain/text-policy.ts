@@ -115,3 +115,16 @@ export function findMixedScriptWords(text: string): MixedScriptWord[] {
   }
   return found;
 }
+
+/**
+ * Characters no exported file may hold (T6): the control characters other than tab, line feed and
+ * carriage return, the noncharacters U+FFFE and U+FFFF, and halves of surrogate pairs standing
+ * alone. XML 1.0 forbids them, so a Word file holding one is broken; Markdown readers drop or
+ * refuse them too. They draw nothing on screen.
+ */
+const unwritablePattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` without the characters no exported file may hold (T6). */
+export function withoutUnwritableCharacters(text: string): string {
+  return text.replace(unwritablePattern, '');
+}

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { expect, type Download, type Page, test } from '@playwright/test';
 import mammoth from 'mammoth';
-import { fixtureBytes } from '../fixtures/interchange/import-fixture.js';
+import { fixtureBytes, readFixture, snapshotOf } from '../fixtures/interchange/import-fixture.js';
+import { aino, kadri, proposal, withProposals } from '../fixtures/interchange/suggested-letter.js';
+import { letterToDocx } from '../../server/export/letter-to-docx.js';
+import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import { pdfPages } from '../fixtures/interchange/pdf-text.js';
 import { expectNoViolations } from './support/accessibility.js';
 import { demoCoordinator, letterText, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
@@ -94,4 +97,21 @@ test('a file that is not what it claims gets a clear message and creates no lett
   await expect(importer.getByRole('form')).toHaveCount(0);
   await page.reload();
   await expect(letterLinks).toHaveCount(before);
+});
+
+test('a Word file with tracked changes comes in as the importer’s suggestions, counted in the preview', async ({ page }) => {
+  const snapshot = withProposals(snapshotOf(await readFixture('coastal-patrols.md')), 'We write on behalf', [
+    proposal('four ministries', SuggestionKind.insertion, kadri),
+    proposal(' and the Gulf of Finland', SuggestionKind.deletion, aino),
+  ]);
+  await signIn(page, demoCoordinator.email);
+  const importer = page.getByRole('region', { name: 'Import a letter' });
+  await importer.getByLabel('Markdown or Word file').setInputFiles({ name: 'tracked.docx', mimeType: '', buffer: Buffer.from(await letterToDocx(snapshot)) });
+  const preview = importer.getByRole('form', { name: 'The letter from “tracked.docx”' });
+  await expect(preview).toContainText('2 tracked changes from Word come in as your suggestions');
+  await expectNoViolations(page);
+  await preview.getByLabel('Title').fill(uniqueText('Coastal patrols with tracked changes'));
+  await preview.getByRole('button', { name: 'Create letter from file' }).click();
+  await expect(page).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('region', { name: /^Suggestions/ }).getByRole('heading', { name: 'Suggestions (2)' })).toBeVisible();
 });

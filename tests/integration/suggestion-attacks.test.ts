@@ -177,6 +177,22 @@ describe('S13 suggestions against hostile updates and requests', () => {
       expect(plainText(reader.doc)).not.toContain('Finland.');
       reader.destroy();
     });
+    it('S13 may not rewrite the note of someone else’s suggestion, which says where it came from', async () => {
+      const { letterId, kadri, aino } = await letterWithSuggester();
+      const kadris = newSuggestionAttributes(authorOf(kadri));
+      expect(await attempt(kadri, letterId, (client) => lastText(client).insert(opening.length - 1, ' at once', { [SuggestionKind.insertion]: kadris }))).toBe(
+        'saved',
+      );
+      const renoted: SuggestionAttributes = { ...kadris, note: 'Tracked change in Word by the Minister himself' };
+      expect(
+        await attempt(aino, letterId, (client) => lastText(client).format(opening.length - 1, ' at once'.length, { [SuggestionKind.insertion]: renoted })),
+      ).toBe(CloseCode.forbidden);
+      const reader = await joinLetter(server(), aino, letterId);
+      const [paragraph] = currentParagraphs(reader.doc);
+      reader.destroy();
+      expect(paragraph!.suggestions).toMatchObject([{ id: kadris.id, text: ' at once' }]);
+      expect(JSON.stringify(paragraph!.suggestions)).not.toContain('Minister himself');
+    });
     it('S13 may not put new words under a copy of someone else’s suggestion, but may split a paragraph across it', async () => {
       const { letterId, kadri, aino } = await letterWithSuggester();
       const kadris = newSuggestionAttributes(authorOf(kadri));
