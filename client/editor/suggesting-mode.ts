@@ -4,8 +4,10 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { SuggestionAuthor } from '../../shared/domain/suggestions.js';
 import {
+  plainInsertion,
   refusals,
   refusalWhileSuggesting,
+  withoutInheritedSuggestions,
   suggestDeletion,
   suggestInsertion,
   suggestKeyDeletion,
@@ -50,7 +52,13 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
       new Plugin({
         key: suggestingModeKey,
         props: {
-          handleTextInput: (view, from, to, text) => active() && run(view, suggestInsertion(view.state, from, to, text, author!)),
+          handleTextInput: (view, from, to, text) => {
+            if (active()) return run(view, suggestInsertion(view.state, from, to, text, author!));
+            // Outside suggesting mode, typing inside someone's proposal does not extend it.
+            const plain = plainInsertion(view.state, from, to, text);
+            if (plain) view.dispatch(plain.scrollIntoView());
+            return plain !== null;
+          },
           handleKeyDown: (view, event) => {
             if (!active() || event.isComposing) return false;
             if (event.key === 'Backspace' || event.key === 'Delete') return run(view, suggestKeyDeletion(view.state, author!, event.key === 'Delete'));
@@ -73,6 +81,7 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
             },
           },
         },
+        appendTransaction: (transactions, _oldState, state) => (active() ? null : withoutInheritedSuggestions(transactions, state, isChangeOrigin)),
         // Whatever reaches the text some other way while suggesting is refused, not written as an edit.
         filterTransaction: (transaction) => {
           if (!active()) return true;
