@@ -100,6 +100,8 @@ describe('suggesting: what typing, deleting and pasting become', () => {
     expect(refusalWhileSuggesting(split, false)).toBe(refusals.paragraphs);
     const join = state.tr.join(state.doc.child(0).nodeSize);
     expect(refusalWhileSuggesting(join, false)).toBe(refusals.paragraphs);
+    const lineBreak = state.tr.insert(1 + 'First'.length, schema.nodes['hardBreak']!.create());
+    expect(refusalWhileSuggesting(lineBreak, false)).toBe(refusals.lineBreak);
   });
 
   it('S13 formatting is refused while suggesting; others’ changes and the suggesting editor’s own pass', () => {

@@ -18,6 +18,7 @@ export type SuggestingResult = { transaction: Transaction } | { refused: string 
 export const refusals = {
   paragraphs:
     'Splitting or joining paragraphs cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
+  lineBreak: 'Line breaks cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
   formatting: 'Formatting cannot be proposed as a suggestion: only insertions and deletions of words can. Switch Suggesting off to format, if you may edit.',
   pastedParagraphs: 'Only text within one paragraph can be pasted as a suggestion. Paste one paragraph at a time.',
   other: 'This change cannot be proposed as a suggestion: only typing, deleting and pasting words can.',
@@ -138,7 +139,7 @@ export function suggestKeyDeletion(state: EditorState, author: SuggestionAuthor,
 /**
  * Why the person's own change cannot stand while suggesting, or null if it may: changes built
  * here pass, and so do changes that do not touch the text and others' changes arriving (`isRemote`).
- * Formatting and splitting or joining paragraphs are refused, and anything else that did not come
+ * Formatting, splitting or joining paragraphs and line breaks are refused, and anything else that did not come
  * through typing, deleting or pasting.
  */
 export function refusalWhileSuggesting(transaction: Transaction, isRemote: boolean): string | null {
@@ -148,7 +149,14 @@ export function refusalWhileSuggesting(transaction: Transaction, isRemote: boole
   let blocksAfter = 0;
   transaction.before.descendants((node) => void (node.isTextblock && blocksBefore++));
   transaction.doc.descendants((node) => void (node.isTextblock && blocksAfter++));
-  return blocksBefore !== blocksAfter ? refusals.paragraphs : refusals.other;
+  if (blocksBefore !== blocksAfter) return refusals.paragraphs;
+  return countOf(transaction.doc, 'hardBreak') > countOf(transaction.before, 'hardBreak') ? refusals.lineBreak : refusals.other;
+}
+
+function countOf(doc: ProseMirrorNode, typeName: string): number {
+  let count = 0;
+  doc.descendants((node) => void (node.type.name === typeName && count++));
+  return count;
 }
 
 const isSuggestion = (mark: Mark) => isSuggestionMark(mark.type.name);
