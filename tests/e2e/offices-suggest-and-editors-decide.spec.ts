@@ -114,3 +114,45 @@ test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejec
 
   for (const page of [helena, aino, kadri]) await page.context().close();
 });
+
+test('S13 a drafter who deletes an Estonian proposal outright cannot undo it into her own name, and the letter stays saved', async ({ browser }) => {
+  test.info().setTimeout(120_000);
+  const helena = await openPerson(browser, 'helena@fi-interior.example');
+  const kadri = await openPerson(browser, 'kadri@ee-interior.example');
+  const first = uniqueText('We call for faster returns');
+  const letterUrl = await startLetterInReview(helena, { title: uniqueText('Joint letter on undo'), officeIds: signatoryOffices, paragraphs: [first] });
+  await kadri.goto(letterUrl);
+  await expect(saveStatus(kadri)).toHaveText(saveStatusText.saved);
+
+  // Kadri proposes words at the end of the paragraph.
+  await kadri.getByRole('button', { name: 'Suggesting' }).click();
+  await clickParagraph(kadri, first);
+  await kadri.keyboard.press('End');
+  await kadri.keyboard.type(' at once');
+  // Her caret moves away, so that Helena's arrow keys do not step over its name.
+  await kadri.keyboard.press('Home');
+  await expect(saveStatus(kadri)).toHaveText(saveStatusText.saved);
+  await expect(letterText(helena).getByRole('insertion')).toHaveText(' at once');
+
+  // Helena, editing directly, selects the proposal and deletes it, then presses undo.
+  await clickParagraph(helena, first);
+  await helena.keyboard.press('End');
+  for (let i = 0; i < ' at once'.length; i++) await helena.keyboard.press('Shift+ArrowLeft');
+  await helena.keyboard.press('Backspace');
+  await expect(letterText(helena).getByRole('insertion')).toHaveCount(0);
+  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
+  await helena.keyboard.press('Control+z');
+  await expect(helena.getByText(/This step cannot be undone here: it would bring back someone else’s suggestion under your name/)).toBeVisible();
+
+  // Nothing was sent that the server refuses: she stays connected, and her next edit is saved and undone as usual.
+  await helena.keyboard.type(' now');
+  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
+  await expect(letterText(kadri)).toContainText(`${first} now`);
+  await expect(helena.getByText(/The server refused a change from this tab/)).toHaveCount(0);
+  await helena.keyboard.press('Control+z');
+  await expect(letterText(kadri)).not.toContainText(`${first} now`);
+  await expect(saveStatus(helena)).toHaveText(saveStatusText.saved);
+  await expect(letterText(kadri).getByRole('insertion')).toHaveCount(0);
+
+  for (const page of [helena, kadri]) await page.context().close();
+});
