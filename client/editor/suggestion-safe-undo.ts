@@ -119,6 +119,8 @@ export const SuggestionSafeUndo = Extension.create<SuggestionSafeUndoOptions>({
       const undoManager = (yUndoPluginKey.getState(this.editor.state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager;
       if (!undoManager || userId === null || !wouldWriteOthersSuggestion(undoManager, direction, userId)) return false;
       (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).pop();
+      // What comes next is a step of its own, not merged into the step below the one taken off.
+      undoManager.stopCapturing();
       onRefused(undoRefusal);
       return true;
     };
