@@ -48,16 +48,19 @@ test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejec
   await kadri.keyboard.press('Home');
   // Accented letters come from dead keys, which the browser sends as a composition, like an input method.
   const composition = await kadri.context().newCDPSession(kadri);
-  const compose = async (dead: string, letter: string) => {
+  const compose = async (dead: string, letter: string, typedSoFar: string) => {
     await composition.send('Input.imeSetComposition', { text: dead, selectionStart: 1, selectionEnd: 1 });
     await composition.send('Input.insertText', { text: letter });
+    // The editor reads a composition once it has ended: the letter shows before the next key.
+    await expect(letterText(kadri).getByRole('insertion').filter({ hasText: 'Also' })).toHaveText(typedSoFar);
   };
   await kadri.keyboard.type('Also, ');
-  await compose('`', 'à');
+  await compose('`', 'à', 'Also, à');
   await kadri.keyboard.type(' l’unanimit');
-  await compose('´', 'é');
+  await compose('´', 'é', 'Also, à l’unanimité');
   await kadri.keyboard.type(', ');
-  await kadri.keyboard.press('End');
+  // Paragraph 2 is the last one, and may take two lines: to its very end.
+  await kadri.keyboard.press('Control+End');
   for (let i = 0; i < lastWord.length; i++) await kadri.keyboard.press('Backspace');
   // Formatting and new paragraphs are not suggestions: the toolbar is off, Enter is refused with the reason.
   await expect(kadri.getByRole('toolbar', { name: 'Text formatting' }).getByRole('button', { name: 'Bold' })).toBeDisabled();
