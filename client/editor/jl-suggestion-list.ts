@@ -47,6 +47,8 @@ export class JlSuggestionList extends LitElement {
   declare offices: ReadonlyMap<string, SuggestionOffice>;
   declare private message: string;
   declare private busy: boolean;
+  /** A decision was made from this list: once its button is gone, the keyboard focus goes to the list's heading, not to the page's start. */
+  private keepsFocus = false;
 
   constructor() {
     super();
@@ -67,6 +69,7 @@ export class JlSuggestionList extends LitElement {
         suggestionIds: suggestions.map((suggestion) => suggestion.id),
         hash: paragraph.hash,
       });
+      this.keepsFocus = true;
       const what = suggestions.length === 1 ? 'Suggestion' : `${suggestions.length} suggestions`;
       this.message = `${what} in paragraph ${paragraph.number} ${decisionWords[decision]}.`;
     } catch (error) {
@@ -87,6 +90,7 @@ export class JlSuggestionList extends LitElement {
         officeId,
         paragraphs: paragraphs.map(({ paragraphId, hash }) => ({ paragraphId, hash })),
       });
+      this.keepsFocus = true;
       const what = decided === 1 ? 'suggestion' : 'suggestions';
       this.message = `${decided} ${what} of ${this.officeName(officeId)} ${decisionWords[decision]}.`;
     } catch (error) {
@@ -179,10 +183,20 @@ export class JlSuggestionList extends LitElement {
     </li>`;
   }
 
+  protected override updated(): void {
+    // Still on a button of the list: wait until it goes (the decision reaches the text a moment later).
+    if (!this.keepsFocus || this.shadowRoot?.activeElement) return;
+    this.keepsFocus = false;
+    const outside = document.activeElement;
+    // The person moved on elsewhere; otherwise the focus went with a disabled or removed button.
+    if (outside && outside !== document.body) return;
+    this.shadowRoot?.querySelector<HTMLElement>('#suggestions-heading')?.focus();
+  }
+
   override render() {
     const count = this.paragraphs.reduce((sum, paragraph) => sum + paragraph.suggestions.length, 0);
     return html`<section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">Suggestions (${count})</h2>
+      <h2 id="suggestions-heading" tabindex="-1">Suggestions (${count})</h2>
       <p class="message" role="status">${this.message}</p>
       ${count > 0 && this.canDecide ? this.renderOffices() : nothing}
       ${count === 0 ? html`<p>No open suggestions.</p>` : html`<ul class="paragraphs">${this.paragraphs.map((paragraph) => this.renderParagraph(paragraph))}</ul>`}

@@ -90,11 +90,13 @@ test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejec
   await tabTo(aino, accept, { maxPresses: 80 });
   await aino.keyboard.press('Enter');
   await expect(list.getByRole('status')).toHaveText('Suggestion in paragraph 1 accepted.');
+  // The decided suggestion's buttons are gone; the keyboard focus waits on the list's heading.
+  await expect(list.getByRole('heading', { name: /^Suggestions/ })).toBeFocused();
   await list.getByRole('button', { name: new RegExp(`^Reject: Delete “${lastWord}”`) }).click();
   await expect(list.getByRole('heading', { name: 'Suggestions (2)' })).toBeVisible();
   // The other two, in both paragraphs, she accepts at once for all of Estonia, by keyboard too.
   const acceptAll = list.getByRole('button', { name: 'Accept all from Estonia – Ministry of the Interior' });
-  await tabTo(aino, acceptAll, { backwards: true, maxPresses: 40 });
+  await tabTo(aino, acceptAll, { maxPresses: 10 });
   await aino.keyboard.press('Enter');
   await expect(list.getByRole('status')).toHaveText('2 suggestions of Estonia – Ministry of the Interior accepted.');
   await expect(list.getByRole('heading', { name: 'Suggestions (0)' })).toBeVisible();
