@@ -23,6 +23,8 @@ import { LetterLimitFilter } from './letter-limit-filter.js';
 import { RemoteChangeSelection } from './remote-change-selection.js';
 import { TypedTextInPlace } from './typed-text-in-place.js';
 import { SuggestingMode } from './suggesting-mode.js';
+import { SuggestionTitles, suggestionTitlesKey } from './suggestion-titles.js';
+import { SuggestionSafeUndo } from './suggestion-safe-undo.js';
 import { letterSuggestions, type ParagraphSuggestions } from './letter-suggestions.js';
 import './jl-suggestion-list.js';
 import type { SuggestionOffice } from './jl-suggestion-list.js';
@@ -193,7 +195,10 @@ export class JlEditor extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('letterState')) this.colourOffices();
+    if (changed.has('letterState')) {
+      this.colourOffices();
+      this.editor?.view.dispatch(this.editor.state.tr.setMeta(suggestionTitlesKey, true));
+    }
     // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
     if (this.connection && this.user && this.connection !== this.boundConnection) {
       this.destroyEditor();
@@ -252,9 +257,15 @@ export class JlEditor extends LitElement {
 
   /** The signatory offices by id, to name and colour suggestions. */
   private get suggestionOffices(): Map<string, SuggestionOffice> {
+    if (this.officesRead?.from === this.letterState) return this.officesRead.offices;
     const signatories = this.letterState.course?.signatories ?? [];
-    return new Map(signatories.map(({ office }) => [office.id, { name: officeWithCountry(office.nameEn, office.country), color: office.color }]));
+    const offices = new Map(signatories.map(({ office }) => [office.id, { name: officeWithCountry(office.nameEn, office.country), color: office.color }]));
+    this.officesRead = { from: this.letterState, offices };
+    return offices;
   }
+
+  /** The offices as last read, with the letter state they were read from (hover titles read them on every change of the text). */
+  private officesRead: { from: LetterState; offices: Map<string, SuggestionOffice> } | null = null;
 
   /** Stops the editor for good: read-only, with a message; what the server holds is untouched. */
   private fail(error: unknown): void {
@@ -352,6 +363,13 @@ export class JlEditor extends LitElement {
             this.textNotice = reason;
           },
         }),
+        SuggestionSafeUndo.configure({
+          userId: user.id,
+          onRefused: (reason) => {
+            this.textNotice = reason;
+          },
+        }),
+        SuggestionTitles.configure({ officeName: (officeId) => this.suggestionOffices.get(officeId)?.name ?? officeId }),
         LetterLimitFilter.configure({
           onRefused: (reason) => {
             this.textNotice = reason;
@@ -554,9 +572,36 @@ const editorStyles = css`
     border-bottom: none;
     border-radius: var(--jl-radius) var(--jl-radius) 0 0;
   }
+  /* Like the formatting toolbar's toggle buttons. */
+  jl-editor .suggesting-switch {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    font: inherit;
+    font-size: 0.9375rem;
+    color: var(--jl-text);
+    background: transparent;
+    border: 1px solid var(--jl-border);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  jl-editor .suggesting-switch:hover:not(:disabled) {
+    background: var(--jl-accent-soft);
+  }
   jl-editor .suggesting-switch[aria-pressed='true'] {
-    background: var(--jl-accent);
     color: #fff;
+    background: var(--jl-accent);
+    border-color: var(--jl-accent);
+    box-shadow: inset 0 -3px 0 rgb(255 255 255 / 0.6);
+  }
+  jl-editor .suggesting-switch:focus-visible {
+    outline: 3px solid var(--jl-focus);
+    outline-offset: 2px;
+  }
+  jl-editor .suggesting-switch:disabled {
+    cursor: not-allowed;
+  }
+  jl-editor .suggesting-switch:disabled:not([aria-pressed='true']) {
+    color: #5f6874;
   }
   jl-editor jl-suggestion-list {
     margin-top: 1rem;

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { SuggestionDecision, SuggestionKind, type OpenSuggestion } from '../../shared/domain/suggestions.js';
-import { decideSuggestions } from '../api/suggestions-api.js';
+import type { OfficeSuggestionDecisionRequest } from '../../shared/api/suggestions.js';
+import { decideOfficeSuggestions, decideSuggestions } from '../api/suggestions-api.js';
 import type { ParagraphSuggestions } from './letter-suggestions.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles } from '../ui/shared-styles.js';
@@ -46,6 +47,8 @@ export class JlSuggestionList extends LitElement {
   declare offices: ReadonlyMap<string, SuggestionOffice>;
   declare private message: string;
   declare private busy: boolean;
+  /** A decision was made from this list: once its button is gone, the keyboard focus goes to the list's heading, not to the page's start. */
+  private keepsFocus = false;
 
   constructor() {
     super();
@@ -66,6 +69,7 @@ export class JlSuggestionList extends LitElement {
         suggestionIds: suggestions.map((suggestion) => suggestion.id),
         hash: paragraph.hash,
       });
+      this.keepsFocus = true;
       const what = suggestions.length === 1 ? 'Suggestion' : `${suggestions.length} suggestions`;
       this.message = `${what} in paragraph ${paragraph.number} ${decisionWords[decision]}.`;
     } catch (error) {
@@ -75,9 +79,64 @@ export class JlSuggestionList extends LitElement {
     }
   }
 
+  /** Accepts or rejects every suggestion of one office the list shows, in one request. */
+  private async decideForOffice(officeId: string, decision: OfficeSuggestionDecisionRequest['decision']): Promise<void> {
+    const paragraphs = this.paragraphs.filter((paragraph) => paragraph.suggestions.some((suggestion) => suggestion.officeId === officeId));
+    if (paragraphs.length === 0) return;
+    this.busy = true;
+    try {
+      const { decided } = await decideOfficeSuggestions(this.letterId, {
+        decision,
+        officeId,
+        paragraphs: paragraphs.map(({ paragraphId, hash }) => ({ paragraphId, hash })),
+      });
+      this.keepsFocus = true;
+      const what = decided === 1 ? 'suggestion' : 'suggestions';
+      this.message = `${decided} ${what} of ${this.officeName(officeId)} ${decisionWords[decision]}.`;
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : 'The decision could not be made. Try again.';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private officeName(officeId: string): string {
+    return this.offices.get(officeId)?.name ?? officeId;
+  }
+
+  /** The offices with open suggestions, in the order they first appear, with how many each has. */
+  private get suggestingOffices(): { officeId: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const paragraph of this.paragraphs) {
+      for (const suggestion of paragraph.suggestions) counts.set(suggestion.officeId, (counts.get(suggestion.officeId) ?? 0) + 1);
+    }
+    return Array.from(counts, ([officeId, count]) => ({ officeId, count }));
+  }
+
+  private renderOffices() {
+    return html`<h3 id="suggestions-by-office">By office</h3>
+      <ul class="offices" aria-labelledby="suggestions-by-office">
+        ${this.suggestingOffices.map(({ officeId, count }) => {
+          const name = this.officeName(officeId);
+          const office = this.offices.get(officeId);
+          return html`<li class="office" style=${styleMap({ '--office-color': office?.color ?? '#5b6470' })}>
+            <p>${name}: ${count === 1 ? '1 suggestion' : `${count} suggestions`}</p>
+            <div class="actions">
+              <button type="button" ?disabled=${this.busy} @click=${() => this.decideForOffice(officeId, SuggestionDecision.accept)}>
+                Accept all from ${name}
+              </button>
+              <button type="button" ?disabled=${this.busy} @click=${() => this.decideForOffice(officeId, SuggestionDecision.reject)}>
+                Reject all from ${name}
+              </button>
+            </div>
+          </li>`;
+        })}
+      </ul>`;
+  }
+
   private renderSuggestion(paragraph: ParagraphSuggestions, suggestion: OpenSuggestion) {
     const office = this.offices.get(suggestion.officeId);
-    const officeName = office?.name ?? suggestion.officeId;
+    const officeName = this.officeName(suggestion.officeId);
     const label = `${kindWords[suggestion.kind]} “${suggestion.text}” (${suggestion.authorName}, ${officeName})`;
     const isOwn = suggestion.authorId === this.userId;
     return html`<li class="suggestion" style=${styleMap({ '--office-color': office?.color ?? '#5b6470' })}>
@@ -124,11 +183,22 @@ export class JlSuggestionList extends LitElement {
     </li>`;
   }
 
+  protected override updated(): void {
+    // Still on a button of the list: wait until it goes (the decision reaches the text a moment later).
+    if (!this.keepsFocus || this.shadowRoot?.activeElement) return;
+    this.keepsFocus = false;
+    const outside = document.activeElement;
+    // The person moved on elsewhere; otherwise the focus went with a disabled or removed button.
+    if (outside && outside !== document.body) return;
+    this.shadowRoot?.querySelector<HTMLElement>('#suggestions-heading')?.focus();
+  }
+
   override render() {
     const count = this.paragraphs.reduce((sum, paragraph) => sum + paragraph.suggestions.length, 0);
     return html`<section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">Suggestions (${count})</h2>
+      <h2 id="suggestions-heading" tabindex="-1">Suggestions (${count})</h2>
       <p class="message" role="status">${this.message}</p>
+      ${count > 0 && this.canDecide ? this.renderOffices() : nothing}
       ${count === 0 ? html`<p>No open suggestions.</p>` : html`<ul class="paragraphs">${this.paragraphs.map((paragraph) => this.renderParagraph(paragraph))}</ul>`}
     </section>`;
   }
@@ -158,12 +228,14 @@ export class JlSuggestionList extends LitElement {
         margin: 0;
         padding: 0;
       }
-      .suggestion {
+      .suggestion,
+      .office {
         border-inline-start: 4px solid var(--office-color);
         padding: 0.25rem 0.5rem;
         margin: 0 0 0.5rem;
       }
-      .suggestion p {
+      .suggestion p,
+      .office p {
         margin: 0 0 0.25rem;
       }
       .kind {

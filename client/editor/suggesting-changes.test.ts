@@ -6,11 +6,13 @@ import { SuggestionKind, newSuggestionAttributes, openSuggestions } from '../../
 import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 import {
   type SuggestingResult,
+  plainInsertion,
   refusalWhileSuggesting,
   refusals,
   suggestInsertion,
   suggestKeyDeletion,
   suggestPaste,
+  withoutInheritedSuggestions,
 } from './suggesting-changes.js';
 
 const schema = letterSchema();
@@ -98,6 +100,8 @@ describe('suggesting: what typing, deleting and pasting become', () => {
     expect(refusalWhileSuggesting(split, false)).toBe(refusals.paragraphs);
     const join = state.tr.join(state.doc.child(0).nodeSize);
     expect(refusalWhileSuggesting(join, false)).toBe(refusals.paragraphs);
+    const lineBreak = state.tr.insert(1 + 'First'.length, schema.nodes['hardBreak']!.create());
+    expect(refusalWhileSuggesting(lineBreak, false)).toBe(refusals.lineBreak);
   });
 
   it('S13 formatting is refused while suggesting; others’ changes and the suggesting editor’s own pass', () => {
@@ -122,5 +126,81 @@ describe('suggesting: what typing, deleting and pasting become', () => {
       1,
     );
     expect(suggestPaste(state, two, kadri)).toEqual({ refused: refusals.pastedParagraphs });
+  });
+});
+
+describe('outside suggesting mode: typing inside someone’s proposal does not extend it', () => {
+  const proposal = (author: typeof kadri) => schema.marks[SuggestionKind.insertion]!.create(newSuggestionAttributes(author));
+  const strike = (author: typeof kadri) => schema.marks[SuggestionKind.deletion]!.create(newSuggestionAttributes(author));
+
+  it('S13 a character typed inside Aino’s proposed words is plain text, and her proposal keeps only her words', () => {
+    const state = stateOf([text('We '), text('firmly', proposal(aino)), text(' agree.')]);
+    const inside = 1 + 'We fir'.length;
+    // What ProseMirror would do by itself: the typed text takes on her mark.
+    const inherited = state.apply(state.tr.insertText('X', inside));
+    expect(suggestionsOf(inherited)).toEqual([{ kind: SuggestionKind.insertion, text: 'firXmly', authorId: aino.userId }]);
+    const plain = plainInsertion(state, inside, inside, 'X');
+    expect(plain).not.toBeNull();
+    const next = state.apply(plain!);
+    expect(next.doc.textContent).toBe('We firXmly agree.');
+    expect(suggestionsOf(next)).toEqual([{ kind: SuggestionKind.insertion, text: 'firmly', authorId: aino.userId }]);
+  });
+
+  it('S13 typing into words someone proposed for deletion does not mark the new words for deletion; typing elsewhere is left to the editor', () => {
+    const state = stateOf([text('We '), text('firmly', strike(aino)), text(' agree.')]);
+    const next = state.apply(plainInsertion(state, 1 + 'We fi'.length, 1 + 'We fi'.length, 'n')!);
+    expect(suggestionsOf(next)).toEqual([{ kind: SuggestionKind.deletion, text: 'firmly', authorId: aino.userId }]);
+    expect(plainInsertion(state, 1, 1, 'So ')).toBeNull();
+  });
+
+  it('S13 text that reached the proposal another way (composition, a command) has the inherited mark taken off afterwards; moved words keep theirs', () => {
+    const state = stateOf([text('We '), text('firmly', proposal(aino)), text(' agree.')]);
+    const typed = state.tr.insertText('X', 1 + 'We fir'.length);
+    const after = state.apply(typed);
+    const fix = withoutInheritedSuggestions([typed], after, () => false);
+    expect(suggestionsOf(after.apply(fix!))).toEqual([{ kind: SuggestionKind.insertion, text: 'firmly', authorId: aino.userId }]);
+    // Others' changes arriving, and the suggesting editor's own, are left as they are.
+    expect(withoutInheritedSuggestions([typed], after, () => true)).toBeNull();
+    // Aino's words cut and put back at the end keep her mark.
+    const moved = state.tr.delete(1 + 'We '.length, 1 + 'We firmly'.length);
+    moved.insert(moved.doc.child(0).nodeSize - 1, text('firmly', proposal(aino)));
+    expect(withoutInheritedSuggestions([moved], state.apply(moved), () => false)).toBeNull();
+  });
+
+  it('S13 splitting and joining a paragraph inside someone’s proposal outside suggesting mode keeps every word under its author', () => {
+    const state = stateOf([text('We '), text('firmly agree', proposal(aino))], [text('Second.')]);
+    const split = state.tr.split(1 + 'We firmly'.length);
+    const afterSplit = state.apply(split);
+    expect(withoutInheritedSuggestions([split], afterSplit, () => false)).toBeNull();
+    expect([...suggestionsOf(afterSplit, 0), ...suggestionsOf(afterSplit, 1)].map((suggestion) => suggestion.text)).toEqual(['firmly', ' agree']);
+    const join = afterSplit.tr.join(afterSplit.doc.child(0).nodeSize);
+    const afterJoin = afterSplit.apply(join);
+    expect(withoutInheritedSuggestions([join], afterJoin, () => false)).toBeNull();
+    expect(suggestionsOf(afterJoin)).toEqual([{ kind: SuggestionKind.insertion, text: 'firmly agree', authorId: aino.userId }]);
+  });
+});
+
+describe('suggesting mode: new words are the typist’s own, wherever they go', () => {
+  it('S13 typing inside someone else’s proposal proposes one’s own words, and theirs stay theirs', () => {
+    const ainos = schema.marks[SuggestionKind.insertion]!.create(newSuggestionAttributes(aino));
+    const state = stateOf([text('We '), text('firmly', ainos), text(' agree.')]);
+    const inside = 1 + 'We fir'.length;
+    const next = applied(state, suggestInsertion(state, inside, inside, 'X', kadri));
+    expect(next.doc.textContent).toBe('We firXmly agree.');
+    expect(suggestionsOf(next)).toEqual([
+      { kind: SuggestionKind.insertion, text: 'firmly', authorId: aino.userId },
+      { kind: SuggestionKind.insertion, text: 'X', authorId: kadri.userId },
+    ]);
+  });
+
+  it('S13 pasting inside someone else’s proposal proposes the pasted words as one’s own', () => {
+    const ainos = schema.marks[SuggestionKind.insertion]!.create(newSuggestionAttributes(aino));
+    const state = withCaret(stateOf([text('We '), text('firmly', ainos), text(' agree.')]), 0, 'We fir'.length);
+    const pasted = new Slice(schema.node('doc', null, [schema.node('paragraph', null, [text('XY')])]).content, 1, 1);
+    const next = applied(state, suggestPaste(state, pasted, kadri));
+    expect(suggestionsOf(next).map(({ text: words, authorId }) => [words, authorId])).toEqual([
+      ['firmly', aino.userId],
+      ['XY', kadri.userId],
+    ]);
   });
 });

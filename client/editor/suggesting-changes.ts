@@ -1,6 +1,6 @@
 import type { Mark, MarkType, Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import {
   SuggestionKind,
   isSuggestionMark,
@@ -18,6 +18,7 @@ export type SuggestingResult = { transaction: Transaction } | { refused: string 
 export const refusals = {
   paragraphs:
     'Splitting or joining paragraphs cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
+  lineBreak: 'Line breaks cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
   formatting: 'Formatting cannot be proposed as a suggestion: only insertions and deletions of words can. Switch Suggesting off to format, if you may edit.',
   pastedParagraphs: 'Only text within one paragraph can be pasted as a suggestion. Paste one paragraph at a time.',
   other: 'This change cannot be proposed as a suggestion: only typing, deleting and pasting words can.',
@@ -138,7 +139,7 @@ export function suggestKeyDeletion(state: EditorState, author: SuggestionAuthor,
 /**
  * Why the person's own change cannot stand while suggesting, or null if it may: changes built
  * here pass, and so do changes that do not touch the text and others' changes arriving (`isRemote`).
- * Formatting and splitting or joining paragraphs are refused, and anything else that did not come
+ * Formatting, splitting or joining paragraphs and line breaks are refused, and anything else that did not come
  * through typing, deleting or pasting.
  */
 export function refusalWhileSuggesting(transaction: Transaction, isRemote: boolean): string | null {
@@ -148,5 +149,63 @@ export function refusalWhileSuggesting(transaction: Transaction, isRemote: boole
   let blocksAfter = 0;
   transaction.before.descendants((node) => void (node.isTextblock && blocksBefore++));
   transaction.doc.descendants((node) => void (node.isTextblock && blocksAfter++));
-  return blocksBefore !== blocksAfter ? refusals.paragraphs : refusals.other;
+  if (blocksBefore !== blocksAfter) return refusals.paragraphs;
+  return countOf(transaction.doc, 'hardBreak') > countOf(transaction.before, 'hardBreak') ? refusals.lineBreak : refusals.other;
+}
+
+function countOf(doc: ProseMirrorNode, typeName: string): number {
+  let count = 0;
+  doc.descendants((node) => void (node.type.name === typeName && count++));
+  return count;
+}
+
+const isSuggestion = (mark: Mark) => isSuggestionMark(mark.type.name);
+
+/**
+ * Typing outside suggesting mode is a plain edit: text typed inside someone's proposal would take
+ * on its mark (ProseMirror gives typed text the marks around it) and so extend their suggestion
+ * under their name. The insertion of `text` between `from` and `to` with those marks left off, or
+ * null when there are none to leave off.
+ */
+export function plainInsertion(state: EditorState, from: number, to: number, text: string): Transaction | null {
+  const $from = state.doc.resolve(from);
+  const inherited = state.storedMarks ?? (from === to ? $from.marks() : ($from.marksAcross(state.doc.resolve(to)) ?? $from.marks()));
+  if (!inherited.some(isSuggestion)) return null;
+  return state.tr.setStoredMarks(inherited.filter((mark) => !isSuggestion(mark))).insertText(text, from, to);
+}
+
+/**
+ * The safety net behind `plainInsertion` for every other local change made outside suggesting
+ * mode (composition, commands): text these transactions inserted that took on a suggestion mark
+ * from the text around where it went has that mark taken off again. Words moved with their own
+ * marks keep them. Null when there is nothing to take off.
+ */
+export function withoutInheritedSuggestions(transactions: readonly Transaction[], state: EditorState, isRemote: (transaction: Transaction) => boolean): Transaction | null {
+  const fixes: { from: number; to: number; mark: Mark }[] = [];
+  transactions.forEach((transaction, index) => {
+    if (isRemote(transaction) || transaction.getMeta(suggestingMeta) === true) return;
+    transaction.steps.forEach((step, stepIndex) => {
+      if (!(step instanceof ReplaceStep) || step.slice.size === 0) return;
+      const before = transaction.docs[stepIndex]!;
+      const $from = before.resolve(step.from);
+      const $to = before.resolve(step.to);
+      const around = [$from.nodeBefore, $from.nodeAfter, $to.nodeBefore, $to.nodeAfter].flatMap((node) => node?.marks.filter(isSuggestion) ?? []);
+      if (around.length === 0) return;
+      const inherited = new Set<Mark>();
+      step.slice.content.descendants((node) => {
+        for (const mark of node.marks) if (isSuggestion(mark) && around.some((candidate) => candidate.eq(mark))) inherited.add(mark);
+        return true;
+      });
+      if (inherited.size === 0) return;
+      // Where the inserted content ends up once every later step and transaction has been made.
+      const later = [transaction.mapping.slice(stepIndex + 1), ...transactions.slice(index + 1).map((next) => next.mapping)];
+      const from = later.reduce((position, mapping) => mapping.map(position, 1), step.from);
+      const to = later.reduce((position, mapping) => mapping.map(position, -1), step.from + step.slice.size);
+      for (const mark of inherited) if (from < to) fixes.push({ from, to, mark });
+    });
+  });
+  if (fixes.length === 0) return null;
+  const fix = state.tr;
+  for (const { from, to, mark } of fixes) fix.removeMark(from, to, mark);
+  return fix.docChanged ? fix : null;
 }

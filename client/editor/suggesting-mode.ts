@@ -4,8 +4,10 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { SuggestionAuthor } from '../../shared/domain/suggestions.js';
 import {
+  plainInsertion,
   refusals,
   refusalWhileSuggesting,
+  withoutInheritedSuggestions,
   suggestDeletion,
   suggestInsertion,
   suggestKeyDeletion,
@@ -24,11 +26,13 @@ export interface SuggestingModeOptions {
 export const suggestingModeKey = new PluginKey('suggestingMode');
 
 /**
- * Suggesting mode: while it is on, what this person types becomes their proposed insertion, what
- * they delete their proposed deletion (struck through, still there), and what they paste a
- * proposed insertion of its words. Everything else that would change the text (formatting,
- * splitting or joining paragraphs, dropping) is refused with a message (rule S13). It runs before
- * every other plugin's input handling (input rules, keyboard shortcuts).
+ * Suggesting mode: while it is on, what this person types (composed characters from an input
+ * method or dead keys included) becomes their proposed insertion, what they delete their proposed
+ * deletion (struck through, still there), and what they paste a proposed insertion of its words.
+ * Everything else that would change the text (formatting, splitting or joining paragraphs, line
+ * breaks, dropping) is refused with a message (rule S13). While it is off, text typed inside
+ * someone's proposal is plain text, not part of it. It runs before every other plugin's input
+ * handling (input rules, keyboard shortcuts).
  */
 export const SuggestingMode = Extension.create<SuggestingModeOptions>({
   name: 'suggestingMode',
@@ -50,11 +54,17 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
       new Plugin({
         key: suggestingModeKey,
         props: {
-          handleTextInput: (view, from, to, text) => active() && run(view, suggestInsertion(view.state, from, to, text, author!)),
+          handleTextInput: (view, from, to, text) => {
+            if (active()) return run(view, suggestInsertion(view.state, from, to, text, author!));
+            // Outside suggesting mode, typing inside someone's proposal does not extend it.
+            const plain = plainInsertion(view.state, from, to, text);
+            if (plain) view.dispatch(plain.scrollIntoView());
+            return plain !== null;
+          },
           handleKeyDown: (view, event) => {
             if (!active() || event.isComposing) return false;
             if (event.key === 'Backspace' || event.key === 'Delete') return run(view, suggestKeyDeletion(view.state, author!, event.key === 'Delete'));
-            if (event.key === 'Enter') return run(view, { refused: refusals.paragraphs });
+            if (event.key === 'Enter') return run(view, { refused: event.shiftKey ? refusals.lineBreak : refusals.paragraphs });
             return false;
           },
           handlePaste: (view, _event, slice) => active() && run(view, suggestPaste(view.state, slice, author!)),
@@ -73,6 +83,7 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
             },
           },
         },
+        appendTransaction: (transactions, _oldState, state) => (active() ? null : withoutInheritedSuggestions(transactions, state, isChangeOrigin)),
         // Whatever reaches the text some other way while suggesting is refused, not written as an edit.
         filterTransaction: (transaction) => {
           if (!active()) return true;

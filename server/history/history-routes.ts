@@ -15,8 +15,13 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { letterPermission, type LetterAccess, type LetterEnv } from '../letters/letter-access.js';
 import type { HistoryService } from './history-service.js';
 import type { VersionService } from './version-service.js';
-import { decideSuggestions, type SuggestionDecisionDeps } from './suggestion-decisions.js';
-import { suggestionDecisionRequestSchema, type SuggestionDecisionResponse } from '../../shared/api/suggestions.js';
+import { decideOfficeSuggestions, decideSuggestions, type SuggestionDecisionDeps } from './suggestion-decisions.js';
+import {
+  officeSuggestionDecisionRequestSchema,
+  suggestionDecisionRequestSchema,
+  type OfficeSuggestionDecisionResponse,
+  type SuggestionDecisionResponse,
+} from '../../shared/api/suggestions.js';
 
 export interface HistoryRouteDeps {
   access: LetterAccess;
@@ -48,6 +53,11 @@ export function historyRoutes({ access, history, versions, suggestions }: Histor
       const request = await readJsonBody(c, suggestionDecisionRequestSchema);
       const paragraphId = c.req.param('paragraphId');
       return c.json<SuggestionDecisionResponse>(await decideSuggestions(suggestions, c.get('user')!, c.get('letterId'), paragraphId, request));
+    });
+    // All of one office's suggestions in the letter at once.
+    routes.post('/letters/:letterId/suggestions', editor, async (c) => {
+      const request = await readJsonBody(c, officeSuggestionDecisionRequestSchema);
+      return c.json<OfficeSuggestionDecisionResponse>(await decideOfficeSuggestions(suggestions, c.get('user')!, c.get('letterId'), request));
     });
   }
 

@@ -18,7 +18,7 @@ export const suggestionMarkNames: readonly string[] = Object.values(SuggestionKi
 /** Whether a mark (or Yjs formatting key) is a suggestion. */
 export const isSuggestionMark = (name: string): name is SuggestionKind => suggestionMarkNames.includes(name);
 
-// Kept out of the rendered HTML (an `id` there would clash with the page's own); renderHTML shows them.
+// Kept out of the rendered HTML (an `id` there would clash with the page's own); renderHTML shows some as data attributes.
 const suggestionAttributeSpecs = {
   id: { default: null, rendered: false },
   authorId: { default: null, rendered: false },
@@ -29,13 +29,7 @@ const suggestionAttributeSpecs = {
   note: { default: null, rendered: false },
 };
 
-function describe(kind: string, attrs: Record<string, unknown>): string {
-  const when = typeof attrs['time'] === 'string' ? attrs['time'].replace('T', ' ').slice(0, 16) : '';
-  const note = typeof attrs['note'] === 'string' && attrs['note'] ? ` (${attrs['note']})` : '';
-  return `${kind} by ${String(attrs['authorName'] ?? 'unknown')} (${String(attrs['officeId'] ?? '')}), ${when} UTC${note}`;
-}
-
-function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del', label: string) {
+function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del') {
   return Mark.create({
     name,
     // Text typed next to a suggestion is not part of it unless the suggesting editor says so.
@@ -49,7 +43,8 @@ function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del', label: string)
     },
     renderHTML({ HTMLAttributes, mark }) {
       const attrs = mark.attrs as Record<string, unknown>;
-      const shown = { class: 'suggestion', 'data-suggestion-id': attrs['id'], 'data-office': attrs['officeId'], title: describe(label, attrs) };
+      // The editor writes who proposed it, with the office's name, over it (client/editor/suggestion-titles.ts).
+      const shown = { class: 'suggestion', 'data-suggestion-id': attrs['id'], 'data-office': attrs['officeId'] };
       return [tag, mergeAttributes(HTMLAttributes, shown), 0];
     },
   });
@@ -57,6 +52,6 @@ function suggestionMark(name: SuggestionKind, tag: 'ins' | 'del', label: string)
 
 /** The two suggestion marks, part of the letter schema (`letterExtensions`). */
 export function suggestionMarks() {
-  return [suggestionMark(SuggestionKind.insertion, 'ins', 'Proposed insertion'), suggestionMark(SuggestionKind.deletion, 'del', 'Proposed deletion')];
+  return [suggestionMark(SuggestionKind.insertion, 'ins'), suggestionMark(SuggestionKind.deletion, 'del')];
 }
 
