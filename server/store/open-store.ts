@@ -14,6 +14,7 @@ export async function openStore(
     return SqliteStore.open(where.databaseFile, {
       maxWaitMs: where.storeBusyWaitMs,
       onLocked: () => logger.warn('the database is locked by another writer; store calls wait for it'),
+      startTextWriter: true,
       onTextWriterStopped: (error) => logger.error({ err: error }, 'the text writer thread stopped; the letters it was storing close and their clients resend'),
     });
   }

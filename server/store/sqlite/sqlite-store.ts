@@ -19,8 +19,12 @@ import { TextWriter } from './text-writer.js';
 const syncBusyTimeoutMs = 50;
 /** STORE_BUSY_WAIT_SECONDS' default. */
 const defaultMaxBusyWaitMs = 10_000;
-/** How long one text commit waits for the lock on the text writer's thread, which blocks nothing else, before BusyWaits takes over. */
-const textWriterBusyTimeoutMs = 1000;
+/**
+ * How long one text commit waits for the lock on the text writer's thread before BusyWaits takes
+ * over: longer than the main connection may (it blocks nothing else), short enough that process
+ * exit, which waits for the writer's call to end, is not held up.
+ */
+const textWriterBusyTimeoutMs = 200;
 
 export interface BusyOptions {
   /** How long a store call waits for another writer's lock before it fails (STORE_BUSY_WAIT_SECONDS). */
@@ -32,6 +36,11 @@ export interface BusyOptions {
 export interface SqliteStoreOptions extends BusyOptions {
   /** Told when the text writer's thread stopped unexpectedly; the commits it held failed, the next one starts a new thread. */
   onTextWriterStopped?: (error: Error) => void;
+  /**
+   * Start the text writer's thread with the store (the server does), so that its start-up is over
+   * before the first edit; otherwise it starts with the first text commit (tests, commands).
+   */
+  startTextWriter?: boolean;
 }
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each call is atomic. */
@@ -89,6 +98,7 @@ export class SqliteStore implements Store {
       file === ':memory:'
         ? null
         : new TextWriter({ file, busyTimeoutMs: Math.min(textWriterBusyTimeoutMs, options.maxWaitMs) }, options.onTextWriterStopped);
+    if (options.startTextWriter) textWriter?.start();
     return new SqliteStore(db, options, textWriter);
   }
 

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { UpdateToAppend } from '../store.js';
 import { SqliteTextAppends } from './sqlite-text-appends.js';
-import type { TextWriterReply, TextWriterRequest, TextWriterSettings } from './text-writer.js';
+import { CallGate, type TextWriterReply, type TextWriterRequest, type TextWriterSettings } from './text-writer.js';
 
 // The text writer's thread (see TextWriter): its own connection to the store's file, on which
 // it appends text updates one batch after the other, in the order they were sent.
@@ -17,6 +17,7 @@ db.pragma('foreign_keys = ON');
 // This thread may wait for another writer's lock without holding up anything but the next commit.
 db.pragma(`busy_timeout = ${settings.busyTimeoutMs}`);
 const appends = new SqliteTextAppends(db);
+const gate = new Int32Array(settings.gate);
 
 port.on('message', (request: TextWriterRequest) => {
   if (request.kind === 'close') {
@@ -28,6 +29,8 @@ port.on('message', (request: TextWriterRequest) => {
 });
 
 function append(id: number, updates: UpdateToAppend[]): TextWriterReply {
+  // The process is exiting: start no call, wait here to be ended.
+  if (Atomics.compareExchange(gate, 0, CallGate.idle, CallGate.inCall) !== CallGate.idle) Atomics.wait(gate, 0, CallGate.stopped);
   try {
     return { id, seqs: appends.append(updates) };
   } catch (error) {
@@ -41,5 +44,8 @@ function append(id: number, updates: UpdateToAppend[]): TextWriterReply {
         ...(Array.isArray(letterIds) ? { letterIds: letterIds.map(String) } : {}),
       },
     };
+  } finally {
+    Atomics.store(gate, 0, CallGate.idle);
+    Atomics.notify(gate, 0);
   }
 }

@@ -11,7 +11,19 @@ export interface TextWriterSettings {
   busyTimeoutMs: number;
   /** The thread's module, as a file URL. */
   threadModule: string;
+  /** One Int32: whether the thread is inside a database call (see CallGate). */
+  gate: SharedArrayBuffer;
 }
+
+/**
+ * The state of the one Int32 both threads share. A thread ended while inside a better-sqlite3 call
+ * aborts the whole process (the call cannot hand back its result or error), and Node ends worker
+ * threads at process exit: so at exit this thread waits, briefly, until the writer is between
+ * calls and has agreed to start no other.
+ */
+export const CallGate = { idle: 0, inCall: 1, stopped: 2 } as const;
+/** How long process exit waits for a database call of the writer to end. */
+const exitWaitMs = 2000;
 
 export type TextWriterRequest = { kind: 'append'; id: number; updates: UpdateToAppend[] } | { kind: 'close' };
 
@@ -46,7 +58,7 @@ interface Call {
  * in the order they were sent (so each letter's sequence numbers follow its updates), and SQLite
  * has one write lock anyway, which several writing threads would only contend for.
  *
- * The thread starts with the first append and does not keep the process alive while idle. If it
+ * The thread starts with `start()` or the first append and does not keep the process alive while idle. If it
  * stops (a crash), the appends it held fail with TextWriterStopped, `onStopped` is told, and the
  * next append starts a new thread: the rooms of those appends close as for any store fault, and
  * their clients resend what was not confirmed.
@@ -56,16 +68,18 @@ export class TextWriter {
   private readonly calls = new Map<number, Call>();
   private nextId = 1;
   private isClosed = false;
+  private readonly gate = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stopAtExit = () => stopBetweenCalls(this.gate);
 
   constructor(
-    private readonly settings: Omit<TextWriterSettings, 'threadModule'> & { threadModule?: URL },
+    private readonly settings: Omit<TextWriterSettings, 'threadModule' | 'gate'> & { threadModule?: URL },
     private readonly onStopped: (error: Error) => void = () => {},
   ) {}
 
   append(updates: UpdateToAppend[]): Promise<number[]> {
     if (this.isClosed) return Promise.reject(new TextWriterStopped('the store is closed'));
     if (updates.length === 0) return Promise.resolve([]);
-    const worker = this.worker ?? this.start();
+    const worker = this.start();
     const id = this.nextId++;
     return new Promise<number[]>((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
@@ -85,14 +99,18 @@ export class TextWriter {
     await exited;
   }
 
-  private start(): Worker {
+  /** Starts the thread now, if it is not running (it starts with the first append otherwise). */
+  start(): Worker {
+    if (this.worker) return this.worker;
     const { threadModule: module = threadModule, ...rest } = this.settings;
-    const settings: TextWriterSettings = { ...rest, threadModule: module.href };
+    Atomics.store(this.gate, 0, CallGate.idle);
+    const settings: TextWriterSettings = { ...rest, threadModule: module.href, gate: this.gate.buffer as SharedArrayBuffer };
     const worker = new Worker(threadEntry, { workerData: settings, name: 'jointly-text-writer' });
     worker.unref();
     worker.on('message', (reply: TextWriterReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.stopped(worker, error));
     worker.on('exit', (code) => this.stopped(worker, new TextWriterStopped(`the text writer thread exited with code ${code}`)));
+    process.on('exit', this.stopAtExit);
     this.worker = worker;
     return worker;
   }
@@ -109,12 +127,25 @@ export class TextWriter {
   private stopped(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    process.off('exit', this.stopAtExit);
     const calls = Array.from(this.calls.values());
     this.calls.clear();
     if (this.isClosed && calls.length === 0) return;
     this.onStopped(error);
     const stopped = new TextWriterStopped('the text writer thread stopped before it confirmed the commit', { cause: error });
     for (const call of calls) call.reject(stopped);
+  }
+}
+
+/** At process exit: waits until the writer is between database calls, and stops it from starting another. */
+function stopBetweenCalls(gate: Int32Array): void {
+  const until = Date.now() + exitWaitMs;
+  for (;;) {
+    const state = Atomics.compareExchange(gate, 0, CallGate.idle, CallGate.stopped);
+    if (state !== CallGate.inCall) return;
+    const left = until - Date.now();
+    if (left <= 0) return;
+    Atomics.wait(gate, 0, CallGate.inCall, left);
   }
 }
 
