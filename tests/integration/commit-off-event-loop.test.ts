@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { appendParagraph, bodyCaret, plainText } from './harness/letter-body.js';
-import { watchPresence } from './harness/presence-watcher.js';
 import { useSharedServer } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
 
 const rounds = 3;
-/** Long paragraphs (under the paragraph limit), so that storing them is a commit of some weight. */
-const paragraphLength = 15_000;
+/**
+ * Ten long paragraphs (each under the paragraph limit) per round: storing them, with their
+ * revisions, takes long enough that the caret move sent right after them is read meanwhile.
+ */
+const paragraphLength = 18_000;
+const paragraphsPerRound = 10;
 
 describe('COMMIT a letter’s commit does not hold up other letters', () => {
   const server = useSharedServer();
@@ -20,17 +23,17 @@ describe('COMMIT a letter’s commit does not hold up other letters', () => {
     // Frames are paced per person, and presence per connection: letter B's carets are another
     // person's, on one connection per round.
     const writersB = Array.from({ length: rounds }, () => connectClient(server(), mette!, letterB));
-    const watcherB = watchPresence(server(), kadri!, letterB);
+    const readerB = await joinLetter(server(), kadri!, letterB);
     await Promise.all([writerA.whenSynced(), ...writersB.map((writer) => writer.whenSynced())]);
     /** Resolves, once letter B's reader is shown this round's caret, with whether letter A's reader had this round's edit by then. */
     const whenCaretShown = (round: number, edit: string) =>
       new Promise<boolean>((resolve) => {
         const onChange = () => {
-          if (watcherB.presenceOf(writersB[round - 1]!.doc.clientID)?.cursor === undefined) return;
-          watcherB.awareness.off('change', onChange);
+          if (readerB.awareness.getStates().get(writersB[round - 1]!.doc.clientID)?.cursor === undefined) return;
+          readerB.awareness.off('change', onChange);
           resolve(plainText(readerA.doc).includes(edit));
         };
-        watcherB.awareness.on('change', onChange);
+        readerB.awareness.on('change', onChange);
       });
 
     for (let round = 1; round <= rounds; round++) {
@@ -39,7 +42,7 @@ describe('COMMIT a letter’s commit does not hold up other letters', () => {
       const caretShown = whenCaretShown(round, edit);
       // Sent first, on letter A's connection; the caret move of letter B right after it.
       writerA.doc.transact(() => {
-        for (let paragraph = 0; paragraph < 3; paragraph++) appendParagraph(writerA.doc, words);
+        for (let paragraph = 0; paragraph < paragraphsPerRound; paragraph++) appendParagraph(writerA.doc, words);
       });
       writersB[round - 1]!.awareness.setLocalStateField('cursor', bodyCaret('end', 'end'));
 
@@ -48,6 +51,6 @@ describe('COMMIT a letter’s commit does not hold up other letters', () => {
       await writerA.whenSaved();
       expect(hadLetterAEdit, `round ${round}: letter B's caret move waited for letter A's edit to be stored`).toBe(false);
     }
-    expect([writerA, readerA, ...writersB].flatMap((client) => client.closeCodes)).toEqual([]);
+    expect([writerA, readerA, readerB, ...writersB].flatMap((client) => client.closeCodes)).toEqual([]);
   });
 });

@@ -36,11 +36,6 @@ export interface BusyOptions {
 export interface SqliteStoreOptions extends BusyOptions {
   /** Told when the text writer's thread stopped unexpectedly; the commits it held failed, the next one starts a new thread. */
   onTextWriterStopped?: (error: Error) => void;
-  /**
-   * Start the text writer's thread with the store (the server does), so that its start-up is over
-   * before the first edit; otherwise it starts with the first text commit (tests, commands).
-   */
-  startTextWriter?: boolean;
 }
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each call is atomic. */
@@ -98,8 +93,16 @@ export class SqliteStore implements Store {
       file === ':memory:'
         ? null
         : new TextWriter({ file, busyTimeoutMs: Math.min(textWriterBusyTimeoutMs, options.maxWaitMs) }, options.onTextWriterStopped);
-    if (options.startTextWriter) textWriter?.start();
     return new SqliteStore(db, options, textWriter);
+  }
+
+  /**
+   * Starts the text writer's thread now (it starts with the first text commit otherwise) and
+   * resolves once it has opened its connection; rejects if it could not. The server waits for it
+   * before it listens, so that the first edits do not wait for the thread's start.
+   */
+  async textWriterStarted(): Promise<void> {
+    await this.textWriter?.started();
   }
 
   /** Since when store calls have found the database locked by another writer, or null. */

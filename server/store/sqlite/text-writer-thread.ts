@@ -27,6 +27,7 @@ port.on('message', (request: TextWriterRequest) => {
   }
   port.postMessage(append(request.id, request.updates));
 });
+port.postMessage({ isReady: true } satisfies TextWriterReply);
 
 function append(id: number, updates: UpdateToAppend[]): TextWriterReply {
   // The process is exiting: start no call, wait here to be ended.

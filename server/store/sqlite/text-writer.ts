@@ -35,7 +35,7 @@ export interface TextWriterError {
   letterIds?: string[];
 }
 
-export type TextWriterReply = { id: number; seqs: number[] } | { id: number; error: TextWriterError };
+export type TextWriterReply = { id: number; seqs: number[] } | { id: number; error: TextWriterError } | { isReady: true };
 
 /** The text writer's thread stopped (crashed, or could not start): the appends it had were not confirmed. */
 export class TextWriterStopped extends Error {
@@ -65,6 +65,9 @@ interface Call {
  */
 export class TextWriter {
   private worker: Worker | null = null;
+  /** Settles once the running thread has opened its connection, or has stopped before that. */
+  private ready: Promise<void> = Promise.resolve();
+  private markReady: (error?: Error) => void = () => {};
   private readonly calls = new Map<number, Call>();
   private nextId = 1;
   private isClosed = false;
@@ -88,6 +91,12 @@ export class TextWriter {
     });
   }
 
+  /** Starts the thread if it is not running, and resolves once it has opened its connection; rejects if it stopped first. */
+  async started(): Promise<void> {
+    this.start();
+    await this.ready;
+  }
+
   /** Lets the appends sent so far finish, then ends the thread and its connection. */
   async close(): Promise<void> {
     this.isClosed = true;
@@ -107,6 +116,11 @@ export class TextWriter {
     const settings: TextWriterSettings = { ...rest, threadModule: module.href, gate: this.gate.buffer as SharedArrayBuffer };
     const worker = new Worker(threadEntry, { workerData: settings, name: 'jointly-text-writer' });
     worker.unref();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.markReady = (error) => (error ? reject(error) : resolve());
+    });
+    // Whoever does not wait for it hears of a failed start through onStopped and the appends it fails.
+    this.ready.catch(() => {});
     worker.on('message', (reply: TextWriterReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.stopped(worker, error));
     worker.on('exit', (code) => this.stopped(worker, new TextWriterStopped(`the text writer thread exited with code ${code}`)));
@@ -116,6 +130,7 @@ export class TextWriter {
   }
 
   private settle(worker: Worker, reply: TextWriterReply): void {
+    if ('isReady' in reply) return this.markReady();
     const call = this.calls.get(reply.id);
     if (!call) return;
     this.calls.delete(reply.id);
@@ -128,6 +143,7 @@ export class TextWriter {
     if (this.worker !== worker) return;
     this.worker = null;
     process.off('exit', this.stopAtExit);
+    this.markReady(error);
     const calls = Array.from(this.calls.values());
     this.calls.clear();
     if (this.isClosed && calls.length === 0) return;
