@@ -17,7 +17,12 @@ export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const buildsRoot = path.join(projectRoot, 'dist', 'test-servers');
 
 /** The modules a worker thread loads by URL; the build fails if the server names one not listed. */
-const workerModules = ['server/export/export-worker.ts', 'server/import/import-worker.ts', 'server/sync/compaction-worker.ts'];
+const workerModules = ['server/export/export-worker.ts', 'server/import/import-worker.ts', 'server/sync/compaction-worker.ts', 'server/store/sqlite/text-writer-thread.ts'];
+/**
+ * Worker thread entries loaded by URL as they are, not built: each loads a (built) module whose
+ * URL it is given, registering a TypeScript loader only when that module is a source file.
+ */
+const plainWorkerEntries = ['server/store/sqlite/text-writer-entry.mjs'];
 /** Packages left to Node: native ones, and those that find files (fonts, workers) next to their own. */
 const externalPackages = ['better-sqlite3', '@node-rs/argon2', 'pino', 'piscina', 'pg-native', 'pdfkit', 'mammoth', 'dejavu-fonts-ttf', 'docx'];
 /** The operator's commands (`npm run verify-audit`, ...), which some tests run as an operator would. */
@@ -60,6 +65,7 @@ export async function buildServer() {
     const urls = new Map([
       ...workerModules.map((source) => [path.join(projectRoot, source), pathToFileURL(builtPath(source)).href]),
       [path.join(projectRoot, workerEntry), pathToFileURL(entryFile).href],
+      ...plainWorkerEntries.map((source) => [path.join(projectRoot, source), pathToFileURL(path.join(projectRoot, source)).href]),
     ]);
     await build({
       absWorkingDir: projectRoot,

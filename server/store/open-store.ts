@@ -11,10 +11,14 @@ export async function openStore(
 ): Promise<Store> {
   if (!where.databaseUrl) {
     checkDataFolder(where.databaseFile, where.createDatabase);
-    return SqliteStore.open(where.databaseFile, {
+    const store = SqliteStore.open(where.databaseFile, {
       maxWaitMs: where.storeBusyWaitMs,
       onLocked: () => logger.warn('the database is locked by another writer; store calls wait for it'),
+      onTextWriterStopped: (error) => logger.error({ err: error }, 'the text writer thread stopped; the letters it was storing close and their clients resend'),
     });
+    // Up before the server listens: the first edits do not wait for it, and a thread that cannot start stops the start.
+    await store.textWriterStarted();
+    return store;
   }
   return PostgresStore.open(where.databaseUrl, (error) => logger.warn({ err: error }, 'a database connection broke'));
 }

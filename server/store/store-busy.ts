@@ -7,7 +7,10 @@
 export function isStoreBusy(error: unknown): boolean {
   if (error instanceof StoreStillBusy) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '55P03';
+  if (typeof code !== 'string') return false;
+  // SQLite's extended codes too: SQLITE_BUSY_SNAPSHOT is what a transaction that read before
+  // another connection (the text writer's thread) committed gets when it then tries to write.
+  return /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code) || code === '55P03';
 }
 
 /** A store call found the database locked by another writer for its whole wait; nothing was written. */

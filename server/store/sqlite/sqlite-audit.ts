@@ -10,6 +10,10 @@ const auditColumns = `seq, at, kind, actor_user_id AS actorUserId, actor_office_
  * an act and its audit events are stored together; the chain's head is read in that transaction.
  */
 export class SqliteAudit implements AuditStore {
+  // Prepared at first use, then kept: commits that carry audit events run them.
+  private readHead: Database.Statement | null = null;
+  private insertEvent: Database.Statement | null = null;
+
   constructor(private readonly db: Database.Database) {}
 
   async append(drafts: AuditDraft[]): Promise<AuditRecord[]> {
@@ -19,13 +23,12 @@ export class SqliteAudit implements AuditStore {
   /** Chains and inserts `drafts`; must run inside a transaction. */
   appendWithin(drafts: readonly AuditDraft[] | undefined): AuditRecord[] {
     if (!drafts || drafts.length === 0) return [];
-    const head = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
-    const insert = this.db.prepare(
+    this.readHead ??= this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const head = this.readHead.get() as { seq: number; hash: string } | undefined;
+    const insert = (this.insertEvent ??= this.db.prepare(
       `INSERT INTO audit_events (seq, at, kind, actor_user_id, actor_office_id, letter_id, detail, previous_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    ));
     let seq = head?.seq ?? 0;
     let previousHash = head?.hash ?? auditGenesisHash;
     return drafts.map((draft) => {

@@ -13,6 +13,10 @@ type RevisionRow = Omit<RevisionRecord, 'content'> & { content: string };
 const toRevision = (row: RevisionRow): RevisionRecord => ({ ...row, content: JSON.parse(row.content) as RevisionRecord['content'] });
 
 export class SqliteHistory implements HistoryStore {
+  // Prepared at first use, then kept: every commit batch with revisions runs them.
+  private insertRevision: Database.Statement | null = null;
+  private extendRevision: Database.Statement | null = null;
+
   constructor(
     private readonly db: Database.Database,
     private readonly audit: SqliteAudit,
@@ -25,12 +29,12 @@ export class SqliteHistory implements HistoryStore {
   /** Writes revisions; must run inside a transaction (the text store calls it with its updates). */
   writeRevisions(writes: readonly RevisionWrite[] | undefined): void {
     if (!writes || writes.length === 0) return;
-    const insert = this.db.prepare(
+    const insert = (this.insertRevision ??= this.db.prepare(
       `INSERT INTO paragraph_revisions (id, letter_id, paragraph_id, kind, user_id, office_id, started_at, ended_at, content, hash,
          changes, related_paragraph_id, restored_from)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const extend = this.db.prepare('UPDATE paragraph_revisions SET ended_at = ?, content = ?, hash = ?, changes = ? WHERE id = ?');
+    ));
+    const extend = (this.extendRevision ??= this.db.prepare('UPDATE paragraph_revisions SET ended_at = ?, content = ?, hash = ?, changes = ? WHERE id = ?'));
     for (const write of writes) {
       if (write.op === 'extend') {
         extend.run(write.endedAt, JSON.stringify(write.content), write.hash, write.changes, write.id);

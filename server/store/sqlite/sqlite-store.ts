@@ -11,18 +11,31 @@ import { SqliteHistory } from './sqlite-history.js';
 import { SqliteLetters } from './sqlite-letters.js';
 import { SqliteNotifications } from './sqlite-notifications.js';
 import { SqliteSignoffs } from './sqlite-signoffs.js';
-import { SqliteText } from './sqlite-text.js';
+import { SqliteText, type TextAppender } from './sqlite-text.js';
+import { SqliteTextAppends } from './sqlite-text-appends.js';
+import { TextWriter } from './text-writer.js';
 
 /** How long one SQLite call may block the event loop waiting for another writer's lock. */
 const syncBusyTimeoutMs = 50;
 /** STORE_BUSY_WAIT_SECONDS' default. */
 const defaultMaxBusyWaitMs = 10_000;
+/**
+ * How long one text commit waits for the lock on the text writer's thread before BusyWaits takes
+ * over: longer than the main connection may (it blocks nothing else), short enough that process
+ * exit, which waits for the writer's call to end, is not held up.
+ */
+const textWriterBusyTimeoutMs = 200;
 
 export interface BusyOptions {
   /** How long a store call waits for another writer's lock before it fails (STORE_BUSY_WAIT_SECONDS). */
   maxWaitMs: number;
   /** Told each time calls start finding the database locked. */
   onLocked?: () => void;
+}
+
+export interface SqliteStoreOptions extends BusyOptions {
+  /** Told when the text writer's thread stopped unexpectedly; the commits it held failed, the next one starts a new thread. */
+  onTextWriterStopped?: (error: Error) => void;
 }
 
 /** The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each call is atomic. */
@@ -41,6 +54,8 @@ export class SqliteStore implements Store {
   private constructor(
     private readonly db: Database.Database,
     busy: BusyOptions,
+    /** Appends text updates; null for a database in memory, which only this connection can reach. */
+    private readonly textWriter: TextWriter | null,
   ) {
     this.busyWaits = new BusyWaits(busy.maxWaitMs, busy.onLocked);
     // The areas call one another inside their transactions directly; only what others call waits for the lock.
@@ -50,7 +65,8 @@ export class SqliteStore implements Store {
     this.history = this.busyWaits.wrap(history);
     this.accounts = this.busyWaits.wrap(new SqliteAccounts(db, audit));
     this.letters = this.busyWaits.wrap(new SqliteLetters(db, history, audit));
-    this.text = this.busyWaits.wrap(new SqliteText(db, history, audit));
+    const appender: TextAppender = textWriter ?? inlineAppender(new SqliteTextAppends(db));
+    this.text = this.busyWaits.wrap(new SqliteText(db, appender, audit));
     this.signoffs = this.busyWaits.wrap(new SqliteSignoffs(db, audit));
     this.comments = this.busyWaits.wrap(new SqliteComments(db, audit));
     this.notifications = this.busyWaits.wrap(new SqliteNotifications(db, audit));
@@ -59,9 +75,10 @@ export class SqliteStore implements Store {
   /**
    * Opens (creating if needed) the database file and brings its schema up to date. A call that
    * finds the database locked by another writer waits up to `busy.maxWaitMs` without blocking the
-   * event loop, then fails with StoreStillBusy.
+   * event loop, then fails with StoreStillBusy. Text updates are appended on a worker thread with a
+   * connection of its own (TextWriter).
    */
-  static open(file: string, busy: BusyOptions = { maxWaitMs: defaultMaxBusyWaitMs }): SqliteStore {
+  static open(file: string, options: SqliteStoreOptions = { maxWaitMs: defaultMaxBusyWaitMs }): SqliteStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -72,7 +89,20 @@ export class SqliteStore implements Store {
     // waits happen between attempts, on a timer (BusyWaits).
     db.pragma(`busy_timeout = ${syncBusyTimeoutMs}`);
     migrate(db);
-    return new SqliteStore(db, busy);
+    const textWriter =
+      file === ':memory:'
+        ? null
+        : new TextWriter({ file, busyTimeoutMs: Math.min(textWriterBusyTimeoutMs, options.maxWaitMs) }, options.onTextWriterStopped);
+    return new SqliteStore(db, options, textWriter);
+  }
+
+  /**
+   * Starts the text writer's thread now (it starts with the first text commit otherwise) and
+   * resolves once it has opened its connection; rejects if it could not. The server waits for it
+   * before it listens, so that the first edits do not wait for the thread's start.
+   */
+  async textWriterStarted(): Promise<void> {
+    await this.textWriter?.started();
   }
 
   /** Since when store calls have found the database locked by another writer, or null. */
@@ -85,8 +115,14 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.textWriter?.close();
     this.db.close();
   }
+}
+
+/** Appends on this connection, for a database in memory. */
+function inlineAppender(appends: SqliteTextAppends): TextAppender {
+  return { append: async (updates) => appends.append(updates) };
 }
 
 function migrate(db: Database.Database): void {

@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import type Database from 'better-sqlite3';
-import { textReadOnlyStatuses } from '../../../shared/domain/letter-course.js';
-import { originalGeneration, type StoredText, TextReadOnly, type TextStore, type UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
-import type { SqliteHistory } from './sqlite-history.js';
+
+/** How SqliteText appends updates: on the text writer's thread (TextWriter), or on this connection for a database in memory. */
+export interface TextAppender {
+  append(updates: UpdateToAppend[]): Promise<number[]>;
+}
 
 export class SqliteText implements TextStore {
-  // Prepared once: every commit batch of every letter runs them, on the event loop.
-  private readonly insertUpdate: Database.Statement;
-  private readonly claimClient: Database.Statement;
-  private readonly touchLetter: Database.Statement;
-  private readonly readStatus: Database.Statement;
-
   constructor(
     private readonly db: Database.Database,
-    private readonly history: SqliteHistory,
+    private readonly appender: TextAppender,
     private readonly audit: SqliteAudit,
-  ) {
-    this.insertUpdate = db.prepare('INSERT INTO text_updates (letter_id, body, user_id, created_at) VALUES (?, ?, ?, ?)');
-    this.claimClient = db.prepare('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES (?, ?, ?)');
-    this.touchLetter = db.prepare('UPDATE letters SET updated_at = ? WHERE id = ?');
-    this.readStatus = db.prepare('SELECT status FROM letters WHERE id = ?');
-  }
+  ) {}
 
   async loadText(letterId: string): Promise<StoredText> {
     return this.db.transaction(() => {
@@ -46,26 +38,9 @@ export class SqliteText implements TextStore {
     })();
   }
 
+  /** Runs off the event loop (see TextWriter); reads on this connection see the batch once it resolves. */
   async appendUpdates(updates: UpdateToAppend[]): Promise<number[]> {
-    const { insertUpdate: insert, claimClient: claim, touchLetter: touch } = this;
-    return this.db.transaction(() => {
-      const letterIds = new Set(updates.map((u) => u.letterId));
-      const readOnly = Array.from(letterIds).filter((letterId) => {
-        const row = this.readStatus.get(letterId) as { status: (typeof textReadOnlyStatuses)[number] } | undefined;
-        return row !== undefined && textReadOnlyStatuses.includes(row.status);
-      });
-      if (readOnly.length > 0) throw new TextReadOnly(readOnly);
-      const now = new Date().toISOString();
-      const seqs = updates.map((u) => {
-        for (const clientId of u.newClientIds) claim.run(u.letterId, clientId, u.userId);
-        const seq = Number(insert.run(u.letterId, u.update, u.userId, now).lastInsertRowid);
-        this.history.writeRevisions(u.revisions);
-        this.audit.appendWithin(u.audit);
-        return seq;
-      });
-      for (const letterId of letterIds) touch.run(now, letterId);
-      return seqs;
-    })();
+    return this.appender.append(updates);
   }
 
   async markRestored(): Promise<number> {
