@@ -14,7 +14,7 @@ import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { ServerEdit } from '../sync/room.js';
+import { ServerEdit } from '../sync/server-edit.js';
 
 export interface SuggestionDecisionDeps {
   store: Store;
@@ -63,7 +63,7 @@ export async function decideSuggestions(
       throw AppError.forbidden('Only the person who made a suggestion withdraws it.');
     }
     const ids = new Set(request.suggestionIds);
-    const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id } });
+    const origin = new ServerEdit({ userId: user.id, officeId: user.office.id });
     const audit = [
       auditDraft(AuditKind.suggestionsDecided, actorOf(user), letterId, {
         paragraphId,

@@ -8,9 +8,6 @@ import type { Connection } from './connection.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { Room, type RoomDeps } from './room.js';
 import type * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { MessageType } from '../../shared/protocol/message-types.js';
-import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
@@ -22,14 +19,12 @@ export interface RoomRegistryOptions {
   rules: SchemaRules;
   logger: Logger;
   graceMs: number;
-  compactAfterUpdates: number;
-  historyPauseMs: number;
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: RoomDeps['letterLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
-  /** Merges stored text for compaction (a worker thread); on this thread when absent. */
-  mergeText?: RoomDeps['mergeText'];
+  /** Each room's concerns beyond the core (history, compaction, relay), in the order they run. */
+  extensions?: RoomDeps['extensions'];
 }
 
 /**
@@ -83,7 +78,7 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits, mergeText } = this.options;
+    const { store, commits, rules, logger, letterState, letterComments, relay, letterLimits, extensions } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
@@ -95,11 +90,8 @@ export class RoomRegistry {
         commits,
         rules,
         logger,
-        compactAfterUpdates,
-        historyPauseMs,
         ...(letterLimits ? { letterLimits } : {}),
-        ...(relay ? { relay } : {}),
-        ...(mergeText ? { mergeText } : {}),
+        ...(extensions ? { extensions } : {}),
         onEmpty: (loaded) => this.scheduleUnload(loaded),
         onBroken: (loaded) => this.unload(loaded, CloseCode.storeFailure, 'the letter is being reloaded'),
       });
@@ -127,8 +119,9 @@ export class RoomRegistry {
       case 'catch-up':
         return void this.catchUp(room);
       case 'letter-state':
-        sealSignedOffParagraphs(room, message.message);
         return room.broadcast(message.message);
+      case 'signed-off':
+        return room.signedOff(message.paragraphIds);
       case 'access':
         return room.applyAccess(message.userId, message.roles);
       case 'frozen': {
@@ -217,9 +210,12 @@ export class RoomRegistry {
     }
   }
 
-  /** Sign-offs on these paragraphs: the next change to each opens a new revision. */
+  /** Sign-offs on these paragraphs, told to the letter's rooms on every instance: the next change to each opens a new revision. */
   sealRevisions(letterId: string, paragraphIds: Iterable<string>): void {
-    this.loaded.get(letterId)?.history.seal(paragraphIds);
+    const ids = Array.from(paragraphIds);
+    if (ids.length === 0) return;
+    this.loaded.get(letterId)?.signedOff(ids);
+    this.options.relay?.publish(letterId, { kind: 'signed-off', paragraphIds: ids });
   }
 
   /** Sends a server-owned message to everyone who has the letter open, on any instance. */
@@ -269,12 +265,4 @@ export class RoomRegistry {
     await Promise.all(Array.from(this.loaded.values(), (room) => room.compacted()));
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
-}
-
-/** A sign-off made through another instance ends the revisions of its paragraphs here too. */
-function sealSignedOffParagraphs(room: Room, message: Uint8Array): void {
-  const decoder = decoding.createDecoder(message);
-  if (decoding.readVarUint(decoder) !== MessageType.letterState) return;
-  const state = readLetterStateMessage(decoder);
-  if (state.kind === 'signoffs') room.history.seal(state.signoffs.map((entry) => entry.paragraphId));
 }

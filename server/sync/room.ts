@@ -18,22 +18,22 @@ import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
-import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
+import type { AppliedUpdate, RoomExtension } from './room-extension.js';
+import type { ServerEdit } from './server-edit.js';
 import { Connection } from './connection.js';
 import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
 import { LetterSize } from './letter-size.js';
-import type { LetterRelay, RelayedMessage } from './letter-relay.js';
+import type { RelayedMessage } from './letter-relay.js';
 import { PresenceBatch } from './presence-batch.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
-import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import { SuggestOnlyGuard, checkSuggestionAttribution } from './suggestion-guard.js';
@@ -49,14 +49,14 @@ import {
   type DecodedUpdate,
 } from './update-guard.js';
 
+/** Builds one of a room's extensions; called once per room, as it loads. */
+export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
+
 export interface RoomDeps {
   store: Store;
   commits: CommitQueue;
   rules: SchemaRules;
   logger: Logger;
-  compactAfterUpdates: number;
-  /** Changes by one person to one paragraph with shorter pauses than this form one revision. */
-  historyPauseMs: number;
   /** Called when the last connection left. */
   onEmpty: (room: Room) => void;
   /** Called when the room's document can no longer be trusted to match the store. */
@@ -65,16 +65,14 @@ export interface RoomDeps {
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
   letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
-  /** Other instances with this letter open (scale-out); absent when the server runs alone. */
-  relay?: Pick<LetterRelay, 'publish'>;
   /** How large the letter may grow; the shared defaults when absent. */
   letterLimits?: LetterLimits;
-  /** Merges stored text for compaction; on this thread when absent (tests). */
-  mergeText?: MergeStoredText;
+  /** The room's concerns beyond the core (history, compaction, relay), built as it loads; none when absent. */
+  extensions?: readonly RoomExtensionFactory[];
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
-const relayedOrigin = Symbol('relayed');
+export const relayedOrigin = Symbol('relayed');
 
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
@@ -105,10 +103,10 @@ export class Room implements CommitTarget {
   private appliedCount = 0;
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
-  private storedUpdates = 0;
+  /** How many updates the store held after the last snapshot when the room loaded. */
+  private loadedUpdates = 0;
   private storedThrough = 0;
-  /** The compaction under way, if any; at most one per room. */
-  private compaction: Promise<void> | null = null;
+  private extensions: RoomExtension[] = [];
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
@@ -121,7 +119,6 @@ export class Room implements CommitTarget {
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: string | null = null;
   private readonly settleWaiters: (() => void)[] = [];
-  readonly history: RevisionTracker;
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
@@ -134,7 +131,6 @@ export class Room implements CommitTarget {
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.history = new RevisionTracker(letterId, deps.historyPauseMs, changeOriginOf);
     this.letterSize = new LetterSize(this.doc, bodyFieldName, deps.letterLimits ?? defaultLetterLimits);
     // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.letterSize.noteChange(update.length, origin instanceof Connection));
@@ -154,7 +150,7 @@ export class Room implements CommitTarget {
       if (text.snapshot) Y.applyUpdate(room.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(room.doc, update);
     });
-    room.storedUpdates = text.updates.length;
+    room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
@@ -162,8 +158,13 @@ export class Room implements CommitTarget {
     room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
     // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
     if (room.readOnlyReason === null) room.repairStoredParagraphIds();
-    const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
-    if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
+    room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
+    try {
+      for (const extension of room.extensions) await extension.loaded?.();
+    } catch (error) {
+      room.destroy(CloseCode.storeFailure, 'the letter could not be loaded');
+      throw error;
+    }
     return room;
   }
 
@@ -209,6 +210,25 @@ export class Room implements CommitTarget {
     }
     this.sendLetterState(connection);
     this.sendLetterComments(connection);
+    for (const extension of this.extensions) extension.joined?.(connection);
+  }
+
+  /** How many updates the store held after its last snapshot when the room loaded (see compaction). */
+  get storedUpdatesAtLoad(): number {
+    return this.loadedUpdates;
+  }
+
+  /** Sign-offs were recorded on these paragraphs, here or on another instance: the extensions hear of it. */
+  signedOff(paragraphIds: readonly string[]): void {
+    if (this.destroyed || paragraphIds.length === 0) return;
+    for (const extension of this.extensions) extension.signedOff?.(paragraphIds);
+  }
+
+  /** Tells the extensions of a change just applied; returns the revision writes to store with it. */
+  private noteApplied(origin: unknown): AppliedUpdate['revisions'] {
+    const applied: AppliedUpdate = { origin, revisions: [] };
+    for (const extension of this.extensions) extension.updateApplied?.(applied);
+    return applied.revisions;
   }
 
   /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
@@ -417,7 +437,7 @@ export class Room implements CommitTarget {
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
     this.appliedCount++;
-    const revisions = this.history.takeWrites();
+    const revisions = this.noteApplied(connection);
     this.deps.commits.enqueue({ room: this, connection, userId: connection.user.id, update, newClientIds, revisions });
   }
 
@@ -439,9 +459,9 @@ export class Room implements CommitTarget {
     } finally {
       this.doc.off('update', capture);
     }
-    const revisions = this.history.takeWrites();
+    const revisions = this.noteApplied(origin);
     if (updates.length === 0) return;
-    const userId = origin.changeOrigin.author.userId!;
+    const userId = origin.author.userId;
     this.clientOwners.set(this.doc.clientID, userId);
     this.appliedCount++;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
@@ -567,9 +587,8 @@ export class Room implements CommitTarget {
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.connections) connection.send(message);
     const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
-    if (!this.deps.relay || owners.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
-    this.deps.relay.publish(this.letterId, { kind: 'presence', update, owners });
+    if (owners.length === 0) return;
+    for (const extension of this.extensions) extension.presenceSent?.(owners);
   }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
@@ -588,6 +607,7 @@ export class Room implements CommitTarget {
       return;
     }
     Y.applyUpdate(this.doc, update, relayedOrigin);
+    this.noteApplied(relayedOrigin);
   }
 
   /**
@@ -607,6 +627,7 @@ export class Room implements CommitTarget {
       if (text.snapshot) Y.applyUpdate(this.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(this.doc, update);
     }, relayedOrigin);
+    this.noteApplied(relayedOrigin);
     this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
   }
 
@@ -653,7 +674,6 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
-    this.storedUpdates += entries.length;
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
@@ -662,14 +682,10 @@ export class Room implements CommitTarget {
       const frame = connection.confirmations.takeCovered(this.committedCount);
       if (frame !== null) connection.send(writeSavedMessage(frame));
     }
-    if (this.deps.relay) {
-      const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
-      this.deps.relay.publish(this.letterId, { kind: 'text', update });
-    }
+    for (const extension of this.extensions) extension.committed?.(entries, seqs);
     const ready = this.waiters.filter((waiter) => waiter.target <= this.committedCount);
     this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((waiter) => waiter.target > this.committedCount));
     for (const waiter of ready) waiter.run();
-    if (this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
   }
 
   /** The store refused a batch: this document holds text the store does not, so start afresh. */
@@ -687,27 +703,9 @@ export class Room implements CommitTarget {
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
   }
 
-  /** Merges the stored updates into one snapshot, in one transaction. */
-  private compact(): void {
-    if (this.compaction) return;
-    const counted = this.storedUpdates;
-    this.compaction = compactStoredText(this.deps.store, this.letterId, this.deps.mergeText)
-      .then(
-        () => {
-          this.storedUpdates -= counted;
-        },
-        (error: unknown) => this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept'),
-      )
-      .finally(() => {
-        this.compaction = null;
-        // Updates stored while it ran may be enough for the next one.
-        if (!this.destroyed && this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
-      });
-  }
-
-  /** Resolves once no compaction is under way, including one that follows another; it never rejects. */
+  /** Resolves once the extensions' background work (a compaction) is done; it never rejects. */
   async compacted(): Promise<void> {
-    while (this.compaction) await this.compaction;
+    await Promise.all(this.extensions.map((extension) => extension.idle?.()));
   }
 
   /** Closes every connection with `code` and frees the document. */
@@ -719,9 +717,9 @@ export class Room implements CommitTarget {
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
-    this.history.stop();
     this.suggestOnly?.destroy();
     this.doc.off('update', this.forwardRelayed);
+    for (const extension of this.extensions) extension.destroyed?.();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -729,19 +727,6 @@ export class Room implements CommitTarget {
   get isDestroyed(): boolean {
     return this.destroyed;
   }
-}
-
-/** The origin of a change the server makes for a person; see Room.applyServerEdit. */
-export class ServerEdit {
-  constructor(readonly changeOrigin: ChangeOrigin) {}
-}
-
-/** Revisions are attributed to the connection that sent a change, or to the person a server edit is for. */
-function changeOriginOf(origin: unknown): ChangeOrigin | null {
-  if (origin instanceof Connection) return { author: { userId: origin.user.id, officeId: origin.user.office.id } };
-  if (origin instanceof ServerEdit) return origin.changeOrigin;
-  if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
-  return null;
 }
 
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
