@@ -47,7 +47,7 @@ export type ServiceOptions = Pick<
   Config,
   'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
 > &
-  Partial<Pick<Config, 'publicOrigin' | 'trustProxy'>> & {
+  Partial<Pick<Config, 'publicOrigin' | 'trustProxy' | 'roomIdleMs'>> & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
   staticDir?: string;
@@ -110,6 +110,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     rules: deriveSchemaRules(letterSchema()),
     logger,
     graceMs: options.roomGraceMs,
+    // An idle room drops its document only after the history pause, so that revisions come out the same.
+    ...(options.roomIdleMs ? { idleMs: Math.max(options.roomIdleMs, options.historyPauseMs) } : {}),
     ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
     ...(relay ? { relay } : {}),
     // Each room's concerns beyond its core, in the order they hear of a change.

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { RevisionRecord, RevisionWrite, Store } from '../store/store.js';
 import { Connection } from '../sync/connection.js';
 import type { RoomExtension } from '../sync/room-extension.js';
 import { relayedOrigin, type Room } from '../sync/room.js';
@@ -8,17 +8,35 @@ import { type ChangeOrigin, RevisionTracker } from './revision-tracker.js';
 /**
  * Records paragraph revisions for one room: each applied change is attributed to the connection
  * that sent it (or the person a server edit is for), and its revision writes are stored in the
- * same commit as the change. A sign-off ends the paragraphs' open revisions.
+ * same commit as the change. A sign-off ends the paragraphs' open revisions. Text that has no
+ * revision yet (kept before history began) is recorded in the commit of the first change after
+ * the document is built, so that it is stored before that change's own revisions.
  */
 export function revisionRecording(room: Room, store: Pick<Store, 'history'>, pauseMs: number): RoomExtension {
-  const tracker = new RevisionTracker(room.letterId, pauseMs, changeOriginOf);
+  let tracker = new RevisionTracker(room.letterId, pauseMs, changeOriginOf);
+  let latest: readonly RevisionRecord[] = [];
+  /** Text found without a revision when the document was built: recorded with the next change, in its commit. */
+  let unrecorded: RevisionWrite[] = [];
   return {
     async loaded() {
-      const unrecorded = tracker.start(room.doc, await store.history.latestRevisions(room.letterId));
-      if (unrecorded.length > 0) await store.history.appendRevisions(unrecorded);
+      latest = await store.history.latestRevisions(room.letterId);
+    },
+    async beforeSleep() {
+      // Everything is committed, so the store's newest revisions are the ones the tracker holds.
+      latest = await store.history.latestRevisions(room.letterId);
+    },
+    docDropped() {
+      tracker.stop();
+      // Found again from the stored text when the document is next built.
+      unrecorded = [];
+      tracker = new RevisionTracker(room.letterId, pauseMs, changeOriginOf);
+    },
+    docBuilt(doc) {
+      unrecorded = tracker.start(doc, latest).map((revision) => ({ op: 'open', revision }));
+      latest = [];
     },
     updateApplied(applied) {
-      applied.revisions.push(...tracker.takeWrites());
+      applied.revisions.push(...unrecorded.splice(0), ...tracker.takeWrites());
     },
     signedOff(paragraphIds) {
       tracker.seal(paragraphIds);

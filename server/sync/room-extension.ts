@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { RevisionWrite } from '../store/store.js';
 import type { PendingUpdate } from './commit-queue.js';
 import type { Connection } from './connection.js';
@@ -16,8 +17,14 @@ export interface AppliedUpdate {
  * that throws is a fault of the room, as if the core had thrown.
  */
 export interface RoomExtension {
-  /** The room's document holds the stored text; runs once, before anyone joins. */
+  /** The room loaded (its document is not built yet): read what the extension needs; runs once, before anyone joins. */
   loaded?(): void | Promise<void>;
+  /** The room built its document from the stored text (on first use, not on loading): start following it. */
+  docBuilt?(doc: Y.Doc): void;
+  /** The room is about to drop its idle document: read what rebuilding it will need (async; the room may stay awake). */
+  beforeSleep?(): Promise<void>;
+  /** The room dropped its idle document: let go of what follows it (docBuilt is called again on the next use). */
+  docDropped?(): void;
   /** A connection joined and was sent the generation, sync step 1 and presence. */
   joined?(connection: Connection): void;
   /** A change was applied to the document (by a connection, the server or another instance). */

@@ -19,6 +19,8 @@ export interface RoomRegistryOptions {
   rules: SchemaRules;
   logger: Logger;
   graceMs: number;
+  /** A room whose text and presence did not change for this long drops its document (Room.sleep); never when absent. */
+  idleMs?: number;
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: RoomDeps['letterLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
@@ -26,6 +28,9 @@ export interface RoomRegistryOptions {
   /** Each room's concerns beyond the core (history, compaction, relay), in the order they run. */
   extensions?: RoomDeps['extensions'];
 }
+
+/** How often presence is checked for entries not renewed (as y-protocols' Awareness does, every 3 s) and rooms for idleness. */
+const sweepIntervalMs = 3000;
 
 /**
  * The loaded letters. A room loads on its first connection and unloads `graceMs` after its last
@@ -36,9 +41,13 @@ export class RoomRegistry {
   /** The same rooms once loaded, so that unloading can forget them synchronously. */
   private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
+  /** One timer for every room: outdated presence, and idle rooms that may drop their document. */
+  private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(private readonly options: RoomRegistryOptions) {
     const { relay } = options;
+    this.sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
+    this.sweepTimer.unref();
     relay?.onSessionsEnded((sessionIds) => this.closeSessionsHere(sessionIds));
     relay?.onReconnected(() => void this.catchUpAll());
   }
@@ -133,6 +142,17 @@ export class RoomRegistry {
     }
   }
 
+  /** Runs every few seconds for all rooms, instead of a timer per room and per presence. */
+  private sweep(): void {
+    const now = Date.now();
+    const { idleMs } = this.options;
+    for (const room of this.loaded.values()) {
+      room.expirePresence(now);
+      if (idleMs === undefined) continue;
+      room.sleep(idleMs, now).catch((error: unknown) => this.options.logger.warn({ err: error, letterId: room.letterId }, 'an idle room could not drop its document'));
+    }
+  }
+
   private async catchUp(room: Room): Promise<void> {
     try {
       await room.catchUp();
@@ -204,7 +224,7 @@ export class RoomRegistry {
     // A restore is checked against the text as stored, including what other instances committed.
     if (this.options.relay) await room.catchUp();
     try {
-      return await act(room);
+      return await room.keepingDoc(() => act(room));
     } finally {
       if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
     }
@@ -253,6 +273,7 @@ export class RoomRegistry {
 
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
+    clearInterval(this.sweepTimer);
     await Promise.allSettled(this.rooms.values());
     // No frames from here on: a client writing without pause would keep the commit queue busy for
     // ever. Clients reconnect (elsewhere or later) and resend whatever was not confirmed.

@@ -97,8 +97,18 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
  * handed to the commit queue, and broadcast only once the store has committed it.
  */
 export class Room implements CommitTarget {
-  readonly doc = replayedDoc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /**
+   * The document, built from the stored text when it is first needed (an update to check, a read);
+   * a joiner is served from `storedParts` without it. See `doc`.
+   */
+  private live: { doc: Y.Doc; letterSize: LetterSize } | null = null;
+  /**
+   * The stored text, encoded: the snapshot and the updates after it as loaded, then every update
+   * committed here or relayed from elsewhere, merged into one when a joiner needs it.
+   */
+  private storedParts: Uint8Array[] = [];
+  /** Presence lives on its own small document: it needs a client id, not the letter. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
   private appliedCount = 0;
   private committedCount = 0;
@@ -107,6 +117,11 @@ export class Room implements CommitTarget {
   private loadedUpdates = 0;
   private storedThrough = 0;
   private extensions: RoomExtension[] = [];
+  /** When the text or a presence last changed here (ms); a room without changes for a while sleeps. */
+  private lastChangeAt = Date.now();
+  private fallingAsleep = false;
+  /** Work that holds the document across an await (a restore): the room does not sleep meanwhile. */
+  private holds = 0;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
@@ -122,7 +137,6 @@ export class Room implements CommitTarget {
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
-  private readonly letterSize: LetterSize;
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
   /** Checks updates of suggest-only connections (rule S13); made when the first one writes. */
   private suggestOnly: SuggestOnlyGuard | null = null;
@@ -131,33 +145,125 @@ export class Room implements CommitTarget {
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.letterSize = new LetterSize(this.doc, bodyFieldName, deps.letterLimits ?? defaultLetterLimits);
-    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.letterSize.noteChange(update.length, origin instanceof Connection));
+    // The room registry checks every room's presence for outdated entries with one timer (expirePresence).
+    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
-    this.doc.on('update', this.forwardRelayed);
-    this.doc.on('update', noteUse);
     this.awareness.on('change', noteUse);
   }
 
-  /** Builds the room's document from the store's snapshot and the updates after it. */
+  /**
+   * The letter's document. Built from the stored text on first use: a joiner is served from the
+   * stored bytes, so a room that is only read costs no Y.Doc until an update must be checked.
+   */
+  get doc(): Y.Doc {
+    return (this.live ??= this.buildDoc()).doc;
+  }
+
+  /** Whether the room holds a document just now (see `doc`). */
+  get hasLiveDoc(): boolean {
+    return this.live !== null;
+  }
+
+  private get letterSize(): LetterSize {
+    return (this.live ??= this.buildDoc()).letterSize;
+  }
+
+  private buildDoc(): { doc: Y.Doc; letterSize: LetterSize } {
+    const doc = replayedDoc();
+    doc.transact(() => {
+      for (const part of this.storedParts) Y.applyUpdate(doc, part);
+    });
+    const letterSize = new LetterSize(doc, bodyFieldName, this.deps.letterLimits ?? defaultLetterLimits);
+    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
+    doc.on('update', (update: Uint8Array, origin: unknown) => letterSize.noteChange(update.length, origin instanceof Connection));
+    doc.on('update', this.forwardRelayed);
+    doc.on('update', noteUse);
+    this.live = { doc, letterSize };
+    if (this.destroyed) return this.live;
+    // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
+    if (this.readOnlyReason === null) this.repairStoredParagraphIds();
+    for (const extension of this.extensions) extension.docBuilt?.(doc);
+    return this.live;
+  }
+
+  /**
+   * Drops the document and what follows it (revision tracking, the suggestion guard) when nothing
+   * changed for `idleMs` and everything is committed, keeping the stored text encoded. The next
+   * change, presence caret, read or sign-off rebuilds it from those bytes. Resolves to whether it slept.
+   */
+  async sleep(idleMs: number, now = Date.now()): Promise<boolean> {
+    const isIdle = () => this.live !== null && !this.destroyed && !this.hasUncommitted && this.holds === 0 && now - this.lastChangeAt >= idleMs;
+    if (!isIdle() || this.fallingAsleep) return false;
+    const seen = this.lastChangeAt;
+    this.fallingAsleep = true;
+    try {
+      // Extensions read what they need to follow the text again (the newest revisions) before it is dropped.
+      for (const extension of this.extensions) await extension.beforeSleep?.();
+    } finally {
+      this.fallingAsleep = false;
+    }
+    if (!isIdle() || this.lastChangeAt !== seen) return false;
+    for (const extension of this.extensions) extension.docDropped?.();
+    this.suggestOnly?.destroy();
+    this.suggestOnly = null;
+    this.live!.doc.off('update', this.forwardRelayed);
+    this.live!.doc.destroy();
+    this.live = null;
+    return true;
+  }
+
+  /** Keeps the document while `work` runs, even if the room is idle. */
+  async keepingDoc<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      return await work();
+    } finally {
+      this.holds--;
+    }
+  }
+
+  /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
+  expirePresence(now = Date.now()): void {
+    if (this.destroyed) return;
+    const outdated: number[] = [];
+    for (const [clientId, meta] of this.awareness.meta) {
+      if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
+        outdated.push(clientId);
+      }
+    }
+    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, 'timeout');
+  }
+
+  /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    const stored = this.storedState();
+    const state = isEmptyStateVector(stateVector) ? stored : Y.diffUpdate(stored, stateVector);
+    return syncMessage((encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, state);
+    });
+  }
+
+  /** The stored text as one update, merged from its parts once and kept so. */
+  private storedState(): Uint8Array {
+    if (this.storedParts.length === 0) this.storedParts = [Y.encodeStateAsUpdate(new Y.Doc())];
+    if (this.storedParts.length > 1) this.storedParts = [Y.mergeUpdates(this.storedParts)];
+    return this.storedParts[0]!;
+  }
+
+  /** Loads the store's snapshot and the updates after it, kept encoded: the document is built when first needed. */
   static async load(letterId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(letterId, deps);
     const text = await deps.store.text.loadText(letterId);
-    room.doc.transact(() => {
-      if (text.snapshot) Y.applyUpdate(room.doc, text.snapshot);
-      for (const update of text.updates) Y.applyUpdate(room.doc, update);
-    });
+    room.storedParts = text.snapshot ? [text.snapshot, ...text.updates] : [...text.updates];
     room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     const letter = await deps.store.letters.getLetter(letterId);
     room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
-    // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
-    if (room.readOnlyReason === null) room.repairStoredParagraphIds();
     room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
     try {
       for (const extension of room.extensions) await extension.loaded?.();
@@ -203,7 +309,11 @@ export class Room implements CommitTarget {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
-    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
+    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : Y.encodeStateVectorFromUpdate(this.storedState());
+    connection.send(syncMessage((encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+      encoding.writeVarUint8Array(encoder, stateVector);
+    }));
     const states = Array.from(this.awareness.getStates().keys());
     if (states.length > 0) {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -226,6 +336,7 @@ export class Room implements CommitTarget {
 
   /** Tells the extensions of a change just applied; returns the revision writes to store with it. */
   private noteApplied(origin: unknown): AppliedUpdate['revisions'] {
+    this.lastChangeAt = Date.now();
     const applied: AppliedUpdate = { origin, revisions: [] };
     for (const extension of this.extensions) extension.updateApplied?.(applied);
     return applied.revisions;
@@ -343,10 +454,10 @@ export class Room implements CommitTarget {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector);
-        // Encode now, send once what it contains is committed: a joiner never sees unsaved text.
-        const reply = syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
+        // Sent once what was applied before is committed (a joiner never sees unsaved text), from the
+        // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
-        this.whenCommitted(() => connection.sendSyncReply(reply));
+        this.whenCommitted(() => connection.sendSyncReply(this.syncReply(stateVector)));
         return;
       }
       case syncProtocol.messageYjsSyncStep2: {
@@ -567,7 +678,7 @@ export class Room implements CommitTarget {
 
   private applyPresence(connection: Connection, update: Uint8Array): void {
     const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, this.doc);
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, () => this.doc);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
@@ -577,6 +688,7 @@ export class Room implements CommitTarget {
   }
 
   private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    this.lastChangeAt = Date.now();
     this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
   };
 
@@ -607,6 +719,7 @@ export class Room implements CommitTarget {
       return;
     }
     Y.applyUpdate(this.doc, update, relayedOrigin);
+    this.storedParts.push(update);
     this.noteApplied(relayedOrigin);
   }
 
@@ -627,6 +740,8 @@ export class Room implements CommitTarget {
       if (text.snapshot) Y.applyUpdate(this.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(this.doc, update);
     }, relayedOrigin);
+    // What the store held may overlap what is kept: keep the document's state instead (rare: after a gap).
+    this.storedParts = [Y.encodeStateAsUpdate(this.doc)];
     this.noteApplied(relayedOrigin);
     this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
   }
@@ -674,6 +789,7 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
+    for (const entry of entries) this.storedParts.push(entry.update);
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
@@ -718,15 +834,24 @@ export class Room implements CommitTarget {
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
     this.suggestOnly?.destroy();
-    this.doc.off('update', this.forwardRelayed);
     for (const extension of this.extensions) extension.destroyed?.();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    if (this.live) {
+      this.live.doc.off('update', this.forwardRelayed);
+      this.live.doc.destroy();
+    }
+    this.live = null;
   }
 
   get isDestroyed(): boolean {
     return this.destroyed;
   }
+}
+
+/** An empty state vector (a fresh client's): it asks for the whole text. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
