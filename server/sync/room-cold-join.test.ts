@@ -94,4 +94,25 @@ describe('a cold join', () => {
     expect(textFromReply(joiner.sent)).toBe(editor.getXmlFragment(bodyFieldName).toString());
     expect(textFromReply(joiner.sent)).not.toBe(author.getXmlFragment(bodyFieldName).toString());
   });
+
+  it('SYNC-COLD4 gets every one of many keystrokes committed one by one since the room loaded', async () => {
+    const { text } = storedLetter();
+    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, (await text.loadText('')).snapshot!);
+    for (const update of (await text.loadText('')).updates) Y.applyUpdate(editor, update);
+    const writer = connect(helena);
+    const words = (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    for (let index = 0; index < 300; index++) {
+      const before = Y.encodeStateVector(editor);
+      if (index % 4 === 3) words.delete(0, 1);
+      else words.insert(0, String(index % 10));
+      room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+      commitAll();
+    }
+
+    const joiner = connect(mette);
+    room.receive(joiner.connection, freshSyncStep1());
+    expect(textFromReply(joiner.sent)).toBe(editor.getXmlFragment(bodyFieldName).toString());
+  });
 });

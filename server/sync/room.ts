@@ -74,6 +74,9 @@ export interface RoomDeps {
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
 export const relayedOrigin = Symbol('relayed');
 
+/** Committed updates kept apart from the stored bytes before they are merged (see Room.keepStored). */
+const maxStoredParts = 128;
+
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
 const maxHeldBytes = 1024 * 1024;
@@ -107,6 +110,7 @@ export class Room implements CommitTarget {
    * committed here or relayed from elsewhere, merged into one when a joiner needs it.
    */
   private storedParts: Uint8Array[] = [];
+  private vectorOfStored: { state: Uint8Array; vector: Uint8Array } | null = null;
   /** Presence lives on its own small document: it needs a client id, not the letter. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
@@ -246,6 +250,26 @@ export class Room implements CommitTarget {
     });
   }
 
+  /** The state vector of the stored bytes, kept until they change. */
+  private storedStateVector(): Uint8Array {
+    const state = this.storedState();
+    if (this.vectorOfStored?.state !== state) this.vectorOfStored = { state, vector: Y.encodeStateVectorFromUpdate(state) };
+    return this.vectorOfStored.vector;
+  }
+
+  /**
+   * Keeps a committed or relayed update with the stored bytes. The small ones are merged among
+   * themselves now and then, and into the rest once they weigh a quarter of it, so that neither
+   * the number of parts nor the cost of merging grows with every keystroke.
+   */
+  private keepStored(update: Uint8Array): void {
+    this.storedParts.push(update);
+    if (this.storedParts.length <= maxStoredParts) return;
+    const [head, ...tail] = this.storedParts;
+    const merged = Y.mergeUpdates(tail);
+    this.storedParts = merged.length * 4 > head!.length ? [Y.mergeUpdates([head!, merged])] : [head!, merged];
+  }
+
   /** The stored text as one update, merged from its parts once and kept so. */
   private storedState(): Uint8Array {
     if (this.storedParts.length === 0) this.storedParts = [Y.encodeStateAsUpdate(new Y.Doc())];
@@ -309,7 +333,7 @@ export class Room implements CommitTarget {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
-    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : Y.encodeStateVectorFromUpdate(this.storedState());
+    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.storedStateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
@@ -719,7 +743,7 @@ export class Room implements CommitTarget {
       return;
     }
     Y.applyUpdate(this.doc, update, relayedOrigin);
-    this.storedParts.push(update);
+    this.keepStored(update);
     this.noteApplied(relayedOrigin);
   }
 
@@ -789,7 +813,7 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
-    for (const entry of entries) this.storedParts.push(entry.update);
+    for (const entry of entries) this.keepStored(entry.update);
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
