@@ -25,6 +25,7 @@ import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js
 import type { AppliedUpdate, RoomExtension } from './room-extension.js';
 import type { ServerEdit } from './server-edit.js';
 import { Connection } from './connection.js';
+import { StoredBytes } from './stored-bytes.js';
 import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
 import { LetterSize } from './letter-size.js';
@@ -74,9 +75,6 @@ export interface RoomDeps {
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
 export const relayedOrigin = Symbol('relayed');
 
-/** Committed updates kept apart from the stored bytes before they are merged (see Room.keepStored). */
-const maxStoredParts = 128;
-
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
 const maxHeldBytes = 1024 * 1024;
@@ -102,15 +100,11 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
 export class Room implements CommitTarget {
   /**
    * The document, built from the stored text when it is first needed (an update to check, a read);
-   * a joiner is served from `storedParts` without it. See `doc`.
+   * a joiner is served from `stored` without it. See `doc`.
    */
   private live: { doc: Y.Doc; letterSize: LetterSize } | null = null;
-  /**
-   * The stored text, encoded: the snapshot and the updates after it as loaded, then every update
-   * committed here or relayed from elsewhere, merged into one when a joiner needs it.
-   */
-  private storedParts: Uint8Array[] = [];
-  private vectorOfStored: { state: Uint8Array; vector: Uint8Array } | null = null;
+  /** The stored text, encoded, kept current with every committed or relayed update. */
+  private stored = new StoredBytes([]);
   /** Presence lives on its own small document: it needs a client id, not the letter. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
@@ -177,7 +171,7 @@ export class Room implements CommitTarget {
   private buildDoc(): { doc: Y.Doc; letterSize: LetterSize } {
     const doc = replayedDoc();
     doc.transact(() => {
-      for (const part of this.storedParts) Y.applyUpdate(doc, part);
+      for (const part of this.stored.all) Y.applyUpdate(doc, part);
     });
     const letterSize = new LetterSize(doc, bodyFieldName, this.deps.letterLimits ?? defaultLetterLimits);
     // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
@@ -242,46 +236,18 @@ export class Room implements CommitTarget {
 
   /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
   private syncReply(stateVector: Uint8Array): Uint8Array {
-    const stored = this.storedState();
-    const state = isEmptyStateVector(stateVector) ? stored : Y.diffUpdate(stored, stateVector);
+    const state = this.stored.missingFrom(stateVector);
     return syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
       encoding.writeVarUint8Array(encoder, state);
     });
   }
 
-  /** The state vector of the stored bytes, kept until they change. */
-  private storedStateVector(): Uint8Array {
-    const state = this.storedState();
-    if (this.vectorOfStored?.state !== state) this.vectorOfStored = { state, vector: Y.encodeStateVectorFromUpdate(state) };
-    return this.vectorOfStored.vector;
-  }
-
-  /**
-   * Keeps a committed or relayed update with the stored bytes. The small ones are merged among
-   * themselves now and then, and into the rest once they weigh a quarter of it, so that neither
-   * the number of parts nor the cost of merging grows with every keystroke.
-   */
-  private keepStored(update: Uint8Array): void {
-    this.storedParts.push(update);
-    if (this.storedParts.length <= maxStoredParts) return;
-    const [head, ...tail] = this.storedParts;
-    const merged = Y.mergeUpdates(tail);
-    this.storedParts = merged.length * 4 > head!.length ? [Y.mergeUpdates([head!, merged])] : [head!, merged];
-  }
-
-  /** The stored text as one update, merged from its parts once and kept so. */
-  private storedState(): Uint8Array {
-    if (this.storedParts.length === 0) this.storedParts = [Y.encodeStateAsUpdate(new Y.Doc())];
-    if (this.storedParts.length > 1) this.storedParts = [Y.mergeUpdates(this.storedParts)];
-    return this.storedParts[0]!;
-  }
-
   /** Loads the store's snapshot and the updates after it, kept encoded: the document is built when first needed. */
   static async load(letterId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(letterId, deps);
     const text = await deps.store.text.loadText(letterId);
-    room.storedParts = text.snapshot ? [text.snapshot, ...text.updates] : [...text.updates];
+    room.stored = new StoredBytes(text.snapshot ? [text.snapshot, ...text.updates] : text.updates);
     room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
@@ -333,7 +299,7 @@ export class Room implements CommitTarget {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
-    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.storedStateVector();
+    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.stored.stateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
@@ -743,7 +709,7 @@ export class Room implements CommitTarget {
       return;
     }
     Y.applyUpdate(this.doc, update, relayedOrigin);
-    this.keepStored(update);
+    this.stored.keep(update);
     this.noteApplied(relayedOrigin);
   }
 
@@ -765,7 +731,7 @@ export class Room implements CommitTarget {
       for (const update of text.updates) Y.applyUpdate(this.doc, update);
     }, relayedOrigin);
     // What the store held may overlap what is kept: keep the document's state instead (rare: after a gap).
-    this.storedParts = [Y.encodeStateAsUpdate(this.doc)];
+    this.stored.replace(Y.encodeStateAsUpdate(this.doc));
     this.noteApplied(relayedOrigin);
     this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
   }
@@ -813,7 +779,7 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
-    for (const entry of entries) this.keepStored(entry.update);
+    for (const entry of entries) this.stored.keep(entry.update);
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
@@ -871,11 +837,6 @@ export class Room implements CommitTarget {
   get isDestroyed(): boolean {
     return this.destroyed;
   }
-}
-
-/** An empty state vector (a fresh client's): it asks for the whole text. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
