@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { oneWayFoldersRule } from './tests/architecture/folder-imports.mjs';
 
 /** Imports that would point the wrong way: client -> shared <- server, features -> store/auth. */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -43,6 +44,12 @@ export default tseslint.config(
         message: 'Features use store/, auth/ and http/; never the other way round.',
       },
     ]),
+  },
+  {
+    // No two feature folders of the server import each other (sync and history, say): dependencies point one way.
+    files: ['server/**/*.ts'],
+    plugins: { jointly: { rules: { 'one-way-folders': oneWayFoldersRule } } },
+    rules: { 'jointly/one-way-folders': 'error' },
   },
   {
     files: ['server/**/*.ts'],

@@ -21,6 +21,12 @@ import { SignoffService } from './signoff/signoff-service.js';
 import { CommitQueue } from './sync/commit-queue.js';
 import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import type { Room } from './sync/room.js';
+import { compaction } from './sync/compaction.js';
+import type { MergeStoredText } from './sync/text-compaction.js';
+import { relayPublishing } from './scale/relay-publishing.js';
+import { revisionRecording } from './history/revision-recording.js';
+import { coalesceRevisionWrites } from './history/coalesce-revision-writes.js';
 import { SyncBudgets } from './sync/sync-budgets.js';
 import { HistoryService } from './history/history-service.js';
 import { VersionService } from './history/version-service.js';
@@ -41,7 +47,7 @@ export type ServiceOptions = Pick<
   Config,
   'sessionIdleMs' | 'sessionAbsoluteMs' | 'roomGraceMs' | 'compactAfterUpdates' | 'historyPauseMs' | 'maxBodyBytes' | 'allowedOrigins'
 > &
-  Partial<Pick<Config, 'publicOrigin' | 'trustProxy'>> & {
+  Partial<Pick<Config, 'publicOrigin' | 'trustProxy' | 'roomIdleMs'>> & {
   /** The workspace holds the demo accounts: the client shows a banner. */
   isDemo: boolean;
   staticDir?: string;
@@ -89,13 +95,15 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const letters = new LetterService(store, access);
   const refusals = new RefusalAudit(store, logger);
   const members = new MemberService(store, refusals);
-  const commits = new CommitQueue(store, logger);
+  const commits = new CommitQueue(store, logger, coalesceRevisionWrites);
   const state = new LetterStateService(store);
   const mentions = new MentionEvents(logger);
   const commentEvents = new CommentEvents(logger);
   // The comment service needs the registry, and the registry sends its threads to each joining connection.
   let comments: CommentService | null = null;
   const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
+  const { relay } = options;
+  const mergeText: MergeStoredText = (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals);
   const registry = new RoomRegistry({
     letterState: (letterId) => state.full(letterId),
     letterComments: (letterId) => comments!.full(letterId),
@@ -104,12 +112,17 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     rules: deriveSchemaRules(letterSchema()),
     logger,
     graceMs: options.roomGraceMs,
-    compactAfterUpdates: options.compactAfterUpdates,
-    historyPauseMs: options.historyPauseMs,
+    // An idle room drops its document only after the history pause, so that revisions come out the same.
+    ...(options.roomIdleMs ? { idleMs: Math.max(options.roomIdleMs, options.historyPauseMs) } : {}),
     ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
     ...(options.suggestionLimits ? { suggestionLimits: options.suggestionLimits } : {}),
-    ...(options.relay ? { relay: options.relay } : {}),
-    mergeText: (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals),
+    ...(relay ? { relay } : {}),
+    // Each room's concerns beyond its core, in the order they hear of a change.
+    extensions: [
+      (room) => revisionRecording(room, store, options.historyPauseMs),
+      (room) => compaction(room, { store, logger, compactAfterUpdates: options.compactAfterUpdates, mergeText }),
+      ...(relay ? [(room: Room) => relayPublishing(room, relay)] : []),
+    ],
   });
   // Signing out, a new password or a changed role take effect on open websockets at once.
   sessions.onSessionsEnded((sessionIds) => registry.closeSessions(sessionIds));

@@ -50,6 +50,12 @@ const environmentSchema = z.object({
   EXPORT_MAX_PER_PERSON: z.coerce.number().int().min(1).default(1),
   /** How long an empty room stays loaded, in milliseconds. */
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * How long a letter with open connections may go without any change (text, presence) before its
+   * room drops the live document and keeps only the encoded text, in milliseconds; 0: never.
+   * Never shorter than the history pause (HISTORY_PAUSE_SECONDS), so revisions come out the same.
+   */
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(120_000),
   /** Stored updates of one letter before they are merged into its snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   /** A pause longer than this (seconds) between one person's changes to a paragraph starts a new revision. */
@@ -212,6 +218,8 @@ export interface Config {
   maxBodyBytes: number;
   maxImportBytes: number;
   roomGraceMs: number;
+  /** See ROOM_IDLE_MS; 0: rooms never drop their document. */
+  roomIdleMs: number;
   compactAfterUpdates: number;
   historyPauseMs: number;
   /** How large one letter may grow (4413 beyond). */
@@ -267,6 +275,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxImportBytes: env.MAX_IMPORT_BYTES,
     roomGraceMs: env.ROOM_GRACE_MS,
+    roomIdleMs: env.ROOM_IDLE_MS,
     compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
     historyPauseMs: env.HISTORY_PAUSE_SECONDS * 1000,
     letterLimits: {

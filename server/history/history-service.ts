@@ -14,7 +14,7 @@ import type { LetterAccess } from '../letters/letter-access.js';
 import type { LetterStateService } from '../signoff/letter-state-service.js';
 import type { RevisionRecord, Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { ServerEdit } from '../sync/room.js';
+import { ServerEdit } from '../sync/server-edit.js';
 import { replaceParagraphText } from './replace-paragraph-text.js';
 import { codePointLabel, findReorderingCharacter } from '../../shared/domain/text-policy.js';
 
@@ -73,7 +73,7 @@ export class HistoryService {
       if (room.isTextReadOnly) throw conflict(readOnlyMessage(LetterStatus.ready));
       if (current.hash !== request.hash) throw conflict('The paragraph changed since you read it. Nothing was restored: look at it again.');
       if (current.hash === revision.hash) return { hash: current.hash, text: current.text };
-      const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id }, restoredFrom: revision.id });
+      const origin = new ServerEdit({ userId: user.id, officeId: user.office.id }, revision.id);
       const audit = [
         auditDraft(AuditKind.paragraphRestored, actorOf(user), letterId, {
           paragraphId,

@@ -20,7 +20,7 @@ import { AppError } from '../http/app-error.js';
 import type { LetterAccess } from '../letters/letter-access.js';
 import type { Store } from '../store/store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { ServerEdit } from '../sync/room.js';
+import { ServerEdit } from '../sync/server-edit.js';
 
 export interface SuggestionDecisionDeps {
   store: Store;
@@ -69,7 +69,7 @@ export async function decideSuggestions(
       throw AppError.forbidden('Only the person who made a suggestion withdraws it.');
     }
     const ids = new Set(request.suggestionIds);
-    const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id } });
+    const origin = new ServerEdit({ userId: user.id, officeId: user.office.id });
     const audit = [
       auditDraft(AuditKind.suggestionsDecided, actorOf(user), letterId, {
         paragraphId,
@@ -125,7 +125,7 @@ export async function decideOfficeSuggestions(
       settle.push({ paragraphId, element, ids: new Set(ids), fromHash: hash });
     }
 
-    const origin = new ServerEdit({ author: { userId: user.id, officeId: user.office.id } });
+    const origin = new ServerEdit({ userId: user.id, officeId: user.office.id });
     const decided = settle.reduce((sum, paragraph) => sum + paragraph.ids.size, 0);
     const audit = [
       auditDraft(AuditKind.suggestionsDecided, actorOf(user), letterId, {

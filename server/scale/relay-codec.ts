@@ -13,6 +13,7 @@ const relayedMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('presence-query') }),
   z.object({ kind: z.literal('catch-up') }),
   z.object({ kind: z.literal('letter-state'), message: bytes }),
+  z.object({ kind: z.literal('signed-off'), paragraphIds: z.array(z.string().max(200)).max(10_000) }),
   z.object({ kind: z.literal('access'), userId: z.string(), roles }),
   z.object({ kind: z.literal('frozen'), status: z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]), editorIds: z.array(z.string()) }),
 ]);

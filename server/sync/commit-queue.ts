@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
-import { coalesceRevisionWrites } from '../history/coalesce-revision-writes.js';
 import type { AuditDraft, RevisionWrite, Store } from '../store/store.js';
 import { isStoreBusy } from '../store/store-busy.js';
 import type { Connection } from './connection.js';
@@ -56,6 +55,8 @@ export class CommitQueue {
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
+    /** Merges the revision writes of one letter's batch before they are stored (see history's coalesceRevisionWrites); as they are when absent. */
+    private readonly coalesceRevisions: (writes: RevisionWrite[]) => RevisionWrite[] = (writes) => writes,
   ) {}
 
   /** Hears of the paragraph revisions of each letter once they are stored (notifications watch for stale approvals). */
@@ -173,7 +174,7 @@ export class CommitQueue {
   private async commit(byRoom: Map<CommitTarget, PendingUpdate[]>): Promise<StoredUpdates[]> {
     const toAppend = Array.from(byRoom.values()).flatMap((entries) => {
       // A burst of typing extends one revision many times: only its last state needs writing, once.
-      const revisions = coalesceRevisionWrites(entries.flatMap((entry) => entry.revisions));
+      const revisions = this.coalesceRevisions(entries.flatMap((entry) => entry.revisions));
       return entries.map((entry, index) => ({
         letterId: entry.room.letterId,
         update: entry.update,

@@ -64,6 +64,8 @@ export class Connection {
    * is suggest-only: the room lets it add its own proposals and withdraw them, nothing else.
    */
   canSuggest = false;
+  /** The caret last checked for this connection's presence, and what was shown for it (see sanitizePresence). */
+  checkedCursor: { clientId: number; json: string; shown: unknown } | null = null;
   /** Made by the room on the first presence update, at `presenceRate`. */
   presenceGate: PresenceGate | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */

@@ -35,8 +35,6 @@ async function roomWithBrokenQueue(onBroken: (room: Room) => void): Promise<Room
     commits,
     rules: deriveSchemaRules(letterSchema()),
     logger: createLogger('silent'),
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     onEmpty: () => undefined,
     onBroken,
     letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),

@@ -16,6 +16,8 @@ export type RelayedMessage =
   | { kind: 'catch-up' }
   /** A server-owned message (letter state, 102) for every connection. */
   | { kind: 'letter-state'; message: Uint8Array }
+  /** Sign-offs were recorded on these paragraphs: their open revisions end. */
+  | { kind: 'signed-off'; paragraphIds: string[] }
   /** A member's roles changed (empty: removed). */
   | { kind: 'access'; userId: string; roles: Role[] }
   /** The letter moved to a status that opens or closes its text (rule C5); who may edit it while it is open. */

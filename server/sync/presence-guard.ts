@@ -46,9 +46,18 @@ function claimsAnotherIdentity(claimed: unknown, connection: Connection): boolea
  * sent one, its caret, kept only when it decodes inside this letter's body (`null` otherwise, so
  * that the caret disappears). Every other field is dropped: presence is data, not trust.
  */
-function shownPresence(state: Record<string, unknown>, connection: Connection, doc: Y.Doc): Record<string, unknown> {
+function shownPresence(state: Record<string, unknown>, connection: Connection, clientId: number, doc: () => Y.Doc): Record<string, unknown> {
   const shown: Record<string, unknown> = { user: presenceOf(connection) };
-  if ('cursor' in state) shown.cursor = checkPresenceCursor(state.cursor, doc, bodyFieldName);
+  if (!('cursor' in state)) return shown;
+  // A browser renews its presence every 15 s with the same caret: checked once, not at each renewal.
+  const json = JSON.stringify(state.cursor);
+  const checked = connection.checkedCursor;
+  if (checked?.clientId === clientId && checked.json === json) {
+    shown.cursor = checked.shown;
+    return shown;
+  }
+  shown.cursor = checkPresenceCursor(state.cursor, doc(), bodyFieldName);
+  connection.checkedCursor = { clientId, json, shown: shown.cursor };
   return shown;
 }
 
@@ -68,7 +77,8 @@ export function sanitizePresence(
   connection: Connection,
   owners: Map<number, PresenceOwner>,
   knownClock: (clientId: number) => number,
-  doc: Y.Doc,
+  /** The letter's document, asked for only when a caret must be checked against it. */
+  doc: () => Y.Doc,
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -101,7 +111,7 @@ export function sanitizePresence(
       owners.set(clientId, connection);
       connection.awarenessClients.add(clientId);
     }
-    kept.push({ clientId, clock, state: state === null ? null : shownPresence(state as Record<string, unknown>, connection, doc) });
+    kept.push({ clientId, clock, state: state === null ? null : shownPresence(state as Record<string, unknown>, connection, clientId, doc) });
   }
   if (kept.length === 0) return null;
   const encoder = encoding.createEncoder();

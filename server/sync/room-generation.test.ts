@@ -22,8 +22,6 @@ async function loadRoom(onEmpty: (room: Room) => void): Promise<Room> {
     commits: { enqueue: () => undefined } as unknown as CommitQueue,
     rules: deriveSchemaRules(letterSchema()),
     logger: createLogger('silent'),
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     onEmpty,
     onBroken: () => undefined,
     letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),

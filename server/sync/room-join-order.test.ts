@@ -81,8 +81,6 @@ async function roomWithManualCommits(stored: Uint8Array): Promise<{ room: Room; 
     commits: { enqueue: (entry: PendingUpdate) => queued.push(entry) } as unknown as CommitQueue,
     rules: deriveSchemaRules(letterSchema()),
     logger: createLogger('silent'),
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     onEmpty: () => undefined,
     onBroken: () => undefined,
     letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),

@@ -8,9 +8,6 @@ import type { Connection } from './connection.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
 import { Room, type RoomDeps } from './room.js';
 import type * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { MessageType } from '../../shared/protocol/message-types.js';
-import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
@@ -22,16 +19,19 @@ export interface RoomRegistryOptions {
   rules: SchemaRules;
   logger: Logger;
   graceMs: number;
-  compactAfterUpdates: number;
-  historyPauseMs: number;
+  /** A room whose text and presence did not change for this long drops its document (Room.sleep); never when absent. */
+  idleMs?: number;
   /** How large one letter may grow; the shared defaults when absent. */
   letterLimits?: RoomDeps['letterLimits'];
   suggestionLimits?: RoomDeps['suggestionLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
-  /** Merges stored text for compaction (a worker thread); on this thread when absent. */
-  mergeText?: RoomDeps['mergeText'];
+  /** Each room's concerns beyond the core (history, compaction, relay), in the order they run. */
+  extensions?: RoomDeps['extensions'];
 }
+
+/** How often presence is checked for entries not renewed (as y-protocols' Awareness does, every 3 s) and rooms for idleness. */
+const sweepIntervalMs = 3000;
 
 /**
  * The loaded letters. A room loads on its first connection and unloads `graceMs` after its last
@@ -42,9 +42,13 @@ export class RoomRegistry {
   /** The same rooms once loaded, so that unloading can forget them synchronously. */
   private readonly loaded = new Map<string, Room>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
+  /** One timer for every room: outdated presence, and idle rooms that may drop their document. */
+  private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(private readonly options: RoomRegistryOptions) {
     const { relay } = options;
+    this.sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
+    this.sweepTimer.unref();
     relay?.onSessionsEnded((sessionIds) => this.closeSessionsHere(sessionIds));
     relay?.onReconnected(() => void this.catchUpAll());
   }
@@ -84,7 +88,7 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, compactAfterUpdates, historyPauseMs, letterState, letterComments, relay, letterLimits, suggestionLimits, mergeText } = this.options;
+    const { store, commits, rules, logger, letterState, letterComments, relay, letterLimits, suggestionLimits, extensions } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
@@ -96,12 +100,9 @@ export class RoomRegistry {
         commits,
         rules,
         logger,
-        compactAfterUpdates,
-        historyPauseMs,
         ...(letterLimits ? { letterLimits } : {}),
         ...(suggestionLimits ? { suggestionLimits } : {}),
-        ...(relay ? { relay } : {}),
-        ...(mergeText ? { mergeText } : {}),
+        ...(extensions ? { extensions } : {}),
         onEmpty: (loaded) => this.scheduleUnload(loaded),
         onBroken: (loaded) => this.unload(loaded, CloseCode.storeFailure, 'the letter is being reloaded'),
       });
@@ -129,8 +130,9 @@ export class RoomRegistry {
       case 'catch-up':
         return void this.catchUp(room);
       case 'letter-state':
-        sealSignedOffParagraphs(room, message.message);
         return room.broadcast(message.message);
+      case 'signed-off':
+        return room.signedOff(message.paragraphIds);
       case 'access':
         return room.applyAccess(message.userId, message.roles);
       case 'frozen': {
@@ -139,6 +141,17 @@ export class RoomRegistry {
       }
       default:
         throw new Error(`unknown relayed message ${(message as { kind: string }).kind}`);
+    }
+  }
+
+  /** Runs every few seconds for all rooms, instead of a timer per room and per presence. */
+  private sweep(): void {
+    const now = Date.now();
+    const { idleMs } = this.options;
+    for (const room of this.loaded.values()) {
+      room.expirePresence(now);
+      if (idleMs === undefined) continue;
+      room.sleep(idleMs, now).catch((error: unknown) => this.options.logger.warn({ err: error, letterId: room.letterId }, 'an idle room could not drop its document'));
     }
   }
 
@@ -213,15 +226,18 @@ export class RoomRegistry {
     // A restore is checked against the text as stored, including what other instances committed.
     if (this.options.relay) await room.catchUp();
     try {
-      return await act(room);
+      return await room.keepingDoc(() => act(room));
     } finally {
       if (room.isEmpty && !this.unloadTimers.has(room)) this.scheduleUnload(room);
     }
   }
 
-  /** Sign-offs on these paragraphs: the next change to each opens a new revision. */
+  /** Sign-offs on these paragraphs, told to the letter's rooms on every instance: the next change to each opens a new revision. */
   sealRevisions(letterId: string, paragraphIds: Iterable<string>): void {
-    this.loaded.get(letterId)?.history.seal(paragraphIds);
+    const ids = Array.from(paragraphIds);
+    if (ids.length === 0) return;
+    this.loaded.get(letterId)?.signedOff(ids);
+    this.options.relay?.publish(letterId, { kind: 'signed-off', paragraphIds: ids });
   }
 
   /** Sends a server-owned message to everyone who has the letter open, on any instance. */
@@ -259,6 +275,7 @@ export class RoomRegistry {
 
   /** Closes every room (server shutting down): clients reconnect elsewhere or later. */
   async closeAll(): Promise<void> {
+    clearInterval(this.sweepTimer);
     await Promise.allSettled(this.rooms.values());
     // No frames from here on: a client writing without pause would keep the commit queue busy for
     // ever. Clients reconnect (elsewhere or later) and resend whatever was not confirmed.
@@ -271,12 +288,4 @@ export class RoomRegistry {
     await Promise.all(Array.from(this.loaded.values(), (room) => room.compacted()));
     for (const room of Array.from(this.loaded.values())) this.unload(room, CloseCode.goingAway, 'server shutting down');
   }
-}
-
-/** A sign-off made through another instance ends the revisions of its paragraphs here too. */
-function sealSignedOffParagraphs(room: Room, message: Uint8Array): void {
-  const decoder = decoding.createDecoder(message);
-  if (decoding.readVarUint(decoder) !== MessageType.letterState) return;
-  const state = readLetterStateMessage(decoder);
-  if (state.kind === 'signoffs') room.history.seal(state.signoffs.map((entry) => entry.paragraphId));
 }

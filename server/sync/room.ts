@@ -18,22 +18,23 @@ import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import { canEditText, type Role } from '../../shared/domain/roles.js';
-import { type ChangeOrigin, RevisionTracker } from '../history/revision-tracker.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
+import type { AppliedUpdate, RoomExtension } from './room-extension.js';
+import type { ServerEdit } from './server-edit.js';
 import { Connection } from './connection.js';
+import { StoredBytes } from './stored-bytes.js';
 import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
 import { LetterSize } from './letter-size.js';
-import type { LetterRelay, RelayedMessage } from './letter-relay.js';
+import type { RelayedMessage } from './letter-relay.js';
 import { PresenceBatch } from './presence-batch.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
-import { compactStoredText, type MergeStoredText } from './text-compaction.js';
 import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import { SuggestionGuard } from './suggestion-guard.js';
@@ -50,14 +51,14 @@ import {
   type DecodedUpdate,
 } from './update-guard.js';
 
+/** Builds one of a room's extensions; called once per room, as it loads. */
+export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
+
 export interface RoomDeps {
   store: Store;
   commits: CommitQueue;
   rules: SchemaRules;
   logger: Logger;
-  compactAfterUpdates: number;
-  /** Changes by one person to one paragraph with shorter pauses than this form one revision. */
-  historyPauseMs: number;
   /** Called when the last connection left. */
   onEmpty: (room: Room) => void;
   /** Called when the room's document can no longer be trusted to match the store. */
@@ -66,18 +67,16 @@ export interface RoomDeps {
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
   letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
-  /** Other instances with this letter open (scale-out); absent when the server runs alone. */
-  relay?: Pick<LetterRelay, 'publish'>;
   /** How large the letter may grow; the shared defaults when absent. */
   letterLimits?: LetterLimits;
   /** How many open suggestions a paragraph and the letter may hold; the shared defaults when absent. */
   suggestionLimits?: SuggestionLimits;
-  /** Merges stored text for compaction; on this thread when absent (tests). */
-  mergeText?: MergeStoredText;
+  /** The room's concerns beyond the core (history, compaction, relay), built as it loads; none when absent. */
+  extensions?: readonly RoomExtensionFactory[];
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
-const relayedOrigin = Symbol('relayed');
+export const relayedOrigin = Symbol('relayed');
 
 /** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
 const maxHeldUpdates = 256;
@@ -102,16 +101,28 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
  * handed to the commit queue, and broadcast only once the store has committed it.
  */
 export class Room implements CommitTarget {
-  readonly doc = replayedDoc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /**
+   * The document, built from the stored text when it is first needed (an update to check, a read);
+   * a joiner is served from `stored` without it. See `doc`.
+   */
+  private live: { doc: Y.Doc; letterSize: LetterSize } | null = null;
+  /** The stored text, encoded, kept current with every committed or relayed update. */
+  private stored = new StoredBytes([]);
+  /** Presence lives on its own small document: it needs a client id, not the letter. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
   private appliedCount = 0;
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
-  private storedUpdates = 0;
+  /** How many updates the store held after the last snapshot when the room loaded. */
+  private loadedUpdates = 0;
   private storedThrough = 0;
-  /** The compaction under way, if any; at most one per room. */
-  private compaction: Promise<void> | null = null;
+  private extensions: RoomExtension[] = [];
+  /** When the text or a presence last changed here (ms); a room without changes for a while sleeps. */
+  private lastChangeAt = Date.now();
+  private fallingAsleep = false;
+  /** Work that holds the document across an await (a restore): the room does not sleep meanwhile. */
+  private holds = 0;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
   /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
@@ -124,11 +135,9 @@ export class Room implements CommitTarget {
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: string | null = null;
   private readonly settleWaiters: (() => void)[] = [];
-  readonly history: RevisionTracker;
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
-  private readonly letterSize: LetterSize;
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
   /** Checks the suggestions updates write (rule S13); it copies the letter only when an update needs it. */
   private suggestions: SuggestionGuard | null = null;
@@ -137,36 +146,124 @@ export class Room implements CommitTarget {
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.history = new RevisionTracker(letterId, deps.historyPauseMs, changeOriginOf);
-    this.letterSize = new LetterSize(this.doc, bodyFieldName, deps.letterLimits ?? defaultLetterLimits);
-    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.letterSize.noteChange(update.length, origin instanceof Connection));
+    // The room registry checks every room's presence for outdated entries with one timer (expirePresence).
+    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastPresence);
-    this.doc.on('update', this.forwardRelayed);
-    this.doc.on('update', noteUse);
     this.awareness.on('change', noteUse);
   }
 
-  /** Builds the room's document from the store's snapshot and the updates after it. */
+  /**
+   * The letter's document. Built from the stored text on first use: a joiner is served from the
+   * stored bytes, so a room that is only read costs no Y.Doc until an update must be checked.
+   */
+  get doc(): Y.Doc {
+    return (this.live ??= this.buildDoc()).doc;
+  }
+
+  /** Whether the room holds a document just now (see `doc`). */
+  get hasLiveDoc(): boolean {
+    return this.live !== null;
+  }
+
+  private get letterSize(): LetterSize {
+    return (this.live ??= this.buildDoc()).letterSize;
+  }
+
+  private buildDoc(): { doc: Y.Doc; letterSize: LetterSize } {
+    const doc = replayedDoc();
+    doc.transact(() => {
+      for (const part of this.stored.all) Y.applyUpdate(doc, part);
+    });
+    const letterSize = new LetterSize(doc, bodyFieldName, this.deps.letterLimits ?? defaultLetterLimits);
+    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
+    doc.on('update', (update: Uint8Array, origin: unknown) => letterSize.noteChange(update.length, origin instanceof Connection));
+    doc.on('update', this.forwardRelayed);
+    doc.on('update', noteUse);
+    this.live = { doc, letterSize };
+    if (this.destroyed) return this.live;
+    // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
+    if (this.readOnlyReason === null) this.repairStoredParagraphIds();
+    for (const extension of this.extensions) extension.docBuilt?.(doc);
+    return this.live;
+  }
+
+  /**
+   * Drops the document and what follows it (revision tracking, the suggestion guard) when nothing
+   * changed for `idleMs` and everything is committed, keeping the stored text encoded. The next
+   * change, presence caret, read or sign-off rebuilds it from those bytes. Resolves to whether it slept.
+   */
+  async sleep(idleMs: number, now = Date.now()): Promise<boolean> {
+    const isIdle = () => this.live !== null && !this.destroyed && !this.hasUncommitted && this.holds === 0 && now - this.lastChangeAt >= idleMs;
+    if (!isIdle() || this.fallingAsleep) return false;
+    const seen = this.lastChangeAt;
+    this.fallingAsleep = true;
+    try {
+      // Extensions read what they need to follow the text again (the newest revisions) before it is dropped.
+      for (const extension of this.extensions) await extension.beforeSleep?.();
+    } finally {
+      this.fallingAsleep = false;
+    }
+    if (!isIdle() || this.lastChangeAt !== seen) return false;
+    for (const extension of this.extensions) extension.docDropped?.();
+    this.suggestions?.destroy();
+    this.suggestions = null;
+    this.live!.doc.off('update', this.forwardRelayed);
+    this.live!.doc.destroy();
+    this.live = null;
+    return true;
+  }
+
+  /** Keeps the document while `work` runs, even if the room is idle. */
+  async keepingDoc<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      return await work();
+    } finally {
+      this.holds--;
+    }
+  }
+
+  /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
+  expirePresence(now = Date.now()): void {
+    if (this.destroyed) return;
+    const outdated: number[] = [];
+    for (const [clientId, meta] of this.awareness.meta) {
+      if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
+        outdated.push(clientId);
+      }
+    }
+    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, 'timeout');
+  }
+
+  /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    const state = this.stored.missingFrom(stateVector);
+    return syncMessage((encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, state);
+    });
+  }
+
+  /** Loads the store's snapshot and the updates after it, kept encoded: the document is built when first needed. */
   static async load(letterId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(letterId, deps);
     const text = await deps.store.text.loadText(letterId);
-    room.doc.transact(() => {
-      if (text.snapshot) Y.applyUpdate(room.doc, text.snapshot);
-      for (const update of text.updates) Y.applyUpdate(room.doc, update);
-    });
-    room.storedUpdates = text.updates.length;
+    room.stored = new StoredBytes(text.snapshot ? [text.snapshot, ...text.updates] : text.updates);
+    room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     const letter = await deps.store.letters.getLetter(letterId);
     room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
-    // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
-    if (room.readOnlyReason === null) room.repairStoredParagraphIds();
-    const unrecorded = room.history.start(room.doc, await deps.store.history.latestRevisions(letterId));
-    if (unrecorded.length > 0) await deps.store.history.appendRevisions(unrecorded);
+    room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
+    try {
+      for (const extension of room.extensions) await extension.loaded?.();
+    } catch (error) {
+      room.destroy(CloseCode.storeFailure, 'the letter could not be loaded');
+      throw error;
+    }
     return room;
   }
 
@@ -205,13 +302,37 @@ export class Room implements CommitTarget {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
-    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
+    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.stored.stateVector();
+    connection.send(syncMessage((encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+      encoding.writeVarUint8Array(encoder, stateVector);
+    }));
     const states = Array.from(this.awareness.getStates().keys());
     if (states.length > 0) {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
     this.sendLetterState(connection);
     this.sendLetterComments(connection);
+    for (const extension of this.extensions) extension.joined?.(connection);
+  }
+
+  /** How many updates the store held after its last snapshot when the room loaded (see compaction). */
+  get storedUpdatesAtLoad(): number {
+    return this.loadedUpdates;
+  }
+
+  /** Sign-offs were recorded on these paragraphs, here or on another instance: the extensions hear of it. */
+  signedOff(paragraphIds: readonly string[]): void {
+    if (this.destroyed || paragraphIds.length === 0) return;
+    for (const extension of this.extensions) extension.signedOff?.(paragraphIds);
+  }
+
+  /** Tells the extensions of a change just applied; returns the revision writes to store with it. */
+  private noteApplied(origin: unknown): AppliedUpdate['revisions'] {
+    this.lastChangeAt = Date.now();
+    const applied: AppliedUpdate = { origin, revisions: [] };
+    for (const extension of this.extensions) extension.updateApplied?.(applied);
+    return applied.revisions;
   }
 
   /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
@@ -326,10 +447,10 @@ export class Room implements CommitTarget {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector);
-        // Encode now, send once what it contains is committed: a joiner never sees unsaved text.
-        const reply = syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
+        // Sent once what was applied before is committed (a joiner never sees unsaved text), from the
+        // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
-        this.whenCommitted(() => connection.sendSyncReply(reply));
+        this.whenCommitted(() => connection.sendSyncReply(this.syncReply(stateVector)));
         return;
       }
       case syncProtocol.messageYjsSyncStep2: {
@@ -414,7 +535,7 @@ export class Room implements CommitTarget {
       throw new ProtocolViolation(CloseCode.updateRefused, 'the update depends on missing changes');
     }
     this.appliedCount++;
-    const revisions = this.history.takeWrites();
+    const revisions = this.noteApplied(connection);
     this.deps.commits.enqueue({ room: this, connection, userId: connection.user.id, update, newClientIds, revisions });
   }
 
@@ -436,9 +557,9 @@ export class Room implements CommitTarget {
     } finally {
       this.doc.off('update', capture);
     }
-    const revisions = this.history.takeWrites();
+    const revisions = this.noteApplied(origin);
     if (updates.length === 0) return;
-    const userId = origin.changeOrigin.author.userId!;
+    const userId = origin.author.userId;
     this.clientOwners.set(this.doc.clientID, userId);
     this.appliedCount++;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
@@ -544,7 +665,7 @@ export class Room implements CommitTarget {
 
   private applyPresence(connection: Connection, update: Uint8Array): void {
     const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, this.doc);
+    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, () => this.doc);
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 
@@ -554,6 +675,7 @@ export class Room implements CommitTarget {
   }
 
   private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    this.lastChangeAt = Date.now();
     this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
   };
 
@@ -564,9 +686,8 @@ export class Room implements CommitTarget {
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.connections) connection.send(message);
     const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
-    if (!this.deps.relay || owners.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
-    this.deps.relay.publish(this.letterId, { kind: 'presence', update, owners });
+    if (owners.length === 0) return;
+    for (const extension of this.extensions) extension.presenceSent?.(owners);
   }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
@@ -585,6 +706,8 @@ export class Room implements CommitTarget {
       return;
     }
     Y.applyUpdate(this.doc, update, relayedOrigin);
+    this.stored.keep(update);
+    this.noteApplied(relayedOrigin);
   }
 
   /**
@@ -604,6 +727,9 @@ export class Room implements CommitTarget {
       if (text.snapshot) Y.applyUpdate(this.doc, text.snapshot);
       for (const update of text.updates) Y.applyUpdate(this.doc, update);
     }, relayedOrigin);
+    // What the store held may overlap what is kept: keep the document's state instead (rare: after a gap).
+    this.stored.replace(Y.encodeStateAsUpdate(this.doc));
+    this.noteApplied(relayedOrigin);
     this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
   }
 
@@ -650,7 +776,7 @@ export class Room implements CommitTarget {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;
-    this.storedUpdates += entries.length;
+    for (const entry of entries) this.stored.keep(entry.update);
     for (const entry of entries) {
       const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, entry.update));
       for (const connection of this.connections) if (connection !== entry.connection) connection.sendText(message);
@@ -659,14 +785,10 @@ export class Room implements CommitTarget {
       const frame = connection.confirmations.takeCovered(this.committedCount);
       if (frame !== null) connection.send(writeSavedMessage(frame));
     }
-    if (this.deps.relay) {
-      const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
-      this.deps.relay.publish(this.letterId, { kind: 'text', update });
-    }
+    for (const extension of this.extensions) extension.committed?.(entries, seqs);
     const ready = this.waiters.filter((waiter) => waiter.target <= this.committedCount);
     this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((waiter) => waiter.target > this.committedCount));
     for (const waiter of ready) waiter.run();
-    if (this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
   }
 
   /** The store refused a batch: this document holds text the store does not, so start afresh. */
@@ -684,27 +806,9 @@ export class Room implements CommitTarget {
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
   }
 
-  /** Merges the stored updates into one snapshot, in one transaction. */
-  private compact(): void {
-    if (this.compaction) return;
-    const counted = this.storedUpdates;
-    this.compaction = compactStoredText(this.deps.store, this.letterId, this.deps.mergeText)
-      .then(
-        () => {
-          this.storedUpdates -= counted;
-        },
-        (error: unknown) => this.deps.logger.warn({ err: error, letterId: this.letterId }, 'compaction failed; updates kept'),
-      )
-      .finally(() => {
-        this.compaction = null;
-        // Updates stored while it ran may be enough for the next one.
-        if (!this.destroyed && this.storedUpdates >= this.deps.compactAfterUpdates) this.compact();
-      });
-  }
-
-  /** Resolves once no compaction is under way, including one that follows another; it never rejects. */
+  /** Resolves once the extensions' background work (a compaction) is done; it never rejects. */
   async compacted(): Promise<void> {
-    while (this.compaction) await this.compaction;
+    await Promise.all(this.extensions.map((extension) => extension.idle?.()));
   }
 
   /** Closes every connection with `code` and frees the document. */
@@ -716,29 +820,20 @@ export class Room implements CommitTarget {
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
-    this.history.stop();
     this.suggestions?.destroy();
-    this.doc.off('update', this.forwardRelayed);
+    for (const extension of this.extensions) extension.destroyed?.();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    if (this.live) {
+      this.live.doc.off('update', this.forwardRelayed);
+      this.live.doc.destroy();
+    }
+    this.live = null;
   }
 
   get isDestroyed(): boolean {
     return this.destroyed;
   }
-}
-
-/** The origin of a change the server makes for a person; see Room.applyServerEdit. */
-export class ServerEdit {
-  constructor(readonly changeOrigin: ChangeOrigin) {}
-}
-
-/** Revisions are attributed to the connection that sent a change, or to the person a server edit is for. */
-function changeOriginOf(origin: unknown): ChangeOrigin | null {
-  if (origin instanceof Connection) return { author: { userId: origin.user.id, officeId: origin.user.office.id } };
-  if (origin instanceof ServerEdit) return origin.changeOrigin;
-  if (origin === relayedOrigin) return { author: { userId: null, officeId: null }, recordedElsewhere: true };
-  return null;
 }
 
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */

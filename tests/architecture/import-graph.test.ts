@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderImports, knownTwoWayFolders, serverSourceFiles, twoWayFolders } from './folder-imports.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sourceFolders = ['shared', 'server', 'client'];
@@ -56,5 +57,26 @@ describe('import graph', () => {
       imports.filter((target) => !fs.existsSync(target)).map((target) => `${path.relative(root, file)} -> ${path.relative(root, target)}`),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe('server feature folders', () => {
+  const serverRoot = path.join(root, 'server');
+
+  it('import each other only where the pair is a known one, to be taken apart', () => {
+    const pairs = twoWayFolders(folderImports(serverRoot, serverSourceFiles(serverRoot)));
+    expect(pairs).toEqual(knownTwoWayFolders);
+  });
+
+  it('are found to import each other when one file of each imports the other folder', () => {
+    const file = (name: string) => path.join(serverRoot, name);
+    const pairs = twoWayFolders(
+      folderImports(serverRoot, [
+        { file: file('sync/room.ts'), imports: [file('history/revision-tracker.ts'), file('store/store.ts')] },
+        { file: file('history/history-service.ts'), imports: [file('sync/room.ts'), file('store/store.ts')] },
+        { file: file('main.ts'), imports: [file('sync/room.ts')] },
+      ]),
+    );
+    expect(pairs).toEqual([['history', 'sync']]);
   });
 });

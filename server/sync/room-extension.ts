@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import type { RevisionWrite } from '../store/store.js';
+import type { PendingUpdate } from './commit-queue.js';
+import type { Connection } from './connection.js';
+
+/** A change just applied to a room's document, before it is handed to the commit queue. */
+export interface AppliedUpdate {
+  /** Who made it: the sending Connection, a ServerEdit, or `relayedOrigin` for text from elsewhere. */
+  readonly origin: unknown;
+  /** Revision writes to be stored in the same commit as the update; extensions append to it. */
+  readonly revisions: RevisionWrite[];
+}
+
+/**
+ * One concern of a room (revision history, compaction, relay to other instances), attached in the
+ * composition root. The room core calls these hooks in the order the extensions were given; a hook
+ * that throws is a fault of the room, as if the core had thrown.
+ */
+export interface RoomExtension {
+  /** The room loaded (its document is not built yet): read what the extension needs; runs once, before anyone joins. */
+  loaded?(): void | Promise<void>;
+  /** The room built its document from the stored text (on first use, not on loading): start following it. */
+  docBuilt?(doc: Y.Doc): void;
+  /** The room is about to drop its idle document: read what rebuilding it will need (async; the room may stay awake). */
+  beforeSleep?(): Promise<void>;
+  /** The room dropped its idle document: let go of what follows it (docBuilt is called again on the next use). */
+  docDropped?(): void;
+  /** A connection joined and was sent the generation, sync step 1 and presence. */
+  joined?(connection: Connection): void;
+  /** A change was applied to the document (by a connection, the server or another instance). */
+  updateApplied?(applied: AppliedUpdate): void;
+  /** The store committed `entries` of this room under `seqs`; they were sent to the connections. */
+  committed?(entries: readonly PendingUpdate[], seqs: readonly number[]): void;
+  /** Presence changes of one tick were sent to the connections here; `owners`: the changed client ids of people connected here. */
+  presenceSent?(owners: readonly [clientId: number, userId: string][]): void;
+  /** Sign-offs were recorded on these paragraphs (here or on another instance). */
+  signedOff?(paragraphIds: readonly string[]): void;
+  /** Resolves once the extension's background work (a compaction) is done; never rejects. */
+  idle?(): Promise<void>;
+  /** The room is gone: release timers, listeners and memory. */
+  destroyed?(): void;
+}
