@@ -1,0 +1,15 @@
+import { createTranslator, type MessageValues } from '../../shared/i18n/translator.js';
+import { sourceLanguage, type Language } from '../../shared/i18n/languages.js';
+
+/** The page's one translator; switching its language re-renders every element (see LanguageController). */
+export const translator = createTranslator(sourceLanguage);
+
+/** The message `key` (a "feature.name" path in shared/i18n/<language>.json) in the current language. */
+export function t(key: string, values?: MessageValues): string {
+  return translator.t(key, values);
+}
+
+/** The language the interface shows now. */
+export function currentLanguage(): Language {
+  return translator.language as Language;
+}

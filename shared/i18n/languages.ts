@@ -1,0 +1,15 @@
+/**
+ * The interface languages Jointly ships a complete catalogue for. Each has one JSON file,
+ * shared/i18n/<language>.json, read by client and server alike; the completeness test checks
+ * every language listed here against en.json.
+ */
+export const supportedLanguages = ['en'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+/** The language whose catalogue defines every key; the others translate it. */
+export const sourceLanguage: Language = 'en';
+
+/** Whether a language tag names a supported interface language exactly. */
+export function isSupportedLanguage(value: string): value is Language {
+  return (supportedLanguages as readonly string[]).includes(value);
+}
