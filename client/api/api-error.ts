@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 /** Codes the client itself produces, next to the server's stable codes in shared/api/errors.ts. */
 export const ClientErrorCode = {
   network: 'network_error',
@@ -20,5 +21,5 @@ export class ApiError extends Error {
 /** A person-readable message for any error an API call may throw. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong. Reload the page and try again.';
+  return t('api.somethingWentWrongReloadThe');
 }

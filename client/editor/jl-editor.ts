@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { DocumentEdgeKeys } from './document-edge-keys.js';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -38,6 +40,8 @@ import { ShowThreadEvent } from '../comments/show-thread-event.js';
  * shadow roots; its styles are adopted by whichever root holds it.
  */
 export class JlEditor extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     connection: { attribute: false },
     user: { attribute: false },
@@ -341,8 +345,8 @@ export class JlEditor extends LitElement {
         CommentHighlights.configure({ onShowThread: (threadId) => this.dispatchEvent(new ShowThreadEvent(threadId)) }),
         DirectionControlFilter.configure({
           onRemoved: (removed, example) => {
-            const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
-            this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
+            const what = removed === 1 ? t('editor.anInvisibleDirectionControlWas', { codePointLabel: codePointLabel(example) }) : t('editor.invisibleDirectionControlsSuchAs', { removed: removed, codePointLabel: codePointLabel(example) });
+            this.textNotice = t('editor.leftOutOfWhatYou', { what: what });
           },
         }),
         SuggestingMode.configure({
@@ -372,7 +376,7 @@ export class JlEditor extends LitElement {
         attributes: {
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': 'Letter text',
+          'aria-label': t('editor.letterText'),
           class: 'letter-text',
         },
       },
@@ -397,8 +401,7 @@ export class JlEditor extends LitElement {
     return html`
       ${this.hasFailed
         ? html`<p class="render-failed" role="alert">
-            This letter could not be shown correctly here, so you cannot edit it in this tab; nothing has been changed. Reload the
-            page to continue.
+            ${t('editor.thisLetterCouldNotBe')}
           </p>`
         : null}
       ${this.canSuggest ? this.renderSuggestingSwitch() : null}
@@ -421,7 +424,7 @@ export class JlEditor extends LitElement {
       ? 'You can propose changes; people who edit the letter accept or reject them.'
       : isOn
         ? 'What you type and delete is proposed to the others; formatting is off.'
-        : 'You are editing the text directly.';
+        : t('editor.youAreEditingTheText');
     return html`<div class="suggesting-bar">
       <button
         type="button"
@@ -431,9 +434,9 @@ export class JlEditor extends LitElement {
         ?disabled=${this.mustSuggest || !this.canType}
         @click=${this.toggleSuggesting}
       >
-        Suggesting
+        ${t('editor.suggesting')}
       </button>
-      <span id="suggesting-hint"><strong>${isOn ? 'On' : 'Off'}.</strong> ${hint}</span>
+      <span id="suggesting-hint"><strong>${isOn ? t('editor.on') : t('editor.off')}.</strong> ${hint}</span>
     </div>`;
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
@@ -56,7 +57,7 @@ const refusalsOfAChange: ReadonlySet<number> = new Set([
 ]);
 
 const copyDiscardedNote =
-  ' The edits kept in this browser for this letter were removed, so that the letter opens again when you reload.';
+  ` ${t('editor.theEditsKeptInThis')}`;
 
 /**
  * One letter's shared text and its live connection to the server. It owns the Y.Doc and the

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -53,7 +54,7 @@ function limitPassed(transaction: Transaction, limits: LetterLimits): string | n
     return `A letter can have at most ${limits.maxParagraphs.toLocaleString('en')} paragraphs, so this was not added.`;
   }
   if (growth >= pasteSize && utf8.encode(transaction.doc.textContent).length > limits.maxLetterBytes) {
-    return 'The letter would be larger than the server accepts, so this was not added. Paste less at once.';
+    return t('editor.theLetterWouldBeLarger');
   }
   return null;
 }

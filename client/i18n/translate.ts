@@ -6,7 +6,7 @@ export const translator = createTranslator(sourceLanguage);
 
 /** The message `key` (a "feature.name" path in shared/i18n/<language>.json) in the current language. */
 export function t(key: string, values?: MessageValues): string {
-  return translator.t(key, values);
+  return values ? translator.t(key, values) : translator.t(key);
 }
 
 /** The language the interface shows now. */

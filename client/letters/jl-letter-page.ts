@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
@@ -57,6 +59,8 @@ import { letterStatusLabel } from './letter-status-label.js';
  * inside must not sit in a shadow root.
  */
 export class JlLetterPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
@@ -145,7 +149,7 @@ export class JlLetterPage extends LitElement {
   protected override updated(): void {
     // A title changed by the coordinator (rule D2) names the tab too.
     const title = this.letterState.course?.details?.title ?? this.letter?.title;
-    if (title && !this.loadError) document.title = `${title} – Jointly`;
+    if (title && !this.loadError) document.title = t('letters.jointly', { title: title });
     const bar = this.querySelector('.letter-bar');
     this.barObserver.disconnect();
     if (bar) this.barObserver.observe(bar);
@@ -174,12 +178,12 @@ export class JlLetterPage extends LitElement {
       if (letterId !== this.letterId) return;
       this.letter = letter;
       this.paragraphAsked = paragraphToShow(location.search);
-      document.title = `${letter.title} – Jointly`;
+      document.title = t('letters.jointly', { title: letter.title });
       this.openConnection(letter.id);
     } catch (error) {
       if (letterId !== this.letterId || dispatchIfSessionExpired(this, error)) return;
       this.loadError = error instanceof Error ? error : new Error(String(error));
-      document.title = 'Letter not available – Jointly';
+      document.title = t('letters.letterNotAvailableJointly');
     }
   }
 
@@ -257,7 +261,7 @@ export class JlLetterPage extends LitElement {
 
   override render() {
     if (this.loadError) return this.renderLoadError(this.loadError);
-    if (!this.letter) return html`<p class="loading">Loading the letter…</p>`;
+    if (!this.letter) return html`<p class="loading">${t('letters.loadingTheLetter')}</p>`;
     const letter = this.letter;
     // The server's word on this connection counts over the roles read when the page opened.
     const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
@@ -281,11 +285,11 @@ export class JlLetterPage extends LitElement {
     const isDrawer = this.drawerLayout.matches;
     return html`
       <div class="letter-bar">
-        <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
-        <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
+        <a class="back" href="/"><span aria-hidden="true">←</span> ${t('letters.allLetters')}</a>
+        <span class="letter-status">${t('letters.status2')} <strong>${letterStatusLabel[status]}</strong></span>
         ${isCoordinator ? html`<jl-status-moves .letterId=${letter.id} .status=${status}></jl-status-moves>` : null}
-        <a href=${letterVersionsPath(letter.id)}>Versions</a>
-        ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>Audit trail</a>` : null}
+        <a href=${letterVersionsPath(letter.id)}>${t('letters.versions')}</a>
+        ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>${t('letters.auditTrail')}</a>` : null}
         <button
           type="button"
           class="members-toggle"
@@ -293,7 +297,7 @@ export class JlLetterPage extends LitElement {
           aria-controls=${ifDefined(this.isMembersOpen ? 'members-panel' : undefined)}
           @click=${() => (this.isMembersOpen = !this.isMembersOpen)}
         >
-          Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
+          ${t('letters.members')}<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
         ${this.isMembersOpen
           ? html`<jl-members-panel
@@ -317,7 +321,7 @@ export class JlLetterPage extends LitElement {
               aria-controls="signoff-drawer"
               @click=${this.openSignoff}
             >
-              Sign-off and comments${this.paragraph ? html`<span class="signoff-toggle__paragraph">¶ ${this.paragraph.number}</span>` : null}
+              ${t('letters.signOffAndComments')}${this.paragraph ? html`<span class="signoff-toggle__paragraph">¶ ${this.paragraph.number}</span>` : null}
             </button>`
           : null}
       </div>
@@ -328,7 +332,7 @@ export class JlLetterPage extends LitElement {
         <div class="letter-meta">
           ${details.addressees.length > 0
             ? html`<div class="addressees">
-                <p class="meta-label" id="addressees-label">To</p>
+                <p class="meta-label" id="addressees-label">${t('letters.to')}</p>
                 <ul aria-labelledby="addressees-label">
                   ${details.addressees.map((addressee) => html`<li>${addressee}</li>`)}
                 </ul>
@@ -337,13 +341,13 @@ export class JlLetterPage extends LitElement {
           ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate)}</p>` : null}
         </div>
         <h1 id="letter-title">${details.title}</h1>
-        ${details.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${details.subject}</p>` : null}
+        ${details.subject ? html`<p class="subject"><span class="meta-label">${t('letters.subject2')}</span> ${details.subject}</p>` : null}
         <jl-letter-details-editor
           .letterId=${letter.id}
           .details=${details}
           .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
         ></jl-letter-details-editor>
-        ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">${t('letters.youCanReadThisLetter')}</p>`}
         <jl-editor
           .connection=${this.connection}
           .user=${this.user}
@@ -370,11 +374,11 @@ export class JlLetterPage extends LitElement {
       >
       ${isDrawer
         ? html`<div class="drawer-head">
-            <h2 id="signoff-drawer-title" tabindex="-1">Sign-off and comments</h2>
-            <button type="button" class="drawer-close" @click=${this.closeSignoff}>Close</button>
+            <h2 id="signoff-drawer-title" tabindex="-1">${t('letters.signOffAndComments')}</h2>
+            <button type="button" class="drawer-close" @click=${this.closeSignoff}>${t('letters.close')}</button>
           </div>`
         : null}
-      <aside class="signoff-aside" aria-label="Sign-off">
+      <aside class="signoff-aside" aria-label=${t('letters.signOff')}>
         <jl-paragraph-panel
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
@@ -486,13 +490,13 @@ export class JlLetterPage extends LitElement {
       <div class="connection-alert" role="alert">
         <p>${message}</p>
         ${code === CloseCode.letterRestored
-          ? html`<button type="button" @click=${this.downloadCopy}>Download my copy (Markdown)</button>
-              <button type="button" @click=${this.openRestoredLetter}>Open the restored letter</button>`
+          ? html`<button type="button" @click=${this.downloadCopy}>${t('letters.downloadMyCopyMarkdown')}</button>
+              <button type="button" @click=${this.openRestoredLetter}>${t('letters.openTheRestoredLetter')}</button>`
           : code === CloseCode.unauthenticated
-          ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>Sign in again</button>`
+          ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>${t('letters.signInAgain')}</button>`
           : code === CloseCode.removedFromLetter
-            ? html`<a href="/">Go to your letters</a>`
-            : html`<button type="button" @click=${() => location.reload()}>Reload the page</button>`}
+            ? html`<a href="/">${t('letters.goToYourLetters')}</a>`
+            : html`<button type="button" @click=${() => location.reload()}>${t('letters.reloadThePage')}</button>`}
       </div>
     `;
   }
@@ -517,11 +521,11 @@ export class JlLetterPage extends LitElement {
   private renderLoadError(error: Error) {
     const isNotFound = error instanceof ApiError && (error.code === ErrorCode.notFound || error.status === 404);
     return html`
-      <h1 class="error-heading">${isNotFound ? 'Letter not found' : 'The letter could not be opened'}</h1>
+      <h1 class="error-heading">${isNotFound ? t('letters.letterNotFound') : t('letters.theLetterCouldNotBe')}</h1>
       <p role="alert">
-        ${isNotFound ? 'This letter does not exist, or you are not allowed to see it.' : describeError(error)}
+        ${isNotFound ? t('letters.thisLetterDoesNotExist') : describeError(error)}
       </p>
-      <p><a href="/">Go to the list of letters</a></p>
+      <p><a href="/">${t('letters.goToTheListOf')}</a></p>
     `;
   }
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { SessionUser } from '../../shared/api/session.js';
@@ -6,6 +8,8 @@ import { SignOutEvent } from './sign-out-event.js';
 
 /** The signed-in person and their office in the top bar, and the way to sign out. */
 export class JlSessionMenu extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { user: { attribute: false } };
 
   declare user: SessionUser | null;
@@ -19,14 +23,14 @@ export class JlSessionMenu extends LitElement {
     if (!this.user) return null;
     return html`
       <p class="identity">
-        <span class="visually-hidden">Signed in as</span>
+        <span class="visually-hidden">${t('session.signedInAs')}</span>
         <span class="swatch" aria-hidden="true" style=${styleMap({ background: this.user.office.color })}></span>
         <span class="who">
           <span class="name">${this.user.name}</span>
           <span class="office">${this.user.office.nameEn}, ${this.user.office.country}</span>
         </span>
       </p>
-      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SignOutEvent())}>Sign out</button>
+      <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SignOutEvent())}>${t('session.signOut')}</button>
     `;
   }
 

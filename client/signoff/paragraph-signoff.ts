@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
@@ -62,9 +63,9 @@ export function describeTally(tally: ParagraphTally): string {
 
 /** What blocks a paragraph, most urgent first, or null when every office approved it. */
 export function paragraphMarker(tally: ParagraphTally): { icon: string; label: string; kind: string } | null {
-  if (tally.hasChangesRequested) return { icon: '✎', label: 'Changes requested', kind: 'changes' };
-  if (tally.hasStale) return { icon: '⟳', label: 'Stale', kind: 'stale' };
-  if (tally.approved < tally.of) return { icon: '○', label: 'Pending', kind: 'pending' };
+  if (tally.hasChangesRequested) return { icon: '✎', label: t('signoff.changesRequested'), kind: 'changes' };
+  if (tally.hasStale) return { icon: '⟳', label: t('signoff.stale'), kind: 'stale' };
+  if (tally.approved < tally.of) return { icon: '○', label: t('signoff.pending'), kind: 'pending' };
   if (tally.of === 0) return null;
-  return { icon: '✓', label: 'Approved', kind: 'approved' };
+  return { icon: '✓', label: t('signoff.approved'), kind: 'approved' };
 }
