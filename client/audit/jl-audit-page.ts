@@ -205,7 +205,7 @@ export class JlAuditPage extends LitElement {
           ? isFiltered
             ? t('audit.noEventsMatchTheseFilters')
             : ''
-          : `Showing the ${events.length} newest ${isFiltered ? `${t('audit.matching')} ` : ''}event${events.length === 1 ? '' : 's'}${this.nextCursor ? '; older ones follow' : ''}.`}
+          : t(isFiltered ? (this.nextCursor ? 'audit.showingNewestMatchingMore' : 'audit.showingNewestMatching') : this.nextCursor ? 'audit.showingNewestMore' : 'audit.showingNewest', { count: events.length })}
       </p>
       <div class="table-scroll" tabindex="0" role="region" aria-label=${t('audit.auditEvents')}>
         <table>

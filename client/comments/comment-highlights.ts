@@ -23,7 +23,7 @@ interface HighlightState {
 export const threadIdAttribute = 'data-thread-id';
 
 /** The tooltip of marked words: what clicking them does. */
-export const highlightTitle = t('comments.commentedWordsClickToOpen');
+export const highlightTitle = (): string => t('comments.commentedWordsClickToOpen');
 
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
 
@@ -95,7 +95,7 @@ export function highlightDecorations(doc: ProseMirrorNode, input: HighlightInput
     const start = paragraph.position + 1;
     const end = Math.min(start + passage.to, paragraph.position + node.nodeSize - 1);
     if (start + passage.from >= end) continue;
-    decorations.push(Decoration.inline(start + passage.from, end, { class: 'comment-highlight', title: highlightTitle, [threadIdAttribute]: thread.id }, { threadId: thread.id }));
+    decorations.push(Decoration.inline(start + passage.from, end, { class: 'comment-highlight', title: highlightTitle(), [threadIdAttribute]: thread.id }, { threadId: thread.id }));
   }
   for (const [paragraphId, threads] of paragraphMarks) {
     const paragraph = paragraphs.get(paragraphId)!;

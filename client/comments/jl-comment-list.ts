@@ -179,7 +179,7 @@ export class JlCommentList extends LitElement {
   private readonly onEdit = (comment: CommentEntry) => (event: SubmitEvent) => {
     event.preventDefault();
     const body = String(new FormData(event.currentTarget as HTMLFormElement).get('body') ?? '').trim();
-    if (body === '') return void (this.error = 'A comment cannot be empty; withdraw it instead.');
+    if (body === '') return void (this.error = t('comments.aCommentCannotBeEmpty'));
     void this.run(() => editComment(this.letterId, comment.id, body)).then((done) => {
       if (done) this.editing = null;
     });

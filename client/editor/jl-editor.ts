@@ -421,9 +421,9 @@ export class JlEditor extends LitElement {
   private renderSuggestingSwitch() {
     const isOn = this.suggestsNow;
     const hint = this.mustSuggest
-      ? 'You can propose changes; people who edit the letter accept or reject them.'
+      ? t('editor.youCanProposeChangesPeople')
       : isOn
-        ? 'What you type and delete is proposed to the others; formatting is off.'
+        ? t('editor.whatYouTypeAndDelete')
         : t('editor.youAreEditingTheText');
     return html`<div class="suggesting-bar">
       <button

@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { SuggestionDecision, SuggestionKind, type OpenSuggestion } from '../../shared/domain/suggestions.js';
@@ -73,7 +74,7 @@ export class JlSuggestionList extends LitElement {
       const what = suggestions.length === 1 ? t('editor.suggestion') : t('editor.suggestions', { count: suggestions.length });
       this.message = t('editor.inParagraph', { what: what, number: paragraph.number, value: decisionWords[decision] });
     } catch (error) {
-      this.message = error instanceof Error ? error.message : t('editor.theDecisionCouldNotBe');
+      this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
     } finally {
       this.busy = false;
     }

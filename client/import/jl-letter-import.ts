@@ -132,9 +132,9 @@ export class JlLetterImport extends LitElement {
       <form class="preview" aria-labelledby="import-preview-heading" @submit=${this.confirm}>
         <h3 id="import-preview-heading" tabindex="-1">${t('import.theLetterFrom', { fileName: preview.fileName })}</h3>
         <p>
-          ${t('import.paragraph', { paragraphCount: preview.paragraphCount })}${preview.paragraphCount === 1 ? '' : 's'}${preview.noteCount > 0
-            ? html`${t('import.withFootnote', { noteCount: preview.noteCount })}${preview.noteCount === 1 ? '' : 's'} ${t('import.asNumberedNotesAtThe')}`
-            : nothing}.
+          ${preview.noteCount > 0
+            ? t('import.paragraphsWithNotes', { count: preview.paragraphCount, notes: t('import.footnotes', { count: preview.noteCount }) })
+            : t('import.paragraphCount', { count: preview.paragraphCount })}
         </p>
         ${this.renderLongParagraphs(preview)}
         ${preview.warnings.length > 0
@@ -172,7 +172,7 @@ export class JlLetterImport extends LitElement {
     return html`
       <div class="message notice long-paragraphs" role="group" aria-labelledby="long-paragraphs-heading">
         <p id="long-paragraphs-heading">
-          <strong>${long.length === 1 ? t('import.n1ParagraphIs') : t('import.paragraphsAre', { count: long.length })} ${t('import.tooLongToSignOff')}</strong>
+          <strong>${t('import.paragraphsTooLong', { count: long.length })}</strong>
           ${t('import.over')} ${longParagraphCharacters.toLocaleString('en-GB')} ${t('import.charactersEveryOfficeMustApprove')} ${long.length === 1 ? 'it' : 'them'} ${t('import.intoShorterParagraphsInThe')}
         </p>
         <ul>

@@ -22,7 +22,7 @@ function describeLinkProblem(error: unknown): { heading: string; message: string
   if (error instanceof ApiError && error.code === ErrorCode.invitationUnusable) {
     return {
       heading: t('invitations.thisInvitationLinkCannotBe'),
-      message: 'It has been used already or it has expired. Ask the person who invited you for a new link; if you have set a password already, sign in instead.',
+      message: t('invitations.itHasBeenUsedAlready'),
     };
   }
   return { heading: t('invitations.theInvitationCouldNotBe'), message: describeError(error) };

@@ -133,7 +133,7 @@ export class JlLetterDetailsEditor extends LitElement {
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
       this.formError =
-        error instanceof ApiError && error.code === ErrorCode.detailsFixed ? error.message : t('letters.theDetailsWereNotSaved', { error: describeError(error) });
+        error instanceof ApiError && error.code === ErrorCode.detailsFixed ? describeError(error) : t('letters.theDetailsWereNotSaved', { error: describeError(error) });
     } finally {
       this.isSaving = false;
     }

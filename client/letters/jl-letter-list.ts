@@ -3,7 +3,7 @@ import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { LetterSummary } from '../../shared/api/letters.js';
 import type { DeadlineSummary } from '../../shared/api/notifications.js';
-import { describeTimeLeft } from '../../shared/domain/notification-rules.js';
+import { timeLeftText } from '../notifications/time-left-text.js';
 import { letterPath } from '../app/route.js';
 import { letterStatusLabel } from './letter-status-label.js';
 
@@ -64,7 +64,7 @@ export class JlLetterList extends LitElement {
     return html`<div>
       <dt>${t('letters.deadline')}</dt>
       <dd>
-        ${deadline.dueAt ? describeTimeLeft(Date.parse(deadline.dueAt) - Date.now()) : t('letters.everyOfficeIsDone')}${late ? html`; <strong>${t('letters.late', { late: late })}</strong>` : null}
+        ${deadline.dueAt ? timeLeftText(Date.parse(deadline.dueAt) - Date.now()) : t('letters.everyOfficeIsDone')}${late ? html`; <strong>${t('letters.late', { late: late })}</strong>` : null}
       </dd>
     </div>`;
   }

@@ -50,6 +50,7 @@ import './jl-letterhead.js';
 import './jl-signature-blocks.js';
 import { letterPageStyles } from './letter-page-styles.js';
 import { letterStatusLabel } from './letter-status-label.js';
+import { accessReasonText } from '../editor/access-reason-text.js';
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
@@ -311,7 +312,7 @@ export class JlLetterPage extends LitElement {
           : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
-        <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
+        <p class="access-change" role="status">${this.closeMessage ? '' : accessReasonText(this.access?.reason ?? '')}</p>
         ${isDrawer
           ? html`<button
               type="button"
@@ -507,7 +508,7 @@ export class JlLetterPage extends LitElement {
     const markdown = copyToMarkdown(this.connection.doc, this.letter.title);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
-    link.download = `${this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'letter'} (my copy).md`;
+    link.download = t('letters.myCopyFileName', { title: this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || t('letters.letterFileName') });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   };

@@ -90,7 +90,7 @@ export class JlNewLetterForm extends LitElement {
       if (dispatchIfSessionExpired(this, error)) return;
       this.formError =
         error instanceof ApiError && error.code === 'validation_failed'
-          ? t('letters.theServerDidNotAccept', { message: error.message })
+          ? t('letters.theServerDidNotAccept', { message: describeError(error) })
           : describeError(error);
     } finally {
       this.isSubmitting = false;

@@ -94,7 +94,7 @@ export class JlAddMemberForm extends LitElement {
     try {
       const members = await setMemberRoles(this.letterId, userId, chosen);
       const person = this.people?.find((candidate) => candidate.userId === userId);
-      this.added = `${person?.name ?? t('members.thePerson')} was added: ${describeRoles(chosen).toLowerCase()}.`;
+      this.added = t('members.personAdded', { name: person?.name ?? t('members.thePerson'), roles: describeRoles(chosen).toLowerCase() });
       form.reset();
       this.chosenUserId = '';
       this.dispatchEvent(new MembersChangedEvent(members));

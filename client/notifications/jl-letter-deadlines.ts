@@ -1,8 +1,9 @@
 import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { LetterDeadlines } from '../../shared/api/notifications.js';
-import { describeTimeLeft } from '../../shared/domain/notification-rules.js';
+import { timeLeftText } from './time-left-text.js';
 import { loadDeadlines, remindOffices, saveDeadlines } from '../api/notifications-api.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
@@ -71,7 +72,7 @@ export class JlLetterDeadlines extends LitElement {
       this.now = Date.now();
       this.scheduleTick();
     } catch (error) {
-      this.status = error instanceof Error ? error.message : t('notifications.couldNotLoadTheDeadlines');
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadTheDeadlines');
     }
   }
 
@@ -100,7 +101,7 @@ export class JlLetterDeadlines extends LitElement {
       this.scheduleTick();
       this.status = t('notifications.deadlinesSaved');
     } catch (error) {
-      this.status = error instanceof Error ? error.message : t('notifications.couldNotSaveTheDeadlines');
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSaveTheDeadlines');
     }
   }
 
@@ -109,10 +110,10 @@ export class JlLetterDeadlines extends LitElement {
       const { reminded } = await remindOffices(this.letterId, officeIds ? { officeIds } : {});
       const names = reminded.map((r) => this.nameOf(r.officeId)).join(', ');
       const people = reminded.reduce((sum, r) => sum + r.recipients, 0);
-      this.status = `Reminder sent to ${names} (${people} ${people === 1 ? 'approver' : 'approvers'}).`;
+      this.status = t('notifications.reminderSent', { names, count: people });
       await this.reload();
     } catch (error) {
-      this.status = error instanceof Error ? error.message : t('notifications.couldNotSendTheReminder');
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSendTheReminder');
     }
   }
 
@@ -125,7 +126,7 @@ export class JlLetterDeadlines extends LitElement {
     const letterWide = this.deadlines.deadlines.find((d) => d.officeId === null) ?? null;
     const late = this.deadlines.offices.filter((o) => o.isOutstanding && o.dueAt && Date.parse(o.dueAt) <= this.now);
     const line = html`<p class="line">
-      ${letterWide ? html`${t('notifications.deadline', { dateTime: formatDateTime(letterWide.dueAt), timeLeft: describeTimeLeft(Date.parse(letterWide.dueAt) - this.now) })}` : this.deadlines.deadlines.length > 0 ? t('notifications.deadlinesAreSetPerOffice') : t('notifications.noDeadlineSet')}
+      ${letterWide ? html`${t('notifications.deadline', { dateTime: formatDateTime(letterWide.dueAt), timeLeft: timeLeftText(Date.parse(letterWide.dueAt) - this.now) })}` : this.deadlines.deadlines.length > 0 ? t('notifications.deadlinesAreSetPerOffice') : t('notifications.noDeadlineSet')}
       ${late.length > 0 ? html`<strong class="late">${t('notifications.late', { join: late.map((o) => o.name).join(', ') })}</strong>` : null}
     </p>`;
     if (this.compact) return html`<section aria-label=${t('notifications.deadline2')}>${line}</section>`;
@@ -147,8 +148,8 @@ export class JlLetterDeadlines extends LitElement {
       : office.dueAt === null
         ? t('notifications.noDeadline')
         : Date.parse(office.dueAt) <= this.now
-          ? t('notifications.late2', { timeLeft: describeTimeLeft(Date.parse(office.dueAt) - this.now) })
-          : describeTimeLeft(Date.parse(office.dueAt) - this.now);
+          ? t('notifications.late2', { timeLeft: timeLeftText(Date.parse(office.dueAt) - this.now) })
+          : timeLeftText(Date.parse(office.dueAt) - this.now);
     const canRemind = this.isCoordinator && office.isOutstanding;
     return html`<li>
       <span>${office.name}: ${state}</span>

@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { MailStatus } from '../../shared/api/notifications.js';
@@ -33,7 +34,7 @@ export class JlMailStatus extends LitElement {
     super.connectedCallback();
     loadMailStatus()
       .then((mail) => (this.mail = mail))
-      .catch((error: unknown) => (this.problem = error instanceof Error ? error.message : t('notifications.couldNotReadTheMail')));
+      .catch((error: unknown) => (this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotReadTheMail')));
   }
 
   override render() {
@@ -51,7 +52,7 @@ export class JlMailStatus extends LitElement {
         <code>MAIL_FROM</code> ${t('notifications.andRestartTheServerTo')}
       </p>`;
     }
-    return html`<p>${t('notifications.eMailIsOn', { pending: mail.pending })} ${mail.pending === 1 ? t('notifications.mailIs') : t('notifications.mailsAre')} ${t('notifications.waitingToBeSent')}</p>
+    return html`<p>${t('notifications.mailWaiting', { count: mail.pending })}</p>
       ${mail.failures.length === 0
         ? html`<p>${t('notifications.noMailFailedToSend')}</p>`
         : html`<table>

@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Notification } from '../../shared/api/notifications.js';
@@ -61,7 +62,7 @@ export class JlNotificationBell extends LitElement {
       return;
     }
     if (typeof unread !== 'number') return;
-    if (unread > this.unread) this.announcement = `${unread} unread ${unread === 1 ? 'notification' : 'notifications'}`;
+    if (unread > this.unread) this.announcement = t('notifications.unreadAnnouncement', { count: unread });
     this.unread = unread;
     if (this.isOpen) void this.refresh();
   };
@@ -84,7 +85,7 @@ export class JlNotificationBell extends LitElement {
       this.unread = list.unread;
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : t('notifications.couldNotLoadYourNotifications');
+      this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadYourNotifications');
     }
   }
 
@@ -95,7 +96,7 @@ export class JlNotificationBell extends LitElement {
       this.unread = list.unread;
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : t('notifications.couldNotMarkTheNotification');
+      this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotMarkTheNotification');
     }
   }
 

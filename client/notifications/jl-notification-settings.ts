@@ -1,4 +1,5 @@
 import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Preferences } from '../../shared/api/notifications.js';
@@ -29,7 +30,7 @@ export class JlNotificationSettings extends LitElement {
     super.connectedCallback();
     loadPreferences()
       .then((loaded) => (this.preferences = loaded.preferences))
-      .catch((error: unknown) => (this.status = error instanceof Error ? error.message : t('notifications.couldNotLoadYourSettings')));
+      .catch((error: unknown) => (this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadYourSettings')));
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -41,7 +42,7 @@ export class JlNotificationSettings extends LitElement {
       this.preferences = (await savePreferences({ preferences: chosen })).preferences;
       this.status = 'Saved.';
     } catch (error) {
-      this.status = error instanceof Error ? error.message : t('notifications.couldNotSaveYourSettings');
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSaveYourSettings');
     }
   }
 

@@ -108,7 +108,7 @@ export class JlApproveAllDialog extends LitElement {
     } catch (error) {
       // A refusal because text changed meanwhile: the list is read again. Any other (the letter went to ready) is told as is.
       if (error instanceof ApiError && (error.code === ErrorCode.staleNotShown || (error.status === 409 && /changed since/.test(error.message)))) {
-        this.error = 'Some paragraphs changed while you read them; nothing was recorded. The list below is up to date again: read it, then confirm.';
+        this.error = t('signoff.someParagraphsChangedWhileYou');
         await this.refresh();
       } else {
         this.error = describeError(error);

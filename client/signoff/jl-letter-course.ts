@@ -115,7 +115,7 @@ export class JlLetterCourse extends LitElement {
     this.gridProblem = null;
     this.addEventListener(ApprovalsRecordedEvent.eventName, (event) => {
       const country = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? t('signoff.yourOffice');
-      this.notice = `${event.count} ${event.count === 1 ? 'paragraph' : 'paragraphs'} approved for ${country}.`;
+      this.notice = t('signoff.paragraphsApprovedFor', { count: event.count, country });
     });
   }
 

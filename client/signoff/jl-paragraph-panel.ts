@@ -390,7 +390,7 @@ export class JlParagraphPanel extends LitElement {
 }
 
 function describeSignoffError(error: unknown): string {
-  if (error instanceof ApiError && error.code === ErrorCode.reservationOpen) return error.message;
+  if (error instanceof ApiError && error.code === ErrorCode.reservationOpen) return describeError(error);
   if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
     // The same code also refuses acts on a signed letter; the server's words say which.
     if (/signed|ready to sign/i.test(error.message) || error.code === ErrorCode.staleNotShown) return error.message;

@@ -149,7 +149,7 @@ export class JlSignoffDashboard extends LitElement {
       <p class="overall" role="status">
         ${t('signoff.ofSignOffsApproved', { approvedCells: grid.approvedCells, totalCells: grid.totalCells })}
         ${grid.isReady ? t('signoff.everyParagraphIsApprovedBy') : t('signoff.theLetterIsNotReady')}
-        ${grid.openReservations ? ` ${grid.openReservations} open ${grid.openReservations === 1 ? t('signoff.reservationBlocks') : t('signoff.reservationsBlock')} it until lifted.` : ''}
+        ${grid.openReservations ? t('signoff.openReservationsBlock', { count: grid.openReservations }) : ''}
         ${grid.paragraphsWithSuggestions?.length
           ? ` ${t('signoff.openSuggestionsInParagraphMust', { join: grid.paragraphsWithSuggestions.join(', ') })}`
           : ''}

@@ -58,7 +58,7 @@ export function paragraphStates(state: LetterState, officeIds: readonly string[]
 
 /** The tally and its words, e.g. "1 of 2 offices", for the gutter. */
 export function describeTally(tally: ParagraphTally): string {
-  return `${tally.approved} of ${tally.of} ${tally.of === 1 ? 'office' : 'offices'}`;
+  return t('signoff.tally', { approved: tally.approved, count: tally.of });
 }
 
 /** What blocks a paragraph, most urgent first, or null when every office approved it. */

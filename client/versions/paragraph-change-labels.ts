@@ -24,5 +24,5 @@ export function summarizeComparison(entries: readonly ComparisonEntry[]): string
       return `${count}${noun} ${paragraphChangeLabel[change].toLowerCase()}`;
     });
   if (parts.length === 0) return entries.length === 0 ? t('versions.bothAreEmpty') : t('versions.noDifferencesEveryParagraphIs');
-  return `${parts.join(', ')}; ${unchanged} unchanged.`;
+  return t('versions.changesAndUnchanged', { changes: parts.join(', '), unchanged });
 }

@@ -1,21 +1,23 @@
 import type { JSONContent } from '@tiptap/core';
-import { signatureRecordHeading } from '../../shared/api/interchange.js';
+import { sourceLanguage } from '../../shared/i18n/languages.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
+/** The exports' fixed words come from the shared catalogues (shared/i18n), like the screens'. */
+const labels = createTranslator(sourceLanguage);
+
 /** Words the exported letter prints, in one place so the three formats say the same. */
 export const exportLabels = {
-  addressees: 'To:',
-  subject: 'Subject:',
-  date: 'Date:',
-  signatureRecord: signatureRecordHeading,
-  signatureRecordIntro:
-    'Each office below signed this letter in Jointly. A signature binds to the letter hash: a SHA-256 of every ' +
-    'paragraph of the text, in order, and of the signatories. A copy whose text gives another hash is not the letter they signed.',
-  letterHash: 'Letter hash (SHA-256):',
-  signedBy: 'Signed by',
-  boundToOtherText: 'This signature was given to another text of the letter (hash',
-} as const;
+  get addressees() { return labels.t('exportFile.addressees'); },
+  get subject() { return labels.t('exportFile.subject'); },
+  get date() { return labels.t('exportFile.date'); },
+  get signatureRecord() { return labels.t('exportFile.signatureRecord'); },
+  get signatureRecordIntro() { return labels.t('exportFile.signatureRecordIntro'); },
+  get letterHash() { return labels.t('exportFile.letterHash'); },
+  get signedBy() { return labels.t('exportFile.signedBy'); },
+  get boundToOtherText() { return labels.t('exportFile.boundToOtherText'); },
+};
 
 export interface LetterheadEntry {
   name: string;
