@@ -1,3 +1,6 @@
+import { applyLanguage } from '../i18n/translate.js';
+import { pickLanguage } from '../../shared/i18n/language-choice.js';
+import { languageOf } from '../session/language-of.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
@@ -69,6 +72,8 @@ export class JlApp extends LitElement {
     this.addEventListener(SignedInEvent.eventName, this.onSignedIn);
     this.addEventListener(SignOutEvent.eventName, this.onSignOut);
     this.addEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
+    // Before the person has chosen (or signed in), the browser's preferred languages decide.
+    applyLanguage(pickLanguage(navigator.languages));
     void this.loadSession();
   }
 
@@ -86,6 +91,7 @@ export class JlApp extends LitElement {
     try {
       const session = await loadSession();
       this.user = session.user;
+      applyLanguage(languageOf(session.user));
       this.isDemo = session.demo;
       this.sessionError = null;
     } catch (error) {
@@ -113,6 +119,7 @@ export class JlApp extends LitElement {
 
   private readonly onSignedIn = (event: SignedInEvent): void => {
     this.user = event.user;
+    applyLanguage(languageOf(event.user));
     this.signInNotice = null;
     this.shouldFocusMain = true;
   };

@@ -1,4 +1,4 @@
-import { t } from '../i18n/translate.js';
+import { currentLanguage, t } from '../i18n/translate.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import type { VersionKind } from '../../shared/api/versions.js';
@@ -50,7 +50,7 @@ const auditKindLabel: Record<AuditKind, string> = {
 export function auditKindChoices(): { kind: AuditKind; label: string }[] {
   return Object.values(AuditKind)
     .map((kind) => ({ kind, label: auditKindLabel[kind] }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+    .sort((a, b) => a.label.localeCompare(b.label, currentLanguage()));
 }
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

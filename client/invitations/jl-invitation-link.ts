@@ -1,9 +1,9 @@
+import { formatDateTime } from '../ui/format-date-time.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { buttonStyles, formStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 
-const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 /**
  * A new person's one-time invitation link, to copy and hand over; when the deployment sends mail, it
@@ -76,7 +76,7 @@ export class JlInvitationLink extends LitElement {
           </button>
         </div>
         <p class="hint">
-          ${t('invitations.theLinkWorksOnce')}${Number.isNaN(expires.getTime()) ? '' : t('invitations.until', { format: expiryFormat.format(expires) })}.
+          ${t('invitations.theLinkWorksOnce')}${Number.isNaN(expires.getTime()) ? '' : t('invitations.until', { format: formatDateTime(this.expiresAt) })}.
           ${this.mailedTo
             ? t('invitations.jointlyMailedItToAs', { mailedTo: this.mailedTo })
             : t('invitations.sendItToYourselfJointly', { personName: this.personName })}

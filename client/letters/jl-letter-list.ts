@@ -1,3 +1,4 @@
+import { formatDateTime } from '../ui/format-date-time.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
@@ -7,7 +8,6 @@ import { timeLeftText } from '../notifications/time-left-text.js';
 import { letterPath } from '../app/route.js';
 import { letterStatusLabel } from './letter-status-label.js';
 
-const updatedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The letters a person can open, newest activity first as the server orders them. */
 export class JlLetterList extends LitElement {
@@ -51,7 +51,7 @@ export class JlLetterList extends LitElement {
             ? null
             : html`<div>
                 <dt>${t('letters.lastChange')}</dt>
-                <dd><time datetime=${letter.updatedAt}>${updatedFormat.format(updatedAt)}</time></dd>
+                <dd><time datetime=${letter.updatedAt}>${formatDateTime(letter.updatedAt)}</time></dd>
               </div>`}
         </dl>
       </li>

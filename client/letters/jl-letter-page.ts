@@ -1,3 +1,5 @@
+import { isSupportedLanguage, languageNames, sourceLanguage, supportedLanguages } from '../../shared/i18n/languages.js';
+import { saveLetterLanguage } from '../api/letters-api.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -76,6 +78,7 @@ export class JlLetterPage extends LitElement {
     letterState: { state: true },
     paragraph: { state: true },
     comments: { state: true },
+    languageError: { state: true },
   };
 
   declare letterId: string;
@@ -101,6 +104,7 @@ export class JlLetterPage extends LitElement {
   private paragraphAsked: string | null = null;
   /** Comment threads as the server announces them (message 105). */
   declare private comments: CommentsState;
+  declare private languageError: string | null;
 
   constructor() {
     super();
@@ -117,6 +121,7 @@ export class JlLetterPage extends LitElement {
     this.letterState = emptyLetterState;
     this.paragraph = null;
     this.comments = emptyCommentsState;
+    this.languageError = null;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
     this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
@@ -339,7 +344,7 @@ export class JlLetterPage extends LitElement {
                 </ul>
               </div>`
             : null}
-          ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate)}</p>` : null}
+          ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate, letter.language)}</p>` : null}
         </div>
         <h1 id="letter-title">${details.title}</h1>
         ${details.subject ? html`<p class="subject"><span class="meta-label">${t('letters.subject2')}</span> ${details.subject}</p>` : null}
@@ -348,8 +353,20 @@ export class JlLetterPage extends LitElement {
           .details=${details}
           .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
         ></jl-letter-details-editor>
+        ${mayEditDetails(letter.myRoles, status) && !this.closeMessage
+          ? html`<label class="letter-language">
+              ${t('letters.letterLanguage')}
+              <select @change=${this.chooseLetterLanguage}>
+                ${supportedLanguages.map(
+                  (language) => html`<option value=${language} lang=${language} ?selected=${language === (letter.language ?? sourceLanguage)}>${languageNames[language] ?? language}</option>`,
+                )}
+              </select>
+            </label>
+            ${this.languageError ? html`<p class="message error" role="alert">${this.languageError}</p>` : null}`
+          : null}
         ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">${t('letters.youCanReadThisLetter')}</p>`}
         <jl-editor
+          lang=${letter.language ?? sourceLanguage}
           .connection=${this.connection}
           .user=${this.user}
           .isEditable=${isEditable}
@@ -503,6 +520,20 @@ export class JlLetterPage extends LitElement {
   }
 
   /** The text this tab holds, refused after a restore from a backup, as a Markdown file. */
+  /** The coordinator sets the language the letter is written in; its body's `lang` and exports follow. */
+  private readonly chooseLetterLanguage = async (event: Event): Promise<void> => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!this.letter || !isSupportedLanguage(value)) return;
+    const letterId = this.letter.id;
+    try {
+      await saveLetterLanguage(letterId, value);
+      this.languageError = null;
+      if (this.letter?.id === letterId) this.letter = { ...this.letter, language: value };
+    } catch (error) {
+      this.languageError = describeError(error);
+    }
+  };
+
   private readonly downloadCopy = (): void => {
     if (!this.connection || !this.letter) return;
     const markdown = copyToMarkdown(this.connection.doc, this.letter.title);

@@ -1,4 +1,6 @@
-import { t } from '../i18n/translate.js';
+import { applyLanguage, currentLanguage, t } from '../i18n/translate.js';
+import { isSupportedLanguage, languageNames, supportedLanguages } from '../../shared/i18n/languages.js';
+import { saveLanguage } from '../api/session-api.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -19,6 +21,19 @@ export class JlSessionMenu extends LitElement {
     this.user = null;
   }
 
+  /** Switches at once; storing the choice with the account may follow a moment later. */
+  private readonly chooseLanguage = async (event: Event): Promise<void> => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isSupportedLanguage(value)) return;
+    applyLanguage(value);
+    if (this.user) this.user = { ...this.user, language: value };
+    try {
+      await saveLanguage(value);
+    } catch {
+      // The choice still holds in this tab; the account keeps its earlier one until the next try.
+    }
+  };
+
   override render() {
     if (!this.user) return null;
     return html`
@@ -30,6 +45,14 @@ export class JlSessionMenu extends LitElement {
           <span class="office">${this.user.office.nameEn}, ${this.user.office.country}</span>
         </span>
       </p>
+      <label class="language">
+        <span>${t('session.language')}</span>
+        <select @change=${this.chooseLanguage}>
+          ${supportedLanguages.map(
+            (language) => html`<option value=${language} lang=${language} ?selected=${language === currentLanguage()}>${languageNames[language] ?? language}</option>`,
+          )}
+        </select>
+      </label>
       <button type="button" class="secondary" @click=${() => this.dispatchEvent(new SignOutEvent())}>${t('session.signOut')}</button>
     `;
   }
@@ -67,6 +90,16 @@ export class JlSessionMenu extends LitElement {
       .office {
         font-size: 0.875rem;
         color: var(--jl-text-muted);
+      }
+      .language {
+        display: flex;
+        align-items: center;
+        gap: 0.375rem;
+        font-size: 0.875rem;
+      }
+      select {
+        font: inherit;
+        padding: 0.25rem 0.375rem;
       }
       button {
         font-size: 0.9375rem;

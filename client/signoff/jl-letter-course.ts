@@ -12,7 +12,7 @@ import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
-import { formatDateTime } from '../ui/format-date-time.js';
+import { formatDateTime, formatUtcDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { areSignatoriesFixed, isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import './jl-approve-all-dialog.js';
@@ -352,7 +352,7 @@ export class JlLetterCourse extends LitElement {
           <span class="office-en">${signatory.office.nameEn}</span>
           ${progress ? html`<span>${t('signoff.ofParagraphsApproved', { approved: progress.approved, of: progress.of })}</span>` : null}
           ${signature
-            ? html`<span class="signed"><span aria-hidden="true">✓</span> ${t('signoff.signedBy', { by: signature.by, dateTime: formatDateTime(signature.at) })}</span>`
+            ? html`<span class="signed"><span aria-hidden="true">✓</span> ${t('signoff.signedBy', { by: signature.by, dateTime: formatUtcDateTime(signature.at) })}</span>`
             : null}
           ${canReorder && last > 0
             ? html`<span class="reorder">

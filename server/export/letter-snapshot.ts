@@ -26,6 +26,8 @@ export interface LetterSnapshot {
   version: { id: string; name: string } | null;
   /** Open threads and reservations, when the person asked for them (not part of the letter hash). */
   annotations?: LetterAnnotations | null;
+  /** The language the letter is written in: its exports' fixed labels follow it. English when absent. */
+  language?: string;
 }
 
 /** A snapshot of a letter's record and a body, with the letter hash computed from the two. */

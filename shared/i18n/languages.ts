@@ -9,6 +9,22 @@ export type Language = (typeof supportedLanguages)[number];
 /** The language whose catalogue defines every key; the others translate it. */
 export const sourceLanguage: Language = 'en';
 
+/**
+ * Every language the interface is being translated into, with its name in itself (for the
+ * language menu). A language is offered only once it is in `supportedLanguages` too.
+ */
+export const languageNames: Record<string, string> = {
+  en: 'English',
+  da: 'Dansk',
+  et: 'Eesti',
+  lv: 'Latviešu',
+  lt: 'Lietuvių',
+  nb: 'Norsk bokmål',
+  pl: 'Polski',
+  fi: 'Suomi',
+  sv: 'Svenska',
+};
+
 /** Whether a language tag names a supported interface language exactly. */
 export function isSupportedLanguage(value: string): value is Language {
   return (supportedLanguages as readonly string[]).includes(value);
