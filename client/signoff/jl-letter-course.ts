@@ -12,7 +12,7 @@ import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
-import { formatDateTime, formatUtcDateTime } from '../ui/format-date-time.js';
+import { formatUtcDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { areSignatoriesFixed, isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import './jl-approve-all-dialog.js';
