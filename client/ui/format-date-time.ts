@@ -34,5 +34,6 @@ export function formatDay(value: Date, language: string = currentLanguage()): st
 export function formatUtcDateTime(value: string, language: string = currentLanguage()): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return formatFor(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  // Intl refuses a zone name beside dateStyle/timeStyle, so the parts are named one by one.
+  return formatFor(language, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
 }
