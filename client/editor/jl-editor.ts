@@ -1,4 +1,4 @@
-import { t } from '../i18n/translate.js';
+import { currentLanguage, t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { DocumentEdgeKeys } from './document-edge-keys.js';
 import { Editor } from '@tiptap/core';
@@ -80,6 +80,8 @@ export class JlEditor extends LitElement {
   /** The letter's comment threads: the open ones are marked in the text. */
   declare threads: readonly ThreadEntry[];
   declare private editor: Editor | undefined;
+  /** The interface language the editor's own parts were last drawn in. */
+  private drawnLanguage = currentLanguage();
   /**
    * The view could not show the text as the document holds it (a transaction failed, or the text
    * shown differs after sync). Typing into such a view would write its wrong content into the
@@ -210,7 +212,10 @@ export class JlEditor extends LitElement {
       this.updateReadOnlyAttribute();
     }
     const officesChanged = changed.has('officeIds') && (changed.get('officeIds') as string[] | undefined)?.join() !== this.officeIds.join();
-    if ((changed.has('letterState') || officesChanged || changed.has('editor')) && this.editor) {
+    // The text's name and the gutter's words are drawn by ProseMirror, not Lit: redraw them in a new language.
+    const languageChanged = this.drawnLanguage !== currentLanguage();
+    this.drawnLanguage = currentLanguage();
+    if ((changed.has('letterState') || officesChanged || changed.has('editor') || languageChanged) && this.editor) {
       const { view } = this.editor;
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }
@@ -373,12 +378,13 @@ export class JlEditor extends LitElement {
         }),
       ],
       editorProps: {
-        attributes: {
+        // A function, so that ProseMirror reads the name again in the interface's current language.
+        attributes: () => ({
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': t('editor.letterText'),
           class: 'letter-text',
-        },
+        }),
       },
     });
     this.editor = editor;
