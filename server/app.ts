@@ -24,6 +24,7 @@ import type { LetterService } from './letters/letter-service.js';
 import { letterRoutes } from './letters/letter-routes.js';
 import type { LetterDetailsService } from './letters/letter-details-service.js';
 import { letterDetailsRoutes } from './letters/letter-details-routes.js';
+import { letterLanguageRoutes } from './letters/letter-language-routes.js';
 import { currentParagraphs } from '../shared/domain/current-paragraphs.js';
 import { memberRoutes } from './letters/member-routes.js';
 import type { LetterCourseService } from './signoff/letter-course-service.js';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ),
   );
   app.route('/api', letterDetailsRoutes(deps.access, deps.details));
+  app.route('/api', letterLanguageRoutes(deps.access, deps.store));
   if (deps.comments && deps.reservations) app.route('/api', commentRoutes({ access: deps.access, comments: deps.comments, reservations: deps.reservations }));
   if (deps.notifications) app.route('/api', notificationRoutes(deps.notifications));
   app.all('/api/*', notFoundHandler);

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
@@ -15,6 +17,8 @@ import { OfficeAddedEvent } from './office-added-event.js';
  * administrator sees and adds the people of their own office.
  */
 export class JlAdminPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     user: { attribute: false },
     offices: { state: true },
@@ -37,7 +41,7 @@ export class JlAdminPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = 'Administration – Jointly';
+    document.title = t('admin.administrationJointly');
     void this.load();
   }
 
@@ -58,11 +62,11 @@ export class JlAdminPage extends LitElement {
 
   override render() {
     if (!this.isAllowed) {
-      return html`<h1>Administration</h1>
-        <p>Only workspace and office administrators can see this page. <a href="/">Go to your letters</a>.</p>`;
+      return html`<h1>${t('admin.administration')}</h1>
+        <p>${t('admin.onlyWorkspaceAndOfficeAdministrators')} <a href="/">${t('admin.goToYourLetters')}</a>.</p>`;
     }
     return html`
-      <h1>Administration</h1>
+      <h1>${t('admin.administration')}</h1>
       ${this.renderContent()}
     `;
   }
@@ -70,9 +74,9 @@ export class JlAdminPage extends LitElement {
   private renderContent() {
     if (this.loadError) {
       return html`<p class="message error" role="alert">${this.loadError}</p>
-        <button type="button" class="secondary" @click=${() => this.load()}>Try again</button>`;
+        <button type="button" class="secondary" @click=${() => this.load()}>${t('admin.tryAgain')}</button>`;
     }
-    if (!this.offices) return html`<p>Loading…</p>`;
+    if (!this.offices) return html`<p>${t('admin.loading')}</p>`;
     return html`
       <jl-people-admin .offices=${this.offices} .user=${this.user}></jl-people-admin>
       ${this.user?.isAdmin ? html`<jl-office-admin .offices=${this.offices}></jl-office-admin>` : null}

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -15,12 +17,12 @@ import { OfficeAddedEvent } from './office-added-event.js';
 type Field = 'id' | 'name' | 'nameEn' | 'country' | 'ministerName' | 'ministerTitle' | 'color';
 
 const fields: { name: Field; label: string; hint?: string }[] = [
-  { name: 'country', label: 'Country' },
-  { name: 'name', label: 'Name in the office’s own language' },
-  { name: 'nameEn', label: 'Name in English' },
-  { name: 'id', label: 'Short id', hint: 'Lower-case letters, digits and hyphens, for example fi-interior. It cannot be changed later.' },
-  { name: 'ministerName', label: 'Minister’s name', hint: 'Signs the office’s letters unless a letter names someone else.' },
-  { name: 'ministerTitle', label: 'Minister’s title', hint: 'As it appears under the signature.' },
+  { name: 'country', get label() { return t('admin.country'); } },
+  { name: 'name', get label() { return t('admin.nameInTheOfficeS'); } },
+  { name: 'nameEn', get label() { return t('admin.nameInEnglish'); } },
+  { name: 'id', get label() { return t('admin.shortId'); }, get hint() { return t('admin.lowerCaseLettersDigitsAnd'); } },
+  { name: 'ministerName', get label() { return t('admin.ministerSName'); }, get hint() { return t('admin.signsTheOfficeSLetters'); } },
+  { name: 'ministerTitle', get label() { return t('admin.ministerSTitle'); }, get hint() { return t('admin.asItAppearsUnderThe'); } },
 ];
 
 /** White text on an office's colour (presence labels, letterhead) must stay readable. */
@@ -28,6 +30,8 @@ const minimumContrast = 4.5;
 
 /** The workspace's offices, and the form to add one. */
 export class JlOfficeAdmin extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     offices: { attribute: false },
     errors: { state: true },
@@ -54,15 +58,15 @@ export class JlOfficeAdmin extends LitElement {
   private validate(data: FormData): { request?: Office; errors: Partial<Record<Field, string>> } {
     const value = (field: Field) => String(data.get(field) ?? '').trim();
     const errors: Partial<Record<Field, string>> = {};
-    for (const { name, label } of fields) if (!value(name)) errors[name] = `Enter the ${label.toLowerCase()}.`;
+    for (const { name, label } of fields) if (!value(name)) errors[name] = t('admin.enterThe', { lowerCase: label.toLowerCase() });
     if (value('id') && !officeIdSchema.safeParse(value('id')).success) {
-      errors.id = 'Use 2 to 40 lower-case letters, digits and hyphens, starting with a letter or digit.';
+      errors.id = t('admin.use2To40Lower');
     } else if (this.offices.some((office) => office.id === value('id'))) {
-      errors.id = 'An office has this id already.';
+      errors.id = t('admin.anOfficeHasThisId');
     }
     const color = value('color');
     if (!/^#[0-9a-f]{6}$/i.test(color) || contrastRatio(color, '#ffffff') < minimumContrast) {
-      errors.color = 'Choose a darker colour: white text on it must be easy to read.';
+      errors.color = t('admin.chooseADarkerColourWhite');
     }
     if (Object.keys(errors).length > 0) return { errors };
     const parsed = createOfficeRequestSchema.safeParse({
@@ -75,7 +79,7 @@ export class JlOfficeAdmin extends LitElement {
       color,
     });
     // What is left (control characters, lengths) is rare enough for the schema's own words.
-    if (!parsed.success) return { errors: { name: parsed.error.issues[0]?.message ?? 'Check the fields.' } };
+    if (!parsed.success) return { errors: { name: parsed.error.issues[0]?.message ?? t('admin.checkTheFields') } };
     return { request: parsed.data, errors };
   }
 
@@ -96,7 +100,7 @@ export class JlOfficeAdmin extends LitElement {
     try {
       const office = await createOffice(request);
       form.reset();
-      this.added = `${office.nameEn}, ${office.country} was added.`;
+      this.added = t('admin.wasAdded', { nameEn: office.nameEn, country: office.country });
       this.dispatchEvent(new OfficeAddedEvent(office));
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
@@ -109,11 +113,11 @@ export class JlOfficeAdmin extends LitElement {
   override render() {
     return html`
       <section aria-labelledby="offices-heading">
-        <h2 id="offices-heading">Offices</h2>
+        <h2 id="offices-heading">${t('admin.offices')}</h2>
         <div class="table-scroll">
           <table aria-labelledby="offices-heading">
             <thead>
-              <tr><th scope="col">Office</th><th scope="col">Country</th><th scope="col">Id</th><th scope="col">Minister</th></tr>
+              <tr><th scope="col">${t('admin.office')}</th><th scope="col">${t('admin.country')}</th><th scope="col">${t('admin.id')}</th><th scope="col">${t('admin.minister')}</th></tr>
             </thead>
             <tbody>
               ${this.offices.map(
@@ -130,7 +134,7 @@ export class JlOfficeAdmin extends LitElement {
             </tbody>
           </table>
         </div>
-        <h3 id="add-office">Add an office</h3>
+        <h3 id="add-office">${t('admin.addAnOffice')}</h3>
         ${this.renderForm()}
         <p class="added" role="status">${this.added ?? ''}</p>
       </section>
@@ -143,14 +147,14 @@ export class JlOfficeAdmin extends LitElement {
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         ${fields.map(({ name, label, hint }) => this.renderField(name, label, hint))}
         <div class="field">
-          <label for="office-color">Colour</label>
-          <p class="hint" id="office-color-hint">Marks the office’s people and its place in the letterhead.</p>
+          <label for="office-color">${t('admin.colour')}</label>
+          <p class="hint" id="office-color-hint">${t('admin.marksTheOfficeSPeople')}</p>
           ${this.renderError('color')}
           <input id="office-color" name="color" type="color" value="#1d3a6e"
             aria-invalid=${this.errors.color ? 'true' : 'false'}
             aria-describedby=${this.errors.color ? 'office-color-hint office-color-error' : 'office-color-hint'} />
         </div>
-        <button class="primary" type="submit" ?disabled=${this.isSubmitting}>${this.isSubmitting ? 'Adding…' : 'Add office'}</button>
+        <button class="primary" type="submit" ?disabled=${this.isSubmitting}>${this.isSubmitting ? t('admin.adding') : t('admin.addOffice')}</button>
       </form>
     `;
   }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { type Account, createUserRequestSchema, type InvitationLinkResponse } from '../../shared/api/accounts.js';
@@ -18,6 +20,8 @@ type Field = 'name' | 'email' | 'officeId';
  * administrator sees and adds the people of their own office only.
  */
 export class JlPeopleAdmin extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     offices: { attribute: false },
     user: { attribute: false },
@@ -90,9 +94,9 @@ export class JlPeopleAdmin extends LitElement {
     const email = String(data.get('email') ?? '').trim();
     const officeId = String(data.get('officeId') ?? '');
     const errors: Partial<Record<Field, string>> = {};
-    if (!name) errors.name = 'Enter the person’s name.';
-    if (!createUserRequestSchema.shape.email.safeParse(email).success) errors.email = 'Enter an e-mail address, like name@ministry.example.';
-    if (!officeId) errors.officeId = 'Choose the person’s office.';
+    if (!name) errors.name = t('admin.enterThePersonSName');
+    if (!createUserRequestSchema.shape.email.safeParse(email).success) errors.email = t('admin.enterAnEMailAddress');
+    if (!officeId) errors.officeId = t('admin.chooseThePersonSOffice');
     this.errors = errors;
     this.formError = null;
     if (Object.keys(errors).length > 0) {
@@ -137,8 +141,8 @@ export class JlPeopleAdmin extends LitElement {
       this.accounts = (this.accounts ?? []).map((listed) => (listed.id === changed.id ? changed : listed));
       const office = this.offices.find((candidate) => candidate.id === changed.officeId)?.nameEn ?? changed.officeId;
       this.status = changed.isOfficeAdmin
-        ? `${changed.name} is now an administrator of ${office}.`
-        : `${changed.name} is no longer an administrator of ${office}.`;
+        ? t('admin.isNowAnAdministratorOf', { name: changed.name, office: office })
+        : t('admin.isNoLongerAnAdministrator', { name: changed.name, office: office });
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
       this.loadError = describeError(error);
@@ -156,7 +160,7 @@ export class JlPeopleAdmin extends LitElement {
   override render() {
     return html`
       <section aria-labelledby="people-heading">
-        <h2 id="people-heading">People</h2>
+        <h2 id="people-heading">${t('admin.people')}</h2>
         ${this.loadError ? html`<p class="message error" role="alert">${this.loadError}</p>` : nothing}
         <p class="status" role="status">${this.status}</p>
         ${this.renderPeople()}
@@ -168,22 +172,22 @@ export class JlPeopleAdmin extends LitElement {
               .mailedTo=${this.link.mailedTo}
             ></jl-invitation-link>`
           : nothing}
-        <h3 id="add-person">Add a person</h3>
+        <h3 id="add-person">${t('admin.addAPerson')}</h3>
         ${this.renderForm()}
       </section>
     `;
   }
 
   private renderPeople() {
-    if (!this.accounts) return html`<p>Loading people…</p>`;
+    if (!this.accounts) return html`<p>${t('admin.loadingPeople')}</p>`;
     const officeName = new Map(this.offices.map((office) => [office.id, `${office.nameEn}, ${office.country}`]));
     return html`
       <div class="table-scroll">
         <table aria-labelledby="people-heading">
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Office</th><th scope="col">Status</th><th scope="col">Invitation</th>
-              ${this.user?.isAdmin ? html`<th scope="col">Office administrator</th>` : nothing}
+              <th scope="col">${t('admin.name')}</th><th scope="col">${t('admin.office')}</th><th scope="col">${t('admin.status')}</th><th scope="col">${t('admin.invitation')}</th>
+              ${this.user?.isAdmin ? html`<th scope="col">${t('admin.officeAdministrator')}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
@@ -194,11 +198,11 @@ export class JlPeopleAdmin extends LitElement {
                 </th>
                 <td>
                   ${officeName.get(account.officeId) ?? account.officeId}
-                  ${account.isAdmin ? html`<span class="secondary-line">Administrator</span>` : nothing}
-                  ${account.isOfficeAdmin ? html`<span class="secondary-line">Office administrator</span>` : nothing}
-                  ${account.isGuest ? html`<span class="secondary-line">Guest: not an approver until the office appoints them</span>` : nothing}
+                  ${account.isAdmin ? html`<span class="secondary-line">${t('admin.administrator')}</span>` : nothing}
+                  ${account.isOfficeAdmin ? html`<span class="secondary-line">${t('admin.officeAdministrator')}</span>` : nothing}
+                  ${account.isGuest ? html`<span class="secondary-line">${t('admin.guestNotAnApproverUntil')}</span>` : nothing}
                 </td>
-                <td>${account.isActive ? 'Active' : html`<span class="pending">Invitation pending</span>`}</td>
+                <td>${account.isActive ? t('admin.active') : html`<span class="pending">${t('admin.invitationPending')}</span>`}</td>
                 <td>
                   ${account.isActive
                     ? nothing
@@ -208,7 +212,7 @@ export class JlPeopleAdmin extends LitElement {
                         ?disabled=${this.renewingUserId !== null}
                         @click=${() => this.renew(account)}
                       >
-                        New link<span class="visually-hidden"> for ${account.name}</span>
+                        ${t('admin.newLink')}<span class="visually-hidden"> ${t('admin.for', { name: account.name })}</span>
                       </button>`}
                 </td>
                 ${this.user?.isAdmin
@@ -220,7 +224,7 @@ export class JlPeopleAdmin extends LitElement {
                         ?disabled=${this.changingUserId !== null}
                         @click=${() => this.toggleOfficeAdmin(account)}
                       >
-                        Office administrator<span class="visually-hidden"> (${account.name})</span>
+                        ${t('admin.officeAdministrator')}<span class="visually-hidden"> (${account.name})</span>
                       </button>
                     </td>`
                   : nothing}
@@ -239,35 +243,35 @@ export class JlPeopleAdmin extends LitElement {
       <form novalidate aria-labelledby="add-person" @submit=${this.submit}>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <div class="field">
-          <label for="person-name">Name</label>
+          <label for="person-name">${t('admin.name')}</label>
           ${this.renderError('name')}
           <input id="person-name" name="name" type="text" autocomplete="off" aria-required="true"
             aria-invalid=${errors.name ? 'true' : 'false'} aria-describedby=${describedBy('name')} />
         </div>
         <div class="field">
-          <label for="person-email">E-mail address</label>
+          <label for="person-email">${t('admin.eMailAddress')}</label>
           ${this.renderError('email')}
           <input id="person-email" name="email" type="email" autocomplete="off" spellcheck="false" aria-required="true"
             aria-invalid=${errors.email ? 'true' : 'false'} aria-describedby=${describedBy('email')} />
         </div>
         <div class="field">
-          <label for="person-office">Office</label>
+          <label for="person-office">${t('admin.office')}</label>
           ${this.renderError('officeId')}
           <select id="person-office" name="officeId" aria-required="true"
             aria-invalid=${errors.officeId ? 'true' : 'false'} aria-describedby=${describedBy('officeId')}>
-            <option value="">Choose an office</option>
+            <option value="">${t('admin.chooseAnOffice')}</option>
             ${this.ownOffices.map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
           </select>
         </div>
         ${this.user?.isAdmin
           ? html`<div class="checkbox">
               <input id="person-admin" name="isAdmin" type="checkbox" aria-describedby="person-admin-hint" />
-              <label for="person-admin">Workspace administrator</label>
-              <p class="hint" id="person-admin-hint">Administrators manage offices and people, and can read every letter.</p>
+              <label for="person-admin">${t('admin.workspaceAdministrator')}</label>
+              <p class="hint" id="person-admin-hint">${t('admin.administratorsManageOfficesAndPeople')}</p>
             </div>`
           : nothing}
         <button class="primary" type="submit" ?disabled=${this.isSubmitting}>
-          ${this.isSubmitting ? 'Adding…' : 'Add person and create invitation link'}
+          ${this.isSubmitting ? t('admin.adding') : t('admin.addPersonAndCreateInvitation')}
         </button>
       </form>
     `;

@@ -1,8 +1,8 @@
-/** Codes the client itself produces, next to the server's stable codes in shared/api/errors.ts. */
-export const ClientErrorCode = {
-  network: 'network_error',
-  unexpectedResponse: 'unexpected_response',
-} as const;
+import { sourceLanguage } from '../../shared/i18n/languages.js';
+import { currentLanguage, t } from '../i18n/translate.js';
+import { errorText } from './error-texts.js';
+
+export { ClientErrorCode } from './api-error-codes.js';
 
 /** An expected failure of an API call: the server's `{ error: { code, message } }`, or no answer. */
 export class ApiError extends Error {
@@ -17,8 +17,14 @@ export class ApiError extends Error {
   }
 }
 
-/** A person-readable message for any error an API call may throw. */
+/**
+ * A person-readable message for any error an API call may throw: the server's own (English)
+ * message in English, otherwise what its stable code means in the chosen language.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return 'Something went wrong. Reload the page and try again.';
+  if (error instanceof ApiError) {
+    const byCode = errorText[error.code];
+    return currentLanguage() === sourceLanguage || !byCode ? error.message : byCode();
+  }
+  return t('api.somethingWentWrongReloadThe');
 }

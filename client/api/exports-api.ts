@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { ExportComments, type ExportFormat } from '../../shared/api/interchange.js';
 import { ApiError, ClientErrorCode } from './api-error.js';
 import { readError } from './request-json.js';
@@ -18,7 +19,7 @@ export async function downloadExport(letterId: string, format: ExportFormat, ver
   try {
     response = await fetch(`/api/letters/${encodeURIComponent(letterId)}/export?format=${format}${version}${comments}`, { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, ClientErrorCode.network, t('api.couldNotReachTheServer'));
   }
   if (!response.ok) throw await readError(response);
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), format) };

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/languages.js';
 import {
   type CreateLetterRequest,
   type LetterDetail,
@@ -18,4 +19,9 @@ export async function loadLetter(letterId: string): Promise<LetterDetail> {
 
 export async function createLetter(request: CreateLetterRequest): Promise<LetterDetail> {
   return requestJson('/api/letters', letterDetailSchema, { method: 'POST', body: request });
+}
+
+/** Sets the language the letter is written in (coordinator). */
+export async function saveLetterLanguage(letterId: string, language: Language): Promise<void> {
+  await requestJson(`/api/letters/${encodeURIComponent(letterId)}/language`, null, { method: 'PUT', body: { language } });
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../shared/api/errors.js';
 import { ApiError, ClientErrorCode } from './api-error.js';
@@ -38,7 +39,7 @@ export async function requestJson(
       body: method === 'GET' ? undefined : isForm ? body : JSON.stringify(body ?? {}),
     });
   } catch {
-    throw new ApiError(0, ClientErrorCode.network, 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, ClientErrorCode.network, t('api.couldNotReachTheServer'));
   }
 
   if (!response.ok) throw await readError(response);
@@ -49,7 +50,7 @@ export async function requestJson(
     throw new ApiError(
       response.status,
       ClientErrorCode.unexpectedResponse,
-      'The server sent an answer this page does not understand. Reload the page and try again.',
+      t('api.theServerSentAnAnswer'),
     );
   }
   return parsed.data;
@@ -62,6 +63,6 @@ export async function readError(response: Response): Promise<ApiError> {
   return new ApiError(
     response.status,
     ClientErrorCode.unexpectedResponse,
-    `The server answered with an error (${response.status}). Try again in a moment.`,
+    t('api.theServerAnsweredWithAn', { status: response.status }),
   );
 }

@@ -1,3 +1,8 @@
+import { applyLanguage } from '../i18n/translate.js';
+import { pickLanguage } from '../../shared/i18n/language-choice.js';
+import { languageOf } from '../session/language-of.js';
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { describeError } from '../api/api-error.js';
@@ -23,6 +28,8 @@ import { navigate, parseRoute, type Route, routeChangeEvent } from './route.js';
  * because the letter page below it hosts the Tiptap editor, which must not live in a shadow root.
  */
 export class JlApp extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     user: { state: true },
     isDemo: { state: true },
@@ -65,6 +72,8 @@ export class JlApp extends LitElement {
     this.addEventListener(SignedInEvent.eventName, this.onSignedIn);
     this.addEventListener(SignOutEvent.eventName, this.onSignOut);
     this.addEventListener(SessionExpiredEvent.eventName, this.onSessionExpired);
+    // Before the person has chosen (or signed in), the browser's preferred languages decide.
+    applyLanguage(pickLanguage(navigator.languages));
     void this.loadSession();
   }
 
@@ -82,6 +91,7 @@ export class JlApp extends LitElement {
     try {
       const session = await loadSession();
       this.user = session.user;
+      applyLanguage(languageOf(session.user));
       this.isDemo = session.demo;
       this.sessionError = null;
     } catch (error) {
@@ -109,6 +119,7 @@ export class JlApp extends LitElement {
 
   private readonly onSignedIn = (event: SignedInEvent): void => {
     this.user = event.user;
+    applyLanguage(languageOf(event.user));
     this.signInNotice = null;
     this.shouldFocusMain = true;
   };
@@ -135,7 +146,7 @@ export class JlApp extends LitElement {
   // The address stays: after signing in again, the person is back where they were.
   private readonly onSessionExpired = (): void => {
     this.user = null;
-    this.signInNotice = 'Your session has ended. Sign in again.';
+    this.signInNotice = t('app.yourSessionHasEndedSign');
     this.shouldFocusMain = true;
   };
 
@@ -150,7 +161,7 @@ export class JlApp extends LitElement {
   private loadSignoffDashboard(): void {
     if (customElements.get('jl-signoff-dashboard')) return;
     import('../signoff/jl-signoff-dashboard.js').catch(() => {
-      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+      this.sessionError = t('app.partOfJointlyCouldNot');
     });
   }
 
@@ -158,28 +169,28 @@ export class JlApp extends LitElement {
   private loadVersionPage(): void {
     if (customElements.get('jl-version-page')) return;
     import('../versions/jl-version-page.js').catch(() => {
-      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+      this.sessionError = t('app.partOfJointlyCouldNot');
     });
   }
 
   private loadLetterPage(): void {
     if (customElements.get('jl-letter-page')) return;
     import('../letters/jl-letter-page.js').catch(() => {
-      this.sessionError = 'Part of Jointly could not be loaded. Check your connection and reload the page.';
+      this.sessionError = t('app.partOfJointlyCouldNot');
     });
   }
 
   override render() {
     return html`
-      <a class="skip-link" href="#main">Skip to main content</a>
+      <a class="skip-link" href="#main">${t('app.skipToMainContent')}</a>
       <header class="top-bar">
         ${this.isDemo
           ? html`<p class="demo-banner">
-              <strong>Demo workspace:</strong> the accounts and the letter are examples. Do not enter real text.
+              <strong>${t('app.demoWorkspace')}</strong> ${t('app.theAccountsAndTheLetter')}
             </p>`
           : null}
         <div class="top-bar-inner">
-          <a class="brand" href="/">Jointly</a>
+          <a class="brand" href="/">${t('app.jointly')}</a>
           ${this.user ? this.renderNavigation(this.user) : null}
           <jl-session-menu .user=${this.user ?? null}></jl-session-menu>
           ${this.user ? html`<jl-notification-bell></jl-notification-bell>` : null}
@@ -191,19 +202,19 @@ export class JlApp extends LitElement {
 
   private renderNavigation(user: SessionUser) {
     const current = (page: Route['page']) => (this.route.page === page ? 'page' : 'false');
-    return html`<nav aria-label="Main">
-      <a href="/" aria-current=${current('letters')}>Letters</a>
-      ${user.isAdmin || user.isOfficeAdmin ? html`<a href="/admin" aria-current=${current('admin')}>Administration</a>` : null}
+    return html`<nav aria-label=${t('app.main')}>
+      <a href="/" aria-current=${current('letters')}>${t('app.letters')}</a>
+      ${user.isAdmin || user.isOfficeAdmin ? html`<a href="/admin" aria-current=${current('admin')}>${t('app.administration')}</a>` : null}
     </nav>`;
   }
 
   private renderMain() {
     if (this.sessionError) {
-      return html`<h1>Jointly is not available</h1>
+      return html`<h1>${t('app.jointlyIsNotAvailable')}</h1>
         <p role="alert">${this.sessionError}</p>
-        <button type="button" @click=${() => this.loadSession()}>Try again</button>`;
+        <button type="button" @click=${() => this.loadSession()}>${t('app.tryAgain')}</button>`;
     }
-    if (this.user === undefined) return html`<p>Loading…</p>`;
+    if (this.user === undefined) return html`<p>${t('app.loading')}</p>`;
     // An invitation link works whoever is signed in: accepting it signs in its new owner.
     if (this.route.page === 'invitation') return html`<jl-invitation-page .token=${this.route.token}></jl-invitation-page>`;
     if (this.user === null) {
@@ -228,9 +239,9 @@ export class JlApp extends LitElement {
       case 'admin':
         return html`<jl-admin-page .user=${this.user}></jl-admin-page>`;
       case 'not-found':
-        document.title = 'Page not found – Jointly';
-        return html`<h1>Page not found</h1>
-          <p>There is nothing at this address. <a href="/">Go to the list of letters</a>.</p>`;
+        document.title = t('app.pageNotFoundJointly');
+        return html`<h1>${t('app.pageNotFound')}</h1>
+          <p>${t('app.thereIsNothingAtThis')} <a href="/">${t('app.goToTheListOf')}</a>.</p>`;
     }
   }
 }

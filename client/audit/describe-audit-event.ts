@@ -1,3 +1,4 @@
+import { currentLanguage, t } from '../i18n/translate.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import type { VersionKind } from '../../shared/api/versions.js';
@@ -7,49 +8,49 @@ import { signoffActionLabel } from '../signoff/signoff-action-labels.js';
 import { versionKindLabel } from '../versions/version-kind-labels.js';
 
 const auditKindLabel: Record<AuditKind, string> = {
-  [AuditKind.loginSucceeded]: 'Signed in',
-  [AuditKind.loginRefused]: 'Sign-in refused',
-  [AuditKind.logout]: 'Signed out',
-  [AuditKind.officeCreated]: 'Office added',
-  [AuditKind.userCreated]: 'Person added',
-  [AuditKind.invitationCreated]: 'Invitation created',
-  [AuditKind.invitationAccepted]: 'Invitation accepted',
-  [AuditKind.letterCreated]: 'Letter created',
-  [AuditKind.memberRolesChanged]: 'Member’s roles changed',
-  [AuditKind.memberRemoved]: 'Member removed',
-  [AuditKind.officeAdminChanged]: 'Office administrator changed',
-  [AuditKind.appointmentRefused]: 'Appointment refused',
-  [AuditKind.syncRefused]: 'Change refused',
-  [AuditKind.signoffRefused]: 'Sign-off refused',
-  [AuditKind.signoffRecorded]: 'Sign-off recorded',
-  [AuditKind.statusChanged]: 'Status changed',
-  [AuditKind.finalSignature]: 'Letter signed for an office',
-  [AuditKind.reopened]: 'Letter reopened',
-  [AuditKind.signatoriesChanged]: 'Signatories changed',
-  [AuditKind.paragraphRestored]: 'Paragraph restored',
-  [AuditKind.suggestionsDecided]: 'Suggestions decided',
-  [AuditKind.versionSaved]: 'Version saved',
-  [AuditKind.letterExported]: 'Letter exported',
-  [AuditKind.auditExported]: 'Audit trail downloaded',
-  [AuditKind.restoreMarked]: 'Restored from a backup',
-  [AuditKind.reservationEntered]: 'Reservation entered',
-  [AuditKind.reservationLifted]: 'Reservation lifted',
-  [AuditKind.commentAdded]: 'Comment added',
-  [AuditKind.commentEdited]: 'Comment edited',
-  [AuditKind.commentWithdrawn]: 'Comment withdrawn',
-  [AuditKind.threadResolved]: 'Thread resolved',
-  [AuditKind.threadReopened]: 'Thread reopened',
-  [AuditKind.commentSettingsChanged]: 'Who may comment changed',
-  [AuditKind.letterDetailsChanged]: 'Letter details changed',
-  [AuditKind.deadlinesSet]: 'Deadlines set',
-  [AuditKind.reminderSent]: 'Reminder sent',
+  get [AuditKind.loginSucceeded]() { return t('audit.signedIn'); },
+  get [AuditKind.loginRefused]() { return t('audit.signInRefused'); },
+  get [AuditKind.logout]() { return t('audit.signedOut'); },
+  get [AuditKind.officeCreated]() { return t('audit.officeAdded'); },
+  get [AuditKind.userCreated]() { return t('audit.personAdded'); },
+  get [AuditKind.invitationCreated]() { return t('audit.invitationCreated'); },
+  get [AuditKind.invitationAccepted]() { return t('audit.invitationAccepted'); },
+  get [AuditKind.letterCreated]() { return t('audit.letterCreated'); },
+  get [AuditKind.memberRolesChanged]() { return t('audit.memberSRolesChanged'); },
+  get [AuditKind.memberRemoved]() { return t('audit.memberRemoved'); },
+  get [AuditKind.officeAdminChanged]() { return t('audit.officeAdministratorChanged'); },
+  get [AuditKind.appointmentRefused]() { return t('audit.appointmentRefused'); },
+  get [AuditKind.syncRefused]() { return t('audit.changeRefused'); },
+  get [AuditKind.signoffRefused]() { return t('audit.signOffRefused'); },
+  get [AuditKind.signoffRecorded]() { return t('audit.signOffRecorded'); },
+  get [AuditKind.statusChanged]() { return t('audit.statusChanged'); },
+  get [AuditKind.finalSignature]() { return t('audit.letterSignedForAnOffice'); },
+  get [AuditKind.reopened]() { return t('audit.letterReopened'); },
+  get [AuditKind.signatoriesChanged]() { return t('audit.signatoriesChanged'); },
+  get [AuditKind.paragraphRestored]() { return t('audit.paragraphRestored'); },
+  get [AuditKind.suggestionsDecided]() { return t('audit.suggestionsDecided'); },
+  get [AuditKind.versionSaved]() { return t('audit.versionSaved'); },
+  get [AuditKind.letterExported]() { return t('audit.letterExported'); },
+  get [AuditKind.auditExported]() { return t('audit.auditTrailDownloaded'); },
+  get [AuditKind.restoreMarked]() { return t('audit.restoredFromABackup'); },
+  get [AuditKind.reservationEntered]() { return t('audit.reservationEntered'); },
+  get [AuditKind.reservationLifted]() { return t('audit.reservationLifted'); },
+  get [AuditKind.commentAdded]() { return t('audit.commentAdded'); },
+  get [AuditKind.commentEdited]() { return t('audit.commentEdited'); },
+  get [AuditKind.commentWithdrawn]() { return t('audit.commentWithdrawn'); },
+  get [AuditKind.threadResolved]() { return t('audit.threadResolved'); },
+  get [AuditKind.threadReopened]() { return t('audit.threadReopened'); },
+  get [AuditKind.commentSettingsChanged]() { return t('audit.whoMayCommentChanged'); },
+  get [AuditKind.letterDetailsChanged]() { return t('audit.letterDetailsChanged'); },
+  get [AuditKind.deadlinesSet]() { return t('audit.deadlinesSet'); },
+  get [AuditKind.reminderSent]() { return t('audit.reminderSent'); },
 };
 
 /** Every kind of event with its label, by label: the choices of the audit page's filter. */
 export function auditKindChoices(): { kind: AuditKind; label: string }[] {
   return Object.values(AuditKind)
     .map((kind) => ({ kind, label: auditKindLabel[kind] }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+    .sort((a, b) => a.label.localeCompare(b.label, currentLanguage()));
 }
 
 /** What an audit event records, in plain words; a kind this client does not know yet is spelled out. */

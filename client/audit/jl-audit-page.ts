@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { AuditEvent, AuditQuery, AuditVerification } from '../../shared/api/audit.js';
 import type { Member } from '../../shared/api/members.js';
@@ -24,6 +26,8 @@ type AuditFilters = Pick<AuditQuery, 'kind' | 'person' | 'office'>;
  * the whole trail as a CSV file.
  */
 export class JlAuditPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     events: { state: true },
@@ -86,14 +90,14 @@ export class JlAuditPage extends LitElement {
       this.events = audit.events;
       this.verification = audit.verification;
       this.nextCursor = audit.nextCursor;
-      document.title = `Audit trail of ${letter.title} – Jointly`;
+      document.title = t('audit.auditTrailOfJointly', { title: letter.title });
     } catch (error) {
       if (letterId !== this.letterId || dispatchIfSessionExpired(this, error)) return;
       this.error =
         error instanceof ApiError && (error.code === ErrorCode.forbidden || error.status === 403)
-          ? 'Only the coordinator of this letter can read its audit trail.'
+          ? t('audit.onlyTheCoordinatorOfThis')
           : describeError(error);
-      document.title = 'Audit trail not available – Jointly';
+      document.title = t('audit.auditTrailNotAvailableJointly');
     }
   }
 
@@ -137,7 +141,7 @@ export class JlAuditPage extends LitElement {
       (before ? rows[shownBefore] : this.renderRoot.querySelector<HTMLElement>('#audit-summary'))?.focus();
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
-      this.pageError = `The events could not be read. ${describeError(error)}`;
+      this.pageError = t('audit.theEventsCouldNotBe', { error: describeError(error) });
     } finally {
       this.isLoadingMore = false;
     }
@@ -153,39 +157,39 @@ export class JlAuditPage extends LitElement {
 
   override render() {
     return html`
-      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> Back to the letter</a></p>
-      <h1>Audit trail${this.letter ? html`: ${this.letter.title}` : null}</h1>
+      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> ${t('audit.backToTheLetter')}</a></p>
+      <h1>${t('audit.auditTrail')}${this.letter ? html`: ${this.letter.title}` : null}</h1>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
-      ${this.events && this.verification ? this.renderAudit(this.events, this.verification) : this.error ? null : html`<p>Loading the audit trail…</p>`}
+      ${this.events && this.verification ? this.renderAudit(this.events, this.verification) : this.error ? null : html`<p>${t('audit.loadingTheAuditTrail')}</p>`}
     `;
   }
 
   private renderFilters() {
     const officeIds = [...new Set([...(this.letter?.signatories.map((signatory) => signatory.office.id) ?? []), ...this.offices.map((office) => office.id)])];
     return html`
-      <form class="filters" aria-label="Filter the events" @submit=${this.applyFilters}>
+      <form class="filters" aria-label=${t('audit.filterTheEvents')} @submit=${this.applyFilters}>
         <div class="filter">
-          <label for="filter-kind">Kind</label>
+          <label for="filter-kind">${t('audit.kind')}</label>
           <select id="filter-kind" name="kind">
-            <option value="">Every kind</option>
+            <option value="">${t('audit.everyKind')}</option>
             ${auditKindChoices().map(({ kind, label }) => html`<option value=${kind} ?selected=${this.filters.kind === kind}>${label}</option>`)}
           </select>
         </div>
         <div class="filter">
-          <label for="filter-person">Person</label>
+          <label for="filter-person">${t('audit.person')}</label>
           <select id="filter-person" name="person">
-            <option value="">Everyone</option>
+            <option value="">${t('audit.everyone')}</option>
             ${this.members.map((member) => html`<option value=${member.userId} ?selected=${this.filters.person === member.userId}>${member.name}</option>`)}
           </select>
         </div>
         <div class="filter">
-          <label for="filter-office">Office</label>
+          <label for="filter-office">${t('audit.office')}</label>
           <select id="filter-office" name="office">
-            <option value="">Every office</option>
+            <option value="">${t('audit.everyOffice')}</option>
             ${officeIds.map((id) => html`<option value=${id} ?selected=${this.filters.office === id}>${officeName(this.offices, id)}</option>`)}
           </select>
         </div>
-        <button type="submit">Show events</button>
+        <button type="submit">${t('audit.showEvents')}</button>
       </form>
     `;
   }
@@ -194,34 +198,34 @@ export class JlAuditPage extends LitElement {
     const isFiltered = Object.keys(this.filters).length > 0;
     return html`
       ${renderVerification(verification)}
-      <p><a href=${auditCsvPath(this.letterId)} download="audit-trail.csv">Download as CSV</a> (every event of the letter)</p>
+      <p><a href=${auditCsvPath(this.letterId)} download="audit-trail.csv">${t('audit.downloadAsCsv')}</a> ${t('audit.everyEventOfTheLetter')}</p>
       ${this.renderFilters()}
       <p id="audit-summary" tabindex="-1" role="status">
         ${events.length === 0
           ? isFiltered
-            ? 'No events match these filters.'
+            ? t('audit.noEventsMatchTheseFilters')
             : ''
-          : `Showing the ${events.length} newest ${isFiltered ? 'matching ' : ''}event${events.length === 1 ? '' : 's'}${this.nextCursor ? '; older ones follow' : ''}.`}
+          : t(isFiltered ? (this.nextCursor ? 'audit.showingNewestMatchingMore' : 'audit.showingNewestMatching') : this.nextCursor ? 'audit.showingNewestMore' : 'audit.showingNewest', { count: events.length })}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-label="Audit events">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${t('audit.auditEvents')}>
         <table>
           <caption class="visually-hidden">
-            Audit events of this letter, newest first
+            ${t('audit.auditEventsOfThisLetter')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Time</th>
-              <th scope="col">Who</th>
-              <th scope="col">Office</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
+              <th scope="col">${t('audit.event')}</th>
+              <th scope="col">${t('audit.time')}</th>
+              <th scope="col">${t('audit.who')}</th>
+              <th scope="col">${t('audit.office')}</th>
+              <th scope="col">${t('audit.what')}</th>
+              <th scope="col">${t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
             ${events.length === 0
               ? html`<tr>
-                  <td colspan="6">${isFiltered ? 'No events match these filters.' : 'Nothing has been recorded for this letter yet.'}</td>
+                  <td colspan="6">${isFiltered ? t('audit.noEventsMatchTheseFilters') : t('audit.nothingHasBeenRecordedFor')}</td>
                 </tr>`
               : events.map((event) => this.renderEvent(event))}
           </tbody>
@@ -231,7 +235,7 @@ export class JlAuditPage extends LitElement {
       ${this.nextCursor
         ? html`<p>
             <button type="button" ?disabled=${this.isLoadingMore} @click=${() => this.readPage(this.nextCursor ?? undefined)}>
-              ${this.isLoadingMore ? 'Loading…' : 'Show older events'}
+              ${this.isLoadingMore ? t('audit.loading') : t('audit.showOlderEvents')}
             </button>
           </p>`
         : null}
@@ -248,7 +252,7 @@ export class JlAuditPage extends LitElement {
     return html`<tr data-seq=${event.seq} tabindex="-1">
       <td>#${event.seq}</td>
       <td><time datetime=${event.at}>${formatDateTime(event.at, { withSeconds: true })}</time></td>
-      <td>${event.actor?.name ?? 'Nobody signed in'}</td>
+      <td>${event.actor?.name ?? t('audit.nobodySignedIn')}</td>
       <td>${event.actor?.officeId ? officeName(this.offices, event.actor.officeId) : '–'}</td>
       <th scope="row">${describeAuditKind(event.kind)}</th>
       <td>
@@ -329,19 +333,19 @@ export class JlAuditPage extends LitElement {
 
 function describeParagraph(paragraph: NonNullable<AuditEvent['paragraph']>): string {
   const words = paragraph.opening ? ` “${paragraph.opening}”` : '';
-  return paragraph.number === null ? `Paragraph (no longer in the letter):${words}` : `Paragraph ${paragraph.number}:${words}`;
+  return paragraph.number === null ? t('audit.paragraphNoLongerInThe', { words: words }) : t('audit.paragraph', { number: paragraph.number, words: words });
 }
 
 function renderVerification(verification: AuditVerification) {
   if (verification.intact) {
     return html`<p class="message success" role="status">
-      <span aria-hidden="true">✓</span> The audit trail is intact: ${verification.checked} events checked.
+      <span aria-hidden="true">✓</span> ${t('audit.theAuditTrailIsIntact', { checked: verification.checked })}
     </p>`;
   }
   const broken = verification.firstBroken;
   return html`<p class="message error" role="alert">
     <span aria-hidden="true">⚠</span>
-    ${broken ? `The audit trail is broken at event #${broken.seq}: ${broken.reason}` : 'The audit trail is broken.'}
+    ${broken ? t('audit.theAuditTrailIsBroken', { seq: broken.seq, reason: broken.reason }) : t('audit.theAuditTrailIsBroken2')}
   </p>`;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
@@ -22,7 +23,7 @@ interface HighlightState {
 export const threadIdAttribute = 'data-thread-id';
 
 /** The tooltip of marked words: what clicking them does. */
-export const highlightTitle = 'Commented words: click to open the thread';
+export const highlightTitle = (): string => t('comments.commentedWordsClickToOpen');
 
 export const commentHighlightsKey = new PluginKey<HighlightState>('commentHighlights');
 
@@ -94,7 +95,7 @@ export function highlightDecorations(doc: ProseMirrorNode, input: HighlightInput
     const start = paragraph.position + 1;
     const end = Math.min(start + passage.to, paragraph.position + node.nodeSize - 1);
     if (start + passage.from >= end) continue;
-    decorations.push(Decoration.inline(start + passage.from, end, { class: 'comment-highlight', title: highlightTitle, [threadIdAttribute]: thread.id }, { threadId: thread.id }));
+    decorations.push(Decoration.inline(start + passage.from, end, { class: 'comment-highlight', title: highlightTitle(), [threadIdAttribute]: thread.id }, { threadId: thread.id }));
   }
   for (const [paragraphId, threads] of paragraphMarks) {
     const paragraph = paragraphs.get(paragraphId)!;
@@ -116,7 +117,7 @@ function renderParagraphMark(threads: readonly ThreadEntry[]): HTMLElement {
   mark.contentEditable = 'false';
   mark.setAttribute('aria-hidden', 'true');
   mark.setAttribute(threadIdAttribute, threads[0]!.id);
-  mark.title = threads.length === 1 ? 'A comment on this paragraph: click to open it' : `${threads.length} comments on this paragraph: click to open the first`;
+  mark.title = threads.length === 1 ? t('comments.aCommentOnThisParagraph') : t('comments.commentsOnThisParagraphClick', { count: threads.length });
   mark.textContent = threads.length === 1 ? '💬' : `💬 ${threads.length}`;
   return mark;
 }

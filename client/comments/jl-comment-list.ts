@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type * as Y from 'yjs';
 import type { CommentEntry, ThreadEntry } from '../../shared/api/comments.js';
@@ -28,6 +30,8 @@ export interface Passage {
  * a reply form and resolve or reopen. Everything people wrote is shown as text, never as HTML.
  */
 export class JlCommentList extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
@@ -155,7 +159,7 @@ export class JlCommentList extends LitElement {
     const form = event.currentTarget as HTMLFormElement;
     const body = String(new FormData(form).get('body') ?? '').trim();
     const paragraph = this.paragraph;
-    if (!paragraph || body === '') return void (this.error = 'Write the comment first.');
+    if (!paragraph || body === '') return void (this.error = t('comments.writeTheCommentFirst'));
     const passage = this.passage;
     const anchor = passage && this.doc ? anchorPassage(this.doc, passage.paragraphId, passage.from, passage.to) : null;
     const paragraphId = passage?.paragraphId ?? paragraph.id;
@@ -168,14 +172,14 @@ export class JlCommentList extends LitElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const body = String(new FormData(form).get('body') ?? '').trim();
-    if (body === '') return void (this.error = 'Write the reply first.');
+    if (body === '') return void (this.error = t('comments.writeTheReplyFirst'));
     void this.run(() => replyToThread(this.letterId, thread.id, body), form);
   };
 
   private readonly onEdit = (comment: CommentEntry) => (event: SubmitEvent) => {
     event.preventDefault();
     const body = String(new FormData(event.currentTarget as HTMLFormElement).get('body') ?? '').trim();
-    if (body === '') return void (this.error = 'A comment cannot be empty; withdraw it instead.');
+    if (body === '') return void (this.error = t('comments.aCommentCannotBeEmpty'));
     void this.run(() => editComment(this.letterId, comment.id, body)).then((done) => {
       if (done) this.editing = null;
     });
@@ -188,19 +192,19 @@ export class JlCommentList extends LitElement {
       .filter((thread) => matchesThreadFilter(thread, this.filter, me))
       .sort((a, b) => (numbers.get(a.paragraphId) ?? Infinity) - (numbers.get(b.paragraphId) ?? Infinity) || a.createdAt.localeCompare(b.createdAt));
     return html`<section aria-labelledby="comments-heading">
-      <h2 id="comments-heading">Comments</h2>
+      <h2 id="comments-heading">${t('comments.comments')}</h2>
       ${this.isCoordinator ? this.renderSettings() : nothing} ${this.renderNewComment()}
       <div class="field filter">
-        <label for="thread-filter">Show</label>
+        <label for="thread-filter">${t('comments.show')}</label>
         <select id="thread-filter" .value=${this.filter} @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as ThreadFilter)}>
           ${Object.values(ThreadFilter).map((filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${threadFilterLabel[filter]}</option>`)}
         </select>
       </div>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
       ${!this.comments.isLoaded
-        ? html`<p class="hint">Loading the comments…</p>`
+        ? html`<p class="hint">${t('comments.loadingTheComments')}</p>`
         : threads.length === 0
-          ? html`<p class="hint">No threads to show.</p>`
+          ? html`<p class="hint">${t('comments.noThreadsToShow')}</p>`
           : html`<ol class="threads">
               ${threads.map((thread) => this.renderThread(thread, numbers.get(thread.paragraphId)))}
             </ol>`}
@@ -218,19 +222,19 @@ export class JlCommentList extends LitElement {
           void this.run(() => saveCommentSettings(this.letterId, { observersMayComment }));
         }}
       />
-      Observers may comment on this letter
+      ${t('comments.observersMayCommentOnThis')}
     </label>`;
   }
 
   private renderNewComment() {
     if (!this.canComment) {
-      return html`<p class="hint">${this.isFrozen ? 'The letter is signed: its comments can be read, and no new ones added.' : 'Your role on this letter lets you read the comments, not add any.'}</p>`;
+      return html`<p class="hint">${this.isFrozen ? t('comments.theLetterIsSignedIts') : t('comments.yourRoleOnThisLetter')}</p>`;
     }
-    if (!this.paragraph) return html`<p class="hint">Select words in the text, or place the cursor in a paragraph, to comment on it.</p>`;
-    const about = this.passage ? html`the words “${this.passage.text}” in paragraph ${this.paragraph.number}` : html`paragraph ${this.paragraph.number}`;
+    if (!this.paragraph) return html`<p class="hint">${t('comments.selectWordsInTheText')}</p>`;
+    const about = this.passage ? html`${t('comments.theWordsInParagraph', { text: this.passage.text, number: this.paragraph.number })}` : html`${t('comments.paragraph', { number: this.paragraph.number })}`;
     return html`<form class="new-comment" @submit=${this.onNewComment}>
       <div class="field">
-        <label for="new-comment">Comment on ${about}</label>
+        <label for="new-comment">${t('comments.commentOn')} ${about}</label>
         <textarea
           id="new-comment"
           name="body"
@@ -239,9 +243,9 @@ export class JlCommentList extends LitElement {
           aria-describedby="mention-hint"
           @focus=${() => (this.passage = this.readPassage() ?? this.passage)}
         ></textarea>
-        <span class="hint" id="mention-hint">Write @ and a name or a country to mention a person or an office.</span>
+        <span class="hint" id="mention-hint">${t('comments.writeAndANameOr')}</span>
       </div>
-      <button type="submit" class="primary" ?disabled=${this.busy}>Add the comment</button>
+      <button type="submit" class="primary" ?disabled=${this.busy}>${t('comments.addTheComment')}</button>
     </form>`;
   }
 
@@ -251,11 +255,11 @@ export class JlCommentList extends LitElement {
     return html`<li>
       <article class="thread ${thread.status}" aria-labelledby=${headingId} data-thread=${thread.id} tabindex="-1">
         <h3 id=${headingId}>
-          ${number === undefined ? 'On a deleted paragraph' : thread.anchor ? `On words in paragraph ${number}` : `On paragraph ${number}`}
-          ${thread.status === 'resolved' ? html`<span class="status">· resolved by ${thread.resolvedBy}</span>` : nothing}
+          ${number === undefined ? t('comments.onADeletedParagraph') : thread.anchor ? t('comments.onWordsInParagraph', { number: number }) : t('comments.onParagraph', { number: number })}
+          ${thread.status === 'resolved' ? html`<span class="status">${t('comments.resolvedBy')} ${thread.resolvedBy}</span>` : nothing}
         </h3>
         ${thread.quote ? html`<blockquote>${thread.quote}</blockquote>` : nothing}
-        ${isOnDeletedText ? html`<p class="deleted">This text has been deleted from the letter.</p>` : nothing}
+        ${isOnDeletedText ? html`<p class="deleted">${t('comments.thisTextHasBeenDeleted')}</p>` : nothing}
         ${thread.comments.map((comment) => this.renderComment(comment))}
         ${this.canComment && thread.status === 'open' ? this.renderReplyForm(thread) : nothing}
         ${this.canComment
@@ -265,7 +269,7 @@ export class JlCommentList extends LitElement {
               ?disabled=${this.busy}
               @click=${() => void this.run(() => setThreadStatus(this.letterId, thread.id, thread.status === 'open' ? 'resolved' : 'open'))}
             >
-              ${thread.status === 'open' ? 'Resolve the thread' : 'Reopen the thread'}
+              ${thread.status === 'open' ? t('comments.resolveTheThread') : t('comments.reopenTheThread')}
             </button>`
           : nothing}
       </article>
@@ -276,25 +280,25 @@ export class JlCommentList extends LitElement {
     const isMine = this.user !== undefined && mayChangeComment(comment.authorId, this.user.id) && comment.body !== null;
     return html`<div class="comment">
       <p class="meta">
-        <strong>${comment.author}</strong>, ${formatDateTime(comment.createdAt)}${comment.editedAt ? html` · edited ${formatDateTime(comment.editedAt)}` : nothing}
+        <strong>${comment.author}</strong>, ${formatDateTime(comment.createdAt)}${comment.editedAt ? html` ${t('comments.edited', { dateTime: formatDateTime(comment.editedAt) })}` : nothing}
       </p>
       ${comment.body === null
-        ? html`<p class="withdrawn">Withdrawn by ${comment.author}.</p>`
+        ? html`<p class="withdrawn">${t('comments.withdrawnBy', { author: comment.author })}</p>`
         : this.editing === comment.id
           ? html`<form @submit=${this.onEdit(comment)}>
               <div class="field">
-                <label for="edit-${comment.id}">New wording</label>
+                <label for="edit-${comment.id}">${t('comments.newWording')}</label>
                 <textarea id="edit-${comment.id}" name="body" rows="3" maxlength=${defaultCommentLimits.maxCommentLength} .value=${comment.body}></textarea>
               </div>
               <div class="buttons">
-                <button type="submit" class="primary" ?disabled=${this.busy}>Save the new wording</button>
-                <button type="button" class="secondary" @click=${() => (this.editing = null)}>Cancel</button>
+                <button type="submit" class="primary" ?disabled=${this.busy}>${t('comments.saveTheNewWording')}</button>
+                <button type="button" class="secondary" @click=${() => (this.editing = null)}>${t('comments.cancel')}</button>
               </div>
             </form>`
           : html`<p class="body">${comment.body}</p>`}
       ${comment.earlier.length > 0
         ? html`<details>
-            <summary>Earlier wording${comment.earlier.length === 1 ? '' : 's'} (${comment.earlier.length})</summary>
+            <summary>${t('comments.earlierWording')}${comment.earlier.length === 1 ? '' : 's'} (${comment.earlier.length})</summary>
             <ol>
               ${comment.earlier.map((earlier) => html`<li><span class="hint">${formatDateTime(earlier.at)}:</span> <span class="body">${earlier.body}</span></li>`)}
             </ol>
@@ -302,9 +306,9 @@ export class JlCommentList extends LitElement {
         : nothing}
       ${isMine && this.canComment && this.editing !== comment.id
         ? html`<div class="buttons">
-            <button type="button" class="secondary" @click=${() => (this.editing = comment.id)}>Edit my comment</button>
+            <button type="button" class="secondary" @click=${() => (this.editing = comment.id)}>${t('comments.editMyComment')}</button>
             <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.run(() => withdrawComment(this.letterId, comment.id))}>
-              Withdraw my comment
+              ${t('comments.withdrawMyComment')}
             </button>
           </div>`
         : nothing}
@@ -314,10 +318,10 @@ export class JlCommentList extends LitElement {
   private renderReplyForm(thread: ThreadEntry) {
     return html`<form class="reply" @submit=${this.onReply(thread)}>
       <div class="field">
-        <label for="reply-${thread.id}">Reply</label>
+        <label for="reply-${thread.id}">${t('comments.reply')}</label>
         <textarea id="reply-${thread.id}" name="body" rows="2" maxlength=${defaultCommentLimits.maxCommentLength}></textarea>
       </div>
-      <button type="submit" class="primary" ?disabled=${this.busy}>Send the reply</button>
+      <button type="submit" class="primary" ?disabled=${this.busy}>${t('comments.sendTheReply')}</button>
     </form>`;
   }
 

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { ReservationEntry } from '../../shared/api/comments.js';
 import type { Signatory } from '../../shared/api/letters.js';
@@ -15,6 +17,8 @@ import { reservationKindLabel } from './reservation-kind-labels.js';
  * an approver of a signatory office a form to enter one for their office and a button to lift it.
  */
 export class JlParagraphReservations extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     paragraph: { attribute: false },
@@ -75,7 +79,7 @@ export class JlParagraphReservations extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const reason = String(data.get('reason') ?? '').trim();
     if (reason === '') {
-      this.error = 'Say what your capital is checking before entering the reservation.';
+      this.error = t('comments.sayWhatYourCapitalIs');
       return;
     }
     const kind = String(data.get('kind')) as ReservationKind;
@@ -87,8 +91,8 @@ export class JlParagraphReservations extends LitElement {
     if (!paragraph) return null;
     const open = openReservations(this.letterState, paragraph.id);
     return html`<section aria-labelledby="reservations-heading">
-      <h2 id="reservations-heading">Reservations on paragraph ${paragraph.number}</h2>
-      ${open.length === 0 ? html`<p class="hint">No office holds a reservation on this paragraph.</p>` : html`<ul>${open.map((r) => this.renderReservation(r))}</ul>`}
+      <h2 id="reservations-heading">${t('comments.reservationsOnParagraph', { number: paragraph.number })}</h2>
+      ${open.length === 0 ? html`<p class="hint">${t('comments.noOfficeHoldsAReservation')}</p>` : html`<ul>${open.map((r) => this.renderReservation(r))}</ul>`}
       ${this.canAct ? this.renderForm() : null}
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
     </section>`;
@@ -97,7 +101,7 @@ export class JlParagraphReservations extends LitElement {
   private renderReservation(reservation: ReservationEntry) {
     const isMine = this.canAct && reservation.officeId === this.myOfficeId;
     return html`<li>
-      <strong>${reservationKindLabel[reservation.kind]}</strong> of ${this.officeName(reservation.officeId)}
+      <strong>${reservationKindLabel[reservation.kind]}</strong> ${t('comments.of', { officeName: this.officeName(reservation.officeId) })}
       <span class="by">(${reservation.by}, ${formatDateTime(reservation.at)})</span>
       <q>${reservation.reason}</q>
       ${isMine
@@ -107,7 +111,7 @@ export class JlParagraphReservations extends LitElement {
             ?disabled=${this.isBusy}
             @click=${() => void this.run(() => liftReservation(this.letterId, reservation.id, {}))}
           >
-            Lift the ${reservationKindLabel[reservation.kind].toLowerCase()}
+            ${t('comments.liftThe', { lowerCase: reservationKindLabel[reservation.kind].toLowerCase() })}
           </button>`
         : null}
     </li>`;
@@ -115,22 +119,22 @@ export class JlParagraphReservations extends LitElement {
 
   private renderForm() {
     if (!this.isFormOpen) {
-      return html`<button type="button" class="secondary" aria-expanded="false" @click=${() => (this.isFormOpen = true)}>Enter a reservation</button>`;
+      return html`<button type="button" class="secondary" aria-expanded="false" @click=${() => (this.isFormOpen = true)}>${t('comments.enterAReservation')}</button>`;
     }
     return html`<form @submit=${this.onSubmit}>
       <div class="field">
-        <label for="reservation-kind">Kind of reservation</label>
+        <label for="reservation-kind">${t('comments.kindOfReservation')}</label>
         <select id="reservation-kind" name="kind">
           ${reservationKinds.map((kind) => html`<option value=${kind}>${reservationKindLabel[kind]}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="reservation-reason">Reason</label>
+        <label for="reservation-reason">${t('comments.reason')}</label>
         <textarea id="reservation-reason" name="reason" rows="3" required></textarea>
       </div>
       <div class="buttons">
-        <button type="submit" class="primary" ?disabled=${this.isBusy}>Enter the reservation for my office</button>
-        <button type="button" class="secondary" @click=${() => (this.isFormOpen = false)}>Cancel</button>
+        <button type="submit" class="primary" ?disabled=${this.isBusy}>${t('comments.enterTheReservationForMy')}</button>
+        <button type="button" class="secondary" @click=${() => (this.isFormOpen = false)}>${t('comments.cancel')}</button>
       </div>
     </form>`;
   }

@@ -1,9 +1,10 @@
+import { t } from '../i18n/translate.js';
 import type { ReservationKind } from '../../shared/domain/reservations.js';
 
 /** How each kind of reservation reads on screen. */
 export const reservationKindLabel: Record<ReservationKind, string> = {
-  scrutiny: 'Scrutiny reservation',
-  linguistic: 'Linguistic reservation',
-  substance: 'Reservation on substance',
-  note: 'Note',
+  get scrutiny() { return t('comments.scrutinyReservation'); },
+  get linguistic() { return t('comments.linguisticReservation'); },
+  get substance() { return t('comments.reservationOnSubstance'); },
+  get note() { return t('comments.note'); },
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { ThreadEntry } from '../../shared/api/comments.js';
 import { MentionKind } from '../../shared/domain/mentions.js';
 
@@ -6,10 +7,10 @@ export const ThreadFilter = { open: 'open', mentioningMe: 'mentioning_me', resol
 export type ThreadFilter = (typeof ThreadFilter)[keyof typeof ThreadFilter];
 
 export const threadFilterLabel: Record<ThreadFilter, string> = {
-  open: 'Open threads',
-  mentioning_me: 'Threads mentioning me or my office',
-  resolved: 'Resolved threads',
-  all: 'All threads',
+  get open() { return t('comments.openThreads'); },
+  get mentioning_me() { return t('comments.threadsMentioningMeOrMy'); },
+  get resolved() { return t('comments.resolvedThreads'); },
+  get all() { return t('comments.allThreads'); },
 };
 
 /** Whether a thread passes the filter, for this person of this office. */

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import type { Editor, EditorEvents } from '@tiptap/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -13,6 +15,8 @@ import { layoutMedia } from '../ui/layout-breakpoints.js';
  * Every button is disabled while the text is read-only: a command would change the text anyway.
  */
 export class JlEditorToolbar extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     editor: { attribute: false },
     isEditable: { attribute: false },
@@ -100,15 +104,15 @@ export class JlEditorToolbar extends LitElement {
     const linkActions: ToolbarAction[] = [
       {
         id: 'link',
-        text: 'Link…',
-        description: editor?.isActive('link') ? 'Edit the link' : 'Add a link (web or e-mail address)',
+        text: t('editor.link'),
+        description: editor?.isActive('link') ? t('editor.editTheLink') : t('editor.addALinkWebOr'),
         isEnabled: (current) => current.isEditable,
         run: (current) => void this.editLink(current),
       },
       {
         id: 'remove-link',
-        text: 'Remove link',
-        description: 'Remove the link around the cursor',
+        text: t('editor.removeLink'),
+        description: t('editor.removeTheLinkAroundThe'),
         isEnabled: (current) => current.isEditable && current.isActive('link'),
         run: removeLink,
       },
@@ -120,7 +124,7 @@ export class JlEditorToolbar extends LitElement {
     return html`
       <div
         role="toolbar"
-        aria-label="Text formatting"
+        aria-label=${t('editor.textFormatting')}
         @keydown=${this.onKeyDown}
         @focusin=${this.onFocusIn}
       >

@@ -1,3 +1,5 @@
+import { currentLanguage, t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { DocumentEdgeKeys } from './document-edge-keys.js';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -40,6 +42,8 @@ import { ShowThreadEvent } from '../comments/show-thread-event.js';
  * shadow roots; its styles are adopted by whichever root holds it.
  */
 export class JlEditor extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     connection: { attribute: false },
     user: { attribute: false },
@@ -78,6 +82,8 @@ export class JlEditor extends LitElement {
   /** The letter's comment threads: the open ones are marked in the text. */
   declare threads: readonly ThreadEntry[];
   declare private editor: Editor | undefined;
+  /** The interface language the editor's own parts were last drawn in. */
+  private drawnLanguage = currentLanguage();
   /**
    * The view could not show the text as the document holds it (a transaction failed, or the text
    * shown differs after sync). Typing into such a view would write its wrong content into the
@@ -211,7 +217,10 @@ export class JlEditor extends LitElement {
       this.updateReadOnlyAttribute();
     }
     const officesChanged = changed.has('officeIds') && (changed.get('officeIds') as string[] | undefined)?.join() !== this.officeIds.join();
-    if ((changed.has('letterState') || officesChanged || changed.has('editor')) && this.editor) {
+    // The text's name and the gutter's words are drawn by ProseMirror, not Lit: redraw them in a new language.
+    const languageChanged = this.drawnLanguage !== currentLanguage();
+    this.drawnLanguage = currentLanguage();
+    if ((changed.has('letterState') || officesChanged || changed.has('editor') || languageChanged) && this.editor) {
       const { view } = this.editor;
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }
@@ -352,8 +361,8 @@ export class JlEditor extends LitElement {
         CommentHighlights.configure({ onShowThread: (threadId) => this.dispatchEvent(new ShowThreadEvent(threadId)) }),
         DirectionControlFilter.configure({
           onRemoved: (removed, example) => {
-            const what = removed === 1 ? `An invisible direction control (${codePointLabel(example)}) was` : `${removed} invisible direction controls (such as ${codePointLabel(example)}) were`;
-            this.textNotice = `${what} left out of what you entered: such characters can make a paragraph read in another order on screen than on paper.`;
+            const what = removed === 1 ? t('editor.anInvisibleDirectionControlWas', { codePointLabel: codePointLabel(example) }) : t('editor.invisibleDirectionControlsSuchAs', { removed: removed, codePointLabel: codePointLabel(example) });
+            this.textNotice = t('editor.leftOutOfWhatYou', { what: what });
           },
         }),
         SuggestingMode.configure({
@@ -387,12 +396,13 @@ export class JlEditor extends LitElement {
         }),
       ],
       editorProps: {
-        attributes: {
+        // A function, so that ProseMirror reads the name again in the interface's current language.
+        attributes: () => ({
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': 'Letter text',
+          'aria-label': t('editor.letterText'),
           class: 'letter-text',
-        },
+        }),
       },
     });
     this.editor = editor;
@@ -415,8 +425,7 @@ export class JlEditor extends LitElement {
     return html`
       ${this.hasFailed
         ? html`<p class="render-failed" role="alert">
-            This letter could not be shown correctly here, so you cannot edit it in this tab; nothing has been changed. Reload the
-            page to continue.
+            ${t('editor.thisLetterCouldNotBe')}
           </p>`
         : null}
       ${this.canSuggest ? this.renderSuggestingSwitch() : null}
@@ -436,10 +445,10 @@ export class JlEditor extends LitElement {
   private renderSuggestingSwitch() {
     const isOn = this.suggestsNow;
     const hint = this.mustSuggest
-      ? 'You can propose changes; people who edit the letter accept or reject them.'
+      ? t('editor.youCanProposeChangesPeople')
       : isOn
-        ? 'What you type and delete is proposed to the others; formatting is off.'
-        : 'You are editing the text directly.';
+        ? t('editor.whatYouTypeAndDelete')
+        : t('editor.youAreEditingTheText');
     return html`<div class="suggesting-bar">
       <button
         type="button"
@@ -449,9 +458,9 @@ export class JlEditor extends LitElement {
         ?disabled=${this.mustSuggest || !this.canType}
         @click=${this.toggleSuggesting}
       >
-        Suggesting
+        ${t('editor.suggesting')}
       </button>
-      <span id="suggesting-hint"><strong>${isOn ? 'On' : 'Off'}.</strong> ${hint}</span>
+      <span id="suggesting-hint"><strong>${isOn ? t('editor.on') : t('editor.off')}.</strong> ${hint}</span>
     </div>`;
   }
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { buttonStyles } from '../ui/shared-styles.js';
 import { describeLinkProblem } from './describe-link-problem.js';
@@ -8,6 +10,8 @@ import { describeLinkProblem } from './describe-link-problem.js';
  * the person is told why anything else is refused.
  */
 export class JlLinkDialog extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { error: { state: true }, isEditing: { state: true } };
 
   declare private error: string | null;
@@ -66,9 +70,9 @@ export class JlLinkDialog extends LitElement {
     return html`
       <dialog aria-labelledby="link-dialog-title" @close=${() => this.finish(null)}>
         <form novalidate @submit=${this.submit}>
-          <h2 id="link-dialog-title">${this.isEditing ? 'Edit link' : 'Add a link'}</h2>
-          <label for="link-href">Link address</label>
-          <p class="hint" id="link-href-hint">A web address (https://…) or an e-mail address (mailto:…).</p>
+          <h2 id="link-dialog-title">${this.isEditing ? t('editor.editLink') : t('editor.addALink')}</h2>
+          <label for="link-href">${t('editor.linkAddress')}</label>
+          <p class="hint" id="link-href-hint">${t('editor.aWebAddressHttpsOr')}</p>
           ${this.error ? html`<p class="error" id="link-href-error" role="alert">${this.error}</p>` : null}
           <input
             id="link-href"
@@ -80,8 +84,8 @@ export class JlLinkDialog extends LitElement {
             aria-describedby=${this.error ? 'link-href-hint link-href-error' : 'link-href-hint'}
           />
           <div class="actions">
-            <button type="submit" class="primary">Apply link</button>
-            <button type="button" class="secondary" @click=${() => this.finish(null)}>Cancel</button>
+            <button type="submit" class="primary">${t('editor.applyLink')}</button>
+            <button type="button" class="secondary" @click=${() => this.finish(null)}>${t('editor.cancel')}</button>
           </div>
         </form>
       </dialog>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -15,6 +17,8 @@ interface Person {
  * alone say nothing, so this list is how everyone learns who is editing alongside them.
  */
 export class JlPresenceList extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { connection: { attribute: false }, people: { state: true } };
 
   declare connection: LetterConnection | undefined;
@@ -70,9 +74,9 @@ export class JlPresenceList extends LitElement {
   };
 
   override render() {
-    if (this.people.length === 0) return html`<p class="alone">Nobody else has this letter open.</p>`;
+    if (this.people.length === 0) return html`<p class="alone">${t('editor.nobodyElseHasThisLetter')}</p>`;
     return html`
-      <p class="label" id="presence-label">Also here:</p>
+      <p class="label" id="presence-label">${t('editor.alsoHere')}</p>
       <ul aria-labelledby="presence-label">
         ${this.people.map(
           (person) => html`<li>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { SaveState, saveStateText } from './save-state.js';
 
@@ -15,6 +17,8 @@ const stateIcon: Record<SaveState, string> = {
  * relying on colour.
  */
 export class JlSaveStatus extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { state: { reflect: true } };
 
   declare state: SaveState;
@@ -27,7 +31,7 @@ export class JlSaveStatus extends LitElement {
   override render() {
     return html`
       <span class="icon" aria-hidden="true">${stateIcon[this.state]}</span>
-      <span class="text" role="status" aria-live="polite" aria-label="Save status">${saveStateText[this.state]}</span>
+      <span class="text" role="status" aria-live="polite" aria-label=${t('editor.saveStatus')}>${saveStateText[this.state]}</span>
     `;
   }
 

@@ -1,3 +1,6 @@
+import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { SuggestionDecision, SuggestionKind, type OpenSuggestion } from '../../shared/domain/suggestions.js';
 import type { OfficeSuggestionDecisionRequest } from '../../shared/api/suggestions.js';
@@ -14,8 +17,8 @@ export interface SuggestionOffice {
 }
 
 const kindWords: Record<string, string> = {
-  [SuggestionKind.insertion]: 'Insert',
-  [SuggestionKind.deletion]: 'Delete',
+  get [SuggestionKind.insertion]() { return t('editor.insert'); },
+  get [SuggestionKind.deletion]() { return t('editor.delete'); },
 };
 
 const decisionWords: Record<SuggestionDecision, string> = {
@@ -30,6 +33,8 @@ const decisionWords: Record<SuggestionDecision, string> = {
  * paragraph's; the author withdraws their own. Each decision is made by the server.
  */
 export class JlSuggestionList extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     userId: { attribute: false },
@@ -70,10 +75,10 @@ export class JlSuggestionList extends LitElement {
         hash: paragraph.hash,
       });
       this.keepsFocus = true;
-      const what = suggestions.length === 1 ? 'Suggestion' : `${suggestions.length} suggestions`;
-      this.message = `${what} in paragraph ${paragraph.number} ${decisionWords[decision]}.`;
+      const what = suggestions.length === 1 ? t('editor.suggestion') : t('editor.suggestions', { count: suggestions.length });
+      this.message = t('editor.inParagraph', { what: what, number: paragraph.number, value: decisionWords[decision] });
     } catch (error) {
-      this.message = error instanceof Error ? error.message : 'The decision could not be made. Try again.';
+      this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
     } finally {
       this.busy = false;
     }
@@ -147,16 +152,16 @@ export class JlSuggestionList extends LitElement {
       <p class="by">${suggestion.authorName}, ${officeName} · ${formatDateTime(suggestion.time)}</p>
       <div class="actions">
         ${this.canDecide
-          ? html`<button type="button" ?disabled=${this.busy} aria-label=${`Accept: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.accept, [suggestion])}>
-                Accept
+          ? html`<button type="button" ?disabled=${this.busy} aria-label=${t('editor.accept2', { label: label })} @click=${() => this.decide(paragraph, SuggestionDecision.accept, [suggestion])}>
+                ${t('editor.accept')}
               </button>
-              <button type="button" ?disabled=${this.busy} aria-label=${`Reject: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.reject, [suggestion])}>
-                Reject
+              <button type="button" ?disabled=${this.busy} aria-label=${t('editor.reject2', { label: label })} @click=${() => this.decide(paragraph, SuggestionDecision.reject, [suggestion])}>
+                ${t('editor.reject')}
               </button>`
           : nothing}
         ${isOwn
-          ? html`<button type="button" ?disabled=${this.busy} aria-label=${`Withdraw: ${label}`} @click=${() => this.decide(paragraph, SuggestionDecision.withdraw, [suggestion])}>
-              Withdraw
+          ? html`<button type="button" ?disabled=${this.busy} aria-label=${t('editor.withdraw2', { label: label })} @click=${() => this.decide(paragraph, SuggestionDecision.withdraw, [suggestion])}>
+              ${t('editor.withdraw')}
             </button>`
           : nothing}
       </div>
@@ -166,14 +171,14 @@ export class JlSuggestionList extends LitElement {
   private renderParagraph(paragraph: ParagraphSuggestions) {
     const several = paragraph.suggestions.length > 1;
     return html`<li>
-      <h3>Paragraph ${paragraph.number}</h3>
+      <h3>${t('editor.paragraph', { number: paragraph.number })}</h3>
       ${this.canDecide && several
         ? html`<div class="actions">
             <button type="button" ?disabled=${this.busy} @click=${() => this.decide(paragraph, SuggestionDecision.accept, paragraph.suggestions)}>
-              Accept all in paragraph ${paragraph.number}
+              ${t('editor.acceptAllInParagraph', { number: paragraph.number })}
             </button>
             <button type="button" ?disabled=${this.busy} @click=${() => this.decide(paragraph, SuggestionDecision.reject, paragraph.suggestions)}>
-              Reject all in paragraph ${paragraph.number}
+              ${t('editor.rejectAllInParagraph', { number: paragraph.number })}
             </button>
           </div>`
         : nothing}
@@ -196,10 +201,10 @@ export class JlSuggestionList extends LitElement {
   override render() {
     const count = this.paragraphs.reduce((sum, paragraph) => sum + paragraph.suggestions.length, 0);
     return html`<section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading" tabindex="-1">Suggestions (${count})</h2>
+      <h2 id="suggestions-heading" tabindex="-1">${t('editor.suggestions2', { count: count })}</h2>
       <p class="message" role="status">${this.message}</p>
       ${count > 0 && this.canDecide ? this.renderOffices() : nothing}
-      ${count === 0 ? html`<p>No open suggestions.</p>` : html`<ul class="paragraphs">${this.paragraphs.map((paragraph) => this.renderParagraph(paragraph))}</ul>`}
+      ${count === 0 ? html`<p>${t('editor.noOpenSuggestions')}</p>` : html`<ul class="paragraphs">${this.paragraphs.map((paragraph) => this.renderParagraph(paragraph))}</ul>`}
     </section>`;
   }
 

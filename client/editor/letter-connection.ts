@@ -1,7 +1,9 @@
+import { t } from '../i18n/translate.js';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
 import { CloseCode, describeCloseCode } from '../../shared/protocol/close-codes.js';
+import { closeCodeText } from './close-code-text.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
@@ -55,8 +57,8 @@ const refusalsOfAChange: ReadonlySet<number> = new Set([
   CloseCode.updateRefused,
 ]);
 
-const copyDiscardedNote =
-  ' The edits kept in this browser for this letter were removed, so that the letter opens again when you reload.';
+/** Added to a refusal's message when this browser's kept copy was dropped. */
+const copyDiscardedNote = (): string => ` ${t('editor.theEditsKeptInThis')}`;
 
 /**
  * One letter's shared text and its live connection to the server. It owns the Y.Doc and the
@@ -133,14 +135,15 @@ export class LetterConnection extends EventTarget {
     this.provider.on('connection-close', (event) => {
       // `null` means we closed it ourselves (offline, or leaving the page).
       if (!event) return;
-      const { reconnect, message } = describeCloseCode(event.code);
+      const { reconnect } = describeCloseCode(event.code);
       if (reconnect) return;
+      const message = closeCodeText(event.code);
       this.currentCloseCode = event.code;
       this.currentCloseMessage = message;
       // A copy the server refused would be sent, and refused, again on every visit. An ended session is no
       // refusal, and a copy from before a restore stays until the person has chosen to download or drop it.
       if (this.copy && event.code !== CloseCode.unauthenticated && event.code !== CloseCode.letterRestored) {
-        if (refusalsOfAChange.has(event.code)) this.currentCloseMessage += copyDiscardedNote;
+        if (refusalsOfAChange.has(event.code)) this.currentCloseMessage += copyDiscardedNote();
         void this.copy.discard();
       }
       this.refresh();

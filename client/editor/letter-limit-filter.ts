@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -46,14 +47,14 @@ function limitPassed(transaction: Transaction, limits: LetterLimits): string | n
   const growth = transaction.doc.content.size - transaction.before.content.size;
   if (growth <= 0) return null;
   if (longestTouchedParagraph(transaction) > limits.maxParagraphLength) {
-    return `A paragraph can hold at most ${limits.maxParagraphLength.toLocaleString('en')} characters, so this was not added. Split the text into shorter paragraphs, or paste less at once.`;
+    return t('editor.paragraphTooLong', { maximum: limits.maxParagraphLength });
   }
   // A new paragraph adds at least two positions (its start and end).
   if (growth >= 2 && countTextBlocks(transaction.doc) > Math.max(limits.maxParagraphs, countTextBlocks(transaction.before))) {
-    return `A letter can have at most ${limits.maxParagraphs.toLocaleString('en')} paragraphs, so this was not added.`;
+    return t('editor.tooManyParagraphs', { maximum: limits.maxParagraphs });
   }
   if (growth >= pasteSize && utf8.encode(transaction.doc.textContent).length > limits.maxLetterBytes) {
-    return 'The letter would be larger than the server accepts, so this was not added. Paste less at once.';
+    return t('editor.theLetterWouldBeLarger');
   }
   return null;
 }

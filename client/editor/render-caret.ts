@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { readableTextColor } from '../ui/readable-text-color.js';
 
 /** The part of an awareness `user` the caret draws. The server fills it from the session. */
@@ -30,7 +31,7 @@ export function renderCaret(user: CaretUser): HTMLElement {
   label.classList.add('collaboration-carets__label');
   label.style.backgroundColor = color;
   label.style.color = readableTextColor(color);
-  label.textContent = typeof user.name === 'string' && user.name ? user.name : 'Someone';
+  label.textContent = typeof user.name === 'string' && user.name ? user.name : t('editor.someone');
   caret.append(label);
   return caret;
 }

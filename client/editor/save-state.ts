@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 /**
  * Whether the person's edits are safe, decided only from what the server confirmed: its `saved`
  * messages (see shared/protocol/saved-message.ts and change-confirmations.ts). Pure, so it is
@@ -16,11 +17,11 @@ export type SaveState = (typeof SaveState)[keyof typeof SaveState];
 
 /** What each state says to the person, word for word. */
 export const saveStateText: Record<SaveState, string> = {
-  [SaveState.connecting]: 'Connecting…',
-  [SaveState.saving]: 'Saving…',
-  [SaveState.saved]: 'All changes saved',
-  [SaveState.offline]: 'Offline: your edits are kept in this browser until the server is back, then sent',
-  [SaveState.disconnected]: 'Disconnected',
+  get [SaveState.connecting]() { return t('editor.connecting'); },
+  get [SaveState.saving]() { return t('editor.saving'); },
+  get [SaveState.saved]() { return t('editor.allChangesSaved'); },
+  get [SaveState.offline]() { return t('editor.offlineYourEditsAreKept'); },
+  get [SaveState.disconnected]() { return t('editor.disconnected'); },
 };
 
 /** The provider's own three states. */

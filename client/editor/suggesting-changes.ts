@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { Mark, MarkType, Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
@@ -16,12 +17,11 @@ export const suggestingMeta = 'jlSuggestingChange';
 export type SuggestingResult = { transaction: Transaction } | { refused: string };
 
 export const refusals = {
-  paragraphs:
-    'Splitting or joining paragraphs cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
-  lineBreak: 'Line breaks cannot be proposed as a suggestion yet. Propose the words instead, or switch Suggesting off if you may edit.',
-  formatting: 'Formatting cannot be proposed as a suggestion: only insertions and deletions of words can. Switch Suggesting off to format, if you may edit.',
-  pastedParagraphs: 'Only text within one paragraph can be pasted as a suggestion. Paste one paragraph at a time.',
-  other: 'This change cannot be proposed as a suggestion: only typing, deleting and pasting words can.',
+  get paragraphs() { return t('editor.splittingOrJoiningParagraphsCannot'); },
+  get lineBreak() { return t('editor.lineBreaksCannotBeProposed'); },
+  get formatting() { return t('editor.formattingCannotBeProposedAs'); },
+  get pastedParagraphs() { return t('editor.onlyTextWithinOneParagraph'); },
+  get other() { return t('editor.thisChangeCannotBeProposed'); },
 } as const;
 
 const isOwn = (mark: Mark | undefined, author: SuggestionAuthor) => mark !== undefined && mark.attrs['authorId'] === author.userId;

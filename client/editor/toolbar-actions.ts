@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { Editor } from '@tiptap/core';
 
 /** One button of the formatting toolbar. */
@@ -29,8 +30,8 @@ export const toolbarGroups: readonly (readonly ToolbarAction[])[] = [
   [
     {
       id: 'paragraph',
-      text: 'Paragraph',
-      description: 'Normal paragraph text',
+      get text() { return t('editor.paragraph2'); },
+      get description() { return t('editor.normalParagraphText'); },
       isActive: (editor) => editor.isActive('paragraph') && !editor.isActive('heading'),
       // Already a paragraph counts as enabled: the button then just confirms the current state.
       isEnabled: (editor) => editor.isEditable && (editor.isActive('paragraph') || editor.can().setParagraph()),
@@ -39,8 +40,8 @@ export const toolbarGroups: readonly (readonly ToolbarAction[])[] = [
     ...headingLevels.map(
       (level): ToolbarAction => ({
         id: `heading-${level}`,
-        text: `H${level}`,
-        description: `Heading ${level}`,
+        text: t('editor.h', { level: level }),
+        description: t('editor.heading', { level: level }),
         isActive: (editor) => editor.isActive('heading', { level }),
         isEnabled: (editor) => editor.can().toggleHeading({ level }),
         run: (editor) => editor.chain().focus().toggleHeading({ level }).run(),
@@ -51,8 +52,8 @@ export const toolbarGroups: readonly (readonly ToolbarAction[])[] = [
     {
       id: 'bold',
       text: 'B',
-      label: 'Bold',
-      description: 'Bold',
+      get label() { return t('editor.bold'); },
+      get description() { return t('editor.bold'); },
       shortcut: 'Control+B',
       isActive: (editor) => editor.isActive('bold'),
       isEnabled: (editor) => editor.can().toggleBold(),
@@ -61,8 +62,8 @@ export const toolbarGroups: readonly (readonly ToolbarAction[])[] = [
     {
       id: 'italic',
       text: 'I',
-      label: 'Italic',
-      description: 'Italic',
+      get label() { return t('editor.italic'); },
+      get description() { return t('editor.italic'); },
       shortcut: 'Control+I',
       isActive: (editor) => editor.isActive('italic'),
       isEnabled: (editor) => editor.can().toggleItalic(),
@@ -72,18 +73,18 @@ export const toolbarGroups: readonly (readonly ToolbarAction[])[] = [
   [
     {
       id: 'bullet-list',
-      text: 'Bullets',
+      get text() { return t('editor.bullets'); },
       icon: '•',
-      description: 'Bullet list',
+      get description() { return t('editor.bulletList'); },
       isActive: (editor) => editor.isActive('bulletList'),
       isEnabled: (editor) => editor.can().toggleBulletList(),
       run: (editor) => editor.chain().focus().toggleBulletList().run(),
     },
     {
       id: 'numbered-list',
-      text: 'Numbering',
+      get text() { return t('editor.numbering'); },
       icon: '1.',
-      description: 'Numbered list',
+      get description() { return t('editor.numberedList'); },
       isActive: (editor) => editor.isActive('orderedList'),
       isEnabled: (editor) => editor.can().toggleOrderedList(),
       run: (editor) => editor.chain().focus().toggleOrderedList().run(),

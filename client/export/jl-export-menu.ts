@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ExportFormat } from '../../shared/api/interchange.js';
 import { describeError } from '../api/api-error.js';
@@ -5,9 +7,9 @@ import { downloadExport } from '../api/exports-api.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
 
 const formats: { format: ExportFormat; label: string }[] = [
-  { format: ExportFormat.docx, label: 'Word (.docx)' },
+  { format: ExportFormat.docx, get label() { return t('export.wordDocx'); } },
   { format: ExportFormat.pdf, label: 'PDF' },
-  { format: ExportFormat.markdown, label: 'Markdown (.md)' },
+  { format: ExportFormat.markdown, get label() { return t('export.markdownMd'); } },
 ];
 
 /**
@@ -16,6 +18,8 @@ const formats: { format: ExportFormat; label: string }[] = [
  * and reservations. A disclosure button opens the choices; Escape closes them.
  */
 export class JlExportMenu extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     versionId: { attribute: false },
@@ -69,7 +73,7 @@ export class JlExportMenu extends LitElement {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
-      this.error = `The download failed: ${describeError(error)}`;
+      this.error = t('export.theDownloadFailed', { error: describeError(error) });
     } finally {
       this.pending = null;
     }
@@ -79,10 +83,10 @@ export class JlExportMenu extends LitElement {
     const pendingLabel = formats.find((entry) => entry.format === this.pending)?.label;
     return html`
       <button type="button" class="toggle" aria-expanded=${this.isOpen ? 'true' : 'false'} aria-controls="export-choices" @click=${() => (this.isOpen = !this.isOpen)}>
-        Download<span class="chevron" aria-hidden="true">${this.isOpen ? '▴' : '▾'}</span>
+        ${t('export.download')}<span class="chevron" aria-hidden="true">${this.isOpen ? '▴' : '▾'}</span>
       </button>
       <div id="export-choices" class="choices" ?hidden=${!this.isOpen}>
-        <ul role="list" aria-label=${this.versionId ? 'Download this version as' : 'Download the letter as'}>
+        <ul role="list" aria-label=${this.versionId ? t('export.downloadThisVersionAs') : t('export.downloadTheLetterAs')}>
           ${formats.map(
             ({ format, label }) => html`<li>
               <button type="button" aria-disabled=${this.pending ? 'true' : 'false'} @click=${() => this.download(format)}>${label}</button>
@@ -99,10 +103,10 @@ export class JlExportMenu extends LitElement {
                 .checked=${this.withComments}
                 @change=${(event: Event) => (this.withComments = (event.target as HTMLInputElement).checked)}
               />
-              <label for="with-comments">With open comments and reservations</label>
-              <span class="hint" id="with-comments-hint">Word: as comments on the text. PDF: on a last page. Markdown: left out.</span>
+              <label for="with-comments">${t('export.withOpenCommentsAndReservations')}</label>
+              <span class="hint" id="with-comments-hint">${t('export.wordAsCommentsOnThe')}</span>
             </div>`}
-        <p class="status" role="status">${pendingLabel ? `Preparing ${pendingLabel}…` : ''}</p>
+        <p class="status" role="status">${pendingLabel ? t('export.preparing', { pendingLabel: pendingLabel }) : ''}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
     `;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { type Revision, RevisionKind } from '../../shared/api/history.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 
@@ -13,21 +14,21 @@ export interface RevisionContext {
 export function describeRevision(revision: Revision, context: RevisionContext): string {
   switch (revision.kind) {
     case RevisionKind.created:
-      return 'Created';
+      return t('history.created');
     case RevisionKind.edited:
-      return 'Edited';
+      return t('history.edited');
     case RevisionKind.split:
-      return `Split from ${nameParagraph(revision.relatedParagraphId, context)}`;
+      return t('history.splitFrom', { nameParagraph: nameParagraph(revision.relatedParagraphId, context) });
     case RevisionKind.merged:
-      return `Merged with ${nameParagraph(revision.relatedParagraphId, context)}`;
+      return t('history.mergedWith', { nameParagraph: nameParagraph(revision.relatedParagraphId, context) });
     case RevisionKind.deleted:
-      return 'Deleted';
+      return t('history.deleted');
     case RevisionKind.restored: {
       const source = revision.restoredFrom ? context.findRevision(revision.restoredFrom) : undefined;
-      return source ? `Restored from the revision of ${formatDateTime(source.endedAt)}` : 'Restored from an earlier revision';
+      return source ? t('history.restoredFromTheRevisionOf', { dateTime: formatDateTime(source.endedAt) }) : t('history.restoredFromAnEarlierRevision');
     }
     case RevisionKind.recorded:
-      return 'Text as first recorded';
+      return t('history.textAsFirstRecorded');
     default:
       throw new Error(`unknown revision kind ${String((revision as { kind: unknown }).kind)}`);
   }
@@ -35,5 +36,5 @@ export function describeRevision(revision: Revision, context: RevisionContext): 
 
 function nameParagraph(paragraphId: string | null, context: RevisionContext): string {
   const number = paragraphId ? context.paragraphNumber(paragraphId) : null;
-  return number === null ? 'another paragraph' : `paragraph ${number}`;
+  return number === null ? t('history.anotherParagraph') : t('history.paragraph', { number: number });
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Office } from '../../shared/api/offices.js';
 import { renderDiffLegend, renderWordDiff, wordDiffStyles } from '../signoff/render-word-diff.js';
@@ -8,6 +10,8 @@ import type { HistorySignoff } from './history-timeline.js';
 
 /** "Compare with what <office> approved": the person picks an office, and sees what changed since its latest approval. */
 export class JlApprovedComparison extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     approvals: { attribute: false },
     currentText: { attribute: false },
@@ -31,12 +35,12 @@ export class JlApprovedComparison extends LitElement {
   }
 
   override render() {
-    if (this.approvals.length === 0) return html`<p class="hint">No office has approved this paragraph yet.</p>`;
+    if (this.approvals.length === 0) return html`<p class="hint">${t('history.noOfficeHasApprovedThis')}</p>`;
     const chosen = this.approvals.find((approval) => approval.officeId === this.officeId);
     return html`<div class="field">
-        <label for="approved-office">Compare with what an office approved</label>
+        <label for="approved-office">${t('history.compareWithWhatAnOffice')}</label>
         <select id="approved-office" @change=${(event: Event) => (this.officeId = (event.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!chosen}>Choose an office</option>
+          <option value="" ?selected=${!chosen}>${t('history.chooseAnOffice')}</option>
           ${this.approvals.map(
             (approval) =>
               html`<option value=${approval.officeId} ?selected=${approval.officeId === this.officeId}>
@@ -51,10 +55,10 @@ export class JlApprovedComparison extends LitElement {
   private renderDiff(approval: HistorySignoff) {
     const name = officeName(this.offices, approval.officeId);
     return html`<section aria-labelledby="approved-diff-heading">
-      <h3 id="approved-diff-heading">What changed since ${name} approved</h3>
-      <p class="hint">Approved by ${approval.by}, ${formatDateTime(approval.at)}</p>
+      <h3 id="approved-diff-heading">${t('history.whatChangedSinceApproved', { name: name })}</h3>
+      <p class="hint">${t('history.approvedBy', { by: approval.by, dateTime: formatDateTime(approval.at) })}</p>
       ${approval.paragraphText === this.currentText
-        ? html`<p>Nothing: the text is the one ${name} approved.</p>`
+        ? html`<p>${t('history.nothingTheTextIsThe', { name: name })}</p>`
         : html`${renderWordDiff(approval.paragraphText, this.currentText)} ${renderDiffLegend()}`}
     </section>`;
   }

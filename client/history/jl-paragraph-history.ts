@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { ParagraphHistory, Revision } from '../../shared/api/history.js';
@@ -33,6 +35,8 @@ const switchDelayMs = 250;
  * difference to what an office approved, and, for people who may edit, restoring older text.
  */
 export class JlParagraphHistory extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     paragraph: { attribute: false },
@@ -186,7 +190,7 @@ export class JlParagraphHistory extends LitElement {
     try {
       await restoreRevision(this.letterId, paragraph.id, { revisionId: revision.id, hash: paragraph.hash });
       this.confirmingRevisionId = null;
-      this.notice = `Paragraph ${paragraph.number} is back to the text of ${formatDateTime(revision.endedAt)}.`;
+      this.notice = t('history.paragraphIsBackToThe', { number: paragraph.number, dateTime: formatDateTime(revision.endedAt) });
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
       this.confirmingRevisionId = null;
@@ -203,7 +207,7 @@ export class JlParagraphHistory extends LitElement {
   override render() {
     const paragraph = this.paragraph;
     if (!paragraph) return nothing;
-    const headingText = `History of paragraph ${paragraph.number}`;
+    const headingText = t('history.historyOfParagraph', { number: paragraph.number });
     return html`<section class="history" aria-labelledby="history-heading">
       <h2 id="history-heading">
         <button type="button" class="disclosure" aria-expanded=${this.isOpen ? 'true' : 'false'} aria-controls="history-body" @click=${this.toggle}>
@@ -215,7 +219,7 @@ export class JlParagraphHistory extends LitElement {
             <p class="message success" role="status">${this.notice}</p>
             ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
             ${this.loadError ? html`<p class="message error" role="alert">${this.loadError}</p>` : null}
-            ${this.history ? this.renderHistory(this.history, paragraph) : this.loadError ? null : html`<p class="hint">Loading the history…</p>`}
+            ${this.history ? this.renderHistory(this.history, paragraph) : this.loadError ? null : html`<p class="hint">${t('history.loadingTheHistory')}</p>`}
           </div>`
         : null}
     </section>`;
@@ -232,7 +236,7 @@ export class JlParagraphHistory extends LitElement {
     };
     return html`
       <jl-approved-comparison .approvals=${latestApprovals(history)} .currentText=${paragraph.text} .offices=${this.offices}></jl-approved-comparison>
-      <ol class="timeline" aria-label="Revisions, sign-offs, comments and reservations, newest first">
+      <ol class="timeline" aria-label=${t('history.revisionsSignOffsCommentsAnd')}>
         ${entries.map((entry) =>
           entry.kind === 'revision'
             ? this.renderRevision(entry.revision, entry.previousText, entry.isNewest, paragraph, context, entry.folded)
@@ -241,21 +245,21 @@ export class JlParagraphHistory extends LitElement {
               : renderDiscussionEntry(entry.act, office),
         )}
       </ol>
-      ${entries.length === 0 ? html`<p class="hint">No revision is recorded for this paragraph yet.</p>` : null}
+      ${entries.length === 0 ? html`<p class="hint">${t('history.noRevisionIsRecordedFor')}</p>` : null}
       ${hiddenRevisions > 0
         ? html`<button type="button" class="secondary" @click=${() => (this.shownRevisions += revisionPageSize)}>
-            Show older revisions (${hiddenRevisions} more)
+            ${t('history.showOlderRevisionsMore', { hiddenRevisions: hiddenRevisions })}
           </button>`
         : null}
     `;
   }
 
   private renderRevision(revision: Revision, previousText: string | null, isNewest: boolean, paragraph: ParagraphInfo, context: RevisionContext, folded: Revision[] = []) {
-    const author = revision.by ? `${revision.by}${revision.officeId ? `, ${officeName(this.offices, revision.officeId)}` : ''}` : 'author not recorded';
+    const author = revision.by ? `${revision.by}${revision.officeId ? `, ${officeName(this.offices, revision.officeId)}` : ''}` : t('history.authorNotRecorded');
     const canRestoreThis = this.canRestore && !isNewest && revision.kind !== 'deleted' && revision.text !== paragraph.text;
     return html`<li class="entry revision" data-revision=${revision.id}>
-      <p class="entry-head"><strong>${describeRevision(revision, context)}</strong> by ${author}${folded.length > 0
-        ? html` <span class="folded">(${folded.length + 1} revisions in this minute)</span>`
+      <p class="entry-head"><strong>${describeRevision(revision, context)}</strong> ${t('history.by', { author: author })}${folded.length > 0
+        ? html` <span class="folded">${t('history.revisionsInThisMinute', { value: folded.length + 1 })}</span>`
         : null}</p>
       <p class="entry-time">${renderTimeSpan((folded.at(-1) ?? revision).startedAt, revision.endedAt)}</p>
       ${this.diffOf(revision, previousText)} ${canRestoreThis ? this.renderRestore(revision) : null}
@@ -274,14 +278,14 @@ export class JlParagraphHistory extends LitElement {
   private renderRestore(revision: Revision) {
     if (this.confirmingRevisionId !== revision.id) {
       return html`<button type="button" class="secondary restore" ?disabled=${this.isBusy} @click=${() => void this.confirmRestore(revision.id)}>
-        Restore this text
+        ${t('history.restoreThisText')}
       </button>`;
     }
-    return html`<div class="confirm" role="group" aria-label="Confirm the restore">
-      <p>Put this text back as the paragraph's current text? Offices that approved the paragraph will need to approve it again.</p>
+    return html`<div class="confirm" role="group" aria-label=${t('history.confirmTheRestore')}>
+      <p>${t('history.putThisTextBackAs')}</p>
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.restore(revision)}>Restore</button>
-        <button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.confirmRestore(null)}>Cancel</button>
+        <button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.restore(revision)}>${t('history.restore')}</button>
+        <button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.confirmRestore(null)}>${t('history.cancel')}</button>
       </div>
     </div>`;
   }
@@ -293,15 +297,15 @@ function renderTimeSpan(startedAt: string, endedAt: string) {
   const start = formatDateTime(startedAt);
   const end = formatDateTime(endedAt);
   if (start === end) return html`<time datetime=${endedAt}>${end}</time>`;
-  return html`<time datetime=${startedAt}>${start}</time> to <time datetime=${endedAt}>${end}</time>`;
+  return html`<time datetime=${startedAt}>${start}</time> ${t('history.to')} <time datetime=${endedAt}>${end}</time>`;
 }
 
 function describeRestoreError(error: unknown): string {
   if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
-    return 'The paragraph changed since you opened its history, so nothing was restored. The history is up to date again: check it and try once more.';
+    return t('history.theParagraphChangedSinceYou');
   }
   if (error instanceof ApiError && (error.status === 403 || error.code === ErrorCode.forbidden)) {
-    return 'Your role does not let you restore text in this letter.';
+    return t('history.yourRoleDoesNotLet');
   }
   return describeError(error);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { html, nothing } from 'lit';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { formatDateTime } from '../ui/format-date-time.js';
@@ -7,16 +8,13 @@ import type { DiscussionAct } from './discussion-acts.js';
 function headline(act: DiscussionAct, office: (officeId: string) => string) {
   switch (act.kind) {
     case 'comment':
-      return html`<span aria-hidden="true">💬</span> <strong>${act.isReply ? 'Reply' : act.isAnchored ? 'Comment on words' : 'Comment on the paragraph'}</strong> by
-        ${act.by}, ${office(act.officeId)}`;
+      return html`<span aria-hidden="true">💬</span> <strong>${act.isReply ? t('history.reply') : act.isAnchored ? t('history.commentOnWords') : t('history.commentOnTheParagraph')}</strong> ${t('history.by2', { by: act.by, office: office(act.officeId) })}`;
     case 'resolve':
-      return html`<span aria-hidden="true">✔</span> <strong>Thread resolved</strong> by ${act.by}`;
+      return html`<span aria-hidden="true">✔</span> <strong>${t('history.threadResolved')}</strong> ${t('history.by3', { by: act.by })}`;
     case 'reservation-entered':
-      return html`<span aria-hidden="true">⚑</span> <strong>${reservationKindLabel[act.reservationKind]} entered</strong> for ${office(act.officeId)} by
-        ${act.by}`;
+      return html`<span aria-hidden="true">⚑</span> <strong>${t('history.entered', { value: reservationKindLabel[act.reservationKind] })}</strong> ${t('history.forBy', { office: office(act.officeId), by: act.by })}`;
     case 'reservation-lifted':
-      return html`<span aria-hidden="true">⚐</span> <strong>${reservationKindLabel[act.reservationKind]} lifted</strong> for ${office(act.officeId)} by
-        ${act.by}`;
+      return html`<span aria-hidden="true">⚐</span> <strong>${t('history.lifted', { value: reservationKindLabel[act.reservationKind] })}</strong> ${t('history.forBy', { office: office(act.officeId), by: act.by })}`;
     default:
       throw new Error(`unknown discussion act ${String((act as { kind: unknown }).kind)}`);
   }
@@ -27,7 +25,7 @@ function detail(act: DiscussionAct) {
   switch (act.kind) {
     case 'comment':
       return html`${act.isAnchored && !act.isReply ? html`<q class="quote">${act.quote}</q>` : nothing}
-        ${act.body === null ? html`<p class="withdrawn">Withdrawn by its author.</p>` : html`<q class="reason">${act.body}</q>`}`;
+        ${act.body === null ? html`<p class="withdrawn">${t('history.withdrawnByItsAuthor')}</p>` : html`<q class="reason">${act.body}</q>`}`;
     case 'resolve':
       return act.quote ? html`<q class="quote">${act.quote}</q>` : nothing;
     case 'reservation-entered':

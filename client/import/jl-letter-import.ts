@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { longParagraphCharacters, type ImportPreview } from '../../shared/api/interchange.js';
@@ -18,6 +20,8 @@ const acceptedFiles = '.md,.markdown,.txt,.docx,text/markdown,text/plain,applica
  * blocks found in the file as the letter's own; confirming creates it.
  */
 export class JlLetterImport extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     file: { state: true },
     preview: { state: true },
@@ -70,7 +74,7 @@ export class JlLetterImport extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const title = String(data.get('title') ?? '').trim();
     if (!title) {
-      this.error = 'Enter a title for the letter.';
+      this.error = t('import.enterATitleForThe');
       this.renderRoot.querySelector<HTMLInputElement>('#import-title')?.focus();
       return;
     }
@@ -106,8 +110,8 @@ export class JlLetterImport extends LitElement {
   override render() {
     return html`
       <div class="field">
-        <label for="import-file">Markdown or Word file</label>
-        <p class="hint" id="import-file-hint">A .md or .docx file. You see the letter before anything is created.</p>
+        <label for="import-file">${t('import.markdownOrWordFile')}</label>
+        <p class="hint" id="import-file-hint">${t('import.aMdOrDocxFile')}</p>
         <input
           id="import-file"
           type="file"
@@ -117,7 +121,7 @@ export class JlLetterImport extends LitElement {
           @change=${this.choose}
         />
       </div>
-      <p class="busy" role="status">${this.isBusy && !this.preview ? 'Reading the file…' : ''}</p>
+      <p class="busy" role="status">${this.isBusy && !this.preview ? t('import.readingTheFile') : ''}</p>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
       ${this.preview ? this.renderPreview(this.preview) : nothing}
     `;
@@ -126,11 +130,11 @@ export class JlLetterImport extends LitElement {
   private renderPreview(preview: ImportPreview) {
     return html`
       <form class="preview" aria-labelledby="import-preview-heading" @submit=${this.confirm}>
-        <h3 id="import-preview-heading" tabindex="-1">The letter from “${preview.fileName}”</h3>
+        <h3 id="import-preview-heading" tabindex="-1">${t('import.theLetterFrom', { fileName: preview.fileName })}</h3>
         <p>
-          ${preview.paragraphCount} paragraph${preview.paragraphCount === 1 ? '' : 's'}${preview.noteCount > 0
-            ? html`, with ${preview.noteCount} footnote${preview.noteCount === 1 ? '' : 's'} as numbered notes at the end`
-            : nothing}.
+          ${preview.noteCount > 0
+            ? t('import.paragraphsWithNotes', { count: preview.paragraphCount, notes: t('import.footnotes', { count: preview.noteCount }) })
+            : t('import.paragraphCount', { count: preview.paragraphCount })}
         </p>
         ${preview.suggestionCount > 0
           ? html`<p class="suggestion-count">
@@ -141,28 +145,28 @@ export class JlLetterImport extends LitElement {
           : nothing}
         ${this.renderLongParagraphs(preview)}
         ${preview.warnings.length > 0
-          ? html`<ul class="message notice" aria-label="What changed on import">
+          ? html`<ul class="message notice" aria-label=${t('import.whatChangedOnImport')}>
               ${preview.warnings.map((warning) => html`<li>${warning}</li>`)}
             </ul>`
           : nothing}
         <div class="field">
-          <label for="import-title">Title <span class="required">(required)</span></label>
+          <label for="import-title">${t('import.title')} <span class="required">${t('import.required')}</span></label>
           <input id="import-title" name="title" type="text" autocomplete="off" aria-required="true" .value=${preview.title} />
         </div>
         <div class="field">
-          <label for="import-subject">Subject</label>
+          <label for="import-subject">${t('import.subject')}</label>
           <input id="import-subject" name="subject" type="text" autocomplete="off" .value=${preview.subject} />
         </div>
         ${this.renderAddresseeOffer(preview)} ${this.renderSignatoryOffer(preview)}
         ${preview.excerpt.length > 0
           ? html`<figure class="excerpt">
-              <figcaption>The text begins:</figcaption>
+              <figcaption>${t('import.theTextBegins')}</figcaption>
               ${preview.excerpt.map((paragraph) => html`<p>${paragraph}</p>`)}
             </figure>`
           : nothing}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.isBusy}>${this.isBusy ? 'Creating…' : 'Create letter from file'}</button>
-          <button class="secondary" type="button" @click=${this.cancel}>Choose another file</button>
+          <button class="primary" type="submit" ?disabled=${this.isBusy}>${this.isBusy ? t('import.creating') : t('import.createLetterFromFile')}</button>
+          <button class="secondary" type="button" @click=${this.cancel}>${t('import.chooseAnotherFile')}</button>
         </div>
       </form>
     `;
@@ -175,15 +179,13 @@ export class JlLetterImport extends LitElement {
     return html`
       <div class="message notice long-paragraphs" role="group" aria-labelledby="long-paragraphs-heading">
         <p id="long-paragraphs-heading">
-          <strong>${long.length === 1 ? '1 paragraph is' : `${long.length} paragraphs are`} too long to sign off one by one</strong>
-          (over ${longParagraphCharacters.toLocaleString('en-GB')} characters): every office must approve all of it at once, and any
-          change makes every approval of it stale. Consider splitting ${long.length === 1 ? 'it' : 'them'} into shorter paragraphs in the file
-          or after creating the letter.
+          <strong>${t('import.paragraphsTooLong', { count: long.length })}</strong>
+          ${t('import.longParagraphAdvice', { count: long.length, characters: longParagraphCharacters })}
         </p>
         <ul>
           ${long.map(
             (paragraph) =>
-              html`<li>Paragraph ${paragraph.number} (${paragraph.characters.toLocaleString('en-GB')} characters): “${paragraph.opening}”</li>`,
+              html`<li>${t('import.longParagraph', { number: paragraph.number, characters: paragraph.characters, opening: paragraph.opening })}</li>`,
           )}
         </ul>
       </div>
@@ -191,27 +193,27 @@ export class JlLetterImport extends LitElement {
   }
 
   private renderAddresseeOffer(preview: ImportPreview) {
-    if (preview.addressees.length === 0) return html`<p>No addressee list was recognised; any addressees stay in the text.</p>`;
+    if (preview.addressees.length === 0) return html`<p>${t('import.noAddresseeListWasRecognised')}</p>`;
     return html`
       <fieldset class="offer">
-        <legend>Addressees found in the file</legend>
+        <legend>${t('import.addresseesFoundInTheFile')}</legend>
         <ul>
           ${preview.addressees.map((addressee) => html`<li>${addressee}</li>`)}
         </ul>
         <label class="check">
           <input type="checkbox" name="takeAddressees" checked />
-          Make these the letter’s addressees and take them out of the text
+          ${t('import.makeTheseTheLetterS')}
         </label>
       </fieldset>
     `;
   }
 
   private renderSignatoryOffer(preview: ImportPreview) {
-    if (preview.signatories.length === 0) return html`<p>No signature blocks of known offices were recognised; any stay in the text.</p>`;
+    if (preview.signatories.length === 0) return html`<p>${t('import.noSignatureBlocksOfKnown')}</p>`;
     const officeById = new Map(this.offices.map((office) => [office.id, office]));
     return html`
       <fieldset class="offer">
-        <legend>Signature blocks found in the file</legend>
+        <legend>${t('import.signatureBlocksFoundInThe')}</legend>
         <ol>
           ${preview.signatories.map((signatory) => {
             const office = officeById.get(signatory.officeId);
@@ -224,7 +226,7 @@ export class JlLetterImport extends LitElement {
         </ol>
         <label class="check">
           <input type="checkbox" name="takeSignatories" checked />
-          Make these offices the letter’s signatories, in this order, and take the blocks out of the text
+          ${t('import.makeTheseOfficesTheLetter')}
         </label>
       </fieldset>
     `;

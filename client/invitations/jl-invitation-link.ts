@@ -1,7 +1,9 @@
+import { formatDateTime } from '../ui/format-date-time.js';
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { buttonStyles, formStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 
-const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
 /**
  * A new person's one-time invitation link, to copy and hand over; when the deployment sends mail, it
@@ -9,6 +11,8 @@ const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeS
  * and copied by hand.
  */
 export class JlInvitationLink extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     url: { attribute: false },
     personName: { attribute: false },
@@ -49,7 +53,7 @@ export class JlInvitationLink extends LitElement {
   private async copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.url);
-      this.copyMessage = 'Link copied.';
+      this.copyMessage = t('invitations.linkCopied');
       return;
     } catch {
       // Clipboard access can be refused (permissions, an insecure origin): fall back to the selection.
@@ -57,25 +61,25 @@ export class JlInvitationLink extends LitElement {
     const field = this.field;
     field?.select();
     const copied = field ? document.execCommand('copy') : false;
-    this.copyMessage = copied ? 'Link copied.' : 'The link is selected: press Ctrl+C (or ⌘C) to copy it.';
+    this.copyMessage = copied ? t('invitations.linkCopied') : t('invitations.theLinkIsSelectedPress');
   }
 
   override render() {
     const expires = new Date(this.expiresAt);
     return html`
       <div class="field">
-        <label for="invitation-link">Invitation link for ${this.personName}</label>
+        <label for="invitation-link">${t('invitations.invitationLinkFor', { personName: this.personName })}</label>
         <div class="row">
           <input id="invitation-link" type="text" readonly .value=${this.url} @focus=${() => this.field?.select()} />
           <button type="button" class="secondary" @click=${() => this.copy()}>
-            Copy<span class="visually-hidden"> the invitation link</span>
+            ${t('invitations.copy')}<span class="visually-hidden"> ${t('invitations.theInvitationLink')}</span>
           </button>
         </div>
         <p class="hint">
-          The link works once${Number.isNaN(expires.getTime()) ? '' : `, until ${expiryFormat.format(expires)}`}.
+          ${t('invitations.theLinkWorksOnce')}${Number.isNaN(expires.getTime()) ? '' : t('invitations.until', { format: formatDateTime(this.expiresAt) })}.
           ${this.mailedTo
-            ? `Jointly mailed it to ${this.mailedTo} as well.`
-            : `Send it to ${this.personName} yourself: Jointly does not send e-mail.`}
+            ? t('invitations.jointlyMailedItToAs', { mailedTo: this.mailedTo })
+            : t('invitations.sendItToYourselfJointly', { personName: this.personName })}
         </p>
         <p class="copied" role="status">${this.copyMessage}</p>
       </div>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { InvitationDetailsResponse } from '../../shared/api/accounts.js';
@@ -13,17 +15,17 @@ import { validateNewPassword, type NewPasswordField } from './validate-new-passw
 function describeLinkProblem(error: unknown): { heading: string; message: string } {
   if (error instanceof ApiError && error.code === ErrorCode.notFound) {
     return {
-      heading: 'This invitation link is not known',
-      message: 'Check that you opened the whole link you were sent. If it still does not work, ask the person who invited you for a new one.',
+      heading: t('invitations.thisInvitationLinkIsNot'),
+      message: t('invitations.checkThatYouOpenedThe'),
     };
   }
   if (error instanceof ApiError && error.code === ErrorCode.invitationUnusable) {
     return {
-      heading: 'This invitation link cannot be used any more',
-      message: 'It has been used already or it has expired. Ask the person who invited you for a new link; if you have set a password already, sign in instead.',
+      heading: t('invitations.thisInvitationLinkCannotBe'),
+      message: t('invitations.itHasBeenUsedAlready'),
     };
   }
-  return { heading: 'The invitation could not be opened', message: describeError(error) };
+  return { heading: t('invitations.theInvitationCouldNotBe'), message: describeError(error) };
 }
 
 /**
@@ -31,6 +33,8 @@ function describeLinkProblem(error: unknown): { heading: string; message: string
  * and is signed in straight away.
  */
 export class JlInvitationPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     token: { attribute: false },
     invitation: { state: true },
@@ -65,16 +69,16 @@ export class JlInvitationPage extends LitElement {
     const token = this.token;
     this.invitation = undefined;
     this.linkProblem = null;
-    document.title = 'Invitation – Jointly';
+    document.title = t('invitations.invitationJointly');
     try {
       const invitation = await loadInvitation(token);
       if (token !== this.token) return;
       this.invitation = invitation;
-      document.title = `Welcome, ${invitation.name} – Jointly`;
+      document.title = t('invitations.welcomeJointly', { name: invitation.name });
     } catch (error) {
       if (token !== this.token) return;
       this.linkProblem = describeLinkProblem(error);
-      document.title = 'Invitation link not usable – Jointly';
+      document.title = t('invitations.invitationLinkNotUsableJointly');
     }
   }
 
@@ -113,26 +117,25 @@ export class JlInvitationPage extends LitElement {
       return html`
         <h1>${this.linkProblem.heading}</h1>
         <p class="message error" role="alert">${this.linkProblem.message}</p>
-        <p><a href="/">Go to the sign-in page</a></p>
+        <p><a href="/">${t('invitations.goToTheSignIn')}</a></p>
       `;
     }
-    if (!this.invitation) return html`<p>Opening your invitation…</p>`;
+    if (!this.invitation) return html`<p>${t('invitations.openingYourInvitation')}</p>`;
     const { name, email, officeName } = this.invitation;
     return html`
-      <h1>Welcome, ${name} (${officeName})</h1>
+      <h1>${t('invitations.welcome', { name: name, officeName: officeName })}</h1>
       <p class="intro">
-        You have been invited to Jointly. Choose a password: from now on you sign in with your e-mail
-        address and this password.
+        ${t('invitations.youHaveBeenInvitedTo')}
       </p>
       <form novalidate @submit=${this.submit}>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <div class="field">
-          <label for="email">E-mail address</label>
+          <label for="email">${t('invitations.eMailAddress')}</label>
           <input id="email" name="email" type="email" autocomplete="username" readonly .value=${email} />
         </div>
         <div class="field">
-          <label for="password">New password</label>
-          <p class="hint" id="password-hint">At least 12 characters. A few unrelated words make a good one.</p>
+          <label for="password">${t('invitations.newPassword')}</label>
+          <p class="hint" id="password-hint">${t('invitations.atLeast12CharactersA')}</p>
           ${this.renderError('password')}
           <input
             id="password"
@@ -145,7 +148,7 @@ export class JlInvitationPage extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="confirmation">Repeat the password</label>
+          <label for="confirmation">${t('invitations.repeatThePassword')}</label>
           ${this.renderError('confirmation')}
           <input
             id="confirmation"
@@ -158,7 +161,7 @@ export class JlInvitationPage extends LitElement {
           />
         </div>
         <button class="primary" type="submit" ?disabled=${this.isSubmitting}>
-          ${this.isSubmitting ? 'Setting the password…' : 'Set password and sign in'}
+          ${this.isSubmitting ? t('invitations.settingThePassword') : t('invitations.setPasswordAndSignIn')}
         </button>
       </form>
     `;

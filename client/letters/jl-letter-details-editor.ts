@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import type { z } from 'zod';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -17,10 +19,10 @@ import { buttonStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-
 import { formatLetterDate } from './format-letter-date.js';
 
 const fieldLabels: Record<LetterDetailField, string> = {
-  title: 'Title',
-  subject: 'Subject',
-  addressees: 'Addressees',
-  letterDate: 'Date',
+  get title() { return t('letters.title'); },
+  get subject() { return t('letters.subject'); },
+  get addressees() { return t('letters.addressees'); },
+  get letterDate() { return t('letters.date'); },
 };
 
 /**
@@ -29,6 +31,8 @@ const fieldLabels: Record<LetterDetailField, string> = {
  * allows it (`canEdit`, from `mayEditDetails`); the server decides again.
  */
 export class JlLetterDetailsEditor extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     details: { attribute: false },
@@ -124,12 +128,12 @@ export class JlLetterDetailsEditor extends LitElement {
     this.isSaving = true;
     try {
       await saveLetterDetails(this.letterId, parsed.data);
-      this.savedNote = 'Letter details saved.';
+      this.savedNote = t('letters.letterDetailsSaved');
       await this.closeForm();
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
       this.formError =
-        error instanceof ApiError && error.code === ErrorCode.detailsFixed ? error.message : `The details were not saved. ${describeError(error)}`;
+        error instanceof ApiError && error.code === ErrorCode.detailsFixed ? describeError(error) : t('letters.theDetailsWereNotSaved', { error: describeError(error) });
     } finally {
       this.isSaving = false;
     }
@@ -155,10 +159,10 @@ export class JlLetterDetailsEditor extends LitElement {
       <div class="actions">
         ${this.canEdit
           ? html`<button type="button" class="secondary edit-toggle" aria-expanded=${this.isEditing ? 'true' : 'false'} @click=${() => (this.isEditing ? this.closeForm() : this.openForm())}>
-              Edit details
+              ${t('letters.editDetails')}
             </button>`
           : nothing}
-        <button type="button" class="secondary" aria-expanded=${this.isHistoryOpen ? 'true' : 'false'} @click=${this.toggleHistory}>Details history</button>
+        <button type="button" class="secondary" aria-expanded=${this.isHistoryOpen ? 'true' : 'false'} @click=${this.toggleHistory}>${t('letters.detailsHistory')}</button>
         <p class="saved-note" role="status">${this.savedNote}</p>
       </div>
       ${this.isEditing && this.details ? this.renderForm(this.details) : nothing}
@@ -169,13 +173,13 @@ export class JlLetterDetailsEditor extends LitElement {
   private renderForm(details: LetterDetails) {
     return html`
       <form novalidate aria-labelledby="details-heading" @submit=${this.submit}>
-        <h2 id="details-heading">Letter details</h2>
+        <h2 id="details-heading">${t('letters.letterDetails')}</h2>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
-        ${this.renderInput('title', 'Title', details.title, `Up to ${letterDetailLimits.titleLength} characters.`)}
-        ${this.renderInput('subject', 'Subject', details.subject, `Up to ${letterDetailLimits.subjectLength} characters.`)}
+        ${this.renderInput('title', t('letters.title'), details.title, t('letters.upToCharacters', { titleLength: letterDetailLimits.titleLength }))}
+        ${this.renderInput('subject', t('letters.subject'), details.subject, t('letters.upToCharacters2', { subjectLength: letterDetailLimits.subjectLength }))}
         <div class="field">
-          <label for="details-addressees">Addressees</label>
-          <p class="hint" id="details-addressees-hint">One per line, at most ${letterDetailLimits.addressees}.</p>
+          <label for="details-addressees">${t('letters.addressees')}</label>
+          <p class="hint" id="details-addressees-hint">${t('letters.onePerLineAtMost', { addressees: letterDetailLimits.addressees })}</p>
           ${this.renderError('addressees')}
           <textarea
             id="details-addressees"
@@ -187,8 +191,8 @@ export class JlLetterDetailsEditor extends LitElement {
           ></textarea>
         </div>
         <div class="field">
-          <label for="details-letterDate">Date</label>
-          <p class="hint" id="details-letterDate-hint">The day the letter bears; leave empty for none yet.</p>
+          <label for="details-letterDate">${t('letters.date')}</label>
+          <p class="hint" id="details-letterDate-hint">${t('letters.theDayTheLetterBears')}</p>
           ${this.renderError('letterDate')}
           <input
             id="details-letterDate"
@@ -200,8 +204,8 @@ export class JlLetterDetailsEditor extends LitElement {
           />
         </div>
         <div class="buttons">
-          <button class="primary" type="submit" ?disabled=${this.isSaving}>${this.isSaving ? 'Saving…' : 'Save details'}</button>
-          <button class="secondary" type="button" @click=${this.closeForm}>Cancel</button>
+          <button class="primary" type="submit" ?disabled=${this.isSaving}>${this.isSaving ? t('letters.saving') : t('letters.saveDetails')}</button>
+          <button class="secondary" type="button" @click=${this.closeForm}>${t('letters.cancel')}</button>
         </div>
       </form>
     `;
@@ -236,12 +240,12 @@ export class JlLetterDetailsEditor extends LitElement {
 
   private renderHistory() {
     if (this.historyError) return html`<p class="message error" role="alert">${this.historyError}</p>`;
-    if (!this.edits) return html`<p>Loading the history of the details…</p>`;
+    if (!this.edits) return html`<p>${t('letters.loadingTheHistoryOfThe')}</p>`;
     return html`
       <section class="history" aria-labelledby="details-history-heading">
-        <h2 id="details-history-heading">Changes to the letter’s details</h2>
+        <h2 id="details-history-heading">${t('letters.changesToTheLetterS')}</h2>
         ${this.edits.length === 0
-          ? html`<p>The details have not changed since the letter was created.</p>`
+          ? html`<p>${t('letters.theDetailsHaveNotChanged')}</p>`
           : html`<ol>
               ${this.edits.map(
                 (edit) => html`<li>
@@ -362,19 +366,19 @@ function showValue(field: LetterDetailField, value: string | string[] | null): s
 
 function describeIssue(field: LetterDetailField, issue: z.core.$ZodIssue, index: number | undefined): string {
   const label = field === 'addressees' ? 'addressee' : fieldLabels[field].toLowerCase();
-  const where = field === 'addressees' && index !== undefined ? ` (line ${index + 1})` : '';
-  if (field === 'letterDate') return 'Enter a date that exists, or leave the date empty.';
+  const where = field === 'addressees' && index !== undefined ? ` ${t('letters.line', { value: index + 1 })}` : '';
+  if (field === 'letterDate') return t('letters.enterADateThatExists');
   switch (issue.code) {
     case 'too_small':
-      return field === 'title' ? 'Enter a title.' : `Enter the ${label}${where}.`;
+      return field === 'title' ? t('letters.enterATitle') : t('letters.enterThe', { label: label, where: where });
     case 'too_big':
       return field === 'addressees' && index === undefined
-        ? `A letter can have at most ${letterDetailLimits.addressees} addressees.`
-        : `Shorten the ${label}${where} to ${String(issue.maximum)} characters or fewer.`;
+        ? t('letters.aLetterCanHaveAt', { addressees: letterDetailLimits.addressees })
+        : t('letters.shortenTheToCharactersOr', { label: label, where: where, string: String(issue.maximum) });
     case 'custom':
-      return `Remove the control characters (such as tabs or direction marks) from the ${label}${where}.`;
+      return t('letters.removeTheControlCharactersSuch', { label: label, where: where });
     default:
-      return `Check the ${label}${where}.`;
+      return t('letters.checkThe', { label: label, where: where });
   }
 }
 

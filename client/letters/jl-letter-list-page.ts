@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { LetterSummary } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
@@ -12,6 +14,8 @@ import '../import/jl-letter-import.js';
 
 /** The start page: every letter the person can open, the form to start a new one, and the import of one from a file. */
 export class JlLetterListPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letters: { state: true },
     loadError: { state: true },
@@ -31,7 +35,7 @@ export class JlLetterListPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = 'Letters – Jointly';
+    document.title = t('letters.lettersJointly');
     void this.load();
   }
 
@@ -51,17 +55,17 @@ export class JlLetterListPage extends LitElement {
 
   override render() {
     return html`
-      <h1>Letters</h1>
+      <h1>${t('letters.letters')}</h1>
       <section aria-labelledby="your-letters">
-        <h2 id="your-letters" class="visually-hidden">Your letters</h2>
+        <h2 id="your-letters" class="visually-hidden">${t('letters.yourLetters')}</h2>
         ${this.renderLetters()}
       </section>
       <section class="new-letter" aria-labelledby="new-letter">
-        <h2 id="new-letter">New letter</h2>
+        <h2 id="new-letter">${t('letters.newLetter')}</h2>
         <jl-new-letter-form></jl-new-letter-form>
       </section>
       <section class="new-letter" aria-labelledby="import-letter">
-        <h2 id="import-letter">Import a letter</h2>
+        <h2 id="import-letter">${t('letters.importALetter')}</h2>
         <jl-letter-import></jl-letter-import>
       </section>
     `;
@@ -70,9 +74,9 @@ export class JlLetterListPage extends LitElement {
   private renderLetters() {
     if (this.loadError) {
       return html`<p class="message error" role="alert">${this.loadError}</p>
-        <button type="button" class="secondary" @click=${() => this.load()}>Try again</button>`;
+        <button type="button" class="secondary" @click=${() => this.load()}>${t('letters.tryAgain')}</button>`;
     }
-    if (!this.letters) return html`<p>Loading letters…</p>`;
+    if (!this.letters) return html`<p>${t('letters.loadingLetters')}</p>`;
     return html`<jl-letter-list .letters=${this.letters} .deadlines=${this.deadlines}></jl-letter-list>`;
   }
 

@@ -1,14 +1,18 @@
+import { formatDateTime } from '../ui/format-date-time.js';
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { LetterSummary } from '../../shared/api/letters.js';
 import type { DeadlineSummary } from '../../shared/api/notifications.js';
-import { describeTimeLeft } from '../../shared/domain/notification-rules.js';
+import { timeLeftText } from '../notifications/time-left-text.js';
 import { letterPath } from '../app/route.js';
 import { letterStatusLabel } from './letter-status-label.js';
 
-const updatedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The letters a person can open, newest activity first as the server orders them. */
 export class JlLetterList extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { letters: { attribute: false }, deadlines: { attribute: false } };
 
   declare letters: LetterSummary[];
@@ -22,7 +26,7 @@ export class JlLetterList extends LitElement {
   }
 
   override render() {
-    if (this.letters.length === 0) return html`<p class="empty">There are no letters yet. Start one below.</p>`;
+    if (this.letters.length === 0) return html`<p class="empty">${t('letters.thereAreNoLettersYet')}</p>`;
     return html`
       <ul>
         ${this.letters.map((letter) => this.renderLetter(letter))}
@@ -37,17 +41,17 @@ export class JlLetterList extends LitElement {
         <a href=${letterPath(letter.id)}>${letter.title}</a>
         ${letter.subject ? html`<p class="subject">${letter.subject}</p>` : null}
         <dl>
-          <div><dt>Status</dt><dd class="status">${letterStatusLabel[letter.status]}</dd></div>
+          <div><dt>${t('letters.status')}</dt><dd class="status">${letterStatusLabel[letter.status]}</dd></div>
           <div>
-            <dt>Signatories</dt>
+            <dt>${t('letters.signatories')}</dt>
             <dd>${letter.signatoryCount} ${letter.signatoryCount === 1 ? 'office' : 'offices'}</dd>
           </div>
           ${this.renderDeadline(this.deadlines.find((entry) => entry.letterId === letter.id))}
           ${Number.isNaN(updatedAt.getTime())
             ? null
             : html`<div>
-                <dt>Last change</dt>
-                <dd><time datetime=${letter.updatedAt}>${updatedFormat.format(updatedAt)}</time></dd>
+                <dt>${t('letters.lastChange')}</dt>
+                <dd><time datetime=${letter.updatedAt}>${formatDateTime(letter.updatedAt)}</time></dd>
               </div>`}
         </dl>
       </li>
@@ -58,9 +62,9 @@ export class JlLetterList extends LitElement {
     if (!deadline) return null;
     const late = deadline.lateOffices.map((office) => office.name).join(', ');
     return html`<div>
-      <dt>Deadline</dt>
+      <dt>${t('letters.deadline')}</dt>
       <dd>
-        ${deadline.dueAt ? describeTimeLeft(Date.parse(deadline.dueAt) - Date.now()) : 'every office is done'}${late ? html`; <strong>late: ${late}</strong>` : null}
+        ${deadline.dueAt ? timeLeftText(Date.parse(deadline.dueAt) - Date.now()) : t('letters.everyOfficeIsDone')}${late ? html`; <strong>${t('letters.late', { late: late })}</strong>` : null}
       </dd>
     </div>`;
   }

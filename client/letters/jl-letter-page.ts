@@ -1,3 +1,7 @@
+import { isSupportedLanguage, languageNames, sourceLanguage, supportedLanguages } from '../../shared/i18n/languages.js';
+import { saveLetterLanguage } from '../api/letters-api.js';
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ErrorCode } from '../../shared/api/errors.js';
@@ -48,6 +52,7 @@ import './jl-letterhead.js';
 import './jl-signature-blocks.js';
 import { letterPageStyles } from './letter-page-styles.js';
 import { letterStatusLabel } from './letter-status-label.js';
+import { accessReasonText } from '../editor/access-reason-text.js';
 
 /**
  * One letter: letterhead, addressees, title and subject, the shared text, signature blocks, and
@@ -57,6 +62,8 @@ import { letterStatusLabel } from './letter-status-label.js';
  * inside must not sit in a shadow root.
  */
 export class JlLetterPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
@@ -71,6 +78,7 @@ export class JlLetterPage extends LitElement {
     letterState: { state: true },
     paragraph: { state: true },
     comments: { state: true },
+    languageError: { state: true },
   };
 
   declare letterId: string;
@@ -96,6 +104,7 @@ export class JlLetterPage extends LitElement {
   private paragraphAsked: string | null = null;
   /** Comment threads as the server announces them (message 105). */
   declare private comments: CommentsState;
+  declare private languageError: string | null;
 
   constructor() {
     super();
@@ -112,6 +121,7 @@ export class JlLetterPage extends LitElement {
     this.letterState = emptyLetterState;
     this.paragraph = null;
     this.comments = emptyCommentsState;
+    this.languageError = null;
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
     this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
@@ -145,7 +155,7 @@ export class JlLetterPage extends LitElement {
   protected override updated(): void {
     // A title changed by the coordinator (rule D2) names the tab too.
     const title = this.letterState.course?.details?.title ?? this.letter?.title;
-    if (title && !this.loadError) document.title = `${title} – Jointly`;
+    if (title && !this.loadError) document.title = t('letters.jointly', { title: title });
     const bar = this.querySelector('.letter-bar');
     this.barObserver.disconnect();
     if (bar) this.barObserver.observe(bar);
@@ -174,12 +184,12 @@ export class JlLetterPage extends LitElement {
       if (letterId !== this.letterId) return;
       this.letter = letter;
       this.paragraphAsked = paragraphToShow(location.search);
-      document.title = `${letter.title} – Jointly`;
+      document.title = t('letters.jointly', { title: letter.title });
       this.openConnection(letter.id);
     } catch (error) {
       if (letterId !== this.letterId || dispatchIfSessionExpired(this, error)) return;
       this.loadError = error instanceof Error ? error : new Error(String(error));
-      document.title = 'Letter not available – Jointly';
+      document.title = t('letters.letterNotAvailableJointly');
     }
   }
 
@@ -257,7 +267,7 @@ export class JlLetterPage extends LitElement {
 
   override render() {
     if (this.loadError) return this.renderLoadError(this.loadError);
-    if (!this.letter) return html`<p class="loading">Loading the letter…</p>`;
+    if (!this.letter) return html`<p class="loading">${t('letters.loadingTheLetter')}</p>`;
     const letter = this.letter;
     // The server's word on this connection counts over the roles read when the page opened.
     const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
@@ -281,11 +291,11 @@ export class JlLetterPage extends LitElement {
     const isDrawer = this.drawerLayout.matches;
     return html`
       <div class="letter-bar">
-        <a class="back" href="/"><span aria-hidden="true">←</span> All letters</a>
-        <span class="letter-status">Status: <strong>${letterStatusLabel[status]}</strong></span>
+        <a class="back" href="/"><span aria-hidden="true">←</span> ${t('letters.allLetters')}</a>
+        <span class="letter-status">${t('letters.status2')} <strong>${letterStatusLabel[status]}</strong></span>
         ${isCoordinator ? html`<jl-status-moves .letterId=${letter.id} .status=${status}></jl-status-moves>` : null}
-        <a href=${letterVersionsPath(letter.id)}>Versions</a>
-        ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>Audit trail</a>` : null}
+        <a href=${letterVersionsPath(letter.id)}>${t('letters.versions')}</a>
+        ${hasPermission(letter.myRoles, Permission.readAudit) ? html`<a href=${letterAuditPath(letter.id)}>${t('letters.auditTrail')}</a>` : null}
         <button
           type="button"
           class="members-toggle"
@@ -293,7 +303,7 @@ export class JlLetterPage extends LitElement {
           aria-controls=${ifDefined(this.isMembersOpen ? 'members-panel' : undefined)}
           @click=${() => (this.isMembersOpen = !this.isMembersOpen)}
         >
-          Members<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
+          ${t('letters.members')}<span class="chevron" aria-hidden="true">${this.isMembersOpen ? '▴' : '▾'}</span>
         </button>
         ${this.isMembersOpen
           ? html`<jl-members-panel
@@ -307,7 +317,7 @@ export class JlLetterPage extends LitElement {
           : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
-        <p class="access-change" role="status">${this.closeMessage ? '' : (this.access?.reason ?? '')}</p>
+        <p class="access-change" role="status">${this.closeMessage ? '' : accessReasonText(this.access?.reason ?? '')}</p>
         ${isDrawer
           ? html`<button
               type="button"
@@ -317,7 +327,7 @@ export class JlLetterPage extends LitElement {
               aria-controls="signoff-drawer"
               @click=${this.openSignoff}
             >
-              Sign-off and comments${this.paragraph ? html`<span class="signoff-toggle__paragraph">¶ ${this.paragraph.number}</span>` : null}
+              ${t('letters.signOffAndComments')}${this.paragraph ? html`<span class="signoff-toggle__paragraph">¶ ${this.paragraph.number}</span>` : null}
             </button>`
           : null}
       </div>
@@ -328,23 +338,35 @@ export class JlLetterPage extends LitElement {
         <div class="letter-meta">
           ${details.addressees.length > 0
             ? html`<div class="addressees">
-                <p class="meta-label" id="addressees-label">To</p>
+                <p class="meta-label" id="addressees-label">${t('letters.to')}</p>
                 <ul aria-labelledby="addressees-label">
                   ${details.addressees.map((addressee) => html`<li>${addressee}</li>`)}
                 </ul>
               </div>`
             : null}
-          ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate)}</p>` : null}
+          ${details.letterDate ? html`<p class="letter-date">${formatLetterDate(details.letterDate, letter.language)}</p>` : null}
         </div>
         <h1 id="letter-title">${details.title}</h1>
-        ${details.subject ? html`<p class="subject"><span class="meta-label">Subject:</span> ${details.subject}</p>` : null}
+        ${details.subject ? html`<p class="subject"><span class="meta-label">${t('letters.subject2')}</span> ${details.subject}</p>` : null}
         <jl-letter-details-editor
           .letterId=${letter.id}
           .details=${details}
           .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
         ></jl-letter-details-editor>
-        ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">You can read this letter; your role does not let you edit it.</p>`}
+        ${mayEditDetails(letter.myRoles, status) && !this.closeMessage
+          ? html`<label class="letter-language">
+              ${t('letters.letterLanguage')}
+              <select @change=${this.chooseLetterLanguage}>
+                ${supportedLanguages.map(
+                  (language) => html`<option value=${language} lang=${language} ?selected=${language === (letter.language ?? sourceLanguage)}>${languageNames[language] ?? language}</option>`,
+                )}
+              </select>
+            </label>
+            ${this.languageError ? html`<p class="message error" role="alert">${this.languageError}</p>` : null}`
+          : null}
+        ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">${t('letters.youCanReadThisLetter')}</p>`}
         <jl-editor
+          lang=${letter.language ?? sourceLanguage}
           .connection=${this.connection}
           .user=${this.user}
           .isEditable=${isEditable}
@@ -370,11 +392,11 @@ export class JlLetterPage extends LitElement {
       >
       ${isDrawer
         ? html`<div class="drawer-head">
-            <h2 id="signoff-drawer-title" tabindex="-1">Sign-off and comments</h2>
-            <button type="button" class="drawer-close" @click=${this.closeSignoff}>Close</button>
+            <h2 id="signoff-drawer-title" tabindex="-1">${t('letters.signOffAndComments')}</h2>
+            <button type="button" class="drawer-close" @click=${this.closeSignoff}>${t('letters.close')}</button>
           </div>`
         : null}
-      <aside class="signoff-aside" aria-label="Sign-off">
+      <aside class="signoff-aside" aria-label=${t('letters.signOff')}>
         <jl-paragraph-panel
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
@@ -486,24 +508,38 @@ export class JlLetterPage extends LitElement {
       <div class="connection-alert" role="alert">
         <p>${message}</p>
         ${code === CloseCode.letterRestored
-          ? html`<button type="button" @click=${this.downloadCopy}>Download my copy (Markdown)</button>
-              <button type="button" @click=${this.openRestoredLetter}>Open the restored letter</button>`
+          ? html`<button type="button" @click=${this.downloadCopy}>${t('letters.downloadMyCopyMarkdown')}</button>
+              <button type="button" @click=${this.openRestoredLetter}>${t('letters.openTheRestoredLetter')}</button>`
           : code === CloseCode.unauthenticated
-          ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>Sign in again</button>`
+          ? html`<button type="button" @click=${() => this.dispatchEvent(new SessionExpiredEvent())}>${t('letters.signInAgain')}</button>`
           : code === CloseCode.removedFromLetter
-            ? html`<a href="/">Go to your letters</a>`
-            : html`<button type="button" @click=${() => location.reload()}>Reload the page</button>`}
+            ? html`<a href="/">${t('letters.goToYourLetters')}</a>`
+            : html`<button type="button" @click=${() => location.reload()}>${t('letters.reloadThePage')}</button>`}
       </div>
     `;
   }
 
   /** The text this tab holds, refused after a restore from a backup, as a Markdown file. */
+  /** The coordinator sets the language the letter is written in; its body's `lang` and exports follow. */
+  private readonly chooseLetterLanguage = async (event: Event): Promise<void> => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!this.letter || !isSupportedLanguage(value)) return;
+    const letterId = this.letter.id;
+    try {
+      await saveLetterLanguage(letterId, value);
+      this.languageError = null;
+      if (this.letter?.id === letterId) this.letter = { ...this.letter, language: value };
+    } catch (error) {
+      this.languageError = describeError(error);
+    }
+  };
+
   private readonly downloadCopy = (): void => {
     if (!this.connection || !this.letter) return;
     const markdown = copyToMarkdown(this.connection.doc, this.letter.title);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
-    link.download = `${this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'letter'} (my copy).md`;
+    link.download = t('letters.myCopyFileName', { title: this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || t('letters.letterFileName') });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   };
@@ -517,11 +553,11 @@ export class JlLetterPage extends LitElement {
   private renderLoadError(error: Error) {
     const isNotFound = error instanceof ApiError && (error.code === ErrorCode.notFound || error.status === 404);
     return html`
-      <h1 class="error-heading">${isNotFound ? 'Letter not found' : 'The letter could not be opened'}</h1>
+      <h1 class="error-heading">${isNotFound ? t('letters.letterNotFound') : t('letters.theLetterCouldNotBe')}</h1>
       <p role="alert">
-        ${isNotFound ? 'This letter does not exist, or you are not allowed to see it.' : describeError(error)}
+        ${isNotFound ? t('letters.thisLetterDoesNotExist') : describeError(error)}
       </p>
-      <p><a href="/">Go to the list of letters</a></p>
+      <p><a href="/">${t('letters.goToTheListOf')}</a></p>
     `;
   }
 }

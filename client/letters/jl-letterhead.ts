@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -6,6 +8,8 @@ import { officeLanguage } from './office-language.js';
 
 /** The joint letterhead: every signatory office in signing order, each under its own colour. */
 export class JlLetterhead extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { signatories: { attribute: false } };
 
   declare signatories: Signatory[];
@@ -18,7 +22,7 @@ export class JlLetterhead extends LitElement {
   override render() {
     const ordered = [...this.signatories].sort((a, b) => a.position - b.position);
     return html`
-      <section aria-label="Letterhead">
+      <section aria-label=${t('letters.letterhead')}>
         <ol>
           ${ordered.map(
             ({ office }) => html`

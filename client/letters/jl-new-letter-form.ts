@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 // Keyed by office: a checkbox the person unticked moves with its office, not with its place.
@@ -14,6 +16,8 @@ import { type NewLetterField, validateNewLetter } from './validate-new-letter.js
 
 /** Starts a letter: title, subject, addressees and the signatory offices in signing order. */
 export class JlNewLetterForm extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     offices: { state: true },
     errors: { state: true },
@@ -86,7 +90,7 @@ export class JlNewLetterForm extends LitElement {
       if (dispatchIfSessionExpired(this, error)) return;
       this.formError =
         error instanceof ApiError && error.code === 'validation_failed'
-          ? `The server did not accept the letter: ${error.message}`
+          ? t('letters.theServerDidNotAccept', { message: describeError(error) })
           : describeError(error);
     } finally {
       this.isSubmitting = false;
@@ -103,7 +107,7 @@ export class JlNewLetterForm extends LitElement {
       <form novalidate @submit=${this.submit}>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <div class="field">
-          <label for="title">Title <span class="required">(required)</span></label>
+          <label for="title">${t('letters.title')} <span class="required">${t('letters.required')}</span></label>
           ${this.renderError('title')}
           <input
             id="title"
@@ -116,7 +120,7 @@ export class JlNewLetterForm extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="subject">Subject</label>
+          <label for="subject">${t('letters.subject')}</label>
           ${this.renderError('subject')}
           <input
             id="subject"
@@ -128,8 +132,8 @@ export class JlNewLetterForm extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="addressees">Addressees</label>
-          <p class="hint" id="addressees-hint">One per line, for example “President of the European Commission”.</p>
+          <label for="addressees">${t('letters.addressees')}</label>
+          <p class="hint" id="addressees-hint">${t('letters.onePerLineForExample')}</p>
           ${this.renderError('addressees')}
           <textarea
             id="addressees"
@@ -140,8 +144,8 @@ export class JlNewLetterForm extends LitElement {
           ></textarea>
         </div>
         <div class="field">
-          <label for="letterDate">Date</label>
-          <p class="hint" id="letterDate-hint">The day the letter bears; you can set or change it later.</p>
+          <label for="letterDate">${t('letters.date')}</label>
+          <p class="hint" id="letterDate-hint">${t('letters.theDayTheLetterBears2')}</p>
           ${this.renderError('letterDate')}
           <input
             id="letterDate"
@@ -153,7 +157,7 @@ export class JlNewLetterForm extends LitElement {
         </div>
         ${this.renderOffices()}
         <button class="primary" type="submit" ?disabled=${this.isSubmitting || !this.offices}>
-          ${this.isSubmitting ? 'Creating…' : 'Create letter'}
+          ${this.isSubmitting ? t('letters.creating') : t('letters.createLetter')}
         </button>
       </form>
     `;
@@ -172,8 +176,8 @@ export class JlNewLetterForm extends LitElement {
         class="field"
         aria-describedby=${error ? 'offices-hint signatoryOfficeIds-error' : 'offices-hint'}
       >
-        <legend>Signatory offices</legend>
-        <p class="hint" id="offices-hint">The letter is signed in this order; move an office up or down to change it. Each office’s minister signs.</p>
+        <legend>${t('letters.signatoryOffices')}</legend>
+        <p class="hint" id="offices-hint">${t('letters.theLetterIsSignedIn')}</p>
         ${this.renderError('signatoryOfficeIds')}
         <p class="visually-hidden" role="status">${this.orderNote}</p>
         ${this.offices
@@ -197,14 +201,14 @@ export class JlNewLetterForm extends LitElement {
                       <span class="native" lang=${ifDefined(officeLanguage(office))}>${office.name}</span>
                     </label>
                     <span class="move">
-                      <button type="button" class="secondary" id=${`up-${office.id}`} aria-label=${`Move ${office.country}: ${office.nameEn} up`} ?disabled=${index === 0} @click=${() => this.move(office, -1)}>↑</button>
-                      <button type="button" class="secondary" id=${`down-${office.id}`} aria-label=${`Move ${office.country}: ${office.nameEn} down`} ?disabled=${index === this.order.length - 1} @click=${() => this.move(office, 1)}>↓</button>
+                      <button type="button" class="secondary" id=${`up-${office.id}`} aria-label=${t('letters.moveUp', { country: office.country, nameEn: office.nameEn })} ?disabled=${index === 0} @click=${() => this.move(office, -1)}>↑</button>
+                      <button type="button" class="secondary" id=${`down-${office.id}`} aria-label=${t('letters.moveDown', { country: office.country, nameEn: office.nameEn })} ?disabled=${index === this.order.length - 1} @click=${() => this.move(office, 1)}>↓</button>
                     </span>
                   </li>
                 `,
               )}
             </ol>`
-          : html`<p>Loading offices…</p>`}
+          : html`<p>${t('letters.loadingOffices')}</p>`}
       </fieldset>
     `;
   }
@@ -222,7 +226,7 @@ export class JlNewLetterForm extends LitElement {
     const order = [...this.order];
     [order[from], order[to]] = [order[to]!, order[from]!];
     this.order = order;
-    this.orderNote = `${office.country}: ${office.nameEn} moved to place ${to + 1} of ${order.length}.`;
+    this.orderNote = t('letters.movedToPlaceOf', { country: office.country, nameEn: office.nameEn, value: to + 1, count: order.length });
     await this.updateComplete;
     const target = this.renderRoot.querySelector<HTMLButtonElement>(`#${step < 0 ? 'up' : 'down'}-${CSS.escape(office.id)}`);
     (target && !target.disabled ? target : this.renderRoot.querySelector<HTMLButtonElement>(`#${step < 0 ? 'down' : 'up'}-${CSS.escape(office.id)}`))?.focus();

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Signatory } from '../../shared/api/letters.js';
@@ -8,6 +10,8 @@ import { officeLanguage } from './office-language.js';
  * not from the shared text, so nobody can edit a minister's name or title by typing.
  */
 export class JlSignatureBlocks extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { signatories: { attribute: false } };
 
   declare signatories: Signatory[];
@@ -21,9 +25,9 @@ export class JlSignatureBlocks extends LitElement {
     const ordered = [...this.signatories].sort((a, b) => a.position - b.position);
     return html`
       <section aria-labelledby="signatures-heading">
-        <h2 id="signatures-heading">Signatures</h2>
+        <h2 id="signatures-heading">${t('letters.signatures')}</h2>
         ${ordered.length === 0
-          ? html`<p class="none">This letter has no signatories yet.</p>`
+          ? html`<p class="none">${t('letters.thisLetterHasNoSignatories')}</p>`
           : html`<ol>
               ${ordered.map(
                 ({ office, signerName, capacity }) => html`

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { z } from 'zod';
 import { type CreateLetterRequest, createLetterRequestSchema } from '../../shared/api/letters.js';
 
@@ -23,7 +24,7 @@ const fieldNames: Record<NewLetterField, string> = {
   subject: 'subject',
   addressees: 'addressee',
   letterDate: 'date',
-  signatoryOfficeIds: 'signatory office',
+  get signatoryOfficeIds() { return t('letters.signatoryOffice'); },
 };
 
 /**
@@ -51,7 +52,7 @@ export function validateNewLetter(input: NewLetterInput): NewLetterValidation {
     }
   }
   if (request.signatoryOfficeIds.length === 0 && !errors.signatoryOfficeIds) {
-    errors.signatoryOfficeIds = 'Choose at least one signatory office.';
+    errors.signatoryOfficeIds = t('letters.chooseAtLeastOneSignatory');
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, request: parsed.data };
@@ -62,18 +63,18 @@ function isField(key: PropertyKey | undefined): key is NewLetterField {
 }
 
 function describeIssue(field: NewLetterField, issue: z.core.$ZodIssue, index: number | undefined): string {
-  const where = field === 'addressees' && index !== undefined ? ` (line ${index + 1})` : '';
-  if (field === 'letterDate') return 'Enter a date that exists, or leave the date empty.';
+  const where = field === 'addressees' && index !== undefined ? ` ${t('letters.line', { value: index + 1 })}` : '';
+  if (field === 'letterDate') return t('letters.enterADateThatExists');
   switch (issue.code) {
     case 'too_small':
-      return field === 'title' ? 'Enter a title.' : `Enter a ${fieldNames[field]}${where}.`;
+      return field === 'title' ? t('letters.enterATitle') : t('letters.enterA', { value: fieldNames[field], where: where });
     case 'too_big':
       return index === undefined && field === 'addressees'
-        ? `A letter can have at most ${String(issue.maximum)} addressees.`
-        : `Shorten the ${fieldNames[field]}${where} to ${String(issue.maximum)} characters or fewer.`;
+        ? t('letters.aLetterCanHaveAt2', { string: String(issue.maximum) })
+        : t('letters.shortenTheToCharactersOr2', { value: fieldNames[field], where: where, string: String(issue.maximum) });
     case 'custom':
-      return `Remove the control characters (such as tabs) from the ${fieldNames[field]}${where}.`;
+      return t('letters.removeTheControlCharactersSuch2', { value: fieldNames[field], where: where });
     default:
-      return `Check the ${fieldNames[field]}${where}.`;
+      return t('letters.checkThe2', { value: fieldNames[field], where: where });
   }
 }

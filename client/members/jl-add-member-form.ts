@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Member } from '../../shared/api/members.js';
@@ -14,6 +16,8 @@ import { describeRoles } from './role-labels.js';
 
 /** Adds someone who has an account already to the letter, with the roles the coordinator picks. */
 export class JlAddMemberForm extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     members: { attribute: false },
@@ -76,21 +80,21 @@ export class JlAddMemberForm extends LitElement {
     const chosen = readRoleChoices(data);
     this.error = null;
     this.added = '';
-    this.personError = userId ? null : 'Choose the person to add.';
+    this.personError = userId ? null : t('members.chooseThePersonToAdd');
     if (!userId) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('select')?.focus();
       return;
     }
     if (chosen.length === 0) {
-      this.error = 'Choose at least one role.';
+      this.error = t('members.chooseAtLeastOneRole');
       return;
     }
     this.isSubmitting = true;
     try {
       const members = await setMemberRoles(this.letterId, userId, chosen);
       const person = this.people?.find((candidate) => candidate.userId === userId);
-      this.added = `${person?.name ?? 'The person'} was added: ${describeRoles(chosen).toLowerCase()}.`;
+      this.added = t('members.personAdded', { name: person?.name ?? t('members.thePerson'), roles: describeRoles(chosen).toLowerCase() });
       form.reset();
       this.chosenUserId = '';
       this.dispatchEvent(new MembersChangedEvent(members));
@@ -114,10 +118,10 @@ export class JlAddMemberForm extends LitElement {
       .sort((a, b) => a.office.country.localeCompare(b.office.country) || a.name.localeCompare(b.name));
     return html`
       <form novalidate aria-labelledby="add-member-heading" @submit=${this.submit}>
-        <h3 id="add-member-heading">Add a person</h3>
+        <h3 id="add-member-heading">${t('members.addAPerson')}</h3>
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
         <div class="field">
-          <label for="add-member-person">Person</label>
+          <label for="add-member-person">${t('members.person')}</label>
           ${this.personError
             ? html`<p class="field-error" id="add-member-person-error"><span aria-hidden="true">⚠</span> ${this.personError}</p>`
             : nothing}
@@ -129,15 +133,15 @@ export class JlAddMemberForm extends LitElement {
             ?disabled=${!this.people}
             @change=${(event: Event) => (this.chosenUserId = (event.target as HTMLSelectElement).value)}
           >
-            <option value="">${this.people ? (candidates.length > 0 ? 'Choose a person' : 'Everyone is a member already') : 'Loading people…'}</option>
+            <option value="">${this.people ? (candidates.length > 0 ? t('members.chooseAPerson') : t('members.everyoneIsAMemberAlready')) : t('members.loadingPeople')}</option>
             ${candidates.map(
               (person) => html`<option value=${person.userId}>${person.name} (${person.office.nameEn}, ${person.office.country})</option>`,
             )}
           </select>
         </div>
-        ${renderRoleChoices({ legend: 'Roles', idPrefix: 'add-member-role', selected: preselected, assignable })}
+        ${renderRoleChoices({ legend: t('members.roles'), idPrefix: 'add-member-role', selected: preselected, assignable })}
         <button class="secondary" type="submit" ?disabled=${this.isSubmitting || !this.people}>
-          ${this.isSubmitting ? 'Adding…' : 'Add to the letter'}
+          ${this.isSubmitting ? t('members.adding') : t('members.addToTheLetter')}
         </button>
         <p class="done" role="status">${this.added}</p>
       </form>

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { inviteToLetterRequestSchema } from '../../shared/api/members.js';
@@ -23,6 +25,8 @@ type Field = 'name' | 'email' | 'officeId' | 'roles';
  * people of the chosen office can be ticked: approvers are appointed by their office's administrator.
  */
 export class JlInviteMemberForm extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
@@ -83,10 +87,10 @@ export class JlInviteMemberForm extends LitElement {
     const officeId = String(data.get('officeId') ?? '');
     const chosen = readRoleChoices(data);
     const errors: Partial<Record<Field, string>> = {};
-    if (!name) errors.name = 'Enter the person’s name.';
-    if (!inviteToLetterRequestSchema.shape.email.safeParse(email).success) errors.email = 'Enter an e-mail address, like name@ministry.example.';
-    if (!officeId) errors.officeId = 'Choose the person’s office.';
-    if (chosen.length === 0) errors.roles = 'Choose at least one role.';
+    if (!name) errors.name = t('members.enterThePersonSName');
+    if (!inviteToLetterRequestSchema.shape.email.safeParse(email).success) errors.email = t('members.enterAnEMailAddress');
+    if (!officeId) errors.officeId = t('members.chooseThePersonSOffice');
+    if (chosen.length === 0) errors.roles = t('members.chooseAtLeastOneRole');
     this.errors = errors;
     this.formError = null;
     if (Object.keys(errors).length > 0) {
@@ -118,34 +122,34 @@ export class JlInviteMemberForm extends LitElement {
     const rolesDescribedBy = [errors.roles ? 'invite-roles-error' : '', canAppoint ? '' : 'invite-roles-hint'].filter(Boolean).join(' ');
     return html`
       <form novalidate aria-labelledby="invite-heading" @submit=${this.submit}>
-        <h3 id="invite-heading">Invite someone new</h3>
-        <p class="hint">For someone without an account: they get a link to set their password, and join this letter.</p>
+        <h3 id="invite-heading">${t('members.inviteSomeoneNew')}</h3>
+        <p class="hint">${t('members.forSomeoneWithoutAnAccount')}</p>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <div class="field">
-          <label for="invite-name">Name</label>
+          <label for="invite-name">${t('members.name')}</label>
           ${this.renderError('name')}
           <input id="invite-name" name="name" type="text" autocomplete="off" aria-required="true"
             aria-invalid=${errors.name ? 'true' : 'false'} aria-describedby=${describedBy('name')} />
         </div>
         <div class="field">
-          <label for="invite-email">E-mail address</label>
+          <label for="invite-email">${t('members.eMailAddress')}</label>
           ${this.renderError('email')}
           <input id="invite-email" name="email" type="email" autocomplete="off" spellcheck="false" aria-required="true"
             aria-invalid=${errors.email ? 'true' : 'false'} aria-describedby=${describedBy('email')} />
         </div>
         <div class="field">
-          <label for="invite-office">Office</label>
+          <label for="invite-office">${t('members.office')}</label>
           ${this.renderError('officeId')}
           <select id="invite-office" name="officeId" aria-required="true" ?disabled=${!this.offices}
             @change=${(event: Event) => (this.officeId = (event.target as HTMLSelectElement).value)}
             aria-invalid=${errors.officeId ? 'true' : 'false'} aria-describedby=${describedBy('officeId')}>
-            <option value="">${this.offices ? 'Choose an office' : 'Loading offices…'}</option>
+            <option value="">${this.offices ? t('members.chooseAnOffice') : t('members.loadingOffices')}</option>
             ${(this.offices ?? []).map((office) => html`<option value=${office.id}>${office.country}: ${office.nameEn}</option>`)}
           </select>
         </div>
         ${this.renderError('roles')}
         ${renderRoleChoices({
-          legend: 'Roles',
+          legend: t('members.roles'),
           idPrefix: 'invite-role',
           selected: this.preselected(),
           assignable: this.assignable(),
@@ -153,13 +157,13 @@ export class JlInviteMemberForm extends LitElement {
         })}
         ${canAppoint
           ? nothing
-          : html`<p class="hint" id="invite-roles-hint">Only the workspace administrator or the office’s own administrator can make someone an approver for it.</p>`}
+          : html`<p class="hint" id="invite-roles-hint">${t('members.onlyTheWorkspaceAdministratorOr')}</p>`}
         <button class="secondary" type="submit" ?disabled=${this.isSubmitting}>
-          ${this.isSubmitting ? 'Creating the link…' : 'Create invitation link'}
+          ${this.isSubmitting ? t('members.creatingTheLink') : t('members.createInvitationLink')}
         </button>
       </form>
       ${this.invitation
-        ? html`<p class="joins">${this.invitation.name} joins as a person of ${this.invitation.office.nameEn}, ${this.invitation.office.country}.</p>
+        ? html`<p class="joins">${t('members.joinsAsAPersonOf', { name: this.invitation.name, nameEn: this.invitation.office.nameEn, country: this.invitation.office.country })}</p>
           <jl-invitation-link
             .url=${this.invitation.url}
             .personName=${this.invitation.name}

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Member } from '../../shared/api/members.js';
 import { type SessionUser, workspacePersonOf } from '../../shared/api/session.js';
@@ -22,6 +24,8 @@ const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.len
  * office's approvers; everyone else reads the list. Only roles the person may give can be ticked.
  */
 export class JlMembersPanel extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     user: { attribute: false },
@@ -137,10 +141,10 @@ export class JlMembersPanel extends LitElement {
     const next = roles.filter((role) => this.rolesShown(member).includes(role));
     if (next.length === 0) {
       this.status = '';
-      this.error = `Give ${member.name} at least one role, or remove them from the letter.`;
+      this.error = t('members.giveAtLeastOneRole', { name: member.name });
       return;
     }
-    await this.run(member, () => setMemberRoles(this.letterId, member.userId, next), `Roles of ${member.name} saved: ${describeRoles(next).toLowerCase()}.`);
+    await this.run(member, () => setMemberRoles(this.letterId, member.userId, next), t('members.rolesOfSaved', { name: member.name, lowerCase: describeRoles(next).toLowerCase() }));
   }
 
   private async askToRemove(member: Member): Promise<void> {
@@ -156,7 +160,7 @@ export class JlMembersPanel extends LitElement {
   }
 
   private async removeFromLetter(member: Member): Promise<void> {
-    const removed = await this.run(member, () => removeMember(this.letterId, member.userId), `${member.name} was removed from the letter.`);
+    const removed = await this.run(member, () => removeMember(this.letterId, member.userId), t('members.wasRemovedFromTheLetter', { name: member.name }));
     this.confirmingRemovalOf = null;
     await this.updateComplete;
     if (removed) this.renderRoot.querySelector<HTMLElement>('#members-heading')?.focus();
@@ -165,17 +169,17 @@ export class JlMembersPanel extends LitElement {
   override render() {
     return html`
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading" tabindex="-1">Members</h2>
+        <h2 id="members-heading" tabindex="-1">${t('members.members')}</h2>
         ${this.managesLetter
           ? html`<p class="hint">
-              ${roles.map((role, index) => html`<strong>${roleLabel[role]}s</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
+              ${roles.map((role, index) => html`<strong>${t('members.s', { value: roleLabel[role] })}</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
             </p>`
           : nothing}
         <p class="status" role="status">${this.status}</p>
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}
         ${this.members
           ? html`<ul class="members" aria-labelledby="members-heading">${this.members.map((member) => this.renderMember(member))}</ul>`
-          : this.error ? nothing : html`<p>Loading members…</p>`}
+          : this.error ? nothing : html`<p>${t('members.loadingMembers')}</p>`}
         ${(this.managesLetter || this.user?.isOfficeAdmin) && this.members
           ? html`<div class="forms">
               <jl-add-member-form .letterId=${this.letterId} .members=${this.members} .user=${this.user} .letterRoles=${this.letterRoles}></jl-add-member-form>
@@ -191,7 +195,7 @@ export class JlMembersPanel extends LitElement {
     return html`
       <li>
         <div class="who">
-          <span class="name">${member.name}${isMe ? ' (you)' : ''}</span>
+          <span class="name">${member.name}${isMe ? ` ${t('members.you')}` : ''}</span>
           <span class="office">${member.office.nameEn}, ${member.office.country}</span>
           <span class="email">${member.email}</span>
         </div>
@@ -206,18 +210,18 @@ export class JlMembersPanel extends LitElement {
     if (this.confirmingRemovalOf === member.userId) {
       return html`
         <div class="confirm" role="group" aria-labelledby=${`confirm-${member.userId}`}>
-          <p id=${`confirm-${member.userId}`}>Remove ${member.name} from this letter? They lose access at once, also where the letter is open.</p>
+          <p id=${`confirm-${member.userId}`}>${t('members.removeFromThisLetterThey', { name: member.name })}</p>
           <button type="button" class="danger" ?disabled=${isBusy} @click=${() => this.removeFromLetter(member)}>
-            ${isBusy ? 'Removing…' : html`Remove<span class="visually-hidden"> ${member.name}</span>`}
+            ${isBusy ? t('members.removing') : html`${t('members.remove')}<span class="visually-hidden"> ${member.name}</span>`}
           </button>
-          <button type="button" class="secondary cancel" @click=${() => this.cancelRemoval(member)}>Cancel</button>
+          <button type="button" class="secondary cancel" @click=${() => this.cancelRemoval(member)}>${t('members.cancel')}</button>
         </div>
       `;
     }
     return html`
       <div class="manage">
         ${renderRoleChoices({
-          legend: `Roles of ${member.name}`,
+          legend: t('members.rolesOf', { name: member.name }),
           idPrefix: `roles-${member.userId}`,
           selected: this.rolesShown(member),
           isLegendHidden: true,
@@ -226,11 +230,11 @@ export class JlMembersPanel extends LitElement {
         })}
         <div class="actions">
           <button type="button" class="secondary small" ?disabled=${!isChanged || isBusy} @click=${() => this.saveRoles(member)}>
-            ${isBusy ? 'Saving…' : html`Save roles<span class="visually-hidden"> of ${member.name}</span>`}
+            ${isBusy ? t('members.saving') : html`${t('members.saveRoles')}<span class="visually-hidden"> ${t('members.of', { name: member.name })}</span>`}
           </button>
           ${this.managesLetter
             ? html`<button type="button" class="link small" data-remove=${member.userId} ?disabled=${isBusy} @click=${() => this.askToRemove(member)}>
-                Remove<span class="visually-hidden"> ${member.name} from the letter</span>…
+                ${t('members.remove')}<span class="visually-hidden"> ${t('members.fromTheLetter', { name: member.name })}</span>…
               </button>`
             : nothing}
         </div>

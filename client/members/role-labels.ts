@@ -1,19 +1,20 @@
+import { t } from '../i18n/translate.js';
 import { Role, roles } from '../../shared/domain/roles.js';
 
 /** Each role as people read it. */
 export const roleLabel: Record<Role, string> = {
-  [Role.coordinator]: 'Coordinator',
-  [Role.drafter]: 'Drafter',
-  [Role.approver]: 'Approver',
-  [Role.observer]: 'Observer',
+  get [Role.coordinator]() { return t('members.coordinator'); },
+  get [Role.drafter]() { return t('members.drafter'); },
+  get [Role.approver]() { return t('members.approver'); },
+  get [Role.observer]() { return t('members.observer'); },
 };
 
 /** What members with each role do, in a few words ("Drafters … edit the text"). */
 export const roleDescription: Record<Role, string> = {
-  [Role.coordinator]: 'manage the letter and its members, and edit the text',
-  [Role.drafter]: 'edit the text',
-  [Role.approver]: 'approve paragraphs for their office',
-  [Role.observer]: 'only read',
+  get [Role.coordinator]() { return t('members.manageTheLetterAndIts'); },
+  get [Role.drafter]() { return t('members.editTheText'); },
+  get [Role.approver]() { return t('members.approveParagraphsForTheirOffice'); },
+  get [Role.observer]() { return t('members.onlyRead'); },
 };
 
 /** "Drafter, approver": a member's roles in the usual order. */

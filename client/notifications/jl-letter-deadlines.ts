@@ -1,6 +1,9 @@
+import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { LetterDeadlines } from '../../shared/api/notifications.js';
-import { describeTimeLeft } from '../../shared/domain/notification-rules.js';
+import { timeLeftText } from './time-left-text.js';
 import { loadDeadlines, remindOffices, saveDeadlines } from '../api/notifications-api.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
@@ -12,6 +15,8 @@ import { fromLocalInput, toLocalInput } from './local-date-time.js';
  * `compact` shows one line (the sign-off grid).
  */
 export class JlLetterDeadlines extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: {},
     isCoordinator: { type: Boolean },
@@ -67,7 +72,7 @@ export class JlLetterDeadlines extends LitElement {
       this.now = Date.now();
       this.scheduleTick();
     } catch (error) {
-      this.status = error instanceof Error ? error.message : 'Could not load the deadlines.';
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadTheDeadlines');
     }
   }
 
@@ -94,9 +99,9 @@ export class JlLetterDeadlines extends LitElement {
       this.deadlines = await saveDeadlines(this.letterId, { deadlines });
       this.now = Date.now();
       this.scheduleTick();
-      this.status = 'Deadlines saved.';
+      this.status = t('notifications.deadlinesSaved');
     } catch (error) {
-      this.status = error instanceof Error ? error.message : 'Could not save the deadlines.';
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSaveTheDeadlines');
     }
   }
 
@@ -105,10 +110,10 @@ export class JlLetterDeadlines extends LitElement {
       const { reminded } = await remindOffices(this.letterId, officeIds ? { officeIds } : {});
       const names = reminded.map((r) => this.nameOf(r.officeId)).join(', ');
       const people = reminded.reduce((sum, r) => sum + r.recipients, 0);
-      this.status = `Reminder sent to ${names} (${people} ${people === 1 ? 'approver' : 'approvers'}).`;
+      this.status = t('notifications.reminderSent', { names, count: people });
       await this.reload();
     } catch (error) {
-      this.status = error instanceof Error ? error.message : 'Could not send the reminder.';
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSendTheReminder');
     }
   }
 
@@ -121,17 +126,17 @@ export class JlLetterDeadlines extends LitElement {
     const letterWide = this.deadlines.deadlines.find((d) => d.officeId === null) ?? null;
     const late = this.deadlines.offices.filter((o) => o.isOutstanding && o.dueAt && Date.parse(o.dueAt) <= this.now);
     const line = html`<p class="line">
-      ${letterWide ? html`Deadline: ${formatDateTime(letterWide.dueAt)} (${describeTimeLeft(Date.parse(letterWide.dueAt) - this.now)}).` : this.deadlines.deadlines.length > 0 ? 'Deadlines are set per office.' : 'No deadline set.'}
-      ${late.length > 0 ? html`<strong class="late">Late: ${late.map((o) => o.name).join(', ')}.</strong>` : null}
+      ${letterWide ? html`${t('notifications.deadline', { dateTime: formatDateTime(letterWide.dueAt), timeLeft: timeLeftText(Date.parse(letterWide.dueAt) - this.now) })}` : this.deadlines.deadlines.length > 0 ? t('notifications.deadlinesAreSetPerOffice') : t('notifications.noDeadlineSet')}
+      ${late.length > 0 ? html`<strong class="late">${t('notifications.late', { join: late.map((o) => o.name).join(', ') })}</strong>` : null}
     </p>`;
-    if (this.compact) return html`<section aria-label="Deadline">${line}</section>`;
+    if (this.compact) return html`<section aria-label=${t('notifications.deadline2')}>${line}</section>`;
     return html`<section aria-labelledby="deadlines-heading">
-      <h2 id="deadlines-heading">Deadline</h2>
+      <h2 id="deadlines-heading">${t('notifications.deadline2')}</h2>
       ${line}
-      <ul aria-label="Offices and their deadlines">
+      <ul aria-label=${t('notifications.officesAndTheirDeadlines')}>
         ${this.deadlines.offices.map((o) => this.renderOffice(o))}
       </ul>
-      ${this.isCoordinator && late.length > 0 ? html`<button type="button" class="primary" @click=${() => this.remind(null)}>Remind late offices</button>` : null}
+      ${this.isCoordinator && late.length > 0 ? html`<button type="button" class="primary" @click=${() => this.remind(null)}>${t('notifications.remindLateOffices')}</button>` : null}
       ${this.isCoordinator ? this.renderForm() : null}
       <p role="status" class="status">${this.status}</p>
     </section>`;
@@ -141,17 +146,17 @@ export class JlLetterDeadlines extends LitElement {
     const state = !office.isOutstanding
       ? 'done'
       : office.dueAt === null
-        ? 'no deadline'
+        ? t('notifications.noDeadline')
         : Date.parse(office.dueAt) <= this.now
-          ? `late, ${describeTimeLeft(Date.parse(office.dueAt) - this.now)}`
-          : describeTimeLeft(Date.parse(office.dueAt) - this.now);
+          ? t('notifications.late2', { timeLeft: timeLeftText(Date.parse(office.dueAt) - this.now) })
+          : timeLeftText(Date.parse(office.dueAt) - this.now);
     const canRemind = this.isCoordinator && office.isOutstanding;
     return html`<li>
       <span>${office.name}: ${state}</span>
       ${canRemind && office.nextReminderAt
-        ? html`<span class="note">Reminded; again from ${formatDateTime(office.nextReminderAt)}</span>`
+        ? html`<span class="note">${t('notifications.remindedAgainFrom', { dateTime: formatDateTime(office.nextReminderAt) })}</span>`
         : canRemind
-          ? html`<button type="button" class="secondary small" @click=${() => this.remind([office.officeId])}>Remind<span class="visually-hidden"> ${office.name}</span></button>`
+          ? html`<button type="button" class="secondary small" @click=${() => this.remind([office.officeId])}>${t('notifications.remind')}<span class="visually-hidden"> ${office.name}</span></button>`
           : null}
     </li>`;
   }
@@ -159,13 +164,13 @@ export class JlLetterDeadlines extends LitElement {
   private renderForm() {
     const current = (officeId: string | null) => this.deadlines?.deadlines.find((d) => d.officeId === officeId)?.dueAt;
     return html`<details>
-      <summary>Set deadlines</summary>
+      <summary>${t('notifications.setDeadlines')}</summary>
       <form @submit=${(event: SubmitEvent) => this.save(event)}>
-        <label>Deadline for every office <input type="datetime-local" step="1" name="letter-wide" .value=${toLocalInput(current(null))} /></label>
+        <label>${t('notifications.deadlineForEveryOffice')} <input type="datetime-local" step="1" name="letter-wide" .value=${toLocalInput(current(null))} /></label>
         ${this.deadlines?.offices.map(
-          (o) => html`<label>Deadline for ${o.name} <input type="datetime-local" step="1" name=${`office-${o.officeId}`} .value=${toLocalInput(current(o.officeId))} /></label>`,
+          (o) => html`<label>${t('notifications.deadlineFor', { name: o.name })} <input type="datetime-local" step="1" name=${`office-${o.officeId}`} .value=${toLocalInput(current(o.officeId))} /></label>`,
         )}
-        <button type="submit" class="primary">Save deadlines</button>
+        <button type="submit" class="primary">${t('notifications.saveDeadlines')}</button>
       </form>
     </details>`;
   }

@@ -1,3 +1,6 @@
+import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { MailStatus } from '../../shared/api/notifications.js';
 import { loadMailStatus } from '../api/notifications-api.js';
@@ -5,15 +8,17 @@ import { formatDateTime } from '../ui/format-date-time.js';
 
 /** The server's job kinds (server/store/notification-store.ts), as the administrator reads them. */
 const jobKindLabel: Record<string, string> = {
-  mail: 'Notification',
-  digest: 'Daily digest',
-  deadline_soon: 'Deadline in 24 hours',
-  deadline_passed: 'Deadline passed',
-  invitation_mail: 'Invitation',
+  get mail() { return t('notifications.notification'); },
+  get digest() { return t('notifications.dailyDigest'); },
+  get deadline_soon() { return t('notifications.deadlineIn24Hours'); },
+  get deadline_passed() { return t('notifications.deadlinePassed'); },
+  get invitation_mail() { return t('notifications.invitation'); },
 };
 
 /** For the workspace administrator: whether Jointly sends mail at all, and the mail it could not send. */
 export class JlMailStatus extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = { mail: { state: true }, problem: { state: true } };
 
   declare private mail: MailStatus | null;
@@ -29,12 +34,12 @@ export class JlMailStatus extends LitElement {
     super.connectedCallback();
     loadMailStatus()
       .then((mail) => (this.mail = mail))
-      .catch((error: unknown) => (this.problem = error instanceof Error ? error.message : 'Could not read the mail status.'));
+      .catch((error: unknown) => (this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotReadTheMail')));
   }
 
   override render() {
     return html`<section aria-labelledby="mail-heading">
-      <h2 id="mail-heading">E-mail</h2>
+      <h2 id="mail-heading">${t('notifications.eMail')}</h2>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : null}
       ${this.mail ? this.renderStatus(this.mail) : null}
     </section>`;
@@ -43,27 +48,27 @@ export class JlMailStatus extends LitElement {
   private renderStatus(mail: MailStatus) {
     if (!mail.isConfigured) {
       return html`<p class="off">
-        Jointly sends no e-mail: no SMTP server is configured. Notifications show in Jointly only. Set <code>SMTP_URL</code> and
-        <code>MAIL_FROM</code> and restart the server to send them by mail as well.
+        ${t('notifications.jointlySendsNoEMail')} <code>SMTP_URL</code> ${t('notifications.and')}
+        <code>MAIL_FROM</code> ${t('notifications.andRestartTheServerTo')}
       </p>`;
     }
-    return html`<p>E-mail is on. ${mail.pending} ${mail.pending === 1 ? 'mail is' : 'mails are'} waiting to be sent.</p>
+    return html`<p>${t('notifications.mailWaiting', { count: mail.pending })}</p>
       ${mail.failures.length === 0
-        ? html`<p>No mail failed to send.</p>`
+        ? html`<p>${t('notifications.noMailFailedToSend')}</p>`
         : html`<table>
             <caption>
-              Mail that could not be sent
+              ${t('notifications.mailThatCouldNotBe')}
             </caption>
             <thead>
-              <tr><th scope="col">Kind</th><th scope="col">Tries</th><th scope="col">Last error</th><th scope="col">State</th></tr>
+              <tr><th scope="col">${t('notifications.kind')}</th><th scope="col">${t('notifications.tries')}</th><th scope="col">${t('notifications.lastError')}</th><th scope="col">${t('notifications.state')}</th></tr>
             </thead>
             <tbody>
               ${mail.failures.map(
                 (f) => html`<tr>
-                  <td>${jobKindLabel[f.kind] ?? f.kind}${f.to ? ` to ${f.to}` : ''}</td>
+                  <td>${jobKindLabel[f.kind] ?? f.kind}${f.to ? ` ${t('notifications.to', { to: f.to })}` : ''}</td>
                   <td>${f.attempts}</td>
                   <td>${f.lastError}</td>
-                  <td>${f.gaveUp ? 'Given up' : `Next try ${formatDateTime(f.dueAt)}`}</td>
+                  <td>${f.gaveUp ? t('notifications.givenUp') : t('notifications.nextTry', { dateTime: formatDateTime(f.dueAt) })}</td>
                 </tr>`,
               )}
             </tbody>

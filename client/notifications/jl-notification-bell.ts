@@ -1,3 +1,6 @@
+import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Notification } from '../../shared/api/notifications.js';
 import { loadNotifications, markNotificationsRead, notificationStreamPath } from '../api/notifications-api.js';
@@ -10,6 +13,8 @@ import './jl-notification-settings.js';
  * notification stream (server-sent events), and a panel listing them, each marked read on its own.
  */
 export class JlNotificationBell extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     unread: { state: true },
     isOpen: { state: true },
@@ -57,7 +62,7 @@ export class JlNotificationBell extends LitElement {
       return;
     }
     if (typeof unread !== 'number') return;
-    if (unread > this.unread) this.announcement = `${unread} unread ${unread === 1 ? 'notification' : 'notifications'}`;
+    if (unread > this.unread) this.announcement = t('notifications.unreadAnnouncement', { count: unread });
     this.unread = unread;
     if (this.isOpen) void this.refresh();
   };
@@ -80,7 +85,7 @@ export class JlNotificationBell extends LitElement {
       this.unread = list.unread;
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : 'Could not load your notifications.';
+      this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadYourNotifications');
     }
   }
 
@@ -91,12 +96,12 @@ export class JlNotificationBell extends LitElement {
       this.unread = list.unread;
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : 'Could not mark the notification read.';
+      this.problem = error instanceof ApiError ? describeError(error) : t('notifications.couldNotMarkTheNotification');
     }
   }
 
   override render() {
-    const label = this.unread === 0 ? 'Notifications' : `Notifications, ${this.unread} unread`;
+    const label = this.unread === 0 ? t('notifications.notifications') : t('notifications.notificationsUnread', { unread: this.unread });
     return html`
       <button type="button" class="bell" aria-expanded=${this.isOpen ? 'true' : 'false'} aria-controls="notification-panel" @click=${() => this.toggle()}>
         <span aria-hidden="true">🔔</span>
@@ -106,13 +111,13 @@ export class JlNotificationBell extends LitElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <section id="notification-panel" class="panel" aria-labelledby="notification-heading" ?hidden=${!this.isOpen}>
         <div class="panel-head">
-          <h2 id="notification-heading">Notifications</h2>
-          <button type="button" class="secondary" ?disabled=${this.unread === 0} @click=${() => this.markRead('all')}>Mark all read</button>
+          <h2 id="notification-heading">${t('notifications.notifications')}</h2>
+          <button type="button" class="secondary" ?disabled=${this.unread === 0} @click=${() => this.markRead('all')}>${t('notifications.markAllRead')}</button>
         </div>
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}
         ${this.renderList()}
         <details>
-          <summary>Notification settings</summary>
+          <summary>${t('notifications.notificationSettings')}</summary>
           ${this.isOpen ? html`<jl-notification-settings></jl-notification-settings>` : null}
         </details>
       </section>
@@ -120,16 +125,16 @@ export class JlNotificationBell extends LitElement {
   }
 
   private renderList() {
-    if (this.notifications === null) return html`<p>Loading…</p>`;
-    if (this.notifications.length === 0) return html`<p>No notifications yet.</p>`;
-    return html`<ul aria-label="Your notifications">
+    if (this.notifications === null) return html`<p>${t('notifications.loading')}</p>`;
+    if (this.notifications.length === 0) return html`<p>${t('notifications.noNotificationsYet')}</p>`;
+    return html`<ul aria-label=${t('notifications.yourNotifications')}>
       ${this.notifications.map(
         (n) => html`<li class=${n.readAt ? 'read' : 'unread'}>
           <a href=${n.path} @click=${() => (n.readAt ? undefined : this.markRead([n.id]))}>
-            ${n.readAt ? null : html`<span class="visually-hidden">Unread: </span>`}${n.title}
+            ${n.readAt ? null : html`<span class="visually-hidden">${t('notifications.unread')} </span>`}${n.title}
           </a>
           <span class="when">${formatDateTime(n.createdAt)}</span>
-          ${n.readAt ? null : html`<button type="button" class="secondary small" @click=${() => this.markRead([n.id])}>Mark read<span class="visually-hidden">: ${n.title}</span></button>`}
+          ${n.readAt ? null : html`<button type="button" class="secondary small" @click=${() => this.markRead([n.id])}>${t('notifications.markRead')}<span class="visually-hidden">: ${n.title}</span></button>`}
         </li>`,
       )}
     </ul>`;

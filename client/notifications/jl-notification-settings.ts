@@ -1,3 +1,6 @@
+import { t } from '../i18n/translate.js';
+import { ApiError, describeError } from '../api/api-error.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Preferences } from '../../shared/api/notifications.js';
 import { deliveries, type Delivery, type NotificationKind } from '../../shared/domain/notification-rules.js';
@@ -7,6 +10,8 @@ import { deliveryLabel, notificationKindLabel } from './notification-labels.js';
 
 /** How each kind of notification reaches the person: in Jointly only, by e-mail at once, or in a daily digest. */
 export class JlNotificationSettings extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     preferences: { state: true },
     status: { state: true },
@@ -25,27 +30,27 @@ export class JlNotificationSettings extends LitElement {
     super.connectedCallback();
     loadPreferences()
       .then((loaded) => (this.preferences = loaded.preferences))
-      .catch((error: unknown) => (this.status = error instanceof Error ? error.message : 'Could not load your settings.'));
+      .catch((error: unknown) => (this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotLoadYourSettings')));
   }
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const chosen = (this.preferences ?? []).map((p) => ({ kind: p.kind, delivery: (form.elements.namedItem(p.kind) as HTMLSelectElement).value as Delivery }));
-    this.status = 'Saving…';
+    this.status = t('notifications.saving');
     try {
       this.preferences = (await savePreferences({ preferences: chosen })).preferences;
       this.status = 'Saved.';
     } catch (error) {
-      this.status = error instanceof Error ? error.message : 'Could not save your settings.';
+      this.status = error instanceof ApiError ? describeError(error) : t('notifications.couldNotSaveYourSettings');
     }
   }
 
   override render() {
-    if (!this.preferences) return html`<p role="status">${this.status || 'Loading…'}</p>`;
+    if (!this.preferences) return html`<p role="status">${this.status || t('notifications.loading')}</p>`;
     return html`<form @submit=${(event: SubmitEvent) => this.save(event)}>
       ${this.preferences.map((p) => this.renderChoice(p.kind, p.delivery))}
-      <button type="submit" class="primary">Save settings</button>
+      <button type="submit" class="primary">${t('notifications.saveSettings')}</button>
       <p role="status">${this.status}</p>
     </form>`;
   }

@@ -1,22 +1,23 @@
+import { t } from '../i18n/translate.js';
 import { Delivery, NotificationKind } from '../../shared/domain/notification-rules.js';
 
 /** Each kind of notification as a person chooses its delivery. */
 export const notificationKindLabel: Record<NotificationKind, string> = {
-  [NotificationKind.mention]: 'Someone mentions me or my office',
-  [NotificationKind.approvalStale]: 'My office’s approval turns stale',
-  [NotificationKind.letterInReview]: 'A letter moves to review',
-  [NotificationKind.letterReady]: 'A letter is ready to sign',
-  [NotificationKind.letterSigned]: 'A letter is signed',
-  [NotificationKind.signatureRequested]: 'My office’s signature is requested',
-  [NotificationKind.deadlineSoon]: 'A deadline is 24 hours away',
-  [NotificationKind.deadlinePassed]: 'A deadline has passed',
-  [NotificationKind.reminder]: 'The coordinator sends a reminder',
-  [NotificationKind.invitation]: 'I am added to a letter',
-  [NotificationKind.commentOnApproved]: 'A new comment on a paragraph my office approved',
+  get [NotificationKind.mention]() { return t('notifications.someoneMentionsMeOrMy'); },
+  get [NotificationKind.approvalStale]() { return t('notifications.myOfficeSApprovalTurns'); },
+  get [NotificationKind.letterInReview]() { return t('notifications.aLetterMovesToReview'); },
+  get [NotificationKind.letterReady]() { return t('notifications.aLetterIsReadyTo'); },
+  get [NotificationKind.letterSigned]() { return t('notifications.aLetterIsSigned'); },
+  get [NotificationKind.signatureRequested]() { return t('notifications.myOfficeSSignatureIs'); },
+  get [NotificationKind.deadlineSoon]() { return t('notifications.aDeadlineIs24Hours'); },
+  get [NotificationKind.deadlinePassed]() { return t('notifications.aDeadlineHasPassed'); },
+  get [NotificationKind.reminder]() { return t('notifications.theCoordinatorSendsAReminder'); },
+  get [NotificationKind.invitation]() { return t('notifications.iAmAddedToA'); },
+  get [NotificationKind.commentOnApproved]() { return t('notifications.aNewCommentOnA'); },
 };
 
 export const deliveryLabel: Record<Delivery, string> = {
-  [Delivery.inApp]: 'In Jointly only',
-  [Delivery.email]: 'E-mail at once',
-  [Delivery.digest]: 'Daily e-mail digest',
+  get [Delivery.inApp]() { return t('notifications.inJointlyOnly'); },
+  get [Delivery.email]() { return t('notifications.eMailAtOnce'); },
+  get [Delivery.digest]() { return t('notifications.dailyEMailDigest'); },
 };

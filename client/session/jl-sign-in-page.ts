@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { describeError } from '../api/api-error.js';
@@ -10,6 +12,8 @@ type Field = 'email' | 'password';
 
 /** Sign-in with e-mail address and password. In a demo workspace it lists the demo addresses. */
 export class JlSignInPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     isDemo: { attribute: false },
     notice: { attribute: false },
@@ -36,7 +40,7 @@ export class JlSignInPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = 'Sign in – Jointly';
+    document.title = t('session.signInJointly');
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -47,8 +51,8 @@ export class JlSignInPage extends LitElement {
     const email = String(data.get('email') ?? '').trim();
     const password = String(data.get('password') ?? '');
     const errors: Partial<Record<Field, string>> = {};
-    if (!email) errors.email = 'Enter your e-mail address.';
-    if (!password) errors.password = 'Enter your password.';
+    if (!email) errors.email = t('session.enterYourEMailAddress');
+    if (!password) errors.password = t('session.enterYourPassword');
     this.errors = errors;
     this.formError = null;
     if (errors.email || errors.password) {
@@ -72,12 +76,12 @@ export class JlSignInPage extends LitElement {
 
   override render() {
     return html`
-      <h1>Sign in to Jointly</h1>
+      <h1>${t('session.signInToJointly')}</h1>
       ${this.notice ? html`<p class="message notice">${this.notice}</p>` : nothing}
       <form novalidate @submit=${this.submit}>
         ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : nothing}
         <div class="field">
-          <label for="email">E-mail address</label>
+          <label for="email">${t('session.eMailAddress')}</label>
           ${this.renderError('email')}
           <input
             id="email"
@@ -91,7 +95,7 @@ export class JlSignInPage extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="password">Password</label>
+          <label for="password">${t('session.password')}</label>
           ${this.renderError('password')}
           <input
             id="password"
@@ -104,10 +108,10 @@ export class JlSignInPage extends LitElement {
           />
         </div>
         <button class="primary" type="submit" ?disabled=${this.isSubmitting}>
-          ${this.isSubmitting ? 'Signing in…' : 'Sign in'}
+          ${this.isSubmitting ? t('session.signingIn') : t('session.signIn')}
         </button>
       </form>
-      <p class="hint help">No account yet? Your administrator or a letter’s coordinator sends you an invitation link.</p>
+      <p class="hint help">${t('session.noAccountYetYourAdministrator')}</p>
       ${this.isDemo ? this.renderDemoAccounts() : nothing}
     `;
   }
@@ -121,9 +125,9 @@ export class JlSignInPage extends LitElement {
   private renderDemoAccounts() {
     return html`
       <section class="demo" aria-labelledby="demo-accounts">
-        <h2 id="demo-accounts">Demo accounts</h2>
+        <h2 id="demo-accounts">${t('session.demoAccounts')}</h2>
         <p class="hint">
-          Every demo account has the same password; the server prints it in its log when it starts.
+          ${t('session.everyDemoAccountHasThe')}
         </p>
         <ul>
           ${demoAccounts.map(

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { ErrorCode } from '../../shared/api/errors.js';
 import { SignoffAction, SignoffState } from '../../shared/domain/signoff-state.js';
@@ -27,6 +29,8 @@ interface EarlierApproval {
  * The native <dialog> traps focus, closes on Escape and gives the focus back.
  */
 export class JlApproveAllDialog extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     officeId: { attribute: false },
@@ -104,7 +108,7 @@ export class JlApproveAllDialog extends LitElement {
     } catch (error) {
       // A refusal because text changed meanwhile: the list is read again. Any other (the letter went to ready) is told as is.
       if (error instanceof ApiError && (error.code === ErrorCode.staleNotShown || (error.status === 409 && /changed since/.test(error.message)))) {
-        this.error = 'Some paragraphs changed while you read them; nothing was recorded. The list below is up to date again: read it, then confirm.';
+        this.error = t('signoff.someParagraphsChangedWhileYou');
         await this.refresh();
       } else {
         this.error = describeError(error);
@@ -120,21 +124,21 @@ export class JlApproveAllDialog extends LitElement {
     const noun = count === 1 ? 'paragraph' : 'paragraphs';
     return html`
       <dialog aria-labelledby="approve-all-title" aria-describedby="approve-all-summary">
-        <h2 id="approve-all-title">Approve ${count} ${noun} for ${this.country}?</h2>
+        <h2 id="approve-all-title">${t('signoff.approveFor', { count: count, noun: noun, country: this.country })}</h2>
         <p id="approve-all-summary">
           ${staleCount > 0
-            ? html`${staleCount} of them ${staleCount === 1 ? 'was' : 'were'} approved before and changed since: read what changed.`
-            : html`Each is approved as it reads now.`}
+            ? html`${t('signoff.ofThem', { staleCount: staleCount })} ${staleCount === 1 ? 'was' : 'were'} ${t('signoff.approvedBeforeAndChangedSince')}`
+            : html`${t('signoff.eachIsApprovedAsIt')}`}
         </p>
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
-        <ol class="candidates" aria-label="Paragraphs to approve">
+        <ol class="candidates" aria-label=${t('signoff.paragraphsToApprove')}>
           ${this.candidates.map((candidate) => this.renderCandidate(candidate))}
         </ol>
         <div class="actions">
           <button type="button" class="primary" ?disabled=${this.isBusy || this.earlier === null || count === 0} @click=${() => void this.confirm()}>
-            Approve ${count} ${noun}
+            ${t('signoff.approve', { count: count, noun: noun })}
           </button>
-          <button type="button" class="secondary" @click=${() => this.dialog.close()}>Cancel</button>
+          <button type="button" class="secondary" @click=${() => this.dialog.close()}>${t('signoff.cancel')}</button>
         </div>
       </dialog>
     `;
@@ -143,16 +147,16 @@ export class JlApproveAllDialog extends LitElement {
   private renderCandidate({ paragraph, state }: ApprovalCandidate) {
     if (state !== SignoffState.stale) {
       return html`<li>
-        <span class="label">Paragraph ${paragraph.number}, pending</span>
+        <span class="label">${t('signoff.paragraphPending', { number: paragraph.number })}</span>
         <p class="text">${renderRevealedText(paragraph.text)}</p>
       </li>`;
     }
     const earlier = this.earlier?.get(paragraph.id);
     return html`<li class="stale">
-      <span class="label">Paragraph ${paragraph.number}, changed since ${this.country} approved it</span>
+      <span class="label">${t('signoff.paragraphChangedSinceApprovedIt', { number: paragraph.number, country: this.country })}</span>
       ${this.earlier === null
-        ? html`<p class="hint">Loading what changed…</p>`
-        : html`<section aria-label="What changed in paragraph ${paragraph.number}">
+        ? html`<p class="hint">${t('signoff.loadingWhatChanged')}</p>`
+        : html`<section aria-label=${t('signoff.whatChangedInParagraph', { number: paragraph.number })}>
             ${renderWordDiff(earlier?.text ?? '', paragraph.text)} ${renderDiffLegend()}
           </section>`}
     </li>`;

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { LetterStatus, type Signatory } from '../../shared/api/letters.js';
 import type { LetterCourse, SignoffGrid } from '../../shared/api/signoffs.js';
@@ -10,7 +12,7 @@ import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
-import { formatDateTime } from '../ui/format-date-time.js';
+import { formatUtcDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { areSignatoriesFixed, isFrozen, isTextReadOnly } from '../../shared/domain/letter-course.js';
 import './jl-approve-all-dialog.js';
@@ -35,6 +37,8 @@ interface SignatoryEntry {
  * coordinator's status moves sit in the letter bar (jl-status-moves).
  */
 export class JlLetterCourse extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     status: { attribute: false },
@@ -110,8 +114,8 @@ export class JlLetterCourse extends LitElement {
     this.errorPlace = 'signatories';
     this.gridProblem = null;
     this.addEventListener(ApprovalsRecordedEvent.eventName, (event) => {
-      const country = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? 'your office';
-      this.notice = `${event.count} ${event.count === 1 ? 'paragraph' : 'paragraphs'} approved for ${country}.`;
+      const country = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? t('signoff.yourOffice');
+      this.notice = t('signoff.paragraphsApprovedFor', { count: event.count, country });
     });
   }
 
@@ -158,7 +162,7 @@ export class JlLetterCourse extends LitElement {
       return this.grid;
     } catch (error) {
       // A refresh nobody asked for is not an error of theirs: say so quietly and try again later.
-      this.gridProblem = `The figures could not be refreshed (${describeError(error)}). They refresh again when the connection returns.`;
+      this.gridProblem = t('signoff.theFiguresCouldNotBe', { error: describeError(error) });
       return undefined;
     }
   }
@@ -225,7 +229,7 @@ export class JlLetterCourse extends LitElement {
     const capacity = String(data.get('capacity') ?? '').trim();
     if (!signerName) {
       this.errorPlace = 'signatories';
-      this.error = 'Name the signing person.';
+      this.error = t('signoff.nameTheSigningPerson');
       return;
     }
     const entries = this.currentEntries().map((entry) => (entry.officeId === officeId ? { ...entry, signerName, capacity } : entry));
@@ -252,12 +256,12 @@ export class JlLetterCourse extends LitElement {
     const capacity = String(data.get('capacity') ?? '').trim();
     if (!officeId) {
       this.errorPlace = 'signatories';
-      this.error = 'Choose an office to add.';
+      this.error = t('signoff.chooseAnOfficeToAdd');
       return;
     }
     if (!signerName) {
       this.errorPlace = 'signatories';
-      this.error = 'Name the signing person.';
+      this.error = t('signoff.nameTheSigningPerson');
       return;
     }
     void this.saveEntries([...this.currentEntries(), { officeId, signerName, capacity }]).then((saved) => {
@@ -283,7 +287,7 @@ export class JlLetterCourse extends LitElement {
     this.error = null;
     this.notice = null;
     if (this.readCandidates().length === 0) {
-      this.notice = `No paragraph is pending for ${country}.`;
+      this.notice = t('signoff.noParagraphIsPendingFor', { country: country });
       return;
     }
     void this.renderRoot.querySelector('jl-approve-all-dialog')?.open(this.readCandidates);
@@ -299,28 +303,28 @@ export class JlLetterCourse extends LitElement {
     const hasMyOfficeSigned = mySignatures.length > 0 && mySignatures.some((signature) => signature.letterHash === this.shownLetterHash());
     return html`
       <section aria-labelledby="course-heading">
-        <h2 id="course-heading">Signatory offices</h2>
-        ${isTextFrozen ? html`<p class="message notice">The letter is signed; its text is frozen.</p>` : null}
+        <h2 id="course-heading">${t('signoff.signatoryOffices')}</h2>
+        ${isTextFrozen ? html`<p class="message notice">${t('signoff.theLetterIsSignedIts')}</p>` : null}
         ${isReadOnly && !isTextFrozen
-          ? html`<p class="message notice">The letter is ready to sign; its text and sign-offs are read-only until it goes back to review.</p>`
+          ? html`<p class="message notice">${t('signoff.theLetterIsReadyTo')}</p>`
           : null}
         ${this.renderOffices()}
         ${this.grid
-          ? html`<p class="overall">${this.grid.approvedCells} of ${this.grid.totalCells} paragraph sign-offs approved</p>`
+          ? html`<p class="overall">${t('signoff.ofParagraphSignOffsApproved', { approvedCells: this.grid.approvedCells, totalCells: this.grid.totalCells })}</p>`
           : null}
-        <p><a href=${letterSignOffPath(this.letterId)}>Sign-off overview of all paragraphs</a></p>
+        <p><a href=${letterSignOffPath(this.letterId)}>${t('signoff.signOffOverviewOfAll')}</a></p>
         ${this.errorAt('signatories')}
         ${this.isCoordinator && !areSignatoriesFixed(this.status) ? this.renderAddOffice() : null}
         ${this.isApprover && mySignatory && !isReadOnly
           ? html`<button type="button" class="secondary" aria-haspopup="dialog" ?disabled=${this.isBusy} @click=${() => this.openApproveAll(mySignatory.office.country)}>
-                Approve every pending paragraph for ${mySignatory.office.country}
+                ${t('signoff.approveEveryPendingParagraphFor', { country: mySignatory.office.country })}
               </button>
               <jl-approve-all-dialog .letterId=${this.letterId} .officeId=${mySignatory.office.id} .country=${mySignatory.office.country}></jl-approve-all-dialog>
               ${this.errorAt('approveAll')}`
           : null}
         ${this.isApprover && mySignatory && this.status === LetterStatus.ready && !hasMyOfficeSigned
           ? html`<button type="button" class="primary" ?disabled=${this.isBusy} @click=${() => void this.sign()}>
-                Sign the letter for ${mySignatory.office.country}
+                ${t('signoff.signTheLetterFor', { country: mySignatory.office.country })}
               </button>
               ${this.errorAt('sign')}`
           : null}
@@ -346,29 +350,29 @@ export class JlLetterCourse extends LitElement {
         return html`<li>
           <span class="office-name">${signatory.office.country}</span>
           <span class="office-en">${signatory.office.nameEn}</span>
-          ${progress ? html`<span>${progress.approved} of ${progress.of} paragraphs approved</span>` : null}
+          ${progress ? html`<span>${t('signoff.ofParagraphsApproved', { approved: progress.approved, of: progress.of })}</span>` : null}
           ${signature
-            ? html`<span class="signed"><span aria-hidden="true">✓</span> Signed by ${signature.by}, ${formatDateTime(signature.at)}</span>`
+            ? html`<span class="signed"><span aria-hidden="true">✓</span> ${t('signoff.signedBy', { by: signature.by, dateTime: formatUtcDateTime(signature.at) })}</span>`
             : null}
           ${canReorder && last > 0
             ? html`<span class="reorder">
                 <button
                   type="button"
                   class="secondary small"
-                  aria-label="Move ${signatory.office.country} up"
+                  aria-label=${t('signoff.moveUp', { country: signatory.office.country })}
                   ?disabled=${this.isBusy || index === 0}
                   @click=${() => void this.reorder(index, -1)}
                 >
-                  <span aria-hidden="true">↑</span> Up
+                  <span aria-hidden="true">↑</span> ${t('signoff.up')}
                 </button>
                 <button
                   type="button"
                   class="secondary small"
-                  aria-label="Move ${signatory.office.country} down"
+                  aria-label=${t('signoff.moveDown', { country: signatory.office.country })}
                   ?disabled=${this.isBusy || index === last}
                   @click=${() => void this.reorder(index, 1)}
                 >
-                  <span aria-hidden="true">↓</span> Down
+                  <span aria-hidden="true">↓</span> ${t('signoff.down')}
                 </button>
               </span>`
             : null}
@@ -381,29 +385,29 @@ export class JlLetterCourse extends LitElement {
   private renderSignatoryActions(signatory: Signatory) {
     const { office } = signatory;
     if (this.editingOfficeId === office.id) {
-      return html`<form class="edit" aria-label="Edit the signatory for ${office.country}" @submit=${this.onEditSubmit}>
+      return html`<form class="edit" aria-label=${t('signoff.editTheSignatoryFor', { country: office.country })} @submit=${this.onEditSubmit}>
         <div class="field">
-          <label for="signer-${office.id}">Signing person for ${office.country}</label>
+          <label for="signer-${office.id}">${t('signoff.signingPersonFor', { country: office.country })}</label>
           <input type="text" id="signer-${office.id}" name="signerName" .value=${signatory.signerName} required maxlength="200" />
         </div>
         <div class="field">
-          <label for="capacity-${office.id}">Capacity line for ${office.country}</label>
+          <label for="capacity-${office.id}">${t('signoff.capacityLineFor', { country: office.country })}</label>
           <input type="text" id="capacity-${office.id}" name="capacity" .value=${signatory.capacity} maxlength="300" />
         </div>
         <div class="buttons">
-          <button type="submit" class="primary small" ?disabled=${this.isBusy}>Save</button>
-          <button type="button" class="secondary small" @click=${() => (this.editingOfficeId = null)}>Cancel</button>
+          <button type="submit" class="primary small" ?disabled=${this.isBusy}>${t('signoff.save')}</button>
+          <button type="button" class="secondary small" @click=${() => (this.editingOfficeId = null)}>${t('signoff.cancel')}</button>
         </div>
       </form>`;
     }
     if (this.removingOfficeId === office.id) {
-      return html`<div class="confirm" role="group" aria-label="Remove ${office.country}">
-        <p>Remove ${office.country} from the signatory offices?</p>
+      return html`<div class="confirm" role="group" aria-label=${t('signoff.remove', { country: office.country })}>
+        <p>${t('signoff.removeFromTheSignatoryOffices', { country: office.country })}</p>
         <div class="buttons">
           <button type="button" class="primary small" ?disabled=${this.isBusy} @click=${() => void this.removeOffice(office.id)}>
-            Yes, remove ${office.country}
+            ${t('signoff.yesRemove', { country: office.country })}
           </button>
-          <button type="button" class="secondary small" @click=${() => (this.removingOfficeId = null)}>Keep ${office.country}</button>
+          <button type="button" class="secondary small" @click=${() => (this.removingOfficeId = null)}>${t('signoff.keep', { country: office.country })}</button>
         </div>
       </div>`;
     }
@@ -411,26 +415,26 @@ export class JlLetterCourse extends LitElement {
       <button
         type="button"
         class="secondary small"
-        aria-label="Edit the signatory for ${office.country}"
+        aria-label=${t('signoff.editTheSignatoryFor', { country: office.country })}
         ?disabled=${this.isBusy}
         @click=${() => {
           this.removingOfficeId = null;
           this.editingOfficeId = office.id;
         }}
       >
-        Edit
+        ${t('signoff.edit')}
       </button>
       <button
         type="button"
         class="secondary small"
-        aria-label="Remove ${office.country}"
+        aria-label=${t('signoff.remove', { country: office.country })}
         ?disabled=${this.isBusy}
         @click=${() => {
           this.editingOfficeId = null;
           this.removingOfficeId = office.id;
         }}
       >
-        Remove
+        ${t('signoff.remove2')}
       </button>
     </span>`;
   }
@@ -441,26 +445,26 @@ export class JlLetterCourse extends LitElement {
     if (available.length === 0) return null;
     const chosen = available.find((office) => office.id === this.addOfficeId);
     return html`<form class="add" aria-labelledby="add-office-heading" @submit=${this.onAddSubmit}>
-      <h3 id="add-office-heading">Add a signatory office</h3>
+      <h3 id="add-office-heading">${t('signoff.addASignatoryOffice')}</h3>
       <div class="field">
-        <label for="add-office">Office</label>
+        <label for="add-office">${t('signoff.office')}</label>
         <select id="add-office" name="officeId" .value=${chosen?.id ?? ''} @change=${this.onAddOfficeChange}>
-          <option value="" ?selected=${!chosen}>Choose an office</option>
+          <option value="" ?selected=${!chosen}>${t('signoff.chooseAnOffice')}</option>
           ${available.map(
             (office) => html`<option value=${office.id} ?selected=${office.id === chosen?.id}>${office.country}: ${office.nameEn}</option>`,
           )}
         </select>
       </div>
       <div class="field">
-        <label for="add-signer">Signing person</label>
+        <label for="add-signer">${t('signoff.signingPerson')}</label>
         <input type="text" id="add-signer" name="signerName" .value=${chosen?.ministerName ?? ''} maxlength="200" />
       </div>
       <div class="field">
-        <label for="add-capacity">Capacity line</label>
+        <label for="add-capacity">${t('signoff.capacityLine')}</label>
         <input type="text" id="add-capacity" name="capacity" .value=${chosen?.ministerTitle ?? ''} maxlength="300" />
       </div>
       <div class="buttons">
-        <button type="submit" class="secondary" ?disabled=${this.isBusy || !chosen}>Add the office</button>
+        <button type="submit" class="secondary" ?disabled=${this.isBusy || !chosen}>${t('signoff.addTheOffice')}</button>
       </div>
     </form>`;
   }

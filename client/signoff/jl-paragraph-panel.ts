@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { Signatory } from '../../shared/api/letters.js';
@@ -23,6 +25,8 @@ import { findMixedScriptWords, hasInvisibleCharacters } from '../../shared/domai
  * approval shows what changed, word by word, since the office approved.
  */
 export class JlParagraphPanel extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     paragraph: { attribute: false },
@@ -154,7 +158,7 @@ export class JlParagraphPanel extends LitElement {
     const form = event.currentTarget as HTMLFormElement;
     const reason = new FormData(form).get('reason');
     if (typeof reason !== 'string' || reason.trim() === '') {
-      this.error = 'Say what should change before sending the request.';
+      this.error = t('signoff.sayWhatShouldChangeBefore');
       return;
     }
     void this.act(SignoffAction.requestChanges, reason.trim());
@@ -164,14 +168,14 @@ export class JlParagraphPanel extends LitElement {
     const paragraph = this.paragraph;
     if (!paragraph) {
       return html`<section aria-labelledby="panel-heading">
-        <h2 id="panel-heading">Paragraph sign-off</h2>
-        <p class="hint">Place the cursor in a paragraph to see its sign-off.</p>
+        <h2 id="panel-heading">${t('signoff.paragraphSignOff')}</h2>
+        <p class="hint">${t('signoff.placeTheCursorInA')}</p>
       </section>`;
     }
     const ordered = [...this.signatories].sort((a, b) => a.position - b.position);
     return html`
       <section aria-labelledby="panel-heading">
-        <h2 id="panel-heading" tabindex="-1">Sign-off of paragraph ${paragraph.number}</h2>
+        <h2 id="panel-heading" tabindex="-1">${t('signoff.signOffOfParagraph', { number: paragraph.number })}</h2>
         ${this.renderDiff()}
         <ul class="offices">
           ${ordered.map((signatory) => this.renderOffice(signatory, paragraph))}
@@ -190,14 +194,14 @@ export class JlParagraphPanel extends LitElement {
       <span class="office-name">${signatory.office.country}<span class="office-en">, ${signatory.office.nameEn}</span></span>
       <span class="state"><span aria-hidden="true">${label.icon}</span> ${label.text}</span>
       ${entry && entry.action !== SignoffAction.withdraw
-        ? html`<span class="acted">${signoffActionLabel[entry.action]} by ${entry.by}, ${formatDateTime(entry.at)}</span>`
+        ? html`<span class="acted">${t('signoff.by', { value: signoffActionLabel[entry.action], by: entry.by, dateTime: formatDateTime(entry.at) })}</span>`
         : null}
       ${state === SignoffState.changesRequested && entry?.reason ? html`<q class="reason">${entry.reason}</q>` : null}
       ${openReservations(this.letterState, paragraph.id)
         .filter((reservation) => reservation.officeId === signatory.office.id)
         .map(
           (reservation) =>
-            html`<span class="reservation"><span aria-hidden="true">⚑</span> ${reservationKindLabel[reservation.kind]} by ${reservation.by}:
+            html`<span class="reservation"><span aria-hidden="true">⚑</span> ${t('signoff.by2', { value: reservationKindLabel[reservation.kind], by: reservation.by })}
               <q>${reservation.reason}</q></span>`,
         )}
     </li>`;
@@ -209,24 +213,24 @@ export class JlParagraphPanel extends LitElement {
     const mixedWords = [...new Set(findMixedScriptWords(paragraph.text).map((entry) => entry.word))];
     if (!hasInvisible && mixedWords.length === 0) return null;
     return html`<section class="text-check" aria-labelledby="text-check-heading">
-      <h3 id="text-check-heading">Check this paragraph’s characters</h3>
+      <h3 id="text-check-heading">${t('signoff.checkThisParagraphSCharacters')}</h3>
       ${mixedWords.length > 0
         ? html`<p class="flag" role="note">
-            Mixed scripts: ${mixedWords.map((word, index) => html`${index > 0 ? ', ' : ''}“${word}”`)}
-            ${mixedWords.length === 1 ? 'mixes' : 'mix'} Latin letters with Cyrillic or Greek ones and may look like another word.
+            ${t('signoff.mixedScripts')} ${mixedWords.map((word, index) => html`${index > 0 ? ', ' : ''}“${word}”`)}
+            ${mixedWords.length === 1 ? 'mixes' : 'mix'} ${t('signoff.latinLettersWithCyrillicOr')}
           </p>`
         : null}
-      ${hasInvisible ? html`<p class="flag" role="note">Invisible characters are shown as marks with their code point.</p>` : null}
+      ${hasInvisible ? html`<p class="flag" role="note">${t('signoff.invisibleCharactersAreShownAs')}</p>` : null}
       <p class="revealed-text">${renderRevealedText(paragraph.text)}</p>
     </section>`;
   }
 
   private renderDiff() {
     if (!this.canAct || this.myState() !== SignoffState.stale || !this.paragraph) return null;
-    const officeName = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? 'your office';
-    if (this.approvedText === null) return html`<p class="hint">Loading what changed…</p>`;
+    const officeName = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? t('signoff.yourOffice');
+    if (this.approvedText === null) return html`<p class="hint">${t('signoff.loadingWhatChanged')}</p>`;
     return html`<section class="diff" aria-labelledby="diff-heading">
-      <h3 id="diff-heading">What changed since ${officeName} approved</h3>
+      <h3 id="diff-heading">${t('signoff.whatChangedSinceApproved', { officeName: officeName })}</h3>
       ${renderWordDiff(this.approvedText, this.paragraph.text)} ${renderDiffLegend()}
     </section>`;
   }
@@ -237,7 +241,7 @@ export class JlParagraphPanel extends LitElement {
     // R2: the office lifts its own reservation before it can approve.
     const isReserved = openReservations(this.letterState, this.paragraph?.id).some((reservation) => reservation.officeId === this.myOfficeId);
     return html`
-      ${isReserved ? html`<p class="hint" id="reserved-hint">Your office has an open reservation on this paragraph: lift it to approve.</p>` : null}
+      ${isReserved ? html`<p class="hint" id="reserved-hint">${t('signoff.yourOfficeHasAnOpen')}</p>` : null}
       <div class="actions">
         <button
           type="button"
@@ -246,7 +250,7 @@ export class JlParagraphPanel extends LitElement {
           ?disabled=${this.isBusy || isReserved || (this.myState() === SignoffState.stale && this.approvedText === null)}
           @click=${() => void this.act(SignoffAction.approve)}
         >
-          Approve
+          ${t('signoff.approve2')}
         </button>
         <button
           type="button"
@@ -255,21 +259,21 @@ export class JlParagraphPanel extends LitElement {
           ?disabled=${this.isBusy}
           @click=${() => (this.isReasonOpen = !this.isReasonOpen)}
         >
-          Request changes
+          ${t('signoff.requestChanges')}
         </button>
         ${canWithdraw
           ? html`<button type="button" class="secondary" ?disabled=${this.isBusy} @click=${() => void this.act(SignoffAction.withdraw)}>
-              Withdraw
+              ${t('signoff.withdraw')}
             </button>`
           : null}
       </div>
       ${this.isReasonOpen
         ? html`<form @submit=${this.onReasonSubmit}>
             <div class="field">
-              <label for="reason">What should change</label>
+              <label for="reason">${t('signoff.whatShouldChange')}</label>
               <textarea id="reason" name="reason" rows="3" required></textarea>
             </div>
-            <button type="submit" class="primary" ?disabled=${this.isBusy}>Send the request for changes</button>
+            <button type="submit" class="primary" ?disabled=${this.isBusy}>${t('signoff.sendTheRequestForChanges')}</button>
           </form>`
         : null}
     `;
@@ -386,14 +390,14 @@ export class JlParagraphPanel extends LitElement {
 }
 
 function describeSignoffError(error: unknown): string {
-  if (error instanceof ApiError && error.code === ErrorCode.reservationOpen) return error.message;
+  if (error instanceof ApiError && error.code === ErrorCode.reservationOpen) return describeError(error);
   if (error instanceof ApiError && (error.status === 409 || error.code === ErrorCode.conflict)) {
     // The same code also refuses acts on a signed letter; the server's words say which.
     if (/signed|ready to sign/i.test(error.message) || error.code === ErrorCode.staleNotShown) return error.message;
-    return 'The paragraph changed since you read it. Nothing was recorded: read it again, then decide.';
+    return t('signoff.theParagraphChangedSinceYou');
   }
   if (error instanceof ApiError && (error.status === 403 || error.code === ErrorCode.forbidden)) {
-    return 'Only an approver of a signatory office can sign off, and only for their own office.';
+    return t('signoff.onlyAnApproverOfA');
   }
   return describeError(error);
 }

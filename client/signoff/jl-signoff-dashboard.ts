@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SignoffGrid } from '../../shared/api/signoffs.js';
 import type { LetterDetail } from '../../shared/api/letters.js';
@@ -23,11 +25,11 @@ const everyOffice = 'all';
 const refreshDelayMs = 400;
 
 const filterLabels: Record<GridFilter, string> = {
-  [GridFilter.all]: 'All paragraphs',
-  [GridFilter.blocking]: 'Everything that blocks the letter',
-  [GridFilter.stale]: 'Stale approvals',
-  [GridFilter.changesRequested]: 'Changes requested',
-  [GridFilter.pending]: 'Pending',
+  get [GridFilter.all]() { return t('signoff.allParagraphs'); },
+  get [GridFilter.blocking]() { return t('signoff.everythingThatBlocksTheLetter'); },
+  get [GridFilter.stale]() { return t('signoff.staleApprovals'); },
+  get [GridFilter.changesRequested]() { return t('signoff.changesRequested'); },
+  get [GridFilter.pending]() { return t('signoff.pending'); },
 };
 
 /**
@@ -35,6 +37,8 @@ const filterLabels: Record<GridFilter, string> = {
  * office and overall, and what still blocks the letter. It follows sign-offs and text live.
  */
 export class JlSignoffDashboard extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     grid: { state: true },
@@ -107,7 +111,7 @@ export class JlSignoffDashboard extends LitElement {
       if (letterId !== this.letterId) return;
       this.grid = grid;
       this.error = null;
-      document.title = 'Sign-off overview – Jointly';
+      document.title = t('signoff.signOffOverviewJointly');
     } catch (error) {
       this.error = describeError(error);
     }
@@ -127,11 +131,11 @@ export class JlSignoffDashboard extends LitElement {
   override render() {
     const grid = this.grid;
     return html`
-      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> Back to the letter</a></p>
-      <h1>Sign-off overview${this.letter ? html`: ${this.letter.title}` : null}</h1>
+      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> ${t('signoff.backToTheLetter')}</a></p>
+      <h1>${t('signoff.signOffOverview')}${this.letter ? html`: ${this.letter.title}` : null}</h1>
       <jl-letter-deadlines compact .letterId=${this.letterId} .progressKey=${this.grid}></jl-letter-deadlines>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
-      ${grid ? this.renderGrid(grid) : this.error ? null : html`<p>Loading the sign-off…</p>`}
+      ${grid ? this.renderGrid(grid) : this.error ? null : html`<p>${t('signoff.loadingTheSignOff')}</p>`}
     `;
   }
 
@@ -143,16 +147,16 @@ export class JlSignoffDashboard extends LitElement {
     const offices = isPhone && this.shownOfficeId !== everyOffice && shownOffice ? [shownOffice] : grid.offices;
     return html`
       <p class="overall" role="status">
-        ${grid.approvedCells} of ${grid.totalCells} sign-offs approved.
-        ${grid.isReady ? 'Every paragraph is approved by every office: the letter can be marked ready.' : 'The letter is not ready to sign yet.'}
-        ${grid.openReservations ? ` ${grid.openReservations} open ${grid.openReservations === 1 ? 'reservation blocks' : 'reservations block'} it until lifted.` : ''}
+        ${t('signoff.ofSignOffsApproved', { approvedCells: grid.approvedCells, totalCells: grid.totalCells })}
+        ${grid.isReady ? t('signoff.everyParagraphIsApprovedBy') : t('signoff.theLetterIsNotReady')}
+        ${grid.openReservations ? t('signoff.openReservationsBlock', { count: grid.openReservations }) : ''}
         ${grid.paragraphsWithSuggestions?.length
-          ? ` Open suggestions in paragraph ${grid.paragraphsWithSuggestions.join(', ')} must be accepted or rejected first.`
+          ? ` ${t('signoff.openSuggestionsInParagraphMust', { join: grid.paragraphsWithSuggestions.join(', ') })}`
           : ''}
       </p>
       <div class="tools">
         <div class="field">
-          <label for="grid-filter">Show</label>
+          <label for="grid-filter">${t('signoff.show')}</label>
           <select id="grid-filter" @change=${(event: Event) => (this.filter = (event.target as HTMLSelectElement).value as GridFilter)}>
             ${Object.values(GridFilter).map(
               (filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${filterLabels[filter]}</option>`,
@@ -161,7 +165,7 @@ export class JlSignoffDashboard extends LitElement {
         </div>
         ${isPhone
           ? html`<div class="field">
-              <label for="grid-office">Office shown</label>
+              <label for="grid-office">${t('signoff.officeShown')}</label>
               <select id="grid-office" @change=${(event: Event) => (this.shownOfficeId = (event.target as HTMLSelectElement).value)}>
                 ${grid.offices.map(
                   (office) =>
@@ -169,25 +173,25 @@ export class JlSignoffDashboard extends LitElement {
                       ${office.country} – ${shortOfficeName(office.name, office.country)}
                     </option>`,
                 )}
-                <option value=${everyOffice} ?selected=${offices.length > 1}>Every office (the table scrolls sideways)</option>
+                <option value=${everyOffice} ?selected=${offices.length > 1}>${t('signoff.everyOfficeTheTableScrolls')}</option>
               </select>
             </div>`
           : null}
-        <a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">Download the sign-off as CSV</a>
+        <a href=${signoffGridCsvPath(this.letterId)} download="sign-off.csv">${t('signoff.downloadTheSignOffAs')}</a>
       </div>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="grid-caption">
         <table>
           <caption id="grid-caption">
-            Sign-off of each paragraph by each signatory office
+            ${t('signoff.signOffOfEachParagraph')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Paragraph</th>
+              <th scope="col">${t('signoff.paragraph')}</th>
               ${offices.map(
                 (office) => html`<th scope="col" class="office">
                   <span class="country">${office.country}</span>
                   <span class="office-short" title=${officeWithCountry(office.name, office.country)}>${shortOfficeName(office.name, office.country)}</span>
-                  <span class="progress">${office.approved} of ${office.of} approved</span>
+                  <span class="progress">${t('signoff.ofApproved', { approved: office.approved, of: office.of })}</span>
                 </th>`,
               )}
             </tr>
@@ -195,7 +199,7 @@ export class JlSignoffDashboard extends LitElement {
           <tbody>
             ${rows.length === 0
               ? html`<tr>
-                  <td colspan=${offices.length + 1}>No paragraph matches.</td>
+                  <td colspan=${offices.length + 1}>${t('signoff.noParagraphMatches')}</td>
                 </tr>`
               : rows.map(
                   (row) => html`<tr>
@@ -217,7 +221,7 @@ export class JlSignoffDashboard extends LitElement {
                           ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>`
                           : null}
                         ${suggested > 0
-                          ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${suggested} open ${suggested === 1 ? 'suggestion' : 'suggestions'}</span>`
+                          ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${t('signoff.open', { suggested: suggested })} ${suggested === 1 ? 'suggestion' : 'suggestions'}</span>`
                           : null}
                       </td>`;
                     })}

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { LetterStatus } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
@@ -11,6 +13,8 @@ import { type StatusMove, statusMoves } from './status-moves.js';
  * buttons and announced.
  */
 export class JlStatusMoves extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     status: { attribute: false },
@@ -71,7 +75,7 @@ export class JlStatusMoves extends LitElement {
     const reason = String(new FormData(event.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
     if (!move) return;
     if (!reason) {
-      this.reasonError = 'Say why the letter is reopened.';
+      this.reasonError = t('signoff.sayWhyTheLetterIs');
       return;
     }
     this.dialog.close();
@@ -81,7 +85,7 @@ export class JlStatusMoves extends LitElement {
   override render() {
     const moves = statusMoves(this.status);
     return html`
-      <div class="moves" role="group" aria-label="Change the status">
+      <div class="moves" role="group" aria-label=${t('signoff.changeTheStatus')}>
         ${moves.map(
           (move, index) =>
             html`<button
@@ -98,9 +102,9 @@ export class JlStatusMoves extends LitElement {
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
       <dialog aria-labelledby="reopen-title">
         <form novalidate @submit=${this.onReasonSubmit}>
-          <h2 id="reopen-title">Reopen the signed letter</h2>
-          <p class="hint" id="reopen-hint">Reopening voids every office’s signature. The reason goes on the record.</p>
-          <label for="reopen-reason">Why reopen the letter</label>
+          <h2 id="reopen-title">${t('signoff.reopenTheSignedLetter')}</h2>
+          <p class="hint" id="reopen-hint">${t('signoff.reopeningVoidsEveryOfficeS')}</p>
+          <label for="reopen-reason">${t('signoff.whyReopenTheLetter')}</label>
           ${this.reasonError ? html`<p class="message error" id="reopen-error" role="alert">${this.reasonError}</p>` : null}
           <textarea
             id="reopen-reason"
@@ -110,8 +114,8 @@ export class JlStatusMoves extends LitElement {
             aria-invalid=${this.reasonError ? 'true' : 'false'}
           ></textarea>
           <div class="actions">
-            <button type="submit" class="primary">Reopen for review</button>
-            <button type="button" class="secondary" @click=${() => this.dialog.close()}>Cancel</button>
+            <button type="submit" class="primary">${t('signoff.reopenForReview')}</button>
+            <button type="button" class="secondary" @click=${() => this.dialog.close()}>${t('signoff.cancel')}</button>
           </div>
         </form>
       </dialog>

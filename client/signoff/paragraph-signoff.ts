@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
@@ -57,14 +58,14 @@ export function paragraphStates(state: LetterState, officeIds: readonly string[]
 
 /** The tally and its words, e.g. "1 of 2 offices", for the gutter. */
 export function describeTally(tally: ParagraphTally): string {
-  return `${tally.approved} of ${tally.of} ${tally.of === 1 ? 'office' : 'offices'}`;
+  return t('signoff.tally', { approved: tally.approved, count: tally.of });
 }
 
 /** What blocks a paragraph, most urgent first, or null when every office approved it. */
 export function paragraphMarker(tally: ParagraphTally): { icon: string; label: string; kind: string } | null {
-  if (tally.hasChangesRequested) return { icon: '✎', label: 'Changes requested', kind: 'changes' };
-  if (tally.hasStale) return { icon: '⟳', label: 'Stale', kind: 'stale' };
-  if (tally.approved < tally.of) return { icon: '○', label: 'Pending', kind: 'pending' };
+  if (tally.hasChangesRequested) return { icon: '✎', label: t('signoff.changesRequested'), kind: 'changes' };
+  if (tally.hasStale) return { icon: '⟳', label: t('signoff.stale'), kind: 'stale' };
+  if (tally.approved < tally.of) return { icon: '○', label: t('signoff.pending'), kind: 'pending' };
   if (tally.of === 0) return null;
-  return { icon: '✓', label: 'Approved', kind: 'approved' };
+  return { icon: '✓', label: t('signoff.approved'), kind: 'approved' };
 }

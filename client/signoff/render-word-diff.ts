@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { css, html } from 'lit';
 import { compareWords } from './word-diff.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
@@ -11,9 +12,9 @@ export function renderWordDiff(before: string, after: string) {
   return html`<p class="diff-text">
     ${compareWords(before, after).map((part) =>
       part.kind === 'added'
-        ? html`<ins><span class="visually-hidden">added: </span>${renderRevealedText(part.text)}</ins>`
+        ? html`<ins><span class="visually-hidden">${t('signoff.added')} </span>${renderRevealedText(part.text)}</ins>`
         : part.kind === 'removed'
-          ? html`<del><span class="visually-hidden">removed: </span>${renderRevealedText(part.text)}</del>`
+          ? html`<del><span class="visually-hidden">${t('signoff.removed')} </span>${renderRevealedText(part.text)}</del>`
           : renderRevealedText(part.text),
     )}
   </p>`;
@@ -21,7 +22,7 @@ export function renderWordDiff(before: string, after: string) {
 
 /** The key to the colours, for sighted readers; the runs themselves already say it in words. */
 export function renderDiffLegend() {
-  return html`<p class="legend" aria-hidden="true"><ins>added</ins> <del>removed</del></p>`;
+  return html`<p class="legend" aria-hidden="true"><ins>${t('signoff.added2')}</ins> <del>${t('signoff.removed2')}</del></p>`;
 }
 
 const diffStyles = css`

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -57,7 +58,7 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
     const marker = paragraphMarker(tally);
     // R3: a paragraph an office holds a reservation on says so beside it.
     const reservedBy = new Set(openReservations(input.letterState, paragraph.id).map((reservation) => reservation.officeId)).size;
-    const reserved = reservedBy === 0 ? null : `Reserved by ${reservedBy} ${reservedBy === 1 ? 'office' : 'offices'}`;
+    const reserved = reservedBy === 0 ? null : t('signoff.reservedByOffices', { count: reservedBy });
     // S13: open suggestions keep a paragraph from being approved; the gutter counts them.
     const node = doc.nodeAt(paragraph.position);
     const suggestionCount = node ? blockSuggestions(node).length : 0;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { LetterStatus } from '../../shared/api/letters.js';
 import { type StatusMove as CourseMove, isReopening, statusMovesFrom } from '../../shared/domain/letter-course.js';
 
@@ -10,16 +11,16 @@ export interface StatusMove extends CourseMove {
 function moveLabel(from: LetterStatus, to: LetterStatus): string {
   switch (to) {
     case LetterStatus.inReview:
-      if (from === LetterStatus.drafting) return 'Start the review';
-      return isReopening(from, to) ? 'Reopen for review' : 'Back to review';
+      if (from === LetterStatus.drafting) return t('signoff.startTheReview');
+      return isReopening(from, to) ? t('signoff.reopenForReview') : t('signoff.backToReview');
     case LetterStatus.ready:
-      return 'Mark ready to sign';
+      return t('signoff.markReadyToSign');
     case LetterStatus.drafting:
-      return 'Back to drafting';
+      return t('signoff.backToDrafting');
     case LetterStatus.sent:
-      return 'Mark as sent';
+      return t('signoff.markAsSent');
     case LetterStatus.signed:
-      return 'Mark as signed';
+      return t('signoff.markAsSigned');
     default:
       throw new Error(`unknown letter status ${String(to)}`);
   }

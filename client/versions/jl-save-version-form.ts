@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { versionNameSchema } from '../../shared/api/versions.js';
@@ -9,6 +11,8 @@ import { VersionSavedEvent } from './version-saved-event.js';
 
 /** The coordinator saves the letter's text as it is now under a name, e.g. "Sent to capitals for comments". */
 export class JlSaveVersionForm extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     nameError: { state: true },
@@ -41,7 +45,7 @@ export class JlSaveVersionForm extends LitElement {
     this.formError = null;
     this.notice = '';
     if (!parsed.success) {
-      this.nameError = name.trim() === '' ? 'Give the version a name.' : 'Use at most 200 characters for the name.';
+      this.nameError = name.trim() === '' ? t('versions.giveTheVersionAName') : t('versions.useAtMost200Characters');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#version-name')?.focus();
       return;
@@ -51,7 +55,7 @@ export class JlSaveVersionForm extends LitElement {
     try {
       const version = await saveVersion(this.letterId, { name: parsed.data });
       form.reset();
-      this.notice = `Saved the version “${version.name}”.`;
+      this.notice = t('versions.savedTheVersion', { name: version.name });
       this.dispatchEvent(new VersionSavedEvent(version));
     } catch (error) {
       if (dispatchIfSessionExpired(this, error)) return;
@@ -65,8 +69,8 @@ export class JlSaveVersionForm extends LitElement {
     return html`<form novalidate @submit=${this.submit}>
       ${this.formError ? html`<p class="message error" role="alert">${this.formError}</p>` : null}
       <div class="field">
-        <label for="version-name">Name of the version</label>
-        <p class="hint" id="version-name-hint">For example “Sent to capitals for comments”. The text is saved as it is now.</p>
+        <label for="version-name">${t('versions.nameOfTheVersion')}</label>
+        <p class="hint" id="version-name-hint">${t('versions.forExampleSentToCapitals')}</p>
         ${this.nameError
           ? html`<p class="field-error" id="version-name-error"><span aria-hidden="true">⚠</span> ${this.nameError}</p>`
           : null}
@@ -81,7 +85,7 @@ export class JlSaveVersionForm extends LitElement {
           aria-describedby=${ifDefined(this.nameError ? 'version-name-hint version-name-error' : 'version-name-hint')}
         />
       </div>
-      <button type="submit" class="primary" ?disabled=${this.isSaving}>${this.isSaving ? 'Saving…' : 'Save the version'}</button>
+      <button type="submit" class="primary" ?disabled=${this.isSaving}>${this.isSaving ? t('versions.saving') : t('versions.saveTheVersion')}</button>
       <p class="message success" role="status">${this.notice}</p>
     </form>`;
   }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { type ComparisonEntry, ParagraphChange, type VersionComparison, type VersionSummary } from '../../shared/api/versions.js';
 import { describeError } from '../api/api-error.js';
@@ -10,6 +12,8 @@ import { paragraphChangeLabel, summarizeComparison } from './paragraph-change-la
 
 /** Two states of the letter side by side, paragraph by paragraph: any two versions, or a version and now. */
 export class JlVersionComparison extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     versions: { attribute: false },
@@ -71,9 +75,9 @@ export class JlVersionComparison extends LitElement {
     return html`
       <form @submit=${this.compare}>
         <div class="choices">
-          ${this.renderChoice('from', 'From', this.from)} ${this.renderChoice('to', 'To', this.to)}
+          ${this.renderChoice('from', t('versions.from'), this.from)} ${this.renderChoice('to', t('versions.to'), this.to)}
         </div>
-        <button type="submit" class="primary" ?disabled=${this.isComparing}>${this.isComparing ? 'Comparing…' : 'Compare'}</button>
+        <button type="submit" class="primary" ?disabled=${this.isComparing}>${this.isComparing ? t('versions.comparing') : t('versions.compare')}</button>
       </form>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
       <p class="visually-hidden" role="status">${this.comparison ? summarizeComparison(this.comparison.entries) : ''}</p>
@@ -85,7 +89,7 @@ export class JlVersionComparison extends LitElement {
     return html`<div class="field">
       <label for=${`compare-${name}`}>${label}</label>
       <select id=${`compare-${name}`} name=${name}>
-        <option value=${currentTextRef} ?selected=${selected === currentTextRef}>Current text</option>
+        <option value=${currentTextRef} ?selected=${selected === currentTextRef}>${t('versions.currentText')}</option>
         ${this.versions.map(
           (version) => html`<option value=${version.id} ?selected=${selected === version.id}>${version.name} (${formatDateTime(version.at)})</option>`,
         )}
@@ -96,7 +100,7 @@ export class JlVersionComparison extends LitElement {
   private renderComparison(comparison: VersionComparison) {
     const entries = this.showsUnchanged ? comparison.entries : comparison.entries.filter((entry) => entry.change !== ParagraphChange.unchanged);
     return html`<section class="comparison" aria-labelledby="comparison-heading">
-      <h3 id="comparison-heading">From “${comparison.from.name}” to “${comparison.to.name}”</h3>
+      <h3 id="comparison-heading">${t('versions.fromTo', { name: comparison.from.name, name2: comparison.to.name })}</h3>
       <p class="summary">${summarizeComparison(comparison.entries)}</p>
       <div class="toggle">
         <input
@@ -105,10 +109,10 @@ export class JlVersionComparison extends LitElement {
           .checked=${this.showsUnchanged}
           @change=${(event: Event) => (this.showsUnchanged = (event.target as HTMLInputElement).checked)}
         />
-        <label for="show-unchanged">Show unchanged paragraphs</label>
+        <label for="show-unchanged">${t('versions.showUnchangedParagraphs')}</label>
       </div>
       ${renderDiffLegend()}
-      <ol class="entries" aria-label="Paragraphs compared">
+      <ol class="entries" aria-label=${t('versions.paragraphsCompared')}>
         ${entries.map((entry) => this.renderEntry(entry))}
       </ol>
     </section>`;

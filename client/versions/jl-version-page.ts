@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { Editor, type JSONContent } from '@tiptap/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { VersionDetail } from '../../shared/api/versions.js';
@@ -22,6 +24,8 @@ import '../letters/jl-signature-blocks.js';
  * Light DOM, like the letter page, because the editor must not sit in a shadow root.
  */
 export class JlVersionPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     versionId: { attribute: false },
@@ -88,12 +92,12 @@ export class JlVersionPage extends LitElement {
       if (letterId !== this.letterId || versionId !== this.versionId) return;
       this.letterTitle = letter.title;
       this.detail = detail;
-      document.title = `${detail.version.name} – ${letter.title} – Jointly`;
+      document.title = t('versions.jointly', { name: detail.version.name, title: letter.title });
     } catch (error) {
       if (letterId !== this.letterId || versionId !== this.versionId || dispatchIfSessionExpired(this, error)) return;
       this.isNotFound = error instanceof ApiError && (error.code === ErrorCode.notFound || error.status === 404);
-      this.error = this.isNotFound ? 'This version does not exist, or you are not allowed to see it.' : describeError(error);
-      document.title = 'Version not available – Jointly';
+      this.error = this.isNotFound ? t('versions.thisVersionDoesNotExist') : describeError(error);
+      document.title = t('versions.versionNotAvailableJointly');
     }
   }
 
@@ -111,7 +115,7 @@ export class JlVersionPage extends LitElement {
         // A body the schema cannot hold whole is shown as its plain paragraphs rather than in part.
         enableContentCheck: true,
         onContentError: () => (this.hasRenderFailed = true),
-        editorProps: { attributes: { class: 'version-text', 'aria-label': 'Text of the version', role: 'document' } },
+        editorProps: { attributes: { class: 'version-text', 'aria-label': t('versions.textOfTheVersion'), role: 'document' } },
       });
     } catch {
       this.hasRenderFailed = true;
@@ -127,13 +131,13 @@ export class JlVersionPage extends LitElement {
   override render() {
     const detail = this.detail;
     return html`
-      <p><a href=${letterVersionsPath(this.letterId)}><span aria-hidden="true">←</span> All versions of the letter</a></p>
+      <p><a href=${letterVersionsPath(this.letterId)}><span aria-hidden="true">←</span> ${t('versions.allVersionsOfTheLetter')}</a></p>
       ${this.error
-        ? html`<h1>${this.isNotFound ? 'Version not found' : 'The version could not be opened'}</h1>
+        ? html`<h1>${this.isNotFound ? t('versions.versionNotFound') : t('versions.theVersionCouldNotBe')}</h1>
             <p class="message error" role="alert">${this.error}</p>`
         : detail
           ? this.renderVersion(detail)
-          : html`<p>Loading the version…</p>`}
+          : html`<p>${t('versions.loadingTheVersion')}</p>`}
     `;
   }
 
@@ -143,19 +147,18 @@ export class JlVersionPage extends LitElement {
     return html`
       <h1>${version.name}</h1>
       <p class="read-only-note">
-        Read-only version saved on <time datetime=${version.at}>${formatDateTime(version.at)}</time> by ${version.by}, while the letter was
-        “${letterStatusLabel[version.status]}”. Changes to the letter since then do not show here.
+        ${t('versions.readOnlyVersionSavedOn')} <time datetime=${version.at}>${formatDateTime(version.at)}</time> ${t('versions.byWhileTheLetterWas', { by: version.by, value: letterStatusLabel[version.status] })}
       </p>
       <div class="version-downloads"><jl-export-menu .letterId=${this.letterId} .versionId=${version.id}></jl-export-menu></div>
       ${letter
         ? null
-        : html`<p class="read-only-note">This version was saved before versions kept the letterhead, addressees and signatures; it shows its text only.</p>`}
+        : html`<p class="read-only-note">${t('versions.thisVersionWasSavedBefore')}</p>`}
       <article class="version-letter" aria-labelledby="version-letter-title">
         ${letter ? html`<jl-letterhead .signatories=${signatories}></jl-letterhead>` : null}
         ${letter && (letter.addressees.length > 0 || letter.letterDate)
           ? html`<div class="version-meta">
               ${letter.addressees.length > 0
-                ? html`<p class="meta-label" id="version-addressees-label">To</p>
+                ? html`<p class="meta-label" id="version-addressees-label">${t('versions.to')}</p>
                     <ul aria-labelledby="version-addressees-label">
                       ${letter.addressees.map((addressee) => html`<li>${addressee}</li>`)}
                     </ul>`
@@ -164,7 +167,7 @@ export class JlVersionPage extends LitElement {
             </div>`
           : null}
         <h2 id="version-letter-title">${letter?.title ?? this.letterTitle}</h2>
-        ${letter?.subject ? html`<p class="version-subject"><span class="meta-label">Subject:</span> ${letter.subject}</p>` : null}
+        ${letter?.subject ? html`<p class="version-subject"><span class="meta-label">${t('versions.subject')}</span> ${letter.subject}</p>` : null}
         ${this.hasRenderFailed
           ? html`<div class="version-text">${detail.paragraphs.map((paragraph) => html`<p>${paragraph.text}</p>`)}</div>`
           : html`<div class="version-surface"></div>`}

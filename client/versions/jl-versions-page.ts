@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { LetterDetail } from '../../shared/api/letters.js';
 import type { VersionSummary } from '../../shared/api/versions.js';
@@ -20,6 +22,8 @@ import { VersionSavedEvent } from './version-saved-event.js';
  * change. Any two of them, or one and the text as it is now, can be compared; each opens read-only.
  */
 export class JlVersionsPage extends LitElement {
+  private readonly languageController = new LanguageController(this);
+
   static override properties = {
     letterId: { attribute: false },
     letter: { state: true },
@@ -58,21 +62,21 @@ export class JlVersionsPage extends LitElement {
       if (letterId !== this.letterId) return;
       this.letter = letter;
       this.versions = versions;
-      document.title = `Versions of ${letter.title} – Jointly`;
+      document.title = t('versions.versionsOfJointly', { title: letter.title });
     } catch (error) {
       if (letterId !== this.letterId || dispatchIfSessionExpired(this, error)) return;
       this.error = describeError(error);
-      document.title = 'Versions not available – Jointly';
+      document.title = t('versions.versionsNotAvailableJointly');
     }
   }
 
   override render() {
     const { letter, versions } = this;
     return html`
-      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> Back to the letter</a></p>
-      <h1>Versions${letter ? html`: ${letter.title}` : null}</h1>
+      <p><a href=${letterPath(this.letterId)}><span aria-hidden="true">←</span> ${t('versions.backToTheLetter')}</a></p>
+      <h1>${t('versions.versions')}${letter ? html`: ${letter.title}` : null}</h1>
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
-      ${letter && versions ? this.renderVersions(letter, versions) : this.error ? null : html`<p>Loading the versions…</p>`}
+      ${letter && versions ? this.renderVersions(letter, versions) : this.error ? null : html`<p>${t('versions.loadingTheVersions')}</p>`}
     `;
   }
 
@@ -80,17 +84,17 @@ export class JlVersionsPage extends LitElement {
     return html`
       ${hasPermission(letter.myRoles, Permission.manageLetter)
         ? html`<section aria-labelledby="save-heading">
-            <h2 id="save-heading">Save a version</h2>
+            <h2 id="save-heading">${t('versions.saveAVersion')}</h2>
             <jl-save-version-form .letterId=${letter.id}></jl-save-version-form>
           </section>`
         : null}
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading">Saved versions</h2>
-        <p class="hint">A version is also saved automatically whenever the letter’s status changes.</p>
-        ${versions.length === 0 ? html`<p>No version has been saved yet.</p>` : this.renderTable(letter, versions)}
+        <h2 id="list-heading">${t('versions.savedVersions')}</h2>
+        <p class="hint">${t('versions.aVersionIsAlsoSaved')}</p>
+        ${versions.length === 0 ? html`<p>${t('versions.noVersionHasBeenSaved')}</p>` : this.renderTable(letter, versions)}
       </section>
       <section aria-labelledby="compare-heading">
-        <h2 id="compare-heading">Compare two versions</h2>
+        <h2 id="compare-heading">${t('versions.compareTwoVersions')}</h2>
         <jl-version-comparison .letterId=${letter.id} .versions=${versions}></jl-version-comparison>
       </section>
     `;
@@ -99,15 +103,15 @@ export class JlVersionsPage extends LitElement {
   private renderTable(letter: LetterDetail, versions: VersionSummary[]) {
     return html`<div class="table-scroll">
       <table>
-        <caption class="hint">Newest first. Open a version to read it as it was.</caption>
+        <caption class="hint">${t('versions.newestFirstOpenAVersion')}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status then</th>
-            <th scope="col">By</th>
-            <th scope="col">On</th>
-            <th scope="col">Paragraphs</th>
+            <th scope="col">${t('versions.version')}</th>
+            <th scope="col">${t('versions.kind')}</th>
+            <th scope="col">${t('versions.statusThen')}</th>
+            <th scope="col">${t('versions.by')}</th>
+            <th scope="col">${t('versions.on')}</th>
+            <th scope="col">${t('versions.paragraphs')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,13 +1,14 @@
+import { t } from '../i18n/translate.js';
 import { type ComparisonEntry, ParagraphChange } from '../../shared/api/versions.js';
 
 /** How each kind of paragraph change reads to people. */
 export const paragraphChangeLabel: Record<ParagraphChange, string> = {
-  [ParagraphChange.unchanged]: 'Unchanged',
-  [ParagraphChange.added]: 'Added',
-  [ParagraphChange.deleted]: 'Deleted',
-  [ParagraphChange.changed]: 'Changed',
-  [ParagraphChange.moved]: 'Moved',
-  [ParagraphChange.movedAndChanged]: 'Moved and changed',
+  get [ParagraphChange.unchanged]() { return t('versions.unchanged'); },
+  get [ParagraphChange.added]() { return t('versions.added'); },
+  get [ParagraphChange.deleted]() { return t('versions.deleted'); },
+  get [ParagraphChange.changed]() { return t('versions.changed'); },
+  get [ParagraphChange.moved]() { return t('versions.moved'); },
+  get [ParagraphChange.movedAndChanged]() { return t('versions.movedAndChanged'); },
 };
 
 /** A comparison in one sentence, e.g. "2 paragraphs changed, 1 added; 5 unchanged." */
@@ -19,9 +20,9 @@ export function summarizeComparison(entries: readonly ComparisonEntry[]): string
     .filter((change) => change !== ParagraphChange.unchanged && counts.has(change))
     .map((change, index) => {
       const count = counts.get(change) ?? 0;
-      const noun = index === 0 ? (count === 1 ? ' paragraph' : ' paragraphs') : '';
+      const noun = index === 0 ? (count === 1 ? ` ${t('versions.paragraph')}` : ` ${t('versions.paragraphs2')}`) : '';
       return `${count}${noun} ${paragraphChangeLabel[change].toLowerCase()}`;
     });
-  if (parts.length === 0) return entries.length === 0 ? 'Both are empty.' : 'No differences: every paragraph is the same.';
-  return `${parts.join(', ')}; ${unchanged} unchanged.`;
+  if (parts.length === 0) return entries.length === 0 ? t('versions.bothAreEmpty') : t('versions.noDifferencesEveryParagraphIs');
+  return t('versions.changesAndUnchanged', { changes: parts.join(', '), unchanged });
 }

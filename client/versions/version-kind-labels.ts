@@ -1,7 +1,8 @@
+import { t } from '../i18n/translate.js';
 import { VersionKind } from '../../shared/api/versions.js';
 
 /** How a version came to be saved, in words. */
 export const versionKindLabel: Record<VersionKind, string> = {
-  [VersionKind.named]: 'Named',
-  [VersionKind.statusChange]: 'Automatic, at a status change',
+  get [VersionKind.named]() { return t('versions.named'); },
+  get [VersionKind.statusChange]() { return t('versions.automaticAtAStatusChange'); },
 };

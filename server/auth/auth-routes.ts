@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ErrorCode } from '../../shared/api/errors.js';
+import { languageChoiceSchema } from '../../shared/i18n/language-choice.js';
 import { loginRequestSchema, type SessionResponse, type SessionUser } from '../../shared/api/session.js';
 import type { AppEnv } from '../http/app-env.js';
 import { AppError } from '../http/app-error.js';
@@ -64,6 +65,15 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
     await rateLimiter.recordSuccess(email);
     await beginSession(c, sessions, user, 'password');
     return c.json<SessionResponse>({ user, demo: isDemo });
+  });
+
+  // The person's interface language, stored with their account (issue 17).
+  routes.put('/account/language', async (c) => {
+    const user = c.get('user');
+    if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Sign in first.');
+    const { language } = await readJsonBody(c, languageChoiceSchema);
+    await store.accounts.setLanguage(user.id, language);
+    return c.json({ language });
   });
 
   routes.post('/auth/logout', async (c) => {

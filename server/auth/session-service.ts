@@ -93,7 +93,9 @@ export class SessionService {
     const user = await this.store.accounts.getUser(userId);
     if (!user) return null;
     const office = (await this.store.accounts.listOffices()).find((candidate) => candidate.id === user.officeId);
-    return office ? { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isOfficeAdmin: user.isOfficeAdmin, office } : null;
+    if (!office) return null;
+    const language = await this.store.accounts.getLanguage(user.id);
+    return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, isOfficeAdmin: user.isOfficeAdmin, office, language };
   }
 
   private announce(sessionIds: string[]): void {

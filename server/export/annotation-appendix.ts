@@ -1,25 +1,29 @@
 import type { ReservationKind } from '../../shared/domain/reservations.js';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
+import { sourceLanguage } from '../../shared/i18n/languages.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { formatSignedAt } from './letter-layout.js';
 import { suggestionAuthor, type NumberedSuggestion, type SuggestionAuthors } from './letter-suggestions.js';
 
+const labels = createTranslator(sourceLanguage);
+
 /** How each kind of reservation reads in an export, as on the screens. */
 export const reservationKindLabel: Record<ReservationKind, string> = {
-  scrutiny: 'Scrutiny reservation',
-  linguistic: 'Linguistic reservation',
-  substance: 'Reservation on substance',
-  note: 'Note',
+  get scrutiny() { return labels.t('exportFile.scrutinyReservation'); },
+  get linguistic() { return labels.t('exportFile.linguisticReservation'); },
+  get substance() { return labels.t('exportFile.substanceReservation'); },
+  get note() { return labels.t('exportFile.note'); },
 };
 
 export const appendixLabels = {
-  heading: 'Open comments and reservations',
-  intro: 'The threads still open and the reservations not yet lifted when this file was made. They are not part of the letter.',
-  reservations: 'Reservations',
-  threads: 'Comment threads',
-  nothingOpen: 'No thread is open and no office holds a reservation.',
-  onDeletedText: 'On deleted text',
-} as const;
+  get heading() { return labels.t('exportFile.appendixHeading'); },
+  get intro() { return labels.t('exportFile.appendixIntro'); },
+  get reservations() { return labels.t('exportFile.reservations'); },
+  get threads() { return labels.t('exportFile.threads'); },
+  get nothingOpen() { return labels.t('exportFile.nothingOpen'); },
+  get onDeletedText() { return labels.t('exportFile.onDeletedText'); },
+};
 
 /** One entry of the appendix: a heading line, the quoted words if any, then lines of plain text. */
 export interface AppendixEntry {
@@ -37,15 +41,19 @@ export interface AnnotationAppendix {
 export function annotationAppendix(annotations: LetterAnnotations): AnnotationAppendix {
   return {
     reservations: annotations.reservations.map((reservation) => ({
-      heading: `Paragraph ${reservation.paragraphNumber}: ${reservationKindLabel[reservation.kind]} of ${reservation.office}`,
+      heading: labels.t('exportFile.reservationHeading', { number: reservation.paragraphNumber, kind: reservationKindLabel[reservation.kind], office: reservation.office }),
       quote: null,
       lines: [{ label: `${reservation.by}, ${formatSignedAt(reservation.at)}`, text: reservation.reason }],
     })),
     threads: annotations.threads.map((thread) => ({
       heading:
         thread.paragraphNumber === null
-          ? 'On a deleted paragraph'
-          : `${thread.passage || thread.isOnDeletedText ? 'On words in paragraph' : 'On paragraph'} ${thread.paragraphNumber}${thread.isOnDeletedText ? ` (${appendixLabels.onDeletedText.toLowerCase()})` : ''}`,
+          ? labels.t('exportFile.onDeletedParagraph')
+          : thread.isOnDeletedText
+            ? labels.t('exportFile.onDeletedWordsInParagraph', { number: thread.paragraphNumber })
+            : thread.passage
+              ? labels.t('exportFile.onWordsInParagraph', { number: thread.paragraphNumber })
+              : labels.t('exportFile.onParagraph', { number: thread.paragraphNumber }),
       quote: thread.quote || null,
       lines: thread.comments.map((comment) => ({ label: `${comment.author}, ${formatSignedAt(comment.at)}`, text: comment.body })),
     })),
@@ -53,18 +61,16 @@ export function annotationAppendix(annotations: LetterAnnotations): AnnotationAp
 }
 
 export const suggestionAppendixLabels = {
-  heading: 'Open suggestions',
-  intro:
-    'Wording proposed and not yet accepted or rejected when this file was made. The letter above reads as it stands ' +
-    'without them: proposed insertions are left out, and words proposed for deletion are still there.',
-  [SuggestionKind.insertion]: 'Proposed insertion',
-  [SuggestionKind.deletion]: 'Proposed deletion',
-} as const;
+  get heading() { return labels.t('exportFile.suggestionsHeading'); },
+  get intro() { return labels.t('exportFile.suggestionsIntro'); },
+  get [SuggestionKind.insertion]() { return labels.t('exportFile.proposedInsertion'); },
+  get [SuggestionKind.deletion]() { return labels.t('exportFile.proposedDeletion'); },
+};
 
 /** The open suggestions as a PDF lists them, in reading order: where, what, the words, who and when. */
 export function suggestionAppendix(suggestions: readonly NumberedSuggestion[], authors: SuggestionAuthors | undefined): AppendixEntry[] {
   return suggestions.map((suggestion) => ({
-    heading: `Paragraph ${suggestion.paragraphNumber}: ${suggestionAppendixLabels[suggestion.kind]}`,
+    heading: labels.t('exportFile.suggestionHeading', { number: suggestion.paragraphNumber, kind: suggestionAppendixLabels[suggestion.kind] }),
     quote: suggestion.text,
     lines: [{ label: `${suggestionAuthor(authors, suggestion)}, ${formatSignedAt(suggestion.time)}`, text: suggestion.note ?? '' }],
   }));

@@ -1,3 +1,4 @@
+import { sourceLanguage } from '../../shared/i18n/languages.js';
 import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { ExportFormat } from '../../shared/api/interchange.js';
@@ -110,6 +111,7 @@ export class ExportService {
         body,
         annotations: withComments ? await readLetterAnnotations(this.deps.store, this.deps.registry, letterId) : null,
         suggestionAuthors: await readSuggestionAuthors(this.deps.store, body),
+        language: (await this.deps.store.accounts.getLetterLanguage(letterId)) ?? sourceLanguage,
       },
       version: version && versionId ? { id: versionId, name: version.name } : null,
     };

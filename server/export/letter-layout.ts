@@ -1,21 +1,30 @@
 import type { JSONContent } from '@tiptap/core';
-import { signatureRecordHeading } from '../../shared/api/interchange.js';
+import { isSupportedLanguage, sourceLanguage, type Language } from '../../shared/i18n/languages.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import { isFrozen } from '../../shared/domain/letter-course.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
-/** Words the exported letter prints, in one place so the three formats say the same. */
-export const exportLabels = {
-  addressees: 'To:',
-  subject: 'Subject:',
-  date: 'Date:',
-  signatureRecord: signatureRecordHeading,
-  signatureRecordIntro:
-    'Each office below signed this letter in Jointly. A signature binds to the letter hash: a SHA-256 of every ' +
-    'paragraph of the text, in order, and of the signatories. A copy whose text gives another hash is not the letter they signed.',
-  letterHash: 'Letter hash (SHA-256):',
-  signedBy: 'Signed by',
-  boundToOtherText: 'This signature was given to another text of the letter (hash',
-} as const;
+/**
+ * Words the exported letter prints, in one place so the three formats say the same, in the
+ * letter's language; they come from the shared catalogues (shared/i18n), like the screens' words.
+ */
+export function exportLabelsIn(language: string | undefined) {
+  const labels = createTranslator(isSupportedLanguage(language ?? '') ? (language as Language) : sourceLanguage);
+  return {
+    addressees: labels.t('exportFile.addressees'),
+    subject: labels.t('exportFile.subject'),
+    date: labels.t('exportFile.date'),
+    signatureRecord: labels.t('exportFile.signatureRecord'),
+    signatureRecordIntro: labels.t('exportFile.signatureRecordIntro'),
+    letterHash: labels.t('exportFile.letterHash'),
+    signedBy: labels.t('exportFile.signedBy'),
+    boundToOtherText: labels.t('exportFile.boundToOtherText'),
+  };
+}
+export type ExportLabels = ReturnType<typeof exportLabelsIn>;
+
+/** The English labels. */
+export const exportLabels: ExportLabels = exportLabelsIn(sourceLanguage);
 
 export interface LetterheadEntry {
   name: string;
@@ -42,6 +51,8 @@ export interface SignatureRecordRow {
 
 /** What an exported letter shows, top to bottom, derived once from a snapshot for every format. */
 export interface LetterLayout {
+  /** The fixed words, in the letter's language. */
+  labels: ExportLabels;
   letterhead: LetterheadEntry[];
   addressees: string[];
   date: string | null;
@@ -71,6 +82,7 @@ export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
   const position = (officeId: string) => snapshot.signatories.findIndex((signatory) => signatory.office.id === officeId);
   const signatures = [...snapshot.finalSignatures].sort((a, b) => position(a.officeId) - position(b.officeId));
   return {
+    labels: exportLabelsIn(snapshot.language),
     letterhead: snapshot.signatories.map(({ office }) => ({ name: office.name, nameEn: englishName(office), color: office.color })),
     addressees: snapshot.addressees,
     date: snapshot.letterDate ? formatLetterDate(snapshot.letterDate) : null,

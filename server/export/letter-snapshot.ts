@@ -29,6 +29,8 @@ export interface LetterSnapshot {
   annotations?: LetterAnnotations | null;
   /** Who proposed the body's open suggestions, named from the server's records (`readSuggestionAuthors`). */
   suggestionAuthors?: SuggestionAuthors;
+  /** The language the letter is written in: its exports' fixed labels follow it. English when absent. */
+  language?: string;
 }
 
 /** A snapshot of a letter's record and a body, with the letter hash computed from the two. */

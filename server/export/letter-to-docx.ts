@@ -21,7 +21,7 @@ import { exportFont, exportFontFamily } from './export-font.js';
 import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
 import { appendixLabels } from './annotation-appendix.js';
 import type { LetterAnnotations } from './letter-annotations.js';
-import { exportLabels, letterLayout, type LetterLayout } from './letter-layout.js';
+import { letterLayout, type LetterLayout } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 import { suggestionAuthor, type SuggestionAuthors } from './letter-suggestions.js';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
@@ -70,7 +70,7 @@ export async function letterToDocx(given: LetterSnapshot): Promise<Uint8Array> {
         children: [
           ...letterhead(layout),
           ...addressees(layout),
-          ...(layout.date ? [new Paragraph({ text: `${exportLabels.date} ${layout.date}`, spacing: { after: 240 } })] : []),
+          ...(layout.date ? [new Paragraph({ text: `${layout.labels.date} ${layout.date}`, spacing: { after: 240 } })] : []),
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             spacing: { before: 240, after: 120 },
@@ -81,7 +81,7 @@ export async function letterToDocx(given: LetterSnapshot): Promise<Uint8Array> {
               { size: 34 },
             ),
           }),
-          ...(layout.subject ? [new Paragraph({ children: [new TextRun({ text: `${exportLabels.subject} `, bold: true }), new TextRun(layout.subject)] })] : []),
+          ...(layout.subject ? [new Paragraph({ children: [new TextRun({ text: `${layout.labels.subject} `, bold: true }), new TextRun(layout.subject)] })] : []),
           ...(layout.versionNote ? [new Paragraph({ children: [new TextRun({ text: layout.versionNote, italics: true, color: mutedColor })] })] : []),
           ...layout.body.flatMap((node) => block(node, 0, counter)),
           ...signatureBlocks(layout),
@@ -110,7 +110,7 @@ function letterhead(layout: LetterLayout): Paragraph[] {
 function addressees(layout: LetterLayout): Paragraph[] {
   if (layout.addressees.length === 0) return [];
   return [
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: exportLabels.addressees, color: mutedColor })] }),
+    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: layout.labels.addressees, color: mutedColor })] }),
     ...layout.addressees.map((line) => new Paragraph({ text: line })),
   ];
 }
@@ -303,19 +303,19 @@ function signatureRecord(layout: LetterLayout): Paragraph[] {
   const record = layout.signatureRecord;
   if (!record) return [];
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: exportLabels.signatureRecord }),
-    new Paragraph({ text: exportLabels.signatureRecordIntro, spacing: { after: 240 } }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: layout.labels.signatureRecord }),
+    new Paragraph({ text: layout.labels.signatureRecordIntro, spacing: { after: 240 } }),
     ...record.rows.map(
       (row) =>
         new Paragraph({
           spacing: { after: 160 },
           children: [
             new TextRun({ text: row.officeName, bold: true }),
-            new TextRun({ text: `${exportLabels.signedBy} ${row.by}, ${row.at}`, break: 1 }),
-            ...(row.otherHash ? [new TextRun({ text: `${exportLabels.boundToOtherText} ${row.otherHash}).`, break: 1 })] : []),
+            new TextRun({ text: `${layout.labels.signedBy} ${row.by}, ${row.at}`, break: 1 }),
+            ...(row.otherHash ? [new TextRun({ text: `${layout.labels.boundToOtherText} ${row.otherHash}).`, break: 1 })] : []),
           ],
         }),
     ),
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: exportLabels.letterHash, bold: true }), new TextRun({ text: record.letterHash, break: 1 })] }),
+    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: layout.labels.letterHash, bold: true }), new TextRun({ text: record.letterHash, break: 1 })] }),
   ];
 }

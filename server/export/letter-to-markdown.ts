@@ -3,7 +3,7 @@ import type { BlockContent, ListItem, Paragraph, PhrasingContent, Root, RootCont
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
-import { exportLabels, formatSignedAt, letterLayout, officeLine } from './letter-layout.js';
+import { formatSignedAt, letterLayout, officeLine } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 import { suggestionAuthor, type SuggestionAuthors } from './letter-suggestions.js';
 import { withWritableText } from './writable-text.js';
@@ -29,20 +29,20 @@ export function letterToMarkdown(given: LetterSnapshot): string {
   const children: RootContent[] = [];
   if (layout.letterhead.length > 0) children.push(lines(layout.letterhead.map((entry) => officeLine(entry.name, entry.nameEn))));
   if (layout.addressees.length > 0) {
-    children.push(paragraph([text(exportLabels.addressees)]));
+    children.push(paragraph([text(layout.labels.addressees)]));
     children.push({ type: 'list', ordered: false, spread: false, children: layout.addressees.map((line) => listItem([paragraph([text(line)])])) });
   }
-  if (layout.date) children.push(paragraph([text(`${exportLabels.date} ${layout.date}`)]));
+  if (layout.date) children.push(paragraph([text(`${layout.labels.date} ${layout.date}`)]));
   children.push({ type: 'heading', depth: 1, children: [text(layout.title)] });
-  if (layout.subject) children.push(paragraph([text(`${exportLabels.subject} ${layout.subject}`)]));
+  if (layout.subject) children.push(paragraph([text(`${layout.labels.subject} ${layout.subject}`)]));
   if (layout.versionNote) children.push(paragraph([{ type: 'emphasis', children: [text(layout.versionNote)] }]));
   children.push(...layout.body.flatMap(block));
   for (const signature of layout.signatureBlocks) {
     children.push(lines([signature.signerName, signature.capacity, officeLine(signature.officeName, signature.officeNameEn)].filter(Boolean)));
   }
   if (layout.signatureRecord) {
-    children.push({ type: 'heading', depth: 2, children: [text(exportLabels.signatureRecord)] });
-    children.push(paragraph([text(exportLabels.signatureRecordIntro)]));
+    children.push({ type: 'heading', depth: 2, children: [text(layout.labels.signatureRecord)] });
+    children.push(paragraph([text(layout.labels.signatureRecordIntro)]));
     children.push({
       type: 'list',
       ordered: false,
@@ -51,13 +51,13 @@ export function letterToMarkdown(given: LetterSnapshot): string {
         listItem([
           paragraph([
             { type: 'strong', children: [text(row.officeName)] },
-            text(`: ${exportLabels.signedBy} ${row.by}, ${row.at}`),
-            ...(row.otherHash ? [text(`. ${exportLabels.boundToOtherText} `), { type: 'inlineCode' as const, value: row.otherHash }, text(').')] : []),
+            text(`: ${layout.labels.signedBy} ${row.by}, ${row.at}`),
+            ...(row.otherHash ? [text(`. ${layout.labels.boundToOtherText} `), { type: 'inlineCode' as const, value: row.otherHash }, text(').')] : []),
           ]),
         ]),
       ),
     });
-    children.push(paragraph([text(`${exportLabels.letterHash} `), { type: 'inlineCode', value: layout.signatureRecord.letterHash }]));
+    children.push(paragraph([text(`${layout.labels.letterHash} `), { type: 'inlineCode', value: layout.signatureRecord.letterHash }]));
   }
   const root: Root = { type: 'root', children };
   return toMarkdown(root, {

@@ -5,7 +5,7 @@ import { exportFont } from './export-font.js';
 import { inlineRuns, runsWithoutProposals, type InlineRun } from './inline-runs.js';
 import { letterSuggestions } from './letter-suggestions.js';
 import { withWritableText } from './writable-text.js';
-import { exportLabels, letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
+import { letterLayout, type LetterLayout, type SignatureBlock } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 import { withoutInvisibleCharacters } from '../../shared/domain/text-policy.js';
 
@@ -93,16 +93,16 @@ function writeLetterhead(doc: Pdf, layout: LetterLayout): void {
 function writeHead(doc: Pdf, layout: LetterLayout): void {
   const width = contentWidth(doc);
   if (layout.addressees.length > 0) {
-    doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(exportLabels.addressees, margin.left, doc.y, { width });
+    doc.font(face.regular).fontSize(9).fillColor(mutedColor).text(layout.labels.addressees, margin.left, doc.y, { width });
     doc.font(face.regular).fontSize(bodySize).fillColor(textColor);
     for (const line of layout.addressees) doc.text(line, { width, lineGap });
     doc.moveDown(1);
   }
-  if (layout.date) doc.font(face.regular).fontSize(bodySize).text(`${exportLabels.date} ${layout.date}`, { width }).moveDown(1);
+  if (layout.date) doc.font(face.regular).fontSize(bodySize).text(`${layout.labels.date} ${layout.date}`, { width }).moveDown(1);
   doc.font(face.bold).fontSize(17).fillColor(textColor).text(layout.title, { width, lineGap });
   doc.moveDown(0.4);
   if (layout.subject) {
-    doc.font(face.bold).fontSize(bodySize).text(`${exportLabels.subject} `, { width, continued: true, lineGap });
+    doc.font(face.bold).fontSize(bodySize).text(`${layout.labels.subject} `, { width, continued: true, lineGap });
     doc.font(face.regular).text(layout.subject);
   }
   if (layout.versionNote) doc.font(face.italic).fontSize(bodySize).fillColor(mutedColor).text(layout.versionNote, { width }).fillColor(textColor);
@@ -228,19 +228,19 @@ function writeSignatureRecord(doc: Pdf, layout: LetterLayout): void {
   if (!record) return;
   doc.addPage();
   const width = contentWidth(doc);
-  doc.font(face.bold).fontSize(15).fillColor(textColor).text(exportLabels.signatureRecord, margin.left, margin.top, { width });
+  doc.font(face.bold).fontSize(15).fillColor(textColor).text(layout.labels.signatureRecord, margin.left, margin.top, { width });
   doc.moveDown(0.5);
-  doc.font(face.regular).fontSize(10).text(exportLabels.signatureRecordIntro, { width, lineGap });
+  doc.font(face.regular).fontSize(10).text(layout.labels.signatureRecordIntro, { width, lineGap });
   doc.moveDown(1);
   for (const row of record.rows) {
     keepTogether(doc, 60);
     doc.font(face.bold).fontSize(bodySize).text(row.officeName, { width });
-    doc.font(face.regular).fontSize(10).text(`${exportLabels.signedBy} ${row.by}, ${row.at}`, { width });
-    if (row.otherHash) doc.text(`${exportLabels.boundToOtherText} ${row.otherHash}).`, { width });
+    doc.font(face.regular).fontSize(10).text(`${layout.labels.signedBy} ${row.by}, ${row.at}`, { width });
+    if (row.otherHash) doc.text(`${layout.labels.boundToOtherText} ${row.otherHash}).`, { width });
     doc.moveDown(0.7);
   }
   doc.moveDown(0.5);
-  doc.font(face.bold).fontSize(10).text(exportLabels.letterHash, { width });
+  doc.font(face.bold).fontSize(10).text(layout.labels.letterHash, { width });
   doc.font(face.regular).fontSize(9).text(record.letterHash, { width });
 }
 

@@ -1,3 +1,4 @@
+import { sourceLanguage } from '../../shared/i18n/languages.js';
 import { randomUUID } from 'node:crypto';
 import type { CreateLetterRequest, LetterDetail, LetterSummary } from '../../shared/api/letters.js';
 import { LetterStatus } from '../../shared/api/letters.js';
@@ -44,8 +45,10 @@ export class LetterService {
     if (!letter) throw AppError.notFound('This letter');
     const [signatories, offices] = await Promise.all([this.store.letters.listSignatories(letterId), this.store.accounts.listOffices()]);
     const officeById = new Map(offices.map((office) => [office.id, office]));
+    const language = (await this.store.accounts.getLetterLanguage(letterId)) ?? sourceLanguage;
     return {
       id: letter.id,
+      language,
       title: letter.title,
       subject: letter.subject,
       addressees: letter.addressees,
@@ -113,6 +116,8 @@ export class LetterService {
       audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds, imported: Boolean(initialText) })],
       ...(initialText ? { initialText, initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
     });
+    // The letter is written in its coordinator's language until the coordinator says otherwise.
+    await this.store.accounts.setLetterLanguage(id, user.language ?? sourceLanguage);
     return this.detailFor(user, id);
   }
 }

@@ -187,6 +187,19 @@ export function runStoreContract(
       expect((await store.accounts.findAccountByEmail('new@aa.example'))?.passwordHash).toBe('hash');
     });
 
+    it('keeps a person’s interface language and a letter’s language, none until one is set', async () => {
+      const { letter } = await seedLetter();
+      const userId = letter.createdBy;
+      expect(await store.accounts.getLanguage(userId)).toBeNull();
+      expect(await store.accounts.setLanguage(userId, 'fi')).toBe(true);
+      expect(await store.accounts.getLanguage(userId)).toBe('fi');
+      expect(await store.accounts.setLanguage(randomUUID(), 'fi')).toBe(false);
+      expect(await store.accounts.getLetterLanguage(letter.id)).toBeNull();
+      expect(await store.accounts.setLetterLanguage(letter.id, 'sv')).toBe(true);
+      expect(await store.accounts.getLetterLanguage(letter.id)).toBe('sv');
+      expect(await store.accounts.setLetterLanguage(randomUUID(), 'sv')).toBe(false);
+    });
+
     it('creates a letter with its signatories in signing order and its members', async () => {
       const { letter } = await seedLetter();
       expect(await store.letters.getLetter(letter.id)).toEqual(letter);

@@ -259,6 +259,14 @@ export interface AccountStore {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** Makes the user their office's administrator, or no longer; false if there is no such user. */
   setOfficeAdmin(userId: string, isOfficeAdmin: boolean, audit?: AuditDraft[]): Promise<boolean>;
+  /** The interface language the person chose, or null before they chose one. */
+  getLanguage(userId: string): Promise<string | null>;
+  /** Stores the person's interface language; false if there is no such user. */
+  setLanguage(userId: string, language: string): Promise<boolean>;
+  /** The language a letter is written in, or null when none was set. */
+  getLetterLanguage(letterId: string): Promise<string | null>;
+  /** Sets the language a letter is written in; false if there is no such letter. */
+  setLetterLanguage(letterId: string, language: string): Promise<boolean>;
 
   insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;

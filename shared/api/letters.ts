@@ -62,6 +62,8 @@ export const letterDetailSchema = z.object({
   updatedAt: z.string(),
   /** The roles of the asking user on this letter. */
   myRoles: z.array(roleSchema),
+  /** The language the letter is written in (its `lang`, and the language of its exports' fixed labels). */
+  language: z.string().optional(),
 });
 export type LetterDetail = z.infer<typeof letterDetailSchema>;
 

@@ -12,6 +12,8 @@ export const sessionUserSchema = z.object({
   /** Administers their own office: appoints its people and approvers. */
   isOfficeAdmin: z.boolean(),
   office: officeSchema,
+  /** The interface language the person chose; absent or null until they choose one. */
+  language: z.string().nullable().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -316,4 +316,9 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX scheduled_jobs_due ON scheduled_jobs (due_at) WHERE done_at IS NULL;
   `,
+  // The interface language a person chose, and the language a letter is written in (issue 17).
+  `
+  ALTER TABLE users ADD COLUMN language TEXT;
+  ALTER TABLE letters ADD COLUMN language TEXT;
+  `,
 ];

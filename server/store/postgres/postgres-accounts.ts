@@ -60,6 +60,24 @@ export class PostgresAccounts implements AccountStore {
     return (await this.db.query<UserRecord>(`SELECT ${userColumns} FROM users ORDER BY position`)).rows;
   }
 
+  async getLanguage(userId: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ language: string | null }>('SELECT language FROM users WHERE id = $1', [userId]);
+    return rows[0]?.language ?? null;
+  }
+
+  async setLanguage(userId: string, language: string): Promise<boolean> {
+    return ((await this.db.query('UPDATE users SET language = $1 WHERE id = $2', [language, userId])).rowCount ?? 0) === 1;
+  }
+
+  async getLetterLanguage(letterId: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ language: string | null }>('SELECT language FROM letters WHERE id = $1', [letterId]);
+    return rows[0]?.language ?? null;
+  }
+
+  async setLetterLanguage(letterId: string, language: string): Promise<boolean> {
+    return ((await this.db.query('UPDATE letters SET language = $1 WHERE id = $2', [language, letterId])).rowCount ?? 0) === 1;
+  }
+
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId]);
   }

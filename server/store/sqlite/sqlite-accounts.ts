@@ -88,6 +88,24 @@ export class SqliteAccounts implements AccountStore {
     })();
   }
 
+  async getLanguage(userId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT language FROM users WHERE id = ?').get(userId) as { language: string | null } | undefined;
+    return row?.language ?? null;
+  }
+
+  async setLanguage(userId: string, language: string): Promise<boolean> {
+    return this.db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId).changes === 1;
+  }
+
+  async getLetterLanguage(letterId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT language FROM letters WHERE id = ?').get(letterId) as { language: string | null } | undefined;
+    return row?.language ?? null;
+  }
+
+  async setLetterLanguage(letterId: string, language: string): Promise<boolean> {
+    return this.db.prepare('UPDATE letters SET language = ? WHERE id = ?').run(language, letterId).changes === 1;
+  }
+
   async insertSession(session: SessionRecord, audit?: AuditDraft[]): Promise<void> {
     this.db.transaction(() => {
       this.db
