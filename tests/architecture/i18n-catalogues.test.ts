@@ -65,6 +65,12 @@ describe('interface catalogues', () => {
 
       it('I4: holds no key the English catalogue lacks, and keeps every placeholder', () => {
         expect([...translated.keys()].filter((key) => !sourceKeys.has(baseKey(key)))).toEqual([]);
+        // A plural form the language does not have would never be shown: a sign of a mix-up.
+        const foreignForms = [...translated.keys()].filter((key) => {
+          const form = pluralSuffix.exec(key)?.[1];
+          return form !== undefined && !categories.includes(form as Intl.LDMLPluralRule);
+        });
+        expect(foreignForms).toEqual([]);
         const changed = [...translated].filter(([key, text]) => {
           const english = source.get(key) ?? source.get(`${baseKey(key)}_other`) ?? '';
           return placeholders(english).filter((name) => name !== 'count').join() !== placeholders(text).filter((name) => name !== 'count').join();
