@@ -20,10 +20,11 @@ const kindWords: Record<string, string> = {
   get [SuggestionKind.deletion]() { return t('editor.delete'); },
 };
 
-const decisionWords: Record<SuggestionDecision, string> = {
-  [SuggestionDecision.accept]: 'accepted',
-  [SuggestionDecision.reject]: 'rejected',
-  [SuggestionDecision.withdraw]: 'withdrawn',
+/** What is said once a paragraph's suggestions are decided: one whole sentence per decision. */
+const decidedMessage: Record<SuggestionDecision, (count: number, number: number) => string> = {
+  [SuggestionDecision.accept]: (count, number) => t('editor.suggestionsAccepted', { count, number }),
+  [SuggestionDecision.reject]: (count, number) => t('editor.suggestionsRejected', { count, number }),
+  [SuggestionDecision.withdraw]: (count, number) => t('editor.suggestionsWithdrawn', { count, number }),
 };
 
 /**
@@ -71,8 +72,7 @@ export class JlSuggestionList extends LitElement {
         suggestionIds: suggestions.map((suggestion) => suggestion.id),
         hash: paragraph.hash,
       });
-      const what = suggestions.length === 1 ? t('editor.suggestion') : t('editor.suggestions', { count: suggestions.length });
-      this.message = t('editor.inParagraph', { what: what, number: paragraph.number, value: decisionWords[decision] });
+      this.message = decidedMessage[decision](suggestions.length, paragraph.number);
     } catch (error) {
       this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
     } finally {

@@ -173,12 +173,12 @@ export class JlLetterImport extends LitElement {
       <div class="message notice long-paragraphs" role="group" aria-labelledby="long-paragraphs-heading">
         <p id="long-paragraphs-heading">
           <strong>${t('import.paragraphsTooLong', { count: long.length })}</strong>
-          ${t('import.over')} ${longParagraphCharacters.toLocaleString('en-GB')} ${t('import.charactersEveryOfficeMustApprove')} ${long.length === 1 ? 'it' : 'them'} ${t('import.intoShorterParagraphsInThe')}
+          ${t('import.tooLongAdvice', { count: long.length, limit: longParagraphCharacters })}
         </p>
         <ul>
           ${long.map(
             (paragraph) =>
-              html`<li>${t('import.paragraph2', { number: paragraph.number })}${paragraph.characters.toLocaleString('en-GB')} ${t('import.characters', { opening: paragraph.opening })}</li>`,
+              html`<li>${t('import.longParagraph', { number: paragraph.number, characters: paragraph.characters, opening: paragraph.opening })}</li>`,
           )}
         </ul>
       </div>

@@ -47,6 +47,20 @@ describe('interface catalogues', () => {
     expect([...sourceKeys].filter((key) => !code.includes(`'${key}'`))).toEqual([]);
   });
 
+  it('I5: the client builds no sentence from English words or English number formats', () => {
+    const client = fs.readdirSync(path.join(root, 'client'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .flatMap((file) => fs.readFileSync(path.join(root, 'client', file), 'utf8').split('\n').map((line, index) => ({ where: `${file}:${index + 1}`, line })));
+    const englishPieces = [
+      // A word chosen by the count in code, e.g. `count === 1 ? 'paragraph' : 'paragraphs'`, or an added 's'.
+      /[=!]== 1 \? '[^']*' : '[^']*[a-z][^']*'/,
+      /\? '' : 's'|\+ 's'/,
+      // Numbers written the English way whatever the chosen language.
+      /toLocaleString\(\s*'en/,
+    ];
+    expect(client.filter(({ line }) => englishPieces.some((pattern) => pattern.test(line))).map(({ where }) => where)).toEqual([]);
+  });
+
   for (const language of supportedLanguages.filter((lng) => lng !== sourceLanguage)) {
     describe(language, () => {
       const translated = flatten(catalogues[language]);
