@@ -41,6 +41,9 @@ describe('interface catalogues', () => {
     const asked = [...code.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((match) => match[1]!);
     expect(asked.length).toBeGreaterThan(100);
     expect(asked.filter((key) => !sourceKeys.has(key))).toEqual([]);
+    // A key asked for without values (so without a count) must be a plain message, not only plural forms.
+    const askedPlain = [...code.matchAll(/\bt\(\s*'([\w.]+)'\s*\)/g)].map((match) => match[1]!);
+    expect(askedPlain.filter((key) => !source.has(key))).toEqual([]);
   });
 
   it('I2: every key of the English catalogue is used by some code', () => {
