@@ -298,7 +298,7 @@ export class JlCommentList extends LitElement {
           : html`<p class="body">${comment.body}</p>`}
       ${comment.earlier.length > 0
         ? html`<details>
-            <summary>${t('comments.earlierWording')}${comment.earlier.length === 1 ? '' : 's'} (${comment.earlier.length})</summary>
+            <summary>${t('comments.earlierWordings', { count: comment.earlier.length })}</summary>
             <ol>
               ${comment.earlier.map((earlier) => html`<li><span class="hint">${formatDateTime(earlier.at)}:</span> <span class="body">${earlier.body}</span></li>`)}
             </ol>

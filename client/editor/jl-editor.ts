@@ -361,8 +361,7 @@ export class JlEditor extends LitElement {
         CommentHighlights.configure({ onShowThread: (threadId) => this.dispatchEvent(new ShowThreadEvent(threadId)) }),
         DirectionControlFilter.configure({
           onRemoved: (removed, example) => {
-            const what = removed === 1 ? t('editor.anInvisibleDirectionControlWas', { codePointLabel: codePointLabel(example) }) : t('editor.invisibleDirectionControlsSuchAs', { removed: removed, codePointLabel: codePointLabel(example) });
-            this.textNotice = t('editor.leftOutOfWhatYou', { what: what });
+            this.textNotice = t('editor.directionControlsLeftOut', { count: removed, codePointLabel: codePointLabel(example) });
           },
         }),
         SuggestingMode.configure({

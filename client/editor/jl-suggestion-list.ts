@@ -21,10 +21,11 @@ const kindWords: Record<string, string> = {
   get [SuggestionKind.deletion]() { return t('editor.delete'); },
 };
 
-const decisionWords: Record<SuggestionDecision, string> = {
-  [SuggestionDecision.accept]: 'accepted',
-  [SuggestionDecision.reject]: 'rejected',
-  [SuggestionDecision.withdraw]: 'withdrawn',
+/** What is said once a paragraph's suggestions are decided: one whole sentence per decision. */
+const decidedMessage: Record<SuggestionDecision, (count: number, number: number) => string> = {
+  [SuggestionDecision.accept]: (count, number) => t('editor.suggestionsAccepted', { count, number }),
+  [SuggestionDecision.reject]: (count, number) => t('editor.suggestionsRejected', { count, number }),
+  [SuggestionDecision.withdraw]: (count, number) => t('editor.suggestionsWithdrawn', { count, number }),
 };
 
 /**
@@ -75,8 +76,7 @@ export class JlSuggestionList extends LitElement {
         hash: paragraph.hash,
       });
       this.keepsFocus = true;
-      const what = suggestions.length === 1 ? t('editor.suggestion') : t('editor.suggestions', { count: suggestions.length });
-      this.message = t('editor.inParagraph', { what: what, number: paragraph.number, value: decisionWords[decision] });
+      this.message = decidedMessage[decision](suggestions.length, paragraph.number);
     } catch (error) {
       this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
     } finally {
@@ -96,10 +96,12 @@ export class JlSuggestionList extends LitElement {
         paragraphs: paragraphs.map(({ paragraphId, hash }) => ({ paragraphId, hash })),
       });
       this.keepsFocus = true;
-      const what = decided === 1 ? 'suggestion' : 'suggestions';
-      this.message = `${decided} ${what} of ${this.officeName(officeId)} ${decisionWords[decision]}.`;
+      const suggestions = t('signoff.suggestionCount', { count: decided });
+      const office = this.officeName(officeId);
+      this.message =
+        decision === SuggestionDecision.accept ? t('editor.officeSuggestionsAccepted', { suggestions, office }) : t('editor.officeSuggestionsRejected', { suggestions, office });
     } catch (error) {
-      this.message = error instanceof Error ? error.message : 'The decision could not be made. Try again.';
+      this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
     } finally {
       this.busy = false;
     }
@@ -119,19 +121,19 @@ export class JlSuggestionList extends LitElement {
   }
 
   private renderOffices() {
-    return html`<h3 id="suggestions-by-office">By office</h3>
+    return html`<h3 id="suggestions-by-office">${t('editor.byOffice')}</h3>
       <ul class="offices" aria-labelledby="suggestions-by-office">
         ${this.suggestingOffices.map(({ officeId, count }) => {
           const name = this.officeName(officeId);
           const office = this.offices.get(officeId);
           return html`<li class="office" style=${styleMap({ '--office-color': office?.color ?? '#5b6470' })}>
-            <p>${name}: ${count === 1 ? '1 suggestion' : `${count} suggestions`}</p>
+            <p>${name}: ${t('signoff.suggestionCount', { count })}</p>
             <div class="actions">
               <button type="button" ?disabled=${this.busy} @click=${() => this.decideForOffice(officeId, SuggestionDecision.accept)}>
-                Accept all from ${name}
+                ${t('editor.acceptAllFrom', { office: name })}
               </button>
               <button type="button" ?disabled=${this.busy} @click=${() => this.decideForOffice(officeId, SuggestionDecision.reject)}>
-                Reject all from ${name}
+                ${t('editor.rejectAllFrom', { office: name })}
               </button>
             </div>
           </li>`;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -6,8 +7,8 @@ import { isSuggestionMark, suggestionAttributesSchema } from '../../shared/domai
 /** Which history an undo step comes from. */
 export type UndoDirection = 'undo' | 'redo';
 
-export const undoRefusal =
-  'This step cannot be undone here: it would bring back someone else’s suggestion under your name, which the letter no longer holds as they made it. The step was taken off your undo history; ask them to propose it again.';
+/** What a person is told when an undo or redo step is not made (read when shown, in their language). */
+export const undoRefusal = (): string => t('editor.undoRefused');
 
 /** A suggestion's kind and attributes as one comparable string, whatever order its keys came in. */
 function signature(kind: string, value: unknown): string | null {
@@ -121,7 +122,7 @@ export const SuggestionSafeUndo = Extension.create<SuggestionSafeUndoOptions>({
       (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).pop();
       // What comes next is a step of its own, not merged into the step below the one taken off.
       undoManager.stopCapturing();
-      onRefused(undoRefusal);
+      onRefused(undoRefusal());
       return true;
     };
     return {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -14,18 +15,18 @@ export interface SuggestionTitlesOptions {
 export const suggestionTitlesKey = new PluginKey<DecorationSet>('suggestionTitles');
 
 const kindWords: Record<string, string> = {
-  [SuggestionKind.insertion]: 'Proposed insertion',
-  [SuggestionKind.deletion]: 'Proposed deletion',
+  get [SuggestionKind.insertion]() { return t('editor.proposedInsertion'); },
+  get [SuggestionKind.deletion]() { return t('editor.proposedDeletion'); },
 };
 
 /** What hovering over a suggestion says: what, by whom, for which office, when. */
 export function describeSuggestion(kind: string, attrs: Record<string, unknown>, officeName: (officeId: string) => string): string {
-  const author = typeof attrs['authorName'] === 'string' ? attrs['authorName'] : 'someone';
-  const office = typeof attrs['officeId'] === 'string' ? officeName(attrs['officeId']) : 'an unknown office';
+  const author = typeof attrs['authorName'] === 'string' ? attrs['authorName'] : t('editor.someone');
+  const office = typeof attrs['officeId'] === 'string' ? officeName(attrs['officeId']) : t('editor.unknownOffice');
   const when = typeof attrs['time'] === 'string' ? `, ${formatDateTime(attrs['time'])}` : '';
   // An imported suggestion says where it came from (the Word author), beside who brought it in.
   const note = typeof attrs['note'] === 'string' && attrs['note'] !== '' ? ` (${attrs['note']})` : '';
-  return `${kindWords[kind] ?? 'Suggestion'} by ${author} (${office})${when}${note}`;
+  return `${t('editor.suggestionTitle', { kind: kindWords[kind] ?? kind, author, office })}${when}${note}`;
 }
 
 /** A title over every run of suggested words, naming who proposed it. */

@@ -138,9 +138,7 @@ export class JlLetterImport extends LitElement {
         </p>
         ${preview.suggestionCount > 0
           ? html`<p class="suggestion-count">
-              ${preview.suggestionCount === 1 ? 'One tracked change' : `${preview.suggestionCount} tracked changes`} from Word
-              ${preview.suggestionCount === 1 ? 'comes' : 'come'} in as your suggestion${preview.suggestionCount === 1 ? '' : 's'}, for the
-              letter's editors to accept or reject; the Word author's name is kept with each.
+              ${t('import.trackedChangesCome', { count: preview.suggestionCount })}
             </p>`
           : nothing}
         ${this.renderLongParagraphs(preview)}
@@ -180,7 +178,7 @@ export class JlLetterImport extends LitElement {
       <div class="message notice long-paragraphs" role="group" aria-labelledby="long-paragraphs-heading">
         <p id="long-paragraphs-heading">
           <strong>${t('import.paragraphsTooLong', { count: long.length })}</strong>
-          ${t('import.longParagraphAdvice', { count: long.length, characters: longParagraphCharacters })}
+          ${t('import.tooLongAdvice', { count: long.length, limit: longParagraphCharacters })}
         </p>
         <ul>
           ${long.map(

@@ -25,6 +25,14 @@ const fieldLabels: Record<LetterDetailField, string> = {
   get letterDate() { return t('letters.date'); },
 };
 
+/** Each field as it is named inside a sentence ("Enter the subject."), in the interface's language. */
+const fieldInSentence: Record<LetterDetailField, string> = {
+  get title() { return t('letters.titleInSentence'); },
+  get subject() { return t('letters.subjectInSentence'); },
+  get addressees() { return t('letters.addresseeInSentence'); },
+  get letterDate() { return t('letters.dateInSentence'); },
+};
+
 /**
  * The coordinator's "Edit details" form for a letter's title, subject, addressees and date, and
  * for every member the list of changes to them (rule D2). The form is offered only while the rule
@@ -359,13 +367,13 @@ export class JlLetterDetailsEditor extends LitElement {
 }
 
 function showValue(field: LetterDetailField, value: string | string[] | null): string {
-  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '(none)';
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t('letters.none');
   if (Array.isArray(value)) return value.join('; ');
   return field === 'letterDate' ? formatLetterDate(value) : value;
 }
 
 function describeIssue(field: LetterDetailField, issue: z.core.$ZodIssue, index: number | undefined): string {
-  const label = field === 'addressees' ? 'addressee' : fieldLabels[field].toLowerCase();
+  const label = fieldInSentence[field];
   const where = field === 'addressees' && index !== undefined ? ` ${t('letters.line', { value: index + 1 })}` : '';
   if (field === 'letterDate') return t('letters.enterADateThatExists');
   switch (issue.code) {

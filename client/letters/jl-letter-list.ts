@@ -44,7 +44,7 @@ export class JlLetterList extends LitElement {
           <div><dt>${t('letters.status')}</dt><dd class="status">${letterStatusLabel[letter.status]}</dd></div>
           <div>
             <dt>${t('letters.signatories')}</dt>
-            <dd>${letter.signatoryCount} ${letter.signatoryCount === 1 ? 'office' : 'offices'}</dd>
+            <dd>${t('letters.officeCount', { count: letter.signatoryCount })}</dd>
           </div>
           ${this.renderDeadline(this.deadlines.find((entry) => entry.letterId === letter.id))}
           ${Number.isNaN(updatedAt.getTime())

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translate.js';
 import { validateNewLetter } from './validate-new-letter.js';
 
 const valid = {
@@ -48,6 +49,16 @@ describe('validateNewLetter', () => {
       ok: false,
       errors: { addressees: 'Shorten the addressee (line 2) to 300 characters or fewer.' },
     });
+  });
+
+  it('names the field in the chosen language, not in English', async () => {
+    await translator.changeLanguage('sv');
+    try {
+      const result = validateNewLetter({ ...valid, addressees: `A\n${'x'.repeat(301)}` });
+      expect(result).toEqual({ ok: false, errors: { addressees: 'Korta mottagaren (rad 2) till 300 tecken eller färre.' } });
+    } finally {
+      await translator.changeLanguage('en');
+    }
   });
 
   it('refuses control characters in the title', () => {

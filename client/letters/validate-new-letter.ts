@@ -19,11 +19,12 @@ export type NewLetterValidation =
   | { ok: true; request: CreateLetterRequest }
   | { ok: false; errors: Partial<Record<NewLetterField, string>> };
 
+/** Each field as it is named inside a sentence ("Enter the subject."), in the interface's language. */
 const fieldNames: Record<NewLetterField, string> = {
-  title: 'title',
-  subject: 'subject',
-  addressees: 'addressee',
-  letterDate: 'date',
+  get title() { return t('letters.titleInSentence'); },
+  get subject() { return t('letters.subjectInSentence'); },
+  get addressees() { return t('letters.addresseeInSentence'); },
+  get letterDate() { return t('letters.dateInSentence'); },
   get signatoryOfficeIds() { return t('letters.signatoryOffice'); },
 };
 

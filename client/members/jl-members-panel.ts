@@ -14,7 +14,7 @@ import './jl-invite-member-form.js';
 import { MembersChangedEvent } from './members-changed-event.js';
 import { membersPanelStyles } from './members-panel-styles.js';
 import { renderRoleChoices, roleChoicesStyles } from './render-role-choices.js';
-import { describeRoles, roleDescription, roleLabel } from './role-labels.js';
+import { describeRoles, roleDescription, roleGroupLabel } from './role-labels.js';
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((role) => b.includes(role));
 
@@ -172,7 +172,7 @@ export class JlMembersPanel extends LitElement {
         <h2 id="members-heading" tabindex="-1">${t('members.members')}</h2>
         ${this.managesLetter
           ? html`<p class="hint">
-              ${roles.map((role, index) => html`<strong>${t('members.s', { value: roleLabel[role] })}</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
+              ${roles.map((role, index) => html`<strong>${roleGroupLabel[role]}</strong> ${roleDescription[role]}${index < roles.length - 1 ? '; ' : '.'}`)}
             </p>`
           : nothing}
         <p class="status" role="status">${this.status}</p>

@@ -9,6 +9,14 @@ export const roleLabel: Record<Role, string> = {
   get [Role.observer]() { return t('members.observer'); },
 };
 
+/** Everyone holding a role, as named before what they do ("Drafters" edit the text). */
+export const roleGroupLabel: Record<Role, string> = {
+  get [Role.coordinator]() { return t('members.coordinators'); },
+  get [Role.drafter]() { return t('members.drafters'); },
+  get [Role.approver]() { return t('members.approvers'); },
+  get [Role.observer]() { return t('members.observers'); },
+};
+
 /** What members with each role do, in a few words ("Drafters … edit the text"). */
 export const roleDescription: Record<Role, string> = {
   get [Role.coordinator]() { return t('members.manageTheLetterAndIts'); },

@@ -121,13 +121,12 @@ export class JlApproveAllDialog extends LitElement {
   override render() {
     const count = this.candidates.length;
     const staleCount = this.candidates.filter((candidate) => candidate.state === SignoffState.stale).length;
-    const noun = count === 1 ? 'paragraph' : 'paragraphs';
     return html`
       <dialog aria-labelledby="approve-all-title" aria-describedby="approve-all-summary">
-        <h2 id="approve-all-title">${t('signoff.approveFor', { count: count, noun: noun, country: this.country })}</h2>
+        <h2 id="approve-all-title">${t('signoff.approveParagraphsFor', { count: count, country: this.country })}</h2>
         <p id="approve-all-summary">
           ${staleCount > 0
-            ? html`${t('signoff.ofThem', { staleCount: staleCount })} ${staleCount === 1 ? 'was' : 'were'} ${t('signoff.approvedBeforeAndChangedSince')}`
+            ? t('signoff.staleAmongThem', { count: staleCount })
             : html`${t('signoff.eachIsApprovedAsIt')}`}
         </p>
         ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : null}
@@ -136,7 +135,7 @@ export class JlApproveAllDialog extends LitElement {
         </ol>
         <div class="actions">
           <button type="button" class="primary" ?disabled=${this.isBusy || this.earlier === null || count === 0} @click=${() => void this.confirm()}>
-            ${t('signoff.approve', { count: count, noun: noun })}
+            ${t('signoff.approveParagraphs', { count: count })}
           </button>
           <button type="button" class="secondary" @click=${() => this.dialog.close()}>${t('signoff.cancel')}</button>
         </div>

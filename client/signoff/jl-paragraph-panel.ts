@@ -216,8 +216,7 @@ export class JlParagraphPanel extends LitElement {
       <h3 id="text-check-heading">${t('signoff.checkThisParagraphSCharacters')}</h3>
       ${mixedWords.length > 0
         ? html`<p class="flag" role="note">
-            ${t('signoff.mixedScripts')} ${mixedWords.map((word, index) => html`${index > 0 ? ', ' : ''}“${word}”`)}
-            ${mixedWords.length === 1 ? 'mixes' : 'mix'} ${t('signoff.latinLettersWithCyrillicOr')}
+            ${t('signoff.wordsMixScripts', { count: mixedWords.length, words: mixedWords.map((word) => `“${word}”`).join(', ') })}
           </p>`
         : null}
       ${hasInvisible ? html`<p class="flag" role="note">${t('signoff.invisibleCharactersAreShownAs')}</p>` : null}

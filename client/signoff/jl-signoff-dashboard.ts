@@ -221,7 +221,7 @@ export class JlSignoffDashboard extends LitElement {
                           ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>`
                           : null}
                         ${suggested > 0
-                          ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${t('signoff.open', { suggested: suggested })} ${suggested === 1 ? 'suggestion' : 'suggestions'}</span>`
+                          ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${t('signoff.openSuggestions', { count: suggested })}</span>`
                           : null}
                       </td>`;
                     })}

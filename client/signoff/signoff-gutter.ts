@@ -62,7 +62,7 @@ function gutterDecorations(doc: ProseMirrorNode, input: GutterInput): Decoration
     // S13: open suggestions keep a paragraph from being approved; the gutter counts them.
     const node = doc.nodeAt(paragraph.position);
     const suggestionCount = node ? blockSuggestions(node).length : 0;
-    const suggested = suggestionCount === 0 ? null : `${suggestionCount} ${suggestionCount === 1 ? 'suggestion' : 'suggestions'}`;
+    const suggested = suggestionCount === 0 ? null : t('signoff.suggestionCount', { count: suggestionCount });
     const notes = [reserved ? `⚑ ${reserved}` : null, suggested ? `✚ ${suggested}` : null].filter((note): note is string => note !== null);
     const text = `${describeTally(tally)}${marker ? ` · ${marker.label}` : ''}${notes.map((note) => ` · ${note}`).join('')}`;
     return Decoration.widget(paragraph.position, () => renderGutterMark(describeTally(tally), marker, notes), {

@@ -11,18 +11,23 @@ export const paragraphChangeLabel: Record<ParagraphChange, string> = {
   get [ParagraphChange.movedAndChanged]() { return t('versions.movedAndChanged'); },
 };
 
-/** A comparison in one sentence, e.g. "2 paragraphs changed, 1 added; 5 unchanged." */
+/** How many paragraphs had each kind of change, as a phrase of its own ("2 paragraphs changed"). */
+const countedChange: Record<Exclude<ParagraphChange, typeof ParagraphChange.unchanged>, (count: number) => string> = {
+  [ParagraphChange.added]: (count) => t('versions.paragraphsAdded', { count }),
+  [ParagraphChange.deleted]: (count) => t('versions.paragraphsDeleted', { count }),
+  [ParagraphChange.changed]: (count) => t('versions.paragraphsChanged', { count }),
+  [ParagraphChange.moved]: (count) => t('versions.paragraphsMoved', { count }),
+  [ParagraphChange.movedAndChanged]: (count) => t('versions.paragraphsMovedAndChanged', { count }),
+};
+
+/** A comparison in one sentence, e.g. "2 paragraphs changed, 1 paragraph added; 5 unchanged." */
 export function summarizeComparison(entries: readonly ComparisonEntry[]): string {
   const counts = new Map<ParagraphChange, number>();
   for (const entry of entries) counts.set(entry.change, (counts.get(entry.change) ?? 0) + 1);
   const unchanged = counts.get(ParagraphChange.unchanged) ?? 0;
   const parts = Object.values(ParagraphChange)
     .filter((change) => change !== ParagraphChange.unchanged && counts.has(change))
-    .map((change, index) => {
-      const count = counts.get(change) ?? 0;
-      const noun = index === 0 ? (count === 1 ? ` ${t('versions.paragraph')}` : ` ${t('versions.paragraphs2')}`) : '';
-      return `${count}${noun} ${paragraphChangeLabel[change].toLowerCase()}`;
-    });
+    .map((change) => countedChange[change as keyof typeof countedChange](counts.get(change) ?? 0));
   if (parts.length === 0) return entries.length === 0 ? t('versions.bothAreEmpty') : t('versions.noDifferencesEveryParagraphIs');
-  return t('versions.changesAndUnchanged', { changes: parts.join(', '), unchanged });
+  return t('versions.changesAndUnchanged', { changes: parts.join(', '), count: unchanged });
 }

@@ -3,7 +3,7 @@
  * shared/i18n/<language>.json, read by client and server alike; the completeness test checks
  * every language listed here against en.json.
  */
-export const supportedLanguages = ['en'] as const;
+export const supportedLanguages = ['en', 'da', 'et', 'lv', 'lt', 'nb', 'pl', 'fi', 'sv'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 /** The language whose catalogue defines every key; the others translate it. */

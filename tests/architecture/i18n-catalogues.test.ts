@@ -41,10 +41,27 @@ describe('interface catalogues', () => {
     const asked = [...code.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((match) => match[1]!);
     expect(asked.length).toBeGreaterThan(100);
     expect(asked.filter((key) => !sourceKeys.has(key))).toEqual([]);
+    // A key asked for without values (so without a count) must be a plain message, not only plural forms.
+    const askedPlain = [...code.matchAll(/\bt\(\s*'([\w.]+)'\s*\)/g)].map((match) => match[1]!);
+    expect(askedPlain.filter((key) => !source.has(key))).toEqual([]);
   });
 
   it('I2: every key of the English catalogue is used by some code', () => {
     expect([...sourceKeys].filter((key) => !code.includes(`'${key}'`))).toEqual([]);
+  });
+
+  it('I5: the client builds no sentence from English words or English number formats', () => {
+    const client = fs.readdirSync(path.join(root, 'client'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .flatMap((file) => fs.readFileSync(path.join(root, 'client', file), 'utf8').split('\n').map((line, index) => ({ where: `${file}:${index + 1}`, line })));
+    const englishPieces = [
+      // A word chosen by the count in code, e.g. `count === 1 ? 'paragraph' : 'paragraphs'`, or an added 's'.
+      /[=!]== 1 \? '[^']*' : '[^']*[a-z][^']*'/,
+      /\? '' : 's'|\+ 's'/,
+      // Numbers written the English way whatever the chosen language.
+      /toLocaleString\(\s*'en/,
+    ];
+    expect(client.filter(({ line }) => englishPieces.some((pattern) => pattern.test(line))).map(({ where }) => where)).toEqual([]);
   });
 
   for (const language of supportedLanguages.filter((lng) => lng !== sourceLanguage)) {
@@ -65,6 +82,12 @@ describe('interface catalogues', () => {
 
       it('I4: holds no key the English catalogue lacks, and keeps every placeholder', () => {
         expect([...translated.keys()].filter((key) => !sourceKeys.has(baseKey(key)))).toEqual([]);
+        // A plural form the language does not have would never be shown: a sign of a mix-up.
+        const foreignForms = [...translated.keys()].filter((key) => {
+          const form = pluralSuffix.exec(key)?.[1];
+          return form !== undefined && !categories.includes(form as Intl.LDMLPluralRule);
+        });
+        expect(foreignForms).toEqual([]);
         const changed = [...translated].filter(([key, text]) => {
           const english = source.get(key) ?? source.get(`${baseKey(key)}_other`) ?? '';
           return placeholders(english).filter((name) => name !== 'count').join() !== placeholders(text).filter((name) => name !== 'count').join();

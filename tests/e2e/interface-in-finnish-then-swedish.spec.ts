@@ -1,11 +1,9 @@
-// Waits for the Finnish, Swedish and Polish catalogues: move it into tests/e2e/ when
-// shared/i18n/languages.ts lists fi, sv and pl (see README, "Languages").
 import { expect, test, type Page } from '@playwright/test';
 import type { Language } from '../../shared/i18n/languages.js';
 import { createTranslator } from '../../shared/i18n/translator.js';
-import { expectNoViolations } from '../e2e/support/accessibility.js';
-import { demoPassword } from '../e2e/support/demo-password.mjs';
-import { demoLetterTitle, demoUserOf } from '../e2e/support/workspace.js';
+import { expectNoViolations } from './support/accessibility.js';
+import { demoPassword } from './support/demo-password.mjs';
+import { demoLetterTitle, demoUserOf } from './support/workspace.js';
 
 const fi = createTranslator('fi' as Language);
 const sv = createTranslator('sv' as Language);
