@@ -54,6 +54,8 @@ const cleanups: (() => void)[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-signoff-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
+  // As the server does before it listens: the first commit does not wait for the writer's thread to start.
+  await store.textWriterStarted();
   services = composeServices(store, createLogger('silent'), {
     sessionIdleMs: 3_600_000,
     sessionAbsoluteMs: 3_600_000,
@@ -151,8 +153,14 @@ async function approvalItems(person: Person, view: { hashOf: (id: string) => str
 }
 
 const grid = async () => (await (await api('coordinator', 'GET', '/signoff-grid')).json()) as SignoffGrid;
+/**
+ * Waits, yielding to the event loop, until `check` holds or 10 s have passed. Bounded by time, not
+ * by turns of the loop: a commit now finishes on the text writer's thread, so it takes real time
+ * rather than a fixed number of turns.
+ */
 const until = async (check: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setImmediate(resolve));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !(await check())) await new Promise((resolve) => setImmediate(resolve));
   expect(await check()).toBe(true);
 };
 
