@@ -98,7 +98,7 @@ test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejec
   const acceptAll = list.getByRole('button', { name: 'Accept all from Estonia – Ministry of the Interior' });
   await tabTo(aino, acceptAll, { maxPresses: 10 });
   await aino.keyboard.press('Enter');
-  await expect(list.getByRole('status')).toHaveText('2 suggestions of Estonia – Ministry of the Interior accepted.');
+  await expect(list.getByRole('status')).toHaveText('Accepted: 2 suggestions from Estonia – Ministry of the Interior.');
   await expect(list.getByRole('heading', { name: 'Suggestions (0)' })).toBeVisible();
 
   // Kadri sees the accepted words as plain text and the rejected deletion gone, then approves.
