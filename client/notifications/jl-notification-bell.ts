@@ -4,6 +4,7 @@ import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
 import type { Notification } from '../../shared/api/notifications.js';
 import { loadNotifications, markNotificationsRead, notificationStreamPath } from '../api/notifications-api.js';
+import { notificationTitle } from '../../shared/i18n/notification-title.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import './jl-notification-settings.js';
@@ -128,16 +129,18 @@ export class JlNotificationBell extends LitElement {
     if (this.notifications === null) return html`<p>${t('notifications.loading')}</p>`;
     if (this.notifications.length === 0) return html`<p>${t('notifications.noNotificationsYet')}</p>`;
     return html`<ul aria-label=${t('notifications.yourNotifications')}>
-      ${this.notifications.map(
-        (n) => html`<li class=${n.readAt ? 'read' : 'unread'}>
-          <a href=${n.path} @click=${() => (n.readAt ? undefined : this.markRead([n.id]))}>
-            ${n.readAt ? null : html`<span class="visually-hidden">${t('notifications.unread')} </span>`}${n.title}
-          </a>
-          <span class="when">${formatDateTime(n.createdAt)}</span>
-          ${n.readAt ? null : html`<button type="button" class="secondary small" @click=${() => this.markRead([n.id])}>${t('notifications.markRead')}<span class="visually-hidden">: ${n.title}</span></button>`}
-        </li>`,
-      )}
+      ${this.notifications.map((n) => this.renderItem(n, titleOf(n)))}
     </ul>`;
+  }
+
+  private renderItem(n: Notification, title: string) {
+    return html`<li class=${n.readAt ? 'read' : 'unread'}>
+      <a href=${n.path} @click=${() => (n.readAt ? undefined : this.markRead([n.id]))}>
+        ${n.readAt ? null : html`<span class="visually-hidden">${t('notifications.unread')} </span>`}${title}
+      </a>
+      <span class="when">${formatDateTime(n.createdAt)}</span>
+      ${n.readAt ? null : html`<button type="button" class="secondary small" @click=${() => this.markRead([n.id])}>${t('notifications.markRead')}<span class="visually-hidden">: ${title}</span></button>`}
+    </li>`;
   }
 
   static override styles = [
@@ -233,6 +236,11 @@ export class JlNotificationBell extends LitElement {
       }
     `,
   ];
+}
+
+/** The title in the language shown now (the element re-renders when it changes); an older notification has only its English one. */
+function titleOf(n: Notification): string {
+  return n.titleParts ? notificationTitle(t, n.kind, n.titleParts) : n.title;
 }
 
 customElements.define('jl-notification-bell', JlNotificationBell);

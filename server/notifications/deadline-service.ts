@@ -20,7 +20,6 @@ import type { Store } from '../store/store.js';
 import type { LetterProgress } from './letter-progress.js';
 import { letterPagePath, signOffPagePath } from './letter-notices.js';
 import { approversOf, coordinatorsOf, letterPeople } from './letter-people.js';
-import { notificationTitle } from './notification-titles.js';
 import type { NotificationService } from './notification-service.js';
 
 export interface DeadlineSettings {
@@ -115,7 +114,7 @@ export class DeadlineService {
           kind: NotificationKind.reminder,
           userIds,
           letterId,
-          title: notificationTitle(NotificationKind.reminder, { letterTitle: view.title }),
+          titleParts: { letterTitle: view.title },
           path: letterPagePath(letterId),
           dedupeKey: `reminder:${letterId}:${officeId}:${at}`,
         },
@@ -167,7 +166,7 @@ export class DeadlineService {
     const dedupeKey = job.dedupeKey;
     const approvers = approversOf(people, concerned);
     const batch = await this.notifications.prepare(
-      { kind, userIds: approvers, letterId, title: notificationTitle(kind, { letterTitle: view.title }), path: letterPagePath(letterId), dedupeKey },
+      { kind, userIds: approvers, letterId, titleParts: { letterTitle: view.title }, path: letterPagePath(letterId), dedupeKey },
       now,
     );
     if (kind === NotificationKind.deadlinePassed) {
@@ -177,7 +176,7 @@ export class DeadlineService {
           kind,
           userIds: coordinatorsOf(people).filter((id) => !approvers.includes(id)),
           letterId,
-          title: notificationTitle(kind, { letterTitle: view.title, lateCount }),
+          titleParts: { letterTitle: view.title, lateCount },
           path: signOffPagePath(letterId),
           // Offices due at one time are told to the coordinators once, however many deadlines fall then.
           dedupeKey: `${JobKind.deadlinePassed}:${letterId}:coordinators:${dueAt}`,

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../../shared/i18n/languages.js';
+import { oneLine } from '../../shared/i18n/notification-title.js';
 import type { Logger } from '../logger.js';
 import { JobKind, type JobRecord } from '../store/notification-store.js';
 import type { Store } from '../store/store.js';
-import type { Mailer } from './mailer.js';
+import { formatMailTime, mailFallbackLanguage, mailLanguageOf, translateIn } from './mail-language.js';
+import type { Mailer, MailMessage } from './mailer.js';
 
 /** A new invitation, as the invitation service tells it: the raw token exists only here and in the link. */
 export interface NewInvitation {
@@ -11,8 +14,6 @@ export interface NewInvitation {
   token: string;
   expiresAt: string;
 }
-
-const expiryFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 /**
  * Invitations by mail (issue 18, item 3). The mail is written when the invitation is made and
@@ -40,6 +41,9 @@ export class InvitationMail {
       const [user, inviter] = await Promise.all([this.store.accounts.getUser(invitation.userId), this.store.accounts.getUser(invitation.createdBy)]);
       if (!user) return null;
       const link = new URL(`/invitations/${encodeURIComponent(invitation.token)}`, this.origin()).toString();
+      // The invited person's own language if their account has one (a person invited again), else
+      // the inviter's (usually of the same office), else English.
+      const language = (await mailLanguageOf(this.store, user.id)) ?? (inviter ? await mailLanguageOf(this.store, inviter.id) : null) ?? mailFallbackLanguage;
       const id = randomUUID();
       await this.store.notifications.addJobs([
         {
@@ -48,7 +52,7 @@ export class InvitationMail {
           dedupeKey: `invitation-mail:${id}`,
           letterId: null,
           dueAt: new Date().toISOString(),
-          payload: { to: user.email, subject: 'Your invitation to Jointly', text: invitationText(user.name, inviter?.name ?? null, link, invitation.expiresAt) },
+          payload: { to: user.email, ...invitationMail(language, user.name, inviter?.name ?? null, link, invitation.expiresAt) },
         },
       ]);
       this.wakeRunner();
@@ -70,19 +74,20 @@ export class InvitationMail {
   }
 }
 
-/** A name on one line: a name with line breaks must not be able to add lines (a fake link) to the mail. */
-const oneLine = (text: string) => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-
-function invitationText(name: string, inviterName: string | null, link: string, expiresAt: string): string {
-  return [
-    `Hello ${oneLine(name)},`,
-    '',
-    `${inviterName ? oneLine(inviterName) : 'An administrator'} invited you to Jointly, where offices draft joint letters together.`,
-    'Choose your password through this link to sign in. It works once, until',
-    `${expiryFormat.format(new Date(expiresAt))} UTC:`,
-    '',
-    link,
-    '',
-    'If you did not expect this invitation, ignore this mail.',
-  ].join('\n');
+/** The invitation in `language`; names on one line, so that a name cannot add lines (a fake link) to the mail. */
+export function invitationMail(language: Language, name: string, inviterName: string | null, link: string, expiresAt: string): Omit<MailMessage, 'to'> {
+  const t = translateIn(language);
+  return {
+    subject: t('mail.invitationSubject'),
+    text: [
+      t('mail.invitationGreeting', { name: oneLine(name, 200) }),
+      '',
+      inviterName ? t('mail.invitedBy', { inviter: oneLine(inviterName, 200) }) : t('mail.invitedByAdministrator'),
+      t('mail.invitationLink', { dateTime: formatMailTime(expiresAt, language) }),
+      '',
+      link,
+      '',
+      t('mail.invitationIgnore'),
+    ].join('\n'),
+  };
 }

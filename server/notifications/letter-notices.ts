@@ -6,7 +6,6 @@ import type { StatusMove } from '../signoff/letter-course-service.js';
 import type { Store } from '../store/store.js';
 import type { LetterProgress } from './letter-progress.js';
 import { approversOf, letterPeople } from './letter-people.js';
-import { notificationTitle } from './notification-titles.js';
 import type { NotificationService } from './notification-service.js';
 
 /** A mention of people or offices, as the comments feature (issue 16) reports it. */
@@ -75,7 +74,7 @@ export class LetterNotices {
       kind: NotificationKind.mention,
       userIds,
       letterId: letter.id,
-      title: notificationTitle(NotificationKind.mention, { letterTitle: letter.title, actorName: mention.by.name }),
+      titleParts: { letterTitle: letter.title, actorName: mention.by.name },
       path: mention.path ?? letterPagePath(letter.id),
       dedupeKey: `mention:${mention.mentionId}`,
     });
@@ -102,7 +101,7 @@ export class LetterNotices {
       kind: NotificationKind.commentOnApproved,
       userIds: approversOf(people, approvedBy).filter((id) => id !== activity.by.id && !toldOfMention.has(id)),
       letterId: letter.id,
-      title: notificationTitle(NotificationKind.commentOnApproved, { letterTitle: letter.title, actorName: activity.by.name, activity: activity.what }),
+      titleParts: { letterTitle: letter.title, actorName: activity.by.name, activity: activity.what },
       path: activity.path ?? letterPagePath(letter.id),
       dedupeKey: `${activity.what}:${activity.activityId}`,
     });
@@ -119,7 +118,7 @@ export class LetterNotices {
       kind,
       userIds: people.map((p) => p.userId).filter((id) => id !== move.by.id),
       letterId: letter.id,
-      title: notificationTitle(kind, { letterTitle: letter.title }),
+      titleParts: { letterTitle: letter.title },
       path: letterPagePath(letter.id),
       dedupeKey: `status:${round}`,
     });
@@ -129,7 +128,7 @@ export class LetterNotices {
       kind: NotificationKind.signatureRequested,
       userIds: approversOf(people, signatories.map((s) => s.officeId)),
       letterId: letter.id,
-      title: notificationTitle(NotificationKind.signatureRequested, { letterTitle: letter.title }),
+      titleParts: { letterTitle: letter.title },
       path: letterPagePath(letter.id),
       dedupeKey: `signature:${round}`,
     });
@@ -146,7 +145,7 @@ export class LetterNotices {
       kind: NotificationKind.invitation,
       userIds: [userId],
       letterId,
-      title: notificationTitle(NotificationKind.invitation, { letterTitle: letter.title }),
+      titleParts: { letterTitle: letter.title },
       path: letterPagePath(letterId),
       dedupeKey: `invitation:${letterId}`,
       isInAppOnly: !user.hasPassword,
@@ -172,7 +171,7 @@ export class LetterNotices {
     const stale = view.latestSignoffs.filter((s) => s.action === SignoffAction.approve && hashes.has(s.paragraphId) && hashes.get(s.paragraphId) !== s.hash);
     if (stale.length === 0) return;
     const people = await letterPeople(this.store, letterId);
-    const title = notificationTitle(NotificationKind.approvalStale, { letterTitle: view.title });
+    const titleParts = { letterTitle: view.title };
     for (const approval of stale) {
       // The approval's office, paragraph, hash and time name it: a new approval that turns stale is told again.
       const dedupeKey = `stale:${approval.officeId}:${approval.paragraphId}:${approval.hash}:${approval.at}`;
@@ -181,7 +180,7 @@ export class LetterNotices {
         kind: NotificationKind.approvalStale,
         userIds: approversOf(people, [approval.officeId]),
         letterId,
-        title,
+        titleParts,
         path: signOffPagePath(letterId),
         dedupeKey,
       });

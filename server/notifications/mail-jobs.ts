@@ -1,12 +1,16 @@
+import type { Language } from '../../shared/i18n/languages.js';
 import type { Logger } from '../logger.js';
-import type { JobRecord } from '../store/notification-store.js';
+import type { JobRecord, NotificationRecord } from '../store/notification-store.js';
 import type { Store } from '../store/store.js';
+import { formatMailTime, mailFallbackLanguage, mailLanguageOf, translateIn } from './mail-language.js';
+import type { MailMessage } from './mailer.js';
 import type { Mailer } from './mailer.js';
+import { titleIn } from './notification-titles.js';
 
 /**
- * Mail of notifications: one at once, or a person's digest. A mail holds titles and links only,
- * never the letter's text (rule N2). Each handler throws when the SMTP server refuses, so that the
- * job runner retries it.
+ * Mail of notifications: one at once, or a person's digest, each in the language the recipient
+ * chose (English until they choose). A mail holds titles, times and links only, never the letter's
+ * text (rule N2). Each handler throws when the SMTP server refuses, so that the job runner retries it.
  */
 export class MailJobs {
   constructor(
@@ -22,26 +26,22 @@ export class MailJobs {
     if (!notification || notification.mailedAt) return undefined;
     const user = await this.store.accounts.getUser(notification.userId);
     if (!user) return undefined;
-    await this.mailer.send({
-      to: user.email,
-      subject: notification.title,
-      text: [notification.title, '', `Open it in Jointly: ${this.link(notification.path)}`, '', settingsLine].join('\n'),
-    });
+    const language = (await mailLanguageOf(this.store, user.id)) ?? mailFallbackLanguage;
+    await this.mailer.send({ to: user.email, ...notificationMail(language, notification, this.link(notification.path)) });
     await this.store.notifications.markMailed([notification.id], new Date().toISOString());
-    this.logger.info({ notificationId: notification.id, kind: notification.kind }, 'notification mailed');
+    this.logger.info({ notificationId: notification.id, kind: notification.kind, language }, 'notification mailed');
     return undefined;
   }
 
   async sendDigest(job: JobRecord): Promise<undefined> {
     const userId = String(job.payload['userId']);
-    const [user, pending] = await Promise.all([this.store.accounts.getUser(userId), this.store.notifications.listDigestPending(userId)]);
+    const [user, pending, chosen] = await Promise.all([
+      this.store.accounts.getUser(userId),
+      this.store.notifications.listDigestPending(userId),
+      mailLanguageOf(this.store, userId),
+    ]);
     if (!user || pending.length === 0) return undefined;
-    const lines = pending.flatMap((n) => [`- ${n.title}`, `  ${this.link(n.path)}`]);
-    await this.mailer.send({
-      to: user.email,
-      subject: `Jointly: ${pending.length} ${pending.length === 1 ? 'notification' : 'notifications'} today`,
-      text: ['Your notifications in Jointly since the last digest:', '', ...lines, '', settingsLine].join('\n'),
-    });
+    await this.mailer.send({ to: user.email, ...digestMail(chosen ?? mailFallbackLanguage, pending, (path) => this.link(path)) });
     await this.store.notifications.markMailed(
       pending.map((n) => n.id),
       new Date().toISOString(),
@@ -54,4 +54,24 @@ export class MailJobs {
   }
 }
 
-const settingsLine = 'You choose which notifications reach you by mail under the bell in Jointly, in “Notification settings”.';
+type MailContent = Omit<MailMessage, 'to'>;
+
+/** The mail of one notification in `language`: its title as the subject, when it happened, the link. */
+export function notificationMail(language: Language, notification: NotificationRecord, link: string): MailContent {
+  const t = translateIn(language);
+  const title = titleIn(language, notification);
+  return {
+    subject: title,
+    text: [title, '', t('mail.happenedAt', { dateTime: formatMailTime(notification.createdAt, language) }), t('mail.openInJointly', { link }), '', t('mail.settingsLine')].join('\n'),
+  };
+}
+
+/** A person's digest in `language`: how many (in the language's plural form), then each title, time and link. */
+export function digestMail(language: Language, pending: readonly NotificationRecord[], linkOf: (path: string) => string): MailContent {
+  const t = translateIn(language);
+  const lines = pending.flatMap((n) => [`- ${titleIn(language, n)}`, `  ${formatMailTime(n.createdAt, language)}`, `  ${linkOf(n.path)}`]);
+  return {
+    subject: t('mail.digestSubject', { count: pending.length }),
+    text: [t('mail.digestIntro'), '', ...lines, '', t('mail.settingsLine')].join('\n'),
+  };
+}

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { oneLine } from '../../shared/i18n/notification-title.js';
 
 /** One plain-text mail: a notification's title and a link, never the letter's text (rule N2). */
 export interface MailMessage {
@@ -22,6 +23,9 @@ export const noMailer: Mailer = {
   close: () => {},
 };
 
+/** Longest subject sent; a subject is one line, whatever the names in it hold. */
+const maxSubjectChars = 500;
+
 /** Seconds an SMTP server may take to answer before a send fails (and is retried later). */
 const smtpTimeoutMs = 30_000;
 
@@ -34,7 +38,8 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     isConfigured: true,
     async send(message) {
-      await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+      // A subject stays one header line: a line break in a name must not start a header of its own.
+      await transport.sendMail({ to: message.to, subject: oneLine(message.subject, maxSubjectChars), text: message.text });
     },
     close: () => transport.close(),
   };

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { MarkReadRequest, NotificationList, Preferences } from '../../shared/api/notifications.js';
 import type { SessionUser } from '../../shared/api/session.js';
 import { Delivery, deliveryFor, type NotificationKind, notificationKinds } from '../../shared/domain/notification-rules.js';
+import { maxTitleActorChars, maxTitleLetterChars, oneLine } from '../../shared/i18n/notification-title.js';
+import { sourceLanguage } from '../../shared/i18n/languages.js';
 import type { Logger } from '../logger.js';
 import { JobKind, MailMode, type NewJob, type NotificationBatch, type NotificationRecord } from '../store/notification-store.js';
 import type { Store } from '../store/store.js';
 import type { Mailer } from './mailer.js';
 import type { NotificationBus } from './notification-bus.js';
+import { titleIn, type TitleParts } from './notification-titles.js';
 
 /** The newest notifications a person's list shows. */
 export const notificationListLimit = 50;
@@ -21,13 +24,23 @@ export interface NotifyRequest {
   kind: NotificationKind;
   userIds: readonly string[];
   letterId: string | null;
-  title: string;
+  /** What the title names; each reader sees it in their own language (the bell, their mail). */
+  titleParts: TitleParts;
   /** A path inside Jointly; mails carry it after the public address. */
   path: string;
   /** Tells this event apart: a person gets one notification per key (racing instances, retried jobs). */
   dedupeKey?: string;
   /** Shown in the app only, whatever the person chose (e.g. their invitation mail says it already). */
   isInAppOnly?: boolean;
+}
+
+/** The parts as stored: names on one line and cut to length, so that every reader and mail gets them safe. */
+function storedTitleParts(parts: TitleParts): TitleParts {
+  return {
+    ...parts,
+    letterTitle: oneLine(parts.letterTitle, maxTitleLetterChars),
+    ...(parts.actorName === undefined ? {} : { actorName: oneLine(parts.actorName, maxTitleActorChars) }),
+  };
 }
 
 /** The next digest time after `now`: today's digest hour if still ahead, else tomorrow's. */
@@ -73,7 +86,8 @@ export class NotificationService {
         userId,
         kind: request.kind,
         letterId: request.letterId,
-        title: request.title,
+        title: '',
+        titleParts: storedTitleParts(request.titleParts),
         path: request.path,
         mail,
         dedupeKey: request.dedupeKey ?? null,
@@ -118,7 +132,16 @@ export class NotificationService {
       this.store.notifications.countUnread(user.id),
     ]);
     return {
-      notifications: records.map((n) => ({ id: n.id, kind: n.kind, letterId: n.letterId, title: n.title, path: n.path, createdAt: n.createdAt, readAt: n.readAt })),
+      notifications: records.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        letterId: n.letterId,
+        title: titleIn(sourceLanguage, n),
+        titleParts: n.titleParts,
+        path: n.path,
+        createdAt: n.createdAt,
+        readAt: n.readAt,
+      })),
       unread,
     };
   }

@@ -47,7 +47,8 @@ export function runNotificationStoreContract(name: string, openEmptyStore: () =>
       userId,
       kind: NotificationKind.reminder,
       letterId,
-      title: 'Reminder: “Joint letter” waits for your office',
+      title: '',
+      titleParts: { letterTitle: 'Joint letter' },
       path: `/letters/${letterId}`,
       mail: MailMode.none,
       dedupeKey: null,
@@ -95,6 +96,16 @@ export function runNotificationStoreContract(name: string, openEmptyStore: () =>
       expect(await store.notifications.listNotifications(userId, 10)).toEqual([first]);
       expect(await store.notifications.countPendingJobs([JobKind.mail])).toBe(1);
       expect(await store.notifications.getNotification(first.id)).toEqual(first);
+    });
+
+    it('keeps what a title names for each reader’s language, and the English title of a notification stored before', async () => {
+      const named = notification({ kind: NotificationKind.commentOnApproved, titleParts: { letterTitle: 'Joint letter', actorName: 'Mari', activity: 'suggestion' } });
+      const late = notification({ kind: NotificationKind.deadlinePassed, titleParts: { letterTitle: 'Joint letter', lateCount: 3 }, mail: MailMode.digest, createdAt: at(1) });
+      const older = notification({ title: 'Reminder: “Joint letter” waits for your office', titleParts: null, createdAt: at(2) });
+      await store.notifications.addNotifications({ notifications: [named, late, older], jobs: [] });
+      expect(await store.notifications.listNotifications(userId, 10)).toEqual([older, late, named]);
+      expect(await store.notifications.getNotification(named.id)).toEqual(named);
+      expect(await store.notifications.listDigestPending(userId)).toEqual([late]);
     });
 
     it('N1: lists newest first, counts unread, marks read only the person’s own', async () => {

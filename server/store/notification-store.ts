@@ -1,3 +1,4 @@
+import { notificationTitlePartsSchema, type NotificationTitleParts } from '../../shared/api/notifications.js';
 import type { Delivery, NotificationKind } from '../../shared/domain/notification-rules.js';
 
 /**
@@ -35,7 +36,13 @@ export interface NotificationRecord {
   userId: string;
   kind: NotificationKind;
   letterId: string | null;
+  /**
+   * The English title of a notification stored before titles were rendered in each reader's
+   * language (kept so that those stay readable); empty for newer ones, which have `titleParts`.
+   */
   title: string;
+  /** What the title names (column `title_parts`, JSON); rendered in the reader's language. Null on older rows. */
+  titleParts: NotificationTitleParts | null;
   path: string;
   mail: MailMode;
   /**
@@ -46,6 +53,17 @@ export interface NotificationRecord {
   createdAt: string;
   readAt: string | null;
   mailedAt: string | null;
+}
+
+/** The stored `title_parts` column as the store returns it: null when absent or unreadable (the English title stands). */
+export function readTitleParts(stored: string | null): NotificationTitleParts | null {
+  if (stored === null) return null;
+  try {
+    const parsed = notificationTitlePartsSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What a scheduled job does once due. */

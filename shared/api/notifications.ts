@@ -13,12 +13,36 @@ export const maxDeadlineAheadMs = 2 * 365 * 24 * 60 * 60 * 1000;
 /** An ISO 8601 instant with a zone, as `Date.toISOString()` writes it or with an offset. */
 const instantSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
+/**
+ * What a notification's title names, stored with it instead of a sentence so that each reader sees
+ * the title in their own language: the letter's title and people's names, nothing of its text (N2).
+ */
+export const notificationTitlePartsSchema = z.object({
+  letterTitle: z.string(),
+  /** Who did it, for a mention or a comment. */
+  actorName: z.string().optional(),
+  /** What is new on an approved paragraph: a comment unless it says a suggestion. */
+  activity: z.enum(['comment', 'suggestion']).optional(),
+  /** How many offices are late, for a deadline passed told to the coordinators. */
+  lateCount: z.number().int().min(0).optional(),
+});
+export type NotificationTitleParts = z.infer<typeof notificationTitlePartsSchema>;
+
 export const notificationSchema = z.object({
   id: uuidSchema,
   kind: kindSchema,
   letterId: uuidSchema.nullable(),
-  /** Plain text: what happened, with the letter's title at most (rule N2). */
+  /**
+   * Plain text in English: what happened, with the letter's title at most (rule N2). For programs;
+   * the page shows `titleParts` in the reader's language instead when they are given.
+   */
   title: z.string(),
+  /**
+   * What the title names, to render it in the reader's language with the kind (see
+   * shared/i18n/notification-title.ts); null for a notification stored before titles were
+   * stored this way, whose English `title` is all there is.
+   */
+  titleParts: notificationTitlePartsSchema.nullable(),
   /** A path inside Jointly, such as `/letters/<id>`. */
   path: z.string(),
   createdAt: z.string(),

@@ -8,13 +8,14 @@ import {
   type NotificationBatch,
   type NotificationRecord,
   type NotificationStore,
+  readTitleParts,
   type ReminderSlot,
 } from '../notification-store.js';
 import type { AuditDraft } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 
-const notificationColumns = `id, user_id AS "userId", kind, letter_id AS "letterId", title, path, mail, dedupe_key AS "dedupeKey",
+const notificationColumns = `id, user_id AS "userId", kind, letter_id AS "letterId", title, title_parts AS "titleParts", path, mail, dedupe_key AS "dedupeKey",
   created_at AS "createdAt", read_at AS "readAt", mailed_at AS "mailedAt"`;
 const jobColumns = `id, kind, dedupe_key AS "dedupeKey", letter_id AS "letterId", due_at AS "dueAt", payload, attempts,
   last_error AS "lastError", claimed_until AS "claimedUntil", done_at AS "doneAt", gave_up AS "gaveUp"`;
@@ -23,6 +24,9 @@ const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
 /** A job done or given up keeps no secret: of the payload of these kinds, only the address is kept. */
 const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
   THEN json_build_object('to', payload::json->>'to')::text ELSE payload END`;
+type NotificationRow = Omit<NotificationRecord, 'titleParts'> & { titleParts: string | null };
+const toNotification = (row: NotificationRow): NotificationRecord => ({ ...row, titleParts: readTitleParts(row.titleParts) });
+const writeTitleParts = (n: NotificationRecord) => (n.titleParts ? JSON.stringify(n.titleParts) : null);
 type JobRow = Omit<JobRecord, 'payload'> & { payload: string };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> });
 type DeadlineRow = Omit<DeadlineRecord, 'officeId'> & { officeId: string };
@@ -73,15 +77,16 @@ export class PostgresNotifications implements NotificationStore {
 
   async listNotifications(userId: string, limit: number): Promise<NotificationRecord[]> {
     return (
-      await this.db.query<NotificationRecord>(`SELECT ${notificationColumns} FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
+      await this.db.query<NotificationRow>(`SELECT ${notificationColumns} FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
         userId,
         limit,
       ])
-    ).rows;
+    ).rows.map(toNotification);
   }
 
   async getNotification(id: string): Promise<NotificationRecord | null> {
-    return (await this.db.query<NotificationRecord>(`SELECT ${notificationColumns} FROM notifications WHERE id = $1`, [id])).rows[0] ?? null;
+    const row = (await this.db.query<NotificationRow>(`SELECT ${notificationColumns} FROM notifications WHERE id = $1`, [id])).rows[0];
+    return row ? toNotification(row) : null;
   }
 
   async countUnread(userId: string): Promise<number> {
@@ -99,11 +104,11 @@ export class PostgresNotifications implements NotificationStore {
 
   async listDigestPending(userId: string): Promise<NotificationRecord[]> {
     return (
-      await this.db.query<NotificationRecord>(
+      await this.db.query<NotificationRow>(
         `SELECT ${notificationColumns} FROM notifications WHERE user_id = $1 AND mail = 'digest' AND mailed_at IS NULL ORDER BY created_at, id`,
         [userId],
       )
-    ).rows;
+    ).rows.map(toNotification);
   }
 
   async markMailed(ids: string[], at: string): Promise<void> {
@@ -225,9 +230,9 @@ async function storeBatch(tx: Queryable, batch: NotificationBatch): Promise<Noti
   const stored: NotificationRecord[] = [];
   for (const n of batch.notifications) {
     const inserted = await tx.query(
-      `INSERT INTO notifications (id, user_id, kind, letter_id, title, path, mail, dedupe_key, created_at, read_at, mailed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-      [n.id, n.userId, n.kind, n.letterId, n.title, n.path, n.mail, n.dedupeKey, n.createdAt, n.readAt, n.mailedAt],
+      `INSERT INTO notifications (id, user_id, kind, letter_id, title, title_parts, path, mail, dedupe_key, created_at, read_at, mailed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+      [n.id, n.userId, n.kind, n.letterId, n.title, writeTitleParts(n), n.path, n.mail, n.dedupeKey, n.createdAt, n.readAt, n.mailedAt],
     );
     if (inserted.rowCount === 1) stored.push(n);
   }

@@ -308,4 +308,9 @@ export const sqliteMigrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN language TEXT;
   ALTER TABLE letters ADD COLUMN language TEXT;
   `,
+  // A notification's title is stored as what it names (JSON), to be rendered in each reader's
+  // language; older rows keep their English title in the title column (issue 17).
+  `
+  ALTER TABLE notifications ADD COLUMN title_parts TEXT;
+  `,
 ];

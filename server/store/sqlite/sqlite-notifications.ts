@@ -9,12 +9,13 @@ import {
   type NotificationBatch,
   type NotificationRecord,
   type NotificationStore,
+  readTitleParts,
   type ReminderSlot,
 } from '../notification-store.js';
 import type { AuditDraft } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
-const notificationColumns = `id, user_id AS userId, kind, letter_id AS letterId, title, path, mail, dedupe_key AS dedupeKey,
+const notificationColumns = `id, user_id AS userId, kind, letter_id AS letterId, title, title_parts AS titleParts, path, mail, dedupe_key AS dedupeKey,
   created_at AS createdAt, read_at AS readAt, mailed_at AS mailedAt`;
 const jobColumns = `id, kind, dedupe_key AS dedupeKey, letter_id AS letterId, due_at AS dueAt, payload, attempts,
   last_error AS lastError, claimed_until AS claimedUntil, done_at AS doneAt, gave_up AS gaveUp`;
@@ -23,6 +24,9 @@ const deadlineKinds = `('deadline_soon', 'deadline_passed')`;
 const wipedPayload = `CASE WHEN kind IN (${jobKindsWithSecretPayload.map((kind) => `'${kind}'`).join(', ')})
   THEN json_object('to', json_extract(payload, '$.to')) ELSE payload END`;
 
+type NotificationRow = Omit<NotificationRecord, 'titleParts'> & { titleParts: string | null };
+const toNotification = (row: NotificationRow): NotificationRecord => ({ ...row, titleParts: readTitleParts(row.titleParts) });
+const writeTitleParts = (n: NotificationRecord) => (n.titleParts ? JSON.stringify(n.titleParts) : null);
 type JobRow = Omit<JobRecord, 'payload' | 'gaveUp'> & { payload: string; gaveUp: number };
 const toJob = (row: JobRow): JobRecord => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown>, gaveUp: row.gaveUp === 1 });
 type DeadlineRow = Omit<DeadlineRecord, 'officeId'> & { officeId: string };
@@ -68,11 +72,11 @@ export class SqliteNotifications implements NotificationStore {
   /** Must run inside a transaction. */
   private storeBatch(batch: NotificationBatch): NotificationRecord[] {
     const insert = this.db.prepare(
-      `INSERT INTO notifications (id, user_id, kind, letter_id, title, path, mail, dedupe_key, created_at, read_at, mailed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO notifications (id, user_id, kind, letter_id, title, title_parts, path, mail, dedupe_key, created_at, read_at, mailed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const stored = batch.notifications.filter(
-      (n) => insert.run(n.id, n.userId, n.kind, n.letterId, n.title, n.path, n.mail, n.dedupeKey, n.createdAt, n.readAt, n.mailedAt).changes === 1,
+      (n) => insert.run(n.id, n.userId, n.kind, n.letterId, n.title, writeTitleParts(n), n.path, n.mail, n.dedupeKey, n.createdAt, n.readAt, n.mailedAt).changes === 1,
     );
     this.insertJobs(batch.jobs, new Set(stored.map((n) => n.id)));
     this.audit.appendWithin(batch.audit);
@@ -93,13 +97,15 @@ export class SqliteNotifications implements NotificationStore {
   }
 
   async listNotifications(userId: string, limit: number): Promise<NotificationRecord[]> {
-    return this.db
+    const rows = this.db
       .prepare(`SELECT ${notificationColumns} FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?`)
-      .all(userId, limit) as NotificationRecord[];
+      .all(userId, limit) as NotificationRow[];
+    return rows.map(toNotification);
   }
 
   async getNotification(id: string): Promise<NotificationRecord | null> {
-    return (this.db.prepare(`SELECT ${notificationColumns} FROM notifications WHERE id = ?`).get(id) as NotificationRecord | undefined) ?? null;
+    const row = this.db.prepare(`SELECT ${notificationColumns} FROM notifications WHERE id = ?`).get(id) as NotificationRow | undefined;
+    return row ? toNotification(row) : null;
   }
 
   async countUnread(userId: string): Promise<number> {
@@ -113,9 +119,11 @@ export class SqliteNotifications implements NotificationStore {
   }
 
   async listDigestPending(userId: string): Promise<NotificationRecord[]> {
-    return this.db
-      .prepare(`SELECT ${notificationColumns} FROM notifications WHERE user_id = ? AND mail = 'digest' AND mailed_at IS NULL ORDER BY created_at, id`)
-      .all(userId) as NotificationRecord[];
+    return (
+      this.db
+        .prepare(`SELECT ${notificationColumns} FROM notifications WHERE user_id = ? AND mail = 'digest' AND mailed_at IS NULL ORDER BY created_at, id`)
+        .all(userId) as NotificationRow[]
+    ).map(toNotification);
   }
 
   async markMailed(ids: string[], at: string): Promise<void> {
