@@ -229,6 +229,8 @@ describe('the bell', () => {
     await services.notify.notices.notifyMention({ letterId, by: author, officeIds: ['lv-interior', 'ee-interior'], mentionId: 'comment-1' });
     await services.notify.notices.notifyMention({ letterId, by: author, officeIds: ['lv-interior'], mentionId: 'comment-1' });
     expect((await bell('latvia')).notifications.map((n) => n.title)).toEqual(['estonia mentioned you or your office in “Joint letter on the eastern border”']);
+    // Stored as what it names, so that each reader's page shows it in their language.
+    expect((await bell('latvia')).notifications.map((n) => n.titleParts)).toEqual([{ letterTitle: 'Joint letter on the eastern border', actorName: 'estonia' }]);
     expect((await bell('observer')).notifications).toHaveLength(1);
     expect((await bell('estonia')).notifications).toEqual([]);
   });
@@ -386,5 +388,31 @@ describe('preferences and mail', () => {
     await services.notify.runner.runDue(() => new Date(Date.now() + 25 * 3_600_000));
     expect(mailer.sent.map((m) => m.subject)).toEqual(['Jointly: 1 notification today']);
     expect(mailer.sent[0]!.text).toContain(`https://jointly.example.eu/letters/${letterId}`);
+  });
+
+  it('N1: a digest is written in the language its reader chose, with the plural form of the count', async () => {
+    expect((await call('latvia', 'PUT', '/api/account/language', { language: 'pl' })).status).toBe(200);
+    await call('latvia', 'PUT', '/api/notifications/preferences', {
+      preferences: [NotificationKind.reminder, NotificationKind.mention].map((kind) => ({ kind, delivery: Delivery.digest })),
+    });
+    await call('coordinator', 'POST', `/api/letters/${letterId}/reminders`, { officeIds: ['lv-interior'] });
+    const author = await sessionUser('estonia');
+    for (const mentionId of ['comment-1', 'comment-2']) await services.notify.notices.notifyMention({ letterId, by: author, userIds: [ids.latvia], mentionId });
+    await services.notify.runner.runDue(() => new Date(Date.now() + 25 * 3_600_000));
+    const [digest] = mailer.sent;
+    expect(digest!.subject).toBe('Jointly: 3 powiadomienia dzisiaj');
+    expect(digest!.text).toContain('- estonia: wzmianka o Tobie lub Twoim urzędzie w piśmie „Joint letter on the eastern border”');
+    expect(digest!.text).toContain('- Przypomnienie: pismo „Joint letter on the eastern border” czeka na Twój urząd');
+    expect(digest!.text).toMatch(/^ {2}\d{1,2} \p{L}+ \d{4} \d{2}:\d{2} UTC$/mu);
+  });
+
+  it('an invitation is written in the inviter’s language when the invited person has chosen none', async () => {
+    expect((await call('coordinator', 'PUT', '/api/account/language', { language: 'fi' })).status).toBe(200);
+    const invited = await call('coordinator', 'POST', `/api/letters/${letterId}/invitations`, { name: 'Liis Tamm', email: 'liis@ee-interior.example', officeId: 'ee-interior', roles: ['drafter'] });
+    expect(invited.status).toBe(201);
+    await services.notify.runner.runDue();
+    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([['liis@ee-interior.example', 'Kutsusi Jointlyyn']]);
+    expect(mailer.sent[0]!.text).toMatch(/^Hei Liis Tamm,\n\ncoordinator kutsui sinut Jointlyyn/);
+    expect(mailer.sent[0]!.text).toMatch(/Linkki toimii kerran, \d{1,2}\. \p{L}+ \d{4} klo \d{2}\.\d{2} UTC asti:/u);
   });
 });

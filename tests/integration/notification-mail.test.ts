@@ -4,6 +4,7 @@ import { JobKind, MailMode } from '../../server/store/notification-store.js';
 import type { SessionResponse } from '../../shared/api/session.js';
 import { NotificationKind } from '../../shared/domain/notification-rules.js';
 import type { LetterInvitationResponse } from '../../shared/api/members.js';
+import type { NotificationList } from '../../shared/api/notifications.js';
 import { SmtpMailbox, type ReceivedMail } from './harness/smtp-mailbox.js';
 import { startServer, type ServerProcess } from './harness/server-process.js';
 import { apiRequest, findDemoLetterId, signIn } from './harness/sign-in.js';
@@ -40,7 +41,9 @@ describe('notification mail', () => {
     expect(mail!.text).toMatch(new RegExp(`http://localhost:\\d+/letters/${letterId}\\b`));
     expect(mail!.text).not.toContain(demoLetterSubject);
     expect(mail!.text).not.toContain('Dear President');
-    expect(mail!.text.split('\n').filter(Boolean)).toHaveLength(3);
+    // The title, when it happened, the link and where to choose mail: nothing else.
+    expect(mail!.text.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(mail!.text).toMatch(/^When: \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC$/m);
     // Only the approvers of Latvia's office are reminded.
     expect(mailbox.mails.flatMap((m) => m.to)).toEqual(['janis@lv-interior.example']);
 
@@ -53,6 +56,32 @@ describe('notification mail', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('N2: one reminder reaches a Finnish-speaking approver in Finnish and a Swedish-speaking one in Swedish', async () => {
+    const coordinator = await signIn(server);
+    const letterId = await findDemoLetterId(server, coordinator);
+    const aino = await signIn(server, 'Aino Mäkelä');
+    const erik = await signIn(server, 'Erik Åkesson');
+    expect((await apiRequest(server, aino, 'PUT', '/api/account/language', { language: 'fi' })).status).toBe(200);
+    expect((await apiRequest(server, erik, 'PUT', '/api/account/language', { language: 'sv' })).status).toBe(200);
+
+    const response = await apiRequest(server, coordinator, 'POST', `/api/letters/${letterId}/reminders`, { officeIds: ['fi-interior', 'se-government'] });
+    expect(response.status).toBe(200);
+
+    const [finnish] = await mailbox.waitFor((mail) => mail.to.includes('aino@fi-interior.example'));
+    const [swedish] = await mailbox.waitFor((mail) => mail.to.includes('erik@se-government.example'));
+    expect(finnish!.subject).toBe(`Muistutus: kirje ”${demoLetterTitle}” odottaa virastoasi`);
+    expect(swedish!.subject).toBe(`Påminnelse: ”${demoLetterTitle}” väntar på din myndighet`);
+    expect(finnish!.text).toMatch(/^Aika: \d{1,2}\. \p{L}+ \d{4} klo \d{2}\.\d{2} UTC$/mu);
+    expect(finnish!.text).toMatch(new RegExp(`^Avaa se Jointlyssa: http://localhost:\\d+/letters/${letterId}$`, 'm'));
+    expect(swedish!.text).toMatch(/^Tidpunkt: \d{1,2} \p{L}+ \d{4} kl\. \d{2}:\d{2} UTC$/mu);
+    expect(swedish!.text).toMatch(new RegExp(`^Öppna den i Jointly: http://localhost:\\d+/letters/${letterId}$`, 'm'));
+    for (const mail of [finnish!, swedish!]) expect(mail.text).not.toContain(demoLetterSubject);
+
+    // Each reads the same notification in their language in the bell too: it stores what the title names.
+    const bell = (await (await apiRequest(server, erik, 'GET', '/api/notifications')).json()) as NotificationList;
+    expect(bell.notifications.find((n) => n.kind === NotificationKind.reminder)?.titleParts).toEqual({ letterTitle: demoLetterTitle });
   });
 
   it('N6: deadlines that pass while the server is down are told once each, by mail, after it restarts', async () => {
