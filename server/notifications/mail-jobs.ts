@@ -3,8 +3,7 @@ import type { Logger } from '../logger.js';
 import type { JobRecord, NotificationRecord } from '../store/notification-store.js';
 import type { Store } from '../store/store.js';
 import { formatMailTime, mailFallbackLanguage, mailLanguageOf, translateIn } from './mail-language.js';
-import type { MailMessage } from './mailer.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer, MailMessage } from './mailer.js';
 import { titleIn } from './notification-titles.js';
 
 /**
