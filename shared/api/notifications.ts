@@ -42,7 +42,7 @@ export const notificationSchema = z.object({
    * shared/i18n/notification-title.ts); null for a notification stored before titles were
    * stored this way, whose English `title` is all there is.
    */
-  titleParts: notificationTitlePartsSchema.nullable(),
+  titleParts: notificationTitlePartsSchema.nullable().default(null),
   /** A path inside Jointly, such as `/letters/<id>`. */
   path: z.string(),
   createdAt: z.string(),
