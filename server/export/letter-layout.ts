@@ -20,7 +20,6 @@ export function exportLabelsIn(language: string | undefined) {
     letterHash: labels.t('exportFile.letterHash'),
     signedBy: labels.t('exportFile.signedBy'),
     boundToOtherText: labels.t('exportFile.boundToOtherText'),
-    savedVersion: (name: string) => labels.t('exportFile.savedVersion', { name }),
   };
 }
 export type ExportLabels = ReturnType<typeof exportLabelsIn>;
@@ -77,16 +76,15 @@ export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
   const position = (officeId: string) => snapshot.signatories.findIndex((signatory) => signatory.office.id === officeId);
   const signatures = [...snapshot.finalSignatures].sort((a, b) => position(a.officeId) - position(b.officeId));
   const language = exportLanguage(snapshot.language);
-  const labels = exportLabelsIn(language);
   return {
     language,
-    labels,
+    labels: exportLabelsIn(language),
     letterhead: snapshot.signatories.map(({ office }) => ({ name: office.name, nameEn: englishName(office), color: office.color })),
     addressees: snapshot.addressees,
     date: snapshot.letterDate ? formatLetterDate(snapshot.letterDate, language) : null,
     title: snapshot.title,
     subject: snapshot.subject,
-    versionNote: snapshot.version ? labels.savedVersion(snapshot.version.name) : null,
+    versionNote: snapshot.version ? createTranslator(language).t('exportFile.savedVersion', { name: snapshot.version.name }) : null,
     body: snapshot.body.content ?? [],
     signatureBlocks: snapshot.signatories.map(({ office, signerName, capacity }) => ({
       signerName,
