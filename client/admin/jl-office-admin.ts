@@ -7,6 +7,7 @@ import { createOfficeRequestSchema } from '../../shared/api/accounts.js';
 import { officeIdSchema } from '../../shared/api/ids.js';
 import type { Office } from '../../shared/api/offices.js';
 import { describeError } from '../api/api-error.js';
+import { describeSchemaIssue } from '../i18n/describe-schema-issue.js';
 import { createOffice } from '../api/admin-api.js';
 import { officeLanguage } from '../letters/office-language.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
@@ -15,6 +16,7 @@ import { buttonStyles, formStyles, messageStyles, tableStyles } from '../ui/shar
 import { OfficeAddedEvent } from './office-added-event.js';
 
 type Field = 'id' | 'name' | 'nameEn' | 'country' | 'ministerName' | 'ministerTitle' | 'color';
+const formFields: readonly string[] = ['id', 'name', 'nameEn', 'country', 'ministerName', 'ministerTitle', 'color'] satisfies Field[];
 
 const fields: { name: Field; label: string; hint?: string }[] = [
   { name: 'country', get label() { return t('admin.country'); } },
@@ -78,8 +80,16 @@ export class JlOfficeAdmin extends LitElement {
       ministerTitle: value('ministerTitle'),
       color,
     });
-    // What is left (control characters, lengths) is rare enough for the schema's own words.
-    if (!parsed.success) return { errors: { name: parsed.error.issues[0]?.message ?? t('admin.checkTheFields') } };
+    // What is left (control characters, direction controls, lengths) is said beside the field it is about.
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        const where = typeof field === 'string' && formFields.includes(field) ? (field as Field) : 'name';
+        errors[where] ??= describeSchemaIssue(issue);
+      }
+      if (Object.keys(errors).length === 0) errors.name = t('admin.checkTheFields');
+      return { errors };
+    }
     return { request: parsed.data, errors };
   }
 

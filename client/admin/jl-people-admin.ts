@@ -1,3 +1,4 @@
+import { describeSchemaIssue } from '../i18n/describe-schema-issue.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
@@ -94,7 +95,9 @@ export class JlPeopleAdmin extends LitElement {
     const email = String(data.get('email') ?? '').trim();
     const officeId = String(data.get('officeId') ?? '');
     const errors: Partial<Record<Field, string>> = {};
+    const nameCheck = createUserRequestSchema.shape.name.safeParse(name);
     if (!name) errors.name = t('admin.enterThePersonSName');
+    else if (!nameCheck.success && nameCheck.error.issues[0]) errors.name = describeSchemaIssue(nameCheck.error.issues[0]);
     if (!createUserRequestSchema.shape.email.safeParse(email).success) errors.email = t('admin.enterAnEMailAddress');
     if (!officeId) errors.officeId = t('admin.chooseThePersonSOffice');
     this.errors = errors;

@@ -1,4 +1,6 @@
+import type { ValidationIssue } from '../../shared/api/errors.js';
 import { sourceLanguage } from '../../shared/i18n/languages.js';
+import { describeValidationIssue } from '../i18n/describe-schema-issue.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { errorText } from './error-texts.js';
 
@@ -12,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** With `validation_failed`: what the server's schema refused, to be said in the person's language. */
+    readonly issue?: ValidationIssue,
   ) {
     super(message);
   }
@@ -24,7 +28,8 @@ export class ApiError extends Error {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     const byCode = errorText[error.code];
-    return currentLanguage() === sourceLanguage || !byCode ? error.message : byCode();
+    if (currentLanguage() === sourceLanguage || !byCode) return error.message;
+    return error.issue ? `${byCode()} ${describeValidationIssue(error.issue)}` : byCode();
   }
   return t('api.somethingWentWrongReloadThe');
 }

@@ -59,7 +59,7 @@ export async function requestJson(
 /** The server's `{ error: { code, message } }` of a failed response, as an ApiError. */
 export async function readError(response: Response): Promise<ApiError> {
   const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
-  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issue);
   return new ApiError(
     response.status,
     ClientErrorCode.unexpectedResponse,

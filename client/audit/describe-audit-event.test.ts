@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translate.js';
 import { describeAuditDetail, describeAuditKind } from './describe-audit-event.js';
 
 describe('describeAuditKind', () => {
@@ -10,6 +11,10 @@ describe('describeAuditKind', () => {
 });
 
 describe('describeAuditDetail', () => {
+  afterEach(async () => {
+    await translator.changeLanguage('en');
+  });
+
   it('A2 turns keys into words and statuses, actions and hashes into something readable', () => {
     expect(
       describeAuditDetail({
@@ -27,17 +32,34 @@ describe('describeAuditDetail', () => {
       'To: In review',
       'Action: Changes requested',
       'Paragraph hash: abababab…',
-      'Roles: drafter, approver',
+      'Roles: drafter and approver',
     ]);
   });
 
   it('A3 names offices and says how a version was saved', () => {
-    const names: Record<string, string> = { 'ee-interior': 'Estonia', 'fi-interior': 'Finland' };
+    const names: Record<string, string> = { 'ee-interior': 'Estonia', 'fi-interior': 'Finland', 'lv-interior': 'Latvia' };
     expect(
       describeAuditDetail(
-        { signatoryOfficeIds: ['ee-interior', 'fi-interior'], officeId: 'ee-interior', kind: 'status_change', paragraphId: '332b8b28-3240-4e8e-9396-14cda5c2a5f8' },
+        { signatoryOfficeIds: ['ee-interior', 'lv-interior', 'fi-interior'], officeId: 'ee-interior', kind: 'status_change', paragraphId: '332b8b28-3240-4e8e-9396-14cda5c2a5f8' },
         (id) => names[id] ?? id,
       ),
-    ).toEqual(['Signatory offices: Estonia, Finland', 'Office: Estonia', 'Kind: Automatic, at a status change', 'Paragraph id: 332b8b28…']);
+    ).toEqual(['Signatory offices: Estonia, Latvia and Finland', 'Office: Estonia', 'Kind: Automatic, at a status change', 'Paragraph: 332b8b28…']);
+  });
+
+  it('A2 labels every field, yes and no, and joins lists in the chosen language', async () => {
+    const names: Record<string, string> = { 'ee-interior': 'Viro', 'fi-interior': 'Suomi' };
+    await translator.changeLanguage('fi');
+    expect(
+      describeAuditDetail(
+        { signatoryOfficeIds: ['ee-interior', 'fi-interior'], imported: true, letterHash: 'cd'.repeat(32), closeCode: 4403, fields: ['title', 'subject'] },
+        (id) => names[id] ?? id,
+      ),
+    ).toEqual(['Allekirjoittavat virastot: Viro ja Suomi', 'Tuotu tiedostosta: Kyllä', 'Kirjeen tiiviste: cdcdcdcd…', 'Sulkemiskoodi: 4403', 'Muutetut kentät: Otsikko ja Asia']);
+    await translator.changeLanguage('pl');
+    expect(describeAuditDetail({ reason: 'Proszę o zmianę', isOfficeAdmin: false })).toEqual(['Powód: Proszę o zmianę', 'Administrator urzędu: Nie']);
+  });
+
+  it('spells out a field it does not know yet', () => {
+    expect(describeAuditDetail({ somethingNew: 'x' })).toEqual(['Something new: x']);
   });
 });

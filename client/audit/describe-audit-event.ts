@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/format-list.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
@@ -70,12 +71,74 @@ export function describeAuditDetail(detail: Readonly<Record<string, unknown>>, n
     .map(([key, value]) => {
       const isOffice = /office/i.test(key);
       const label = labelOf(isOffice ? key.replace(/_?[Ii]ds$/, 's').replace(/_?[Ii]d$/, '') : key);
-      return `${label}: ${valueOf(value, isOffice ? nameOffice : (text) => readableString(text))}`;
+      // `fields` names which details changed: each by its label, like the changed values beside it.
+      const readString = isOffice ? nameOffice : key === 'fields' ? labelOf : (text: string) => readableString(text);
+      return `${label}: ${valueOf(value, readString)}`;
     });
 }
 
-/** `versionId` and `paragraph_id` both read "version id", "paragraph id". */
+/** The label of each field the server records, in the interface's language. */
+const detailLabel: Record<string, () => string> = {
+  name: () => t('auditDetail.name'),
+  from: () => t('auditDetail.from'),
+  to: () => t('auditDetail.to'),
+  action: () => t('auditDetail.action'),
+  hash: () => t('auditDetail.hash'),
+  paragraphHash: () => t('auditDetail.paragraphHash'),
+  reason: () => t('auditDetail.reason'),
+  roles: () => t('auditDetail.roles'),
+  signatoryOffices: () => t('auditDetail.signatoryOffices'),
+  office: () => t('auditDetail.office'),
+  offices: () => t('auditDetail.offices'),
+  userId: () => t('auditDetail.person'),
+  email: () => t('auditDetail.email'),
+  via: () => t('auditDetail.via'),
+  isAdmin: () => t('auditDetail.isAdmin'),
+  isOfficeAdmin: () => t('auditDetail.isOfficeAdmin'),
+  isGuest: () => t('auditDetail.isGuest'),
+  expiresAt: () => t('auditDetail.expiresAt'),
+  title: () => t('auditDetail.title'),
+  subject: () => t('auditDetail.subject'),
+  addressees: () => t('auditDetail.addressees'),
+  letterDate: () => t('auditDetail.letterDate'),
+  fields: () => t('auditDetail.fields'),
+  imported: () => t('auditDetail.imported'),
+  letterHash: () => t('auditDetail.letterHash'),
+  because: () => t('auditDetail.because'),
+  signatories: () => t('auditDetail.signatories'),
+  versionId: () => t('auditDetail.version'),
+  kind: () => t('auditDetail.kind'),
+  paragraphId: () => t('auditDetail.paragraph'),
+  revisionId: () => t('auditDetail.revision'),
+  fromHash: () => t('auditDetail.fromHash'),
+  toHash: () => t('auditDetail.toHash'),
+  decision: () => t('auditDetail.decision'),
+  suggestionIds: () => t('auditDetail.suggestions'),
+  paragraphs: () => t('auditDetail.paragraphs'),
+  format: () => t('auditDetail.format'),
+  threadId: () => t('auditDetail.thread'),
+  commentId: () => t('auditDetail.comment'),
+  body: () => t('auditDetail.body'),
+  mentions: () => t('auditDetail.mentions'),
+  reservationId: () => t('auditDetail.reservation'),
+  observersMayComment: () => t('auditDetail.observersMayComment'),
+  deadlines: () => t('auditDetail.deadlines'),
+  recipients: () => t('auditDetail.recipients'),
+  dueAt: () => t('auditDetail.dueAt'),
+  act: () => t('auditDetail.act'),
+  status: () => t('auditDetail.status'),
+  code: () => t('auditDetail.code'),
+  closeCode: () => t('auditDetail.closeCode'),
+  unrecordedBefore: () => t('auditDetail.unrecordedBefore'),
+  address: () => t('auditDetail.address'),
+};
+
+/**
+ * A field's label from the catalogue; a field this client does not know yet (from a newer server)
+ * is spelled out from its name: `versionId` and `paragraph_id` read "Version id", "Paragraph id".
+ */
 function labelOf(key: string): string {
+  if (Object.hasOwn(detailLabel, key)) return detailLabel[key]!();
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replaceAll('_', ' ')
@@ -84,9 +147,11 @@ function labelOf(key: string): string {
 }
 
 function valueOf(value: unknown, readString: (value: string) => string): string {
-  if (Array.isArray(value)) return value.map((item) => valueOf(item, readString)).join(', ');
+  if (Array.isArray(value)) return formatList(value.map((item) => valueOf(item, readString)));
   if (typeof value === 'string') return readString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return value ? t('auditDetail.yes') : t('auditDetail.no');
+  // Codes and counts as they are: a close code 4403 must not read "4 403".
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }
 

@@ -1,27 +1,21 @@
-import { LetterStatus } from '../../shared/api/letters.js';
-import { textReadOnlyReason } from '../../shared/domain/letter-course.js';
+import { AccessReason, isAccessReason } from '../../shared/protocol/access-reasons.js';
 import { t } from '../i18n/translate.js';
 
+/** Each reason code the server's access message carries, in the interface's language. */
+const accessReasonLabel: Record<AccessReason, () => string> = {
+  [AccessReason.letterFrozen]: () => t('connection.frozen'),
+  [AccessReason.letterReady]: () => t('connection.readyReadOnly'),
+  [AccessReason.textOpenAgain]: () => t('connection.openAgain'),
+  [AccessReason.canEdit]: () => t('connection.canEdit'),
+  [AccessReason.roleNowEdits]: () => t('connection.roleNowEdit'),
+  [AccessReason.roleNowReads]: () => t('connection.roleNowRead'),
+};
+
 /**
- * The server's access message carries its reason as English text; the reasons it sends are a
- * fixed few, shown here in the interface's language. An unknown one is shown as it came.
+ * Why the person's access to the letter changed, in the interface's language. A code this client
+ * does not know yet (from a newer server) says only what the person can now do.
  */
-export function accessReasonText(reason: string): string {
-  switch (reason) {
-    case textReadOnlyReason(LetterStatus.signed):
-    case textReadOnlyReason(LetterStatus.sent):
-      return t('connection.frozen');
-    case textReadOnlyReason(LetterStatus.ready):
-      return t('connection.readyReadOnly');
-    case 'The letter’s text is open for changes again: you can edit it.':
-      return t('connection.openAgain');
-    case 'You can edit this letter.':
-      return t('connection.canEdit');
-    case 'The coordinator changed your role: you can now edit this letter.':
-      return t('connection.roleNowEdit');
-    case 'The coordinator changed your role: you can now read this letter but not edit it.':
-      return t('connection.roleNowRead');
-    default:
-      return reason;
-  }
+export function accessReasonText(reason: string, canEdit = false): string {
+  if (isAccessReason(reason)) return accessReasonLabel[reason]();
+  return canEdit ? t('connection.canEdit') : t('connection.readOnlyNow');
 }

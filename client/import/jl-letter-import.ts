@@ -10,6 +10,7 @@ import { loadOffices } from '../api/offices-api.js';
 import { letterPath, navigate } from '../app/route.js';
 import { officeLanguage } from '../letters/office-language.js';
 import { dispatchIfSessionExpired } from '../session/dispatch-if-session-expired.js';
+import { importWarningText } from './import-warning-text.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
 
 const acceptedFiles = '.md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -144,7 +145,7 @@ export class JlLetterImport extends LitElement {
         ${this.renderLongParagraphs(preview)}
         ${preview.warnings.length > 0
           ? html`<ul class="message notice" aria-label=${t('import.whatChangedOnImport')}>
-              ${preview.warnings.map((warning) => html`<li>${warning}</li>`)}
+              ${preview.warnings.map((warning) => html`<li>${importWarningText(warning)}</li>`)}
             </ul>`
           : nothing}
         <div class="field">

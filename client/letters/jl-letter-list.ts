@@ -1,4 +1,5 @@
 import { formatDateTime } from '../ui/format-date-time.js';
+import { formatList } from '../i18n/format-list.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
@@ -60,7 +61,7 @@ export class JlLetterList extends LitElement {
 
   private renderDeadline(deadline: DeadlineSummary['letters'][number] | undefined) {
     if (!deadline) return null;
-    const late = deadline.lateOffices.map((office) => office.name).join(', ');
+    const late = deadline.lateOffices.length > 0 ? formatList(deadline.lateOffices.map((office) => office.name)) : '';
     return html`<div>
       <dt>${t('letters.deadline')}</dt>
       <dd>

@@ -317,7 +317,7 @@ export class JlLetterPage extends LitElement {
           : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
         <jl-save-status .state=${this.saveState}></jl-save-status>
-        <p class="access-change" role="status">${this.closeMessage ? '' : accessReasonText(this.access?.reason ?? '')}</p>
+        <p class="access-change" role="status">${this.closeMessage || !this.access ? '' : accessReasonText(this.access.reason, this.access.canEdit)}</p>
         ${isDrawer
           ? html`<button
               type="button"

@@ -1,3 +1,4 @@
+import { describeSchemaIssue } from '../i18n/describe-schema-issue.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, nothing } from 'lit';
@@ -87,7 +88,9 @@ export class JlInviteMemberForm extends LitElement {
     const officeId = String(data.get('officeId') ?? '');
     const chosen = readRoleChoices(data);
     const errors: Partial<Record<Field, string>> = {};
+    const nameCheck = inviteToLetterRequestSchema.shape.name.safeParse(name);
     if (!name) errors.name = t('members.enterThePersonSName');
+    else if (!nameCheck.success && nameCheck.error.issues[0]) errors.name = describeSchemaIssue(nameCheck.error.issues[0]);
     if (!inviteToLetterRequestSchema.shape.email.safeParse(email).success) errors.email = t('members.enterAnEMailAddress');
     if (!officeId) errors.officeId = t('members.chooseThePersonSOffice');
     if (chosen.length === 0) errors.roles = t('members.chooseAtLeastOneRole');

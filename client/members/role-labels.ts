@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/format-list.js';
 import { t } from '../i18n/translate.js';
 import { Role, roles } from '../../shared/domain/roles.js';
 
@@ -25,8 +26,8 @@ export const roleDescription: Record<Role, string> = {
   get [Role.observer]() { return t('members.onlyRead'); },
 };
 
-/** "Drafter, approver": a member's roles in the usual order. */
+/** "Drafter and approver": a member's roles in the usual order, as a list of the interface's language. */
 export function describeRoles(memberRoles: readonly Role[]): string {
-  const text = roles.filter((role) => memberRoles.includes(role)).map((role) => roleLabel[role].toLowerCase()).join(', ');
+  const text = formatList(roles.filter((role) => memberRoles.includes(role)).map((role) => roleLabel[role].toLowerCase()));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

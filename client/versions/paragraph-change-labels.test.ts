@@ -12,7 +12,7 @@ describe('summarizeComparison', () => {
 
   it('V1 counts each kind of change in words', () => {
     expect(summarizeComparison([entry('changed'), entry('changed'), entry('added'), entry('moved_and_changed'), entry('unchanged')])).toBe(
-      '1 paragraph added, 2 paragraphs changed, 1 paragraph moved and changed; 1 unchanged.',
+      '1 paragraph added, 2 paragraphs changed and 1 paragraph moved and changed; 1 unchanged.',
     );
   });
 
@@ -25,11 +25,11 @@ describe('summarizeComparison', () => {
     const fiveChanged = Array.from({ length: 5 }, () => entry('changed'));
     await translator.changeLanguage('pl');
     expect(summarizeComparison([...fiveChanged, entry('added'), entry('added'), entry('unchanged')])).toBe(
-      '2 akapity dodane, 5 akapitów zmienionych; bez zmian: 1.',
+      '2 akapity dodane i 5 akapitów zmienionych; bez zmian: 1.',
     );
     await translator.changeLanguage('fi');
     expect(summarizeComparison([entry('deleted'), entry('moved'), entry('moved'), entry('unchanged')])).toBe(
-      '1 kappale poistettu, 2 kappaletta siirretty; 1 ennallaan.',
+      '1 kappale poistettu ja 2 kappaletta siirretty; 1 ennallaan.',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { formatList } from '../i18n/format-list.js';
 import { t } from '../i18n/translate.js';
 import { type ComparisonEntry, ParagraphChange } from '../../shared/api/versions.js';
 
@@ -29,5 +30,5 @@ export function summarizeComparison(entries: readonly ComparisonEntry[]): string
     .filter((change) => change !== ParagraphChange.unchanged && counts.has(change))
     .map((change) => countedChange[change as keyof typeof countedChange](counts.get(change) ?? 0));
   if (parts.length === 0) return entries.length === 0 ? t('versions.bothAreEmpty') : t('versions.noDifferencesEveryParagraphIs');
-  return t('versions.changesAndUnchanged', { changes: parts.join(', '), count: unchanged });
+  return t('versions.changesAndUnchanged', { changes: formatList(parts), count: unchanged });
 }

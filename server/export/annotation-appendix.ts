@@ -1,29 +1,34 @@
 import type { ReservationKind } from '../../shared/domain/reservations.js';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
-import { sourceLanguage } from '../../shared/i18n/languages.js';
 import { createTranslator } from '../../shared/i18n/translator.js';
+import { exportLanguage, formatRecordedAt } from './export-dates.js';
 import type { LetterAnnotations } from './letter-annotations.js';
-import { formatSignedAt } from './letter-layout.js';
 import { suggestionAuthor, type NumberedSuggestion, type SuggestionAuthors } from './letter-suggestions.js';
 
-const labels = createTranslator(sourceLanguage);
+/** The words of the appendices, in the letter's language (the shared catalogues' `exportFile` section). */
+function appendixWordsIn(language: string | undefined) {
+  const labels = createTranslator(exportLanguage(language));
+  const reservationKind: Record<ReservationKind, string> = {
+    scrutiny: labels.t('exportFile.scrutinyReservation'),
+    linguistic: labels.t('exportFile.linguisticReservation'),
+    substance: labels.t('exportFile.substanceReservation'),
+    note: labels.t('exportFile.note'),
+  };
+  return { labels, reservationKind };
+}
 
-/** How each kind of reservation reads in an export, as on the screens. */
-export const reservationKindLabel: Record<ReservationKind, string> = {
-  get scrutiny() { return labels.t('exportFile.scrutinyReservation'); },
-  get linguistic() { return labels.t('exportFile.linguisticReservation'); },
-  get substance() { return labels.t('exportFile.substanceReservation'); },
-  get note() { return labels.t('exportFile.note'); },
-};
-
-export const appendixLabels = {
-  get heading() { return labels.t('exportFile.appendixHeading'); },
-  get intro() { return labels.t('exportFile.appendixIntro'); },
-  get reservations() { return labels.t('exportFile.reservations'); },
-  get threads() { return labels.t('exportFile.threads'); },
-  get nothingOpen() { return labels.t('exportFile.nothingOpen'); },
-  get onDeletedText() { return labels.t('exportFile.onDeletedText'); },
-};
+/** The headings and fixed sentences of the appendix of open threads and reservations. */
+export function appendixLabelsIn(language: string | undefined) {
+  const { labels } = appendixWordsIn(language);
+  return {
+    heading: labels.t('exportFile.appendixHeading'),
+    intro: labels.t('exportFile.appendixIntro'),
+    reservations: labels.t('exportFile.reservations'),
+    threads: labels.t('exportFile.threads'),
+    nothingOpen: labels.t('exportFile.nothingOpen'),
+    onDeletedText: labels.t('exportFile.onDeletedText'),
+  };
+}
 
 /** One entry of the appendix: a heading line, the quoted words if any, then lines of plain text. */
 export interface AppendixEntry {
@@ -37,13 +42,14 @@ export interface AnnotationAppendix {
   threads: AppendixEntry[];
 }
 
-/** The appendix a PDF prints for the open threads and reservations, in reading order. */
-export function annotationAppendix(annotations: LetterAnnotations): AnnotationAppendix {
+/** The appendix a PDF prints for the open threads and reservations, in reading order, in the letter's language. */
+export function annotationAppendix(annotations: LetterAnnotations, language: string | undefined): AnnotationAppendix {
+  const { labels, reservationKind } = appendixWordsIn(language);
   return {
     reservations: annotations.reservations.map((reservation) => ({
-      heading: labels.t('exportFile.reservationHeading', { number: reservation.paragraphNumber, kind: reservationKindLabel[reservation.kind], office: reservation.office }),
+      heading: labels.t('exportFile.reservationHeading', { number: reservation.paragraphNumber, kind: reservationKind[reservation.kind], office: reservation.office }),
       quote: null,
-      lines: [{ label: `${reservation.by}, ${formatSignedAt(reservation.at)}`, text: reservation.reason }],
+      lines: [{ label: `${reservation.by}, ${formatRecordedAt(reservation.at, language)}`, text: reservation.reason }],
     })),
     threads: annotations.threads.map((thread) => ({
       heading:
@@ -55,23 +61,27 @@ export function annotationAppendix(annotations: LetterAnnotations): AnnotationAp
               ? labels.t('exportFile.onWordsInParagraph', { number: thread.paragraphNumber })
               : labels.t('exportFile.onParagraph', { number: thread.paragraphNumber }),
       quote: thread.quote || null,
-      lines: thread.comments.map((comment) => ({ label: `${comment.author}, ${formatSignedAt(comment.at)}`, text: comment.body })),
+      lines: thread.comments.map((comment) => ({ label: `${comment.author}, ${formatRecordedAt(comment.at, language)}`, text: comment.body })),
     })),
   };
 }
 
-export const suggestionAppendixLabels = {
-  get heading() { return labels.t('exportFile.suggestionsHeading'); },
-  get intro() { return labels.t('exportFile.suggestionsIntro'); },
-  get [SuggestionKind.insertion]() { return labels.t('exportFile.proposedInsertion'); },
-  get [SuggestionKind.deletion]() { return labels.t('exportFile.proposedDeletion'); },
-};
+/** The heading and introduction of the appendix of open suggestions. */
+export function suggestionAppendixLabelsIn(language: string | undefined) {
+  const { labels } = appendixWordsIn(language);
+  return { heading: labels.t('exportFile.suggestionsHeading'), intro: labels.t('exportFile.suggestionsIntro') };
+}
 
 /** The open suggestions as a PDF lists them, in reading order: where, what, the words, who and when. */
-export function suggestionAppendix(suggestions: readonly NumberedSuggestion[], authors: SuggestionAuthors | undefined): AppendixEntry[] {
+export function suggestionAppendix(suggestions: readonly NumberedSuggestion[], authors: SuggestionAuthors | undefined, language: string | undefined): AppendixEntry[] {
+  const { labels } = appendixWordsIn(language);
+  const kind: Record<SuggestionKind, string> = {
+    [SuggestionKind.insertion]: labels.t('exportFile.proposedInsertion'),
+    [SuggestionKind.deletion]: labels.t('exportFile.proposedDeletion'),
+  };
   return suggestions.map((suggestion) => ({
-    heading: labels.t('exportFile.suggestionHeading', { number: suggestion.paragraphNumber, kind: suggestionAppendixLabels[suggestion.kind] }),
+    heading: labels.t('exportFile.suggestionHeading', { number: suggestion.paragraphNumber, kind: kind[suggestion.kind] }),
     quote: suggestion.text,
-    lines: [{ label: `${suggestionAuthor(authors, suggestion)}, ${formatSignedAt(suggestion.time)}`, text: suggestion.note ?? '' }],
+    lines: [{ label: `${suggestionAuthor(authors, suggestion)}, ${formatRecordedAt(suggestion.time, language)}`, text: suggestion.note ?? '' }],
   }));
 }

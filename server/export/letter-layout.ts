@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { isSupportedLanguage, sourceLanguage, type Language } from '../../shared/i18n/languages.js';
+import { sourceLanguage, type Language } from '../../shared/i18n/languages.js';
 import { createTranslator } from '../../shared/i18n/translator.js';
 import { isFrozen } from '../../shared/domain/letter-course.js';
+import { exportLanguage, formatLetterDate, formatRecordedAt } from './export-dates.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 
 /**
@@ -9,7 +10,7 @@ import type { LetterSnapshot } from './letter-snapshot.js';
  * letter's language; they come from the shared catalogues (shared/i18n), like the screens' words.
  */
 export function exportLabelsIn(language: string | undefined) {
-  const labels = createTranslator(isSupportedLanguage(language ?? '') ? (language as Language) : sourceLanguage);
+  const labels = createTranslator(exportLanguage(language));
   return {
     addressees: labels.t('exportFile.addressees'),
     subject: labels.t('exportFile.subject'),
@@ -51,6 +52,8 @@ export interface SignatureRecordRow {
 
 /** What an exported letter shows, top to bottom, derived once from a snapshot for every format. */
 export interface LetterLayout {
+  /** The language the letter is written in, which its fixed words and dates follow. */
+  language: Language;
   /** The fixed words, in the letter's language. */
   labels: ExportLabels;
   letterhead: LetterheadEntry[];
@@ -66,29 +69,22 @@ export interface LetterLayout {
   signatureRecord: { rows: SignatureRecordRow[]; letterHash: string } | null;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
-/** "22 November 2026, 21:30 UTC": signatures are compared across countries, so one time zone. */
-export function formatSignedAt(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${timeFormat.format(date)} UTC`;
-}
-
 export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
   const isSigned = isFrozen(snapshot.status);
   const officeName = new Map(snapshot.signatories.map((signatory) => [signatory.office.id, signatory.office.name]));
   // Signing order, as in the signature blocks; an office no longer a signatory still shows its signature.
   const position = (officeId: string) => snapshot.signatories.findIndex((signatory) => signatory.office.id === officeId);
   const signatures = [...snapshot.finalSignatures].sort((a, b) => position(a.officeId) - position(b.officeId));
+  const language = exportLanguage(snapshot.language);
   return {
-    labels: exportLabelsIn(snapshot.language),
+    language,
+    labels: exportLabelsIn(language),
     letterhead: snapshot.signatories.map(({ office }) => ({ name: office.name, nameEn: englishName(office), color: office.color })),
     addressees: snapshot.addressees,
-    date: snapshot.letterDate ? formatLetterDate(snapshot.letterDate) : null,
+    date: snapshot.letterDate ? formatLetterDate(snapshot.letterDate, language) : null,
     title: snapshot.title,
     subject: snapshot.subject,
-    versionNote: snapshot.version ? `Saved version “${snapshot.version.name}”` : null,
+    versionNote: snapshot.version ? createTranslator(language).t('exportFile.savedVersion', { name: snapshot.version.name }) : null,
     body: snapshot.body.content ?? [],
     signatureBlocks: snapshot.signatories.map(({ office, signerName, capacity }) => ({
       signerName,
@@ -102,7 +98,7 @@ export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
             rows: signatures.map((signature) => ({
               officeName: officeName.get(signature.officeId) ?? signature.officeId,
               by: signature.by,
-              at: formatSignedAt(signature.at),
+              at: formatRecordedAt(signature.at, language),
               otherHash: signature.letterHash === snapshot.letterHash ? null : signature.letterHash,
             })),
             letterHash: snapshot.letterHash,
@@ -113,11 +109,6 @@ export function letterLayout(snapshot: LetterSnapshot): LetterLayout {
 
 function englishName(office: { name: string; nameEn: string }): string | null {
   return office.nameEn && office.nameEn !== office.name ? office.nameEn : null;
-}
-
-function formatLetterDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
 /** "Sisäministeriö · Ministry of the Interior": an office on one line. */

@@ -19,7 +19,7 @@ import {
 } from 'docx';
 import { exportFont, exportFontFamily } from './export-font.js';
 import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
-import { appendixLabels } from './annotation-appendix.js';
+import { appendixLabelsIn } from './annotation-appendix.js';
 import type { LetterAnnotations } from './letter-annotations.js';
 import { letterLayout, type LetterLayout } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
@@ -42,7 +42,7 @@ export async function letterToDocx(given: LetterSnapshot): Promise<Uint8Array> {
   const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
   const font = exportFont();
-  const comments = wordComments(snapshot.annotations ?? null);
+  const comments = wordComments(snapshot.annotations ?? null, appendixLabelsIn(layout.language).onDeletedText);
   // Comments and tracked changes are both annotations with ids: one numbering keeps them apart.
   const counter: BlockContext = { orderedLists: 0, marks: comments.marks, changes: { nextId: comments.entries.length, authors: snapshot.suggestionAuthors } };
   const document = new Document({
@@ -241,7 +241,7 @@ function asTracked(run: InlineRun, options: RunOptions, changes: TrackedChanges)
  * paragraph), each reply threaded under it on the same range. A thread whose paragraph is gone
  * sits on the title. Comment text is plain text: the library writes it as text, never as markup.
  */
-function wordComments(annotations: LetterAnnotations | null): {
+function wordComments(annotations: LetterAnnotations | null, onDeletedText: string): {
   entries: ICommentOptions[];
   marks: Map<string, CommentMark[]>;
   onTitle: CommentMark[];
@@ -254,7 +254,7 @@ function wordComments(annotations: LetterAnnotations | null): {
     const firstId = nextId;
     thread.comments.forEach((comment, index) => {
       const id = nextId++;
-      const lead = index === 0 && thread.isOnDeletedText ? [`${appendixLabels.onDeletedText}: “${thread.quote}”`] : [];
+      const lead = index === 0 && thread.isOnDeletedText ? [`${onDeletedText}: “${thread.quote}”`] : [];
       entries.push({
         id,
         author: comment.author,

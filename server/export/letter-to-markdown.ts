@@ -3,7 +3,8 @@ import type { BlockContent, ListItem, Paragraph, PhrasingContent, Root, RootCont
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import { inlineRuns, shownSuggestion, type InlineRun } from './inline-runs.js';
-import { formatSignedAt, letterLayout, officeLine } from './letter-layout.js';
+import { formatRecordedAt } from './export-dates.js';
+import { letterLayout, officeLine } from './letter-layout.js';
 import type { LetterSnapshot } from './letter-snapshot.js';
 import { suggestionAuthor, type SuggestionAuthors } from './letter-suggestions.js';
 import { withWritableText } from './writable-text.js';
@@ -25,7 +26,7 @@ const criticMarkup = {
 export function letterToMarkdown(given: LetterSnapshot): string {
   const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
-  const block = (node: JSONContent) => blockOf(node, snapshot.suggestionAuthors);
+  const block = (node: JSONContent) => blockOf(node, { authors: snapshot.suggestionAuthors, language: layout.language });
   const children: RootContent[] = [];
   if (layout.letterhead.length > 0) children.push(lines(layout.letterhead.map((entry) => officeLine(entry.name, entry.nameEn))));
   if (layout.addressees.length > 0) {
@@ -71,14 +72,20 @@ export function letterToMarkdown(given: LetterSnapshot): string {
   });
 }
 
-function blockOf(node: JSONContent, authors: SuggestionAuthors | undefined): RootContent[] {
-  const block = (child: JSONContent) => blockOf(child, authors);
+/** Who proposed the open suggestions, and the language their times are written in. */
+interface SuggestionContext {
+  authors: SuggestionAuthors | undefined;
+  language: string;
+}
+
+function blockOf(node: JSONContent, context: SuggestionContext): RootContent[] {
+  const block = (child: JSONContent) => blockOf(child, context);
   switch (node.type) {
     case 'paragraph':
-      return [paragraph(phrasing(node, authors))];
+      return [paragraph(phrasing(node, context))];
     case 'heading':
       // Levels as in the editor, where body headings usually start at 2 below the letter's title.
-      return [{ type: 'heading', depth: Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) as 1 | 2 | 3, children: phrasing(node, authors) }];
+      return [{ type: 'heading', depth: Math.min(Math.max(Number(node.attrs?.['level'] ?? 2), 1), 3) as 1 | 2 | 3, children: phrasing(node, context) }];
     case 'bulletList':
     case 'orderedList': {
       const start = Number(node.attrs?.['start'] ?? 1);
@@ -98,7 +105,7 @@ function blockOf(node: JSONContent, authors: SuggestionAuthors | undefined): Roo
 }
 
 /** The runs of a block, those of one suggestion together between CriticMarkup's delimiters. */
-function phrasing(node: JSONContent, authors: SuggestionAuthors | undefined): PhrasingContent[] {
+function phrasing(node: JSONContent, { authors, language }: SuggestionContext): PhrasingContent[] {
   const groups: { key: string; runs: InlineRun[] }[] = [];
   for (const run of inlineRuns(node)) {
     const shown = shownSuggestion(run);
@@ -111,7 +118,7 @@ function phrasing(node: JSONContent, authors: SuggestionAuthors | undefined): Ph
     const shown = shownSuggestion(runs[0]!);
     if (!shown) return linked(runs);
     const [open, close] = criticMarkup[shown.kind];
-    const who = `${suggestionAuthor(authors, shown.attrs)}, ${formatSignedAt(shown.attrs.time)}${shown.attrs.note ? `; ${shown.attrs.note}` : ''}`;
+    const who = `${suggestionAuthor(authors, shown.attrs)}, ${formatRecordedAt(shown.attrs.time, language)}${shown.attrs.note ? `; ${shown.attrs.note}` : ''}`;
     return [raw(open), ...linked(runs), raw(close), raw(criticMarkup.comment[0]), text(who), raw(criticMarkup.comment[1])];
   });
 }

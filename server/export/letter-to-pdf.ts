@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import PDFDocument from 'pdfkit';
-import { annotationAppendix, appendixLabels, suggestionAppendix, suggestionAppendixLabels, type AppendixEntry } from './annotation-appendix.js';
+import { annotationAppendix, appendixLabelsIn, suggestionAppendix, suggestionAppendixLabelsIn, type AppendixEntry } from './annotation-appendix.js';
 import { exportFont } from './export-font.js';
 import { inlineRuns, runsWithoutProposals, type InlineRun } from './inline-runs.js';
 import { letterSuggestions } from './letter-suggestions.js';
@@ -32,7 +32,7 @@ const headingSizes = [15, 13, 12] as const;
 export async function letterToPdf(given: LetterSnapshot): Promise<Uint8Array> {
   const snapshot = withWritableText(given);
   const layout = letterLayout(snapshot);
-  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, lang: 'en', info: { Title: layout.title, Creator: 'Jointly' } });
+  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, lang: layout.language, info: { Title: layout.title, Creator: 'Jointly' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -51,8 +51,8 @@ export async function letterToPdf(given: LetterSnapshot): Promise<Uint8Array> {
   writeHead(doc, layout);
   for (const node of layout.body) writeBlock(doc, node, 0);
   writeSignatureBlocks(doc, layout.signatureBlocks);
-  writeSuggestionAppendix(doc, suggestionAppendix(letterSuggestions(snapshot.body), snapshot.suggestionAuthors));
-  if (snapshot.annotations) writeAnnotationAppendix(doc, snapshot.annotations);
+  writeSuggestionAppendix(doc, suggestionAppendix(letterSuggestions(snapshot.body), snapshot.suggestionAuthors, layout.language), layout.language);
+  if (snapshot.annotations) writeAnnotationAppendix(doc, snapshot.annotations, layout.language);
   writeSignatureRecord(doc, layout);
   writePageNumbers(doc, layout.title);
 
@@ -245,8 +245,9 @@ function writeSignatureRecord(doc: Pdf, layout: LetterLayout): void {
 }
 
 /** A page listing the open reservations and threads, each with the words it is about; all of it plain text. */
-function writeAnnotationAppendix(doc: Pdf, annotations: Parameters<typeof annotationAppendix>[0]): void {
-  const appendix = annotationAppendix(annotations);
+function writeAnnotationAppendix(doc: Pdf, annotations: Parameters<typeof annotationAppendix>[0], language: string): void {
+  const appendix = annotationAppendix(annotations, language);
+  const appendixLabels = appendixLabelsIn(language);
   doc.addPage();
   const width = contentWidth(doc);
   doc.font(face.bold).fontSize(15).fillColor(textColor).text(appendixLabels.heading, margin.left, margin.top, { width });
@@ -271,8 +272,9 @@ function writeAnnotationAppendix(doc: Pdf, annotations: Parameters<typeof annota
 }
 
 /** A page listing the open suggestions, when the letter has any: the PDF's text leaves them out. */
-function writeSuggestionAppendix(doc: Pdf, entries: AppendixEntry[]): void {
+function writeSuggestionAppendix(doc: Pdf, entries: AppendixEntry[], language: string): void {
   if (entries.length === 0) return;
+  const suggestionAppendixLabels = suggestionAppendixLabelsIn(language);
   doc.addPage();
   const width = contentWidth(doc);
   doc.font(face.bold).fontSize(15).fillColor(textColor).text(suggestionAppendixLabels.heading, margin.left, margin.top, { width });

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ErrorCode } from '../../shared/api/errors.js';
+import { ErrorCode, type ValidationIssue } from '../../shared/api/errors.js';
 
 /** The one error type for expected failures: an HTTP status, a stable code and a message for people. */
 export class AppError extends Error {
@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** With `validation_failed`: the problem in words a client can translate. */
+    readonly issue?: ValidationIssue,
   ) {
     super(message);
     this.name = 'AppError';

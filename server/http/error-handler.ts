@@ -15,7 +15,7 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
     if (error instanceof AppError) {
       // A store that is briefly unavailable: say when to ask again rather than leave clients guessing.
       if (error.status === 503) c.header('Retry-After', String(retryAfterSeconds));
-      return c.json<ErrorResponse>({ error: { code: error.code, message: error.message } }, error.status);
+      return c.json<ErrorResponse>({ error: { code: error.code, message: error.message, ...(error.issue ? { issue: error.issue } : {}) } }, error.status);
     }
     if (isStoreBusy(error)) {
       // Another program holds the database's write lock: nothing was written, the request may be repeated.

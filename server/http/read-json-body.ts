@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ErrorCode } from '../../shared/api/errors.js';
+import { validationIssueOf } from '../../shared/api/validation-issue.js';
 import { AppError } from './app-error.js';
 
 /**
@@ -27,7 +28,7 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, value: unknown):
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-    throw new AppError(400, ErrorCode.validationFailed, `${where}${first?.message ?? 'invalid body'}`);
+    throw new AppError(400, ErrorCode.validationFailed, `${where}${first?.message ?? 'invalid body'}`, first && validationIssueOf(first));
   }
   return parsed.data;
 }

@@ -20,8 +20,8 @@ export interface PartsTaken {
 }
 
 /**
- * The letter's body: the file's blocks less the title and subject (always the letter's own fields)
- * and an exported record of signatures, less the addressees and signature blocks the person chose
+ * The letter's body: the file's blocks less the title and subject (always the letter's own fields),
+ * an export's date line and its record of signatures, less the addressees and signature blocks the person chose
  * to take, then the notes.
  */
 export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONContent {
@@ -29,6 +29,7 @@ export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONCon
   const leftOut = [
     ...(parts.title?.index !== undefined && parts.title.index !== null ? [parts.title.index] : []),
     ...(parts.subject ? [parts.subject.index] : []),
+    ...(parts.date ? [parts.date.index] : []),
     ...(parts.signatureRecord?.indexes ?? []),
     ...(taken.addressees && parts.addressees ? parts.addressees.indexes : []),
     ...(taken.signatories && parts.letterhead ? parts.letterhead.indexes : []),

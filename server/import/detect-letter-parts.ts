@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { signatureRecordHeading, type DetectedSignatory } from '../../shared/api/interchange.js';
+import type { DetectedSignatory } from '../../shared/api/interchange.js';
 import type { Office } from '../../shared/api/offices.js';
 import { blockText } from '../../shared/domain/block-text.js';
+import { exportLabelPatterns } from './export-label-patterns.js';
 
 /**
  * The parts of an imported file that belong to the letter's record rather than its text, with the
@@ -14,6 +15,8 @@ export interface LetterParts {
    */
   title: { text: string; index: number | null } | null;
   subject: { text: string; index: number } | null;
+  /** An export's "Date:" line: the letter's date as it was printed, not text to draft. */
+  date: { text: string; index: number } | null;
   /** Offices named at the very top, as a letterhead does: one per line, or one paragraph each. */
   letterhead: { officeIds: string[]; indexes: number[] } | null;
   addressees: { lines: string[]; indexes: number[] } | null;
@@ -23,8 +26,8 @@ export interface LetterParts {
   signatureRecord: { indexes: number[] } | null;
 }
 
-const addresseeLabel = /^(?:to|addressees?|recipients?)\s*:\s*(.*)$/is;
-const subjectLabel = /^(?:subject|re)\s*:\s*(.+)$/i;
+// The labels an export prints, in every letter language (read from the shared catalogues).
+const { addressees: addresseeLabel, subject: subjectLabel, date: dateLabel, signatureRecord: signatureRecordHeading } = exportLabelPatterns;
 const salutation = /^(?:dear|excellenc|madam|sir)\b/i;
 /** A block this long is prose, never an addressee line or a signature. */
 const maxLineLength = 160;
@@ -40,7 +43,7 @@ const isList = (block: JSONContent | undefined) => block?.type === 'bulletList' 
 
 /** Finds title, subject, letterhead, addressees and signature blocks among a body's top-level blocks. */
 export function detectLetterParts(blocks: readonly JSONContent[], offices: readonly Office[]): LetterParts {
-  const parts: LetterParts = { title: null, subject: null, letterhead: null, addressees: null, signatures: null, signatureRecord: null };
+  const parts: LetterParts = { title: null, subject: null, date: null, letterhead: null, addressees: null, signatures: null, signatureRecord: null };
   let index = 0;
   const hasTitleHeading = blocks.some((block) => block.type === 'heading' && block.attrs?.['level'] === 1);
   // The head of a letter: letterhead, addressees, title and subject, in any order, until the first other block.
@@ -77,10 +80,16 @@ export function detectLetterParts(blocks: readonly JSONContent[], offices: reado
       index++;
       continue;
     }
+    const date = isParagraph(block) ? dateLabel.exec(blockText(block).trim()) : null;
+    if (!parts.date && date && !date[1]!.includes('\n')) {
+      parts.date = { text: date[1]!.trim(), index };
+      index++;
+      continue;
+    }
     break;
   }
   if (!parts.title && !hasTitleHeading) parts.title = openingTitle(blocks[index]);
-  const recordStart = blocks.findIndex((block, at) => at >= index && block.type === 'heading' && blockText(block).trim() === signatureRecordHeading);
+  const recordStart = blocks.findIndex((block, at) => at >= index && block.type === 'heading' && signatureRecordHeading.test(blockText(block).trim()));
   if (recordStart >= 0) parts.signatureRecord = { indexes: blocks.slice(recordStart).map((_, offset) => recordStart + offset) };
   parts.signatures = signaturesFrom(blocks.slice(0, recordStart >= 0 ? recordStart : blocks.length), index, offices);
   return parts;
@@ -94,7 +103,7 @@ function isOpeningTitle(block: JSONContent): boolean {
   if (block.type === 'heading') return true;
   const lines = linesOf(block);
   const line = lines[0] ?? '';
-  return isParagraph(block) && lines.length === 1 && line.length <= maxTitleLength && !salutation.test(line) && !subjectLabel.test(line) && !addresseeLabel.test(line);
+  return isParagraph(block) && lines.length === 1 && line.length <= maxTitleLength && !salutation.test(line) && !subjectLabel.test(line) && !addresseeLabel.test(line) && !dateLabel.test(line);
 }
 
 /** A file that opens with prose: its opening words name the letter, and stay in the text. */
@@ -156,7 +165,7 @@ function addresseesAt(blocks: readonly JSONContent[], index: number): LetterPart
     const block = blocks[at]!;
     const blockLines = linesOf(block);
     const isAddresseeLike = isParagraph(block) && blockLines.length > 0 &&
-      blockLines.every((line) => line.length <= maxLineLength && !salutation.test(line) && !subjectLabel.test(line));
+      blockLines.every((line) => line.length <= maxLineLength && !salutation.test(line) && !subjectLabel.test(line) && !dateLabel.test(line));
     if (!isAddresseeLike) break;
     lines.push(...blockLines);
     indexes.push(at);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JSONContent } from '@tiptap/core';
 import type { Definition, FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { ImportWarningCode, type ImportWarning } from '../../shared/api/import-warnings.js';
 import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
@@ -25,7 +26,7 @@ export interface LetterBlocks {
   /** Footnotes in the order of their first reference; each is numbered `[n]` in the text. */
   notes: JSONContent[][];
   /** What the file had that a letter cannot hold, in words for the person importing it. */
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** A paragraph or heading with a fresh id, as the editor would give one that is typed. */
@@ -48,7 +49,7 @@ class Converter {
   private readonly definitions = new Map<string, Definition>();
   private readonly footnotes = new Map<string, FootnoteDefinition>();
   private readonly noteNumbers = new Map<string, number>();
-  private readonly warnings = new Set<string>();
+  private readonly warnings = new Set<ImportWarningCode>();
   /** The tracked changes whose words the text being read is part of (a Word file's markers). */
   private openChanges: number[] = [];
 
@@ -72,7 +73,7 @@ class Converter {
       const paragraphs = this.flow(definition.children, maxListDepth).filter((block) => block.type === 'paragraph' || block.type === 'heading');
       notes.push(paragraphs.map((block) => textBlock('paragraph', block.content ?? [])));
     }
-    return { blocks, notes, warnings: Array.from(this.warnings) };
+    return { blocks, notes, warnings: Array.from(this.warnings, (code) => ({ code })) };
   }
 
   private flow(nodes: readonly RootContent[], listDepth: number): JSONContent[] {
@@ -89,13 +90,13 @@ class Converter {
       case 'list':
         return this.list(node.ordered === true, node.start ?? 1, node.children, listDepth);
       case 'blockquote':
-        this.warnings.add('Quotations became ordinary paragraphs.');
+        this.warnings.add(ImportWarningCode.quotationsFlattened);
         return this.flow(node.children, listDepth);
       case 'code':
-        this.warnings.add('Code blocks became ordinary paragraphs.');
+        this.warnings.add(ImportWarningCode.codeBlocksFlattened);
         return nonEmpty([textBlock('paragraph', linesToInline(node.value, []))]);
       case 'table':
-        this.warnings.add('Tables became one paragraph per row.');
+        this.warnings.add(ImportWarningCode.tablesFlattened);
         return node.children.map((row) =>
           textBlock('paragraph', row.children.flatMap((cell, index) => [...(index > 0 ? [text(' | ', [])] : []), ...this.blockInline(cell.children)])),
         );
@@ -164,7 +165,7 @@ class Converter {
         return [text(`[${this.noteNumber(node.identifier, node.label ?? node.identifier)}]`, marks)];
       case 'image':
       case 'imageReference':
-        this.warnings.add('Images were left out: a letter holds text only.');
+        this.warnings.add(ImportWarningCode.imagesLeftOut);
         return [];
       case 'html':
         return /^<br\s*\/?>$/i.test(node.value.trim()) ? [{ type: 'hardBreak' }] : [];
@@ -206,7 +207,7 @@ class Converter {
 
   private link(url: string, children: PhrasingContent[], marks: Mark[]): JSONContent[] {
     if (!isAllowedLinkHref(url)) {
-      this.warnings.add('Links to anything but web pages and e-mail addresses became plain text.');
+      this.warnings.add(ImportWarningCode.linksMadePlain);
       return this.inline(children, marks);
     }
     return this.inline(children, withMark(marks, { type: 'link', attrs: { href: url.trim() } }));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureOffices } from '../../tests/fixtures/interchange/fixture-offices.js';
 import { readFixture } from '../../tests/fixtures/interchange/import-fixture.js';
 import { blockText } from '../../shared/domain/block-text.js';
+import { ImportWarningCode } from '../../shared/api/import-warnings.js';
 import { assembleLetterBody, letterBodyUpdate, notesHeading } from './assemble-letter-body.js';
 import { readLetterFile } from './read-letter-file.js';
 
@@ -73,7 +74,9 @@ describe('reading a Markdown letter', () => {
     ]);
     expect(JSON.stringify(body)).not.toContain('javascript:');
     expect(JSON.stringify(body)).toContain('https://example.org/port');
-    expect(file.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/Quotations/), expect.stringMatching(/Images/), expect.stringMatching(/Links/)]));
+    expect(file.warnings).toEqual(
+      expect.arrayContaining([{ code: ImportWarningCode.quotationsFlattened }, { code: ImportWarningCode.imagesLeftOut }, { code: ImportWarningCode.linksMadePlain }]),
+    );
   });
 });
 
@@ -91,9 +94,7 @@ describe('T1 direction controls in an imported letter', () => {
     const body = assembleLetterBody(file, { addressees: true, signatories: true });
     expect(outline(body.content ?? [])).toEqual(['paragraph: We accept the offer of EUR 10,000 and pay\u200Bment.', 'paragraph: See the plan.']);
     expect(JSON.stringify(body)).toContain('"href":"https://example.org/plan"');
-    expect(file.warnings).toContain(
-      '8 invisible direction control characters were removed (such as U+202E): they can make text read in another order on screen than on paper.',
-    );
+    expect(file.warnings).toContainEqual({ code: ImportWarningCode.directionControlsRemoved, count: 8 });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { ImportWarningCode, type ImportWarning } from '../../shared/api/import-warnings.js';
 import { ImportFormat } from '../../shared/api/interchange.js';
 import type { Office } from '../../shared/api/offices.js';
 import { bulletLinesToLists } from './bullet-lines-to-lists.js';
@@ -21,7 +22,7 @@ export interface LetterFile {
   blocks: JSONContent[];
   notes: JSONContent[][];
   parts: LetterParts;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** Who imports the file: their suggestions are what a Word file's tracked changes become. */
@@ -54,7 +55,7 @@ export async function readLetterFile(file: UploadedFile, offices: readonly Offic
   };
 }
 
-async function readWordTree(bytes: Uint8Array, importing: ImportingPerson): Promise<{ tree: Root; warnings: string[]; changes: ChangeReading[] }> {
+async function readWordTree(bytes: Uint8Array, importing: ImportingPerson): Promise<{ tree: Root; warnings: ImportWarning[]; changes: ChangeReading[] }> {
   const archive = await checkDocxArchive(bytes);
   // mammoth and its HTML tools are large: they load on the first Word import, not when the server starts.
   const { readDocx } = await import('./read-docx.js');
@@ -65,10 +66,10 @@ async function readWordTree(bytes: Uint8Array, importing: ImportingPerson): Prom
     if (error instanceof AppError) throw error;
     throw ImportError.broken('The Word document could not be read. Open it in Word, save it again as .docx and retry.');
   }
-  const warnings = content.imageCount > 0 ? ['Images were left out: a letter holds text only.'] : [];
-  if (content.changes.length > 0 && !importing.proposer) warnings.push('Tracked changes came in accepted, as Word shows them: you may not suggest in this letter.');
+  const warnings: ImportWarning[] = content.imageCount > 0 ? [{ code: ImportWarningCode.imagesLeftOut }] : [];
+  if (content.changes.length > 0 && !importing.proposer) warnings.push({ code: ImportWarningCode.trackedChangesAccepted });
   if (content.otherChanges > 0) {
-    warnings.push('Tracked changes of formatting and of paragraph breaks came in accepted, as Word shows them: a suggestion proposes words only.');
+    warnings.push({ code: ImportWarningCode.trackedFormattingAccepted });
   }
   return { tree: content.tree, warnings, changes: trackedChangeReadings(content.changes, importing.proposer, importing.now) };
 }

@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { ImportWarningCode, type ImportWarning } from '../../shared/api/import-warnings.js';
 import { stripReorderingCharacters } from '../../shared/domain/text-policy.js';
 
 /** Fields of a Markdown tree node that become letter text or a link's address. */
@@ -27,7 +28,6 @@ export function stripDirectionControls(tree: Root): number {
 }
 
 /** The preview's note about what was taken out. */
-export function directionControlsWarning(removed: number): string {
-  const count = removed === 1 ? 'One invisible direction control character was' : `${removed} invisible direction control characters were`;
-  return `${count} removed (such as U+202E): they can make text read in another order on screen than on paper.`;
+export function directionControlsWarning(removed: number): ImportWarning {
+  return { code: ImportWarningCode.directionControlsRemoved, count: removed };
 }

@@ -4,6 +4,7 @@ import { readFixture, snapshotOf } from '../../tests/fixtures/interchange/import
 import { fixtureOffices } from '../../tests/fixtures/interchange/fixture-offices.js';
 import { aino, handWrittenDocx, kadri, proposal, withProposals } from '../../tests/fixtures/interchange/suggested-letter.js';
 import { blockText } from '../../shared/domain/block-text.js';
+import { ImportWarningCode } from '../../shared/api/import-warnings.js';
 import { SuggestionKind, openSuggestions, type SuggestionAuthor } from '../../shared/domain/suggestions.js';
 import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 import { letterToDocx } from '../export/letter-to-docx.js';
@@ -69,7 +70,7 @@ describe('Word round trip of suggestions', () => {
     expect(paragraph).toBe(
       'We write on behalf of four ministries that share the waters of the Baltic Sea. Our coast guards already meet every month; we now ask for the means to patrol together.',
     );
-    expect(file.warnings).toContain('Tracked changes came in accepted, as Word shows them: you may not suggest in this letter.');
+    expect(file.warnings).toContainEqual({ code: ImportWarningCode.trackedChangesAccepted });
   });
 });
 

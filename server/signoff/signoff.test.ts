@@ -19,6 +19,7 @@ import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph
 import { collectTextBlocks, letterBodyJson, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { type AccessChange, readAccessMessage } from '../../shared/protocol/access-message.js';
+import { AccessReason } from '../../shared/protocol/access-reasons.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
@@ -397,7 +398,7 @@ describe('sign-off of paragraphs', () => {
     expect((await api('coordinator', 'POST', '/status', { to: 'ready' })).status).toBe(200);
     // The drafter's open editor is told at once, with the reason to show.
     await until(() => access.at(-1)?.canEdit === false);
-    expect(access.at(-1)!.reason).toMatch(/ready to sign: its text is read-only/);
+    expect(access.at(-1)!.reason).toBe(AccessReason.letterReady);
     // A restore is a server edit: refused too, and the text stays.
     const restore = await api('drafter', 'POST', '/paragraphs/p1/restore', { revisionId: earlier.id, hash: before });
     expect(restore.status).toBe(409);

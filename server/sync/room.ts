@@ -11,6 +11,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
+import { AccessReason } from '../../shared/protocol/access-reasons.js';
 import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
 import type { LetterCommentsMessage } from '../../shared/api/comments.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
@@ -133,7 +134,7 @@ export class Room implements CommitTarget {
   private readonly presenceOwners = new Map<number, PresenceOwner>();
   /** A letter every office has signed accepts no edits from anyone. */
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
-  private readOnlyReason: string | null = null;
+  private readOnlyReason: AccessReason | null = null;
   private readonly settleWaiters: (() => void)[] = [];
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
@@ -392,7 +393,7 @@ export class Room implements CommitTarget {
       const canEdit = !isTextReadOnly(status) && canEditOf(connection);
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
-      const reason = this.readOnlyReason ?? (wasReadOnly ? 'The letter’s text is open for changes again: you can edit it.' : 'You can edit this letter.');
+      const reason = this.readOnlyReason ?? (wasReadOnly ? AccessReason.textOpenAgain : AccessReason.canEdit);
       connection.send(writeAccessMessage({ canEdit, reason }));
     }
   }
@@ -627,9 +628,7 @@ export class Room implements CommitTarget {
       const canEdit = canEditText(roles) && this.readOnlyReason === null;
       if (canEdit === connection.canEdit) continue;
       connection.canEdit = canEdit;
-      const reason = canEdit
-        ? 'The coordinator changed your role: you can now edit this letter.'
-        : 'The coordinator changed your role: you can now read this letter but not edit it.';
+      const reason = canEdit ? AccessReason.roleNowEdits : AccessReason.roleNowReads;
       connection.send(writeAccessMessage({ canEdit, reason }));
     }
   }

@@ -1,8 +1,25 @@
 import { z } from 'zod';
 
+/**
+ * With `validation_failed`: the first problem the schema found, by the path of its field and the
+ * kind of problem (zod's issue code, and the rule, limit or format concerned), so that a client can
+ * say it in the person's language.
+ */
+export const validationIssueSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  rule: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  format: z.string().optional(),
+  /** Whether the value is text, so that `minimum` and `maximum` count characters. */
+  isText: z.boolean().optional(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+
 /** Every error answer of the HTTP API has this shape. `code` is stable; `message` is for people. */
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional(), issue: validationIssueSchema.optional() }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 

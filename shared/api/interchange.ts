@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { officeIdSchema } from './ids.js';
+import { importWarningSchema } from './import-warnings.js';
 import { createLetterRequestSchema } from './letters.js';
 
 /** The kinds of file a letter can be created from. */
 export const ImportFormat = { markdown: 'markdown', docx: 'docx' } as const;
 export type ImportFormat = (typeof ImportFormat)[keyof typeof ImportFormat];
-
-/**
- * The heading under which an export of a signed letter records the final signatures. An import
- * leaves that section out: it records another letter's signatures, not text to draft.
- */
-export const signatureRecordHeading = 'Record of final signatures';
 
 /** The kinds of file a letter can be downloaded as. */
 export const ExportFormat = { docx: 'docx', pdf: 'pdf', markdown: 'markdown' } as const;
@@ -75,8 +70,8 @@ export const importPreviewSchema = z.object({
   noteCount: z.number().int().nonnegative(),
   /** The first paragraphs of the body as plain text. */
   excerpt: z.array(z.string()),
-  /** What the file had that a letter cannot hold (images, tables…), said in words. */
-  warnings: z.array(z.string()),
+  /** What the file had that a letter cannot hold (images, tables…), as codes the client puts in words. */
+  warnings: z.array(importWarningSchema),
   /** The body's paragraphs longer than `longParagraphCharacters`, in reading order. */
   longParagraphs: z.array(longParagraphSchema),
   /** A Word file's tracked changes that come in as the person's suggestions (rule S13). */

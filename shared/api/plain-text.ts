@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { findReorderingCharacter } from '../domain/text-policy.js';
 
-const directionControlIssue = 'must not contain invisible direction controls';
+/**
+ * The rules of these schemas beyond length, named in each refusal's `params.rule`, so that a form
+ * says what to fix in the person's language rather than showing the schema's English words.
+ */
+export const PlainTextRule = {
+  noControlCharacters: 'no_control_characters',
+  noDirectionControls: 'no_direction_controls',
+} as const;
+export type PlainTextRule = (typeof PlainTextRule)[keyof typeof PlainTextRule];
+
+const directionControlIssue = { message: 'must not contain invisible direction controls', params: { rule: PlainTextRule.noDirectionControls } };
 const hasNoDirectionControl = (value: string) => findReorderingCharacter(value) === null;
 const hasNoControlCharacter = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
@@ -14,7 +24,7 @@ export const plainLineSchema = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine(hasNoControlCharacter, 'must not contain control characters')
+    .refine(hasNoControlCharacter, { message: 'must not contain control characters', params: { rule: PlainTextRule.noControlCharacters } })
     .refine(hasNoDirectionControl, directionControlIssue);
 
 /**

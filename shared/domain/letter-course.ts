@@ -1,4 +1,5 @@
 import { LetterStatus } from '../api/letters.js';
+import { AccessReason } from '../protocol/access-reasons.js';
 
 /** A move of the letter's course that the coordinator may make. Signing is the offices' own act. */
 export interface StatusMove {
@@ -58,12 +59,10 @@ export function isTextReadOnly(status: LetterStatus): boolean {
 /** Every status whose text is read-only, for checks the store makes under the letter's lock. */
 export const textReadOnlyStatuses: readonly LetterStatus[] = Object.values(LetterStatus).filter(isTextReadOnly);
 
-/** Why the text is read-only in this status, as every open editor tells its person; null when it is not. */
-export function textReadOnlyReason(status: LetterStatus): string | null {
-  if (isFrozen(status)) return 'Every signatory office has signed this letter: it is frozen and can no longer be edited.';
-  if (status === LetterStatus.ready) {
-    return 'The letter is ready to sign: its text is read-only. The coordinator can move it back to review to change it.';
-  }
+/** Why the text is read-only in this status, as a code every open editor shows its person in words; null when it is not. */
+export function textReadOnlyReason(status: LetterStatus): AccessReason | null {
+  if (isFrozen(status)) return AccessReason.letterFrozen;
+  if (status === LetterStatus.ready) return AccessReason.letterReady;
   return null;
 }
 

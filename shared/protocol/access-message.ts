@@ -1,14 +1,18 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { AccessReason } from './access-reasons.js';
 import { MessageType } from './message-types.js';
 
-/** What a connection may now do, and why it changed (for the person to read). */
+/**
+ * What a connection may now do, and why it changed. The server sends one of the `AccessReason`
+ * codes; a reader keeps whatever string came (a newer server may know more reasons).
+ */
 export interface AccessChange {
   canEdit: boolean;
-  reason: string;
+  reason: AccessReason | (string & {});
 }
 
-/** `access` (101): `varUint(101) · varUint(canEdit ? 1 : 0) · varString(reason)`. */
+/** `access` (101): `varUint(101) · varUint(canEdit ? 1 : 0) · varString(reason code)`. */
 export function writeAccessMessage(change: AccessChange): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.access);

@@ -6,6 +6,7 @@ import { aino, kadri, proposal, withProposals } from '../fixtures/interchange/su
 import { letterToDocx } from '../../server/export/letter-to-docx.js';
 import { SuggestionKind } from '../../shared/domain/suggestions.js';
 import { pdfPages } from '../fixtures/interchange/pdf-text.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import { expectNoViolations } from './support/accessibility.js';
 import { demoCoordinator, letterText, saveStatus, saveStatusText, signIn, uniqueText } from './support/workspace.js';
 
@@ -114,4 +115,45 @@ test('a Word file with tracked changes comes in as the importer’s suggestions,
   await preview.getByRole('button', { name: 'Create letter from file' }).click();
   await expect(page).toHaveURL(/\/letters\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('region', { name: /^Suggestions/ }).getByRole('heading', { name: 'Suggestions (2)' })).toBeVisible();
+});
+
+test.describe('an import preview in the person’s language', () => {
+  // The language is stored with the account, and later journeys sign in as the same person.
+  test.afterEach(async ({ page }) => {
+    const reset = await page.request.put('/api/account/language', { data: { language: 'en' } });
+    expect([200, 204, 401]).toContain(reset.status());
+  });
+
+  test('a person who works in Finnish reads in Finnish what the import changed', async ({ page }) => {
+    const fi = createTranslator('fi');
+    await signIn(page, demoCoordinator.email);
+    await page.getByRole('banner').getByLabel('Language').selectOption('fi');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+
+    const importer = page.getByRole('region', { name: fi.t('letters.importALetter') });
+    const markdown = [
+      '# Rajavartijoiden yhteinen koulutus',
+      '',
+      '> Lainaus raportista.',
+      '',
+      '```',
+      'Kouluttajia: 4',
+      '```',
+      '',
+      '![Kartta](https://example.org/kartta.png)',
+      '',
+      'Ehdotamme yhteistä \u202Eopetussuunnitelmaa\u202C.',
+    ].join('\n');
+    await importer.getByLabel(fi.t('import.markdownOrWordFile')).setInputFiles({ name: 'koulutus.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+    const preview = importer.getByRole('form', { name: fi.t('import.theLetterFrom', { fileName: 'koulutus.md' }) });
+    const changes = preview.getByRole('list', { name: fi.t('import.whatChangedOnImport') }).getByRole('listitem');
+    await expect(changes).toHaveText([
+      fi.t('import.warningQuotations'),
+      fi.t('import.warningCodeBlocks'),
+      fi.t('import.warningImages'),
+      fi.t('import.warningDirectionControls', { count: 2 }),
+    ]);
+    await expect(changes.first()).toHaveText('Lainaukset muutettiin tavallisiksi kappaleiksi.');
+    await expectNoViolations(page);
+  });
 });

@@ -48,6 +48,17 @@ describe('T1 lines read beside the letter hold no direction controls', () => {
     await expectRefused(await apiRequest(server(), admin, 'POST', '/api/admin/users', person));
   });
 
+  it('T1 the refusal names the field and the rule it broke, so that the screen can say it in the person’s language', async () => {
+    const coordinator = await signIn(server());
+    const letterId = await findDemoLetterId(server(), coordinator);
+    const invitee = { name: `Minister ${reversed}`, email: 'reversed3@ee-interior.example', officeId: 'ee-interior', roles: ['observer'] };
+    const response = await apiRequest(server(), coordinator, 'POST', `/api/letters/${letterId}/invitations`, invitee);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; issue?: unknown } };
+    expect(error.code).toBe('validation_failed');
+    expect(error.issue).toEqual({ field: 'name', code: 'custom', rule: 'no_direction_controls' });
+  });
+
   it("T1 an office's minister, its default signatory, cannot be named with a direction control", async () => {
     const admin = await signIn(server(), 'Olli Korhonen');
     const office = {

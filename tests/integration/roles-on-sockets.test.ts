@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readAccessMessage, type AccessChange } from '../../shared/protocol/access-message.js';
+import { AccessReason } from '../../shared/protocol/access-reasons.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { appendParagraph, plainText } from './harness/letter-body.js';
@@ -76,7 +77,7 @@ describe('INV-5 roles are enforced on the websocket', () => {
     await editor.whenSynced();
     await apiRequest(server(), coordinator, 'PUT', `/api/letters/${letterId}/members/${member.user.id}`, { roles: ['observer'] });
     await expect.poll(() => changes.at(-1)?.canEdit).toBe(false);
-    expect(changes.at(-1)?.reason).toMatch(/read this letter but not edit it/);
+    expect(changes.at(-1)?.reason).toBe(AccessReason.roleNowReads);
     const closed = new Promise<number>((resolve) => editor.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
     appendParagraph(editor.doc, 'AFTER-DOWNGRADE');
     expect(await closed).toBe(CloseCode.forbidden);
