@@ -440,7 +440,7 @@ export class JlLetterPage extends LitElement {
           .course=${this.letterState.course}
           .signatories=${signatories}
           .letterState=${this.letterState}
-          .textVersion=${this.paragraph?.hash ?? ''}
+          .textDoc=${this.connection?.doc}
           .myOfficeId=${myOfficeId}
           .isCoordinator=${isCoordinator}
           .isApprover=${isApprover}

@@ -5,7 +5,7 @@ import type { SignoffGrid } from '../../shared/api/signoffs.js';
 import type { LetterDetail } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
-import { loadSignoffGrid, signoffGridCsvPath } from '../api/signoffs-api.js';
+import { signoffGridCsvPath } from '../api/signoffs-api.js';
 import { letterParagraphPath, letterPath } from '../app/route.js';
 import { officeWithCountry, shortOfficeName } from '../../shared/domain/office-names.js';
 import { LetterConnection } from '../editor/letter-connection.js';
@@ -14,6 +14,7 @@ import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
+import { deriveSignoffGrid } from './derived-signoff-grid.js';
 import '../notifications/jl-letter-deadlines.js';
 import { layoutMedia, layoutQuery } from '../ui/layout-breakpoints.js';
 import { MediaQueryController } from '../ui/media-query-controller.js';
@@ -21,8 +22,8 @@ import { MediaQueryController } from '../ui/media-query-controller.js';
 /** The office picker's choice of every office at once (the table then scrolls sideways). */
 const everyOffice = 'all';
 
-/** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
-const refreshDelayMs = 400;
+/** Typing fires many changes; the grid is derived again once they settle. */
+const refreshDelayMs = 150;
 
 const filterLabels: Record<GridFilter, string> = {
   get [GridFilter.all]() { return t('signoff.allParagraphs'); },
@@ -80,12 +81,14 @@ export class JlSignoffDashboard extends LitElement {
     this.closeConnection();
     this.grid = undefined;
     this.letter = undefined;
-    void this.refresh();
+    this.error = null;
     void this.loadLetterDetail();
     if (!this.letterId) return;
-    // The same live connection as the letter page: sign-offs (102) and text updates both move the grid.
+    // The same live connection as the letter page: the grid is derived from its text and its letter
+    // state (102), here in the browser, so neither a sign-off nor a keystroke costs a request.
     const connection = new LetterConnection(this.letterId);
     connection.addEventListener('letter-state', this.scheduleRefresh);
+    connection.addEventListener('change', this.onConnectionChange);
     connection.doc.on('update', this.scheduleRefresh);
     connection.start();
     this.connection = connection;
@@ -94,27 +97,30 @@ export class JlSignoffDashboard extends LitElement {
   private closeConnection(): void {
     clearTimeout(this.refreshTimer);
     this.connection?.removeEventListener('letter-state', this.scheduleRefresh);
+    this.connection?.removeEventListener('change', this.onConnectionChange);
+    this.connection?.doc.off('update', this.scheduleRefresh);
     this.connection?.destroy();
     this.connection = undefined;
   }
 
-  private readonly scheduleRefresh = (): void => {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelayMs);
+  /** A connection the server closed for good (no access, signed out) says why instead of the grid. */
+  private readonly onConnectionChange = (): void => {
+    const message = this.connection?.closeMessage ?? null;
+    if (message && message !== this.error) this.error = message;
   };
 
-  private async refresh(): Promise<void> {
-    const letterId = this.letterId;
-    if (!letterId) return;
-    try {
-      const grid = await loadSignoffGrid(letterId);
-      if (letterId !== this.letterId) return;
-      this.grid = grid;
-      this.error = null;
-      document.title = t('signoff.signOffOverviewJointly');
-    } catch (error) {
-      this.error = describeError(error);
-    }
+  private readonly scheduleRefresh = (): void => {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), refreshDelayMs);
+  };
+
+  private refresh(): void {
+    const connection = this.connection;
+    if (!connection) return;
+    const grid = deriveSignoffGrid(connection.doc, connection.letterState);
+    if (!grid) return;
+    this.grid = grid;
+    document.title = t('signoff.signOffOverviewJointly');
   }
 
   private async loadLetterDetail(): Promise<void> {
@@ -123,8 +129,8 @@ export class JlSignoffDashboard extends LitElement {
     try {
       const letter = await loadLetter(letterId);
       if (letterId === this.letterId) this.letter = letter;
-    } catch {
-      // The grid's own error says what went wrong; office names then stay in English only.
+    } catch (error) {
+      this.error = describeError(error);
     }
   }
 
