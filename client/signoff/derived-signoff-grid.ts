@@ -4,7 +4,7 @@ import { currentParagraphs, type CurrentParagraph } from '../../shared/domain/cu
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { buildSignoffGrid, signoffProgress, type SignoffProgress } from '../../shared/domain/signoff-grid.js';
 import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
-import { latestAct, type LetterState } from './letter-state.js';
+import { latestAct, type LetterState } from '../sync/letter-state.js';
 
 /** Every latest act the page knows, one entry per paragraph and office. */
 function latestSignoffs(state: LetterState): SignoffEntry[] {

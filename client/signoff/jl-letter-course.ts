@@ -10,7 +10,7 @@ import { loadOffices } from '../api/offices-api.js';
 import { saveSignatories, signLetter } from '../api/signoffs-api.js';
 import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
-import { emptyLetterState, type LetterState } from './letter-state.js';
+import { emptyLetterState, type LetterState } from '../sync/letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatUtcDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -20,7 +20,7 @@ import type { ApprovalCandidate } from './jl-approve-all-dialog.js';
 import { ApprovalsRecordedEvent } from './approvals-recorded-event.js';
 import { deriveSignoffProgress } from './derived-signoff-grid.js';
 import type { SignoffProgress } from '../../shared/domain/signoff-grid.js';
-import type * as Y from 'yjs';
+import { type LetterSession, LetterSessionWatch } from '../sync/letter-session.js';
 
 /** Where an error belongs: it is shown next to the control that caused it. */
 type ErrorPlace = 'signatories' | 'approveAll' | 'sign';
@@ -42,10 +42,8 @@ export class JlLetterCourse extends LitElement {
   static override properties = {
     letterId: { attribute: false },
     status: { attribute: false },
-    course: { attribute: false },
+    session: { attribute: false },
     signatories: { attribute: false },
-    letterState: { attribute: false },
-    textDoc: { attribute: false },
     myOfficeId: { attribute: false },
     isCoordinator: { attribute: false },
     isApprover: { attribute: false },
@@ -63,11 +61,9 @@ export class JlLetterCourse extends LitElement {
 
   declare letterId: string;
   declare status: LetterStatus;
-  declare course: LetterCourse | null;
+  /** The open letter: its letter state (102) and its text, whose every change moves the progress. */
+  declare session: LetterSession | undefined;
   declare signatories: Signatory[];
-  declare letterState: LetterState;
-  /** The shared text: progress follows every change to any paragraph, whoever made it. */
-  declare textDoc: Y.Doc | undefined;
   declare myOfficeId: string | undefined;
   declare isCoordinator: boolean;
   declare isApprover: boolean;
@@ -83,17 +79,14 @@ export class JlLetterCourse extends LitElement {
   declare private isBusy: boolean;
   declare private error: string | null;
   declare private errorPlace: ErrorPlace;
-  /** The text this panel listens to, to count again after each change. */
-  private watchedDoc: Y.Doc | undefined;
+  private readonly sessionWatch = new LetterSessionWatch(this, () => this.session, ['change', 'text']);
 
   constructor() {
     super();
     this.letterId = '';
     this.status = LetterStatus.drafting;
-    this.course = null;
+    this.session = undefined;
     this.signatories = [];
-    this.letterState = emptyLetterState;
-    this.textDoc = undefined;
     this.myOfficeId = undefined;
     this.isCoordinator = false;
     this.isApprover = false;
@@ -113,32 +106,20 @@ export class JlLetterCourse extends LitElement {
     });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.watch(undefined);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('textDoc')) this.watch(this.textDoc);
     if (changed.has('isCoordinator') && this.isCoordinator && this.offices === undefined) {
       this.offices = [];
       void this.loadAllOffices();
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.watch(this.textDoc);
+  private get letterState(): LetterState {
+    return this.session?.letterState ?? emptyLetterState;
   }
 
-  private watch(doc: Y.Doc | undefined): void {
-    this.watchedDoc?.off('update', this.onTextChange);
-    this.watchedDoc = doc;
-    doc?.on('update', this.onTextChange);
+  private get course(): LetterCourse | null {
+    return this.letterState.course;
   }
-
-  // Lit batches the requests: one count per change, after the editor has taken it in.
-  private readonly onTextChange = (): void => this.requestUpdate();
 
   private async loadAllOffices(): Promise<void> {
     try {

@@ -8,7 +8,7 @@ import { loadLetter } from '../api/letters-api.js';
 import { signoffGridCsvPath } from '../api/signoffs-api.js';
 import { letterParagraphPath, letterPath } from '../app/route.js';
 import { officeWithCountry, shortOfficeName } from '../../shared/domain/office-names.js';
-import { LetterConnection } from '../editor/letter-connection.js';
+import { LetterSession } from '../sync/letter-session.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
@@ -58,7 +58,8 @@ export class JlSignoffDashboard extends LitElement {
   /** On a phone the grid shows one office at a time: this one, `everyOffice`, or '' for the first. */
   declare private shownOfficeId: string;
   private readonly phoneLayout = new MediaQueryController(this, layoutQuery.phone);
-  private connection: LetterConnection | undefined;
+  /** The same live letter as the letter page: its text and letter state (102) move the grid. */
+  private readonly session = new LetterSession(this);
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -69,44 +70,34 @@ export class JlSignoffDashboard extends LitElement {
     this.error = null;
     this.filter = GridFilter.all;
     this.shownOfficeId = '';
+    this.session.addEventListener('change', this.onSessionChange);
+    this.session.addEventListener('text', this.scheduleRefresh);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeConnection();
+    clearTimeout(this.refreshTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('letterId')) return;
-    this.closeConnection();
+    clearTimeout(this.refreshTimer);
+    this.session.close();
     this.grid = undefined;
     this.letter = undefined;
     this.error = null;
     void this.loadLetterDetail();
     if (!this.letterId) return;
-    // The same live connection as the letter page: the grid is derived from its text and its letter
-    // state (102), here in the browser, so neither a sign-off nor a keystroke costs a request.
-    const connection = new LetterConnection(this.letterId);
-    connection.addEventListener('letter-state', this.scheduleRefresh);
-    connection.addEventListener('change', this.onConnectionChange);
-    connection.doc.on('update', this.scheduleRefresh);
-    connection.start();
-    this.connection = connection;
+    // The grid is derived here in the browser from the text and the letter state, so neither a
+    // sign-off nor a keystroke costs a request.
+    this.session.open(this.letterId, {}, { start: true });
   }
 
-  private closeConnection(): void {
-    clearTimeout(this.refreshTimer);
-    this.connection?.removeEventListener('letter-state', this.scheduleRefresh);
-    this.connection?.removeEventListener('change', this.onConnectionChange);
-    this.connection?.doc.off('update', this.scheduleRefresh);
-    this.connection?.destroy();
-    this.connection = undefined;
-  }
-
-  /** A connection the server closed for good (no access, signed out) says why instead of the grid. */
-  private readonly onConnectionChange = (): void => {
-    const message = this.connection?.closeMessage ?? null;
+  private readonly onSessionChange = (): void => {
+    // A connection the server closed for good (no access, signed out) says why instead of the grid.
+    const message = this.session.closeMessage;
     if (message && message !== this.error) this.error = message;
+    this.scheduleRefresh();
   };
 
   private readonly scheduleRefresh = (): void => {
@@ -115,9 +106,9 @@ export class JlSignoffDashboard extends LitElement {
   };
 
   private refresh(): void {
-    const connection = this.connection;
-    if (!connection) return;
-    const grid = deriveSignoffGrid(connection.doc, connection.letterState);
+    const doc = this.session.doc;
+    if (!doc) return;
+    const grid = deriveSignoffGrid(doc, this.session.letterState);
     if (!grid) return;
     this.grid = grid;
     document.title = t('signoff.signOffOverviewJointly');

@@ -5,7 +5,7 @@ import type { ParagraphHistory } from '../../shared/api/history.js';
 import type { SignoffGrid } from '../../shared/api/signoffs.js';
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
 import { deriveSignoffGrid } from '../../client/signoff/derived-signoff-grid.js';
-import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../../client/signoff/letter-state.js';
+import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../../client/sync/letter-state.js';
 import { appendParagraph, bodyOf } from './harness/letter-body.js';
 import { recordServerMessages } from './harness/letter-state-recorder.js';
 import { useSharedServer, type ServerProcess } from './harness/server-process.js';
