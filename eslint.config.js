@@ -37,6 +37,14 @@ export default tseslint.config(
     rules: restrict([{ group: ['**/server/**', 'node:*'], message: 'The client talks to the server over HTTP and websockets only.' }]),
   },
   {
+    // The letter session is what editor/, signoff/, comments/ and letters/ build on: it imports none of the client's features.
+    files: ['client/sync/**/*.ts'],
+    rules: restrict([
+      { group: ['**/server/**', 'node:*'], message: 'The client talks to the server over HTTP and websockets only.' },
+      { regex: '^\\.\\./(?!i18n/)[^.]', message: 'client/sync imports only shared/, the i18n helpers and its own files: the features import it, not the other way round.' },
+    ]),
+  },
+  {
     files: ['server/store/**/*.ts', 'server/auth/**/*.ts', 'server/http/**/*.ts'],
     rules: restrict([
       {

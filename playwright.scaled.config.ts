@@ -19,6 +19,7 @@ export default defineConfig({
     'paragraph-history-and-versions.spec.ts',
     'hostile-presence-leaves-text.spec.ts',
     'signature-binds-to-what-was-seen.spec.ts',
+    'course-progress-follows-every-paragraph.spec.ts',
   ],
   webServer: {
     ...base.webServer,

@@ -6,8 +6,6 @@ import {
   paragraphSignoffHistorySchema,
   type SignatoriesRequest,
   type SignoffDecision,
-  type SignoffGrid,
-  signoffGridSchema,
   type SignoffRequest,
   type SignoffResponse,
   signoffResponseSchema,
@@ -30,10 +28,6 @@ export async function recordSignoffs(letterId: string, request: SignoffRequest):
 
 export async function loadParagraphHistory(letterId: string, paragraphId: string): Promise<ParagraphSignoffHistory> {
   return requestJson(paragraphBase(letterId, paragraphId), paragraphSignoffHistorySchema);
-}
-
-export async function loadSignoffGrid(letterId: string): Promise<SignoffGrid> {
-  return requestJson(`${letterBase(letterId)}/signoff-grid`, signoffGridSchema);
 }
 
 export function signoffGridCsvPath(letterId: string): string {

@@ -9,7 +9,7 @@ import { describeError } from '../api/api-error.js';
 import { loadSession, signOut } from '../api/session-api.js';
 import '../admin/jl-admin-page.js';
 import '../audit/jl-audit-page.js';
-import { discardBrowserCopies } from '../editor/browser-copy.js';
+import { discardBrowserCopies } from '../sync/browser-copy.js';
 import '../invitations/jl-invitation-page.js';
 import '../letters/jl-letter-list-page.js';
 import '../session/jl-session-menu.js';

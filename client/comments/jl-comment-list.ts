@@ -13,7 +13,7 @@ import { editComment, replyToThread, saveCommentSettings, setThreadStatus, start
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, formStyles, messageStyles } from '../ui/shared-styles.js';
-import { emptyCommentsState, type CommentsState } from './comments-state.js';
+import { emptyCommentsState, type CommentsState } from '../sync/comments-state.js';
 import { matchesThreadFilter, ThreadFilter, threadFilterLabel } from './thread-filter.js';
 
 /** The selected words the next comment is about. */

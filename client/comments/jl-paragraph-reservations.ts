@@ -6,7 +6,7 @@ import type { Signatory } from '../../shared/api/letters.js';
 import { reservationKinds, type ReservationKind } from '../../shared/domain/reservations.js';
 import { describeError } from '../api/api-error.js';
 import { enterReservation, liftReservation } from '../api/comments-api.js';
-import { emptyLetterState, openReservations, type LetterState } from '../signoff/letter-state.js';
+import { emptyLetterState, openReservations, type LetterState } from '../sync/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, formStyles, messageStyles } from '../ui/shared-styles.js';

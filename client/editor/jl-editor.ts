@@ -10,7 +10,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName, letterExtensions, paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
-import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
+import { emptyLetterState, type LetterState } from '../sync/letter-state.js';
 import { listParagraphs, type ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import { SignoffGutter, signoffGutterKey } from '../signoff/signoff-gutter.js';
 import { signoffGutterStyles } from '../signoff/signoff-gutter-styles.js';
@@ -18,7 +18,8 @@ import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
 import { ParagraphFocusEvent } from './paragraph-focus-event.js';
 import './jl-editor-toolbar.js';
 import { LetterCarets } from './letter-carets.js';
-import type { LetterConnection } from './letter-connection.js';
+import type { LetterConnection } from '../sync/letter-connection.js';
+import { type LetterSession, LetterSessionWatch } from '../sync/letter-session.js';
 import { renderCaret } from './render-caret.js';
 import { DirectionControlFilter } from './direction-control-filter.js';
 import { LetterLimitFilter } from './letter-limit-filter.js';
@@ -45,10 +46,9 @@ export class JlEditor extends LitElement {
   private readonly languageController = new LanguageController(this);
 
   static override properties = {
-    connection: { attribute: false },
+    session: { attribute: false },
     user: { attribute: false },
     isEditable: { attribute: false },
-    letterState: { attribute: false },
     officeIds: { attribute: false },
     letterId: { attribute: false },
     canSuggest: { attribute: false },
@@ -62,11 +62,10 @@ export class JlEditor extends LitElement {
     textNotice: { state: true },
   };
 
-  declare connection: LetterConnection | undefined;
+  /** The open letter: the connection whose Y.Doc this editor binds to, and the letter state (102). */
+  declare session: LetterSession | undefined;
   declare user: SessionUser | undefined;
   declare isEditable: boolean;
-  /** Sign-offs and signatory offices for the gutter beside each paragraph. */
-  declare letterState: LetterState;
   declare officeIds: readonly string[];
   declare letterId: string;
   /** Whether this person may propose changes (rule S13): the "Suggesting" switch is offered. */
@@ -94,6 +93,9 @@ export class JlEditor extends LitElement {
   /** What the editor took out of, or refused from, the person's own input, and why (rule T1, letter limits). */
   declare private textNotice: string | null;
   private boundConnection: LetterConnection | undefined;
+  /** The letter state the gutter and the suggestions' colours were last drawn from. */
+  private drawnLetterState: LetterState | undefined;
+  private readonly sessionWatch = new LetterSessionWatch(this, () => this.session);
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
   private clickedPosition: number | null = null;
@@ -102,10 +104,9 @@ export class JlEditor extends LitElement {
 
   constructor() {
     super();
-    this.connection = undefined;
+    this.session = undefined;
     this.user = undefined;
     this.isEditable = true;
-    this.letterState = emptyLetterState;
     this.officeIds = [];
     this.letterId = '';
     this.canSuggest = false;
@@ -200,17 +201,25 @@ export class JlEditor extends LitElement {
     }
   }
 
+  /** Sign-offs and signatory offices for the gutter beside each paragraph. */
+  private get letterState(): LetterState {
+    return this.session?.letterState ?? emptyLetterState;
+  }
+
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('letterState')) {
+    const connection = this.session?.connection;
+    const isLetterStateNew = this.drawnLetterState !== this.letterState;
+    this.drawnLetterState = this.letterState;
+    if (isLetterStateNew) {
       this.colourOffices();
       this.editor?.view.dispatch(this.editor.state.tr.setMeta(suggestionTitlesKey, true));
     }
     // One editor per connection: after destroyEditor() the same (now closed) connection is never rebound.
-    if (this.connection && this.user && this.connection !== this.boundConnection) {
+    if (connection && this.user && connection !== this.boundConnection) {
       this.destroyEditor();
-      this.boundConnection = this.connection;
-      this.editor = this.createEditor(this.connection, this.user);
-      this.connection.start();
+      this.boundConnection = connection;
+      this.editor = this.createEditor(connection, this.user);
+      connection.start();
     }
     if ((changed.has('isEditable') || changed.has('hasFailed')) && this.editor) {
       this.editor.setEditable(this.canType);
@@ -220,7 +229,7 @@ export class JlEditor extends LitElement {
     // The text's name and the gutter's words are drawn by ProseMirror, not Lit: redraw them in a new language.
     const languageChanged = this.drawnLanguage !== currentLanguage();
     this.drawnLanguage = currentLanguage();
-    if ((changed.has('letterState') || officesChanged || changed.has('editor') || languageChanged) && this.editor) {
+    if ((isLetterStateNew || officesChanged || changed.has('editor') || languageChanged) && this.editor) {
       const { view } = this.editor;
       view.dispatch(view.state.tr.setMeta(signoffGutterKey, { letterState: this.letterState, officeIds: this.officeIds }));
     }

@@ -3,7 +3,7 @@ import { LanguageController } from '../i18n/language-controller.js';
 import { officeWithCountry } from '../../shared/domain/office-names.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { LetterConnection } from './letter-connection.js';
+import type { LetterConnection } from '../sync/letter-connection.js';
 
 interface Person {
   clientId: number;

@@ -1,7 +1,7 @@
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
-import { SaveState, saveStateText } from './save-state.js';
+import { SaveState, saveStateText } from '../sync/save-state.js';
 
 const stateIcon: Record<SaveState, string> = {
   [SaveState.connecting]: '…',

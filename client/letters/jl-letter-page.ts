@@ -19,11 +19,11 @@ import '../editor/jl-editor.js';
 import '../editor/jl-presence-list.js';
 import '../editor/jl-save-status.js';
 import '../export/jl-export-menu.js';
-import { keepInBrowser } from '../editor/browser-copy.js';
+import { keepInBrowser } from '../sync/browser-copy.js';
 import { copyToMarkdown } from '../editor/copy-to-markdown.js';
-import { LetterConnection } from '../editor/letter-connection.js';
+import { LetterSession } from '../sync/letter-session.js';
 import { ParagraphFocusEvent } from '../editor/paragraph-focus-event.js';
-import { SaveState } from '../editor/save-state.js';
+import { SaveState } from '../sync/save-state.js';
 import '../history/jl-paragraph-history.js';
 import '../members/jl-members-panel.js';
 import { MembersChangedEvent } from '../members/members-changed-event.js';
@@ -36,10 +36,9 @@ import { ShowParagraphEvent } from '../signoff/show-paragraph-event.js';
 import { ShowThreadEvent } from '../comments/show-thread-event.js';
 import '../comments/jl-comment-list.js';
 import '../comments/jl-paragraph-reservations.js';
-import { emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
+import type { CommentsState } from '../sync/comments-state.js';
 import type { ThreadEntry } from '../../shared/api/comments.js';
 import '../notifications/jl-letter-deadlines.js';
-import { emptyLetterState, type LetterState } from '../signoff/letter-state.js';
 import type { ParagraphInfo } from '../signoff/paragraph-signoff.js';
 import type { BodyNodeJson } from '../../shared/domain/letter-hash.js';
 import { adoptDocumentStyles } from '../ui/adopt-document-styles.js';
@@ -69,15 +68,9 @@ export class JlLetterPage extends LitElement {
     user: { attribute: false },
     letter: { state: true },
     loadError: { state: true },
-    connection: { state: true },
-    saveState: { state: true },
-    closeMessage: { state: true },
-    access: { state: true },
     isMembersOpen: { state: true },
     isSignoffOpen: { state: true },
-    letterState: { state: true },
     paragraph: { state: true },
-    comments: { state: true },
     languageError: { state: true },
   };
 
@@ -85,25 +78,23 @@ export class JlLetterPage extends LitElement {
   declare user: SessionUser | undefined;
   declare private letter: LetterDetail | undefined;
   declare private loadError: ApiError | Error | undefined;
-  declare private connection: LetterConnection | undefined;
-  declare private saveState: SaveState;
-  declare private closeMessage: string | null;
-  /** The latest change of rights the server announced while the letter is open. */
-  declare private access: AccessChange | null;
+  /** The open letter's connection, letter state (102) and comments (105); the page re-renders on each change. */
+  private readonly session = new LetterSession(this, {
+    // Parents disconnect before children: unbind the editor first, or it outlives its Y.Doc.
+    beforeClose: () => this.querySelector('jl-editor')?.destroyEditor(),
+  });
+  /** The change of rights last acted upon, to look the roles up again once per change. */
+  private access: AccessChange | null = null;
   declare private isMembersOpen: boolean;
   /** Below the side-by-side width the sign-off panel is a drawer; whether it is open. */
   declare private isSignoffOpen: boolean;
   private readonly drawerLayout = new MediaQueryController(this, layoutQuery.drawer);
   /** Undoes the inert page behind the open drawer. */
   private restoreOutsideDrawer: (() => void) | null = null;
-  /** Sign-offs and course as the server announces them (message 102). */
-  declare private letterState: LetterState;
   /** The paragraph holding the caret, for the sign-off panel. */
   declare private paragraph: ParagraphInfo | null;
   /** A paragraph the address asked for (from the sign-off overview), shown once the text is synced. */
   private paragraphAsked: string | null = null;
-  /** Comment threads as the server announces them (message 105). */
-  declare private comments: CommentsState;
   declare private languageError: string | null;
 
   constructor() {
@@ -112,16 +103,11 @@ export class JlLetterPage extends LitElement {
     this.user = undefined;
     this.letter = undefined;
     this.loadError = undefined;
-    this.connection = undefined;
-    this.saveState = SaveState.connecting;
-    this.closeMessage = null;
-    this.access = null;
     this.isMembersOpen = false;
     this.isSignoffOpen = false;
-    this.letterState = emptyLetterState;
     this.paragraph = null;
-    this.comments = emptyCommentsState;
     this.languageError = null;
+    this.session.addEventListener('change', this.onSessionChange);
     this.addEventListener(MembersChangedEvent.eventName, this.onMembersChanged);
     this.addEventListener(ParagraphFocusEvent.eventName, (event) => (this.paragraph = event.paragraph));
     this.addEventListener(ShowParagraphEvent.eventName, (event) => this.querySelector('jl-editor')?.showParagraph(event.paragraphId));
@@ -139,7 +125,6 @@ export class JlLetterPage extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeConnection();
     this.barObserver.disconnect();
     this.restoreOutsideDrawer?.();
     this.restoreOutsideDrawer = null;
@@ -154,7 +139,7 @@ export class JlLetterPage extends LitElement {
 
   protected override updated(): void {
     // A title changed by the coordinator (rule D2) names the tab too.
-    const title = this.letterState.course?.details?.title ?? this.letter?.title;
+    const title = this.session.letterState.course?.details?.title ?? this.letter?.title;
     if (title && !this.loadError) document.title = t('letters.jointly', { title: title });
     const bar = this.querySelector('.letter-bar');
     this.barObserver.disconnect();
@@ -195,38 +180,22 @@ export class JlLetterPage extends LitElement {
 
   private openConnection(letterId: string): void {
     const userId = this.user?.id;
+    this.access = null;
     // Offline edits outlive the tab in this browser, under this person's name only.
-    const connection = new LetterConnection(letterId, userId ? { keepCopy: (doc) => keepInBrowser(doc, userId, letterId) } : {});
-    connection.addEventListener('change', this.onConnectionChange);
-    connection.addEventListener('letter-state', this.onLetterState);
-    connection.addEventListener('comments', this.onComments);
-    this.connection = connection;
-    this.onConnectionChange();
+    this.session.open(letterId, userId ? { keepCopy: (doc) => keepInBrowser(doc, userId, letterId) } : {});
   }
 
   private closeConnection(): void {
-    // Parents disconnect before children: unbind the editor first, or it outlives its Y.Doc.
-    this.querySelector('jl-editor')?.destroyEditor();
-    this.connection?.removeEventListener('change', this.onConnectionChange);
-    this.connection?.removeEventListener('letter-state', this.onLetterState);
-    this.connection?.removeEventListener('comments', this.onComments);
-    this.comments = emptyCommentsState;
-    this.connection?.destroy();
-    this.letterState = emptyLetterState;
+    this.session.close();
     this.paragraph = null;
-    this.connection = undefined;
-    this.saveState = SaveState.connecting;
-    this.closeMessage = null;
     this.access = null;
   }
 
-  private readonly onConnectionChange = (): void => {
-    if (!this.connection) return;
-    this.saveState = this.connection.saveState;
-    this.closeMessage = this.connection.closeMessage;
-    if (this.paragraphAsked && this.saveState === SaveState.saved) void this.showAskedParagraph();
-    if (this.connection.access !== this.access) {
-      this.access = this.connection.access;
+  private readonly onSessionChange = (): void => {
+    if (!this.session.connection) return;
+    if (this.paragraphAsked && this.session.saveState === SaveState.saved) void this.showAskedParagraph();
+    if (this.session.access !== this.access) {
+      this.access = this.session.access;
       void this.refreshRoles();
     }
   };
@@ -240,14 +209,6 @@ export class JlLetterPage extends LitElement {
     await this.updateComplete;
     this.querySelector('jl-paragraph-panel')?.focusHeading();
   }
-
-  private readonly onLetterState = (): void => {
-    if (this.connection) this.letterState = this.connection.letterState;
-  };
-
-  private readonly onComments = (): void => {
-    if (this.connection) this.comments = this.connection.comments;
-  };
 
   /** After a role change the server announced: what else the person may do now (manage members). */
   private async refreshRoles(): Promise<void> {
@@ -269,10 +230,11 @@ export class JlLetterPage extends LitElement {
     if (this.loadError) return this.renderLoadError(this.loadError);
     if (!this.letter) return html`<p class="loading">${t('letters.loadingTheLetter')}</p>`;
     const letter = this.letter;
+    const { letterState, comments, closeMessage } = this.session;
     // The server's word on this connection counts over the roles read when the page opened.
-    const mayEdit = this.access ? this.access.canEdit : canEditText(letter.myRoles);
+    const mayEdit = this.session.access ? this.session.access.canEdit : canEditText(letter.myRoles);
     // The course message follows status and signatory changes live; the loaded letter is the fallback.
-    const status = this.letterState.course?.status ?? letter.status;
+    const status = letterState.course?.status ?? letter.status;
     // From ready on the text is read-only (C5), even before the server's access message arrives.
     const isTextLocked = isTextReadOnly(status);
     // Comments go on until the letter is signed; only then are they closed.
@@ -280,13 +242,13 @@ export class JlLetterPage extends LitElement {
     // Once the server closed the connection for good, typing would only pile up edits nobody receives.
     // An approver who does not draft may still propose changes: the editor then only suggests (rule S13).
     const mustSuggest = !mayEdit && isSuggestOnly(letter.myRoles);
-    const isEditable = (mayEdit || mustSuggest) && !this.closeMessage && !isTextLocked;
-    const signatories = orderSignatories(this.letterState.course?.signatories ?? letter.signatories);
+    const isEditable = (mayEdit || mustSuggest) && !closeMessage && !isTextLocked;
+    const signatories = orderSignatories(letterState.course?.signatories ?? letter.signatories);
     const myOfficeId = this.user?.office.id;
     const isApprover = letter.myRoles.includes(Role.approver) && signatories.some((signatory) => signatory.office.id === myOfficeId);
     const isCoordinator = letter.myRoles.includes(Role.coordinator);
     // Details edits reach every screen with the course (rule D2); the loaded letter is the fallback.
-    const details = this.letterState.course?.details ?? letter;
+    const details = letterState.course?.details ?? letter;
     // Too narrow for the panel beside the letter: it opens as a drawer over the page instead.
     const isDrawer = this.drawerLayout.matches;
     return html`
@@ -316,8 +278,8 @@ export class JlLetterPage extends LitElement {
             ></jl-members-panel>`
           : null}
         <jl-export-menu .letterId=${letter.id}></jl-export-menu>
-        <jl-save-status .state=${this.saveState}></jl-save-status>
-        <p class="access-change" role="status">${this.closeMessage || !this.access ? '' : accessReasonText(this.access.reason, this.access.canEdit)}</p>
+        <jl-save-status .state=${this.session.saveState}></jl-save-status>
+        <p class="access-change" role="status">${closeMessage || !this.session.access ? '' : accessReasonText(this.session.access.reason, this.session.access.canEdit)}</p>
         ${isDrawer
           ? html`<button
               type="button"
@@ -331,7 +293,7 @@ export class JlLetterPage extends LitElement {
             </button>`
           : null}
       </div>
-      ${this.closeMessage ? this.renderCloseMessage(this.closeMessage) : null}
+      ${closeMessage ? this.renderCloseMessage(closeMessage) : null}
       <div class="letter-layout">
       <article class="letter" aria-labelledby="letter-title">
         <jl-letterhead .signatories=${signatories}></jl-letterhead>
@@ -351,9 +313,9 @@ export class JlLetterPage extends LitElement {
         <jl-letter-details-editor
           .letterId=${letter.id}
           .details=${details}
-          .canEdit=${mayEditDetails(letter.myRoles, status) && !this.closeMessage}
+          .canEdit=${mayEditDetails(letter.myRoles, status) && !closeMessage}
         ></jl-letter-details-editor>
-        ${mayEditDetails(letter.myRoles, status) && !this.closeMessage
+        ${mayEditDetails(letter.myRoles, status) && !closeMessage
           ? html`<label class="letter-language">
               ${t('letters.letterLanguage')}
               <select @change=${this.chooseLetterLanguage}>
@@ -367,18 +329,17 @@ export class JlLetterPage extends LitElement {
         ${mayEdit || mustSuggest || isTextLocked ? null : html`<p class="read-only-note">${t('letters.youCanReadThisLetter')}</p>`}
         <jl-editor
           lang=${letter.language ?? sourceLanguage}
-          .connection=${this.connection}
+          .session=${this.session}
           .user=${this.user}
           .isEditable=${isEditable}
           .letterId=${letter.id}
           .canSuggest=${maySuggest(letter.myRoles)}
           .mustSuggest=${mustSuggest}
           .canDecideSuggestions=${mayEdit}
-          .letterState=${this.letterState}
           .officeIds=${signatories.map((signatory) => signatory.office.id)}
           .threads=${this.threadList()}
         ></jl-editor>
-        <jl-presence-list .connection=${this.connection}></jl-presence-list>
+        <jl-presence-list .connection=${this.session.connection}></jl-presence-list>
         <jl-signature-blocks .signatories=${signatories}></jl-signature-blocks>
       </article>
       <div
@@ -401,7 +362,7 @@ export class JlLetterPage extends LitElement {
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .signatories=${signatories}
-          .letterState=${this.letterState}
+          .letterState=${letterState}
           .myOfficeId=${myOfficeId}
           .canAct=${isApprover && !isTextLocked}
           .readParagraphs=${this.readParagraphs}
@@ -410,7 +371,7 @@ export class JlLetterPage extends LitElement {
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
           .signatories=${signatories}
-          .letterState=${this.letterState}
+          .letterState=${letterState}
           .myOfficeId=${myOfficeId}
           .canAct=${isApprover && !isTextLocked}
         ></jl-paragraph-reservations>
@@ -418,8 +379,8 @@ export class JlLetterPage extends LitElement {
           .letterId=${letter.id}
           .user=${this.user}
           .myRoles=${letter.myRoles}
-          .comments=${this.comments}
-          .doc=${this.connection?.doc}
+          .comments=${comments}
+          .doc=${this.session.doc}
           .paragraph=${this.paragraph}
           .isFrozen=${isTextFrozen}
           .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
@@ -429,18 +390,16 @@ export class JlLetterPage extends LitElement {
         <jl-paragraph-history
           .letterId=${letter.id}
           .paragraph=${this.paragraph}
-          .letterState=${this.letterState}
-          .comments=${this.comments}
+          .letterState=${letterState}
+          .comments=${comments}
           .canRestore=${isEditable}
           .readParagraphs=${this.readParagraphs}
         ></jl-paragraph-history>
         <jl-letter-course
           .letterId=${letter.id}
           .status=${status}
-          .course=${this.letterState.course}
+          .session=${this.session}
           .signatories=${signatories}
-          .letterState=${this.letterState}
-          .textVersion=${this.paragraph?.hash ?? ''}
           .myOfficeId=${myOfficeId}
           .isCoordinator=${isCoordinator}
           .isApprover=${isApprover}
@@ -450,7 +409,7 @@ export class JlLetterPage extends LitElement {
         <jl-letter-deadlines
           .letterId=${letter.id}
           .isCoordinator=${letter.myRoles.includes(Role.coordinator)}
-          .progressKey=${this.letterState}
+          .progressKey=${letterState}
         ></jl-letter-deadlines>
       </aside>
       </div>
@@ -493,9 +452,10 @@ export class JlLetterPage extends LitElement {
 
   /** The threads as a list, the same list until they change (the editor marks them again on each new one). */
   private threadList(): ThreadEntry[] {
-    if (this.threadListOf !== this.comments) {
-      this.threadListOf = this.comments;
-      this.threadListCache = Array.from(this.comments.threads.values());
+    const comments = this.session.comments;
+    if (this.threadListOf !== comments) {
+      this.threadListOf = comments;
+      this.threadListCache = Array.from(comments.threads.values());
     }
     return this.threadListCache;
   }
@@ -503,7 +463,7 @@ export class JlLetterPage extends LitElement {
   private readonly readBody = (): BodyNodeJson => this.querySelector('jl-editor')?.currentBody() ?? { type: 'doc', content: [] };
 
   private renderCloseMessage(message: string) {
-    const code = this.connection?.closeCode;
+    const code = this.session.closeCode;
     return html`
       <div class="connection-alert" role="alert">
         <p>${message}</p>
@@ -535,8 +495,9 @@ export class JlLetterPage extends LitElement {
   };
 
   private readonly downloadCopy = (): void => {
-    if (!this.connection || !this.letter) return;
-    const markdown = copyToMarkdown(this.connection.doc, this.letter.title);
+    const doc = this.session.doc;
+    if (!doc || !this.letter) return;
+    const markdown = copyToMarkdown(doc, this.letter.title);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     link.download = t('letters.myCopyFileName', { title: this.letter.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || t('letters.letterFileName') });
@@ -546,7 +507,7 @@ export class JlLetterPage extends LitElement {
 
   /** Drops this browser's copy from before the restore and opens the letter as the server holds it. */
   private readonly openRestoredLetter = async (): Promise<void> => {
-    await this.connection?.discardCopy();
+    await this.session.connection?.discardCopy();
     location.reload();
   };
 

@@ -2,15 +2,15 @@ import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { LetterStatus, type Signatory } from '../../shared/api/letters.js';
-import type { LetterCourse, SignoffGrid } from '../../shared/api/signoffs.js';
+import type { LetterCourse } from '../../shared/api/signoffs.js';
 import type { Office } from '../../shared/api/offices.js';
 import { SignoffState } from '../../shared/domain/signoff-state.js';
 import { describeError } from '../api/api-error.js';
 import { loadOffices } from '../api/offices-api.js';
-import { loadSignoffGrid, saveSignatories, signLetter } from '../api/signoffs-api.js';
+import { saveSignatories, signLetter } from '../api/signoffs-api.js';
 import { letterSignOffPath } from '../app/route.js';
 import { buttonStyles, formStyles, messageStyles, noticeStyles } from '../ui/shared-styles.js';
-import { emptyLetterState, type LetterState } from './letter-state.js';
+import { emptyLetterState, type LetterState } from '../sync/letter-state.js';
 import { type ParagraphInfo, paragraphStates } from './paragraph-signoff.js';
 import { formatUtcDateTime } from '../ui/format-date-time.js';
 import { letterHash, type BodyNodeJson } from '../../shared/domain/letter-hash.js';
@@ -18,9 +18,9 @@ import { areSignatoriesFixed, isFrozen, isTextReadOnly } from '../../shared/doma
 import './jl-approve-all-dialog.js';
 import type { ApprovalCandidate } from './jl-approve-all-dialog.js';
 import { ApprovalsRecordedEvent } from './approvals-recorded-event.js';
-
-/** Typing fires many changes; the grid is asked for once they settle. */
-const refreshDelayMs = 400;
+import { deriveSignoffProgress } from './derived-signoff-grid.js';
+import type { SignoffProgress } from '../../shared/domain/signoff-grid.js';
+import { type LetterSession, LetterSessionWatch } from '../sync/letter-session.js';
 
 /** Where an error belongs: it is shown next to the control that caused it. */
 type ErrorPlace = 'signatories' | 'approveAll' | 'sign';
@@ -42,16 +42,13 @@ export class JlLetterCourse extends LitElement {
   static override properties = {
     letterId: { attribute: false },
     status: { attribute: false },
-    course: { attribute: false },
+    session: { attribute: false },
     signatories: { attribute: false },
-    letterState: { attribute: false },
-    textVersion: { attribute: false },
     myOfficeId: { attribute: false },
     isCoordinator: { attribute: false },
     isApprover: { attribute: false },
     readParagraphs: { attribute: false },
     readBody: { attribute: false },
-    grid: { state: true },
     offices: { state: true },
     editingOfficeId: { state: true },
     removingOfficeId: { state: true },
@@ -60,16 +57,13 @@ export class JlLetterCourse extends LitElement {
     isBusy: { state: true },
     error: { state: true },
     errorPlace: { state: true },
-    gridProblem: { state: true },
   };
 
   declare letterId: string;
   declare status: LetterStatus;
-  declare course: LetterCourse | null;
+  /** The open letter: its letter state (102) and its text, whose every change moves the progress. */
+  declare session: LetterSession | undefined;
   declare signatories: Signatory[];
-  declare letterState: LetterState;
-  /** Changes whenever the text may have changed, so progress is asked for again. */
-  declare textVersion: string;
   declare myOfficeId: string | undefined;
   declare isCoordinator: boolean;
   declare isApprover: boolean;
@@ -82,22 +76,17 @@ export class JlLetterCourse extends LitElement {
   declare private removingOfficeId: string | null;
   declare private addOfficeId: string;
   declare private notice: string | null;
-  declare private grid: SignoffGrid | undefined;
   declare private isBusy: boolean;
   declare private error: string | null;
   declare private errorPlace: ErrorPlace;
-  /** Why the figures could not be refreshed in the background; cleared by the next refresh that works. */
-  declare private gridProblem: string | null;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly sessionWatch = new LetterSessionWatch(this, () => this.session, ['change', 'text']);
 
   constructor() {
     super();
     this.letterId = '';
     this.status = LetterStatus.drafting;
-    this.course = null;
+    this.session = undefined;
     this.signatories = [];
-    this.letterState = emptyLetterState;
-    this.textVersion = '';
     this.myOfficeId = undefined;
     this.isCoordinator = false;
     this.isApprover = false;
@@ -108,41 +97,28 @@ export class JlLetterCourse extends LitElement {
     this.removingOfficeId = null;
     this.addOfficeId = '';
     this.notice = null;
-    this.grid = undefined;
     this.isBusy = false;
     this.error = null;
     this.errorPlace = 'signatories';
-    this.gridProblem = null;
     this.addEventListener(ApprovalsRecordedEvent.eventName, (event) => {
       const country = this.signatories.find((signatory) => signatory.office.id === this.myOfficeId)?.office.country ?? t('signoff.yourOffice');
       this.notice = t('signoff.paragraphsApprovedFor', { count: event.count, country });
     });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.scheduleRefresh);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.scheduleRefresh);
-    clearTimeout(this.refreshTimer);
-  }
-
-  private readonly scheduleRefresh = (): void => {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refreshGrid(), refreshDelayMs);
-  };
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('letterId') || changed.has('letterState') || changed.has('textVersion') || changed.has('status')) {
-      this.scheduleRefresh();
-    }
     if (changed.has('isCoordinator') && this.isCoordinator && this.offices === undefined) {
       this.offices = [];
       void this.loadAllOffices();
     }
+  }
+
+  private get letterState(): LetterState {
+    return this.session?.letterState ?? emptyLetterState;
+  }
+
+  private get course(): LetterCourse | null {
+    return this.letterState.course;
   }
 
   private async loadAllOffices(): Promise<void> {
@@ -151,19 +127,6 @@ export class JlLetterCourse extends LitElement {
     } catch (error) {
       this.errorPlace = 'signatories';
       this.error = describeError(error);
-    }
-  }
-
-  private async refreshGrid(): Promise<SignoffGrid | undefined> {
-    if (!this.letterId) return undefined;
-    try {
-      this.grid = await loadSignoffGrid(this.letterId);
-      this.gridProblem = null;
-      return this.grid;
-    } catch (error) {
-      // A refresh nobody asked for is not an error of theirs: say so quietly and try again later.
-      this.gridProblem = t('signoff.theFiguresCouldNotBe', { error: describeError(error) });
-      return undefined;
     }
   }
 
@@ -301,6 +264,7 @@ export class JlLetterCourse extends LitElement {
     const mySignatures = finalSignatures.filter((signature) => signature.officeId === this.myOfficeId);
     // A signature on text that has changed since does not cover what the page shows now.
     const hasMyOfficeSigned = mySignatures.length > 0 && mySignatures.some((signature) => signature.letterHash === this.shownLetterHash());
+    const progress = this.readProgress();
     return html`
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">${t('signoff.signatoryOffices')}</h2>
@@ -308,9 +272,9 @@ export class JlLetterCourse extends LitElement {
         ${isReadOnly && !isTextFrozen
           ? html`<p class="message notice">${t('signoff.theLetterIsReadyTo')}</p>`
           : null}
-        ${this.renderOffices()}
-        ${this.grid
-          ? html`<p class="overall">${t('signoff.ofParagraphSignOffsApproved', { approvedCells: this.grid.approvedCells, totalCells: this.grid.totalCells })}</p>`
+        ${this.renderOffices(progress)}
+        ${progress
+          ? html`<p class="overall">${t('signoff.ofParagraphSignOffsApproved', { approvedCells: progress.approvedCells, totalCells: progress.totalCells })}</p>`
           : null}
         <p><a href=${letterSignOffPath(this.letterId)}>${t('signoff.signOffOverviewOfAll')}</a></p>
         ${this.errorAt('signatories')}
@@ -328,7 +292,6 @@ export class JlLetterCourse extends LitElement {
               </button>
               ${this.errorAt('sign')}`
           : null}
-        ${this.gridProblem ? html`<p class="message notice" role="status">${this.gridProblem}</p>` : null}
         ${this.notice ? html`<p class="message notice" role="status">${this.notice}</p>` : null}
       </section>
     `;
@@ -339,13 +302,23 @@ export class JlLetterCourse extends LitElement {
     return this.error && this.errorPlace === place ? html`<p class="message error" role="alert">${this.error}</p>` : null;
   }
 
-  private renderOffices() {
+  /**
+   * Where each office stands on the text as this page holds it now, derived from the letter state
+   * (message 102) and every paragraph's current hash; null until the server's state and the text are in.
+   */
+  private readProgress(): SignoffProgress | null {
+    const paragraphs = this.readParagraphs();
+    if (!this.letterState.course || paragraphs.length === 0) return null;
+    return deriveSignoffProgress(paragraphs, this.signatories.map((signatory) => signatory.office.id), this.letterState);
+  }
+
+  private renderOffices(progressNow: SignoffProgress | null) {
     const finalSignatures = this.course?.finalSignatures ?? [];
     const canReorder = this.isCoordinator && !areSignatoriesFixed(this.status);
     const last = this.signatories.length - 1;
     return html`<ol class="offices">
       ${this.signatories.map((signatory, index) => {
-        const progress = this.grid?.offices.find((office) => office.officeId === signatory.office.id);
+        const progress = progressNow?.offices.find((office) => office.officeId === signatory.office.id);
         const signature = finalSignatures.find((candidate) => candidate.officeId === signatory.office.id);
         return html`<li>
           <span class="office-name">${signatory.office.country}</span>

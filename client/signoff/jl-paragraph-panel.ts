@@ -9,7 +9,7 @@ import { ApiError, describeError } from '../api/api-error.js';
 import { loadParagraphHistory, recordSignoff } from '../api/signoffs-api.js';
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
-import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
+import { emptyLetterState, openReservations, type LetterState } from '../sync/letter-state.js';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import type { ParagraphInfo } from './paragraph-signoff.js';
 import { signoffActionLabel } from './signoff-action-labels.js';

@@ -5,15 +5,16 @@ import type { SignoffGrid } from '../../shared/api/signoffs.js';
 import type { LetterDetail } from '../../shared/api/letters.js';
 import { describeError } from '../api/api-error.js';
 import { loadLetter } from '../api/letters-api.js';
-import { loadSignoffGrid, signoffGridCsvPath } from '../api/signoffs-api.js';
+import { signoffGridCsvPath } from '../api/signoffs-api.js';
 import { letterParagraphPath, letterPath } from '../app/route.js';
 import { officeWithCountry, shortOfficeName } from '../../shared/domain/office-names.js';
-import { LetterConnection } from '../editor/letter-connection.js';
+import { LetterSession } from '../sync/letter-session.js';
 import { formStyles, messageStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { filterGridRows, GridFilter } from './blocking-filter.js';
 import { signoffStateLabel } from './signoff-state-labels.js';
 import { reservationKindLabel } from '../comments/reservation-kind-labels.js';
 import { renderRevealedText, revealedTextStyles } from './render-revealed-text.js';
+import { deriveSignoffGrid } from './derived-signoff-grid.js';
 import '../notifications/jl-letter-deadlines.js';
 import { layoutMedia, layoutQuery } from '../ui/layout-breakpoints.js';
 import { MediaQueryController } from '../ui/media-query-controller.js';
@@ -21,8 +22,8 @@ import { MediaQueryController } from '../ui/media-query-controller.js';
 /** The office picker's choice of every office at once (the table then scrolls sideways). */
 const everyOffice = 'all';
 
-/** Typing and sign-offs fire many changes; the grid is asked for once they settle. */
-const refreshDelayMs = 400;
+/** Typing fires many changes; the grid is derived again once they settle. */
+const refreshDelayMs = 150;
 
 const filterLabels: Record<GridFilter, string> = {
   get [GridFilter.all]() { return t('signoff.allParagraphs'); },
@@ -57,7 +58,8 @@ export class JlSignoffDashboard extends LitElement {
   /** On a phone the grid shows one office at a time: this one, `everyOffice`, or '' for the first. */
   declare private shownOfficeId: string;
   private readonly phoneLayout = new MediaQueryController(this, layoutQuery.phone);
-  private connection: LetterConnection | undefined;
+  /** The same live letter as the letter page: its text and letter state (102) move the grid. */
+  private readonly session = new LetterSession(this);
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -68,53 +70,48 @@ export class JlSignoffDashboard extends LitElement {
     this.error = null;
     this.filter = GridFilter.all;
     this.shownOfficeId = '';
+    this.session.addEventListener('change', this.onSessionChange);
+    this.session.addEventListener('text', this.scheduleRefresh);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeConnection();
+    clearTimeout(this.refreshTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('letterId')) return;
-    this.closeConnection();
+    clearTimeout(this.refreshTimer);
+    this.session.close();
     this.grid = undefined;
     this.letter = undefined;
-    void this.refresh();
+    this.error = null;
     void this.loadLetterDetail();
     if (!this.letterId) return;
-    // The same live connection as the letter page: sign-offs (102) and text updates both move the grid.
-    const connection = new LetterConnection(this.letterId);
-    connection.addEventListener('letter-state', this.scheduleRefresh);
-    connection.doc.on('update', this.scheduleRefresh);
-    connection.start();
-    this.connection = connection;
+    // The grid is derived here in the browser from the text and the letter state, so neither a
+    // sign-off nor a keystroke costs a request.
+    this.session.open(this.letterId, {}, { start: true });
   }
 
-  private closeConnection(): void {
-    clearTimeout(this.refreshTimer);
-    this.connection?.removeEventListener('letter-state', this.scheduleRefresh);
-    this.connection?.destroy();
-    this.connection = undefined;
-  }
+  private readonly onSessionChange = (): void => {
+    // A connection the server closed for good (no access, signed out) says why instead of the grid.
+    const message = this.session.closeMessage;
+    if (message && message !== this.error) this.error = message;
+    this.scheduleRefresh();
+  };
 
   private readonly scheduleRefresh = (): void => {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelayMs);
+    this.refreshTimer = setTimeout(() => this.refresh(), refreshDelayMs);
   };
 
-  private async refresh(): Promise<void> {
-    const letterId = this.letterId;
-    if (!letterId) return;
-    try {
-      const grid = await loadSignoffGrid(letterId);
-      if (letterId !== this.letterId) return;
-      this.grid = grid;
-      this.error = null;
-      document.title = t('signoff.signOffOverviewJointly');
-    } catch (error) {
-      this.error = describeError(error);
-    }
+  private refresh(): void {
+    const doc = this.session.doc;
+    if (!doc) return;
+    const grid = deriveSignoffGrid(doc, this.session.letterState);
+    if (!grid) return;
+    this.grid = grid;
+    document.title = t('signoff.signOffOverviewJointly');
   }
 
   private async loadLetterDetail(): Promise<void> {
@@ -123,8 +120,8 @@ export class JlSignoffDashboard extends LitElement {
     try {
       const letter = await loadLetter(letterId);
       if (letterId === this.letterId) this.letter = letter;
-    } catch {
-      // The grid's own error says what went wrong; office names then stay in English only.
+    } catch (error) {
+      this.error = describeError(error);
     }
   }
 

@@ -3,7 +3,7 @@ import type { SignoffEntry } from '../../shared/api/signoffs.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { tallyParagraph } from '../../shared/domain/signoff-state.js';
-import { applyLetterStateMessage, emptyLetterState } from './letter-state.js';
+import { applyLetterStateMessage, emptyLetterState } from '../sync/letter-state.js';
 import { describeTally, listParagraphs, paragraphMarker, paragraphStates } from './paragraph-signoff.js';
 
 const schema = letterSchema();

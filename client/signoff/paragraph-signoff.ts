@@ -4,7 +4,7 @@ import { paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { isWellFormedParagraphId } from '../../shared/domain/paragraph-id.js';
 import { deriveSignoffState, type ParagraphTally, type SignoffState } from '../../shared/domain/signoff-state.js';
-import { latestAct, type LetterState } from './letter-state.js';
+import { latestAct, type LetterState } from '../sync/letter-state.js';
 
 /** A textblock of the letter as sign-off sees it: its id, number, current hash and text. */
 export interface ParagraphInfo {

@@ -3,7 +3,7 @@ import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { letterExtensions } from '../../shared/domain/editor-extensions.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
-import { applyLetterStateMessage, emptyLetterState } from './letter-state.js';
+import { applyLetterStateMessage, emptyLetterState } from '../sync/letter-state.js';
 import { SignoffGutter, signoffGutterKey } from './signoff-gutter.js';
 
 const schema = getSchema([...letterExtensions(), SignoffGutter]);

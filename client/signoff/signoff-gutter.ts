@@ -5,7 +5,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { tallyParagraph } from '../../shared/domain/signoff-state.js';
 import { blockSuggestions } from '../editor/letter-suggestions.js';
-import { emptyLetterState, openReservations, type LetterState } from './letter-state.js';
+import { emptyLetterState, openReservations, type LetterState } from '../sync/letter-state.js';
 import { describeTally, listParagraphs, paragraphMarker, paragraphStates } from './paragraph-signoff.js';
 
 /** What the gutter needs besides the text: the server's sign-offs and the signatory offices. */

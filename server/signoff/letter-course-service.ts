@@ -18,7 +18,7 @@ import type { LetterStateService } from './letter-state-service.js';
 import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import type { VersionService } from '../history/version-service.js';
-import { buildSignoffGrid } from './signoff-grid.js';
+import { buildSignoffGrid } from '../../shared/domain/signoff-grid.js';
 import { areSignatoriesFixed, findStatusMove, isFrozen, isReopening } from '../../shared/domain/letter-course.js';
 
 const changeableSignatoryStatuses = Object.values(Status).filter((status) => !areSignatoriesFixed(status));

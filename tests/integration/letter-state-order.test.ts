@@ -4,7 +4,7 @@ import type { ParagraphHistory } from '../../shared/api/history.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
-import { applyLetterStateMessage, emptyLetterState, latestAct, type LetterState } from '../../client/signoff/letter-state.js';
+import { applyLetterStateMessage, emptyLetterState, latestAct, type LetterState } from '../../client/sync/letter-state.js';
 import { appendParagraph } from './harness/letter-body.js';
 import { recordServerMessages, type ServerMessages } from './harness/letter-state-recorder.js';
 import { useSharedServer, type ServerProcess } from './harness/server-process.js';

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SaveState } from '../../client/editor/save-state.js';
+import { SaveState } from '../../client/sync/save-state.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { generationParameter } from '../../shared/protocol/text-generation-message.js';
 import * as decoding from 'lib0/decoding';

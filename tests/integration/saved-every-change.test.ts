@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SaveState } from '../../client/editor/save-state.js';
+import { SaveState } from '../../client/sync/save-state.js';
 import { findFreePort } from './harness/free-port.js';
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '../../shared/protocol/message-types.js';

@@ -1,6 +1,6 @@
 import { onTestFinished } from 'vitest';
-import { LetterConnection, type NetworkEvents } from '../../../client/editor/letter-connection.js';
-import type { SaveState } from '../../../client/editor/save-state.js';
+import { LetterConnection, type NetworkEvents } from '../../../client/sync/letter-connection.js';
+import type { SaveState } from '../../../client/sync/save-state.js';
 import type { ServerProcess } from './server-process.js';
 import type { Session } from './sign-in.js';
 import { socketClassFor } from './sync-client.js';
@@ -22,7 +22,7 @@ export class TestNetwork extends EventTarget implements NetworkEvents {
 }
 
 /**
- * The browser's own connection logic (client/editor/letter-connection.ts) on one letter, run in
+ * The browser's own connection logic (client/sync/letter-connection.ts) on one letter, run in
  * Node against the real server: its `saveState` is what the save indicator shows. Destroyed
  * when the test ends.
  */

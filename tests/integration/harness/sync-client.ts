@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import { pageOriginOf } from './raw-socket.js';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { ChangeConfirmations } from '../../../client/editor/change-confirmations.js';
+import { ChangeConfirmations } from '../../../client/sync/change-confirmations.js';
 import { bodyXml, plainText } from './letter-body.js';
 import type { ServerProcess } from './server-process.js';
 import type { Session } from './sign-in.js';
@@ -39,7 +39,7 @@ export function socketClassFor(cookie: string): typeof globalThis.WebSocket {
 export class SyncClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  /** Which of this client's update frames the server confirmed; see client/editor/change-confirmations.ts. */
+  /** Which of this client's update frames the server confirmed; see client/sync/change-confirmations.ts. */
   readonly confirmations: ChangeConfirmations;
   /** Close codes of this client's sockets closed by the server or the network (local disconnects are not listed). */
   readonly closeCodes: number[] = [];

@@ -9,9 +9,9 @@ import { readLetterStateMessage } from '../../shared/protocol/letter-state-messa
 import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
 import { LetterStateSequence } from '../../shared/protocol/letter-state-sequence.js';
 import { generationParameter, readTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
-import { applyLetterStateMessage, emptyLetterState, type LetterState } from '../signoff/letter-state.js';
+import { applyLetterStateMessage, emptyLetterState, type LetterState } from './letter-state.js';
 import { readLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
-import { applyCommentsMessage, emptyCommentsState, type CommentsState } from '../comments/comments-state.js';
+import { applyCommentsMessage, emptyCommentsState, type CommentsState } from './comments-state.js';
 import type { BrowserCopy } from './browser-copy.js';
 import { ChangeConfirmations, type SocketClass } from './change-confirmations.js';
 import { type ConnectionStatus, deriveSaveState, SaveState } from './save-state.js';
