@@ -59,6 +59,19 @@ describe('describeAuditDetail', () => {
     expect(describeAuditDetail({ reason: 'Proszę o zmianę', isOfficeAdmin: false })).toEqual(['Powód: Proszę o zmianę', 'Administrator urzędu: Nie']);
   });
 
+  it('says the words the server recorded in its own English in the chosen language, and keeps words it does not know', async () => {
+    await translator.changeLanguage('sv');
+    expect(describeAuditDetail({ via: 'command line' })).toEqual(['Via: kommandoraden']);
+    expect(describeAuditDetail({ via: 'invitation', because: 'every signatory office signed' })).toEqual([
+      `${translator.t('auditDetail.via')}: inbjudan`,
+      `${translator.t('auditDetail.because')}: alla undertecknande myndigheter undertecknade`,
+    ]);
+    expect(describeAuditDetail({ via: 'constructor', because: 'a reason from a newer server' })).toEqual([
+      `${translator.t('auditDetail.via')}: constructor`,
+      `${translator.t('auditDetail.because')}: a reason from a newer server`,
+    ]);
+  });
+
   it('spells out a field it does not know yet', () => {
     expect(describeAuditDetail({ somethingNew: 'x' })).toEqual(['Something new: x']);
   });

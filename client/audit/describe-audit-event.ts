@@ -72,9 +72,22 @@ export function describeAuditDetail(detail: Readonly<Record<string, unknown>>, n
       const isOffice = /office/i.test(key);
       const label = labelOf(isOffice ? key.replace(/_?[Ii]ds$/, 's').replace(/_?[Ii]d$/, '') : key);
       // `fields` names which details changed: each by its label, like the changed values beside it.
-      const readString = isOffice ? nameOffice : key === 'fields' ? labelOf : (text: string) => readableString(text);
+      const readString = isOffice ? nameOffice : key === 'fields' ? labelOf : Object.hasOwn(recordedWords, key) ? (text: string) => recordedWords[key]!(text) : (text: string) => readableString(text);
       return `${label}: ${valueOf(value, readString)}`;
     });
+}
+
+/**
+ * The few fields whose value the server writes in its own English words, said in the interface's
+ * language; the record keeps the words it was hashed with, and a value this client does not know stays as written.
+ */
+const recordedWords: Record<string, (value: string) => string> = {
+  via: (value) => wordsOf(value, { 'command line': 'auditValue.commandLine', password: 'auditValue.password', invitation: 'auditValue.invitation' }),
+  because: (value) => wordsOf(value, { 'every signatory office signed': 'auditValue.everyOfficeSigned' }),
+};
+
+function wordsOf(value: string, keys: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(keys, value) ? t(keys[value]!) : value;
 }
 
 /** The label of each field the server records, in the interface's language. */

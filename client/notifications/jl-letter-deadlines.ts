@@ -8,6 +8,7 @@ import { loadDeadlines, remindOffices, saveDeadlines } from '../api/notification
 import { formatDateTime } from '../ui/format-date-time.js';
 import { buttonStyles, visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { fromLocalInput, toLocalInput } from './local-date-time.js';
+import { formatList } from '../i18n/format-list.js';
 
 /**
  * The letter's deadlines (rules N3–N5): time left and late offices for everyone; for the
@@ -108,7 +109,7 @@ export class JlLetterDeadlines extends LitElement {
   private async remind(officeIds: string[] | null): Promise<void> {
     try {
       const { reminded } = await remindOffices(this.letterId, officeIds ? { officeIds } : {});
-      const names = reminded.map((r) => this.nameOf(r.officeId)).join(', ');
+      const names = formatList(reminded.map((r) => this.nameOf(r.officeId)));
       const people = reminded.reduce((sum, r) => sum + r.recipients, 0);
       this.status = t('notifications.reminderSent', { names, count: people });
       await this.reload();
@@ -127,7 +128,7 @@ export class JlLetterDeadlines extends LitElement {
     const late = this.deadlines.offices.filter((o) => o.isOutstanding && o.dueAt && Date.parse(o.dueAt) <= this.now);
     const line = html`<p class="line">
       ${letterWide ? html`${t('notifications.deadline', { dateTime: formatDateTime(letterWide.dueAt), timeLeft: timeLeftText(Date.parse(letterWide.dueAt) - this.now) })}` : this.deadlines.deadlines.length > 0 ? t('notifications.deadlinesAreSetPerOffice') : t('notifications.noDeadlineSet')}
-      ${late.length > 0 ? html`<strong class="late">${t('notifications.late', { join: late.map((o) => o.name).join(', ') })}</strong>` : null}
+      ${late.length > 0 ? html`<strong class="late">${t('notifications.late', { join: formatList(late.map((o) => o.name)) })}</strong>` : null}
     </p>`;
     if (this.compact) return html`<section aria-label=${t('notifications.deadline2')}>${line}</section>`;
     return html`<section aria-labelledby="deadlines-heading">

@@ -18,6 +18,7 @@ import { renderDiffLegend, renderWordDiff, wordDiffStyles } from './render-word-
 import { renderRevealedText } from './render-revealed-text.js';
 import { ShowParagraphEvent } from './show-paragraph-event.js';
 import { findMixedScriptWords, hasInvisibleCharacters } from '../../shared/domain/text-policy.js';
+import { formatList } from '../i18n/format-list.js';
 
 /**
  * The sign-off of the paragraph holding the caret: every signatory office's state in words, who
@@ -216,7 +217,7 @@ export class JlParagraphPanel extends LitElement {
       <h3 id="text-check-heading">${t('signoff.checkThisParagraphSCharacters')}</h3>
       ${mixedWords.length > 0
         ? html`<p class="flag" role="note">
-            ${t('signoff.wordsMixScripts', { count: mixedWords.length, words: mixedWords.map((word) => `“${word}”`).join(', ') })}
+            ${t('signoff.wordsMixScripts', { count: mixedWords.length, words: formatList(mixedWords.map((word) => `“${word}”`)) })}
           </p>`
         : null}
       ${hasInvisible ? html`<p class="flag" role="note">${t('signoff.invisibleCharactersAreShownAs')}</p>` : null}

@@ -18,6 +18,7 @@ import { deriveSignoffGrid } from './derived-signoff-grid.js';
 import '../notifications/jl-letter-deadlines.js';
 import { layoutMedia, layoutQuery } from '../ui/layout-breakpoints.js';
 import { MediaQueryController } from '../ui/media-query-controller.js';
+import { formatList } from '../i18n/format-list.js';
 
 /** The office picker's choice of every office at once (the table then scrolls sideways). */
 const everyOffice = 'all';
@@ -148,7 +149,7 @@ export class JlSignoffDashboard extends LitElement {
         ${grid.isReady ? t('signoff.everyParagraphIsApprovedBy') : t('signoff.theLetterIsNotReady')}
         ${grid.openReservations ? t('signoff.openReservationsBlock', { count: grid.openReservations }) : ''}
         ${grid.paragraphsWithSuggestions?.length
-          ? ` ${t('signoff.openSuggestionsInParagraphMust', { join: grid.paragraphsWithSuggestions.join(', ') })}`
+          ? ` ${t('signoff.openSuggestionsInParagraphMust', { join: formatList(grid.paragraphsWithSuggestions.map(String)) })}`
           : ''}
       </p>
       <div class="tools">
@@ -215,7 +216,7 @@ export class JlSignoffDashboard extends LitElement {
                       return html`<td class="state-${state}">
                         <span aria-hidden="true">${label.icon}</span> ${label.text}${reason ? html`<q class="reason">${reason}</q>` : null}
                         ${reserved.length > 0
-                          ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${reserved.map((kind) => reservationKindLabel[kind]).join(', ')}</span>`
+                          ? html`<span class="reserved"><span aria-hidden="true">⚑</span> ${formatList(reserved.map((kind) => reservationKindLabel[kind]))}</span>`
                           : null}
                         ${suggested > 0
                           ? html`<span class="reserved"><span aria-hidden="true">✚</span> ${t('signoff.openSuggestions', { count: suggested })}</span>`

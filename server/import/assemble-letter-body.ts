@@ -3,13 +3,20 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { sourceLanguage, type Language } from '../../shared/i18n/languages.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import { withoutBlocks } from './detect-letter-parts.js';
 import { ImportError } from './import-errors.js';
 import { textBlock } from './mdast-to-letter-blocks.js';
 import type { LetterFile } from './read-letter-file.js';
 
-/** The heading above footnotes, which the editor has no node for: they become numbered notes at the end. */
-export const notesHeading = 'Notes';
+/**
+ * The heading above footnotes, which the editor has no node for: they become numbered notes at the
+ * end, under a heading in the new letter's language (its coordinator's, the person importing).
+ */
+export function notesHeading(language: Language = sourceLanguage): string {
+  return createTranslator(language).t('importFile.notesHeading');
+}
 
 /** Far more text than any letter; a file beyond it is refused rather than stored. */
 const maxTextCharacters = 1_000_000;
@@ -24,7 +31,7 @@ export interface PartsTaken {
  * an export's date line and its record of signatures, less the addressees and signature blocks the person chose
  * to take, then the notes.
  */
-export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONContent {
+export function assembleLetterBody(file: LetterFile, taken: PartsTaken, language: Language = sourceLanguage): JSONContent {
   const { parts } = file;
   const leftOut = [
     ...(parts.title?.index !== undefined && parts.title.index !== null ? [parts.title.index] : []),
@@ -37,7 +44,7 @@ export function assembleLetterBody(file: LetterFile, taken: PartsTaken): JSONCon
   ];
   const content = withoutBlocks(file.blocks, leftOut);
   if (file.notes.length > 0) {
-    content.push(textBlock('heading', [{ type: 'text', text: notesHeading }], { level: 2 }));
+    content.push(textBlock('heading', [{ type: 'text', text: notesHeading(language) }], { level: 2 }));
     content.push({
       type: 'orderedList',
       content: file.notes.map((paragraphs) => ({ type: 'listItem', content: paragraphs.length > 0 ? paragraphs : [textBlock('paragraph', [])] })),

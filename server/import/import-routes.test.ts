@@ -85,6 +85,23 @@ describe('POST /api/imports', () => {
     expect(new Set(revisions.map((revision) => revision.userId))).toEqual(new Set([app.userIds.finland]));
   });
 
+  it('writes the heading above a file’s footnotes in the language of the person importing, which is the new letter’s', async () => {
+    await app.store.accounts.setLanguage(app.userIds.latvia, 'lv');
+    try {
+      const file = { name: 'notes-and-odd-markdown.md', type: 'text/markdown', bytes: fixtureBytes('notes-and-odd-markdown.md') };
+      const response = await upload('/api/imports', file, { title: 'Ferries', subject: '', takeAddressees: true, takeSignatories: true }, app.cookies.latvia);
+      expect(response.status).toBe(201);
+      const letter = letterDetailSchema.parse(await response.json());
+      expect(letter.language).toBe('lv');
+      const body = await app.services.registry.readText(letter.id, (doc) => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(bodyFieldName)));
+      const headings = (body.content as { type: string }[]).filter((block) => block.type === 'heading').map((block) => blockText(block));
+      expect(headings).toContain('Piezīmes');
+      expect(headings).not.toContain('Notes');
+    } finally {
+      await app.store.accounts.setLanguage(app.userIds.latvia, 'en');
+    }
+  });
+
   it('leaves addressees and signature blocks in the text when the person declines the offer', async () => {
     const response = await upload('/api/imports', fixture(), { title: 'Coastal patrols, as written' });
     const letter = letterDetailSchema.parse(await response.json());

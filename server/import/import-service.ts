@@ -14,6 +14,7 @@ import { AppError } from '../http/app-error.js';
 import type { ImportResult, ImportTask } from './import-worker.js';
 import type { UploadedFile } from './identify-import-file.js';
 import type { LetterFile } from './read-letter-file.js';
+import { isSupportedLanguage, sourceLanguage } from '../../shared/i18n/languages.js';
 
 const importWorker = new URL('./import-worker.ts', import.meta.url);
 const importRefusals: WorkerRefusalCodes = { busy: ErrorCode.importBusy, overLimit: ErrorCode.importOverLimit };
@@ -76,9 +77,11 @@ export class ImportService {
    * The person becomes the new letter's coordinator, so a Word file's tracked changes become their
    * suggestions if that role may suggest (S13), and accepted text otherwise.
    */
-  private async read(user: SessionUser, options: Omit<ImportTask, 'importing'>): Promise<Extract<ImportResult, { ok: true }>> {
+  private async read(user: SessionUser, options: Omit<ImportTask, 'importing' | 'language'>): Promise<Extract<ImportResult, { ok: true }>> {
     const proposer = maySuggest(letterCreatorRoles) ? { userId: user.id, name: user.name, officeId: user.office.id } : null;
-    const task: ImportTask = { ...options, importing: { proposer, now: new Date() } };
+    // The letter is created in its coordinator's language (LetterService), so its notes heading is too.
+    const language = user.language && isSupportedLanguage(user.language) ? user.language : sourceLanguage;
+    const task: ImportTask = { ...options, language, importing: { proposer, now: new Date() } };
     const result = await this.workers.run<ImportTask, ImportResult>(user.id, importWorker, async () => task, importRefusals);
     if (!result.ok) throw new AppError(result.refusal.status, result.refusal.code, result.refusal.message);
     return result;

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Office } from '../../shared/api/offices.js';
+import type { Language } from '../../shared/i18n/languages.js';
 import { AppError } from '../http/app-error.js';
 import { assembleLetterBody, letterBodyUpdate, type PartsTaken } from './assemble-letter-body.js';
 import type { UploadedFile } from './identify-import-file.js';
@@ -12,6 +13,8 @@ export interface ImportTask {
   take: PartsTaken;
   /** Encode the body as the letter's opening Yjs update (an import, not a preview). */
   encode: boolean;
+  /** The new letter's language, for the few words the import writes into it. */
+  language: Language;
   /** Whose suggestions a Word file's tracked changes become. */
   importing: ImportingPerson;
 }
@@ -28,7 +31,7 @@ export type ImportResult =
 export default async function readImport(task: ImportTask): Promise<ImportResult> {
   try {
     const letterFile = await readLetterFile(task.file, task.offices, task.importing);
-    const body = assembleLetterBody(letterFile, task.take);
+    const body = assembleLetterBody(letterFile, task.take, task.language);
     return { ok: true, letterFile, body, initialText: task.encode ? letterBodyUpdate(body) : null };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, refusal: { status: error.status, code: error.code, message: error.message } };

@@ -69,9 +69,11 @@ describe('reading a Markdown letter', () => {
     expect(lines).toContain('paragraph: Code such as Q4 stays as text, and is left out.');
     expect(lines).toContain('paragraph: A link that runs a script becomes plain text.');
     expect(lines.slice(-2)).toEqual([
-      `heading2: ${notesHeading}`,
+      `heading2: ${notesHeading()}`,
       'orderedList: Figures of the port authorities, published in March.\nThe line carries both passengers and freight; see the port\'s page.',
     ]);
+    expect(outline(assembleLetterBody(file, { addressees: true, signatories: true }, 'fi').content ?? []).at(-2)).toBe('heading2: Alaviitteet');
+    expect(outline(assembleLetterBody(file, { addressees: true, signatories: true }, 'pl').content ?? []).at(-2)).toBe('heading2: Przypisy');
     expect(JSON.stringify(body)).not.toContain('javascript:');
     expect(JSON.stringify(body)).toContain('https://example.org/port');
     expect(file.warnings).toEqual(
@@ -131,7 +133,7 @@ describe('reading a Word letter', () => {
       'heading2: What we ask',
       'bulletList: Common courses\nShared equipment',
       'paragraph: The plan',
-      `heading2: ${notesHeading}`,
+      `heading2: ${notesHeading()}`,
       'orderedList: Agreed by the ministers in Riga.',
     ]);
     const link = body.content?.[3]?.content?.[0];
