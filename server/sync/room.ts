@@ -3,9 +3,8 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { replayedDoc } from '../../shared/domain/replayed-doc.js';
-import { defaultLetterLimits, type LetterLimits } from '../../shared/domain/letter-limits.js';
+import type { LetterLimits } from '../../shared/domain/letter-limits.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
@@ -22,34 +21,23 @@ import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
-import type { AppliedUpdate, RoomExtension } from './room-extension.js';
+import type { AdmittedUpdate, AppliedUpdate, RoomExtension } from './room-extension.js';
 import type { ServerEdit } from './server-edit.js';
 import { Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
 import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
-import { LetterSize } from './letter-size.js';
 import type { RelayedMessage } from './letter-relay.js';
 import { PresenceBatch } from './presence-batch.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
-import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
-import { SuggestionGuard } from './suggestion-guard.js';
 import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js';
 import { maySuggest } from '../../shared/domain/permissions.js';
-import {
-  RefusalKind,
-  UpdateRefusal,
-  carriesNothingNew,
-  checkUpdate,
-  clientsWritten,
-  decodeIncomingUpdate,
-  hasDependencies,
-  type DecodedUpdate,
-} from './update-guard.js';
+import { hasDependencies } from './update-guard.js';
+import { updateAdmission } from './update-admission.js';
 
 /** Builds one of a room's extensions; called once per room, as it loads. */
 export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
@@ -67,20 +55,19 @@ export interface RoomDeps {
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
   letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
-  /** How large the letter may grow; the shared defaults when absent. */
+  /** How large the letter may grow (for the standard admission); the shared defaults when absent. */
   letterLimits?: LetterLimits;
-  /** How many open suggestions a paragraph and the letter may hold; the shared defaults when absent. */
+  /** How many open suggestions a paragraph and the letter may hold (for the standard admission); the shared defaults when absent. */
   suggestionLimits?: SuggestionLimits;
-  /** The room's concerns beyond the core (history, compaction, relay), built as it loads; none when absent. */
+  /**
+   * The room's concerns beyond the core (admission, history, compaction, relay), built as it loads.
+   * When none of them admits updates, the standard admission on `rules` and the limits above comes first.
+   */
   extensions?: readonly RoomExtensionFactory[];
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
 export const relayedOrigin = Symbol('relayed');
-
-/** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
-const maxHeldUpdates = 256;
-const maxHeldBytes = 1024 * 1024;
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -105,7 +92,7 @@ export class Room implements CommitTarget {
    * The document, built from the stored text when it is first needed (an update to check, a read);
    * a joiner is served from `stored` without it. See `doc`.
    */
-  private live: { doc: Y.Doc; letterSize: LetterSize } | null = null;
+  private live: Y.Doc | null = null;
   /** The stored text, encoded, kept current with every committed or relayed update. */
   private stored = new StoredBytes([]);
   /** Presence lives on its own small document: it needs a client id, not the letter. */
@@ -125,7 +112,7 @@ export class Room implements CommitTarget {
   private holds = 0;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
-  /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
+  /** Which user wrote under each Yjs client id, as stored: nobody may write under another person's id (see update admission). */
   private clientOwners = new Map<number, string>();
   /** The generation of the stored text (see StoredText); set on load. */
   private generation = originalGeneration;
@@ -139,8 +126,6 @@ export class Room implements CommitTarget {
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
   private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
-  /** Checks the suggestions updates write (rule S13); it copies the letter only when an update needs it. */
-  private suggestions: SuggestionGuard | null = null;
 
   private constructor(
     readonly letterId: string,
@@ -159,7 +144,7 @@ export class Room implements CommitTarget {
    * stored bytes, so a room that is only read costs no Y.Doc until an update must be checked.
    */
   get doc(): Y.Doc {
-    return (this.live ??= this.buildDoc()).doc;
+    return (this.live ??= this.buildDoc());
   }
 
   /** Whether the room holds a document just now (see `doc`). */
@@ -167,21 +152,14 @@ export class Room implements CommitTarget {
     return this.live !== null;
   }
 
-  private get letterSize(): LetterSize {
-    return (this.live ??= this.buildDoc()).letterSize;
-  }
-
-  private buildDoc(): { doc: Y.Doc; letterSize: LetterSize } {
+  private buildDoc(): Y.Doc {
     const doc = replayedDoc();
     doc.transact(() => {
       for (const part of this.stored.all) Y.applyUpdate(doc, part);
     });
-    const letterSize = new LetterSize(doc, bodyFieldName, this.deps.letterLimits ?? defaultLetterLimits);
-    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
-    doc.on('update', (update: Uint8Array, origin: unknown) => letterSize.noteChange(update.length, origin instanceof Connection));
     doc.on('update', this.forwardRelayed);
     doc.on('update', noteUse);
-    this.live = { doc, letterSize };
+    this.live = doc;
     if (this.destroyed) return this.live;
     // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
     if (this.readOnlyReason === null) this.repairStoredParagraphIds();
@@ -207,10 +185,8 @@ export class Room implements CommitTarget {
     }
     if (!isIdle() || this.lastChangeAt !== seen) return false;
     for (const extension of this.extensions) extension.docDropped?.();
-    this.suggestions?.destroy();
-    this.suggestions = null;
-    this.live!.doc.off('update', this.forwardRelayed);
-    this.live!.doc.destroy();
+    this.live!.off('update', this.forwardRelayed);
+    this.live!.destroy();
     this.live = null;
     return true;
   }
@@ -258,6 +234,8 @@ export class Room implements CommitTarget {
     const letter = await deps.store.letters.getLetter(letterId);
     room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
     room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
+    // No room applies a connection's update unchecked.
+    if (!room.extensions.some((extension) => extension.admitUpdate)) room.extensions.unshift(updateAdmission(room, deps));
     try {
       for (const extension of room.extensions) await extension.loaded?.();
     } catch (error) {
@@ -302,7 +280,7 @@ export class Room implements CommitTarget {
       connection.canEdit = false;
       connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
     }
-    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.stored.stateVector();
+    const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
@@ -433,9 +411,6 @@ export class Room implements CommitTarget {
       }
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
-      if (error instanceof UpdateRefusal) {
-        throw new ProtocolViolation(refusalCloseCode(error.kind), error.message);
-      }
       if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
       throw error instanceof ServerFault ? error : new ServerFault(error);
     }
@@ -484,33 +459,13 @@ export class Room implements CommitTarget {
     else connection.confirmations.waitFor(frame, this.appliedCount);
   }
 
+  /** Applies an update from a connection once every admitting extension admitted it; a refusal closes the sender. */
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
-    const decoded = decodeIncomingUpdate(update);
-    if (decoded.isEmpty) return;
-    if (this.readOnlyReason !== null || !(connection.canEdit || connection.canSuggest)) {
-      // A reconnecting reader resends what the server has; only something new is a write.
-      if (carriesNothingNew(this.doc, update)) return;
-      throw new ProtocolViolation(CloseCode.forbidden, this.readOnlyReason !== null ? 'the letter text is read-only in its status' : 'this connection is read-only');
-    }
-    let growth: TextGrowth;
+    const admissions = this.admit(connection, update);
+    if (admissions === null) return;
     try {
-      growth = checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
-    } catch (error) {
-      if (this.mayHold(connection, update, error)) return;
-      throw error;
-    }
-    this.letterSize.check(update, growth);
-    this.checkSuggestions(connection, decoded);
-    let newClientIds: number[];
-    try {
-      newClientIds = this.claimClients(connection, decoded);
-    } catch (error) {
-      this.suggestions?.discard();
-      throw error;
-    }
-    try {
-      this.applyAndEnqueue(connection, update, newClientIds);
-      this.letterSize.noteApplied(growth);
+      this.applyAndEnqueue(connection, update, admissions.flatMap((admitted) => admitted.newClientIds));
+      for (const admitted of admissions) admitted.applied?.();
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
       // The document may now hold what the store never will: everyone reloads it from the store.
@@ -519,11 +474,26 @@ export class Room implements CommitTarget {
     }
   }
 
-  /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
-  private checkSuggestions(connection: Connection, decoded: DecodedUpdate): void {
-    const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
-    this.suggestions ??= new SuggestionGuard(this.doc, bodyFieldName, this.deps.suggestionLimits);
-    this.suggestions.admit(decoded, author, connection.canEdit);
+  /** Asks each extension that admits updates; null when one holds it back, a throw when one refuses it. */
+  private admit(connection: Connection, update: Uint8Array): AdmittedUpdate[] | null {
+    const admissions: AdmittedUpdate[] = [];
+    try {
+      for (const extension of this.extensions) {
+        if (!extension.admitUpdate) continue;
+        const admitted = extension.admitUpdate(connection, update);
+        if (admitted === null) {
+          for (const earlier of admissions) earlier.abandoned?.();
+          return null;
+        }
+        admissions.push(admitted);
+      }
+    } catch (error) {
+      for (const earlier of admissions) earlier.abandoned?.();
+      throw error;
+    }
+    // Load adds the standard admission when no extension has one; an update nobody admitted is never applied.
+    if (admissions.length === 0) throw new ProtocolViolation(CloseCode.forbidden, 'no admission for updates on this letter');
+    return admissions;
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -567,51 +537,21 @@ export class Room implements CommitTarget {
     await this.settled();
   }
 
-  /**
-   * The client ids an update writes under must be the sender's: ones they wrote under before, or
-   * new ones, which become theirs. A client id belongs to whoever first showed it, in presence or
-   * in text: a tab announces its id in presence before it types, and nobody else may write under
-   * it (nor announce it) from then on. Returns the new ones, to be stored with the update.
-   */
-  private claimClients(connection: Connection, decoded: DecodedUpdate): number[] {
-    const userId = connection.user.id;
-    this.refuseOverlapWithOthers(connection, decoded);
-    const claimed: number[] = [];
-    for (const clientId of clientsWritten(this.doc, decoded)) {
-      const presenceOwner = this.presenceOwners.get(clientId);
-      if (presenceOwner && presenceOwner.user.id !== userId) {
-        throw new ProtocolViolation(CloseCode.forbidden, "the update writes under another person's client id");
-      }
-      const owner = this.clientOwners.get(clientId);
-      if (owner === userId) continue;
-      if (owner !== undefined || Y.getState(this.doc.store, clientId) > 0) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'the update writes under another client id');
-      }
-      claimed.push(clientId);
-    }
-    for (const clientId of claimed) {
-      this.clientOwners.set(clientId, userId);
-      if (this.presenceOwners.has(clientId)) continue;
-      this.presenceOwners.set(clientId, connection);
-      connection.awarenessClients.add(clientId);
-    }
-    return claimed;
+  /** Which user wrote under each Yjs client id, as stored; admission adds the ids it lets a sender claim. */
+  get clientIdOwners(): Map<number, string> {
+    return this.clientOwners;
   }
 
-  /**
-   * Text under a client id this connection shows as its own, where the server already holds text
-   * under that id by someone else, would be skipped by Yjs as known and then confirmed as saved:
-   * refuse it loudly instead.
-   */
-  private refuseOverlapWithOthers(connection: Connection, decoded: DecodedUpdate): void {
-    for (const struct of decoded.structs) {
-      const clientId = struct.id.client;
-      if (!connection.awarenessClients.has(clientId) || struct.id.clock >= Y.getState(this.doc.store, clientId)) continue;
-      const owner = this.clientOwners.get(clientId);
-      if (owner !== undefined && owner !== connection.user.id) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'someone else already wrote under this client id');
-      }
-    }
+  /** Who holds a presence client id, if anyone. */
+  presenceOwnerOf(clientId: number): PresenceOwner | undefined {
+    return this.presenceOwners.get(clientId);
+  }
+
+  /** Makes a client id the connection's in presence too, unless someone holds it there already. */
+  claimPresenceId(clientId: number, connection: Connection): void {
+    if (this.presenceOwners.has(clientId)) return;
+    this.presenceOwners.set(clientId, connection);
+    connection.awarenessClients.add(clientId);
   }
 
   /** A coordinator changed someone's roles: their open connections follow at once. */
@@ -641,18 +581,6 @@ export class Room implements CommitTarget {
       connection.close(CloseCode.unauthenticated, 'session ended');
       this.leave(connection);
     }
-  }
-
-  /** Holds an update that waits for the client's sync answer, within limits; false to refuse it now. */
-  private mayHold(connection: Connection, update: Uint8Array, error: unknown): boolean {
-    const waitsForAnswer =
-      error instanceof UpdateRefusal && error.kind === RefusalKind.missingDependencies && !connection.hasAnsweredSync;
-    if (!waitsForAnswer || connection.heldUpdates.length >= maxHeldUpdates || connection.heldBytes + update.length > maxHeldBytes) {
-      return false;
-    }
-    connection.heldUpdates.push(update);
-    connection.heldBytes += update.length;
-    return true;
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
@@ -820,13 +748,12 @@ export class Room implements CommitTarget {
     this.connections.clear();
     this.awareness.off('update', this.broadcastPresence);
     this.presenceBatch.cancel();
-    this.suggestions?.destroy();
     for (const extension of this.extensions) extension.destroyed?.();
     this.awareness.destroy();
     this.awareness.doc.destroy();
     if (this.live) {
-      this.live.doc.off('update', this.forwardRelayed);
-      this.live.doc.destroy();
+      this.live.off('update', this.forwardRelayed);
+      this.live.destroy();
     }
     this.live = null;
   }
@@ -839,12 +766,6 @@ export class Room implements CommitTarget {
 /** A change to the text or to a presence (not a renewal) is use of the sender's session. */
 function noteUse(_change: unknown, origin: unknown): void {
   if (origin instanceof Connection) origin.lastUsedAt = Date.now();
-}
-
-function refusalCloseCode(kind: RefusalKind): CloseCode {
-  if (kind === RefusalKind.malformed) return CloseCode.malformedMessage;
-  if (kind === RefusalKind.tooLarge) return CloseCode.letterTooLarge;
-  return CloseCode.updateRefused;
 }
 
 function storeUnavailable(): AppError {
