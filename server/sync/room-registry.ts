@@ -123,7 +123,7 @@ export class RoomRegistry {
       case 'presence':
         return room.applyRemotePresence(message.update, message.owners);
       case 'presence-query': {
-        const presence = room.localPresence();
+        const presence = room.presence.local();
         if (presence) this.options.relay?.publish(room.letterId, presence);
         return;
       }

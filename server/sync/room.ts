@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { replayedDoc } from '../../shared/domain/replayed-doc.js';
@@ -23,13 +22,10 @@ import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '.
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
 import type { AdmittedUpdate, AppliedUpdate, RoomExtension } from './room-extension.js';
 import type { ServerEdit } from './server-edit.js';
-import { Connection } from './connection.js';
+import { noteUse, type Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
-import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
-import type { RelayedMessage } from './letter-relay.js';
-import { PresenceBatch } from './presence-batch.js';
-import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
+import { RoomPresence } from './room-presence.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
@@ -76,13 +72,6 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
 /**
  * One loaded letter: its Y.Doc, presence and connections. An update is validated, applied,
  * handed to the commit queue, and broadcast only once the store has committed it.
@@ -95,9 +84,17 @@ export class Room implements CommitTarget {
   private live: Y.Doc | null = null;
   /** The stored text, encoded, kept current with every committed or relayed update. */
   private stored = new StoredBytes([]);
-  /** Presence lives on its own small document: it needs a client id, not the letter. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
+  /** Who is here and where their carets are (awareness), for this instance's connections and others'. */
+  readonly presence = new RoomPresence({
+    connections: this.connections,
+    doc: () => this.doc,
+    isDestroyed: () => this.destroyed,
+    changed: () => (this.lastChangeAt = Date.now()),
+    sent: (owners) => {
+      for (const extension of this.extensions) extension.presenceSent?.(owners);
+    },
+  });
   private appliedCount = 0;
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
@@ -116,8 +113,6 @@ export class Room implements CommitTarget {
   private clientOwners = new Map<number, string>();
   /** The generation of the stored text (see StoredText); set on load. */
   private generation = originalGeneration;
-  /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
-  private readonly presenceOwners = new Map<number, PresenceOwner>();
   /** A letter every office has signed accepts no edits from anyone. */
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: string | null = null;
@@ -125,18 +120,15 @@ export class Room implements CommitTarget {
   private accepting = true;
   /** Connections whose full letter state is being read, to answer one request at a time. */
   private readonly sendingLetterState = new Set<Connection>();
-  private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
-  ) {
-    // The room registry checks every room's presence for outdated entries with one timer (expirePresence).
-    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.broadcastPresence);
-    this.awareness.on('change', noteUse);
+  ) {}
+
+  /** The letter's presence states (see `presence`). */
+  get awareness(): RoomPresence['awareness'] {
+    return this.presence.awareness;
   }
 
   /**
@@ -199,18 +191,6 @@ export class Room implements CommitTarget {
     } finally {
       this.holds--;
     }
-  }
-
-  /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
-  expirePresence(now = Date.now()): void {
-    if (this.destroyed) return;
-    const outdated: number[] = [];
-    for (const [clientId, meta] of this.awareness.meta) {
-      if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
-        outdated.push(clientId);
-      }
-    }
-    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, 'timeout');
   }
 
   /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
@@ -285,10 +265,7 @@ export class Room implements CommitTarget {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
     }));
-    const states = Array.from(this.awareness.getStates().keys());
-    if (states.length > 0) {
-      connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
-    }
+    this.presence.joined(connection);
     this.sendLetterState(connection);
     this.sendLetterComments(connection);
     for (const extension of this.extensions) extension.joined?.(connection);
@@ -377,9 +354,7 @@ export class Room implements CommitTarget {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    connection.presenceGate?.stop();
-    const clients = Array.from(connection.awarenessClients);
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+    this.presence.left(connection);
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 
@@ -401,9 +376,9 @@ export class Room implements CommitTarget {
         case MessageType.sync:
           return this.receiveSync(connection, decoder);
         case MessageType.awareness:
-          return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
+          return this.presence.receive(connection, decoding.readVarUint8Array(decoder));
         case MessageType.queryAwareness:
-          return this.sendAllPresence(connection);
+          return this.presence.answerQuery(connection);
         case MessageType.letterStateRequest:
           return this.sendLetterState(connection);
         default:
@@ -542,18 +517,6 @@ export class Room implements CommitTarget {
     return this.clientOwners;
   }
 
-  /** Who holds a presence client id, if anyone. */
-  presenceOwnerOf(clientId: number): PresenceOwner | undefined {
-    return this.presenceOwners.get(clientId);
-  }
-
-  /** Makes a client id the connection's in presence too, unless someone holds it there already. */
-  claimPresenceId(clientId: number, connection: Connection): void {
-    if (this.presenceOwners.has(clientId)) return;
-    this.presenceOwners.set(clientId, connection);
-    connection.awarenessClients.add(clientId);
-  }
-
   /** A coordinator changed someone's roles: their open connections follow at once. */
   applyAccess(userId: string, roles: Role[]): void {
     for (const connection of Array.from(this.connections)) {
@@ -581,41 +544,6 @@ export class Room implements CommitTarget {
       connection.close(CloseCode.unauthenticated, 'session ended');
       this.leave(connection);
     }
-  }
-
-  private receivePresence(connection: Connection, update: Uint8Array): void {
-    if (connection.presenceRate === null) return this.applyPresence(connection, update);
-    connection.presenceGate ??= new PresenceGate(connection.presenceRate, (latest) => {
-      if (!this.destroyed && this.connections.has(connection)) this.applyPresence(connection, latest);
-    });
-    connection.presenceGate.admit(update);
-  }
-
-  private applyPresence(connection: Connection, update: Uint8Array): void {
-    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, () => this.doc);
-    if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
-  }
-
-  private sendAllPresence(connection: Connection): void {
-    const clients = Array.from(this.awareness.getStates().keys());
-    connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
-  }
-
-  private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    this.lastChangeAt = Date.now();
-    this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
-  };
-
-  /** Sends the presence changes of one tick, each client's latest state once. */
-  private sendPresence(changed: ReadonlyMap<number, string | null>): void {
-    if (this.destroyed) return;
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
-    // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
-    for (const connection of this.connections) connection.send(message);
-    const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
-    if (owners.length === 0) return;
-    for (const extension of this.extensions) extension.presenceSent?.(owners);
   }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
@@ -670,27 +598,14 @@ export class Room implements CommitTarget {
     return this.storedThrough;
   }
 
-  /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
+  /** Presence of another instance's connections (see RoomPresence.applyRemote). */
   applyRemotePresence(update: Uint8Array, owners: [clientId: number, userId: string][]): void {
-    if (this.destroyed) return;
-    for (const [clientId, userId] of owners) {
-      const owner = this.presenceOwners.get(clientId);
-      if (owner && !owner.isClosed) continue;
-      this.presenceOwners.set(clientId, { user: { id: userId }, isClosed: true, awarenessClients: new Set() });
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, relayedOrigin);
+    if (!this.destroyed) this.presence.applyRemote(update, owners, relayedOrigin);
   }
 
-  /** The presence of this instance's own connections, for an instance that has just opened the letter. */
-  localPresence(): RelayedMessage | null {
-    const states = this.awareness.getStates();
-    const owners: [number, string][] = [];
-    for (const [clientId, owner] of this.presenceOwners) {
-      if (owner instanceof Connection && this.connections.has(owner) && states.has(clientId)) owners.push([clientId, owner.user.id]);
-    }
-    if (owners.length === 0) return null;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
-    return { kind: 'presence', update, owners };
+  /** Removes presence entries not renewed within the awareness timeout; the registry's one timer calls it. */
+  expirePresence(now = Date.now()): void {
+    if (!this.destroyed) this.presence.expire(now);
   }
 
   /** Runs `run` once every update applied so far is committed, or `fail` if the store refuses them. */
@@ -746,11 +661,8 @@ export class Room implements CommitTarget {
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
-    this.awareness.off('update', this.broadcastPresence);
-    this.presenceBatch.cancel();
+    this.presence.destroy();
     for (const extension of this.extensions) extension.destroyed?.();
-    this.awareness.destroy();
-    this.awareness.doc.destroy();
     if (this.live) {
       this.live.off('update', this.forwardRelayed);
       this.live.destroy();
@@ -761,11 +673,6 @@ export class Room implements CommitTarget {
   get isDestroyed(): boolean {
     return this.destroyed;
   }
-}
-
-/** A change to the text or to a presence (not a renewal) is use of the sender's session. */
-function noteUse(_change: unknown, origin: unknown): void {
-  if (origin instanceof Connection) origin.lastUsedAt = Date.now();
 }
 
 function storeUnavailable(): AppError {

@@ -5,9 +5,9 @@ import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js'
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { Connection } from './connection.js';
 import { LetterSize } from './letter-size.js';
-import type { PresenceOwner } from './presence-guard.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { AdmittedUpdate, RoomExtension } from './room-extension.js';
+import type { RoomPresence } from './room-presence.js';
 import type { SchemaRules } from './schema-rules.js';
 import { SuggestionGuard } from './suggestion-guard.js';
 import type { TextGrowth } from './text-growth.js';
@@ -29,10 +29,8 @@ export interface AdmittingRoom {
   readonly isTextReadOnly: boolean;
   /** Which user wrote under each Yjs client id, as stored; admission adds the ids it lets a sender claim. */
   readonly clientIdOwners: Map<number, string>;
-  /** Who holds a presence client id, if anyone. */
-  presenceOwnerOf(clientId: number): PresenceOwner | undefined;
-  /** Makes a client id the connection's in presence too, unless someone holds it there already. */
-  claimPresenceId(clientId: number, connection: Connection): void;
+  /** Presence client ids: one written under in text becomes the writer's there too. */
+  readonly presence: Pick<RoomPresence, 'ownerOf' | 'claim'>;
 }
 
 export interface UpdateAdmissionOptions {
@@ -160,7 +158,7 @@ function claimClients(room: AdmittingRoom, connection: Connection, doc: Y.Doc, d
   refuseOverlapWithOthers(owners, connection, doc, decoded);
   const claimed: number[] = [];
   for (const clientId of clientsWritten(doc, decoded)) {
-    const presenceOwner = room.presenceOwnerOf(clientId);
+    const presenceOwner = room.presence.ownerOf(clientId);
     if (presenceOwner && presenceOwner.user.id !== userId) {
       throw new ProtocolViolation(CloseCode.forbidden, "the update writes under another person's client id");
     }
@@ -173,7 +171,7 @@ function claimClients(room: AdmittingRoom, connection: Connection, doc: Y.Doc, d
   }
   for (const clientId of claimed) {
     owners.set(clientId, userId);
-    room.claimPresenceId(clientId, connection);
+    room.presence.claim(clientId, connection);
   }
   return claimed;
 }
