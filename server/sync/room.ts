@@ -8,14 +8,8 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
-import { writeAccessMessage } from '../../shared/protocol/access-message.js';
-import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
 import type { LetterCommentsMessage } from '../../shared/api/comments.js';
-import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
-import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
-import type { LetterStatus } from '../../shared/api/letters.js';
-import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
@@ -26,12 +20,12 @@ import { noteUse, type Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
 import { FreshRun } from './fresh-run.js';
 import { RoomPresence } from './room-presence.js';
+import { RoomLetterState } from './room-letter-state.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
 import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js';
-import { maySuggest } from '../../shared/domain/permissions.js';
 import { hasDependencies } from './update-guard.js';
 import { updateAdmission } from './update-admission.js';
 
@@ -113,18 +107,17 @@ export class Room implements CommitTarget {
   private clientOwners = new Map<number, string>();
   /** The generation of the stored text (see StoredText); set on load. */
   private generation = originalGeneration;
-  /** A letter every office has signed accepts no edits from anyone. */
-  /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
-  private readOnlyReason: string | null = null;
   private readonly settleWaiters: (() => void)[] = [];
   private accepting = true;
-  /** Connections whose full letter state is being read, to answer one request at a time. */
-  private readonly sendingLetterState = new Set<Connection>();
+  /** Whether the text is read-only in the letter's status, each connection's rights (101), the letter state (102) and comment threads (105). */
+  readonly letterState: RoomLetterState;
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
-  ) {}
+  ) {
+    this.letterState = new RoomLetterState(this, deps);
+  }
 
   /** The letter's presence states (see `presence`). */
   get awareness(): RoomPresence['awareness'] {
@@ -154,7 +147,7 @@ export class Room implements CommitTarget {
     this.live = doc;
     if (this.destroyed) return this.live;
     // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
-    if (this.readOnlyReason === null) this.repairStoredParagraphIds();
+    if (!this.isTextReadOnly) this.repairStoredParagraphIds();
     for (const extension of this.extensions) extension.docBuilt?.(doc);
     return this.live;
   }
@@ -212,7 +205,7 @@ export class Room implements CommitTarget {
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     const letter = await deps.store.letters.getLetter(letterId);
-    room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
+    room.letterState.loaded(letter?.status);
     room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
     // No room applies a connection's update unchecked.
     if (!room.extensions.some((extension) => extension.admitUpdate)) room.extensions.unshift(updateAdmission(room, deps));
@@ -256,18 +249,14 @@ export class Room implements CommitTarget {
     }
     this.connections.add(connection);
     connection.send(writeTextGenerationMessage(this.generation));
-    if (this.readOnlyReason !== null && connection.canEdit) {
-      connection.canEdit = false;
-      connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
-    }
+    this.letterState.joining(connection);
     const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
     }));
     this.presence.joined(connection);
-    this.sendLetterState(connection);
-    this.sendLetterComments(connection);
+    this.letterState.joined(connection);
     for (const extension of this.extensions) extension.joined?.(connection);
   }
 
@@ -290,37 +279,6 @@ export class Room implements CommitTarget {
     return applied.revisions;
   }
 
-  /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
-  private sendLetterComments(connection: Connection): void {
-    this.deps
-      .letterComments?.(this.letterId)
-      .then(
-        (message) => connection.send(writeLetterCommentsMessage(message)),
-        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send comment threads'),
-      );
-  }
-
-  /**
-   * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
-   * per connection: a request while one is being answered is ignored, as the answer covers it.
-   */
-  private sendLetterState(connection: Connection): void {
-    if (this.sendingLetterState.has(connection)) return;
-    this.sendingLetterState.add(connection);
-    this.deps
-      .letterState(this.letterId)
-      .then(
-        (state) => connection.send(writeLetterStateMessage(state)),
-        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
-      )
-      .finally(() => this.sendingLetterState.delete(connection));
-  }
-
-  /** Sends a server-owned message (letter state) to every connection. */
-  broadcast(message: Uint8Array): void {
-    for (const connection of this.connections) connection.send(message);
-  }
-
   /**
    * Resolves once every update applied so far is committed: what is read then is stored. Rejects
    * with a 503 if the store refused them: the room is gone and the request should be tried again.
@@ -331,25 +289,9 @@ export class Room implements CommitTarget {
     return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
-  /** Whether the letter's status keeps its text read-only just now (rule C5). */
+  /** Whether the letter's status keeps its text read-only just now (rule C5; see `letterState`). */
   get isTextReadOnly(): boolean {
-    return this.readOnlyReason !== null;
-  }
-
-  /**
-   * The letter moved to `status`: from ready on its text is read-only for every open connection,
-   * before that editable again for those whose roles allow it (rule C5).
-   */
-  setTextStatus(status: LetterStatus, canEditOf: (connection: Connection) => boolean): void {
-    const wasReadOnly = this.readOnlyReason !== null;
-    this.readOnlyReason = textReadOnlyReason(status);
-    for (const connection of this.connections) {
-      const canEdit = !isTextReadOnly(status) && canEditOf(connection);
-      if (canEdit === connection.canEdit) continue;
-      connection.canEdit = canEdit;
-      const reason = this.readOnlyReason ?? (wasReadOnly ? 'The letter’s text is open for changes again: you can edit it.' : 'You can edit this letter.');
-      connection.send(writeAccessMessage({ canEdit, reason }));
-    }
+    return this.letterState.isTextReadOnly;
   }
 
   leave(connection: Connection): void {
@@ -380,7 +322,7 @@ export class Room implements CommitTarget {
         case MessageType.queryAwareness:
           return this.presence.answerQuery(connection);
         case MessageType.letterStateRequest:
-          return this.sendLetterState(connection);
+          return this.letterState.sendFull(connection);
         default:
           throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
       }
@@ -490,7 +432,7 @@ export class Room implements CommitTarget {
    * Resolves once it is committed. The change writes under a new client id that becomes theirs.
    */
   async applyServerEdit(origin: ServerEdit, change: (doc: Y.Doc) => void, audit: AuditDraft[]): Promise<void> {
-    if (this.readOnlyReason !== null) throw new Error('the letter text is read-only in its status');
+    if (this.isTextReadOnly) throw new Error('the letter text is read-only in its status');
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array, transactionOrigin: unknown) => {
       if (transactionOrigin === origin) updates.push(update);
@@ -515,26 +457,6 @@ export class Room implements CommitTarget {
   /** Which user wrote under each Yjs client id, as stored; admission adds the ids it lets a sender claim. */
   get clientIdOwners(): Map<number, string> {
     return this.clientOwners;
-  }
-
-  /** A coordinator changed someone's roles: their open connections follow at once. */
-  applyAccess(userId: string, roles: Role[]): void {
-    for (const connection of Array.from(this.connections)) {
-      if (connection.user.id !== userId) continue;
-      if (roles.length === 0) {
-        connection.close(CloseCode.removedFromLetter, 'removed from the letter');
-        this.leave(connection);
-        continue;
-      }
-      connection.canSuggest = maySuggest(roles);
-      const canEdit = canEditText(roles) && this.readOnlyReason === null;
-      if (canEdit === connection.canEdit) continue;
-      connection.canEdit = canEdit;
-      const reason = canEdit
-        ? 'The coordinator changed your role: you can now edit this letter.'
-        : 'The coordinator changed your role: you can now read this letter but not edit it.';
-      connection.send(writeAccessMessage({ canEdit, reason }));
-    }
   }
 
   /** Closes the connections of sessions that ended (sign-out, expiry). */

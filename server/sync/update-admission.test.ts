@@ -98,7 +98,7 @@ describe('update admission', () => {
   it('refuses every change once the letter’s text is read-only in its status, with 4403', async () => {
     const { room, connect, tab, bodyText } = await admittingRoom();
     const { connection } = connect(helena);
-    room.setTextStatus('ready', () => true);
+    room.letterState.setTextStatus('ready', () => true);
     const before = bodyText();
     const update = changeOf(tab(), (body) => body.insert(1, [paragraph('p2', 'Too late.')]));
 
