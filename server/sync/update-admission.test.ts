@@ -189,6 +189,31 @@ describe('update admission', () => {
     expect(queued).toEqual([]);
   });
 
+  it('lets one sender’s refused update cost only that sender: the next editor’s change is admitted and stored', async () => {
+    const refusingMikko: RoomExtension = {
+      admitUpdate: (connection) => {
+        if (connection.user.id === mikko.id) throw new ProtocolViolation(CloseCode.forbidden, 'refused by a later rule');
+        return { newClientIds: [] };
+      },
+    };
+    const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusingMikko]);
+    const mikkosTab = tab();
+    const refused = changeOf(mikkosTab, (body) => body.insert(1, [paragraph('p2', 'Mikko’s words.')]));
+    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(refused)))).toBe(CloseCode.forbidden);
+
+    const helenasTab = tab();
+    const accepted = changeOf(helenasTab, (body) => body.insert(1, [paragraph('p3', 'Helena’s words.')]));
+    expect(closeCodeOf(() => room.receive(connect(helena).connection, updateFrame(accepted)))).toBeNull();
+
+    expect(queued.map((entry) => entry.userId)).toEqual([helena.id]);
+    expect(queued[0]!.newClientIds).toEqual([helenasTab.clientID]);
+    expect(bodyText()).toContain('Helena’s words.');
+    expect(bodyText()).not.toContain('Mikko’s words.');
+    // Nothing of the refused update stays behind: its client id was never made Mikko's.
+    expect(room.clientIdOwners.has(mikkosTab.clientID)).toBe(false);
+    expect(room.presence.ownerOf(mikkosTab.clientID)).toBeUndefined();
+  });
+
   it('is the standard admission of a room built without one: its checks run and what passes them is applied', async () => {
     const { room, connect, queued } = await loadTestRoom();
     const doc = new Y.Doc();

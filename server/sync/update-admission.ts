@@ -122,7 +122,14 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
     }
     return {
       newClientIds,
-      applied: () => letterSize.noteApplied(growth),
+      applied: () => {
+        letterSize.noteApplied(growth);
+        // The new ids become the sender's only with the update that claims them.
+        for (const clientId of newClientIds) {
+          room.clientIdOwners.set(clientId, connection.user.id);
+          room.presence.claim(clientId, connection);
+        }
+      },
       // Another admission refused it after this one passed: the suggestion guard's copy holds it, so it is dropped.
       abandoned: () => suggestions?.discard(),
     };
@@ -150,7 +157,8 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
  * The client ids an update writes under must be the sender's: ones they wrote under before, or
  * new ones, which become theirs. A client id belongs to whoever first showed it, in presence or
  * in text: a tab announces its id in presence before it types, and nobody else may write under
- * it (nor announce it) from then on. Returns the new ones, to be stored with the update.
+ * it (nor announce it) from then on. Returns the new ones, to be stored with the update; they
+ * are the sender's once it is applied.
  */
 function claimClients(room: AdmittingRoom, connection: Connection, doc: Y.Doc, decoded: DecodedUpdate): number[] {
   const userId = connection.user.id;
@@ -168,10 +176,6 @@ function claimClients(room: AdmittingRoom, connection: Connection, doc: Y.Doc, d
       throw new ProtocolViolation(CloseCode.forbidden, 'the update writes under another client id');
     }
     claimed.push(clientId);
-  }
-  for (const clientId of claimed) {
-    owners.set(clientId, userId);
-    room.presence.claim(clientId, connection);
   }
   return claimed;
 }
