@@ -132,6 +132,19 @@ describe('update admission', () => {
     expect(bodyText()).not.toContain('xxx');
   });
 
+  it('counts the stored text towards the letter’s size: a letter loaded near its limit cannot grow past it', async () => {
+    const { room, connect, tab, bodyText } = await admittingRoom({ letterLimits: { maxLetterBytes: 600, maxParagraphs: 100, maxParagraphLength: 20_000 } });
+    expect(Y.encodeStateAsUpdate(room.doc).length).toBeLessThan(600);
+    const { connection } = connect(helena);
+    const doc = tab();
+    const stored = Y.encodeStateAsUpdate(doc).length;
+    const growth = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'y'.repeat(600 - stored))]));
+    expect(growth.length).toBeLessThan(600);
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(growth)))).toBe(CloseCode.letterTooLarge);
+    expect(bodyText()).not.toContain('yyy');
+  });
+
   it('refuses text under a client id another person already wrote under, with 4403', async () => {
     const { room, connect, tab, commitAll } = await admittingRoom();
     const helenasTab = tab();
