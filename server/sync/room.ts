@@ -35,6 +35,7 @@ export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
 export interface RoomDeps {
   store: Store;
   commits: CommitQueue;
+  /** The editor's schema, which the standard admission checks updates against. */
   rules: SchemaRules;
   logger: Logger;
   /** Called when the last connection left. */
