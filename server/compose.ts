@@ -23,6 +23,7 @@ import type { LetterRelay } from './sync/letter-relay.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import type { Room } from './sync/room.js';
 import { compaction } from './sync/compaction.js';
+import { updateAdmission } from './sync/update-admission.js';
 import type { MergeStoredText } from './sync/text-compaction.js';
 import { relayPublishing } from './scale/relay-publishing.js';
 import { revisionRecording } from './history/revision-recording.js';
@@ -103,13 +104,14 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   let comments: CommentService | null = null;
   const workers = new WorkerPool(options.workerLimits ?? loadConfig({}).workerLimits);
   const { relay } = options;
+  const rules = deriveSchemaRules(letterSchema());
   const mergeText: MergeStoredText = (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals);
   const registry = new RoomRegistry({
     letterState: (letterId) => state.full(letterId),
     letterComments: (letterId) => comments!.full(letterId),
     store,
     commits,
-    rules: deriveSchemaRules(letterSchema()),
+    rules,
     logger,
     graceMs: options.roomGraceMs,
     // An idle room drops its document only after the history pause, so that revisions come out the same.
@@ -119,6 +121,13 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     ...(relay ? { relay } : {}),
     // Each room's concerns beyond its core, in the order they hear of a change.
     extensions: [
+      // First: nothing else hears of an update from a connection before it is admitted.
+      (room) =>
+        updateAdmission(room, {
+          rules,
+          ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
+          ...(options.suggestionLimits ? { suggestionLimits: options.suggestionLimits } : {}),
+        }),
       (room) => revisionRecording(room, store, options.historyPauseMs),
       (room) => compaction(room, { store, logger, compactAfterUpdates: options.compactAfterUpdates, mergeText }),
       ...(relay ? [(room: Room) => relayPublishing(room, relay)] : []),

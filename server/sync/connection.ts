@@ -138,3 +138,8 @@ export class Connection {
     this.closed = true;
   }
 }
+
+/** A change to the text or to a presence (not a renewal) is use of the sender's session: a Yjs or awareness listener. */
+export function noteUse(_change: unknown, origin: unknown): void {
+  if (origin instanceof Connection) origin.lastUsedAt = Date.now();
+}

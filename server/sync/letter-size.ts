@@ -14,7 +14,8 @@ const refuse = (message: string) => new UpdateRefusal(RefusalKind.tooLarge, mess
  * update writes into.
  */
 export class LetterSize {
-  private bytes = 0;
+  /** Null until first measured: the document holds the stored text already when this starts to follow it. */
+  private bytes: number | null = null;
   /** Null when changes of unknown shape (loaded, relayed, server edits) arrived since the last count. */
   private paragraphs: number | null = null;
 
@@ -26,7 +27,7 @@ export class LetterSize {
 
   /** Every change to the document, with its encoded length; `counted` when noteApplied accounts for its paragraphs. */
   noteChange(length: number, counted: boolean): void {
-    this.bytes += length;
+    if (this.bytes !== null) this.bytes += length;
     if (!counted) this.paragraphs = null;
   }
 
@@ -45,7 +46,7 @@ export class LetterSize {
         }
       }
     }
-    if (this.bytes + update.length > maxLetterBytes) {
+    if (this.bytes === null || this.bytes + update.length > maxLetterBytes) {
       this.bytes = Y.encodeStateAsUpdate(this.doc).length;
       if (this.bytes + update.length > maxLetterBytes) throw refuse(`the letter would be larger than ${maxLetterBytes} bytes`);
     }

@@ -11,6 +11,16 @@ export interface AppliedUpdate {
   readonly revisions: RevisionWrite[];
 }
 
+/** An update from a connection that an extension admitted: what it needs stored with it, and what to tell it afterwards. */
+export interface AdmittedUpdate {
+  /** Yjs client ids the update writes under for the first time: they become the sender's, stored with the update. */
+  readonly newClientIds: readonly number[];
+  /** The update was applied to the document and handed to the commit queue. */
+  applied?(): void;
+  /** A later extension refused or held the update after this one admitted it: it is not applied. */
+  abandoned?(): void;
+}
+
 /**
  * One concern of a room (revision history, compaction, relay to other instances), attached in the
  * composition root. The room core calls these hooks in the order the extensions were given; a hook
@@ -27,6 +37,14 @@ export interface RoomExtension {
   docDropped?(): void;
   /** A connection joined and was sent the generation, sync step 1 and presence. */
   joined?(connection: Connection): void;
+  /**
+   * An update from `connection` is about to be applied. Return what to store with it, or null to
+   * apply nothing now (it carries nothing new, or it is held until the client's sync answer);
+   * throw a ProtocolViolation to refuse it, which closes the sender with that code. Every
+   * extension with this hook must admit an update before it is applied; a room without one
+   * applies the standard admission (update-admission.ts).
+   */
+  admitUpdate?(connection: Connection, update: Uint8Array): AdmittedUpdate | null;
   /** A change was applied to the document (by a connection, the server or another instance). */
   updateApplied?(applied: AppliedUpdate): void;
   /** The store committed `entries` of this room under `seqs`; they were sent to the connections. */

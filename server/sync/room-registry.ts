@@ -123,21 +123,21 @@ export class RoomRegistry {
       case 'presence':
         return room.applyRemotePresence(message.update, message.owners);
       case 'presence-query': {
-        const presence = room.localPresence();
+        const presence = room.presence.local();
         if (presence) this.options.relay?.publish(room.letterId, presence);
         return;
       }
       case 'catch-up':
         return void this.catchUp(room);
       case 'letter-state':
-        return room.broadcast(message.message);
+        return room.letterState.broadcast(message.message);
       case 'signed-off':
         return room.signedOff(message.paragraphIds);
       case 'access':
-        return room.applyAccess(message.userId, message.roles);
+        return room.letterState.applyAccess(message.userId, message.roles);
       case 'frozen': {
         const editors = new Set(message.editorIds);
-        return room.setTextStatus(message.status, (connection) => editors.has(connection.user.id));
+        return room.letterState.setTextStatus(message.status, (connection) => editors.has(connection.user.id));
       }
       default:
         throw new Error(`unknown relayed message ${(message as { kind: string }).kind}`);
@@ -242,7 +242,7 @@ export class RoomRegistry {
 
   /** Sends a server-owned message to everyone who has the letter open, on any instance. */
   broadcast(letterId: string, message: Uint8Array): void {
-    this.loaded.get(letterId)?.broadcast(message);
+    this.loaded.get(letterId)?.letterState.broadcast(message);
     this.options.relay?.publish(letterId, { kind: 'letter-state', message });
   }
 
@@ -252,13 +252,13 @@ export class RoomRegistry {
    * roles let them edit the letter while its text is open.
    */
   setTextStatus(letterId: string, status: LetterStatus, editorIds: ReadonlySet<string>): void {
-    this.loaded.get(letterId)?.setTextStatus(status, (connection) => editorIds.has(connection.user.id));
+    this.loaded.get(letterId)?.letterState.setTextStatus(status, (connection) => editorIds.has(connection.user.id));
     this.options.relay?.publish(letterId, { kind: 'frozen', status, editorIds: Array.from(editorIds) });
   }
 
   /** A member's roles changed (empty: removed): their open connections on every instance follow at once. */
   accessChanged(letterId: string, userId: string, roles: Role[]): void {
-    this.loaded.get(letterId)?.applyAccess(userId, roles);
+    this.loaded.get(letterId)?.letterState.applyAccess(userId, roles);
     this.options.relay?.publish(letterId, { kind: 'access', userId, roles });
   }
 

@@ -1,56 +1,33 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { replayedDoc } from '../../shared/domain/replayed-doc.js';
-import { defaultLetterLimits, type LetterLimits } from '../../shared/domain/letter-limits.js';
+import type { LetterLimits } from '../../shared/domain/letter-limits.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
-import { writeAccessMessage } from '../../shared/protocol/access-message.js';
-import { AccessReason } from '../../shared/protocol/access-reasons.js';
-import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
 import type { LetterCommentsMessage } from '../../shared/api/comments.js';
-import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
-import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
-import type { LetterStatus } from '../../shared/api/letters.js';
-import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
-import type { AppliedUpdate, RoomExtension } from './room-extension.js';
+import type { AdmittedUpdate, AppliedUpdate, RoomExtension } from './room-extension.js';
 import type { ServerEdit } from './server-edit.js';
-import { Connection } from './connection.js';
+import { noteUse, type Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
-import { PresenceGate } from './presence-gate.js';
 import { FreshRun } from './fresh-run.js';
-import { LetterSize } from './letter-size.js';
-import type { RelayedMessage } from './letter-relay.js';
-import { PresenceBatch } from './presence-batch.js';
-import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
+import { RoomPresence } from './room-presence.js';
+import { RoomLetterState } from './room-letter-state.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
-import type { TextGrowth } from './text-growth.js';
 import { repairAuthor, repairParagraphIds } from './paragraph-id-repair.js';
-import { SuggestionGuard } from './suggestion-guard.js';
 import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js';
-import { maySuggest } from '../../shared/domain/permissions.js';
-import {
-  RefusalKind,
-  UpdateRefusal,
-  carriesNothingNew,
-  checkUpdate,
-  clientsWritten,
-  decodeIncomingUpdate,
-  hasDependencies,
-  type DecodedUpdate,
-} from './update-guard.js';
+import { hasDependencies } from './update-guard.js';
+import { updateAdmission } from './update-admission.js';
 
 /** Builds one of a room's extensions; called once per room, as it loads. */
 export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
@@ -58,6 +35,7 @@ export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
 export interface RoomDeps {
   store: Store;
   commits: CommitQueue;
+  /** The editor's schema, which the standard admission checks updates against. */
   rules: SchemaRules;
   logger: Logger;
   /** Called when the last connection left. */
@@ -68,32 +46,24 @@ export interface RoomDeps {
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
   letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
-  /** How large the letter may grow; the shared defaults when absent. */
+  /** How large the letter may grow (for the standard admission); the shared defaults when absent. */
   letterLimits?: LetterLimits;
-  /** How many open suggestions a paragraph and the letter may hold; the shared defaults when absent. */
+  /** How many open suggestions a paragraph and the letter may hold (for the standard admission); the shared defaults when absent. */
   suggestionLimits?: SuggestionLimits;
-  /** The room's concerns beyond the core (history, compaction, relay), built as it loads; none when absent. */
+  /**
+   * The room's concerns beyond the core (admission, history, compaction, relay), built as it loads.
+   * When none of them admits updates, the standard admission on `rules` and the limits above comes first.
+   */
   extensions?: readonly RoomExtensionFactory[];
 }
 
 /** The origin of text and presence that come from elsewhere (another instance, the store), not from a connection here. */
 export const relayedOrigin = Symbol('relayed');
 
-/** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
-const maxHeldUpdates = 256;
-const maxHeldBytes = 1024 * 1024;
-
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
   write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
@@ -106,12 +76,20 @@ export class Room implements CommitTarget {
    * The document, built from the stored text when it is first needed (an update to check, a read);
    * a joiner is served from `stored` without it. See `doc`.
    */
-  private live: { doc: Y.Doc; letterSize: LetterSize } | null = null;
+  private live: Y.Doc | null = null;
   /** The stored text, encoded, kept current with every committed or relayed update. */
   private stored = new StoredBytes([]);
-  /** Presence lives on its own small document: it needs a client id, not the letter. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
+  /** Who is here and where their carets are (awareness), for this instance's connections and others'. */
+  readonly presence = new RoomPresence({
+    connections: this.connections,
+    doc: () => this.doc,
+    isDestroyed: () => this.destroyed,
+    changed: () => (this.lastChangeAt = Date.now()),
+    sent: (owners) => {
+      for (const extension of this.extensions) extension.presenceSent?.(owners);
+    },
+  });
   private appliedCount = 0;
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
@@ -126,33 +104,25 @@ export class Room implements CommitTarget {
   private holds = 0;
   private readonly catchUps = new FreshRun(() => this.readStoredText());
   private destroyed = false;
-  /** Which user wrote under each Yjs client id: nobody may write under another person's id. */
+  /** Which user wrote under each Yjs client id, as stored: nobody may write under another person's id (see update admission). */
   private clientOwners = new Map<number, string>();
   /** The generation of the stored text (see StoredText); set on load. */
   private generation = originalGeneration;
-  /** Which connection owns each presence (awareness) client id; kept after it leaves, so nobody inherits it. */
-  private readonly presenceOwners = new Map<number, PresenceOwner>();
-  /** A letter every office has signed accepts no edits from anyone. */
-  /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
-  private readOnlyReason: AccessReason | null = null;
   private readonly settleWaiters: (() => void)[] = [];
   private accepting = true;
-  /** Connections whose full letter state is being read, to answer one request at a time. */
-  private readonly sendingLetterState = new Set<Connection>();
-  private readonly presenceBatch = new PresenceBatch((changed) => this.sendPresence(changed));
-  /** Checks the suggestions updates write (rule S13); it copies the letter only when an update needs it. */
-  private suggestions: SuggestionGuard | null = null;
+  /** Whether the text is read-only in the letter's status, each connection's rights (101), the letter state (102) and comment threads (105). */
+  readonly letterState: RoomLetterState;
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
   ) {
-    // The room registry checks every room's presence for outdated entries with one timer (expirePresence).
-    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.broadcastPresence);
-    this.awareness.on('change', noteUse);
+    this.letterState = new RoomLetterState(this, deps);
+  }
+
+  /** The letter's presence states (see `presence`). */
+  get awareness(): RoomPresence['awareness'] {
+    return this.presence.awareness;
   }
 
   /**
@@ -160,7 +130,7 @@ export class Room implements CommitTarget {
    * stored bytes, so a room that is only read costs no Y.Doc until an update must be checked.
    */
   get doc(): Y.Doc {
-    return (this.live ??= this.buildDoc()).doc;
+    return (this.live ??= this.buildDoc());
   }
 
   /** Whether the room holds a document just now (see `doc`). */
@@ -168,24 +138,17 @@ export class Room implements CommitTarget {
     return this.live !== null;
   }
 
-  private get letterSize(): LetterSize {
-    return (this.live ??= this.buildDoc()).letterSize;
-  }
-
-  private buildDoc(): { doc: Y.Doc; letterSize: LetterSize } {
+  private buildDoc(): Y.Doc {
     const doc = replayedDoc();
     doc.transact(() => {
       for (const part of this.stored.all) Y.applyUpdate(doc, part);
     });
-    const letterSize = new LetterSize(doc, bodyFieldName, this.deps.letterLimits ?? defaultLetterLimits);
-    // Connections' updates count their paragraphs in receiveUpdate; any other change needs a recount.
-    doc.on('update', (update: Uint8Array, origin: unknown) => letterSize.noteChange(update.length, origin instanceof Connection));
     doc.on('update', this.forwardRelayed);
     doc.on('update', noteUse);
-    this.live = { doc, letterSize };
+    this.live = doc;
     if (this.destroyed) return this.live;
     // The store refuses any change to a read-only text (C5), a repair too: it would be refused on every load.
-    if (this.readOnlyReason === null) this.repairStoredParagraphIds();
+    if (!this.isTextReadOnly) this.repairStoredParagraphIds();
     for (const extension of this.extensions) extension.docBuilt?.(doc);
     return this.live;
   }
@@ -208,10 +171,8 @@ export class Room implements CommitTarget {
     }
     if (!isIdle() || this.lastChangeAt !== seen) return false;
     for (const extension of this.extensions) extension.docDropped?.();
-    this.suggestions?.destroy();
-    this.suggestions = null;
-    this.live!.doc.off('update', this.forwardRelayed);
-    this.live!.doc.destroy();
+    this.live!.off('update', this.forwardRelayed);
+    this.live!.destroy();
     this.live = null;
     return true;
   }
@@ -224,18 +185,6 @@ export class Room implements CommitTarget {
     } finally {
       this.holds--;
     }
-  }
-
-  /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
-  expirePresence(now = Date.now()): void {
-    if (this.destroyed) return;
-    const outdated: number[] = [];
-    for (const [clientId, meta] of this.awareness.meta) {
-      if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
-        outdated.push(clientId);
-      }
-    }
-    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, 'timeout');
   }
 
   /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
@@ -257,8 +206,10 @@ export class Room implements CommitTarget {
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     const letter = await deps.store.letters.getLetter(letterId);
-    room.readOnlyReason = letter ? textReadOnlyReason(letter.status) : null;
+    room.letterState.loaded(letter?.status);
     room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
+    // No room applies a connection's update unchecked.
+    if (!room.extensions.some((extension) => extension.admitUpdate)) room.extensions.unshift(updateAdmission(room, deps));
     try {
       for (const extension of room.extensions) await extension.loaded?.();
     } catch (error) {
@@ -299,21 +250,14 @@ export class Room implements CommitTarget {
     }
     this.connections.add(connection);
     connection.send(writeTextGenerationMessage(this.generation));
-    if (this.readOnlyReason !== null && connection.canEdit) {
-      connection.canEdit = false;
-      connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
-    }
-    const stateVector = this.live ? Y.encodeStateVector(this.live.doc) : this.stored.stateVector();
+    this.letterState.joining(connection);
+    const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
     }));
-    const states = Array.from(this.awareness.getStates().keys());
-    if (states.length > 0) {
-      connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
-    }
-    this.sendLetterState(connection);
-    this.sendLetterComments(connection);
+    this.presence.joined(connection);
+    this.letterState.joined(connection);
     for (const extension of this.extensions) extension.joined?.(connection);
   }
 
@@ -336,37 +280,6 @@ export class Room implements CommitTarget {
     return applied.revisions;
   }
 
-  /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
-  private sendLetterComments(connection: Connection): void {
-    this.deps
-      .letterComments?.(this.letterId)
-      .then(
-        (message) => connection.send(writeLetterCommentsMessage(message)),
-        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send comment threads'),
-      );
-  }
-
-  /**
-   * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
-   * per connection: a request while one is being answered is ignored, as the answer covers it.
-   */
-  private sendLetterState(connection: Connection): void {
-    if (this.sendingLetterState.has(connection)) return;
-    this.sendingLetterState.add(connection);
-    this.deps
-      .letterState(this.letterId)
-      .then(
-        (state) => connection.send(writeLetterStateMessage(state)),
-        (error: unknown) => this.deps.logger.error({ err: error, letterId: this.letterId }, 'could not send letter state'),
-      )
-      .finally(() => this.sendingLetterState.delete(connection));
-  }
-
-  /** Sends a server-owned message (letter state) to every connection. */
-  broadcast(message: Uint8Array): void {
-    for (const connection of this.connections) connection.send(message);
-  }
-
   /**
    * Resolves once every update applied so far is committed: what is read then is stored. Rejects
    * with a 503 if the store refused them: the room is gone and the request should be tried again.
@@ -377,32 +290,14 @@ export class Room implements CommitTarget {
     return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
-  /** Whether the letter's status keeps its text read-only just now (rule C5). */
+  /** Whether the letter's status keeps its text read-only just now (rule C5; see `letterState`). */
   get isTextReadOnly(): boolean {
-    return this.readOnlyReason !== null;
-  }
-
-  /**
-   * The letter moved to `status`: from ready on its text is read-only for every open connection,
-   * before that editable again for those whose roles allow it (rule C5).
-   */
-  setTextStatus(status: LetterStatus, canEditOf: (connection: Connection) => boolean): void {
-    const wasReadOnly = this.readOnlyReason !== null;
-    this.readOnlyReason = textReadOnlyReason(status);
-    for (const connection of this.connections) {
-      const canEdit = !isTextReadOnly(status) && canEditOf(connection);
-      if (canEdit === connection.canEdit) continue;
-      connection.canEdit = canEdit;
-      const reason = this.readOnlyReason ?? (wasReadOnly ? AccessReason.textOpenAgain : AccessReason.canEdit);
-      connection.send(writeAccessMessage({ canEdit, reason }));
-    }
+    return this.letterState.isTextReadOnly;
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    connection.presenceGate?.stop();
-    const clients = Array.from(connection.awarenessClients);
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+    this.presence.left(connection);
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 
@@ -424,19 +319,16 @@ export class Room implements CommitTarget {
         case MessageType.sync:
           return this.receiveSync(connection, decoder);
         case MessageType.awareness:
-          return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
+          return this.presence.receive(connection, decoding.readVarUint8Array(decoder));
         case MessageType.queryAwareness:
-          return this.sendAllPresence(connection);
+          return this.presence.answerQuery(connection);
         case MessageType.letterStateRequest:
-          return this.sendLetterState(connection);
+          return this.letterState.sendFull(connection);
         default:
           throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
       }
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
-      if (error instanceof UpdateRefusal) {
-        throw new ProtocolViolation(refusalCloseCode(error.kind), error.message);
-      }
       if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
       throw error instanceof ServerFault ? error : new ServerFault(error);
     }
@@ -485,33 +377,13 @@ export class Room implements CommitTarget {
     else connection.confirmations.waitFor(frame, this.appliedCount);
   }
 
+  /** Applies an update from a connection once every admitting extension admitted it; a refusal closes the sender. */
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
-    const decoded = decodeIncomingUpdate(update);
-    if (decoded.isEmpty) return;
-    if (this.readOnlyReason !== null || !(connection.canEdit || connection.canSuggest)) {
-      // A reconnecting reader resends what the server has; only something new is a write.
-      if (carriesNothingNew(this.doc, update)) return;
-      throw new ProtocolViolation(CloseCode.forbidden, this.readOnlyReason !== null ? 'the letter text is read-only in its status' : 'this connection is read-only');
-    }
-    let growth: TextGrowth;
+    const admissions = this.admit(connection, update);
+    if (admissions === null) return;
     try {
-      growth = checkUpdate(this.doc, decoded, this.deps.rules, bodyFieldName);
-    } catch (error) {
-      if (this.mayHold(connection, update, error)) return;
-      throw error;
-    }
-    this.letterSize.check(update, growth);
-    this.checkSuggestions(connection, decoded);
-    let newClientIds: number[];
-    try {
-      newClientIds = this.claimClients(connection, decoded);
-    } catch (error) {
-      this.suggestions?.discard();
-      throw error;
-    }
-    try {
-      this.applyAndEnqueue(connection, update, newClientIds);
-      this.letterSize.noteApplied(growth);
+      this.applyAndEnqueue(connection, update, admissions.flatMap((admitted) => admitted.newClientIds));
+      for (const admitted of admissions) admitted.applied?.();
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
       // The document may now hold what the store never will: everyone reloads it from the store.
@@ -520,11 +392,26 @@ export class Room implements CommitTarget {
     }
   }
 
-  /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
-  private checkSuggestions(connection: Connection, decoded: DecodedUpdate): void {
-    const author = { userId: connection.user.id, name: connection.user.name, officeId: connection.user.office.id };
-    this.suggestions ??= new SuggestionGuard(this.doc, bodyFieldName, this.deps.suggestionLimits);
-    this.suggestions.admit(decoded, author, connection.canEdit);
+  /** Asks each extension that admits updates; null when one holds it back, a throw when one refuses it. */
+  private admit(connection: Connection, update: Uint8Array): AdmittedUpdate[] | null {
+    const admissions: AdmittedUpdate[] = [];
+    try {
+      for (const extension of this.extensions) {
+        if (!extension.admitUpdate) continue;
+        const admitted = extension.admitUpdate(connection, update);
+        if (admitted === null) {
+          for (const earlier of admissions) earlier.abandoned?.();
+          return null;
+        }
+        admissions.push(admitted);
+      }
+    } catch (error) {
+      for (const earlier of admissions) earlier.abandoned?.();
+      throw error;
+    }
+    // Load adds the standard admission when no extension has one; an update nobody admitted is never applied.
+    if (admissions.length === 0) throw new ProtocolViolation(CloseCode.forbidden, 'no admission for updates on this letter');
+    return admissions;
   }
 
   private applyAndEnqueue(connection: Connection, update: Uint8Array, newClientIds: number[]): void {
@@ -546,7 +433,7 @@ export class Room implements CommitTarget {
    * Resolves once it is committed. The change writes under a new client id that becomes theirs.
    */
   async applyServerEdit(origin: ServerEdit, change: (doc: Y.Doc) => void, audit: AuditDraft[]): Promise<void> {
-    if (this.readOnlyReason !== null) throw new Error('the letter text is read-only in its status');
+    if (this.isTextReadOnly) throw new Error('the letter text is read-only in its status');
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array, transactionOrigin: unknown) => {
       if (transactionOrigin === origin) updates.push(update);
@@ -568,69 +455,9 @@ export class Room implements CommitTarget {
     await this.settled();
   }
 
-  /**
-   * The client ids an update writes under must be the sender's: ones they wrote under before, or
-   * new ones, which become theirs. A client id belongs to whoever first showed it, in presence or
-   * in text: a tab announces its id in presence before it types, and nobody else may write under
-   * it (nor announce it) from then on. Returns the new ones, to be stored with the update.
-   */
-  private claimClients(connection: Connection, decoded: DecodedUpdate): number[] {
-    const userId = connection.user.id;
-    this.refuseOverlapWithOthers(connection, decoded);
-    const claimed: number[] = [];
-    for (const clientId of clientsWritten(this.doc, decoded)) {
-      const presenceOwner = this.presenceOwners.get(clientId);
-      if (presenceOwner && presenceOwner.user.id !== userId) {
-        throw new ProtocolViolation(CloseCode.forbidden, "the update writes under another person's client id");
-      }
-      const owner = this.clientOwners.get(clientId);
-      if (owner === userId) continue;
-      if (owner !== undefined || Y.getState(this.doc.store, clientId) > 0) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'the update writes under another client id');
-      }
-      claimed.push(clientId);
-    }
-    for (const clientId of claimed) {
-      this.clientOwners.set(clientId, userId);
-      if (this.presenceOwners.has(clientId)) continue;
-      this.presenceOwners.set(clientId, connection);
-      connection.awarenessClients.add(clientId);
-    }
-    return claimed;
-  }
-
-  /**
-   * Text under a client id this connection shows as its own, where the server already holds text
-   * under that id by someone else, would be skipped by Yjs as known and then confirmed as saved:
-   * refuse it loudly instead.
-   */
-  private refuseOverlapWithOthers(connection: Connection, decoded: DecodedUpdate): void {
-    for (const struct of decoded.structs) {
-      const clientId = struct.id.client;
-      if (!connection.awarenessClients.has(clientId) || struct.id.clock >= Y.getState(this.doc.store, clientId)) continue;
-      const owner = this.clientOwners.get(clientId);
-      if (owner !== undefined && owner !== connection.user.id) {
-        throw new ProtocolViolation(CloseCode.forbidden, 'someone else already wrote under this client id');
-      }
-    }
-  }
-
-  /** A coordinator changed someone's roles: their open connections follow at once. */
-  applyAccess(userId: string, roles: Role[]): void {
-    for (const connection of Array.from(this.connections)) {
-      if (connection.user.id !== userId) continue;
-      if (roles.length === 0) {
-        connection.close(CloseCode.removedFromLetter, 'removed from the letter');
-        this.leave(connection);
-        continue;
-      }
-      connection.canSuggest = maySuggest(roles);
-      const canEdit = canEditText(roles) && this.readOnlyReason === null;
-      if (canEdit === connection.canEdit) continue;
-      connection.canEdit = canEdit;
-      const reason = canEdit ? AccessReason.roleNowEdits : AccessReason.roleNowReads;
-      connection.send(writeAccessMessage({ canEdit, reason }));
-    }
+  /** Which user wrote under each Yjs client id, as stored; admission adds the ids it lets a sender claim. */
+  get clientIdOwners(): Map<number, string> {
+    return this.clientOwners;
   }
 
   /** Closes the connections of sessions that ended (sign-out, expiry). */
@@ -640,53 +467,6 @@ export class Room implements CommitTarget {
       connection.close(CloseCode.unauthenticated, 'session ended');
       this.leave(connection);
     }
-  }
-
-  /** Holds an update that waits for the client's sync answer, within limits; false to refuse it now. */
-  private mayHold(connection: Connection, update: Uint8Array, error: unknown): boolean {
-    const waitsForAnswer =
-      error instanceof UpdateRefusal && error.kind === RefusalKind.missingDependencies && !connection.hasAnsweredSync;
-    if (!waitsForAnswer || connection.heldUpdates.length >= maxHeldUpdates || connection.heldBytes + update.length > maxHeldBytes) {
-      return false;
-    }
-    connection.heldUpdates.push(update);
-    connection.heldBytes += update.length;
-    return true;
-  }
-
-  private receivePresence(connection: Connection, update: Uint8Array): void {
-    if (connection.presenceRate === null) return this.applyPresence(connection, update);
-    connection.presenceGate ??= new PresenceGate(connection.presenceRate, (latest) => {
-      if (!this.destroyed && this.connections.has(connection)) this.applyPresence(connection, latest);
-    });
-    connection.presenceGate.admit(update);
-  }
-
-  private applyPresence(connection: Connection, update: Uint8Array): void {
-    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
-    const sanitized = sanitizePresence(update, connection, this.presenceOwners, knownClock, () => this.doc);
-    if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
-  }
-
-  private sendAllPresence(connection: Connection): void {
-    const clients = Array.from(this.awareness.getStates().keys());
-    connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
-  }
-
-  private readonly broadcastPresence = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    this.lastChangeAt = Date.now();
-    this.presenceBatch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
-  };
-
-  /** Sends the presence changes of one tick, each client's latest state once. */
-  private sendPresence(changed: ReadonlyMap<number, string | null>): void {
-    if (this.destroyed) return;
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
-    // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
-    for (const connection of this.connections) connection.send(message);
-    const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
-    if (owners.length === 0) return;
-    for (const extension of this.extensions) extension.presenceSent?.(owners);
   }
 
   /** Text from elsewhere reaches this instance's connections as it is applied; it was committed where it came from. */
@@ -741,27 +521,14 @@ export class Room implements CommitTarget {
     return this.storedThrough;
   }
 
-  /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
+  /** Presence of another instance's connections (see RoomPresence.applyRemote). */
   applyRemotePresence(update: Uint8Array, owners: [clientId: number, userId: string][]): void {
-    if (this.destroyed) return;
-    for (const [clientId, userId] of owners) {
-      const owner = this.presenceOwners.get(clientId);
-      if (owner && !owner.isClosed) continue;
-      this.presenceOwners.set(clientId, { user: { id: userId }, isClosed: true, awarenessClients: new Set() });
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, relayedOrigin);
+    if (!this.destroyed) this.presence.applyRemote(update, owners, relayedOrigin);
   }
 
-  /** The presence of this instance's own connections, for an instance that has just opened the letter. */
-  localPresence(): RelayedMessage | null {
-    const states = this.awareness.getStates();
-    const owners: [number, string][] = [];
-    for (const [clientId, owner] of this.presenceOwners) {
-      if (owner instanceof Connection && this.connections.has(owner) && states.has(clientId)) owners.push([clientId, owner.user.id]);
-    }
-    if (owners.length === 0) return null;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
-    return { kind: 'presence', update, owners };
+  /** Removes presence entries not renewed within the awareness timeout; the registry's one timer calls it. */
+  expirePresence(now = Date.now()): void {
+    if (!this.destroyed) this.presence.expire(now);
   }
 
   /** Runs `run` once every update applied so far is committed, or `fail` if the store refuses them. */
@@ -817,15 +584,11 @@ export class Room implements CommitTarget {
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
-    this.awareness.off('update', this.broadcastPresence);
-    this.presenceBatch.cancel();
-    this.suggestions?.destroy();
+    this.presence.destroy();
     for (const extension of this.extensions) extension.destroyed?.();
-    this.awareness.destroy();
-    this.awareness.doc.destroy();
     if (this.live) {
-      this.live.doc.off('update', this.forwardRelayed);
-      this.live.doc.destroy();
+      this.live.off('update', this.forwardRelayed);
+      this.live.destroy();
     }
     this.live = null;
   }
@@ -833,17 +596,6 @@ export class Room implements CommitTarget {
   get isDestroyed(): boolean {
     return this.destroyed;
   }
-}
-
-/** A change to the text or to a presence (not a renewal) is use of the sender's session. */
-function noteUse(_change: unknown, origin: unknown): void {
-  if (origin instanceof Connection) origin.lastUsedAt = Date.now();
-}
-
-function refusalCloseCode(kind: RefusalKind): CloseCode {
-  if (kind === RefusalKind.malformed) return CloseCode.malformedMessage;
-  if (kind === RefusalKind.tooLarge) return CloseCode.letterTooLarge;
-  return CloseCode.updateRefused;
 }
 
 function storeUnavailable(): AppError {

@@ -1,0 +1,116 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it, vi } from 'vitest';
+import type { LetterStateMessage } from '../../shared/api/signoffs.js';
+import { Role } from '../../shared/domain/roles.js';
+import { readAccessMessage } from '../../shared/protocol/access-message.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { createLogger } from '../logger.js';
+import { Connection } from './connection.js';
+import { RoomLetterState } from './room-letter-state.js';
+import { testMember } from './test-room.js';
+
+const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
+const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
+
+const fullState: LetterStateMessage = { kind: 'full', seq: 3, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] };
+
+/** The letter state of a room with the given connections; `letterState` answers as the sign-off service would. */
+function letterStateRoom(letterState: () => Promise<LetterStateMessage> = async () => fullState) {
+  const connections = new Set<Connection>();
+  const state = new RoomLetterState(
+    { letterId: '0b7e1c1e-7d3a-4a59-9a34-2f0f1b9f3b11', connections, leave: (connection) => void connections.delete(connection) },
+    { letterState, logger: createLogger('silent') },
+  );
+  /** A connection of `user` in the room; `sent` holds its messages, `closed` the code it was closed with. */
+  const connect = (user: typeof helena, canEdit: boolean) => {
+    const sent: Uint8Array[] = [];
+    let closed: number | null = null;
+    const connection = new Connection({ isOpen: true, close: (code) => (closed = code), send: (message) => sent.push(message) }, user, `session-${user.id}`, canEdit);
+    connections.add(connection);
+    return { connection, sent, closed: () => closed };
+  };
+  return { state, connections, connect };
+}
+
+/** The rights each access message (101) among `sent` told the client. */
+function accessTold(sent: Uint8Array[]): boolean[] {
+  return sent
+    .filter((message) => message[0] === MessageType.access)
+    .map((message) => {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      return readAccessMessage(decoder).canEdit;
+    });
+}
+
+describe('room letter state', () => {
+  it('tells a joining editor that the text is read-only in the letter’s status, and takes the right to edit away', () => {
+    const { state, connect } = letterStateRoom();
+    state.loaded('ready');
+    const editor = connect(helena, true);
+
+    state.joining(editor.connection);
+
+    expect(editor.connection.canEdit).toBe(false);
+    expect(accessTold(editor.sent)).toEqual([false]);
+  });
+
+  it('turns every open editor read-only when the letter is marked ready, and editable again when it goes back to drafting', () => {
+    const { state, connect } = letterStateRoom();
+    state.loaded('drafting');
+    const editor = connect(helena, true);
+    const reader = connect(mikko, false);
+    const editors = new Set([helena.id]);
+
+    state.setTextStatus('ready', (connection) => editors.has(connection.user.id));
+    expect(state.isTextReadOnly).toBe(true);
+    expect(editor.connection.canEdit).toBe(false);
+
+    state.setTextStatus('drafting', (connection) => editors.has(connection.user.id));
+    expect(state.isTextReadOnly).toBe(false);
+    expect(editor.connection.canEdit).toBe(true);
+    expect(accessTold(editor.sent)).toEqual([false, true]);
+    expect(accessTold(reader.sent)).toEqual([]);
+  });
+
+  it('follows a role change on open connections: a removed member is closed with 4410, a new editor told so', () => {
+    const { state, connections, connect } = letterStateRoom();
+    const helenas = connect(helena, false);
+    const mikkos = connect(mikko, true);
+
+    state.applyAccess(helena.id, [Role.drafter]);
+    state.applyAccess(mikko.id, []);
+
+    expect(accessTold(helenas.sent)).toEqual([true]);
+    expect(mikkos.closed()).toBe(CloseCode.removedFromLetter);
+    expect(connections.has(mikkos.connection)).toBe(false);
+  });
+
+  it('keeps a new editor read-only while the letter is frozen', () => {
+    const { state, connect } = letterStateRoom();
+    state.loaded('signed');
+    const helenas = connect(helena, false);
+
+    state.applyAccess(helena.id, [Role.drafter]);
+
+    expect(helenas.connection.canEdit).toBe(false);
+    expect(accessTold(helenas.sent)).toEqual([]);
+  });
+
+  it('sends the full state on joining, and answers requests one at a time per connection', async () => {
+    let answer: (message: LetterStateMessage) => void = () => undefined;
+    const reads = vi.fn(() => new Promise<LetterStateMessage>((resolve) => (answer = resolve)));
+    const { state, connect } = letterStateRoom(reads);
+    const { connection, sent } = connect(helena, true);
+
+    state.joined(connection);
+    state.sendFull(connection);
+    expect(reads).toHaveBeenCalledTimes(1);
+    answer(fullState);
+    await vi.waitFor(() => expect(sent.filter((message) => message[0] === MessageType.letterState)).toHaveLength(1));
+
+    state.sendFull(connection);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+});

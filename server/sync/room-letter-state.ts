@@ -1,0 +1,136 @@
+import type { LetterCommentsMessage } from '../../shared/api/comments.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
+import type { LetterStateMessage } from '../../shared/api/signoffs.js';
+import { isTextReadOnly, textReadOnlyReason } from '../../shared/domain/letter-course.js';
+import { maySuggest } from '../../shared/domain/permissions.js';
+import { canEditText, type Role } from '../../shared/domain/roles.js';
+import { writeAccessMessage } from '../../shared/protocol/access-message.js';
+import { AccessReason } from '../../shared/protocol/access-reasons.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
+import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
+import type { Logger } from '../logger.js';
+import type { Connection } from './connection.js';
+
+/** What the letter state needs of its room. */
+export interface LetterStateRoom {
+  readonly letterId: string;
+  /** This instance's connections on the letter. */
+  readonly connections: ReadonlySet<Connection>;
+  /** Takes a closed connection out of the room. */
+  leave(connection: Connection): void;
+}
+
+/** Where the server-owned state of a letter is read. */
+export interface LetterStateSources {
+  /** Sign-offs, course and status (message 102), sent whole to each joining connection. */
+  letterState: (letterId: string) => Promise<LetterStateMessage>;
+  /** The comment threads (message 105), sent to each joining connection; none when absent. */
+  letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
+  logger: Logger;
+}
+
+/**
+ * What a letter's connections may do and know beyond its text: whether the text is read-only in
+ * the letter's status (rule C5) and each connection's right to edit, told by message 101 as it
+ * changes; the full letter state (102) and comment threads (105) on joining and on request.
+ */
+export class RoomLetterState {
+  /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
+  private readOnlyReason: AccessReason | null = null;
+  /** Connections whose full letter state is being read, to answer one request at a time. */
+  private readonly sending = new Set<Connection>();
+
+  constructor(
+    private readonly room: LetterStateRoom,
+    private readonly sources: LetterStateSources,
+  ) {}
+
+  /** The letter's status as loaded (undefined: the letter is not stored, so nothing keeps its text read-only). */
+  loaded(status: LetterStatus | undefined): void {
+    this.readOnlyReason = status === undefined ? null : textReadOnlyReason(status);
+  }
+
+  /** Whether the letter's status keeps its text read-only just now (rule C5). */
+  get isTextReadOnly(): boolean {
+    return this.readOnlyReason !== null;
+  }
+
+  /** Before anything of the text reaches a joining connection: one that could edit learns the text is read-only. */
+  joining(connection: Connection): void {
+    if (this.readOnlyReason === null || !connection.canEdit) return;
+    connection.canEdit = false;
+    connection.send(writeAccessMessage({ canEdit: false, reason: this.readOnlyReason }));
+  }
+
+  /** A connection joined: it gets the full letter state and the comment threads. */
+  joined(connection: Connection): void {
+    this.sendFull(connection);
+    this.sendComments(connection);
+  }
+
+  /**
+   * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
+   * per connection: a request while one is being answered is ignored, as the answer covers it.
+   */
+  sendFull(connection: Connection): void {
+    if (this.sending.has(connection)) return;
+    this.sending.add(connection);
+    this.sources
+      .letterState(this.room.letterId)
+      .then(
+        (state) => connection.send(writeLetterStateMessage(state)),
+        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send letter state'),
+      )
+      .finally(() => this.sending.delete(connection));
+  }
+
+  /** The threads, on joining; later changes arrive as they happen, and the client keeps the newer of two copies. */
+  private sendComments(connection: Connection): void {
+    this.sources
+      .letterComments?.(this.room.letterId)
+      .then(
+        (message) => connection.send(writeLetterCommentsMessage(message)),
+        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send comment threads'),
+      );
+  }
+
+  /** Sends a server-owned message (letter state) to every connection. */
+  broadcast(message: Uint8Array): void {
+    for (const connection of this.room.connections) connection.send(message);
+  }
+
+  /**
+   * The letter moved to `status`: from ready on its text is read-only for every open connection,
+   * before that editable again for those whose roles allow it (rule C5).
+   */
+  setTextStatus(status: LetterStatus, canEditOf: (connection: Connection) => boolean): void {
+    const wasReadOnly = this.readOnlyReason !== null;
+    this.readOnlyReason = textReadOnlyReason(status);
+    for (const connection of this.room.connections) {
+      const canEdit = !isTextReadOnly(status) && canEditOf(connection);
+      if (canEdit === connection.canEdit) continue;
+      connection.canEdit = canEdit;
+      const reason = this.readOnlyReason ?? (wasReadOnly ? AccessReason.textOpenAgain : AccessReason.canEdit);
+      connection.send(writeAccessMessage({ canEdit, reason }));
+    }
+  }
+
+  /** A coordinator changed someone's roles: their open connections follow at once (none left: they are closed). */
+  applyAccess(userId: string, roles: Role[]): void {
+    for (const connection of Array.from(this.room.connections)) {
+      if (connection.user.id !== userId) continue;
+      if (roles.length === 0) {
+        connection.close(CloseCode.removedFromLetter, 'removed from the letter');
+        this.room.leave(connection);
+        continue;
+      }
+      connection.canSuggest = maySuggest(roles);
+      const canEdit = canEditText(roles) && this.readOnlyReason === null;
+      if (canEdit === connection.canEdit) continue;
+      connection.canEdit = canEdit;
+      const reason = canEdit ? AccessReason.roleNowEdits : AccessReason.roleNowReads;
+      connection.send(writeAccessMessage({ canEdit, reason }));
+    }
+  }
+}

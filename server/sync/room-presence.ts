@@ -1,0 +1,156 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { Connection, noteUse } from './connection.js';
+import type { RelayedMessage } from './letter-relay.js';
+import { PresenceBatch } from './presence-batch.js';
+import { PresenceGate } from './presence-gate.js';
+import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
+
+/** What presence needs of its room. */
+export interface PresenceRoom {
+  /** This instance's connections on the letter: presence goes to each of them. */
+  readonly connections: ReadonlySet<Connection>;
+  /** The letter's document, asked for only when a caret must be checked against it. */
+  doc(): Y.Doc;
+  /** Whether the room is gone (a presence update that waited for its rate is then dropped). */
+  isDestroyed(): boolean;
+  /** A presence was added, changed or removed: the room is in use. */
+  changed(): void;
+  /** The changes of one tick went out; `owners`: the changed client ids of people connected here. */
+  sent(owners: readonly [clientId: number, userId: string][]): void;
+}
+
+/** An awareness message (type 1) carrying `update`. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One letter's presence (awareness): who is here and where their carets are. Each connection's
+ * updates pass its rate (PresenceGate) and the presence guard, which shows only the identity the
+ * server authenticated and a caret checked against the letter; a presence client id belongs to the
+ * connection that first showed it. The changes of one tick go out as one message (PresenceBatch).
+ * Presence of other instances' connections arrives through the relay and counts as theirs.
+ */
+export class RoomPresence {
+  /** Presence lives on its own small document: it needs a client id, not the letter. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  /** Which connection owns each presence client id; kept after it leaves, so nobody inherits it. */
+  private readonly owners = new Map<number, PresenceOwner>();
+  private readonly batch = new PresenceBatch((changed) => this.send(changed));
+
+  constructor(private readonly room: PresenceRoom) {
+    // The room registry checks every room's presence for outdated entries with one timer (expire).
+    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.gather);
+    this.awareness.on('change', noteUse);
+  }
+
+  /** A joining connection gets everyone's presence, if there is any. */
+  joined(connection: Connection): void {
+    if (this.awareness.getStates().size > 0) this.answerQuery(connection);
+  }
+
+  /** Answers a query (message 3) with everyone's presence. */
+  answerQuery(connection: Connection): void {
+    const clients = Array.from(this.awareness.getStates().keys());
+    connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /** A presence update (message 1) from a connection, at most at its rate; a bad one throws a ProtocolViolation. */
+  receive(connection: Connection, update: Uint8Array): void {
+    if (connection.presenceRate === null) return this.apply(connection, update);
+    connection.presenceGate ??= new PresenceGate(connection.presenceRate, (latest) => {
+      if (!this.room.isDestroyed() && this.room.connections.has(connection)) this.apply(connection, latest);
+    });
+    connection.presenceGate.admit(update);
+  }
+
+  /** The connection left: what waited for its rate is dropped and its presence removed (its ids stay its own). */
+  left(connection: Connection): void {
+    connection.presenceGate?.stop();
+    const clients = Array.from(connection.awarenessClients);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+  }
+
+  /** Who holds a presence client id, if anyone. */
+  ownerOf(clientId: number): PresenceOwner | undefined {
+    return this.owners.get(clientId);
+  }
+
+  /** Makes a client id the connection's (it wrote text under it), unless someone holds it already. */
+  claim(clientId: number, connection: Connection): void {
+    if (this.owners.has(clientId)) return;
+    this.owners.set(clientId, connection);
+    connection.awarenessClients.add(clientId);
+  }
+
+  /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
+  expire(now = Date.now()): void {
+    const outdated: number[] = [];
+    for (const [clientId, meta] of this.awareness.meta) {
+      if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
+        outdated.push(clientId);
+      }
+    }
+    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, 'timeout');
+  }
+
+  /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
+  applyRemote(update: Uint8Array, owners: readonly [clientId: number, userId: string][], origin: unknown): void {
+    for (const [clientId, userId] of owners) {
+      const owner = this.owners.get(clientId);
+      if (owner && !owner.isClosed) continue;
+      this.owners.set(clientId, { user: { id: userId }, isClosed: true, awarenessClients: new Set() });
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+  }
+
+  /** The presence of this instance's own connections, for an instance that has just opened the letter. */
+  local(): RelayedMessage | null {
+    const states = this.awareness.getStates();
+    const owners: [number, string][] = [];
+    for (const [clientId, owner] of this.owners) {
+      if (owner instanceof Connection && this.room.connections.has(owner) && states.has(clientId)) owners.push([clientId, owner.user.id]);
+    }
+    if (owners.length === 0) return null;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, owners.map(([clientId]) => clientId));
+    return { kind: 'presence', update, owners };
+  }
+
+  /** Stops sending and frees the awareness (the room is gone). */
+  destroy(): void {
+    this.awareness.off('update', this.gather);
+    this.batch.cancel();
+    this.awareness.destroy();
+    this.awareness.doc.destroy();
+  }
+
+  private apply(connection: Connection, update: Uint8Array): void {
+    const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
+    const sanitized = sanitizePresence(update, connection, this.owners, knownClock, () => this.room.doc());
+    if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
+  }
+
+  private readonly gather = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    this.room.changed();
+    this.batch.add([...change.added, ...change.updated, ...change.removed], origin instanceof Connection ? origin.user.id : null);
+  };
+
+  /** Sends the presence changes of one tick, each client's latest state once. */
+  private send(changed: ReadonlyMap<number, string | null>): void {
+    if (this.room.isDestroyed()) return;
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(changed.keys())));
+    // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
+    for (const connection of this.room.connections) connection.send(message);
+    const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
+    if (owners.length > 0) this.room.sent(owners);
+  }
+}

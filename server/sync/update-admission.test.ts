@@ -1,0 +1,245 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import { ProtocolViolation } from './protocol-violation.js';
+import type { RoomExtension } from './room-extension.js';
+import { deriveSchemaRules } from './schema-rules.js';
+import { loadTestRoom, testMember, updateFrame } from './test-room.js';
+import { updateAdmission, type UpdateAdmissionOptions } from './update-admission.js';
+
+const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
+const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
+const rules = deriveSchemaRules(letterSchema());
+
+/** A paragraph with a well-formed id of its own, as the editor writes one. */
+function paragraph(id: string, text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  element.setAttribute('id', id);
+  const content = new Y.XmlText();
+  content.insert(0, text);
+  element.insert(0, [content]);
+  return element;
+}
+
+/** What `doc` gained by `change`, as one update. */
+function changeOf(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  change(doc.getXmlFragment(bodyFieldName));
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** The close code a frame costs its sender, or null when the room takes it. */
+function closeCodeOf(receive: () => void): number | null {
+  try {
+    receive();
+    return null;
+  } catch (error) {
+    if (error instanceof ProtocolViolation) return error.code;
+    throw error;
+  }
+}
+
+function syncStep2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A room on one stored paragraph whose only admission is the one under test. */
+async function admittingRoom(options: Partial<UpdateAdmissionOptions> = {}, more: (() => RoomExtension)[] = []) {
+  const seed = new Y.Doc();
+  seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'The ministers agree.')]);
+  const stored = Y.encodeStateAsUpdate(seed);
+  const test = await loadTestRoom({ stored, extensions: [(room) => updateAdmission(room, { rules, ...options }), ...more] });
+  /** A tab that holds the stored text. */
+  const tab = () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored);
+    return doc;
+  };
+  const bodyText = () => test.room.doc.getXmlFragment(bodyFieldName).toString();
+  return { ...test, tab, bodyText };
+}
+
+describe('update admission', () => {
+  it('admits an editor’s change, stores it as theirs with the client id it writes under', async () => {
+    const { room, connect, queued, tab, bodyText } = await admittingRoom();
+    const { connection } = connect(helena);
+    const doc = tab();
+    const update = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Second paragraph.')]));
+
+    room.receive(connection, updateFrame(update));
+
+    expect(bodyText()).toContain('Second paragraph.');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ userId: helena.id, newClientIds: [doc.clientID] });
+  });
+
+  it('refuses a change from a read-only connection with 4403 and applies nothing, but lets it resend what the server has', async () => {
+    const { room, connect, queued, tab, bodyText } = await admittingRoom();
+    const { connection } = connect(helena, false);
+    const before = bodyText();
+    const doc = tab();
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(Y.encodeStateAsUpdate(doc))))).toBeNull();
+    const update = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Not mine to write.')]));
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(bodyText()).toBe(before);
+    expect(queued).toEqual([]);
+  });
+
+  it('refuses every change once the letter’s text is read-only in its status, with 4403', async () => {
+    const { room, connect, tab, bodyText } = await admittingRoom();
+    const { connection } = connect(helena);
+    room.letterState.setTextStatus('ready', () => true);
+    const before = bodyText();
+    const update = changeOf(tab(), (body) => body.insert(1, [paragraph('p2', 'Too late.')]));
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(bodyText()).toBe(before);
+  });
+
+  it('refuses an update that does not decode with 4400, and a paragraph without an id with 4422', async () => {
+    const { room, connect, tab, bodyText } = await admittingRoom();
+    const { connection } = connect(helena);
+    const before = bodyText();
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(new Uint8Array([1, 200, 7, 7]))))).toBe(CloseCode.malformedMessage);
+
+    const other = connect(mikko).connection;
+    const withoutId = changeOf(tab(), (body) => {
+      const element = new Y.XmlElement('paragraph');
+      element.insert(0, [new Y.XmlText('No id.')]);
+      body.insert(1, [element]);
+    });
+    expect(closeCodeOf(() => room.receive(other, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
+    expect(bodyText()).toBe(before);
+  });
+
+  it('refuses a change past the letter’s limits with 4413', async () => {
+    const { room, connect, tab, bodyText } = await admittingRoom({ letterLimits: { maxLetterBytes: 1_000_000, maxParagraphs: 2, maxParagraphLength: 40 } });
+    const { connection } = connect(helena);
+    const doc = tab();
+    const tooLong = changeOf(doc, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'.repeat(30)));
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(tooLong)))).toBe(CloseCode.letterTooLarge);
+    expect(bodyText()).not.toContain('xxx');
+  });
+
+  it('counts the stored text towards the letter’s size: a letter loaded near its limit cannot grow past it', async () => {
+    const { room, connect, tab, bodyText } = await admittingRoom({ letterLimits: { maxLetterBytes: 600, maxParagraphs: 100, maxParagraphLength: 20_000 } });
+    expect(Y.encodeStateAsUpdate(room.doc).length).toBeLessThan(600);
+    const { connection } = connect(helena);
+    const doc = tab();
+    const stored = Y.encodeStateAsUpdate(doc).length;
+    const growth = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'y'.repeat(600 - stored))]));
+    expect(growth.length).toBeLessThan(600);
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(growth)))).toBe(CloseCode.letterTooLarge);
+    expect(bodyText()).not.toContain('yyy');
+  });
+
+  it('refuses text under a client id another person already wrote under, with 4403', async () => {
+    const { room, connect, tab, commitAll } = await admittingRoom();
+    const helenasTab = tab();
+    room.receive(connect(helena).connection, updateFrame(changeOf(helenasTab, (body) => body.insert(1, [paragraph('p2', 'Helena wrote this.')]))));
+    commitAll();
+
+    // Mikko's crafted update continues Helena's client id.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(helenasTab));
+    forged.clientID = helenasTab.clientID;
+    const update = changeOf(forged, (body) => body.insert(2, [paragraph('p3', 'Signed as Helena.')]));
+    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Signed as Helena.');
+  });
+
+  it('holds a change that builds on the client’s sync answer until that answer, then applies both', async () => {
+    const { room, connect, queued, tab, bodyText } = await admittingRoom();
+    const { connection } = connect(helena);
+    const doc = tab();
+    const offline = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Written offline.')]));
+    const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
+
+    room.receive(connection, updateFrame(after));
+    expect(queued).toEqual([]);
+    room.receive(connection, syncStep2Frame(offline));
+
+    expect(queued).toHaveLength(2);
+    expect(bodyText()).toContain('Then: Written offline.');
+  });
+
+  it('refuses, once the client answered, a change whose dependencies never came (4422)', async () => {
+    const { room, connect, tab } = await admittingRoom();
+    const { connection } = connect(helena);
+    room.receive(connection, syncStep2Frame(new Uint8Array([0, 0])));
+    const doc = tab();
+    changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Never sent.')]));
+    const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(after)))).toBe(CloseCode.updateRefused);
+  });
+
+  it('applies nothing when a later extension refuses what admission passed', async () => {
+    const refusing: RoomExtension = {
+      admitUpdate: () => {
+        throw new ProtocolViolation(CloseCode.forbidden, 'refused by a later rule');
+      },
+    };
+    const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusing]);
+    const { connection } = connect(helena);
+    const before = bodyText();
+    const update = changeOf(tab(), (body) => body.insert(1, [paragraph('p2', 'Refused later.')]));
+
+    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(bodyText()).toBe(before);
+    expect(queued).toEqual([]);
+  });
+
+  it('lets one sender’s refused update cost only that sender: the next editor’s change is admitted and stored', async () => {
+    const refusingMikko: RoomExtension = {
+      admitUpdate: (connection) => {
+        if (connection.user.id === mikko.id) throw new ProtocolViolation(CloseCode.forbidden, 'refused by a later rule');
+        return { newClientIds: [] };
+      },
+    };
+    const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusingMikko]);
+    const mikkosTab = tab();
+    const refused = changeOf(mikkosTab, (body) => body.insert(1, [paragraph('p2', 'Mikko’s words.')]));
+    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(refused)))).toBe(CloseCode.forbidden);
+
+    const helenasTab = tab();
+    const accepted = changeOf(helenasTab, (body) => body.insert(1, [paragraph('p3', 'Helena’s words.')]));
+    expect(closeCodeOf(() => room.receive(connect(helena).connection, updateFrame(accepted)))).toBeNull();
+
+    expect(queued.map((entry) => entry.userId)).toEqual([helena.id]);
+    expect(queued[0]!.newClientIds).toEqual([helenasTab.clientID]);
+    expect(bodyText()).toContain('Helena’s words.');
+    expect(bodyText()).not.toContain('Mikko’s words.');
+    // Nothing of the refused update stays behind: its client id was never made Mikko's.
+    expect(room.clientIdOwners.has(mikkosTab.clientID)).toBe(false);
+    expect(room.presence.ownerOf(mikkosTab.clientID)).toBeUndefined();
+  });
+
+  it('is the standard admission of a room built without one: its checks run and what passes them is applied', async () => {
+    const { room, connect, queued } = await loadTestRoom();
+    const doc = new Y.Doc();
+    const update = changeOf(doc, (body) => body.insert(0, [paragraph('p1', 'The ministers agree.')]));
+    room.receive(connect(helena).connection, updateFrame(update));
+    expect(queued).toHaveLength(1);
+
+    const withoutId = changeOf(doc, (body) => {
+      const element = new Y.XmlElement('paragraph');
+      element.insert(0, [new Y.XmlText('No id.')]);
+      body.insert(1, [element]);
+    });
+    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('No id.');
+  });
+});
