@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { letterFolderVariable } from './letter-files.js';
 import { readProcessUsage, type ProcessUsage } from './process-usage.js';
-import { ServerKind } from './server-kind.js';
+import { isJointly, ServerKind } from './server-kind.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const startTimeoutMs = 30_000;
@@ -15,6 +15,8 @@ const entryPoints: Record<ServerKind, string> = {
   [ServerKind.jointly]: 'server/main.ts',
   [ServerKind.yWebsocket]: 'tests/bench/servers/y-websocket-server.ts',
   [ServerKind.hocuspocus]: 'tests/bench/servers/hocuspocus-server.ts',
+  [ServerKind.jointlyScaledOne]: 'server/main.ts',
+  [ServerKind.jointlyScaledTwo]: 'server/main.ts',
 };
 
 export interface LaunchOptions {
@@ -87,7 +89,7 @@ export class RunningServer {
 
   /** The websocket address of a letter. */
   letterUrl(letterId: string): string {
-    return this.kind === ServerKind.jointly ? `ws://127.0.0.1:${this.port}/sync/${letterId}` : `ws://127.0.0.1:${this.port}/${letterId}`;
+    return isJointly(this.kind) ? `ws://127.0.0.1:${this.port}/sync/${letterId}` : `ws://127.0.0.1:${this.port}/${letterId}`;
   }
 
   usage(): ProcessUsage {
