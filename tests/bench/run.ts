@@ -16,7 +16,9 @@ import {
 } from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
+import { RunningServer } from './servers/launch-server.js';
 import { scaledServices, stopScaledServices } from './servers/scaled-services.js';
+import { removeOpenFolders } from './servers/server-run.js';
 import { instanceKinds, type ServerKind } from './servers/server-kind.js';
 
 /**
@@ -65,11 +67,13 @@ async function scaledDeploymentAvailable(): Promise<boolean> {
   }
 }
 
-// PostgreSQL and Redis are stopped and their folders removed also when the run is interrupted.
+// The servers, PostgreSQL and Redis are stopped and their folders removed also when the run is interrupted.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log(`${signal}: stopping PostgreSQL and Redis`);
-    void stopScaledServices().finally(() => process.exit(130));
+    log(`${signal}: stopping the servers, PostgreSQL and Redis`);
+    void RunningServer.stopAll()
+      .then(() => Promise.all([removeOpenFolders(), stopScaledServices()]))
+      .finally(() => process.exit(130));
   });
 }
 

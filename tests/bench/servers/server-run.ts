@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { PostgresStore } from '../../../server/store/postgres/postgres-store.js';
+import { ownedPrefix } from '../../temp-folders.mjs';
 import type { BenchLetter } from './bench-letter.js';
 import { RunningServer } from './launch-server.js';
 import { writeLetterFile } from './letter-files.js';
@@ -41,6 +40,15 @@ export interface ServerRun {
   cookies: string[];
 }
 
+/** The data folders of the servers running now, for `removeOpenFolders` when the run is interrupted. */
+const openFolders = new Set<string>();
+
+/** Removes the data folders of servers that were running when the run was interrupted (stop those first). */
+export async function removeOpenFolders(): Promise<void> {
+  await Promise.all(Array.from(openFolders, (folder) => rm(folder, { recursive: true, force: true })));
+  openFolders.clear();
+}
+
 /** Launches `count` processes of `kind` together; if one fails, stops those that started. */
 async function launchAll(kind: ServerKind, count: number, dataDir: string, env: Record<string, string>): Promise<RunningServer[]> {
   const launched = await Promise.allSettled(Array.from({ length: count }, () => RunningServer.launch(kind, { dataDir, env })));
@@ -69,8 +77,10 @@ async function seedScaled(databaseUrl: string, seed: JointlySeed): Promise<strin
  * then stops it and removes its data and database, whatever `work` did.
  */
 export async function withServer<T>(kind: ServerKind, options: ServerRunOptions, work: (run: ServerRun) => Promise<T>): Promise<T> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'jointly-bench-'));
   const services = scaledInstances(kind) > 0 ? await scaledServices() : null;
+  // Named after this process, so that the tests' clean-up removes it if the run is killed before it can.
+  const dataDir = await mkdtemp(ownedPrefix('bench'));
+  openFolders.add(dataDir);
   let databaseUrl: string | null = null;
   try {
     const seed = { letters: options.letters, people: options.people, offices: options.offices ?? 8 };
@@ -96,6 +106,7 @@ export async function withServer<T>(kind: ServerKind, options: ServerRunOptions,
       if (services && databaseUrl) await services.dropDatabase(databaseUrl);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+      openFolders.delete(dataDir);
     }
   }
 }
