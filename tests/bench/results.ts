@@ -30,8 +30,8 @@ export interface ScalePoint {
 }
 
 export interface Metric extends MetricDefinition {
-  /** One value per round, per server. */
-  values: Partial<Record<ServerKind, number[]>>;
+  /** One value per round, per server, at the round's index; null (or a hole) for a round whose measurement failed. */
+  values: Partial<Record<ServerKind, (number | null)[]>>;
 }
 
 /** Every figure of a run, in the order first recorded, with one value per round and server. */
@@ -39,12 +39,16 @@ export class Results {
   private readonly metrics = new Map<string, Metric>();
   /** What the tables cannot show: scenarios skipped, measurements that failed. */
   readonly notes: string[] = [];
+  /** The round being measured: each value is stored at its round's index, so that a failed measurement does not shift the later rounds' ratios. */
+  round = 0;
 
   add(definition: MetricDefinition, kind: ServerKind, value: number): void {
     const key = `${definition.scenario}\u0000${definition.measure}`;
     let metric = this.metrics.get(key);
     if (!metric) this.metrics.set(key, (metric = { ...definition, values: {} }));
-    (metric.values[kind] ??= []).push(value);
+    const values = (metric.values[kind] ??= []);
+    while (values.length < this.round) values.push(null);
+    values[this.round] = value;
   }
 
   /** Rebuilds the results of an earlier run from its JSON. */
@@ -64,9 +68,14 @@ export class Results {
   }
 }
 
+/** The values of the rounds that were measured. */
+function measured(values: readonly (number | null)[] | undefined): number[] {
+  return (values ?? []).filter((value): value is number => typeof value === 'number');
+}
+
 /** Median over rounds. */
 export function medianOf(metric: Metric, kind: ServerKind): number {
-  return median(metric.values[kind] ?? []);
+  return median(measured(metric.values[kind]));
 }
 
 /** Each round's ratio of `kind` to the relay (or to `base`) of the same round. */
@@ -74,7 +83,7 @@ export function roundRatios(metric: Metric, kind: ServerKind, base: ServerKind =
   const relay = metric.values[base] ?? [];
   return (metric.values[kind] ?? []).flatMap((value, round) => {
     const floor = relay[round];
-    return floor === undefined || floor === 0 ? [] : [value / floor];
+    return typeof value !== 'number' || typeof floor !== 'number' || floor === 0 ? [] : [value / floor];
   });
 }
 

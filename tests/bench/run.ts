@@ -87,6 +87,7 @@ try {
 }
 
 async function runRound(round: number): Promise<void> {
+  results.round = round;
   const order = rotated(options.servers, round);
   for (const scenario of options.scenarios) {
     const measureOn = networkScenarios[scenario];

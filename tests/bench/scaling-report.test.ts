@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from './options.js';
-import { Results } from './results.js';
+import { medianOf, Results, roundRatios } from './results.js';
 import { growth, instancesTable, scalingTable } from './scaling-report.js';
 import { ServerKind } from './servers/server-kind.js';
 
@@ -53,5 +53,20 @@ describe('BENCH the scaling table and two instances against one', () => {
     const quick = parseBenchOptions(['--quick']);
     for (const sizes of [quick.readers, quick.coldEdits, quick.idleLetters]) expect(sizes).toHaveLength(2);
     expect(() => parseBenchOptions(['--scale-readers', '10,none'])).toThrow(/--scale-readers needs a positive number/);
+  });
+
+  it('BENCH-5 a round whose measurement failed on one server leaves a gap: later rounds are still compared with their own relay', () => {
+    const results = new Results();
+    const definition = { scenario: 'cold join', measure: 'full state received (ms)', digits: 1 };
+    results.add(definition, ServerKind.relay, 10);
+    results.add(definition, ServerKind.hocuspocus, 30);
+    results.round = 1;
+    results.add(definition, ServerKind.relay, 20);
+    results.round = 2;
+    results.add(definition, ServerKind.relay, 40);
+    results.add(definition, ServerKind.hocuspocus, 80);
+    const [metric] = results.list();
+    expect(roundRatios(metric!, ServerKind.hocuspocus)).toEqual([3, 2]);
+    expect(medianOf(metric!, ServerKind.hocuspocus)).toBe(30);
   });
 });

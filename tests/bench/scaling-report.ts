@@ -83,7 +83,7 @@ export function scalingTable(results: Results): string[] {
     );
     for (const series of allSeries) {
       for (const kind of serverKinds) {
-        if (!series.points.some((point) => point.metric.values[kind]?.length)) continue;
+        if (!series.points.some((point) => point.metric.values[kind]?.some((value) => typeof value === 'number'))) continue;
         const bySize = new Map(series.points.map((point) => [point.size, point.metric]));
         const cells = sizes.map((size) => {
           const metric = bySize.get(size);
