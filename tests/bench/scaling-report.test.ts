@@ -19,6 +19,9 @@ describe('BENCH the scaling table and two instances against one', () => {
   it('BENCH-1 growth is the largest size’s cost over the smallest’s, and each size’s over the one before', () => {
     expect(growth([10, 20, 80])).toEqual({ overall: 8, steps: [2, 4] });
     expect(growth([5]).overall).toBeNaN();
+    const oneSize = new Results();
+    oneSize.add({ scenario: 'cold join', measure: 'full state received (ms)', digits: 1, scale: { family: 'cold join', size: 80_000, unit: 'stored edits' } }, ServerKind.relay, 14);
+    expect(scalingTable(oneSize)).toContain('**cold join** (one size: no growth to show)');
   });
 
   it('BENCH-2 each server gets a row with its cost at every size, the ratio to the relay and its growth', () => {

@@ -75,8 +75,9 @@ export function scalingTable(results: Results): string[] {
     const sizes = [...new Set(allSeries.flatMap((series) => series.points.map((point) => point.size)))].sort((a, b) => a - b);
     const unit = allSeries[0]!.unit;
     const sizeGrowth = growth(sizes);
+    const heading = sizes.length < 2 ? `**${family}** (one size: no growth to show)` : `**${family}** (sizes grow ${sizeGrowth.steps.map(formatRatio).join(', ')}; ${formatRatio(sizeGrowth.overall)} overall)`;
     lines.push(
-      `**${family}** (sizes grow ${sizeGrowth.steps.map(formatRatio).join(', ')}; ${formatRatio(sizeGrowth.overall)} overall)`,
+      heading,
       '',
       `| measure | server | ${sizes.map((size) => `${size} ${unit}`).join(' | ')} | largest ÷ smallest | per step |`,
       `| --- | --- | ${sizes.map(() => '---:').join(' | ')} | ---: | ---: |`,
