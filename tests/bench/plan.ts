@@ -1,6 +1,6 @@
 import { loadConfig } from '../../server/config.js';
 import type { BenchOptions } from './options.js';
-import type { MetricDefinition, Results } from './results.js';
+import type { MetricDefinition, Results, ScalePoint } from './results.js';
 import { runBrowser } from './scenarios/browser.js';
 import { editedLetter, runColdJoin } from './scenarios/cold-join.js';
 import { runIdleMemory } from './scenarios/idle-memory.js';
@@ -9,7 +9,7 @@ import { runSignoffScenario } from './scenarios/signoff.js';
 import { runSuggestingScenario } from './scenarios/suggesting.js';
 import { runTypingLoad, type TypingLoadResult } from './scenarios/typing-load.js';
 import type { BenchLetter } from './servers/bench-letter.js';
-import { ServerKind } from './servers/server-kind.js';
+import { instanceKinds, ServerKind } from './servers/server-kind.js';
 
 /**
  * What each scenario records, and the goals of the issue the figures are read against. Each
@@ -17,35 +17,75 @@ import { ServerKind } from './servers/server-kind.js';
  */
 const mb = 2 ** 20;
 
-function recordLoad(results: Results, scenario: string, kind: ServerKind, result: TypingLoadResult, goals: { p99?: number; max?: number; cpu?: number } = {}): void {
-  const add = (definition: Omit<MetricDefinition, 'scenario'>, value: number) => results.add({ scenario, ...definition }, kind, value);
+interface LoadGoals {
+  p99?: number;
+  max?: number;
+  cpu?: number;
+}
+
+interface RecordingOptions {
+  goals?: LoadGoals;
+  /** Puts CPU per delivered message, p99 and the client's lag into the scaling table, in the part of `family`. */
+  scale?: { family: string; size: number; unit: string };
+  /** The figures belong to a table of these deployments (two instances against one). */
+  deployments?: readonly ServerKind[];
+}
+
+/** A point of the scaling table (in the part of its family, the series of the metric's measure), or nothing. */
+function scalePoint(scale: RecordingOptions['scale'], clientSide = false): { scale?: ScalePoint } {
+  return scale ? { scale: { family: scale.family, size: scale.size, unit: scale.unit, ...(clientSide ? { clientSide } : {}) } } : {};
+}
+
+function recordLoad(results: Results, scenario: string, kind: ServerKind, result: TypingLoadResult, recording: RecordingOptions = {}): void {
+  const { goals = {}, scale, deployments } = recording;
+  const add = (definition: Omit<MetricDefinition, 'scenario'>, value: number) =>
+    results.add({ scenario, ...definition, ...(deployments ? { deployments } : {}) }, kind, value);
+  const p99 = 'latency p99 (ms)';
+  const cpu = 'server CPU per delivered message (µs)';
+  const lag = 'client event-loop lag p99 (ms)';
   add({ measure: 'latency p50 (ms)', digits: 1 }, result.latencyMs.p50);
   add({ measure: 'latency p95 (ms)', digits: 1 }, result.latencyMs.p95);
-  add({ measure: 'latency p99 (ms)', digits: 1, ...(goals.p99 ? { goal: { maxRatio: goals.p99 } } : {}) }, result.latencyMs.p99);
+  add({ measure: p99, digits: 1, ...(goals.p99 ? { goal: { maxRatio: goals.p99 } } : {}), ...scalePoint(scale) }, result.latencyMs.p99);
   add({ measure: 'latency max (ms)', digits: 1, ...(goals.max ? { goal: { maxRatio: goals.max, note: 'no stalls' } } : {}) }, result.latencyMs.max);
-  add({ measure: 'server CPU per delivered message (µs)', digits: 1, ...(goals.cpu ? { goal: { maxRatio: goals.cpu } } : {}) }, result.cpuPerDeliveryUs);
+  add({ measure: cpu, digits: 1, ...(goals.cpu ? { goal: { maxRatio: goals.cpu } } : {}), ...scalePoint(scale) }, result.cpuPerDeliveryUs);
   add({ measure: 'server CPU per keystroke received (µs)', digits: 1 }, (result.usage.serverCpuMs * 1000) / result.typed);
   add({ measure: 'server RSS at end (MB)', digits: 0 }, result.usage.serverRssBytes / mb);
   add({ measure: 'messages delivered', digits: 0 }, result.delivered);
   add({ measure: 'deliveries missing after 2 s', digits: 0 }, result.missing);
-  add({ measure: 'client event-loop lag p99 (ms)', digits: 1 }, result.usage.clientLagP99Ms);
+  add({ measure: lag, digits: 1, ...scalePoint(scale, true) }, result.usage.clientLagP99Ms);
   add({ measure: 'client event-loop lag max (ms)', digits: 1 }, result.usage.clientLagMaxMs);
   add({ measure: 'client CPU (% of a core)', digits: 0 }, result.usage.clientCpuPercent);
 }
 
+/**
+ * Runs one size of a scenario; a failure (a server that cannot serve that size, say) is logged
+ * and noted under the tables instead of ending the run, so the other sizes and servers still count.
+ */
+async function attempt(results: Results, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    process.stderr.write(`failed: ${what}: ${reason}\n`);
+    results.note(`${what} failed: ${reason}`);
+  }
+}
+
 export async function measureFanOut(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
   for (const readers of options.readers) {
-    const result = await runTypingLoad(kind, {
-      letters: 1,
-      writersPerLetter: 1,
-      readersPerLetter: readers,
-      intervalMs: 20,
-      warmupSeconds: options.warmupSeconds,
-      seconds: options.seconds,
+    await attempt(results, `fan-out with ${readers} readers on ${kind}`, async () => {
+      const result = await runTypingLoad(kind, {
+        letters: 1,
+        writersPerLetter: 1,
+        readersPerLetter: readers,
+        intervalMs: 20,
+        warmupSeconds: options.warmupSeconds,
+        seconds: options.seconds,
+      });
+      // The goals are stated for 50 readers.
+      const goals = readers === 50 ? { p99: 1.2, cpu: 1.3 } : {};
+      recordLoad(results, `fan-out, 1 writer every 20 ms, ${readers} readers`, kind, result, { goals, scale: { family: 'fan-out', size: readers, unit: 'readers' } });
     });
-    // The goals are stated for 50 readers.
-    const goals = readers === 50 ? { p99: 1.2, cpu: 1.3 } : {};
-    recordLoad(results, `fan-out, 1 writer every 20 ms, ${readers} readers`, kind, result, goals);
   }
 }
 
@@ -60,7 +100,7 @@ export async function measureManyLetters(results: Results, kind: ServerKind, opt
       seconds: options.seconds,
     });
   const latency = await typing(options.latencyLetters);
-  recordLoad(results, `many letters: ${options.latencyLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz`, kind, latency, { p99: 1.5, max: 2, cpu: 1.5 });
+  recordLoad(results, `many letters: ${options.latencyLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz`, kind, latency, { goals: { p99: 1.5, max: 2, cpu: 1.5 } });
   const load = await typing(options.loadLetters);
   recordLoad(results, `many letters: ${options.loadLetters} × ${options.editors} editors at ${options.editsPerSecond} Hz (CPU, RSS)`, kind, load);
 }
@@ -104,23 +144,80 @@ export async function measureNoisyNeighbour(results: Results, kind: ServerKind, 
   add('client event-loop lag p99 with the flood (ms)', noisy.usage.clientLagP99Ms);
 }
 
-/** The cold-join letter is built once per run: 20,000 edits take a while to replay. */
-let coldLetter: { edits: number; letter: BenchLetter } | null = null;
+/** The cold-join letters are built once per run and size: 80,000 edits take a while to replay. */
+const coldLetters = new Map<number, BenchLetter>();
+
+/** The sizes the issue states cold-join and idle-memory goals for. */
+const coldJoinGoalSizes = [20_000, 80_000];
+const idleMemoryGoalSize = 1000;
 
 export async function measureColdJoin(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
-  if (coldLetter?.edits !== options.coldEdits) coldLetter = { edits: options.coldEdits, letter: editedLetter(options.coldEdits) };
-  const result = await runColdJoin(kind, coldLetter.letter, { edits: options.coldEdits, joins: options.coldJoins });
-  const scenario = `cold join: ${options.coldEdits} stored edits (¼ deletions), ${(coldLetter.letter.state.length / 1024).toFixed(0)} KiB state`;
-  results.add({ scenario, measure: 'full state received (ms)', digits: 1, goal: { maxRatio: 2, note: 'relay serves a cached snapshot' } }, kind, result.receivedMs);
-  results.add({ scenario, measure: 'synced: received and applied (ms)', digits: 1 }, kind, result.syncMs);
-  results.add({ scenario, measure: 'bytes received until synced (KiB)', digits: 1 }, kind, result.bytes / 1024);
+  for (const edits of options.coldEdits) {
+    await attempt(results, `cold join of ${edits} stored edits on ${kind}`, async () => {
+      let letter = coldLetters.get(edits);
+      if (!letter) coldLetters.set(edits, (letter = editedLetter(edits)));
+      const result = await runColdJoin(kind, letter, { edits, joins: options.coldJoins });
+      const scenario = `cold join: ${edits} stored edits (¼ deletions), ${(letter.state.length / 1024).toFixed(0)} KiB state`;
+      const scale = { family: 'cold join', size: edits, unit: 'stored edits' };
+      const goal = coldJoinGoalSizes.includes(edits) ? { goal: { maxRatio: 2, note: 'relay serves a cached snapshot' } } : {};
+      const received = 'full state received (ms)';
+      const lag = 'client event-loop lag p99 (ms)';
+      results.add({ scenario, measure: received, digits: 1, ...goal, ...scalePoint(scale) }, kind, result.receivedMs);
+      results.add({ scenario, measure: 'synced: received and applied (ms)', digits: 1 }, kind, result.syncMs);
+      results.add({ scenario, measure: 'bytes received until synced (KiB)', digits: 1 }, kind, result.bytes / 1024);
+      results.add({ scenario, measure: lag, digits: 1, ...scalePoint(scale, true) }, kind, result.clientLagP99Ms);
+    });
+  }
 }
 
 export async function measureIdleMemory(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
-  const result = await runIdleMemory(kind, { letters: options.idleLetters, paragraphs: options.idleParagraphs });
-  const scenario = `idle memory: ${options.idleLetters} open letters of ${options.idleParagraphs} paragraphs`;
-  results.add({ scenario, measure: 'server RSS per letter (KiB)', digits: 1, goal: { maxRatio: 2 } }, kind, result.bytesPerLetter / 1024);
-  results.add({ scenario, measure: 'server RSS, all loaded (MB)', digits: 0 }, kind, result.loadedRssBytes / mb);
+  for (const letters of options.idleLetters) {
+    await attempt(results, `idle memory with ${letters} letters on ${kind}`, async () => {
+      const result = await runIdleMemory(kind, { letters, paragraphs: options.idleParagraphs });
+      const scenario = `idle memory: ${letters} open letters of ${options.idleParagraphs} paragraphs`;
+      const scale = { family: 'idle memory', size: letters, unit: 'letters' };
+      const perLetter = 'server RSS per letter (KiB)';
+      const lag = 'client event-loop lag p99 (ms)';
+      const goal = letters === idleMemoryGoalSize ? { goal: { maxRatio: 2 } } : {};
+      results.add({ scenario, measure: perLetter, digits: 1, ...goal, ...scalePoint(scale) }, kind, result.bytesPerLetter / 1024);
+      results.add({ scenario, measure: 'server RSS, all loaded (MB)', digits: 0 }, kind, result.loadedRssBytes / mb);
+      results.add({ scenario, measure: lag, digits: 1, ...scalePoint(scale, true) }, kind, result.clientLagP99Ms);
+    });
+  }
+}
+
+/**
+ * Two instances against one: the fan-out and many-letters loads on `kind`, one of the relay,
+ * Jointly as `npm start` runs it, and Jointly's scaled-out deployment with one or two instances
+ * (clients spread over the instances, CPU and memory summed over them).
+ */
+export async function measureTwoInstances(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  const readers = options.twoInstanceReaders;
+  await attempt(results, `two instances against one: fan-out with ${readers} readers on ${kind}`, async () => {
+    const result = await runTypingLoad(kind, {
+      letters: 1,
+      writersPerLetter: 1,
+      readersPerLetter: readers,
+      intervalMs: 20,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+    });
+    recordLoad(results, `two instances against one: fan-out, 1 writer every 20 ms, ${readers} readers`, kind, result, { deployments: instanceKinds });
+  });
+  const letters = options.twoInstanceLetters;
+  await attempt(results, `two instances against one: ${letters} letters on ${kind}`, async () => {
+    const result = await runTypingLoad(kind, {
+      letters,
+      writersPerLetter: options.editors,
+      readersPerLetter: 0,
+      intervalMs: 1000 / options.editsPerSecond,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+    });
+    recordLoad(results, `two instances against one: many letters, ${letters} × ${options.editors} editors at ${options.editsPerSecond} Hz`, kind, result, {
+      deployments: instanceKinds,
+    });
+  });
 }
 
 const jointlyOnlySignoff = 'Jointly only: the references keep no sign-off';

@@ -9,5 +9,5 @@ import { Results, type Metric } from './results.js';
  */
 const file = process.argv[2];
 if (!file) throw new Error('usage: tsx tests/bench/render.ts <results.json>');
-const run = JSON.parse(fs.readFileSync(file, 'utf8')) as RunContext & { options: BenchOptions; metrics: Metric[] };
-console.log(markdownReport(Results.from(run.metrics), run.options, run));
+const run = JSON.parse(fs.readFileSync(file, 'utf8')) as RunContext & { options: BenchOptions; metrics: Metric[]; notes?: string[] };
+console.log(markdownReport(Results.from(run.metrics, run.notes), run.options, run));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions } from './options.js';
 import { isGoalMet, medianOf, roundRatios, type Metric, type Results } from './results.js';
+import { formatRatio, instancesTable, notesList, scalingTable } from './scaling-report.js';
 import { ServerKind, serverKinds } from './servers/server-kind.js';
 import { median } from './stats.js';
 
@@ -51,10 +52,6 @@ function format(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
 
-function formatRatio(ratio: number): string {
-  return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–';
-}
-
 function describeGoal(metric: Metric): string {
   if (!metric.goal) return '';
   const bound = 'maxRatio' in metric.goal ? `≤ ${metric.goal.maxRatio}× relay` : `< ${metric.goal.maxValue} ${metric.goal.unit}`;
@@ -85,7 +82,7 @@ function goalFigure(metric: Metric, kind: ServerKind): string {
 
 /** Only the figures the issue sets goals for, one line each. */
 function goalTable(results: Results): string[] {
-  const withGoals = results.list().filter((metric) => metric.goal);
+  const withGoals = results.list().filter((metric) => metric.goal && !metric.deployments);
   if (withGoals.length === 0) return [];
   const references = serverKinds.filter((kind) => kind !== ServerKind.relay && kind !== ServerKind.jointly);
   return [
@@ -99,7 +96,19 @@ function goalTable(results: Results): string[] {
   ];
 }
 
-/** The Markdown table: medians over rounds, each server's median ratio to the relay, Jointly's per-round ratios, goals. */
+/** Every figure of the compared servers, one line each (none when only other deployments ran). */
+function mainTable(results: Results): string[] {
+  const metrics = results.list().filter((metric) => !metric.deployments);
+  if (metrics.length === 0) return [];
+  return [
+    `| scenario | measure | ${serverKinds.join(' | ')} | Jointly ÷ relay per round | goal | goal met |`,
+    `| --- | --- | ${serverKinds.map(() => '---:').join(' | ')} | --- | --- | --- |`,
+    ...metrics.map(row),
+    '',
+  ];
+}
+
+/** The Markdown tables: medians over rounds, each server's median ratio to the relay, Jointly's per-round ratios, goals. */
 export function markdownReport(results: Results, options: BenchOptions, context: RunContext): string {
   const versions = Object.entries(context.versions).map(([name, version]) => `${name} ${version}`).join(', ');
   return [
@@ -108,10 +117,10 @@ export function markdownReport(results: Results, options: BenchOptions, context:
     `Versions: ${versions}.`,
     '',
     ...goalTable(results),
-    `| scenario | measure | ${serverKinds.join(' | ')} | Jointly ÷ relay per round | goal | goal met |`,
-    `| --- | --- | ${serverKinds.map(() => '---:').join(' | ')} | --- | --- | --- |`,
-    ...results.list().map(row),
-    '',
+    ...mainTable(results),
+    ...scalingTable(results),
+    ...instancesTable(results),
+    ...notesList(results),
   ].join('\n');
 }
 
@@ -120,7 +129,7 @@ export function writeReport(results: Results, options: BenchOptions, context: Ru
   const folder = path.join(projectRoot, 'bench-results');
   fs.mkdirSync(folder, { recursive: true });
   const markdown = markdownReport(results, options, context);
-  const json = `${JSON.stringify({ ...context, options, metrics: results.list() }, null, 2)}\n`;
+  const json = `${JSON.stringify({ ...context, options, metrics: results.list(), notes: results.notes }, null, 2)}\n`;
   const stamp = context.startedAt.replace(/[:.]/g, '-');
   const files = [`bench-${stamp}.md`, 'latest.md', `bench-${stamp}.json`, 'latest.json'].map((name) => path.join(folder, name));
   fs.writeFileSync(files[0]!, markdown);

@@ -12,10 +12,14 @@ import {
   measureNoisyNeighbour,
   measureSignoff,
   measureSuggesting,
+  measureTwoInstances,
 } from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
-import type { ServerKind } from './servers/server-kind.js';
+import { RunningServer } from './servers/launch-server.js';
+import { scaledServices, stopScaledServices } from './servers/scaled-services.js';
+import { removeOpenFolders } from './servers/server-run.js';
+import { instanceKinds, type ServerKind } from './servers/server-kind.js';
 
 /**
  * `npm run bench`: every scenario, on every server one after the other, for several rounds. This
@@ -46,9 +50,45 @@ if (options.scenarios.includes(Scenario.browser)) {
   });
 }
 
-for (let round = 0; round < options.rounds; round++) {
-  // Rotating the order spreads slow drifts of a shared machine over every server.
-  const order = options.servers.map((_, i) => options.servers[(i + round) % options.servers.length]!);
+/** Rotating the order from round to round spreads slow drifts of a shared machine over every server. */
+const rotated = (kinds: readonly ServerKind[], round: number) => kinds.map((_, i) => kinds[(i + round) % kinds.length]!);
+
+/** Whether PostgreSQL and Redis could be started for two instances against one; if not, why. */
+async function scaledDeploymentAvailable(): Promise<boolean> {
+  try {
+    await scaledServices();
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const text = `two instances against one: skipped, PostgreSQL and Redis could not be started here (${reason}); the scaled-out deployment needs both installed (see ENVIRONMENT.md and the README, "Benchmarks").`;
+    log(text);
+    results.note(text);
+    return false;
+  }
+}
+
+// The servers, PostgreSQL and Redis are stopped and their folders removed also when the run is interrupted.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the servers, PostgreSQL and Redis`);
+    void RunningServer.stopAll()
+      .then(() => Promise.all([removeOpenFolders(), stopScaledServices()]))
+      .finally(() => process.exit(130));
+  });
+}
+
+/** Whether two instances against one can run: PostgreSQL and Redis are started when first needed, at the end of the first round, and kept for the run. */
+let twoInstances: boolean | null = null;
+
+try {
+  for (let round = 0; round < options.rounds; round++) await runRound(round);
+} finally {
+  await stopScaledServices();
+}
+
+async function runRound(round: number): Promise<void> {
+  results.round = round;
+  const order = rotated(options.servers, round);
   for (const scenario of options.scenarios) {
     const measureOn = networkScenarios[scenario];
     if (!measureOn) continue;
@@ -72,6 +112,12 @@ for (let round = 0; round < options.rounds; round++) {
   if (options.scenarios.includes(Scenario.browser)) {
     log(`round ${round + 1}/${options.rounds}: ${Scenario.browser} (Jointly only)`);
     await measureBrowser(results, options);
+  }
+  if (options.scenarios.includes(Scenario.twoInstances) && (twoInstances ??= await scaledDeploymentAvailable())) {
+    for (const kind of rotated(instanceKinds, round)) {
+      log(`round ${round + 1}/${options.rounds}: ${Scenario.twoInstances} on ${kind}`);
+      await measureTwoInstances(results, kind, options);
+    }
   }
 }
 

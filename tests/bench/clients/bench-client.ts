@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MessageType } from '../../../shared/protocol/message-types.js';
+import { MessageType, projectMessageRangeStart } from '../../../shared/protocol/message-types.js';
 import type { RunningServer } from '../servers/launch-server.js';
 import { speaksHocuspocus } from '../servers/server-kind.js';
 import { withTimeout } from '../../integration/harness/wait-for.js';
@@ -23,8 +23,8 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/** Jointly's own messages (saved, access, letter state) carry nothing the benchmark reads. */
-const jointlyMessages = [MessageType.saved, MessageType.access, MessageType.letterState] as const;
+/** Jointly's own messages (saved, access, letter state, text generation, comments, ...) carry nothing the benchmark reads. */
+const jointlyMessages = Object.values(MessageType).filter((type) => type >= projectMessageRangeStart);
 
 /** A `ws` socket that sends the cookie and Origin a browser would, and counts what it receives. */
 function countingSocketClass(headers: Record<string, string>, onFrame: (bytes: number) => void): typeof globalThis.WebSocket {

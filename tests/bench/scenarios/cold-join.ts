@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { SeededRandom } from '../../integration/harness/seeded-random.js';
 import { withTimeout } from '../../integration/harness/wait-for.js';
 import { connectClient } from '../clients/bench-client.js';
-import { sleep } from '../clients/load-window.js';
+import { sleep, watchClientLag } from '../clients/load-window.js';
 import { letterDoc, paragraphText, type BenchLetter } from '../servers/bench-letter.js';
 import type { ServerKind } from '../servers/server-kind.js';
 import { withServer } from '../servers/server-run.js';
@@ -27,6 +27,9 @@ export interface ColdJoinResult {
   joinsMs: number[];
   /** Size of the stored state. */
   storedBytes: number;
+  /** The client process' event-loop delay over the joins, p99 and max. */
+  clientLagP99Ms: number;
+  clientLagMaxMs: number;
 }
 
 const paragraphs = 20;
@@ -54,7 +57,9 @@ export async function runColdJoin(kind: ServerKind, letter: BenchLetter, options
     const joinsMs: number[] = [];
     const receivedMs: number[] = [];
     const bytes: number[] = [];
+    let lag: ReturnType<typeof watchClientLag> | null = null;
     for (let j = -1; j < options.joins; j++) {
+      if (j === 0) lag = watchClientLag();
       const start = performance.now();
       const client = connectClient(server, letter.id, cookies[0]);
       const receivedAt = await withTimeout(client.synced, syncTimeoutMs, `${kind} to sync a letter of ${options.edits} edits`);
@@ -66,6 +71,15 @@ export async function runColdJoin(kind: ServerKind, letter: BenchLetter, options
       receivedMs.push(receivedAt - start);
       bytes.push(client.bytesReceived);
     }
-    return { receivedMs: median(receivedMs), syncMs: median(joinsMs), bytes: median(bytes), joinsMs, storedBytes: letter.state.length };
+    const clientLag = lag?.end() ?? { p99Ms: Number.NaN, maxMs: Number.NaN };
+    return {
+      receivedMs: median(receivedMs),
+      syncMs: median(joinsMs),
+      bytes: median(bytes),
+      joinsMs,
+      storedBytes: letter.state.length,
+      clientLagP99Ms: clientLag.p99Ms,
+      clientLagMaxMs: clientLag.maxMs,
+    };
   });
 }

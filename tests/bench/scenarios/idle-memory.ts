@@ -1,5 +1,5 @@
 import { connectClient, connectMany } from '../clients/bench-client.js';
-import { sleep } from '../clients/load-window.js';
+import { sleep, watchClientLag } from '../clients/load-window.js';
 import { benchLetters } from '../servers/bench-letter.js';
 import type { ServerKind } from '../servers/server-kind.js';
 import { withServer } from '../servers/server-run.js';
@@ -16,6 +16,8 @@ export interface IdleMemoryResult {
   bytesPerLetter: number;
   /** How long connecting every letter took (idle clients must stay within y-websocket's 30 s silence limit). */
   connectSeconds: number;
+  /** The client process' event-loop delay from the first connection until memory was read. */
+  clientLagP99Ms: number;
 }
 
 const paragraphCharacters = 300;
@@ -29,11 +31,13 @@ export async function runIdleMemory(kind: ServerKind, options: IdleMemoryOptions
     await sleep(settleMs);
     const base = server.usage().rssBytes;
     const started = Date.now();
+    const lag = watchClientLag();
     const clients = await connectMany(letters.length, (index) => connectClient(server, letters[index]!.id, cookies[0]));
     const connectSeconds = (Date.now() - started) / 1000;
     await sleep(settleMs);
     const loaded = server.usage().rssBytes;
+    const clientLag = lag.end();
     for (const client of clients) client.destroy();
-    return { baseRssBytes: base, loadedRssBytes: loaded, bytesPerLetter: (loaded - base) / letters.length, connectSeconds };
+    return { baseRssBytes: base, loadedRssBytes: loaded, bytesPerLetter: (loaded - base) / letters.length, connectSeconds, clientLagP99Ms: clientLag.p99Ms };
   });
 }

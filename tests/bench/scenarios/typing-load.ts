@@ -79,10 +79,12 @@ export async function runTypingLoad(kind: ServerKind, options: TypingLoadOptions
   const floodLetter = options.flood ? benchLetters(1, 1, paragraphCharacters)[0]! : null;
   const perLetter = options.writersPerLetter + options.readersPerLetter;
   const people = Math.max(1, perLetter) + (floodLetter ? 1 : 0);
-  return withServer(kind, { letters: floodLetter ? [...letters, floodLetter] : letters, people }, async ({ server, cookies }) => {
-    // Seat n of every letter signs in as person n: a person may have many letters open.
+  return withServer(kind, { letters: floodLetter ? [...letters, floodLetter] : letters, people }, async ({ server, servers, cookies }) => {
+    // Seat n of every letter signs in as person n: a person may have many letters open. With several
+    // instances, consecutive clients go to the next instance: each letter's writers and readers are
+    // spread over all of them, and fan-out's one writer has its readers on every instance.
     const clients = await connectMany(letters.length * perLetter, (index) =>
-      connectClient(server, letters[Math.floor(index / perLetter)]!.id, cookies[index % perLetter]),
+      connectClient(servers[index % servers.length]!, letters[Math.floor(index / perLetter)]!.id, cookies[index % perLetter]),
     );
     // The noisy neighbour is a person of their own, so that only their own budget applies to them.
     const flooder = floodLetter ? connectClient(server, floodLetter.id, cookies[people - 1]) : null;
@@ -109,7 +111,7 @@ export async function runTypingLoad(kind: ServerKind, options: TypingLoadOptions
     await sleep(options.warmupSeconds * 1000);
     latency.startCounting();
     counting = true;
-    const window = openWindow(server);
+    const window = openWindow(servers);
     await sleep(options.seconds * 1000);
     latency.stopCounting();
     counting = false;

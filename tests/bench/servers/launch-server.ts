@@ -3,9 +3,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { letterFolderVariable } from './letter-files.js';
 import { readProcessUsage, type ProcessUsage } from './process-usage.js';
-import { ServerKind } from './server-kind.js';
+import { isJointly, ServerKind } from './server-kind.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** Loaded into every server process: it ends if the benchmark that started it is gone. */
+const exitWithParent = fileURLToPath(new URL('../../exit-with-parent.mjs', import.meta.url));
 const startTimeoutMs = 30_000;
 const stopTimeoutMs = 10_000;
 
@@ -15,6 +17,8 @@ const entryPoints: Record<ServerKind, string> = {
   [ServerKind.jointly]: 'server/main.ts',
   [ServerKind.yWebsocket]: 'tests/bench/servers/y-websocket-server.ts',
   [ServerKind.hocuspocus]: 'tests/bench/servers/hocuspocus-server.ts',
+  [ServerKind.jointlyScaledOne]: 'server/main.ts',
+  [ServerKind.jointlyScaledTwo]: 'server/main.ts',
 };
 
 export interface LaunchOptions {
@@ -26,6 +30,9 @@ export interface LaunchOptions {
 
 /** One server process of a round: its address, its pid for CPU and memory, and how to stop it. */
 export class RunningServer {
+  /** Every process started and not yet stopped, for `stopAll` when the run is interrupted. */
+  private static readonly running = new Set<RunningServer>();
+
   private constructor(
     readonly kind: ServerKind,
     private readonly child: ChildProcess,
@@ -36,7 +43,7 @@ export class RunningServer {
   static async launch(kind: ServerKind, options: LaunchOptions): Promise<RunningServer> {
     // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' profiles the servers (Node refuses it in NODE_OPTIONS).
     const nodeArguments = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', entryPoints[kind]], {
+    const child = spawn(process.execPath, [...nodeArguments, '--import', exitWithParent, '--import', 'tsx', entryPoints[kind]], {
       cwd: projectRoot,
       env: {
         ...process.env,
@@ -74,7 +81,15 @@ export class RunningServer {
       await exited;
       throw error;
     });
-    return new RunningServer(kind, child, port, exited);
+    const server = new RunningServer(kind, child, port, exited);
+    RunningServer.running.add(server);
+    void exited.then(() => RunningServer.running.delete(server));
+    return server;
+  }
+
+  /** Stops every server process still running (the run was interrupted). */
+  static async stopAll(): Promise<void> {
+    await Promise.all(Array.from(RunningServer.running, (server) => server.stop()));
   }
 
   get pid(): number {
@@ -87,7 +102,7 @@ export class RunningServer {
 
   /** The websocket address of a letter. */
   letterUrl(letterId: string): string {
-    return this.kind === ServerKind.jointly ? `ws://127.0.0.1:${this.port}/sync/${letterId}` : `ws://127.0.0.1:${this.port}/${letterId}`;
+    return isJointly(this.kind) ? `ws://127.0.0.1:${this.port}/sync/${letterId}` : `ws://127.0.0.1:${this.port}/${letterId}`;
   }
 
   usage(): ProcessUsage {

@@ -4,6 +4,7 @@ import { LetterStatus } from '../../../shared/api/letters.js';
 import { Role } from '../../../shared/domain/roles.js';
 import { sessionCookieName } from '../../../server/auth/session-service.js';
 import { SqliteStore } from '../../../server/store/sqlite/sqlite-store.js';
+import type { Store } from '../../../server/store/store.js';
 import type { BenchLetter } from './bench-letter.js';
 
 export interface JointlySeed {
@@ -24,46 +25,51 @@ const dayMs = 86_400_000;
 export async function seedJointly(dataDir: string, seed: JointlySeed): Promise<string[]> {
   const store = SqliteStore.open(path.join(dataDir, 'jointly.sqlite'));
   try {
-    const now = new Date();
-    const at = now.toISOString();
-    const offices = Array.from({ length: seed.offices }, (_, i) => ({
-      id: `bench-office-${i}`,
-      name: `Office ${i}`,
-      nameEn: `Office ${i}`,
-      country: 'XX',
-      ministerName: `Minister ${i}`,
-      ministerTitle: 'Minister',
-      color: '#336699',
-    }));
-    await store.accounts.insertOffices(offices);
-    const cookies: string[] = [];
-    const people: string[] = [];
-    for (let i = 0; i < seed.people; i++) {
-      const userId = randomUUID();
-      await store.accounts.insertUser({
-        id: userId,
-        officeId: offices[i % offices.length]!.id,
-        name: `Person ${i}`,
-        email: `person-${i}@bench.invalid`,
-        isAdmin: false,
-        passwordHash: null,
-        createdAt: at,
-      });
-      const sessionId = randomBytes(32).toString('base64url');
-      await store.accounts.insertSession({ id: sessionId, userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + dayMs).toISOString() });
-      people.push(userId);
-      cookies.push(`${sessionCookieName}=${sessionId}`);
-    }
-    for (const { id, state } of seed.letters) {
-      await store.letters.createLetter({
-        letter: { id, title: 'Benchmark letter', subject: 'Load', addressees: [], letterDate: null, status: LetterStatus.drafting, createdBy: people[0]!, createdAt: at, updatedAt: at },
-        signatories: offices.map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
-        memberships: people.map((userId) => ({ userId, roles: [Role.drafter] })),
-        initialText: state,
-      });
-    }
-    return cookies;
+    return await seedJointlyStore(store, seed);
   } finally {
     await store.close();
   }
+}
+
+/** The same, into an open store (the PostgreSQL database of the scaled-out deployment); the caller closes it. */
+export async function seedJointlyStore(store: Store, seed: JointlySeed): Promise<string[]> {
+  const now = new Date();
+  const at = now.toISOString();
+  const offices = Array.from({ length: seed.offices }, (_, i) => ({
+    id: `bench-office-${i}`,
+    name: `Office ${i}`,
+    nameEn: `Office ${i}`,
+    country: 'XX',
+    ministerName: `Minister ${i}`,
+    ministerTitle: 'Minister',
+    color: '#336699',
+  }));
+  await store.accounts.insertOffices(offices);
+  const cookies: string[] = [];
+  const people: string[] = [];
+  for (let i = 0; i < seed.people; i++) {
+    const userId = randomUUID();
+    await store.accounts.insertUser({
+      id: userId,
+      officeId: offices[i % offices.length]!.id,
+      name: `Person ${i}`,
+      email: `person-${i}@bench.invalid`,
+      isAdmin: false,
+      passwordHash: null,
+      createdAt: at,
+    });
+    const sessionId = randomBytes(32).toString('base64url');
+    await store.accounts.insertSession({ id: sessionId, userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + dayMs).toISOString() });
+    people.push(userId);
+    cookies.push(`${sessionCookieName}=${sessionId}`);
+  }
+  for (const { id, state } of seed.letters) {
+    await store.letters.createLetter({
+      letter: { id, title: 'Benchmark letter', subject: 'Load', addressees: [], letterDate: null, status: LetterStatus.drafting, createdBy: people[0]!, createdAt: at, updatedAt: at },
+      signatories: offices.map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
+      memberships: people.map((userId) => ({ userId, roles: [Role.drafter] })),
+      initialText: state,
+    });
+  }
+  return cookies;
 }
