@@ -84,6 +84,7 @@ export class Room implements CommitTarget {
   readonly presence = new RoomPresence({
     connections: this.connections,
     doc: () => this.doc,
+    textOwnerOf: (clientId) => this.clientOwners.get(clientId),
     isDestroyed: () => this.destroyed,
     changed: () => (this.lastChangeAt = Date.now()),
     sent: (owners) => {

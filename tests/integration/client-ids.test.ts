@@ -1,10 +1,11 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { appendParagraph } from './harness/letter-body.js';
 import { closeOf, openRawSocket, updateFrame, type RawSocket } from './harness/raw-socket.js';
-import { useSharedServer } from './harness/server-process.js';
+import { startServer, useSharedServer } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
 import { watchPresence } from './harness/presence-watcher.js';
@@ -82,5 +83,61 @@ describe('SYNC-CID a client id belongs to the connection that first showed it', 
     expect(reader.xml).not.toContain('ATTACK-MARKER');
     expect(tab.closeCodes).toEqual([]);
     expect(attackOutcome).toBe(CloseCode.forbidden);
+  });
+});
+
+/** An awareness frame (message 1) showing `clientId` with an empty caret, as a tab announces itself. */
+function presenceFrameOf(clientId: number, clock = 1): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify({ cursor: null }));
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, MessageType.awareness);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+describe('SYNC-CID a client id someone wrote text under stays theirs in presence after a restart', () => {
+  it('SYNC-CID3 a member who announces another member’s stored client id in presence does not lock her out of her own text', async () => {
+    const server = await startServer();
+    const helena = await signIn(server, 'Helena Virtanen');
+    const [kadri, erik] = await Promise.all([signIn(server, 'Kadri Tamm'), signIn(server, 'Erik Åkesson')]);
+    const letterId = await createLetter(server, helena);
+
+    // Kadri writes a paragraph in her tab; the tab then loses its connection.
+    const tab = connectClient(server, kadri, letterId);
+    await tab.whenSynced();
+    appendParagraph(tab.doc, 'Kadri’s first paragraph.');
+    await tab.whenSaved();
+    tab.disconnect();
+    const kadriId = tab.doc.clientID;
+
+    // The server restarts (a deployment): the letter is loaded afresh, with nobody's presence in it.
+    await server.stop();
+    await server.start();
+
+    // Erik, who read her client id in the letter, shows it in presence first, then his own.
+    const watcher = watchPresence(server, helena, letterId);
+    const erikRaw = openRawSocket(server, letterId, { cookie: erik.cookie });
+    await erikRaw.opened;
+    const erikOwnId = kadriId + 1;
+    erikRaw.socket.send(presenceFrameOf(kadriId));
+    erikRaw.socket.send(presenceFrameOf(erikOwnId));
+    await expect.poll(() => watcher.presenceOf(erikOwnId)).toBeDefined();
+
+    // Kadri's tab, still on its client id, comes back with what she typed offline: it is saved.
+    const before = Y.encodeStateVector(tab.doc);
+    appendParagraph(tab.doc, 'Kadri’s paragraph typed offline.');
+    const kadriRaw = openRawSocket(server, letterId, { cookie: kadri.cookie });
+    await kadriRaw.opened;
+    kadriRaw.socket.send(updateFrame(Y.encodeStateAsUpdate(tab.doc, before)));
+    expect(await outcomeOf(kadriRaw)).toBe('saved');
+    const reader = await joinLetter(server, helena, letterId);
+    expect(reader.text).toContain('Kadri’s paragraph typed offline.');
+    // Nobody was shown under her id but her, and Erik keeps his connection.
+    expect(watcher.presenceOf(kadriId)).toBeUndefined();
+    expect(erikRaw.socket.readyState).toBe(erikRaw.socket.OPEN);
   });
 });
