@@ -5,7 +5,8 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { appendParagraph } from './harness/letter-body.js';
 import { closeOf, openRawSocket, updateFrame, type RawSocket } from './harness/raw-socket.js';
-import { startServer, useSharedServer } from './harness/server-process.js';
+import { useSharedScaledDeployment } from './harness/scaled-deployment.js';
+import { startServer, useSharedServer, type ServerProcess } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
 import { watchPresence } from './harness/presence-watcher.js';
@@ -139,5 +140,46 @@ describe('SYNC-CID a client id someone wrote text under stays theirs in presence
     // Nobody was shown under her id but her, and Erik keeps his connection.
     expect(watcher.presenceOf(kadriId)).toBeUndefined();
     expect(erikRaw.socket.readyState).toBe(erikRaw.socket.OPEN);
+  });
+});
+
+describe('SYNC-CID a client id stays its writer’s when her tab moves to another instance', () => {
+  const deployment = useSharedScaledDeployment(2);
+
+  it('SYNC-CID4 text she wrote through one instance does not get her next edit refused (4403) on the other, and nobody else may write under her id there', async () => {
+    const [first, second] = deployment().instances as [ServerProcess, ServerProcess];
+    const helena = await signIn(first, 'Helena Virtanen');
+    const [kadri, erik] = await Promise.all([signIn(first, 'Kadri Tamm'), signIn(first, 'Erik Åkesson')]);
+    const letterId = await createLetter(first, helena);
+    // Helena has the letter open on the second instance, so the letter is loaded there before Kadri writes.
+    const reader = await joinLetter(second, helena, letterId);
+
+    const tab = connectClient(first, kadri, letterId);
+    await tab.whenSynced();
+    appendParagraph(tab.doc, 'Kadri’s paragraph, written through the first instance.');
+    await tab.whenSaved();
+    await expect.poll(() => reader.text).toContain('written through the first instance');
+    tab.disconnect();
+
+    // Erik, on the second instance, tries to write under her id: refused.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(tab.doc));
+    forged.clientID = tab.doc.clientID;
+    const forgedFrom = Y.encodeStateVector(forged);
+    appendParagraph(forged, 'ATTACK-MARKER');
+    const erikRaw = openRawSocket(second, letterId, { cookie: erik.cookie });
+    await erikRaw.opened;
+    erikRaw.socket.send(updateFrame(Y.encodeStateAsUpdate(forged, forgedFrom)));
+    expect(await outcomeOf(erikRaw)).toBe(CloseCode.forbidden);
+
+    // Her tab reconnects through the second instance (a load balancer's choice) with a new edit: it is saved.
+    const before = Y.encodeStateVector(tab.doc);
+    appendParagraph(tab.doc, 'Kadri’s next paragraph, through the second instance.');
+    const kadriRaw = openRawSocket(second, letterId, { cookie: kadri.cookie });
+    await kadriRaw.opened;
+    kadriRaw.socket.send(updateFrame(Y.encodeStateAsUpdate(tab.doc, before)));
+    expect(await outcomeOf(kadriRaw)).toBe('saved');
+    await expect.poll(() => reader.text).toContain('through the second instance');
+    expect(reader.text).not.toContain('ATTACK-MARKER');
   });
 });
