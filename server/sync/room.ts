@@ -188,13 +188,28 @@ export class Room implements CommitTarget {
     }
   }
 
-  /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
+  /** Sync step 2: all of the stored bytes for a fresh client, else what its state vector lacks. */
   private syncReply(stateVector: Uint8Array): Uint8Array {
-    const state = this.stored.missingFrom(stateVector);
+    const state = this.missingFrom(stateVector);
     return syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
       encoding.writeVarUint8Array(encoder, state);
     });
+  }
+
+  /**
+   * What a client with `stateVector` lacks. One that holds none of the text gets the stored bytes
+   * as they are. One that holds part of it gets the document's difference, whose cost follows
+   * what it lacks; a diff of the stored bytes reads the whole letter each time, which a member
+   * repeating sync step 1 would make everyone on this server pay. While updates wait for their
+   * commit the document holds unsaved text, so the stored bytes answer then.
+   */
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (!this.stored.holdsPartOf(stateVector)) return this.stored.state();
+    if (this.destroyed || this.hasUncommitted) return this.stored.missingFrom(stateVector);
+    // Building the document may store a repair of its paragraph ids first: that is not committed yet.
+    const doc = this.doc;
+    return this.hasUncommitted ? this.stored.missingFrom(stateVector) : Y.encodeStateAsUpdate(doc, stateVector);
   }
 
   /** Loads the store's snapshot and the updates after it, kept encoded: the document is built when first needed. */
