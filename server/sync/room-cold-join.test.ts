@@ -164,4 +164,40 @@ describe('a cold join', () => {
     expect(diffs).not.toHaveBeenCalled();
     expect(room.hasLiveDoc).toBe(false);
   });
+
+  it('SYNC-COLD7 a client asking again while others’ updates wait for their commit is answered once they are stored, from the document, never from a diff of the whole letter', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect, queued } = await loadTestRoom({ store: { text } });
+    const diffs = vi.spyOn(StoredBytes.prototype, 'missingFrom');
+    const tab = new Y.Doc();
+    Y.applyUpdate(tab, (await text.loadText('')).snapshot!);
+    const asker = connect(mette);
+    room.receive(asker.connection, syncStep1Of(tab));
+
+    // Helena types twice; Mette asks again between her two keystrokes, and the first is stored alone.
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+    const writer = connect(helena);
+    const words = (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const type = (word: string) => {
+      const before = Y.encodeStateVector(editor);
+      words.insert(0, word);
+      room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    };
+    type('Today ');
+    room.receive(asker.connection, syncStep1Of(tab));
+    type('Indeed ');
+    const commitFirst = (count: number, seq: number) => room.committed(queued.splice(0, count), [seq], Y.encodeStateVector(room.doc));
+    commitFirst(1, 1);
+    commitFirst(1, 2);
+
+    const replies = asker.sent.filter((message) => message[0] === MessageType.sync && message[1] === syncProtocol.messageYjsSyncStep2);
+    expect(replies).toHaveLength(2);
+    const decoder = decoding.createDecoder(replies[1]!);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(tab, decoding.readVarUint8Array(decoder));
+    expect(diffs).not.toHaveBeenCalled();
+    expect(tab.getXmlFragment(bodyFieldName).toString()).toBe(editor.getXmlFragment(bodyFieldName).toString());
+  });
 });
