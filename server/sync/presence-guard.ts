@@ -66,9 +66,10 @@ function shownPresence(state: Record<string, unknown>, connection: Connection, c
  * client ids that another connection owns are dropped (unless it is the same person's earlier
  * connection, which a reconnect takes over): the stock y-websocket client echoes the
  * presence it receives, so they are not an attack, but they are never applied. Ids nobody owns
- * become this connection's (at most four). A `user` field naming someone else is refused, and
- * `user` is set to the identity the server authenticated (a client that sends none still shows
- * who it is). Only the fields the server knows pass, checked against `doc` (see shownPresence);
+ * become this connection's (at most four), except ids someone else wrote text under
+ * (`textOwnerOf`): showing one would get its writer's own text refused later, so such entries are
+ * dropped too. A `user` field naming someone else is refused, and `user` is set to the identity
+ * the server authenticated (a client that sends none still shows who it is). Only the fields the server knows pass, checked against `doc` (see shownPresence);
  * an entry longer than maxPresenceEntryLength closes the connection (1009). Returns null when
  * nothing is left to apply.
  */
@@ -77,6 +78,8 @@ export function sanitizePresence(
   connection: Connection,
   owners: Map<number, PresenceOwner>,
   knownClock: (clientId: number) => number,
+  /** Who wrote text under a client id in this letter, if anyone (see update admission). */
+  textOwnerOf: (clientId: number) => string | undefined,
   /** The letter's document, asked for only when a caret must be checked against it. */
   doc: () => Y.Doc,
 ): Uint8Array | null {
@@ -105,6 +108,8 @@ export function sanitizePresence(
       throw new ProtocolViolation(CloseCode.forbidden, 'presence claims another identity');
     }
     if (owner === undefined) {
+      const textOwner = textOwnerOf(clientId);
+      if (textOwner !== undefined && textOwner !== connection.user.id) continue;
       if (connection.awarenessClients.size >= maxClientsPerConnection) {
         throw new ProtocolViolation(CloseCode.forbidden, 'too many presence ids on one connection');
       }

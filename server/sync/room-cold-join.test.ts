@@ -1,12 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import type { Store } from '../store/store.js';
 import { ProtocolViolation } from './protocol-violation.js';
+import { StoredBytes } from './stored-bytes.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -114,5 +115,89 @@ describe('a cold join', () => {
     const joiner = connect(mette);
     room.receive(joiner.connection, freshSyncStep1());
     expect(textFromReply(joiner.sent)).toBe(editor.getXmlFragment(bodyFieldName).toString());
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Sync step 1 of a client holding `doc`'s state, as y-websocket sends it on reconnecting. */
+  function syncStep1Of(doc: Y.Doc): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('SYNC-COLD5 a client that holds part of the text and asks again and again is answered from the document, not by diffing the whole stored letter each time', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect } = await loadTestRoom({ store: { text } });
+    const diffs = vi.spyOn(StoredBytes.prototype, 'missingFrom');
+    // Mette's tab holds the letter as it was at the snapshot, and repeats its sync step 1.
+    const tab = new Y.Doc();
+    Y.applyUpdate(tab, (await text.loadText('')).snapshot!);
+    const { connection, sent } = connect(mette);
+    for (let ask = 0; ask < 20; ask++) room.receive(connection, syncStep1Of(tab));
+
+    const replies = sent.filter((message) => message[0] === MessageType.sync && message[1] === syncProtocol.messageYjsSyncStep2);
+    expect(replies).toHaveLength(20);
+    for (const reply of replies) {
+      const decoder = decoding.createDecoder(reply);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      Y.applyUpdate(tab, decoding.readVarUint8Array(decoder));
+    }
+    expect(tab.getXmlFragment(bodyFieldName).toString()).toBe(author.getXmlFragment(bodyFieldName).toString());
+    expect(diffs).not.toHaveBeenCalled();
+  });
+
+  it('SYNC-COLD6 a client whose state vector names none of the letter’s writers gets the stored bytes as they are, without a document or a diff', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect } = await loadTestRoom({ store: { text } });
+    const diffs = vi.spyOn(StoredBytes.prototype, 'missingFrom');
+    const stranger = new Y.Doc();
+    stranger.getText('elsewhere').insert(0, 'x');
+    const { connection, sent } = connect(mette);
+    for (let ask = 0; ask < 20; ask++) room.receive(connection, syncStep1Of(stranger));
+
+    expect(textFromReply(sent)).toBe(author.getXmlFragment(bodyFieldName).toString());
+    expect(diffs).not.toHaveBeenCalled();
+    expect(room.hasLiveDoc).toBe(false);
+  });
+
+  it('SYNC-COLD7 a client asking again while others’ updates wait for their commit is answered once they are stored, from the document, never from a diff of the whole letter', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect, queued } = await loadTestRoom({ store: { text } });
+    const diffs = vi.spyOn(StoredBytes.prototype, 'missingFrom');
+    const tab = new Y.Doc();
+    Y.applyUpdate(tab, (await text.loadText('')).snapshot!);
+    const asker = connect(mette);
+    room.receive(asker.connection, syncStep1Of(tab));
+
+    // Helena types twice; Mette asks again between her two keystrokes, and the first is stored alone.
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+    const writer = connect(helena);
+    const words = (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const type = (word: string) => {
+      const before = Y.encodeStateVector(editor);
+      words.insert(0, word);
+      room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    };
+    type('Today ');
+    room.receive(asker.connection, syncStep1Of(tab));
+    type('Indeed ');
+    const commitFirst = (count: number, seq: number) => room.committed(queued.splice(0, count), [seq], Y.encodeStateVector(room.doc));
+    commitFirst(1, 1);
+    commitFirst(1, 2);
+
+    const replies = asker.sent.filter((message) => message[0] === MessageType.sync && message[1] === syncProtocol.messageYjsSyncStep2);
+    expect(replies).toHaveLength(2);
+    const decoder = decoding.createDecoder(replies[1]!);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(tab, decoding.readVarUint8Array(decoder));
+    expect(diffs).not.toHaveBeenCalled();
+    expect(tab.getXmlFragment(bodyFieldName).toString()).toBe(editor.getXmlFragment(bodyFieldName).toString());
   });
 });

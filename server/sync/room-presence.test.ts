@@ -22,9 +22,12 @@ function presenceRoom() {
   const connections = new Set<Connection>();
   const doc = new Y.Doc();
   const sentOwners: (readonly [number, string])[][] = [];
+  /** Who wrote text under each client id, as the room's store holds it. */
+  const textOwners = new Map<number, string>();
   const presence = new RoomPresence({
     connections,
     doc: () => doc,
+    textOwnerOf: (clientId) => textOwners.get(clientId),
     isDestroyed: () => false,
     changed: () => undefined,
     sent: (owners) => void sentOwners.push([...owners]),
@@ -54,7 +57,7 @@ function presenceRoom() {
     presence.joined(connection);
     return { connection, received };
   };
-  return { presence, connections, connect, sentOwners };
+  return { presence, connections, connect, sentOwners, textOwners };
 }
 
 /** A browser tab's presence: its awareness, and the update it sends for its own state. */
@@ -128,6 +131,21 @@ describe('room presence', () => {
 
     presence.receive(mikkos.connection, textTab.update());
     expect(presence.awareness.getStates().has(textTab.awareness.clientID)).toBe(false);
+  });
+
+  it('keeps a client id someone wrote text under (stored, no presence yet) theirs: another person’s presence under it is dropped', () => {
+    const { presence, connect, textOwners } = presenceRoom();
+    const mikkos = connect(mikko);
+    const helenasTab = tab({ cursor: null });
+    textOwners.set(helenasTab.awareness.clientID, helena.id);
+
+    presence.receive(mikkos.connection, helenasTab.update());
+    expect(presence.awareness.getStates().has(helenasTab.awareness.clientID)).toBe(false);
+    expect(presence.ownerOf(helenasTab.awareness.clientID)).toBeUndefined();
+
+    const helenas = connect(helena);
+    presence.receive(helenas.connection, helenasTab.update());
+    expect(presence.ownerOf(helenasTab.awareness.clientID)).toBe(helenas.connection);
   });
 
   it('removes a connection’s presence when it leaves and tells the others', async () => {

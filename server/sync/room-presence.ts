@@ -14,6 +14,8 @@ export interface PresenceRoom {
   readonly connections: ReadonlySet<Connection>;
   /** The letter's document, asked for only when a caret must be checked against it. */
   doc(): Y.Doc;
+  /** Who wrote text under a client id in the letter, if anyone: nobody else may show it in presence. */
+  textOwnerOf(clientId: number): string | undefined;
   /** Whether the room is gone (a presence update that waited for its rate is then dropped). */
   isDestroyed(): boolean;
   /** A presence was added, changed or removed: the room is in use. */
@@ -34,7 +36,7 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
  * One letter's presence (awareness): who is here and where their carets are. Each connection's
  * updates pass its rate (PresenceGate) and the presence guard, which shows only the identity the
  * server authenticated and a caret checked against the letter; a presence client id belongs to the
- * connection that first showed it. The changes of one tick go out as one message (PresenceBatch).
+ * connection that first showed it, and one someone wrote text under is theirs alone. The changes of one tick go out as one message (PresenceBatch).
  * Presence of other instances' connections arrives through the relay and counts as theirs.
  */
 export class RoomPresence {
@@ -135,7 +137,7 @@ export class RoomPresence {
 
   private apply(connection: Connection, update: Uint8Array): void {
     const knownClock = (clientId: number) => this.awareness.meta.get(clientId)?.clock ?? -1;
-    const sanitized = sanitizePresence(update, connection, this.owners, knownClock, () => this.room.doc());
+    const sanitized = sanitizePresence(update, connection, this.owners, knownClock, (clientId) => this.room.textOwnerOf(clientId), () => this.room.doc());
     if (sanitized) awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized, connection);
   }
 

@@ -84,6 +84,7 @@ export class Room implements CommitTarget {
   readonly presence = new RoomPresence({
     connections: this.connections,
     doc: () => this.doc,
+    textOwnerOf: (clientId) => this.clientOwners.get(clientId),
     isDestroyed: () => this.destroyed,
     changed: () => (this.lastChangeAt = Date.now()),
     sent: (owners) => {
@@ -187,13 +188,32 @@ export class Room implements CommitTarget {
     }
   }
 
-  /** Sync step 2 from the stored bytes: all of them for a fresh client, else what its state vector lacks. */
-  private syncReply(stateVector: Uint8Array): Uint8Array {
-    const state = this.stored.missingFrom(stateVector);
+  /** Sync step 2: all of the stored bytes for a fresh client, else what its state vector lacks; null: ask again later (see missingFrom). */
+  private syncReply(stateVector: Uint8Array, asksAgain: boolean): Uint8Array | null {
+    const state = this.missingFrom(stateVector, asksAgain);
+    if (state === null) return null;
     return syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
       encoding.writeVarUint8Array(encoder, state);
     });
+  }
+
+  /**
+   * What a client with `stateVector` lacks. One that holds none of the text gets the stored bytes
+   * as they are. One that holds part of it gets the document's difference, whose cost follows
+   * what it lacks; a diff of the stored bytes reads the whole letter each time, which a member
+   * repeating sync step 1 would make everyone on this server pay. While updates wait for their
+   * commit the document holds unsaved text: a client's first request is answered from the stored
+   * bytes then, and one `asksAgain` (a stock client asks once per socket) gets null, to be
+   * answered once nothing waits.
+   */
+  private missingFrom(stateVector: Uint8Array, asksAgain: boolean): Uint8Array | null {
+    if (!this.stored.holdsPartOf(stateVector)) return this.stored.state();
+    if (this.destroyed) return this.stored.missingFrom(stateVector);
+    // Building the document may store a repair of its paragraph ids first: that is not committed yet.
+    const doc = this.hasUncommitted ? null : this.doc;
+    if (doc && !this.hasUncommitted) return Y.encodeStateAsUpdate(doc, stateVector);
+    return asksAgain ? null : this.stored.missingFrom(stateVector);
   }
 
   /** Loads the store's snapshot and the updates after it, kept encoded: the document is built when first needed. */
@@ -343,7 +363,14 @@ export class Room implements CommitTarget {
         // Sent once what was applied before is committed (a joiner never sees unsaved text), from the
         // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
-        this.whenCommitted(() => connection.sendSyncReply(this.syncReply(stateVector)));
+        const answer = () => {
+          const reply = this.syncReply(stateVector, connection.hasBeenAnsweredSync);
+          // A client asking again waits for a moment when the document holds only stored text.
+          if (reply === null) return this.whenCommitted(answer);
+          connection.hasBeenAnsweredSync = true;
+          connection.sendSyncReply(reply);
+        };
+        this.whenCommitted(answer);
         return;
       }
       case syncProtocol.messageYjsSyncStep2: {

@@ -11,6 +11,7 @@ const maxParts = 128;
 export class StoredBytes {
   private parts: Uint8Array[];
   private vectorOf: { state: Uint8Array; vector: Uint8Array } | null = null;
+  private decodedOf: { state: Uint8Array; clocks: Map<number, number> } | null = null;
 
   constructor(parts: readonly Uint8Array[]) {
     this.parts = [...parts];
@@ -51,6 +52,19 @@ export class StoredBytes {
     const state = this.state();
     if (this.vectorOf?.state !== state) this.vectorOf = { state, vector: Y.encodeStateVectorFromUpdate(state) };
     return this.vectorOf.vector;
+  }
+
+  /**
+   * Whether a client with `stateVector` holds any of the stored text: one that holds none of it
+   * (a fresh client, or one naming only writers this letter has not got) lacks all of it.
+   */
+  holdsPartOf(stateVector: Uint8Array): boolean {
+    if (stateVector.length === 1 && stateVector[0] === 0) return false;
+    const state = this.state();
+    if (this.decodedOf?.state !== state) this.decodedOf = { state, clocks: Y.decodeStateVector(this.stateVector()) };
+    const stored = this.decodedOf.clocks;
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && (stored.get(client) ?? 0) > 0) return true;
+    return false;
   }
 
   /** What a client with `stateVector` lacks: all of it for a fresh client (an empty state vector). */
