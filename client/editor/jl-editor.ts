@@ -95,7 +95,8 @@ export class JlEditor extends LitElement {
   private boundConnection: LetterConnection | undefined;
   /** The letter state the gutter and the suggestions' colours were last drawn from. */
   private drawnLetterState: LetterState | undefined;
-  private readonly sessionWatch = new LetterSessionWatch(this, () => this.session);
+  // Only a new connection or letter state: saving, after every keystroke, is not the editor's to redraw.
+  private readonly sessionWatch = new LetterSessionWatch(this, () => this.session, ['letter']);
   private focusedParagraph: ParagraphInfo | null = null;
   /** Where a read-only reader last clicked: their view has no caret to follow. */
   private clickedPosition: number | null = null;

@@ -6,8 +6,11 @@ import { LetterConnection, type LetterConnectionOptions } from './letter-connect
 import { emptyLetterState, type LetterState } from './letter-state.js';
 import { SaveState } from './save-state.js';
 
-/** What a session announces: `change` for anything but the text (saving, access, letter state, comments, a new connection), `text` for the text. */
-export type LetterSessionEvent = 'change' | 'text';
+/**
+ * What a session announces: `change` for anything but the text (saving, access, letter state,
+ * comments, a new connection), `letter` for a new connection or letter state only, `text` for the text.
+ */
+export type LetterSessionEvent = 'change' | 'letter' | 'text';
 
 export interface LetterSessionOptions {
   /** Runs before the connection is destroyed, so that an editor bound to its Y.Doc lets go of it first. */
@@ -36,12 +39,12 @@ export class LetterSession extends EventTarget implements ReactiveController {
     this.close();
     const connection = new LetterConnection(letterId, connectionOptions);
     connection.addEventListener('change', this.announceChange);
-    connection.addEventListener('letter-state', this.announceChange);
+    connection.addEventListener('letter-state', this.announceLetter);
     connection.addEventListener('comments', this.announceChange);
     connection.doc.on('update', this.announceText);
     this.current = connection;
     if (start) connection.start();
-    this.announceChange();
+    this.announceLetter();
   }
 
   close(): void {
@@ -49,12 +52,12 @@ export class LetterSession extends EventTarget implements ReactiveController {
     if (!connection) return;
     this.options.beforeClose?.();
     connection.removeEventListener('change', this.announceChange);
-    connection.removeEventListener('letter-state', this.announceChange);
+    connection.removeEventListener('letter-state', this.announceLetter);
     connection.removeEventListener('comments', this.announceChange);
     connection.doc.off('update', this.announceText);
     connection.destroy();
     this.current = undefined;
-    this.announceChange();
+    this.announceLetter();
   }
 
   /** The open connection, if a letter is open. */
@@ -104,6 +107,11 @@ export class LetterSession extends EventTarget implements ReactiveController {
   private readonly announceChange = (): void => {
     this.host.requestUpdate();
     this.dispatchEvent(new Event('change'));
+  };
+
+  private readonly announceLetter = (): void => {
+    this.announceChange();
+    this.dispatchEvent(new Event('letter'));
   };
 
   private readonly announceText = (): void => {

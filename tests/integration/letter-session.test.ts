@@ -66,6 +66,19 @@ describe('SESSION one controller owns a letter page’s connection and letter st
     expect((await apiRequest(server(), helena, 'POST', `/api/letters/${letterId}/status`, { to: 'in_review' })).status).toBe(200);
     await expect.poll(() => session.letterState.course?.status, { timeout: 10_000 }).toBe('in_review');
 
+    // The editor follows only a new connection or letter state: its own saving, after every
+    // keystroke, does not redraw it (and take its person's keys mid-word).
+    const editor = new TestHost();
+    new LetterSessionWatch(editor, () => session, ['letter']);
+    editor.update();
+    const editorBefore = editor.updatesAsked;
+    appendParagraph(session.doc!, 'Typed on this page.', randomUUID());
+    await expect.poll(() => session.saveState, { timeout: 10_000 }).toBe(SaveState.saved);
+    await other.whenSynced();
+    expect(editor.updatesAsked).toBe(editorBefore);
+    expect((await apiRequest(server(), helena, 'POST', `/api/letters/${letterId}/status`, { to: 'drafting' })).status).toBe(200);
+    await expect.poll(() => editor.updatesAsked, { timeout: 10_000 }).toBeGreaterThan(editorBefore);
+
     // Handed no session any more, the panel stops following.
     panelSession = undefined;
     panel.update();
