@@ -53,7 +53,11 @@ export class JlSuggestionList extends LitElement {
   declare offices: ReadonlyMap<string, SuggestionOffice>;
   declare private message: string;
   declare private busy: boolean;
-  /** A decision was made from this list: once its button is gone, the keyboard focus goes to the list's heading, not to the page's start. */
+  /**
+   * A decision was made from this list: once its button is disabled or gone, the keyboard focus goes
+   * to the list's heading, not to the page's start. Set as the request leaves, since the decided
+   * text may reach the editor before the request's answer.
+   */
   private keepsFocus = false;
 
   constructor() {
@@ -68,6 +72,8 @@ export class JlSuggestionList extends LitElement {
   }
 
   private async decide(paragraph: ParagraphSuggestions, decision: SuggestionDecision, suggestions: readonly OpenSuggestion[]): Promise<void> {
+    // Decided from the list: the focus stays in it when the button is disabled and then goes.
+    this.keepsFocus = this.shadowRoot?.activeElement != null;
     this.busy = true;
     try {
       await decideSuggestions(this.letterId, paragraph.paragraphId, {
@@ -75,7 +81,6 @@ export class JlSuggestionList extends LitElement {
         suggestionIds: suggestions.map((suggestion) => suggestion.id),
         hash: paragraph.hash,
       });
-      this.keepsFocus = true;
       this.message = decidedMessage[decision](suggestions.length, paragraph.number);
     } catch (error) {
       this.message = error instanceof ApiError ? describeError(error) : t('editor.theDecisionCouldNotBe');
@@ -88,6 +93,8 @@ export class JlSuggestionList extends LitElement {
   private async decideForOffice(officeId: string, decision: OfficeSuggestionDecisionRequest['decision']): Promise<void> {
     const paragraphs = this.paragraphs.filter((paragraph) => paragraph.suggestions.some((suggestion) => suggestion.officeId === officeId));
     if (paragraphs.length === 0) return;
+    // Decided from the list: the focus stays in it when the button is disabled and then goes.
+    this.keepsFocus = this.shadowRoot?.activeElement != null;
     this.busy = true;
     try {
       const { decided } = await decideOfficeSuggestions(this.letterId, {
@@ -95,7 +102,6 @@ export class JlSuggestionList extends LitElement {
         officeId,
         paragraphs: paragraphs.map(({ paragraphId, hash }) => ({ paragraphId, hash })),
       });
-      this.keepsFocus = true;
       const suggestions = t('signoff.suggestionCount', { count: decided });
       const office = this.officeName(officeId);
       this.message =
@@ -191,12 +197,15 @@ export class JlSuggestionList extends LitElement {
   }
 
   protected override updated(): void {
-    // Still on a button of the list: wait until it goes (the decision reaches the text a moment later).
-    if (!this.keepsFocus || this.shadowRoot?.activeElement) return;
+    if (!this.keepsFocus) return;
+    const mine = this.shadowRoot?.activeElement;
+    // Still on a button that works: the person may press it again, or move on from it.
+    if (mine instanceof HTMLButtonElement && !mine.disabled) return;
     this.keepsFocus = false;
+    // The person moved on elsewhere on the page while the decision was on its way.
     const outside = document.activeElement;
-    // The person moved on elsewhere; otherwise the focus went with a disabled or removed button.
-    if (outside && outside !== document.body) return;
+    if (!mine && outside && outside !== document.body) return;
+    // The focus went, or is going, with a disabled or removed button: the list's heading keeps it.
     this.shadowRoot?.querySelector<HTMLElement>('#suggestions-heading')?.focus();
   }
 
