@@ -1,11 +1,10 @@
+import { intlLocale } from '../../shared/i18n/intl-formats.js';
 import { currentLanguage } from '../i18n/translate.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The Intl locale for an interface language: English reads day-month-year, as Jointly always showed it. */
-export function intlLocale(language: string): string {
-  return language === 'en' ? 'en-GB' : language;
-}
+// Client and server read English as day-month-year alike (one rule, in shared/).
+export { intlLocale } from '../../shared/i18n/intl-formats.js';
 
 /** One formatter per language and style, made when first needed. */
 function formatFor(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
