@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { deriveSchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, checkUpdate, decodeIncomingUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, currentSnapshot, decodeIncomingUpdate } from './update-guard.js';
 
 const rules = deriveSchemaRules(letterSchema());
 
@@ -339,5 +339,50 @@ describe('SYNC-ONE update guard against updates Yjs would not apply as they deco
       expect(appliesCleanly(server, update)).toBe(true);
     }
     expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+describe('carriesNothingNew', () => {
+  it('answers from the text as it is now, also after changes since the last question', () => {
+    const server = new Y.Doc();
+    const text = server.getText('t');
+    text.insert(0, 'We call for faster returns');
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(server));
+    const resend = () => Y.encodeStateAsUpdate(reader);
+    expect(carriesNothingNew(server, resend())).toBe(true);
+    expect(carriesNothingNew(server, resend())).toBe(true);
+
+    // The server's text changes: what the reader holds is still nothing new.
+    text.delete(0, 3);
+    text.insert(text.length, ' within three months');
+    expect(carriesNothingNew(server, resend())).toBe(true);
+
+    // A deletion the server has not made, and then words it lacks, are something new.
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(server));
+    reader.getText('t').delete(0, 2);
+    expect(carriesNothingNew(server, resend())).toBe(false);
+    Y.applyUpdate(server, resend());
+    expect(carriesNothingNew(server, resend())).toBe(true);
+    reader.getText('t').insert(0, 'Also, ');
+    expect(carriesNothingNew(server, resend())).toBe(false);
+
+    // The server takes the reader's words in: the same bytes are now nothing new.
+    Y.applyUpdate(server, resend());
+    expect(carriesNothingNew(server, resend())).toBe(true);
+  });
+});
+
+describe('currentSnapshot', () => {
+  it('is made once per state of the text, so a reader resending its delete set does not make the server walk the letter each time', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'We call for faster returns');
+    const first = currentSnapshot(doc);
+    expect(currentSnapshot(doc)).toBe(first);
+    doc.getText('t').delete(0, 3);
+    const afterDeletion = currentSnapshot(doc);
+    expect(afterDeletion).not.toBe(first);
+    expect(Y.equalSnapshots(afterDeletion, Y.snapshot(doc))).toBe(true);
+    expect(currentSnapshot(doc)).toBe(afterDeletion);
   });
 });
