@@ -41,6 +41,10 @@ test('S13 an Estonian approver suggests, a Finnish drafter accepts one and rejec
   await clickParagraph(kadri, first);
   await kadri.keyboard.press('End');
   await kadri.keyboard.type(' within three months');
+  // The server's confirmation and the proposal's hover title redraw the text: a key pressed while
+  // they arrive may find the caret where the editor last knew it, so she goes on once they are in.
+  await expect(saveStatus(kadri)).toHaveText(saveStatusText.saved);
+  await expect(letterText(kadri).getByRole('insertion').filter({ hasText: 'within three months' }).locator('[title]').first()).toHaveAttribute('title', /Kadri Tamm/);
   await kadri.keyboard.press('Home');
   for (let i = 0; i < 'We '.length; i++) await kadri.keyboard.press('Delete');
   const lastWord = second.split(' ').at(-1)!;
