@@ -14,6 +14,7 @@ import { hashPassword } from './auth/password-hasher.js';
 import { composeServices } from './compose.js';
 import { createLogger } from './logger.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import { textSnapshotOf } from './store/text-snapshot.js';
 
 const office: Office = {
   id: 'aa-interior',
@@ -74,8 +75,10 @@ beforeAll(async () => {
     signatories: [{ position: 0, officeId: office.id, signerName: 'Jana Nováková', capacity: 'Minister' }],
     memberships: (['coordinator', 'drafter', 'approver', 'observer'] as const).map((role) => ({ userId: ids[role], roles: [role] })),
     // One paragraph to comment on and to enter reservations on.
-    initialText: Y.encodeStateAsUpdate(
-      prosemirrorJSONToYDoc(letterSchema(), { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'We agree.' }] }] }, bodyFieldName),
+    initialText: textSnapshotOf(
+      Y.encodeStateAsUpdate(
+        prosemirrorJSONToYDoc(letterSchema(), { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'We agree.' }] }] }, bodyFieldName),
+      ),
     ),
   });
   const started = await startThread('coordinator');

@@ -25,6 +25,7 @@ import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { MentionEvent } from './mention-events.js';
+import { textSnapshotOf } from '../store/text-snapshot.js';
 
 const office = (id: string, country: string): Office => ({
   id,
@@ -72,7 +73,7 @@ async function createLetter(status: 'in_review' | 'signed' = 'in_review'): Promi
     letter: { id: letterId, title: 'T', subject: '', addressees: [], letterDate: null, status, createdBy: ids.coordinator, createdAt: now, updatedAt: now },
     signatories: offices.slice(0, 2).map((o, position) => ({ position, officeId: o.id, signerName: o.ministerName, capacity: o.ministerTitle })),
     memberships: (Object.keys(setup) as Person[]).filter((p) => setup[p].roles.length > 0).map((p) => ({ userId: ids[p], roles: setup[p].roles })),
-    initialText: Y.encodeStateAsUpdate(doc),
+    initialText: textSnapshotOf(Y.encodeStateAsUpdate(doc)),
   });
   return letterId;
 }

@@ -12,6 +12,7 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { openingRevisions } from '../history/opening-revisions.js';
 import type { LetterAccess } from './letter-access.js';
+import { textSnapshotOf } from '../store/text-snapshot.js';
 
 type ValidCreateRequest = Required<CreateLetterRequest>;
 
@@ -114,7 +115,7 @@ export class LetterService {
       signatories: letter.signatories.map((signatory, position) => ({ position, ...signatory })),
       memberships,
       audit: [auditDraft(AuditKind.letterCreated, actorOf(user), id, { title: letter.title, signatoryOfficeIds: officeIds, imported: Boolean(initialText) })],
-      ...(initialText ? { initialText, initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
+      ...(initialText ? { initialText: textSnapshotOf(initialText), initialRevisions: openingRevisions(id, initialText, { userId: user.id, officeId: user.office.id }, now) } : {}),
     });
     // The letter is written in its coordinator's language until the coordinator says otherwise.
     await this.store.accounts.setLetterLanguage(id, user.language ?? sourceLanguage);

@@ -20,6 +20,7 @@ import { createLogger } from '../logger.js';
 import { JobKind } from '../store/notification-store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { MailMessage, Mailer } from './mailer.js';
+import { textSnapshotOf } from '../store/text-snapshot.js';
 
 const offices: Office[] = ['ee', 'lv'].map((code) => ({
   id: `${code}-interior`,
@@ -89,7 +90,7 @@ beforeEach(async () => {
     letter: { id: letterId, title: 'Joint letter on the eastern border', subject: '', addressees: [], letterDate: null, status: 'in_review', createdBy: ids.coordinator, createdAt: now, updatedAt: now },
     signatories: offices.map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
     memberships: (Object.keys(people) as Person[]).map((person) => ({ userId: ids[person], roles: people[person].roles as never })),
-    initialText: Y.encodeStateAsUpdate(doc),
+    initialText: textSnapshotOf(Y.encodeStateAsUpdate(doc)),
   });
 });
 

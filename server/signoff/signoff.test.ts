@@ -24,6 +24,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { textSnapshotOf } from '../store/text-snapshot.js';
 
 const offices: Office[] = ['aa', 'bb', 'cc'].map((code) => ({
   id: `${code}-interior`,
@@ -82,7 +83,7 @@ beforeAll(async () => {
     letter: { id: letterId, title: 'T', subject: '', addressees: [], letterDate: null, status: 'in_review', createdBy: ids.coordinator, createdAt: now, updatedAt: now },
     signatories: offices.slice(0, 2).map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
     memberships: (Object.keys(setup) as Person[]).map((person) => ({ userId: ids[person], roles: setup[person].roles as never })),
-    initialText: Y.encodeStateAsUpdate(doc),
+    initialText: textSnapshotOf(Y.encodeStateAsUpdate(doc)),
   });
   const sockets = new WebSocketServer({ noServer: true });
   server = serve({ fetch: services.app.fetch, port: 0, hostname: '127.0.0.1', websocket: { server: sockets } });

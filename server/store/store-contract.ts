@@ -5,7 +5,7 @@ import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
 import { runCommentStoreContract } from './comment-store-contract.js';
 import { runNotificationStoreContract } from './notification-store-contract.js';
-import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, TextMovedOn, TextReadOnly, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store } from './store.js';
+import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, TextMovedOn, TextReadOnly, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store, type TextSnapshot } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -46,7 +46,7 @@ export function runStoreContract(
       createdAt: new Date().toISOString(),
     });
 
-    async function seedLetter(initialText?: Uint8Array): Promise<NewLetter> {
+    async function seedLetter(initialText?: TextSnapshot): Promise<NewLetter> {
       await store.accounts.insertOffices([office('aa-office', 'Ämbetsverket'), office('bb-office', 'Ministerstvo')]);
       const user = account('aa-office', 'liga@aa.example');
       await store.accounts.insertUser(user);
@@ -240,21 +240,22 @@ export function runStoreContract(
     it('answers null for an unknown letter and empty text for a letter without any', async () => {
       expect(await store.letters.getLetter(randomUUID())).toBeNull();
       const { letter } = await seedLetter();
-      expect(await store.text.loadText(letter.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0, clientOwners: new Map(), generation: originalGeneration });
+      expect(await store.text.loadText(letter.id)).toEqual({ snapshot: null, snapshotStateVector: null, updates: [], lastSeq: 0, clientOwners: new Map(), generation: originalGeneration });
     });
 
     it('gives every letter a new text generation, different at each restore, when a restore is marked; the text stays', async () => {
-      const first = await seedLetter(new Uint8Array([9, 9]));
+      const first = await seedLetter({ state: new Uint8Array([9, 9]), stateVector: new Uint8Array([1, 3, 9]) });
       expect(await store.text.markRestored()).toBe(1);
       const afterOne = await store.text.loadText(first.letter.id);
       expect(afterOne.generation).not.toBe(originalGeneration);
       expect(afterOne.snapshot).toEqual(new Uint8Array([9, 9]));
+      expect(afterOne.snapshotStateVector).toEqual(new Uint8Array([1, 3, 9]));
       await store.text.markRestored();
       expect((await store.text.loadText(first.letter.id)).generation).not.toBe(afterOne.generation);
     });
 
     it('records each marked restore in the letter\'s audit trail, naming the new generation', async () => {
-      const { letter } = await seedLetter(new Uint8Array([9, 9]));
+      const { letter } = await seedLetter({ state: new Uint8Array([9, 9]), stateVector: new Uint8Array([0]) });
       await store.text.markRestored();
       const marked = (await store.audit.listForLetter(letter.id)).filter((event) => event.kind === AuditKind.restoreMarked);
       expect(marked).toHaveLength(1);
@@ -263,7 +264,7 @@ export function runStoreContract(
     });
 
     it('appends updates in order with increasing sequence numbers, and records who owns each client id', async () => {
-      const { letter } = await seedLetter(new Uint8Array([9, 9]));
+      const { letter } = await seedLetter({ state: new Uint8Array([9, 9]), stateVector: new Uint8Array([0]) });
       const userId = letter.createdBy;
       const seqs = await store.text.appendUpdates([
         { letterId: letter.id, update: new Uint8Array([1]), userId, newClientIds: [101] },
@@ -284,9 +285,10 @@ export function runStoreContract(
       const seqs = await store.text.appendUpdates(
         [1, 2, 3].map((n) => ({ letterId: letter.id, update: new Uint8Array([n]), userId: letter.createdBy, newClientIds: [] })),
       );
-      await store.text.compactText(letter.id, new Uint8Array([7, 7, 7]), seqs[1]!);
+      await store.text.compactText(letter.id, { state: new Uint8Array([7, 7, 7]), stateVector: new Uint8Array([1, 9, 4]) }, seqs[1]!);
       const text = await store.text.loadText(letter.id);
       expect(text.snapshot).toEqual(new Uint8Array([7, 7, 7]));
+      expect(text.snapshotStateVector).toEqual(new Uint8Array([1, 9, 4]));
       expect(text.updates).toEqual([new Uint8Array([3])]);
       expect(text.lastSeq).toBe(seqs[2]);
     });
@@ -296,11 +298,12 @@ export function runStoreContract(
       const seqs = await store.text.appendUpdates(
         [1, 2, 3].map((n) => ({ letterId: letter.id, update: new Uint8Array([n]), userId: letter.createdBy, newClientIds: [] })),
       );
-      await store.text.compactText(letter.id, new Uint8Array([8, 8]), seqs[2]!);
+      await store.text.compactText(letter.id, { state: new Uint8Array([8, 8]), stateVector: new Uint8Array([1, 9, 8]) }, seqs[2]!);
       // Another instance, slower, compacts what it read earlier: its snapshot covers less.
-      await store.text.compactText(letter.id, new Uint8Array([7]), seqs[1]!);
+      await store.text.compactText(letter.id, { state: new Uint8Array([7]), stateVector: new Uint8Array([1, 9, 7]) }, seqs[1]!);
       const text = await store.text.loadText(letter.id);
       expect(text.snapshot).toEqual(new Uint8Array([8, 8]));
+      expect(text.snapshotStateVector).toEqual(new Uint8Array([1, 9, 8]));
       expect(text.updates).toEqual([]);
       expect(text.lastSeq).toBe(seqs[2]);
     });
@@ -481,7 +484,7 @@ export function runStoreContract(
       expect((await store.letters.getLetter(letter.id))?.status).toBe('in_review');
       expect(await store.audit.listForLetter(letter.id)).toEqual([]);
       // Compacting keeps the newest sequence number in force.
-      await store.text.compactText(letter.id, new Uint8Array([7]), late!);
+      await store.text.compactText(letter.id, { state: new Uint8Array([7]), stateVector: new Uint8Array([0]) }, late!);
       await expect(toReady(checked!)).rejects.toBeInstanceOf(TextMovedOn);
 
       expect(await toReady(late!)).toBe(true);

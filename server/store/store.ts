@@ -102,6 +102,11 @@ export { originalGeneration } from '../../shared/protocol/text-generation-messag
 /** A letter's stored text: the last snapshot plus the updates appended after it, in order. */
 export interface StoredText {
   snapshot: Uint8Array | null;
+  /**
+   * The snapshot's state vector, stored with it, so that a letter is loaded without reading every
+   * item of its snapshot; null without a snapshot, or for one stored before vectors were kept.
+   */
+  snapshotStateVector: Uint8Array | null;
   updates: Uint8Array[];
   /** Sequence number of the newest stored update (or the one the snapshot covers); 0 if none. */
   lastSeq: number;
@@ -112,6 +117,12 @@ export interface StoredText {
    * random id at each restore. Copies of the text from another generation are never merged into it.
    */
   generation: string;
+}
+
+/** A letter's text merged into one update, with its state vector (see StoredText). */
+export interface TextSnapshot {
+  state: Uint8Array;
+  stateVector: Uint8Array;
 }
 
 /** One Yjs update to append, attributed to the user whose connection sent it. */
@@ -131,8 +142,8 @@ export interface NewLetter {
   letter: LetterRecord;
   signatories: SignatoryRecord[];
   memberships: MembershipRecord[];
-  /** The letter's opening text as one Yjs update, if any. */
-  initialText?: Uint8Array;
+  /** The letter's opening text as one Yjs update with its state vector, if any. */
+  initialText?: TextSnapshot;
   /** The revisions that record who wrote the opening text. */
   initialRevisions?: RevisionRecord[];
   audit?: AuditDraft[];
@@ -325,7 +336,7 @@ export interface TextStore {
    * Replaces a letter's snapshot and its updates up to `throughSeq` by `snapshot`, atomically;
    * does nothing if the stored snapshot already covers `throughSeq` (a later compaction won).
    */
-  compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compactText(letterId: string, snapshot: TextSnapshot, throughSeq: number): Promise<void>;
   /**
    * Gives every letter's text a new random generation, after the database was restored from a
    * backup (`npm run mark-restore`, with the server stopped). Returns how many letters it marked.

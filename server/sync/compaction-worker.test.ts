@@ -3,6 +3,7 @@ import { ErrorCode } from '../../shared/api/errors.js';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { WorkerPool } from '../export/worker-pool.js';
+import type { TextSnapshot } from '../store/store.js';
 import { mergeStoredText } from './text-compaction.js';
 
 const worker = new URL('./compaction-worker.ts', import.meta.url);
@@ -34,11 +35,12 @@ describe('compaction in a worker thread', () => {
   it('merges stored updates into a snapshot that holds exactly the same letter', async () => {
     pool = new WorkerPool({ threads: 1, queueLength: 1, timeoutMs: 60_000, memoryMb: 128, maxPerPerson: 1 });
     const { updates, doc } = typedUpdates();
-    const snapshot = await pool.run<unknown, Uint8Array>('server:compaction', worker, async () => ({ snapshot: null, updates }), codes);
+    const snapshot = await pool.run<unknown, TextSnapshot>('server:compaction', worker, async () => ({ snapshot: null, updates }), codes);
     const restored = new Y.Doc();
-    Y.applyUpdate(restored, snapshot);
+    Y.applyUpdate(restored, snapshot.state);
     expect(restored.getXmlFragment(bodyFieldName).toString()).toBe(doc.getXmlFragment(bodyFieldName).toString());
     expect(Y.encodeStateVector(restored)).toEqual(Y.encodeStateVector(doc));
+    expect(snapshot.stateVector).toEqual(Y.encodeStateVector(doc));
     expect(snapshot).toEqual(mergeStoredText({ snapshot: null, updates }));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { createLogger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { Store, TextSnapshot } from '../store/store.js';
 import { compaction } from './compaction.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
 
@@ -10,10 +10,17 @@ const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 
 /** A store that keeps the updates appended to it and the snapshot compaction writes. */
 function keptText() {
-  const kept = { snapshot: null as Uint8Array | null, updates: [] as Uint8Array[], compactions: 0 };
+  const kept = { snapshot: null as TextSnapshot | null, updates: [] as Uint8Array[], compactions: 0 };
   const text = {
-    loadText: async () => ({ snapshot: kept.snapshot, updates: [...kept.updates], lastSeq: kept.updates.length, clientOwners: new Map(), generation: 'original' }),
-    compactText: async (_letterId: string, snapshot: Uint8Array) => {
+    loadText: async () => ({
+      snapshot: kept.snapshot?.state ?? null,
+      snapshotStateVector: kept.snapshot?.stateVector ?? null,
+      updates: [...kept.updates],
+      lastSeq: kept.updates.length,
+      clientOwners: new Map(),
+      generation: 'original',
+    }),
+    compactText: async (_letterId: string, snapshot: TextSnapshot) => {
       kept.snapshot = snapshot;
       kept.updates = [];
       kept.compactions++;
@@ -53,7 +60,9 @@ describe('compaction', () => {
     expect(kept.compactions).toBe(1);
     expect(kept.updates).toEqual([]);
     const fromSnapshot = new Y.Doc();
-    Y.applyUpdate(fromSnapshot, kept.snapshot!);
+    Y.applyUpdate(fromSnapshot, kept.snapshot!.state);
     expect(fromSnapshot.getXmlFragment(bodyFieldName).toString()).toBe(body.toString());
+    // Stored with the snapshot, so that the next load need not read every item of it for a joiner.
+    expect(kept.snapshot!.stateVector).toEqual(Y.encodeStateVector(editor));
   });
 });

@@ -220,7 +220,7 @@ export class Room implements CommitTarget {
   static async load(letterId: string, deps: RoomDeps): Promise<Room> {
     const room = new Room(letterId, deps);
     const text = await deps.store.text.loadText(letterId);
-    room.stored = new StoredBytes(text.snapshot ? [text.snapshot, ...text.updates] : text.updates);
+    room.stored = text.snapshot ? new StoredBytes([text.snapshot, ...text.updates], text.snapshotStateVector) : new StoredBytes(text.updates);
     room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;

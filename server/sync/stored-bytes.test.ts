@@ -43,4 +43,24 @@ describe('stored bytes', () => {
     expect(client.getText('body').toString()).toBe(doc.getText('body').toString());
     expect(stored.stateVector()).toEqual(Y.encodeStateVector(doc));
   });
+
+  it('know how far the text reaches from the vector stored with the snapshot and the updates after it, as merging them would tell', () => {
+    const { doc, updates } = keystrokes(300);
+    const snapshotDoc = new Y.Doc();
+    for (const update of updates.slice(0, 200)) Y.applyUpdate(snapshotDoc, update);
+    const stored = new StoredBytes([Y.encodeStateAsUpdate(snapshotDoc), ...updates.slice(200, 250)], Y.encodeStateVector(snapshotDoc));
+    for (const update of updates.slice(250)) stored.keep(update);
+    expect(stored.stateVector()).toEqual(Y.encodeStateVector(doc));
+    expect(stored.stateVector()).toEqual(Y.encodeStateVectorFromUpdate(stored.state()));
+  });
+
+  it('take the snapshot\'s stored vector as it is, without reading the snapshot\'s items for it', () => {
+    const { doc, updates } = keystrokes(10);
+    const snapshot = Y.mergeUpdates(updates.slice(0, 5));
+    const writer = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot)).keys().next().value!;
+    // A vector that differs from what the snapshot's items would give shows which one was used.
+    const storedVector = Y.encodeStateVector(new Map([[writer, 5], [424242, 7]]));
+    const stored = new StoredBytes([snapshot, ...updates.slice(5)], storedVector);
+    expect(Y.decodeStateVector(stored.stateVector())).toEqual(new Map([[writer, Y.getState(doc.store, writer)], [424242, 7]]));
+  });
 });

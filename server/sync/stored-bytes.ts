@@ -10,11 +10,24 @@ const maxParts = 128;
  */
 export class StoredBytes {
   private parts: Uint8Array[];
-  private vectorOf: { state: Uint8Array; vector: Uint8Array } | null = null;
-  private decodedOf: { state: Uint8Array; clocks: Map<number, number> } | null = null;
+  /**
+   * How far the stored text reaches for each writer (its state vector, decoded), kept current with
+   * every update kept; null until first needed when nobody gave it. Reading it from the merged
+   * state walks every item of the letter (about 13 ms at 260 KiB), which a cold join would pay.
+   */
+  private clocks: Map<number, number> | null = null;
+  private encodedVector: Uint8Array | null = null;
 
-  constructor(parts: readonly Uint8Array[]) {
+  /**
+   * `snapshotVector`: the state vector stored with the first part (a snapshot), if the store kept
+   * one; the parts after it are small updates whose reach is read from them alone.
+   */
+  constructor(parts: readonly Uint8Array[], snapshotVector: Uint8Array | null = null) {
     this.parts = [...parts];
+    if (snapshotVector !== null && parts.length > 0) {
+      this.clocks = Y.decodeStateVector(snapshotVector);
+      for (const update of parts.slice(1)) this.extendClocks(update);
+    }
   }
 
   /** Every part, in order, to build a document from. */
@@ -29,6 +42,7 @@ export class StoredBytes {
    */
   keep(update: Uint8Array): void {
     this.parts.push(update);
+    if (this.clocks !== null) this.extendClocks(update);
     if (this.parts.length <= maxParts) return;
     const [head, ...tail] = this.parts;
     const merged = Y.mergeUpdates(tail);
@@ -38,6 +52,8 @@ export class StoredBytes {
   /** Replaces every part with one update known to hold them all (a document's state after a catch-up). */
   replace(state: Uint8Array): void {
     this.parts = [state];
+    this.clocks = null;
+    this.encodedVector = null;
   }
 
   /** The stored text as one update, merged from its parts once and kept so. */
@@ -49,9 +65,25 @@ export class StoredBytes {
 
   /** The state vector of the stored text, kept until it changes. */
   stateVector(): Uint8Array {
-    const state = this.state();
-    if (this.vectorOf?.state !== state) this.vectorOf = { state, vector: Y.encodeStateVectorFromUpdate(state) };
-    return this.vectorOf.vector;
+    return (this.encodedVector ??= Y.encodeStateVector(this.storedClocks()));
+  }
+
+  private storedClocks(): Map<number, number> {
+    return (this.clocks ??= Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.state())));
+  }
+
+  /**
+   * Extends the known reach by one update that applied without anything left pending (the room
+   * refuses any other): each writer's last item in it, a skipped range aside, is where that writer now ends.
+   */
+  private extendClocks(update: Uint8Array): void {
+    const clocks = this.clocks!;
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (struct instanceof Y.Skip) continue;
+      const end = struct.id.clock + struct.length;
+      if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
+    }
+    this.encodedVector = null;
   }
 
   /**
@@ -60,9 +92,7 @@ export class StoredBytes {
    */
   holdsPartOf(stateVector: Uint8Array): boolean {
     if (stateVector.length === 1 && stateVector[0] === 0) return false;
-    const state = this.state();
-    if (this.decodedOf?.state !== state) this.decodedOf = { state, clocks: Y.decodeStateVector(this.stateVector()) };
-    const stored = this.decodedOf.clocks;
+    const stored = this.storedClocks();
     for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && (stored.get(client) ?? 0) > 0) return true;
     return false;
   }

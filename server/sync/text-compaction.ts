@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { replayedDoc } from '../../shared/domain/replayed-doc.js';
-import type { Store } from '../store/store.js';
+import type { Store, TextSnapshot } from '../store/store.js';
 
 /** What a letter's stored text consists of: the last snapshot and the updates after it. */
 export interface StoredTextParts {
@@ -9,17 +9,17 @@ export interface StoredTextParts {
 }
 
 /** Merges stored text into one snapshot. Its cost grows with the letter: run it off the event loop where possible. */
-export type MergeStoredText = (parts: StoredTextParts) => Promise<Uint8Array>;
+export type MergeStoredText = (parts: StoredTextParts) => Promise<TextSnapshot>;
 
-/** The snapshot of `parts`: the state a document holds after applying exactly them, in order. */
-export function mergeStoredText(parts: StoredTextParts): Uint8Array {
+/** The snapshot of `parts`: the state a document holds after applying exactly them, in order, with its state vector. */
+export function mergeStoredText(parts: StoredTextParts): TextSnapshot {
   const doc = replayedDoc();
   try {
     doc.transact(() => {
       if (parts.snapshot) Y.applyUpdate(doc, parts.snapshot);
       for (const update of parts.updates) Y.applyUpdate(doc, update);
     });
-    return Y.encodeStateAsUpdate(doc);
+    return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
   } finally {
     doc.destroy();
   }

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { demoLetterAddressees, demoLetterBody, demoLetterSubject, demoLetterTitle } from './demo-letter.js';
 import { openingRevisions } from '../history/opening-revisions.js';
 import { demoOffices, demoPeople } from './demo-offices.js';
+import { textSnapshotOf } from '../store/text-snapshot.js';
 
 /**
  * Fills an empty store with the demo workspace: the eight offices, a person for each with the
@@ -62,7 +63,7 @@ export async function seedDemoWorkspace(store: Store, logger: Logger, password: 
         userId: person.id,
         roles: person.role === 'coordinator' ? [Role.coordinator, Role.approver] : [Role.drafter, Role.approver],
       })),
-    initialText,
+    initialText: textSnapshotOf(initialText),
     initialRevisions: openingRevisions(letterId, initialText, { userId: coordinator.id, officeId: coordinator.officeId }, now),
   });
   logger.info({ offices: demoOffices.length, people: people.length }, 'demo workspace created');

@@ -42,7 +42,7 @@ async function compact(store: PostgresStore, letterId: string): Promise<void> {
   const doc = new Y.Doc();
   if (text.snapshot) Y.applyUpdate(doc, text.snapshot);
   for (const update of text.updates) Y.applyUpdate(doc, update);
-  await store.text.compactText(letterId, Y.encodeStateAsUpdate(doc), text.lastSeq);
+  await store.text.compactText(letterId, { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }, text.lastSeq);
 }
 
 /** One Yjs update that adds `token` to the letter's list, written by a document of its own. */

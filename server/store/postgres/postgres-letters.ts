@@ -45,7 +45,11 @@ export class PostgresLetters implements LetterStore {
         await tx.query('INSERT INTO memberships (letter_id, user_id, roles) VALUES ($1, $2, $3)', [letter.id, m.userId, JSON.stringify(m.roles)]);
       }
       if (initialText) {
-        await tx.query('INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES ($1, $2, 0)', [letter.id, initialText]);
+        await tx.query('INSERT INTO text_snapshots (letter_id, snapshot, state_vector, through_seq) VALUES ($1, $2, $3, 0)', [
+          letter.id,
+          initialText.state,
+          initialText.stateVector,
+        ]);
       }
       await writeRevisionsWithin(tx, initialRevisions?.map((revision) => ({ op: 'open' as const, revision })));
       await appendAuditWithin(tx, audit);

@@ -1,7 +1,7 @@
 import type { LetterStatus } from '../../../shared/api/letters.js';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import { textReadOnlyStatuses } from '../../../shared/domain/letter-course.js';
-import { originalGeneration, type StoredText, TextReadOnly, type TextStore, type UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, TextReadOnly, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
 import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
@@ -18,7 +18,10 @@ export class PostgresText implements TextStore {
     // One snapshot of the database for all three reads: a compaction in between cannot tear them apart.
     return this.db.transaction(async (tx) => {
       const snapshotRow = (
-        await tx.query<{ snapshot: Buffer; through_seq: string }>('SELECT snapshot, through_seq FROM text_snapshots WHERE letter_id = $1', [letterId])
+        await tx.query<{ snapshot: Buffer; state_vector: Buffer | null; through_seq: string }>(
+          'SELECT snapshot, state_vector, through_seq FROM text_snapshots WHERE letter_id = $1',
+          [letterId],
+        )
       ).rows[0];
       const { rows } = await tx.query<{ seq: string; body: Buffer }>('SELECT seq, body FROM text_updates WHERE letter_id = $1 ORDER BY seq', [
         letterId,
@@ -29,6 +32,7 @@ export class PostgresText implements TextStore {
       const letterRow = (await tx.query<{ text_generation: string }>('SELECT text_generation FROM letters WHERE id = $1', [letterId])).rows[0];
       return {
         snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
+        snapshotStateVector: snapshotRow?.state_vector ? new Uint8Array(snapshotRow.state_vector) : null,
         updates: rows.map((row) => new Uint8Array(row.body)),
         lastSeq: Number(rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0),
         clientOwners: new Map(owners.rows.map((owner) => [Number(owner.client_id), owner.user_id])),
@@ -74,15 +78,15 @@ export class PostgresText implements TextStore {
     });
   }
 
-  async compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compactText(letterId: string, snapshot: TextSnapshot, throughSeq: number): Promise<void> {
     await this.db.transaction(async (tx) => {
       await lockLetters(tx, [letterId]);
       // Another instance may have compacted further meanwhile: its snapshot covers more than this one.
       const replaced = await tx.query(
-        `INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
+        `INSERT INTO text_snapshots (letter_id, snapshot, state_vector, through_seq) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector, through_seq = excluded.through_seq
          WHERE text_snapshots.through_seq < excluded.through_seq`,
-        [letterId, snapshot, throughSeq],
+        [letterId, snapshot.state, snapshot.stateVector, throughSeq],
       );
       if (replaced.rowCount === 0) return;
       await tx.query('DELETE FROM text_updates WHERE letter_id = $1 AND seq <= $2', [letterId, throughSeq]);

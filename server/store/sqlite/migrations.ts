@@ -313,4 +313,8 @@ export const sqliteMigrations: readonly string[] = [
   `
   ALTER TABLE notifications ADD COLUMN title_parts TEXT;
   `,
+  // A snapshot's state vector, stored with it: loading a letter need not read every item of its snapshot (issue 19).
+  `
+  ALTER TABLE text_snapshots ADD COLUMN state_vector BLOB;
+  `,
 ];

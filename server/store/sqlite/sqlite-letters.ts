@@ -65,8 +65,8 @@ export class SqliteLetters implements LetterStore {
       for (const m of memberships) addMember.run(letter.id, m.userId, JSON.stringify(m.roles));
       if (initialText) {
         this.db
-          .prepare('INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES (?, ?, 0)')
-          .run(letter.id, initialText);
+          .prepare('INSERT INTO text_snapshots (letter_id, snapshot, state_vector, through_seq) VALUES (?, ?, ?, 0)')
+          .run(letter.id, initialText.state, initialText.stateVector);
       }
       this.history.writeRevisions(initialRevisions?.map((revision) => ({ op: 'open', revision })));
       this.audit.appendWithin(audit);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import type Database from 'better-sqlite3';
-import { originalGeneration, type StoredText, type TextStore, type UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
 /** How SqliteText appends updates: on the text writer's thread (TextWriter), or on this connection for a database in memory. */
@@ -19,8 +19,8 @@ export class SqliteText implements TextStore {
   async loadText(letterId: string): Promise<StoredText> {
     return this.db.transaction(() => {
       const snapshotRow = this.db
-        .prepare('SELECT snapshot, through_seq FROM text_snapshots WHERE letter_id = ?')
-        .get(letterId) as { snapshot: Buffer; through_seq: number } | undefined;
+        .prepare('SELECT snapshot, state_vector, through_seq FROM text_snapshots WHERE letter_id = ?')
+        .get(letterId) as { snapshot: Buffer; state_vector: Buffer | null; through_seq: number } | undefined;
       const rows = this.db
         .prepare('SELECT seq, body FROM text_updates WHERE letter_id = ? ORDER BY seq')
         .all(letterId) as { seq: number; body: Buffer }[];
@@ -30,6 +30,7 @@ export class SqliteText implements TextStore {
       const letterRow = this.db.prepare('SELECT text_generation FROM letters WHERE id = ?').get(letterId) as { text_generation: string } | undefined;
       return {
         snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
+        snapshotStateVector: snapshotRow?.state_vector ? new Uint8Array(snapshotRow.state_vector) : null,
         updates: rows.map((row) => new Uint8Array(row.body)),
         lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
         clientOwners: new Map(owners.map((owner) => [owner.clientId, owner.userId])),
@@ -54,15 +55,15 @@ export class SqliteText implements TextStore {
     })();
   }
 
-  async compactText(letterId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compactText(letterId: string, snapshot: TextSnapshot, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
       const replaced = this.db
         .prepare(
-          `INSERT INTO text_snapshots (letter_id, snapshot, through_seq) VALUES (?, ?, ?)
-           ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq
+          `INSERT INTO text_snapshots (letter_id, snapshot, state_vector, through_seq) VALUES (?, ?, ?, ?)
+           ON CONFLICT (letter_id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector, through_seq = excluded.through_seq
            WHERE text_snapshots.through_seq < excluded.through_seq`,
         )
-        .run(letterId, snapshot, throughSeq);
+        .run(letterId, snapshot.state, snapshot.stateVector, throughSeq);
       if (replaced.changes === 0) return;
       this.db.prepare('DELETE FROM text_updates WHERE letter_id = ? AND seq <= ?').run(letterId, throughSeq);
     })();

@@ -14,6 +14,7 @@ import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite/sqlite-store.js';
 import type { RevisionRecord } from '../../../server/store/store.js';
 import type { Timing } from '../measure.js';
+import { textSnapshotOf } from '../../../server/store/text-snapshot.js';
 
 export interface HistoryScenarioOptions {
   /** Revisions of the one paragraph whose history is opened. */
@@ -52,7 +53,7 @@ async function measureOpenHistory(revisions: number): Promise<Timing> {
       letter: { id: letterId, title: 'Bench', subject: 'Bench', addressees: [], letterDate: null, status: 'drafting', createdBy: userId, createdAt: now, updatedAt: now },
       signatories: [{ position: 0, officeId: office.id, signerName: 'M', capacity: 'T' }],
       memberships: [{ userId, roles: ['coordinator'] }],
-      initialText: Y.encodeStateAsUpdate(body),
+      initialText: textSnapshotOf(Y.encodeStateAsUpdate(body)),
     });
     const records: RevisionRecord[] = Array.from({ length: revisions }, (_, i) => {
       const content = { type: 'paragraph', content: [{ type: 'text', text: `${sentence.repeat(3)} Revision ${i}.` }] };

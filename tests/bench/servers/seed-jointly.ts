@@ -6,6 +6,7 @@ import { sessionCookieName } from '../../../server/auth/session-service.js';
 import { SqliteStore } from '../../../server/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../server/store/store.js';
 import type { BenchLetter } from './bench-letter.js';
+import { textSnapshotOf } from '../../../server/store/text-snapshot.js';
 
 export interface JointlySeed {
   letters: readonly BenchLetter[];
@@ -68,7 +69,7 @@ export async function seedJointlyStore(store: Store, seed: JointlySeed): Promise
       letter: { id, title: 'Benchmark letter', subject: 'Load', addressees: [], letterDate: null, status: LetterStatus.drafting, createdBy: people[0]!, createdAt: at, updatedAt: at },
       signatories: offices.map((office, position) => ({ position, officeId: office.id, signerName: office.ministerName, capacity: office.ministerTitle })),
       memberships: people.map((userId) => ({ userId, roles: [Role.drafter] })),
-      initialText: state,
+      initialText: textSnapshotOf(state),
     });
   }
   return cookies;
