@@ -18,6 +18,7 @@ import type { AdmittedUpdate, AppliedUpdate, RoomExtension } from './room-extens
 import type { ServerEdit } from './server-edit.js';
 import { noteUse, type Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
+import { ownBytes } from './own-bytes.js';
 import { FreshRun } from './fresh-run.js';
 import { RoomPresence } from './room-presence.js';
 import { RoomLetterState } from './room-letter-state.js';
@@ -405,7 +406,9 @@ export class Room implements CommitTarget {
   }
 
   /** Applies an update from a connection once every admitting extension admitted it; a refusal closes the sender. */
-  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+  private receiveUpdate(connection: Connection, frameUpdate: Uint8Array): void {
+    // Held, stored, broadcast and handed to the store's thread: copied out of the socket's buffer once.
+    const update = ownBytes(frameUpdate);
     const admissions = this.admit(connection, update);
     if (admissions === null) return;
     try {
@@ -504,8 +507,9 @@ export class Room implements CommitTarget {
   };
 
   /** Text another instance committed: applied here and passed on to this instance's connections. */
-  applyCommitted(update: Uint8Array): void {
+  applyCommitted(relayedUpdate: Uint8Array): void {
     if (this.destroyed) return;
+    const update = ownBytes(relayedUpdate);
     // Messages of different instances can overtake one another; the store holds all of them.
     if (!hasDependencies(this.doc, update)) {
       this.catchUp().catch((error: unknown) => this.deps.logger.warn({ err: error, letterId: this.letterId }, 'catching up failed'));
