@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RevisionKind } from '../../shared/api/history.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import type { RevisionRecord, RevisionWrite, Store } from '../store/store.js';
 import { ServerEdit } from '../sync/server-edit.js';
 import { loadTestRoom, testMember, updateFrame } from '../sync/test-room.js';
@@ -9,19 +10,10 @@ import { revisionRecording } from './revision-recording.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 
-function paragraph(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.setAttribute('id', id);
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  element.insert(0, [content]);
-  return element;
-}
-
 /** A room on one stored paragraph with revision recording, and an editor holding the same text. */
 async function setUp() {
   const seed = new Y.Doc();
-  seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'The ministers agree.')]);
+  seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('The ministers agree.', 'p1')]);
   const editor = new Y.Doc();
   Y.applyUpdate(editor, Y.encodeStateAsUpdate(seed));
   const appended: RevisionRecord[] = [];
@@ -37,9 +29,8 @@ async function setUp() {
   const { connection } = test.connect(helena);
   /** Helena types `text` at `index` of the paragraph; returns the revision writes stored with it. */
   const type = (index: number, text: string): RevisionWrite[] => {
-    const before = Y.encodeStateVector(editor);
-    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(index, text);
-    test.room.receive(connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    const typed = changeOf(editor, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(index, text));
+    test.room.receive(connection, updateFrame(typed));
     return test.commitAll().flatMap((entry) => entry.revisions);
   };
   return { ...test, editor, appended, type };
@@ -90,9 +81,7 @@ describe('revision recording', () => {
     type(0, 'First: ');
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(editor));
-    const before = Y.encodeStateVector(elsewhere);
-    ((elsewhere.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Elsewhere: ');
-    room.applyCommitted(Y.encodeStateAsUpdate(elsewhere, before));
+    room.applyCommitted(changeOf(elsewhere, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Elsewhere: ')));
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(elsewhere));
     // Helena's next edit is judged against the other instance's text: a new revision of hers.
     expect(type(0, 'Here: ')).toEqual([expect.objectContaining({ op: 'open' })]);
@@ -118,7 +107,7 @@ function keptRevisions() {
 describe('revision recording in a room that slept', () => {
   it('H-R6 an idle room revived by a change records exactly that change, and a sign-off made while it slept still ends the revision', async () => {
     const seed = new Y.Doc();
-    seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'The ministers agree.'), paragraph('p2', 'They sign.')]);
+    seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('The ministers agree.', 'p1'), newParagraph('They sign.', 'p2')]);
     const editor = new Y.Doc();
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(seed));
     const kept = keptRevisions();
@@ -129,9 +118,8 @@ describe('revision recording in a room that slept', () => {
     });
     const { connection } = connect(helena);
     const type = (index: number, text: string) => {
-      const before = Y.encodeStateVector(editor);
-      ((editor.getXmlFragment(bodyFieldName).get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text);
-      room.receive(connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+      const typed = changeOf(editor, (body) => ((body.get(index) as Y.XmlElement).get(0) as Y.XmlText).insert(0, text));
+      room.receive(connection, updateFrame(typed));
       const writes = commitAll().flatMap((entry) => entry.revisions);
       kept.write(writes);
       return writes;

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import type { RevisionRecord, RevisionWrite } from '../store/store.js';
 import { type ChangeOrigin, RevisionTracker } from './revision-tracker.js';
 
 const helena: ChangeOrigin = { author: { userId: 'helena', officeId: 'fi-interior' } };
 const mette: ChangeOrigin = { author: { userId: 'mette', officeId: 'dk-immigration' } };
-
-function paragraph(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.setAttribute('id', id);
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  element.insert(0, [content]);
-  return element;
-}
 
 /** A server document with a tracker, and an editor whose changes reach it as updates from someone. */
 function setUp(pauseMs = 60_000) {
@@ -25,9 +17,7 @@ function setUp(pauseMs = 60_000) {
   tracker.start(server, []);
   const writes: RevisionWrite[] = [];
   const as = (origin: ChangeOrigin, change: (body: Y.XmlFragment) => void) => {
-    const before = Y.encodeStateVector(editor);
-    editor.transact(() => change(editor.getXmlFragment(bodyFieldName)));
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(editor, before), origin);
+    Y.applyUpdate(server, changeOf(editor, change), origin);
     writes.push(...tracker.takeWrites());
   };
   const opened = () => writes.flatMap((write) => (write.op === 'open' ? [write.revision] : []));
@@ -39,7 +29,7 @@ const textOf = (body: Y.XmlFragment, index: number) => (body.get(index) as Y.Xml
 describe('RevisionTracker', () => {
   it('folds one person’s typing into one revision and opens a new one for someone else', () => {
     const { as, writes, opened } = setUp();
-    as(helena, (body) => body.insert(0, [paragraph('p1', 'Dear')]));
+    as(helena, (body) => body.insert(0, [newParagraph('Dear', 'p1')]));
     for (const character of ' colleagues') as(helena, (body) => textOf(body, 0).insert(textOf(body, 0).length, character));
     as(mette, (body) => textOf(body, 0).insert(textOf(body, 0).length, ','));
     expect(opened().map((r) => [r.kind, r.userId])).toEqual([['created', 'helena'], ['edited', 'mette']]);
@@ -50,7 +40,7 @@ describe('RevisionTracker', () => {
 
   it('opens a new revision after a long pause or a sign-off', () => {
     const { as, opened, later, tracker } = setUp(30_000);
-    as(helena, (body) => body.insert(0, [paragraph('p1', 'One')]));
+    as(helena, (body) => body.insert(0, [newParagraph('One', 'p1')]));
     later(31_000);
     as(helena, (body) => textOf(body, 0).insert(3, ' two'));
     tracker.seal(['p1']);
@@ -60,10 +50,10 @@ describe('RevisionTracker', () => {
 
   it('records a split, a merge and a deletion', () => {
     const { as, opened } = setUp();
-    as(helena, (body) => body.insert(0, [paragraph('p1', 'First half. Second half.')]));
+    as(helena, (body) => body.insert(0, [newParagraph('First half. Second half.', 'p1')]));
     as(helena, (body) => {
       textOf(body, 0).delete('First half.'.length, ' Second half.'.length);
-      body.insert(1, [paragraph('p2', 'Second half.')]);
+      body.insert(1, [newParagraph('Second half.', 'p2')]);
     });
     expect(opened().at(-1)).toMatchObject({ kind: 'split', paragraphId: 'p2', relatedParagraphId: 'p1' });
     as(mette, (body) => {
@@ -71,7 +61,7 @@ describe('RevisionTracker', () => {
       body.delete(1, 1);
     });
     expect(opened().at(-1)).toMatchObject({ kind: 'merged', paragraphId: 'p2', relatedParagraphId: 'p1', userId: 'mette' });
-    as(mette, (body) => body.insert(1, [paragraph('p3', 'Short-lived.')]));
+    as(mette, (body) => body.insert(1, [newParagraph('Short-lived.', 'p3')]));
     as(mette, (body) => body.delete(1, 1));
     expect(opened().at(-1)).toMatchObject({ kind: 'deleted', paragraphId: 'p3' });
   });
@@ -81,7 +71,7 @@ describe('RevisionTracker', () => {
     as(helena, (body) => {
       const list = new Y.XmlElement('bulletList');
       const item = new Y.XmlElement('listItem');
-      item.insert(0, [paragraph('li1', 'A point')]);
+      item.insert(0, [newParagraph('A point', 'li1')]);
       list.insert(0, [item]);
       body.insert(0, [list]);
     });
@@ -92,10 +82,10 @@ describe('RevisionTracker', () => {
 
   it('on start, records text that has no revision yet, unattributed', () => {
     const doc = new Y.Doc();
-    doc.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'Old text'), paragraph('p2', 'Known')]);
+    doc.getXmlFragment(bodyFieldName).insert(0, [newParagraph('Old text', 'p1'), newParagraph('Known', 'p2')]);
     const known = new RevisionTracker('letter', 1000, () => null);
     const seed = new Y.Doc();
-    seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('p2', 'Known')]);
+    seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('Known', 'p2')]);
     const [p2] = new RevisionTracker('letter', 1000, () => null).start(seed, []) as RevisionRecord[];
     const found = known.start(doc, [{ ...p2!, kind: 'created', userId: 'helena' }]);
     expect(found.map((r) => [r.paragraphId, r.kind, r.userId])).toEqual([['p1', 'recorded', null]]);

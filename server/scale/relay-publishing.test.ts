@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import type { RelayedMessage } from '../sync/letter-relay.js';
 import { loadTestRoom, testMember, updateFrame } from '../sync/test-room.js';
 import { relayPublishing } from './relay-publishing.js';
@@ -21,9 +22,7 @@ describe('relay publishing', () => {
     paragraph.insert(0, [new Y.XmlText()]);
     editor.getXmlFragment(bodyFieldName).insert(0, [paragraph]);
     room.receive(connection, updateFrame(Y.encodeStateAsUpdate(editor)));
-    const before = Y.encodeStateVector(editor);
-    (paragraph.get(0) as Y.XmlText).insert(0, 'The ministers agree.');
-    room.receive(connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    room.receive(connection, updateFrame(changeOf(editor, () => (paragraph.get(0) as Y.XmlText).insert(0, 'The ministers agree.'))));
     expect(published).toEqual([]);
 
     commitAll();

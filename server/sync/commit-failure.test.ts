@@ -2,23 +2,22 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ErrorCode } from '../../shared/api/errors.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { SessionUser } from '../../shared/api/session.js';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { readAccessMessage } from '../../shared/protocol/access-message.js';
 import * as decoding from 'lib0/decoding';
+import { bodyOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Connection } from './connection.js';
 import type { Room } from './room.js';
+import { updateFrame } from './test-room.js';
 
 const office: Office = {
   id: 'aa-interior',
@@ -72,16 +71,8 @@ afterEach(async () => {
 /** A client's first paragraph, as the sync frame y-websocket would send for it. */
 function paragraphFrame(text: string): Uint8Array {
   const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.setAttribute('id', randomUUID());
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  paragraph.insert(0, [content]);
-  doc.getXmlFragment(bodyFieldName).insert(0, [paragraph]);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-  return encoding.toUint8Array(encoder);
+  bodyOf(doc).insert(0, [newParagraph(text)]);
+  return updateFrame(Y.encodeStateAsUpdate(doc));
 }
 
 /** Resolves the next time `room.settled()` is called: a request is then waiting for the commit. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import { createLogger } from '../logger.js';
 import type { Store, TextSnapshot } from '../store/store.js';
 import { compaction } from './compaction.js';
@@ -44,10 +45,7 @@ describe('compaction', () => {
     paragraph.setAttribute('id', 'p1');
     paragraph.insert(0, [new Y.XmlText()]);
     const sendChange = (change: () => void) => {
-      const before = Y.encodeStateVector(editor);
-      change();
-      const update = Y.encodeStateAsUpdate(editor, before);
-      room.receive(connection, updateFrame(update));
+      room.receive(connection, updateFrame(changeOf(editor, change)));
       commitAll((entries) => kept.updates.push(...entries.map((entry) => entry.update)));
     };
     sendChange(() => body.insert(0, [paragraph]));

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { SessionUser } from '../../shared/api/session.js';
-import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { bodyOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { createLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
@@ -15,6 +14,7 @@ import { Connection } from './connection.js';
 import { Room } from './room.js';
 import { deriveSchemaRules } from './schema-rules.js';
 import { receiveFrame } from './sync-route.js';
+import { updateFrame } from './test-room.js';
 
 const drafter = { id: '6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', name: 'Drafter', office: { id: 'fi-interior' } } as SessionUser;
 
@@ -43,16 +43,8 @@ async function roomWithBrokenQueue(onBroken: (room: Room) => void): Promise<Room
 
 function paragraphUpdateFrame(): Uint8Array {
   const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.setAttribute('id', randomUUID());
-  const text = new Y.XmlText();
-  text.insert(0, 'Dear Commissioner,');
-  paragraph.insert(0, [text]);
-  doc.getXmlFragment(bodyFieldName).insert(0, [paragraph]);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-  return encoding.toUint8Array(encoder);
+  bodyOf(doc).insert(0, [newParagraph('Dear Commissioner,')]);
+  return updateFrame(Y.encodeStateAsUpdate(doc));
 }
 
 describe('a fault of the server while it handles a frame', () => {

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { bodyOf, changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { deriveSchemaRules } from './schema-rules.js';
 import { RefusalKind, UpdateRefusal, checkUpdate, decodeIncomingUpdate } from './update-guard.js';
 
 const rules = deriveSchemaRules(letterSchema());
-
-function paragraph(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.setAttribute('id', id);
-  element.insert(0, [new Y.XmlText(text)]);
-  return element;
-}
 
 /** A server holding two paragraphs (a, b) and a list with one (c), and a client in step with it. */
 function letter() {
@@ -20,9 +14,9 @@ function letter() {
   const seed = new Y.Doc();
   const list = new Y.XmlElement('bulletList');
   const item = new Y.XmlElement('listItem');
-  item.insert(0, [paragraph('c', 'A point.')]);
+  item.insert(0, [newParagraph('A point.', 'c')]);
   list.insert(0, [item]);
-  seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('a', 'First paragraph.'), paragraph('b', 'Second paragraph.'), list]);
+  seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('First paragraph.', 'a'), newParagraph('Second paragraph.', 'b'), list]);
   Y.applyUpdate(server, Y.encodeStateAsUpdate(seed));
   return { server, client: fork(server) };
 }
@@ -33,15 +27,13 @@ function fork(server: Y.Doc): Y.Doc {
   return client;
 }
 
-const bodyOf = (doc: Y.Doc) => doc.getXmlFragment(bodyFieldName);
 const block = (doc: Y.Doc, index: number) => bodyOf(doc).get(index) as Y.XmlElement;
 
 /** What `change` on `client` sends, and how the server's guard answers it. */
 function verdict(server: Y.Doc, client: Y.Doc, change: () => void): RefusalKind | 'accepted' {
-  const before = Y.encodeStateVector(client);
-  client.transact(change);
+  const update = changeOf(client, change);
   try {
-    checkUpdate(server, decodeIncomingUpdate(Y.encodeStateAsUpdate(client, before)), rules, bodyFieldName);
+    checkUpdate(server, decodeIncomingUpdate(update), rules, bodyFieldName);
     return 'accepted';
   } catch (error) {
     if (error instanceof UpdateRefusal) return error.kind;
@@ -55,7 +47,7 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
     expect(
       verdict(server, client, () => {
         (block(client, 0).get(0) as Y.XmlText).delete(5, 11);
-        bodyOf(client).insert(1, [paragraph('a2', ' paragraph.')]);
+        bodyOf(client).insert(1, [newParagraph(' paragraph.', 'a2')]);
       }),
     ).toBe('accepted');
   });
@@ -65,7 +57,7 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
     expect(
       verdict(server, client, () => {
         block(client, 0).setAttribute('id', 'a2');
-        bodyOf(client).insert(0, [paragraph('a', 'First')]);
+        bodyOf(client).insert(0, [newParagraph('First', 'a')]);
       }),
     ).toBe('accepted');
   });
@@ -74,7 +66,7 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
     const { server, client } = letter();
     expect(
       verdict(server, client, () => {
-        const copy = paragraph('a', 'First paragraph.');
+        const copy = newParagraph('First paragraph.', 'a');
         bodyOf(client).insert(2, [copy]);
         copy.setAttribute('id', 'a-copy');
       }),
@@ -88,7 +80,7 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
     expect(
       verdict(moving.server, moving.client, () => {
         bodyOf(moving.client).delete(0, 1);
-        bodyOf(moving.client).insert(1, [paragraph('a', 'First paragraph.')]);
+        bodyOf(moving.client).insert(1, [newParagraph('First paragraph.', 'a')]);
       }),
     ).toBe('accepted');
   });
@@ -120,7 +112,7 @@ describe('INV-10 paragraph ids: what the editor does is accepted', () => {
 describe('INV-10 paragraph ids: what would leave a paragraph without an id of its own is refused', () => {
   it('INV-10f two new paragraphs with one id', () => {
     const { server, client } = letter();
-    expect(verdict(server, client, () => bodyOf(client).insert(0, [paragraph('new', 'x'), paragraph('new', 'y')]))).toBe(RefusalKind.paragraphId);
+    expect(verdict(server, client, () => bodyOf(client).insert(0, [newParagraph('x', 'new'), newParagraph('y', 'new')]))).toBe(RefusalKind.paragraphId);
   });
 
   it('INV-10f a paragraph given the id of one in a list', () => {

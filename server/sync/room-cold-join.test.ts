@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import type { Store } from '../store/store.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import { StoredBytes } from './stored-bytes.js';
@@ -25,11 +26,7 @@ function storedLetter() {
   });
   body.insert(0, paragraphs);
   const snapshot = Y.encodeStateAsUpdate(author);
-  const updates = ['The ministers agree.', 'They sign together.'].map((text, index) => {
-    const before = Y.encodeStateVector(author);
-    (paragraphs[index]!.get(0) as Y.XmlText).insert(0, text);
-    return Y.encodeStateAsUpdate(author, before);
-  });
+  const updates = ['The ministers agree.', 'They sign together.'].map((text, index) => changeOf(author, () => (paragraphs[index]!.get(0) as Y.XmlText).insert(0, text)));
   const text = {
     loadText: async () => ({ snapshot, updates, lastSeq: 2, clientOwners: new Map([[author.clientID, 'author']]), generation: 'original' }),
   } as unknown as Store['text'];
@@ -72,9 +69,8 @@ describe('a cold join', () => {
     const { room, connect } = await loadTestRoom({ store: { text } });
     const { connection } = connect(helena);
     // Helena writes under the author's client id: only the stored text shows whose it is.
-    const before = Y.encodeStateVector(author);
-    ((author.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Yes. ');
-    expect(() => room.receive(connection, updateFrame(Y.encodeStateAsUpdate(author, before)))).toThrow(ProtocolViolation);
+    const update = changeOf(author, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Yes. '));
+    expect(() => room.receive(connection, updateFrame(update))).toThrow(ProtocolViolation);
     expect(room.hasLiveDoc).toBe(true);
   });
 
@@ -85,9 +81,7 @@ describe('a cold join', () => {
     Y.applyUpdate(editor, (await text.loadText('')).snapshot!);
     for (const update of (await text.loadText('')).updates) Y.applyUpdate(editor, update);
     const writer = connect(helena);
-    const before = Y.encodeStateVector(editor);
-    ((editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
-    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    room.receive(writer.connection, updateFrame(changeOf(editor, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today '))));
     commitAll();
 
     const joiner = connect(mette);
@@ -105,10 +99,11 @@ describe('a cold join', () => {
     const writer = connect(helena);
     const words = (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     for (let index = 0; index < 300; index++) {
-      const before = Y.encodeStateVector(editor);
-      if (index % 4 === 3) words.delete(0, 1);
-      else words.insert(0, String(index % 10));
-      room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+      const keystroke = changeOf(editor, () => {
+        if (index % 4 === 3) words.delete(0, 1);
+        else words.insert(0, String(index % 10));
+      });
+      room.receive(writer.connection, updateFrame(keystroke));
       commitAll();
     }
 
@@ -180,9 +175,7 @@ describe('a cold join', () => {
     const writer = connect(helena);
     const words = (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     const type = (word: string) => {
-      const before = Y.encodeStateVector(editor);
-      words.insert(0, word);
-      room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+      room.receive(writer.connection, updateFrame(changeOf(editor, () => words.insert(0, word))));
     };
     type('Today ');
     room.receive(asker.connection, syncStep1Of(tab));

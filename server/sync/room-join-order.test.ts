@@ -7,6 +7,7 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import { createLogger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { CommitQueue, PendingUpdate } from './commit-queue.js';
@@ -47,18 +48,14 @@ function paragraphUpdate(doc: Y.Doc, id: string, words: string): Uint8Array {
   return Y.mergeUpdates(updates);
 }
 
+const firstText = (body: Y.XmlFragment) => (body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+
 function insertUpdate(doc: Y.Doc, index: number, words: string): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  const paragraph = doc.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement;
-  (paragraph.get(0) as Y.XmlText).insert(index, words);
-  return Y.encodeStateAsUpdate(doc, before);
+  return changeOf(doc, (body) => firstText(body).insert(index, words));
 }
 
 function deleteUpdate(doc: Y.Doc, index: number, length: number): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  const paragraph = doc.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement;
-  (paragraph.get(0) as Y.XmlText).delete(index, length);
-  return Y.encodeStateAsUpdate(doc, before);
+  return changeOf(doc, (body) => firstText(body).delete(index, length));
 }
 
 function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -6,6 +6,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import type { Store } from '../store/store.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
 
@@ -23,9 +24,7 @@ async function setUp() {
   const helenaTab = test.connect(helena);
   const editor = new Y.Doc();
   const send = (change: (body: Y.XmlFragment) => void) => {
-    const before = Y.encodeStateVector(editor);
-    editor.transact(() => change(editor.getXmlFragment(bodyFieldName)));
-    test.room.receive(helenaTab.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    test.room.receive(helenaTab.connection, updateFrame(changeOf(editor, change)));
     test.commitAll((entries) => stored.push(...entries.map((entry) => entry.update)));
   };
   return { ...test, helenaTab, editor, send, stored };
@@ -50,19 +49,10 @@ function textFromReply(sent: Uint8Array[]): string {
   return doc.getXmlFragment(bodyFieldName).toString();
 }
 
-function paragraph(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.setAttribute('id', id);
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  element.insert(0, [content]);
-  return element;
-}
-
 describe('an idle room', () => {
   it('SYNC-IDLE1 drops its document after the idle time, keeps text and presence, and the next change revives it exactly', async () => {
     const { room, helenaTab, editor, send, connect } = await setUp();
-    send((body) => body.insert(0, [paragraph('p1', 'The ministers agree.')]));
+    send((body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')]));
     const tab = new awarenessProtocol.Awareness(editor);
     tab.setLocalState({ cursor: null });
     room.receive(helenaTab.connection, presenceFrame(tab));
@@ -91,7 +81,7 @@ describe('an idle room', () => {
 
   it('SYNC-IDLE2 keeps its document while a change waits for its commit', async () => {
     const { room, helenaTab, editor } = await setUp();
-    editor.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'Waiting.')]);
+    editor.getXmlFragment(bodyFieldName).insert(0, [newParagraph('Waiting.', 'p1')]);
     room.receive(helenaTab.connection, updateFrame(Y.encodeStateAsUpdate(editor)));
     expect(await room.sleep(idleMs, Date.now() + idleMs)).toBe(false);
     expect(room.hasLiveDoc).toBe(true);

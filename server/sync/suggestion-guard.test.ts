@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { SuggestionKind, newSuggestionAttributes } from '../../shared/domain/suggestions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import { SuggestionGuard, checkSuggestOnlyUpdate, checkSuggestionAttribution } from './suggestion-guard.js';
 import { RefusalKind, UpdateRefusal, decodeIncomingUpdate } from './update-guard.js';
 
@@ -25,13 +26,6 @@ function letter(): { server: Y.Doc; client: Y.Doc; text: () => Y.XmlText } {
 
 const textOf = (doc: Y.Doc) => (doc.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 
-/** What `change` sends from the client, as the server receives it. */
-function updateOf(client: Y.Doc, change: () => void): Uint8Array {
-  const before = Y.encodeStateVector(client);
-  change();
-  return Y.encodeStateAsUpdate(client, before);
-}
-
 function refusalCode(check: () => void): number | null {
   try {
     check();
@@ -45,28 +39,28 @@ function refusalCode(check: () => void): number | null {
 describe('S13 the suggestion guard, on Yjs structs', () => {
   it('S13 accepts a suggestion in the sender’s own name and refuses one in someone else’s (4403)', () => {
     const { server, client, text } = letter();
-    const own = updateOf(client, () => text().insert(2, ' all', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
+    const own = changeOf(client, () => text().insert(2, ' all', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
     expect(refusalCode(() => checkSuggestionAttribution(server, decodeIncomingUpdate(own), kadri, bodyFieldName))).toBeNull();
-    const claimed = updateOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(aino) }));
+    const claimed = changeOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(aino) }));
     expect(refusalCode(() => checkSuggestionAttribution(server, decodeIncomingUpdate(claimed), kadri, bodyFieldName))).toBe(CloseCode.forbidden);
   });
 
   it('S13 refuses a malformed suggestion mark (a schema refusal: 4422)', () => {
     const { server, client, text } = letter();
-    const malformed = updateOf(client, () => text().format(0, 2, { [SuggestionKind.deletion]: { id: 'x', authorId: kadri.userId } }));
+    const malformed = changeOf(client, () => text().format(0, 2, { [SuggestionKind.deletion]: { id: 'x', authorId: kadri.userId } }));
     expect(() => checkSuggestionAttribution(server, decodeIncomingUpdate(malformed), kadri, bodyFieldName)).toThrow(UpdateRefusal);
   });
 
   it('S13 lets a suggest-only sender add and take back its own proposals, and nothing else', () => {
     const { server, client, text } = letter();
     const attrs = newSuggestionAttributes(kadri);
-    const insert = updateOf(client, () => text().insert(2, ' all', { [SuggestionKind.insertion]: attrs }));
+    const insert = changeOf(client, () => text().insert(2, ' all', { [SuggestionKind.insertion]: attrs }));
     expect(refusalCode(() => checkSuggestOnlyUpdate(server, insert, kadri, bodyFieldName))).toBeNull();
     Y.applyUpdate(server, insert);
-    const mark = updateOf(client, () => text().format(0, 2, { [SuggestionKind.deletion]: newSuggestionAttributes(kadri) }));
+    const mark = changeOf(client, () => text().format(0, 2, { [SuggestionKind.deletion]: newSuggestionAttributes(kadri) }));
     expect(refusalCode(() => checkSuggestOnlyUpdate(server, mark, kadri, bodyFieldName))).toBeNull();
     Y.applyUpdate(server, mark);
-    const withdraw = updateOf(client, () => text().delete(2, 4));
+    const withdraw = changeOf(client, () => text().delete(2, 4));
     expect(refusalCode(() => checkSuggestOnlyUpdate(server, withdraw, kadri, bodyFieldName))).toBeNull();
     Y.applyUpdate(server, withdraw);
     const forgeries: ((target: Y.XmlText) => void)[] = [
@@ -79,7 +73,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     for (const forge of forgeries) {
       const other = new Y.Doc();
       Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
-      const update = updateOf(other, () => forge(textOf(other)));
+      const update = changeOf(other, () => forge(textOf(other)));
       expect(refusalCode(() => checkSuggestOnlyUpdate(server, update, aino, bodyFieldName))).toBe(CloseCode.forbidden);
     }
   });
@@ -87,20 +81,20 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
   it('S13 the guard kept for a room follows others’ edits, and starts afresh after a refusal', () => {
     const { server, client, text } = letter();
     const guard = new SuggestionGuard(server, bodyFieldName);
-    const first = updateOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
+    const first = changeOf(client, () => text().insert(0, 'So ', { [SuggestionKind.insertion]: newSuggestionAttributes(kadri) }));
     guard.check(first, kadri);
     Y.applyUpdate(server, first);
     // An editor changes the text meanwhile; the guard's copy follows it.
     const editor = new Y.Doc();
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
-    Y.applyUpdate(server, updateOf(editor, () => textOf(editor).insert(textOf(editor).length, ' Signed.')));
+    Y.applyUpdate(server, changeOf(editor, () => textOf(editor).insert(textOf(editor).length, ' Signed.')));
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-    const forged = updateOf(client, () => text().delete(text().length - ' Signed.'.length, ' Signed.'.length));
+    const forged = changeOf(client, () => text().delete(text().length - ' Signed.'.length, ' Signed.'.length));
     expect(refusalCode(() => guard.check(forged, kadri))).toBe(CloseCode.forbidden);
     // The refused update never reached the letter: the next check reads the letter as it is.
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
-    const next = updateOf(fresh, () => textOf(fresh).format(3, 2, { [SuggestionKind.deletion]: newSuggestionAttributes(kadri) }));
+    const next = changeOf(fresh, () => textOf(fresh).format(3, 2, { [SuggestionKind.deletion]: newSuggestionAttributes(kadri) }));
     expect(refusalCode(() => guard.check(next, kadri))).toBeNull();
     guard.destroy();
   });
@@ -131,7 +125,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     };
     const admit = (author: typeof kadri, change: (client: Y.Doc) => void) => {
       const client = clientOf();
-      const update = updateOf(client, () => change(client));
+      const update = changeOf(client, () => change(client));
       const code = refusalCode(() => guard.check(update, author));
       if (code === null) Y.applyUpdate(server, update);
       return code;
@@ -140,8 +134,8 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     expect(admit(aino, (c) => textAt(c, 1).insert(2, ' now', { [SuggestionKind.insertion]: newSuggestionAttributes(aino) }))).toBeNull();
     // An editor changes the nested paragraph and an attribute of another one; the readings of both are stale now.
     const editor = clientOf();
-    Y.applyUpdate(server, updateOf(editor, () => textAt(editor, 2, 0, 0).insert(0, 'Joint ')));
-    Y.applyUpdate(server, updateOf(editor, () => (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).setAttribute('textAlign', 'right')));
+    Y.applyUpdate(server, changeOf(editor, () => textAt(editor, 2, 0, 0).insert(0, 'Joint ')));
+    Y.applyUpdate(server, changeOf(editor, () => (editor.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).setAttribute('textAlign', 'right')));
     expect(admit(kadri, (c) => textAt(c, 2, 0, 0).delete(0, 'Joint '.length))).toBe(CloseCode.forbidden);
     expect(admit(kadri, (c) => (c.getXmlFragment(bodyFieldName).get(1) as Y.XmlElement).setAttribute('textAlign', 'left'))).toBe(CloseCode.forbidden);
     // Aino's proposal is hers to take back, not Kadri's; Kadri's is Kadri's.
@@ -182,7 +176,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     const { server, client, kadris, textAt } = longLetter(300);
     const guard = new SuggestionGuard(server, bodyFieldName);
     const moveKadris = (toStart: boolean) =>
-      updateOf(client, () =>
+      changeOf(client, () =>
         client.transact(() => {
           const text = textAt(client, 0);
           text.delete(toStart ? text.length - 'letter.'.length : 0, 'letter'.length);
@@ -205,7 +199,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
       read.mockRestore();
     }
     // Still a check: words added under Kadri's name in another paragraph are refused.
-    const forged = updateOf(client, () => textAt(client, 200).insert(0, 'Forged ', { [SuggestionKind.deletion]: kadris }));
+    const forged = changeOf(client, () => textAt(client, 200).insert(0, 'Forged ', { [SuggestionKind.deletion]: kadris }));
     expect(refusalCode(() => guard.admit(decodeIncomingUpdate(forged), aino, true))).toBe(CloseCode.forbidden);
     guard.destroy();
   });
@@ -216,7 +210,7 @@ describe('S13 the suggestion guard, on Yjs structs', () => {
     const suggest = (paragraph: number, author = aino, attributes = newSuggestionAttributes(author)) => {
       const client = new Y.Doc();
       Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-      const update = updateOf(client, () => textAt(client, paragraph).insert(0, 'Also ', { [SuggestionKind.insertion]: attributes }));
+      const update = changeOf(client, () => textAt(client, paragraph).insert(0, 'Also ', { [SuggestionKind.insertion]: attributes }));
       const code = refusalCode(() => guard.admit(decodeIncomingUpdate(update), author, true));
       if (code === null) Y.applyUpdate(server, update);
       return code;

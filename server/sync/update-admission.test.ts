@@ -6,6 +6,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { RoomExtension } from './room-extension.js';
 import { deriveSchemaRules } from './schema-rules.js';
@@ -15,23 +16,6 @@ import { updateAdmission, type UpdateAdmissionOptions } from './update-admission
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
 const rules = deriveSchemaRules(letterSchema());
-
-/** A paragraph with a well-formed id of its own, as the editor writes one. */
-function paragraph(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.setAttribute('id', id);
-  const content = new Y.XmlText();
-  content.insert(0, text);
-  element.insert(0, [content]);
-  return element;
-}
-
-/** What `doc` gained by `change`, as one update. */
-function changeOf(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc.getXmlFragment(bodyFieldName));
-  return Y.encodeStateAsUpdate(doc, before);
-}
 
 /** The close code a frame costs its sender, or null when the room takes it. */
 function closeCodeOf(receive: () => void): number | null {
@@ -55,7 +39,7 @@ function syncStep2Frame(update: Uint8Array): Uint8Array {
 /** A room on one stored paragraph whose only admission is the one under test. */
 async function admittingRoom(options: Partial<UpdateAdmissionOptions> = {}, more: (() => RoomExtension)[] = []) {
   const seed = new Y.Doc();
-  seed.getXmlFragment(bodyFieldName).insert(0, [paragraph('p1', 'The ministers agree.')]);
+  seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('The ministers agree.', 'p1')]);
   const stored = Y.encodeStateAsUpdate(seed);
   const test = await loadTestRoom({ stored, extensions: [(room) => updateAdmission(room, { rules, ...options }), ...more] });
   /** A tab that holds the stored text. */
@@ -73,7 +57,7 @@ describe('update admission', () => {
     const { room, connect, queued, tab, bodyText } = await admittingRoom();
     const { connection } = connect(helena);
     const doc = tab();
-    const update = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Second paragraph.')]));
+    const update = changeOf(doc, (body) => body.insert(1, [newParagraph('Second paragraph.', 'p2')]));
 
     room.receive(connection, updateFrame(update));
 
@@ -89,7 +73,7 @@ describe('update admission', () => {
     const doc = tab();
 
     expect(closeCodeOf(() => room.receive(connection, updateFrame(Y.encodeStateAsUpdate(doc))))).toBeNull();
-    const update = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Not mine to write.')]));
+    const update = changeOf(doc, (body) => body.insert(1, [newParagraph('Not mine to write.', 'p2')]));
     expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
     expect(queued).toEqual([]);
@@ -100,7 +84,7 @@ describe('update admission', () => {
     const { connection } = connect(helena);
     room.letterState.setTextStatus('ready', () => true);
     const before = bodyText();
-    const update = changeOf(tab(), (body) => body.insert(1, [paragraph('p2', 'Too late.')]));
+    const update = changeOf(tab(), (body) => body.insert(1, [newParagraph('Too late.', 'p2')]));
 
     expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
@@ -138,7 +122,7 @@ describe('update admission', () => {
     const { connection } = connect(helena);
     const doc = tab();
     const stored = Y.encodeStateAsUpdate(doc).length;
-    const growth = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'y'.repeat(600 - stored))]));
+    const growth = changeOf(doc, (body) => body.insert(1, [newParagraph('y'.repeat(600 - stored), 'p2')]));
     expect(growth.length).toBeLessThan(600);
 
     expect(closeCodeOf(() => room.receive(connection, updateFrame(growth)))).toBe(CloseCode.letterTooLarge);
@@ -148,14 +132,14 @@ describe('update admission', () => {
   it('refuses text under a client id another person already wrote under, with 4403', async () => {
     const { room, connect, tab, commitAll } = await admittingRoom();
     const helenasTab = tab();
-    room.receive(connect(helena).connection, updateFrame(changeOf(helenasTab, (body) => body.insert(1, [paragraph('p2', 'Helena wrote this.')]))));
+    room.receive(connect(helena).connection, updateFrame(changeOf(helenasTab, (body) => body.insert(1, [newParagraph('Helena wrote this.', 'p2')]))));
     commitAll();
 
     // Mikko's crafted update continues Helena's client id.
     const forged = new Y.Doc();
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(helenasTab));
     forged.clientID = helenasTab.clientID;
-    const update = changeOf(forged, (body) => body.insert(2, [paragraph('p3', 'Signed as Helena.')]));
+    const update = changeOf(forged, (body) => body.insert(2, [newParagraph('Signed as Helena.', 'p3')]));
     expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Signed as Helena.');
   });
@@ -164,7 +148,7 @@ describe('update admission', () => {
     const { room, connect, queued, tab, bodyText } = await admittingRoom();
     const { connection } = connect(helena);
     const doc = tab();
-    const offline = changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Written offline.')]));
+    const offline = changeOf(doc, (body) => body.insert(1, [newParagraph('Written offline.', 'p2')]));
     const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
 
     room.receive(connection, updateFrame(after));
@@ -180,7 +164,7 @@ describe('update admission', () => {
     const { connection } = connect(helena);
     room.receive(connection, syncStep2Frame(new Uint8Array([0, 0])));
     const doc = tab();
-    changeOf(doc, (body) => body.insert(1, [paragraph('p2', 'Never sent.')]));
+    changeOf(doc, (body) => body.insert(1, [newParagraph('Never sent.', 'p2')]));
     const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
 
     expect(closeCodeOf(() => room.receive(connection, updateFrame(after)))).toBe(CloseCode.updateRefused);
@@ -195,7 +179,7 @@ describe('update admission', () => {
     const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusing]);
     const { connection } = connect(helena);
     const before = bodyText();
-    const update = changeOf(tab(), (body) => body.insert(1, [paragraph('p2', 'Refused later.')]));
+    const update = changeOf(tab(), (body) => body.insert(1, [newParagraph('Refused later.', 'p2')]));
 
     expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
@@ -211,11 +195,11 @@ describe('update admission', () => {
     };
     const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusingMikko]);
     const mikkosTab = tab();
-    const refused = changeOf(mikkosTab, (body) => body.insert(1, [paragraph('p2', 'Mikko’s words.')]));
+    const refused = changeOf(mikkosTab, (body) => body.insert(1, [newParagraph('Mikko’s words.', 'p2')]));
     expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(refused)))).toBe(CloseCode.forbidden);
 
     const helenasTab = tab();
-    const accepted = changeOf(helenasTab, (body) => body.insert(1, [paragraph('p3', 'Helena’s words.')]));
+    const accepted = changeOf(helenasTab, (body) => body.insert(1, [newParagraph('Helena’s words.', 'p3')]));
     expect(closeCodeOf(() => room.receive(connect(helena).connection, updateFrame(accepted)))).toBeNull();
 
     expect(queued.map((entry) => entry.userId)).toEqual([helena.id]);
@@ -230,7 +214,7 @@ describe('update admission', () => {
   it('is the standard admission of a room built without one: its checks run and what passes them is applied', async () => {
     const { room, connect, queued } = await loadTestRoom();
     const doc = new Y.Doc();
-    const update = changeOf(doc, (body) => body.insert(0, [paragraph('p1', 'The ministers agree.')]));
+    const update = changeOf(doc, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')]));
     room.receive(connect(helena).connection, updateFrame(update));
     expect(queued).toHaveLength(1);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import { deriveSchemaRules } from './schema-rules.js';
 import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, currentSnapshot, decodeIncomingUpdate } from './update-guard.js';
 
@@ -13,13 +14,6 @@ function pair() {
   const server = new Y.Doc();
   const client = new Y.Doc();
   return { server, client, body: client.getXmlFragment(bodyFieldName) };
-}
-
-/** Runs `change` on the client and returns only what it added, as the client would send it. */
-function changeOf(client: Y.Doc, change: () => void): Uint8Array {
-  const before = Y.encodeStateVector(client);
-  change();
-  return Y.encodeStateAsUpdate(client, before);
 }
 
 function paragraph(text: string, attributes: Record<string, string> = { id: 'p1' }): Y.XmlElement {

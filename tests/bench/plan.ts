@@ -151,39 +151,74 @@ const coldLetters = new Map<number, BenchLetter>();
 const coldJoinGoalSizes = [20_000, 80_000];
 const idleMemoryGoalSize = 1000;
 
-export async function measureColdJoin(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
-  for (const edits of options.coldEdits) {
-    await attempt(results, `cold join of ${edits} stored edits on ${kind}`, async () => {
-      let letter = coldLetters.get(edits);
-      if (!letter) coldLetters.set(edits, (letter = editedLetter(edits)));
-      const result = await runColdJoin(kind, letter, { edits, joins: options.coldJoins });
-      const scenario = `cold join: ${edits} stored edits (¼ deletions), ${(letter.state.length / 1024).toFixed(0)} KiB state`;
-      const scale = { family: 'cold join', size: edits, unit: 'stored edits' };
-      const goal = coldJoinGoalSizes.includes(edits) ? { goal: { maxRatio: 2, note: 'relay serves a cached snapshot' } } : {};
-      const received = 'full state received (ms)';
-      const lag = 'client event-loop lag p99 (ms)';
-      results.add({ scenario, measure: received, digits: 1, ...goal, ...scalePoint(scale) }, kind, result.receivedMs);
-      results.add({ scenario, measure: 'synced: received and applied (ms)', digits: 1 }, kind, result.syncMs);
-      results.add({ scenario, measure: 'bytes received until synced (KiB)', digits: 1 }, kind, result.bytes / 1024);
-      results.add({ scenario, measure: lag, digits: 1, ...scalePoint(scale, true) }, kind, result.clientLagP99Ms);
+/** A figure recorded for one size of a scenario, as `Results.add` takes it without the scenario. */
+type SizeFigure = Omit<MetricDefinition, 'scenario'> & { value: number };
+
+/** What one size of a scenario of the scaling table measured. */
+interface SizeFigures {
+  scenario: string;
+  /** The figure the scaling table follows from size to size, with the goal of this size if it has one. */
+  scaled: SizeFigure;
+  /** Figures of the main table only. */
+  more: SizeFigure[];
+  /** The client's event-loop lag p99 while measuring, beside the scaled figure in both tables. */
+  clientLagP99Ms: number;
+}
+
+/**
+ * Measures a scenario of the scaling table at each of its sizes on `kind`, each size an attempt of
+ * its own, and records its figures: the main table gets them all, the part of `family.name` in the
+ * scaling table the scaled figure and the client's lag.
+ */
+async function measureEachSize(
+  results: Results,
+  kind: ServerKind,
+  family: { name: string; unit: string; sizes: readonly number[]; describe: (size: number) => string },
+  measure: (size: number) => Promise<SizeFigures>,
+): Promise<void> {
+  for (const size of family.sizes) {
+    await attempt(results, `${family.describe(size)} on ${kind}`, async () => {
+      const figures = await measure(size);
+      const scale = { family: family.name, size, unit: family.unit };
+      const add = ({ value, ...definition }: SizeFigure) => results.add({ scenario: figures.scenario, ...definition }, kind, value);
+      add({ ...figures.scaled, ...scalePoint(scale) });
+      for (const figure of figures.more) add(figure);
+      add({ measure: 'client event-loop lag p99 (ms)', digits: 1, value: figures.clientLagP99Ms, ...scalePoint(scale, true) });
     });
   }
 }
 
+export async function measureColdJoin(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
+  const family = { name: 'cold join', unit: 'stored edits', sizes: options.coldEdits, describe: (edits: number) => `cold join of ${edits} stored edits` };
+  await measureEachSize(results, kind, family, async (edits) => {
+    let letter = coldLetters.get(edits);
+    if (!letter) coldLetters.set(edits, (letter = editedLetter(edits)));
+    const result = await runColdJoin(kind, letter, { edits, joins: options.coldJoins });
+    const goal = coldJoinGoalSizes.includes(edits) ? { goal: { maxRatio: 2, note: 'relay serves a cached snapshot' } } : {};
+    return {
+      scenario: `cold join: ${edits} stored edits (¼ deletions), ${(letter.state.length / 1024).toFixed(0)} KiB state`,
+      scaled: { measure: 'full state received (ms)', digits: 1, ...goal, value: result.receivedMs },
+      more: [
+        { measure: 'synced: received and applied (ms)', digits: 1, value: result.syncMs },
+        { measure: 'bytes received until synced (KiB)', digits: 1, value: result.bytes / 1024 },
+      ],
+      clientLagP99Ms: result.clientLagP99Ms,
+    };
+  });
+}
+
 export async function measureIdleMemory(results: Results, kind: ServerKind, options: BenchOptions): Promise<void> {
-  for (const letters of options.idleLetters) {
-    await attempt(results, `idle memory with ${letters} letters on ${kind}`, async () => {
-      const result = await runIdleMemory(kind, { letters, paragraphs: options.idleParagraphs });
-      const scenario = `idle memory: ${letters} open letters of ${options.idleParagraphs} paragraphs`;
-      const scale = { family: 'idle memory', size: letters, unit: 'letters' };
-      const perLetter = 'server RSS per letter (KiB)';
-      const lag = 'client event-loop lag p99 (ms)';
-      const goal = letters === idleMemoryGoalSize ? { goal: { maxRatio: 2 } } : {};
-      results.add({ scenario, measure: perLetter, digits: 1, ...goal, ...scalePoint(scale) }, kind, result.bytesPerLetter / 1024);
-      results.add({ scenario, measure: 'server RSS, all loaded (MB)', digits: 0 }, kind, result.loadedRssBytes / mb);
-      results.add({ scenario, measure: lag, digits: 1, ...scalePoint(scale, true) }, kind, result.clientLagP99Ms);
-    });
-  }
+  const family = { name: 'idle memory', unit: 'letters', sizes: options.idleLetters, describe: (letters: number) => `idle memory with ${letters} letters` };
+  await measureEachSize(results, kind, family, async (letters) => {
+    const result = await runIdleMemory(kind, { letters, paragraphs: options.idleParagraphs });
+    const goal = letters === idleMemoryGoalSize ? { goal: { maxRatio: 2 } } : {};
+    return {
+      scenario: `idle memory: ${letters} open letters of ${options.idleParagraphs} paragraphs`,
+      scaled: { measure: 'server RSS per letter (KiB)', digits: 1, ...goal, value: result.bytesPerLetter / 1024 },
+      more: [{ measure: 'server RSS, all loaded (MB)', digits: 0, value: result.loadedRssBytes / mb }],
+      clientLagP99Ms: result.clientLagP99Ms,
+    };
+  });
 }
 
 /**

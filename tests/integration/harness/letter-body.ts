@@ -22,6 +22,13 @@ export function newParagraph(text: string, id: string = newParagraphId()): Y.Xml
   return paragraph;
 }
 
+/** What `doc` gained by `change`, made to its body in one transaction: the one update a client would send for it. */
+export function changeOf(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => change(bodyOf(doc)));
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
 /** Adds a paragraph at the end of the body in one transaction (one update). */
 export function appendParagraph(doc: Y.Doc, text: string, id?: string): Y.XmlElement {
   const paragraph = newParagraph(text, id);
