@@ -11,7 +11,9 @@ import { TokenBucket } from './token-bucket.js';
  * nothing walks the whole document (Yjs collects the delete set from every item for each diff),
  * and a crafted state vector can make the reply nearly the whole letter. Charging replies would let
  * many cheap requests through; counting requests would let a few whole-letter ones through at the
- * same rate on a letter a hundred times larger. The letter's size bounds both.
+ * same rate on a letter a hundred times larger. The letter's size bounds both. (Measured with
+ * Yjs 13 on a letter of 20,000 scattered insertions, 645 KB: a reply of 2 bytes to an up-to-date
+ * state vector took 1.5 ms, one to a vector naming its writer at clock 1 took 85 ms.)
  *
  * The bucket starts empty (the free first answer stands in for a burst) and fills at the rate, up
  * to one largest letter. A request before it holds the letter's size closes the connection with
