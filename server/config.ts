@@ -105,6 +105,12 @@ const environmentSchema = z.object({
   SYNC_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(0).default(32),
   /** Open websockets from one network address (a proxy or an office's NAT counts as one); 0: no limit. */
   SYNC_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(512),
+  /**
+   * Bytes per second one connection earns for asking for the letter again (sync step 1 after the
+   * socket's first, which is free): each such request costs the letter's encoded size, and one
+   * asked before the connection has earned it closes the connection with 1013. 0: no limit. See sync-request-budget.ts.
+   */
+  SYNC_RESYNC_BYTES_PER_SECOND: z.coerce.number().min(0).default(16 * 1024),
   /** Milliseconds a client may take to send a request's headers (Node's `headersTimeout`). */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(20_000),
   /** Milliseconds a client may take to send a whole request, body included (Node's `requestTimeout`). */
@@ -175,6 +181,8 @@ export interface SyncBudget {
   maxConnectionsPerSession: number;
   maxConnectionsPerPerson: number;
   maxConnectionsPerAddress: number;
+  /** Sync step 1 asked again on one socket, in letter bytes; at most one largest letter saved up. Null: no limit. */
+  resyncBytes: Rate | null;
 }
 
 
@@ -305,6 +313,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxConnectionsPerSession: env.SYNC_MAX_CONNECTIONS_PER_SESSION,
       maxConnectionsPerPerson: env.SYNC_MAX_CONNECTIONS_PER_PERSON,
       maxConnectionsPerAddress: env.SYNC_MAX_CONNECTIONS_PER_ADDRESS,
+      // A request costs the letter's size: a bucket smaller than the largest letter would undercharge it (TokenBucket counts a cost above the burst as the burst).
+      resyncBytes:
+        env.SYNC_RESYNC_BYTES_PER_SECOND === 0
+          ? null
+          : { perSecond: env.SYNC_RESYNC_BYTES_PER_SECOND, burst: Math.max(env.SYNC_RESYNC_BYTES_PER_SECOND, env.LETTER_MAX_BYTES) },
     },
     workerLimits: {
       threads: env.EXPORT_WORKERS,

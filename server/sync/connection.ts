@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { Rate } from '../config.js';
 import { FrameConfirmations } from './frame-confirmations.js';
 import type { PresenceGate } from './presence-gate.js';
+import { SyncRequestBudget } from './sync-request-budget.js';
 
 /**
  * Text held behind a pending sync reply: a reply waits for one commit, so this much only piles up
@@ -61,6 +62,8 @@ export class Connection {
   claimedGeneration: string | null = null;
   /** How often this connection's presence is applied (SYNC_PRESENCE_PER_SECOND); null: as it comes. */
   presenceRate: Rate | null = null;
+  /** What this connection's sync step 1 requests may cost (SYNC_RESYNC_BYTES_PER_SECOND); the route sets it, unlimited until then. */
+  syncRequests = new SyncRequestBudget(null);
   /**
    * Whether the person may propose changes (rule S13). A connection that may suggest but not edit
    * is suggest-only: the room lets it add its own proposals and withdraw them, nothing else.

@@ -361,14 +361,17 @@ export class Room implements CommitTarget {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector);
+        // Asking again draws from the connection's budget (1013 beyond); asked while a reply waits, that reply answers this.
+        if (!connection.syncRequests.ask(stateVector, () => this.stored.state().length)) return;
         // Sent once what was applied before is committed (a joiner never sees unsaved text), from the
         // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
         const answer = () => {
-          const reply = this.syncReply(stateVector, connection.hasBeenAnsweredSync);
+          const reply = this.syncReply(connection.syncRequests.stateVector, connection.hasBeenAnsweredSync);
           // A client asking again waits for a moment when the document holds only stored text.
           if (reply === null) return this.whenCommitted(answer);
           connection.hasBeenAnsweredSync = true;
+          connection.syncRequests.answered();
           connection.sendSyncReply(reply);
         };
         this.whenCommitted(answer);

@@ -19,6 +19,7 @@ import type { Room } from './room.js';
 import type { RoomRegistry } from './room-registry.js';
 import { SessionWatch, type RenewSession } from './session-watch.js';
 import type { ConnectionOwner, SyncBudgets } from './sync-budgets.js';
+import { SyncRequestBudget } from './sync-request-budget.js';
 
 export interface SyncRouteDeps {
   registry: RoomRegistry;
@@ -122,7 +123,8 @@ export function receiveFrame(
       error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.storeFailure, 'the server failed to handle the message');
     if (!(error instanceof ProtocolViolation)) logger.error({ err: error, letterId: room.letterId }, 'unexpected error handling a frame');
     // Only the sender's own refused frames are its doing; a fault of the server's is not audited against it.
-    else onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
+    // Over a budget (1013) is logged, not audited, like the route's own budget refusals.
+    else if (violation.code !== CloseCode.tryAgainLater) onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
     logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
     connection.close(violation.code, violation.message);
     room.leave(connection);
@@ -207,6 +209,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           open.claimedGeneration = admission.claimedGeneration;
           open.canSuggest = admission.canSuggest;
           open.presenceRate = budget.presence;
+          open.syncRequests = new SyncRequestBudget(budget.resyncBytes);
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,

@@ -9,8 +9,9 @@ export const CloseCode = {
   tooLarge: 1009,
   /**
    * The connection cost the server more than its budget: frames faster than the rate allows for
-   * longer than the delay allowed, too many frames while the letter loads, or more unread bytes
-   * than the server holds for one socket. Reconnect after a pause.
+   * longer than the delay allowed, too many frames while the letter loads, more unread bytes than
+   * the server holds for one socket, or sync step 1 asked again on one socket faster than its
+   * budget allows. Reconnect after a pause.
    */
   tryAgainLater: 1013,
   /** A frame that cannot be decoded, or an unknown message type. */

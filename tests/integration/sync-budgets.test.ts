@@ -32,6 +32,15 @@ describe('INV-13 one connection over its budget is slowed or refused alone (defa
     expect(echoedDuringFlood, 'the canary edit arrived only after the flood had ended').toBe(true);
     expect(flooder.closeCodes[0]).toBe(CloseCode.tryAgainLater);
   });
+});
+
+/**
+ * Asking for the whole letter again and again is the quickest way to fill a socket's buffer; the
+ * budget for asking again (SYNC_RESYNC_BYTES_PER_SECOND, see repeated-sync-requests.test.ts) would
+ * close the connection first, so it is off here.
+ */
+describe('INV-13 a socket that does not read is dropped (no budget for asking again)', () => {
+  const server = useSharedServer({ env: { SYNC_RESYNC_BYTES_PER_SECOND: '0' } });
 
   it('a client that stops reading while it asks for the whole letter again and again is dropped, while editors of another letter keep working', async () => {
     const canary = await openCanary(server());

@@ -1,0 +1,127 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
+import type { Store } from '../store/store.js';
+import { ProtocolViolation } from './protocol-violation.js';
+import { SyncRequestBudget } from './sync-request-budget.js';
+import { loadTestRoom, testMember, updateFrame } from './test-room.js';
+
+const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
+const kadri = testMember('3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98', 'Kadri');
+
+/** A stored letter of forty long paragraphs by one writer, so that most of it is what one crafted request asks for. */
+function storedLetter() {
+  const author = new Y.Doc();
+  const paragraphs = Array.from({ length: 40 }, (_, index) => {
+    const element = new Y.XmlElement('paragraph');
+    element.setAttribute('id', `p${index}`);
+    element.insert(0, [new Y.XmlText(`Paragraph ${index} of the joint letter. `.repeat(20))]);
+    return element;
+  });
+  author.getXmlFragment(bodyFieldName).insert(0, paragraphs);
+  const snapshot = Y.encodeStateAsUpdate(author);
+  const text = {
+    loadText: async () => ({ snapshot, updates: [], lastSeq: 1, clientOwners: new Map([[author.clientID, helena.id]]), generation: 'original' }),
+  } as unknown as Store['text'];
+  return { author, snapshot, text };
+}
+
+/** Sync step 1 with `stateVector`, as a client sends it. */
+function syncStep1(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The sync step 2 replies among `sent`, as updates. */
+function repliesIn(sent: Uint8Array[]): Uint8Array[] {
+  return sent.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== MessageType.sync) return [];
+    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return [];
+    return [decoding.readVarUint8Array(decoder)];
+  });
+}
+
+function refusalOf(work: () => void): number | null {
+  try {
+    work();
+    return null;
+  } catch (error) {
+    if (error instanceof ProtocolViolation) return error.code;
+    throw error;
+  }
+}
+
+describe('SYNC-ASK a room answers sync step 1 asked again within the connection’s budget', () => {
+  it('SYNC-ASK7 a member repeating sync step 1 with a state vector naming a real writer at clock 1 gets the letter once, then is refused with 1013', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect } = await loadTestRoom({ store: { text } });
+    const { connection, sent } = connect(kadri, false);
+    let now = 0;
+    connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now);
+    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+
+    const refusals = Array.from({ length: 20 }, () => {
+      now += 50;
+      return refusalOf(() => room.receive(connection, crafted));
+    });
+
+    expect(refusals[0]).toBeNull();
+    expect(refusals.slice(1)).toEqual(refusals.slice(1).map(() => CloseCode.tryAgainLater));
+    const replies = repliesIn(sent);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.length).toBeGreaterThan(20_000);
+  });
+
+  it('SYNC-ASK8 once the connection has earned the letter’s size, it is answered again', async () => {
+    const { author, snapshot, text } = storedLetter();
+    const { room, connect } = await loadTestRoom({ store: { text } });
+    const { connection, sent } = connect(kadri, false);
+    let now = 0;
+    const perSecond = 16 * 1024;
+    connection.syncRequests = new SyncRequestBudget({ perSecond, burst: 2 * 1024 * 1024 }, () => now);
+    const ask = () => refusalOf(() => room.receive(connection, syncStep1(Y.encodeStateVector(author))));
+
+    expect(ask()).toBeNull();
+    now += ((snapshot.length - 1) / perSecond) * 1000;
+    expect(ask()).toBe(CloseCode.tryAgainLater);
+    now += 10;
+    expect(ask()).toBeNull();
+    expect(repliesIn(sent)).toHaveLength(2);
+  });
+
+  it('SYNC-ASK9 requests while the reply waits for a commit add no work: one reply, made for the newest state vector', async () => {
+    const { author, text } = storedLetter();
+    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
+    const writer = connect(helena);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+    const before = Y.encodeStateVector(editor);
+    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
+    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+
+    // Kadri asks again and again while Helena's change waits for its commit; meanwhile her tab gets the stored letter elsewhere.
+    const asker = connect(kadri, false);
+    const tab = new Y.Doc();
+    for (let ask = 0; ask < 30; ask++) room.receive(asker.connection, syncStep1(Y.encodeStateVector(tab)));
+    Y.applyUpdate(tab, Y.encodeStateAsUpdate(author));
+    room.receive(asker.connection, syncStep1(Y.encodeStateVector(tab)));
+    expect(repliesIn(asker.sent)).toHaveLength(0);
+    commitAll();
+
+    const replies = repliesIn(asker.sent);
+    expect(replies).toHaveLength(1);
+    // Made for what the tab holds now: Helena's change, not the whole letter again.
+    expect(replies[0]!.length).toBeLessThan(1_000);
+    Y.applyUpdate(tab, replies[0]!);
+    expect(tab.getXmlFragment(bodyFieldName).toString()).toBe(editor.getXmlFragment(bodyFieldName).toString());
+  });
+});
