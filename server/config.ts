@@ -183,6 +183,12 @@ export interface SyncBudget {
   maxConnectionsPerAddress: number;
   /** Sync step 1 asked again on one socket, in letter bytes; at most one largest letter saved up. Null: no limit. */
   resyncBytes: Rate | null;
+  /**
+   * A socket's first sync step 1 that must be answered with a difference (the client names text the
+   * letter holds), for all of one person's sockets together, in letter bytes: the same rate, with
+   * four largest letters saved up. Null: no limit.
+   */
+  personResyncBytes: Rate | null;
 }
 
 
@@ -318,6 +324,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         env.SYNC_RESYNC_BYTES_PER_SECOND === 0
           ? null
           : { perSecond: env.SYNC_RESYNC_BYTES_PER_SECOND, burst: Math.max(env.SYNC_RESYNC_BYTES_PER_SECOND, env.LETTER_MAX_BYTES) },
+      // Several tabs of one person reconnecting at once after a restart, each with its offline copy, are answered at once.
+      personResyncBytes:
+        env.SYNC_RESYNC_BYTES_PER_SECOND === 0
+          ? null
+          : { perSecond: env.SYNC_RESYNC_BYTES_PER_SECOND, burst: 4 * Math.max(env.SYNC_RESYNC_BYTES_PER_SECOND, env.LETTER_MAX_BYTES) },
     },
     workerLimits: {
       threads: env.EXPORT_WORKERS,

@@ -9,6 +9,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import type { Store } from '../store/store.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
+import { TokenBucket } from './token-bucket.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -123,5 +124,26 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     expect(replies[0]!.length).toBeLessThan(1_000);
     Y.applyUpdate(tab, replies[0]!);
     expect(tab.getXmlFragment(bodyFieldName).toString()).toBe(editor.getXmlFragment(bodyFieldName).toString());
+  });
+
+  it('SYNC-ASK10 new sockets of one person asking with a crafted state vector draw from the personâ€™s budget; a fresh client is still answered from the stored bytes', async () => {
+    const { author, snapshot, text } = storedLetter();
+    const { room, connect } = await loadTestRoom({ store: { text } });
+    const now = 0;
+    // Room for two letters of this size, as the person's budget holds four of the largest.
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const newSocket = () => {
+      const socket = connect(kadri, false);
+      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      return socket;
+    };
+
+    const refusals = Array.from({ length: 5 }, () => refusalOf(() => room.receive(newSocket().connection, crafted)));
+    expect(refusals).toEqual([null, null, CloseCode.tryAgainLater, CloseCode.tryAgainLater, CloseCode.tryAgainLater]);
+
+    const fresh = newSocket();
+    expect(refusalOf(() => room.receive(fresh.connection, syncStep1(Y.encodeStateVector(new Y.Doc()))))).toBeNull();
+    expect(repliesIn(fresh.sent)).toEqual([snapshot]);
   });
 });

@@ -362,7 +362,7 @@ export class Room implements CommitTarget {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector);
         // Asking again draws from the connection's budget (1013 beyond); asked while a reply waits, that reply answers this.
-        if (!connection.syncRequests.ask(stateVector, () => this.stored.state().length)) return;
+        if (!connection.syncRequests.ask(stateVector, () => this.stored.state().length, () => this.stored.holdsPartOf(stateVector))) return;
         // Sent once what was applied before is committed (a joiner never sees unsaved text), from the
         // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();

@@ -24,6 +24,7 @@ export class SyncBudgets {
   private readonly persons = new Map<string, PersonBudget>();
   private readonly perSession = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
+  private readonly resyncByPerson = new Map<string, TokenBucket>();
 
   constructor(readonly budget: SyncBudget) {}
 
@@ -31,7 +32,7 @@ export class SyncBudgets {
    * Counts a new connection in and returns its throttle, or returns which limit it would exceed.
    * Synchronous, so that sockets opening at the same moment cannot all slip under a limit.
    */
-  open(owner: ConnectionOwner, deliver: (frame: Uint8Array) => void): { throttle: FrameThrottle } | { refused: string } {
+  open(owner: ConnectionOwner, deliver: (frame: Uint8Array) => void): { throttle: FrameThrottle; resync: TokenBucket | null } | { refused: string } {
     const { maxConnectionsPerSession, maxConnectionsPerPerson, maxConnectionsPerAddress } = this.budget;
     const person = this.persons.get(owner.userId);
     if (isAtLimit(this.perSession.get(owner.sessionId) ?? 0, maxConnectionsPerSession)) return { refused: 'too many connections for this session' };
@@ -47,7 +48,19 @@ export class SyncBudgets {
     increment(this.perSession, owner.sessionId, 1);
     increment(this.perAddress, owner.address, 1);
     const own = { frames: new TokenBucket(this.budget.connectionFrames), bytes: new TokenBucket(this.budget.connectionBytes) };
-    return { throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver) };
+    return { throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver), resync: this.resyncOf(owner.userId) };
+  }
+
+  /**
+   * The bucket of a person's first sync answers worked out as a difference (see SyncRequestBudget).
+   * Kept when their last socket closes, unlike the other buckets: closing every socket and opening
+   * new ones must not fill it again. One small bucket per person who connected since the start.
+   */
+  private resyncOf(userId: string): TokenBucket | null {
+    if (!this.budget.personResyncBytes) return null;
+    let bucket = this.resyncByPerson.get(userId);
+    if (!bucket) this.resyncByPerson.set(userId, (bucket = new TokenBucket(this.budget.personResyncBytes)));
+    return bucket;
   }
 
   /** Counts a connection that `open` let in back out. */

@@ -27,8 +27,18 @@ export class SyncRequestBudget {
   private answers = 0;
   private waiting: Uint8Array | null = null;
 
-  /** `rate` null: no limit (rooms in unit tests); requests while a reply waits are still merged into it. */
-  constructor(rate: Rate | null, now?: () => number) {
+  /**
+   * `rate` null: no limit (rooms in unit tests); requests while a reply waits are still merged into it.
+   * `person`: the bucket all of one person's connections share (see SyncBudgets). A socket's free
+   * first answer is free of this connection's budget only: when it must be worked out as a
+   * difference (the client names text the letter holds), it is charged to the person, or someone
+   * closing and reopening sockets would get a whole-letter difference for free each time.
+   */
+  constructor(
+    rate: Rate | null,
+    now?: () => number,
+    private readonly person: TokenBucket | null = null,
+  ) {
     if (!rate) {
       this.bucket = null;
       return;
@@ -43,7 +53,7 @@ export class SyncRequestBudget {
    * `stateVector` below, and call `answered`. False: a reply is pending already and will answer this
    * newer state vector. Throws a ProtocolViolation (1013) over budget; `letterBytes` is read only then.
    */
-  ask(stateVector: Uint8Array, letterBytes: () => number): boolean {
+  ask(stateVector: Uint8Array, letterBytes: () => number, isDifference: () => boolean = () => true): boolean {
     if (this.waiting !== null) {
       this.waiting = stateVector;
       return false;
@@ -52,6 +62,10 @@ export class SyncRequestBudget {
       const cost = letterBytes();
       if (this.bucket.waitFor(cost) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'sync step 1 asked again before its budget allowed');
       this.bucket.take(cost);
+    } else if (this.answers === 0 && this.person && isDifference()) {
+      const cost = letterBytes();
+      if (this.person.waitFor(cost) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'sync step 1 on new sockets beyond the person’s budget');
+      this.person.take(cost);
     }
     this.waiting = stateVector;
     return true;

@@ -209,7 +209,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           open.claimedGeneration = admission.claimedGeneration;
           open.canSuggest = admission.canSuggest;
           open.presenceRate = budget.presence;
-          open.syncRequests = new SyncRequestBudget(budget.resyncBytes);
+          open.syncRequests = new SyncRequestBudget(budget.resyncBytes, undefined, opened.resync);
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,
