@@ -7,11 +7,19 @@ const auditColumns = `seq::int, at, kind, actor_user_id AS "actorUserId", actor_
 /** Every instance appends to one chain: this transaction-scoped lock makes them take turns at its head. */
 const chainLockKey = 0x4a4c4155; // any fixed number, used for nothing else
 
+const chainLockStatement = { name: 'audit-chain-lock', text: 'SELECT pg_advisory_xact_lock($1)' };
+const chainHeadStatement = { name: 'audit-chain-head', text: 'SELECT seq::int, hash FROM audit_events ORDER BY seq DESC LIMIT 1' };
+const insertEventsStatement = {
+  name: 'audit-insert-events',
+  text: `INSERT INTO audit_events (seq, at, kind, actor_user_id, actor_office_id, letter_id, detail, previous_hash, hash)
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+};
+
 /** Chains and inserts `drafts` inside the caller's transaction, so an act and its events commit together. */
 export async function appendAuditWithin(tx: Queryable, drafts: readonly AuditDraft[] | undefined): Promise<AuditRecord[]> {
   if (!drafts || drafts.length === 0) return [];
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [chainLockKey]);
-  const head = (await tx.query<{ seq: number; hash: string }>('SELECT seq::int, hash FROM audit_events ORDER BY seq DESC LIMIT 1')).rows[0];
+  await tx.query({ ...chainLockStatement, values: [chainLockKey] });
+  const head = (await tx.query<{ seq: number; hash: string }>({ ...chainHeadStatement, values: [] })).rows[0];
   let seq = head?.seq ?? 0;
   let previousHash = head?.hash ?? auditGenesisHash;
   const records: AuditRecord[] = [];
@@ -28,14 +36,25 @@ export async function appendAuditWithin(tx: Queryable, drafts: readonly AuditDra
       previousHash,
     };
     const record = { ...fields, hash: auditEventHash(fields) };
-    await tx.query(
-      `INSERT INTO audit_events (seq, at, kind, actor_user_id, actor_office_id, letter_id, detail, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [record.seq, record.at, record.kind, record.actorUserId, record.actorOfficeId, record.letterId, record.detail, record.previousHash, record.hash],
-    );
     previousHash = record.hash;
     records.push(record);
   }
+  // The whole chain's new links in one statement: their numbers and hashes are worked out above.
+  const column = <T>(pick: (record: AuditRecord) => T) => records.map(pick);
+  await tx.query({
+    ...insertEventsStatement,
+    values: [
+      column((r) => r.seq),
+      column((r) => r.at),
+      column((r) => r.kind),
+      column((r) => r.actorUserId),
+      column((r) => r.actorOfficeId),
+      column((r) => r.letterId),
+      column((r) => r.detail),
+      column((r) => r.previousHash),
+      column((r) => r.hash),
+    ],
+  });
   return records;
 }
 

@@ -11,28 +11,76 @@ const versionColumns = `id, letter_id AS "letterId", name, kind, status, user_id
 type RevisionRow = Omit<RevisionRecord, 'content'> & { content: string };
 const toRevision = (row: RevisionRow): RevisionRecord => ({ ...row, content: JSON.parse(row.content) as RevisionRecord['content'] });
 
-/** Writes revisions inside the caller's transaction (the text store calls it with its updates). */
+/** New revisions in the order given: each takes the next number of the sequence, as a single insert would. */
+const openRevisionsStatement = {
+  name: 'revisions-open',
+  text: `INSERT INTO paragraph_revisions (id, letter_id, paragraph_id, kind, user_id, office_id, started_at, ended_at, content, hash,
+      changes, related_paragraph_id, restored_from)
+    SELECT id, letter_id, paragraph_id, kind, user_id, office_id, started_at, ended_at, content, hash, changes, related_paragraph_id, restored_from
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+      $11::int[], $12::text[], $13::text[])
+      WITH ORDINALITY AS opened(id, letter_id, paragraph_id, kind, user_id, office_id, started_at, ended_at, content, hash, changes,
+        related_paragraph_id, restored_from, n)
+    ORDER BY n`,
+};
+const extendRevisionsStatement = {
+  name: 'revisions-extend',
+  text: `UPDATE paragraph_revisions AS revision
+    SET ended_at = extended.ended_at, content = extended.content, hash = extended.hash, changes = extended.changes
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS extended(id, ended_at, content, hash, changes)
+    WHERE revision.id = extended.id`,
+};
+
+type RevisionExtend = Extract<RevisionWrite, { op: 'extend' }>;
+
+/**
+ * Writes revisions inside the caller's transaction (the text store calls it with its updates), in
+ * at most two statements: the new ones, then the extended ones. An extend only ever follows the
+ * opening of its revision, and a later extend of a revision replaces an earlier one, so writing
+ * every opening first and only the last extend of each revision stores what writing them one by
+ * one in order would.
+ */
 export async function writeRevisionsWithin(tx: Queryable, writes: readonly RevisionWrite[] | undefined): Promise<void> {
-  for (const write of writes ?? []) {
-    if (write.op === 'extend') {
-      await tx.query('UPDATE paragraph_revisions SET ended_at = $1, content = $2, hash = $3, changes = $4 WHERE id = $5', [
-        write.endedAt,
-        JSON.stringify(write.content),
-        write.hash,
-        write.changes,
-        write.id,
-      ]);
-      continue;
-    }
-    const r = write.revision;
-    await tx.query(
-      `INSERT INTO paragraph_revisions (id, letter_id, paragraph_id, kind, user_id, office_id, started_at, ended_at, content, hash,
-         changes, related_paragraph_id, restored_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [r.id, r.letterId, r.paragraphId, r.kind, r.userId, r.officeId, r.startedAt, r.endedAt, JSON.stringify(r.content), r.hash, r.changes,
-        r.relatedParagraphId, r.restoredFrom],
-    );
+  if (!writes || writes.length === 0) return;
+  const opened: RevisionRecord[] = [];
+  const lastExtends = new Map<string, RevisionExtend>();
+  for (const write of writes) {
+    if (write.op === 'open') opened.push(write.revision);
+    else lastExtends.set(write.id, write);
   }
+  if (opened.length > 0) {
+    const column = <T>(pick: (r: RevisionRecord) => T) => opened.map(pick);
+    await tx.query({
+      ...openRevisionsStatement,
+      values: [
+        column((r) => r.id),
+        column((r) => r.letterId),
+        column((r) => r.paragraphId),
+        column((r) => r.kind),
+        column((r) => r.userId),
+        column((r) => r.officeId),
+        column((r) => r.startedAt),
+        column((r) => r.endedAt),
+        column((r) => JSON.stringify(r.content)),
+        column((r) => r.hash),
+        column((r) => r.changes),
+        column((r) => r.relatedParagraphId),
+        column((r) => r.restoredFrom),
+      ],
+    });
+  }
+  if (lastExtends.size === 0) return;
+  const extended = Array.from(lastExtends.values());
+  await tx.query({
+    ...extendRevisionsStatement,
+    values: [
+      extended.map((e) => e.id),
+      extended.map((e) => e.endedAt),
+      extended.map((e) => JSON.stringify(e.content)),
+      extended.map((e) => e.hash),
+      extended.map((e) => e.changes),
+    ],
+  });
 }
 
 export class PostgresHistory implements HistoryStore {

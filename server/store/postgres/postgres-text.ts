@@ -7,6 +7,36 @@ import { writeRevisionsWithin } from './postgres-history.js';
 import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
 
 /**
+ * The fixed statements of the commit path, each prepared once per pooled connection under its name
+ * (node-postgres sends a named statement's text only the first time), so that PostgreSQL parses
+ * and plans it once instead of at every batch.
+ */
+const lockLettersStatement = {
+  name: 'text-lock-letters',
+  text: 'SELECT id, status FROM letters WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE',
+};
+/** The batch's updates, and its letters' "last change", in one statement (the letters are locked already). */
+const insertUpdatesStatement = {
+  name: 'text-insert-updates',
+  text: `WITH touched AS (UPDATE letters SET updated_at = $4::text WHERE id = ANY($5::text[]))
+    INSERT INTO text_updates (letter_id, body, user_id, created_at)
+    SELECT letter_id, body, user_id, $4::text FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS batch(letter_id, body, user_id, n)
+    ORDER BY n RETURNING seq`,
+};
+/**
+ * Claims client ids for their users. A claim stands if the id was free or is the same user's
+ * already; for an id someone else owns, the (no-op) update's condition fails and no row comes back.
+ * ON CONFLICT waits for a claim that another instance has not yet committed and then sees it.
+ */
+const claimClientsStatement = {
+  name: 'text-claim-clients',
+  text: `INSERT INTO text_clients (letter_id, client_id, user_id)
+    SELECT letter_id, client_id, user_id FROM unnest($1::text[], $2::bigint[], $3::text[]) AS claim(letter_id, client_id, user_id)
+    ON CONFLICT (letter_id, client_id) DO UPDATE SET user_id = excluded.user_id WHERE text_clients.user_id = excluded.user_id
+    RETURNING letter_id, client_id`,
+};
+
+/**
  * Several instances append to one letter's log and compact it. Both take the letter's row lock
  * first, so for each letter sequence numbers are handed out in commit order: a compaction sees
  * every update below the newest one, never a gap that a slower transaction fills in later.
@@ -60,20 +90,21 @@ export class PostgresText implements TextStore {
       const readOnly = locked.filter((row) => textReadOnlyStatuses.includes(row.status)).map((row) => row.id);
       if (readOnly.length > 0) throw new TextReadOnly(readOnly);
       const now = new Date().toISOString();
-      for (const u of updates) for (const clientId of u.newClientIds) await claimClient(tx, u.letterId, clientId, u.userId);
+      await claimClients(tx, updates.flatMap((u) => u.newClientIds.map((clientId) => ({ letterId: u.letterId, clientId, userId: u.userId }))));
       // One statement for the whole batch. Rows are inserted in the order given, and each takes the
       // next number of the sequence as it is inserted, so sorted numbers match the updates in order.
-      const { rows } = await tx.query<{ seq: string }>(
-        `INSERT INTO text_updates (letter_id, body, user_id, created_at)
-         SELECT letter_id, body, user_id, $4 FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS batch(letter_id, body, user_id, n)
-         ORDER BY n RETURNING seq`,
-        [updates.map((u) => u.letterId), updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.userId), now],
-      );
-      for (const u of updates) {
-        await writeRevisionsWithin(tx, u.revisions);
-        await appendAuditWithin(tx, u.audit);
-      }
-      await tx.query('UPDATE letters SET updated_at = $1 WHERE id = ANY($2)', [now, letterIds]);
+      const { rows } = await tx.query<{ seq: string }>({
+        ...insertUpdatesStatement,
+        values: [
+          updates.map((u) => u.letterId),
+          updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+          updates.map((u) => u.userId),
+          now,
+          letterIds,
+        ],
+      });
+      await writeRevisionsWithin(tx, updates.flatMap((u) => u.revisions ?? []));
+      await appendAuditWithin(tx, updates.flatMap((u) => u.audit ?? []));
       return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
     });
   }
@@ -96,18 +127,37 @@ export class PostgresText implements TextStore {
 
 /** Locks the letters' rows in one fixed order, so that two batches never wait for each other in a circle. */
 async function lockLetters(tx: Queryable, letterIds: string[]): Promise<{ id: string; status: LetterStatus }[]> {
-  return (await tx.query<{ id: string; status: LetterStatus }>('SELECT id, status FROM letters WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [letterIds])).rows;
+  return (await tx.query<{ id: string; status: LetterStatus }>({ ...lockLettersStatement, values: [letterIds] })).rows;
+}
+
+interface ClientClaim {
+  letterId: string;
+  clientId: number;
+  userId: string;
 }
 
 /**
- * Records who owns a Yjs client id. The same person may claim it twice (they reconnected to
- * another instance before it heard of the first claim); anybody else may not.
+ * Records who owns each Yjs client id, in one statement for the batch. The same person may claim
+ * an id twice (they reconnected to another instance before it heard of the first claim); anybody
+ * else may not: then the whole batch is refused.
  */
-async function claimClient(tx: Queryable, letterId: string, clientId: number, userId: string): Promise<void> {
-  await tx.query('INSERT INTO text_clients (letter_id, client_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [letterId, clientId, userId]);
-  const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM text_clients WHERE letter_id = $1 AND client_id = $2', [
-    letterId,
-    clientId,
-  ]);
-  if (rows[0]?.user_id !== userId) throw new Error(`client id ${clientId} of letter ${letterId} belongs to someone else`);
+async function claimClients(tx: Queryable, claims: readonly ClientClaim[]): Promise<void> {
+  if (claims.length === 0) return;
+  const byKey = new Map<string, ClientClaim>();
+  for (const claim of claims) {
+    const key = `${claim.letterId}/${claim.clientId}`;
+    const earlier = byKey.get(key);
+    if (earlier && earlier.userId !== claim.userId) throw clientOfSomeoneElse(claim);
+    byKey.set(key, claim);
+  }
+  const distinct = Array.from(byKey.values());
+  const { rows } = await tx.query<{ letter_id: string; client_id: string }>({
+    ...claimClientsStatement,
+    values: [distinct.map((c) => c.letterId), distinct.map((c) => c.clientId), distinct.map((c) => c.userId)],
+  });
+  if (rows.length === distinct.length) return;
+  const granted = new Set(rows.map((row) => `${row.letter_id}/${row.client_id}`));
+  throw clientOfSomeoneElse(distinct.find((claim) => !granted.has(`${claim.letterId}/${claim.clientId}`))!);
 }
+
+const clientOfSomeoneElse = ({ letterId, clientId }: ClientClaim) => new Error(`client id ${clientId} of letter ${letterId} belongs to someone else`);
