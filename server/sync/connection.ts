@@ -47,8 +47,6 @@ export class Connection {
   lastUsedAt: number | null = null;
   /** Whether the client has answered the server's sync step 1 (sent what it had offline). */
   hasAnsweredSync = false;
-  /** Whether the server has answered a sync step 1 of this connection (a client asks once per socket). */
-  hasBeenAnsweredSync = false;
   /**
    * Updates that arrived before that answer and depend on it. y-websocket sends a change made
    * while reconnecting as soon as the socket opens, ahead of the offline edits it builds on.

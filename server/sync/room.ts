@@ -367,10 +367,9 @@ export class Room implements CommitTarget {
         // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
         const answer = () => {
-          const reply = this.syncReply(connection.syncRequests.stateVector, connection.hasBeenAnsweredSync);
+          const reply = this.syncReply(connection.syncRequests.stateVector, connection.syncRequests.hasAnswered);
           // A client asking again waits for a moment when the document holds only stored text.
           if (reply === null) return this.whenCommitted(answer);
-          connection.hasBeenAnsweredSync = true;
           connection.syncRequests.answered();
           connection.sendSyncReply(reply);
         };

@@ -77,6 +77,11 @@ export class SyncRequestBudget {
     return this.waiting;
   }
 
+  /** Whether a sync step 1 of this connection was answered already (a stock client asks once per socket). */
+  get hasAnswered(): boolean {
+    return this.answers > 0;
+  }
+
   /** The pending reply was made; the next request draws from the bucket. */
   answered(): void {
     this.waiting = null;
