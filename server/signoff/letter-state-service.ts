@@ -16,7 +16,9 @@ export class LetterStateService {
    */
   async full(letterId: string): Promise<LetterStateMessage> {
     const seq = await this.store.signoffs.currentStateSeq(letterId);
-    const [course, signoffs, reservations] = await Promise.all([this.course(letterId), this.latestSignoffs(letterId), this.reservations(letterId)]);
+    // Sent to every joining connection: the people's names are read once for all three parts.
+    const names = this.userNames();
+    const [course, signoffs, reservations] = await Promise.all([this.course(letterId, names), this.latestSignoffs(letterId, names), this.reservations(letterId, names)]);
     return { kind: 'full', seq, course, signoffs, reservations };
   }
 
@@ -27,8 +29,8 @@ export class LetterStateService {
   }
 
   /** Every reservation of the letter, open and lifted, oldest first. */
-  async reservations(letterId: string): Promise<ReservationEntry[]> {
-    const [records, users] = await Promise.all([this.store.comments.listReservations(letterId), this.userNames()]);
+  async reservations(letterId: string, names = this.userNames()): Promise<ReservationEntry[]> {
+    const [records, users] = await Promise.all([this.store.comments.listReservations(letterId), names]);
     return records.map((record) => reservationEntry(record, { users }));
   }
 
@@ -45,14 +47,14 @@ export class LetterStateService {
   }
 
   /** The latest act of each office on each paragraph (rule S9): what decides the states. */
-  async latestSignoffs(letterId: string): Promise<SignoffEntry[]> {
+  async latestSignoffs(letterId: string, names = this.userNames()): Promise<SignoffEntry[]> {
     const latest = new Map<string, SignoffRecord>();
     for (const act of await this.store.signoffs.listSignoffs(letterId)) latest.set(`${act.paragraphId}\u0000${act.officeId}`, act);
-    return this.toEntries(Array.from(latest.values()));
+    return this.toEntries(Array.from(latest.values()), names);
   }
 
-  async toEntries(acts: SignoffRecord[]): Promise<SignoffEntry[]> {
-    const names = await this.userNames();
+  async toEntries(acts: SignoffRecord[], userNames = this.userNames()): Promise<SignoffEntry[]> {
+    const names = await userNames;
     return acts.map((act) => ({
       paragraphId: act.paragraphId,
       officeId: act.officeId,
@@ -64,12 +66,12 @@ export class LetterStateService {
     }));
   }
 
-  async course(letterId: string): Promise<LetterCourse> {
+  async course(letterId: string, userNames = this.userNames()): Promise<LetterCourse> {
     const [letter, signatories, events, names] = await Promise.all([
       this.store.letters.getLetter(letterId),
       this.signatories(letterId),
       this.store.signoffs.listLetterEvents(letterId),
-      this.userNames(),
+      userNames,
     ]);
     // Final signatures count in the signing round that began when the letter was last marked ready (rule C4).
     let finalSignatures: FinalSignature[] = [];
