@@ -147,3 +147,36 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     expect(repliesIn(fresh.sent)).toEqual([snapshot]);
   });
 });
+
+describe('SYNC-ASK a socket cannot swap a free first request for a difference while its reply waits', () => {
+  it('SYNC-ASK11 a fresh state vector followed by a crafted one while a commit waits is charged to the person like the crafted one alone', async () => {
+    const { author, snapshot, text } = storedLetter();
+    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
+    const now = 0;
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const fresh = syncStep1(Y.encodeStateVector(new Y.Doc()));
+    // Helena's change waits for its commit, so each first request waits for its reply.
+    const writer = connect(helena);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+    const before = Y.encodeStateVector(editor);
+    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
+    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+
+    const sockets = Array.from({ length: 5 }, () => {
+      const socket = connect(kadri, false);
+      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      return socket;
+    });
+    const refusals = sockets.map(({ connection }) => refusalOf(() => {
+      room.receive(connection, fresh);
+      room.receive(connection, crafted);
+    }));
+    commitAll();
+
+    expect(refusals).toEqual([null, null, CloseCode.tryAgainLater, CloseCode.tryAgainLater, CloseCode.tryAgainLater]);
+    // The two answered sockets got the difference they asked for last.
+    for (const { sent } of sockets.slice(0, 2)) expect(repliesIn(sent)).toHaveLength(1);
+  });
+});
