@@ -91,6 +91,15 @@ export class SyncRequestBudget {
     return this.waiting;
   }
 
+  /**
+   * Whether the waiting reply may be worked out as a difference. Not for a socket's first request
+   * that was free of the person's budget: what the letter holds may have changed by the time the
+   * reply is made (a writer it named committed meanwhile), so it gets the stored bytes as they are.
+   */
+  get mayDiffer(): boolean {
+    return this.waitingCharged || this.answers > 0 || !this.person;
+  }
+
   /** The pending reply was made; the next request draws from the bucket. */
   answered(): void {
     this.waiting = null;
