@@ -147,3 +147,68 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     expect(repliesIn(fresh.sent)).toEqual([snapshot]);
   });
 });
+
+describe('SYNC-ASK a socket cannot swap a free first request for a difference while its reply waits', () => {
+  it('SYNC-ASK11 a fresh state vector followed by a crafted one while a commit waits is charged to the person like the crafted one alone', async () => {
+    const { author, snapshot, text } = storedLetter();
+    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
+    const now = 0;
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const fresh = syncStep1(Y.encodeStateVector(new Y.Doc()));
+    // Helena's change waits for its commit, so each first request waits for its reply.
+    const writer = connect(helena);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+    const before = Y.encodeStateVector(editor);
+    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
+    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+
+    const sockets = Array.from({ length: 5 }, () => {
+      const socket = connect(kadri, false);
+      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      return socket;
+    });
+    const refusals = sockets.map(({ connection }) => refusalOf(() => {
+      room.receive(connection, fresh);
+      room.receive(connection, crafted);
+    }));
+    commitAll();
+
+    expect(refusals).toEqual([null, null, CloseCode.tryAgainLater, CloseCode.tryAgainLater, CloseCode.tryAgainLater]);
+    // The two answered sockets got the difference they asked for last.
+    for (const { sent } of sockets.slice(0, 2)) expect(repliesIn(sent)).toHaveLength(1);
+  });
+});
+
+describe('SYNC-ASK a first request is answered as it was charged, whatever the letter holds by the time of the reply', () => {
+  it('SYNC-ASK12 a new socket naming a writer the letter has not got yet, whose first change then commits, is answered from the stored bytes, not with a difference it was never charged for', async () => {
+    const { snapshot, text } = storedLetter();
+    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
+    const now = 0;
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const tab = connect(kadri);
+
+    const replies = Array.from({ length: 4 }, () => {
+      // Kadri's other tab writes under a new id; a new socket asks as if it held that writer's text already.
+      const editor = new Y.Doc();
+      Y.applyUpdate(editor, Y.encodeStateAsUpdate(room.doc));
+      const before = Y.encodeStateVector(editor);
+      ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x');
+      room.receive(tab.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+      const socket = connect(kadri, false);
+      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      room.receive(socket.connection, syncStep1(Y.encodeStateVector(new Map([[editor.clientID, 1]]))));
+      commitAll();
+      const fresh = connect(kadri, false);
+      room.receive(fresh.connection, syncStep1(Y.encodeStateVector(new Y.Doc())));
+      return { asked: repliesIn(socket.sent), stored: repliesIn(fresh.sent) };
+    });
+
+    // Nothing was charged for these requests, so no difference was worked out for them: the letter as stored.
+    for (const { asked, stored } of replies) {
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toEqual(stored[0]);
+    }
+  });
+});

@@ -190,8 +190,9 @@ export class Room implements CommitTarget {
   }
 
   /** Sync step 2: all of the stored bytes for a fresh client, else what its state vector lacks; null: ask again later (see missingFrom). */
-  private syncReply(stateVector: Uint8Array, asksAgain: boolean): Uint8Array | null {
-    const state = this.missingFrom(stateVector, asksAgain);
+  private syncReply(stateVector: Uint8Array, asksAgain: boolean, mayDiffer = true): Uint8Array | null {
+    // A request charged as one that needs no difference is answered so (see SyncRequestBudget.mayDiffer).
+    const state = mayDiffer ? this.missingFrom(stateVector, asksAgain) : this.stored.state();
     if (state === null) return null;
     return syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
@@ -367,7 +368,8 @@ export class Room implements CommitTarget {
         // stored bytes as they are then: they hold all the text held back behind this reply.
         connection.expectSyncReply();
         const answer = () => {
-          const reply = this.syncReply(connection.syncRequests.stateVector, connection.syncRequests.hasAnswered);
+          const { stateVector: asked, mayDiffer } = connection.syncRequests;
+          const reply = this.syncReply(asked, connection.syncRequests.hasAnswered, mayDiffer);
           // A client asking again waits for a moment when the document holds only stored text.
           if (reply === null) return this.whenCommitted(answer);
           connection.syncRequests.answered();

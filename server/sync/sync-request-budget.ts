@@ -20,12 +20,15 @@ import { TokenBucket } from './token-bucket.js';
  * 1013; a stock client reconnects after a pause, and its new socket's first request is free again.
  *
  * A request while this connection's reply still waits for a commit adds no work: that reply
- * answers the newest state vector instead (a client's state only grows, so it covers both).
+ * answers the newest state vector instead (a client's state only grows, so it covers both). A
+ * socket's free first reply that would turn into a difference so is charged as one.
  */
 export class SyncRequestBudget {
   private readonly bucket: TokenBucket | null;
   private answers = 0;
   private waiting: Uint8Array | null = null;
+  /** Whether the waiting reply has been charged to the person (a first request worked out as a difference). */
+  private waitingCharged = false;
 
   /**
    * `rate` null: no limit (rooms in unit tests); requests while a reply waits are still merged into it.
@@ -55,20 +58,31 @@ export class SyncRequestBudget {
    */
   ask(stateVector: Uint8Array, letterBytes: () => number, isDifference: () => boolean = () => true): boolean {
     if (this.waiting !== null) {
+      // The waiting reply answers this newer vector: a free first reply must not turn into a difference uncharged.
+      if (!this.waitingCharged) this.chargeFirst(letterBytes, isDifference);
       this.waiting = stateVector;
       return false;
     }
+    this.waitingCharged = false;
     if (this.answers > 0 && this.bucket) {
       const cost = letterBytes();
       if (this.bucket.waitFor(cost) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'sync step 1 asked again before its budget allowed');
       this.bucket.take(cost);
-    } else if (this.answers === 0 && this.person && isDifference()) {
-      const cost = letterBytes();
-      if (this.person.waitFor(cost) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'sync step 1 on new sockets beyond the person’s budget');
-      this.person.take(cost);
+      this.waitingCharged = true;
+    } else {
+      this.chargeFirst(letterBytes, isDifference);
     }
     this.waiting = stateVector;
     return true;
+  }
+
+  /** A socket's first request, when it must be worked out as a difference, is charged to the person. */
+  private chargeFirst(letterBytes: () => number, isDifference: () => boolean): void {
+    if (this.answers > 0 || !this.person || !isDifference()) return;
+    const cost = letterBytes();
+    if (this.person.waitFor(cost) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'sync step 1 on new sockets beyond the person’s budget');
+    this.person.take(cost);
+    this.waitingCharged = true;
   }
 
   /** The state vector the pending reply answers: the newest one asked for. */
@@ -80,6 +94,15 @@ export class SyncRequestBudget {
   /** Whether a sync step 1 of this connection was answered already (a stock client asks once per socket). */
   get hasAnswered(): boolean {
     return this.answers > 0;
+  }
+
+  /**
+   * Whether the waiting reply may be worked out as a difference. Not for a socket's first request
+   * that was free of the person's budget: what the letter holds may have changed by the time the
+   * reply is made (a writer it named committed meanwhile), so it gets the stored bytes as they are.
+   */
+  get mayDiffer(): boolean {
+    return this.waitingCharged || this.answers > 0 || !this.person;
   }
 
   /** The pending reply was made; the next request draws from the bucket. */
