@@ -293,6 +293,24 @@ export function runStoreContract(
       expect(text.lastSeq).toBe(seqs[2]);
     });
 
+    it('reads the updates stored after a sequence number, and nothing when a compaction merged some of them', async () => {
+      const { letter } = await seedLetter();
+      const seqs = await store.text.appendUpdates(
+        [1, 2, 3].map((n) => ({ letterId: letter.id, update: new Uint8Array([n]), userId: letter.createdBy, newClientIds: n === 3 ? [103] : [] })),
+      );
+      expect(await store.text.loadTextSince(letter.id, seqs[0]!)).toEqual({
+        updates: [new Uint8Array([2]), new Uint8Array([3])],
+        lastSeq: seqs[2],
+        clientOwners: new Map([[103, letter.createdBy]]),
+      });
+      expect((await store.text.loadTextSince(letter.id, seqs[2]!))?.updates).toEqual([]);
+      expect((await store.text.loadTextSince(letter.id, seqs[2]!))?.lastSeq).toBe(seqs[2]);
+
+      await store.text.compactText(letter.id, { state: new Uint8Array([7]), stateVector: new Uint8Array([0]) }, seqs[1]!);
+      expect(await store.text.loadTextSince(letter.id, seqs[0]!)).toBeNull();
+      expect((await store.text.loadTextSince(letter.id, seqs[1]!))?.updates).toEqual([new Uint8Array([3])]);
+    });
+
     it('leaves a snapshot alone when asked to compact through less than it already covers', async () => {
       const { letter } = await seedLetter();
       const seqs = await store.text.appendUpdates(

@@ -119,6 +119,14 @@ export interface StoredText {
   generation: string;
 }
 
+/** What a letter's text gained after a sequence number (see TextStore.loadTextSince). */
+export interface StoredTextSince {
+  updates: Uint8Array[];
+  /** The newest stored update's sequence number; the one asked after if there is none newer. */
+  lastSeq: number;
+  clientOwners: Map<number, string>;
+}
+
 /** A letter's text merged into one update, with its state vector (see StoredText). */
 export interface TextSnapshot {
   state: Uint8Array;
@@ -325,6 +333,13 @@ export interface LetterStore {
 /** The Yjs text of letters: snapshots and the update log. */
 export interface TextStore {
   loadText(letterId: string): Promise<StoredText>;
+  /**
+   * The updates stored after `afterSeq`, in order, for a room that holds the text up to it; null
+   * when a compaction has merged some of them into the snapshot since (read the whole text then).
+   * A letter's sequence numbers are handed out in commit order, so nothing below the newest one
+   * read can appear later.
+   */
+  loadTextSince(letterId: string, afterSeq: number): Promise<StoredTextSince | null>;
   /**
    * Appends updates of any letters in one transaction and returns their sequence numbers. If a
    * letter's text is read-only in its status (checked under the letter's lock, so a move to ready

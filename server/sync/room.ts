@@ -98,6 +98,12 @@ export class Room implements CommitTarget {
   /** How many updates the store held after the last snapshot when the room loaded. */
   private loadedUpdates = 0;
   private storedThrough = 0;
+  /**
+   * The newest sequence number of the last read of the store (load or catch-up): everything stored
+   * up to it is in the document. Not moved by this instance's own commits, since another instance's
+   * update below one of them may not have reached this one yet.
+   */
+  private readThrough = 0;
   private extensions: RoomExtension[] = [];
   /** When the text or a presence last changed here (ms); a room without changes for a while sleeps. */
   private lastChangeAt = Date.now();
@@ -225,6 +231,7 @@ export class Room implements CommitTarget {
     room.stored = text.snapshot ? new StoredBytes([text.snapshot, ...text.updates], text.snapshotStateVector) : new StoredBytes(text.updates);
     room.loadedUpdates = text.updates.length;
     room.storedThrough = text.lastSeq;
+    room.readThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
     const letter = await deps.store.letters.getLetter(letterId);
@@ -534,6 +541,24 @@ export class Room implements CommitTarget {
   }
 
   private async readStoredText(): Promise<void> {
+    // Only what was stored since the last read, unless a compaction merged part of it away meanwhile.
+    const since = await this.deps.store.text.loadTextSince(this.letterId, this.readThrough);
+    if (this.destroyed) return;
+    if (since === null) return this.readWholeStoredText();
+    for (const [clientId, userId] of since.clientOwners) if (!this.clientOwners.has(clientId)) this.clientOwners.set(clientId, userId);
+    if (since.updates.length > 0) {
+      this.doc.transact(() => {
+        for (const update of since.updates) Y.applyUpdate(this.doc, update);
+      }, relayedOrigin);
+      // Some of them may be kept already (committed here or relayed): kept again, they merge away.
+      for (const update of since.updates) this.stored.keep(update);
+      this.noteApplied(relayedOrigin);
+    }
+    this.readThrough = Math.max(this.readThrough, since.lastSeq);
+    this.storedThrough = Math.max(this.storedThrough, since.lastSeq);
+  }
+
+  private async readWholeStoredText(): Promise<void> {
     const text = await this.deps.store.text.loadText(this.letterId);
     if (this.destroyed) return;
     for (const [clientId, userId] of text.clientOwners) if (!this.clientOwners.has(clientId)) this.clientOwners.set(clientId, userId);
@@ -544,6 +569,7 @@ export class Room implements CommitTarget {
     // What the store held may overlap what is kept: keep the document's state instead (rare: after a gap).
     this.stored.replace(Y.encodeStateAsUpdate(this.doc));
     this.noteApplied(relayedOrigin);
+    this.readThrough = Math.max(this.readThrough, text.lastSeq);
     this.storedThrough = Math.max(this.storedThrough, text.lastSeq);
   }
 

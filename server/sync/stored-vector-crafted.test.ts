@@ -51,6 +51,7 @@ describe('the state vector the server tells joiners, against crafted updates', (
     const stored: Uint8Array[] = [];
     const text = {
       loadText: async () => ({ snapshot: null, updates: [...stored], lastSeq: stored.length, clientOwners: new Map(), generation: 'original' }),
+      loadTextSince: async (_letterId: string, afterSeq: number) => ({ updates: stored.slice(afterSeq), lastSeq: stored.length, clientOwners: new Map() }),
     } as unknown as Store['text'];
     const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
     const commit = () => commitAll((entries) => stored.push(...entries.map((entry) => entry.update)));

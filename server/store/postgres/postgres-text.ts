@@ -1,7 +1,7 @@
 import type { LetterStatus } from '../../../shared/api/letters.js';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import { textReadOnlyStatuses } from '../../../shared/domain/letter-course.js';
-import { originalGeneration, type StoredText, TextReadOnly, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type StoredTextSince, TextReadOnly, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
 import { appendAuditWithin } from './postgres-audit.js';
 import { writeRevisionsWithin } from './postgres-history.js';
 import { IsolationLevel, type PgDatabase, type Queryable } from './pg-database.js';
@@ -67,6 +67,26 @@ export class PostgresText implements TextStore {
         lastSeq: Number(rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0),
         clientOwners: new Map(owners.rows.map((owner) => [Number(owner.client_id), owner.user_id])),
         generation: letterRow?.text_generation ?? originalGeneration,
+      };
+    }, IsolationLevel.repeatableRead);
+  }
+
+  async loadTextSince(letterId: string, afterSeq: number): Promise<StoredTextSince | null> {
+    // One snapshot of the database: a compaction in between cannot delete what is read as missing.
+    return this.db.transaction(async (tx) => {
+      const snapshotRow = (await tx.query<{ through_seq: string }>('SELECT through_seq FROM text_snapshots WHERE letter_id = $1', [letterId])).rows[0];
+      if (snapshotRow && Number(snapshotRow.through_seq) > afterSeq) return null;
+      const { rows } = await tx.query<{ seq: string; body: Buffer }>('SELECT seq, body FROM text_updates WHERE letter_id = $1 AND seq > $2 ORDER BY seq', [
+        letterId,
+        afterSeq,
+      ]);
+      const owners = await tx.query<{ client_id: string; user_id: string }>('SELECT client_id, user_id FROM text_clients WHERE letter_id = $1', [
+        letterId,
+      ]);
+      return {
+        updates: rows.map((row) => new Uint8Array(row.body)),
+        lastSeq: Number(rows.at(-1)?.seq ?? afterSeq),
+        clientOwners: new Map(owners.rows.map((owner) => [Number(owner.client_id), owner.user_id])),
       };
     }, IsolationLevel.repeatableRead);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { restoreMarkedEvents } from '../restore-marked-events.js';
 import type Database from 'better-sqlite3';
-import { originalGeneration, type StoredText, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
+import { originalGeneration, type StoredText, type StoredTextSince, type TextSnapshot, type TextStore, type UpdateToAppend } from '../store.js';
 import type { SqliteAudit } from './sqlite-audit.js';
 
 /** How SqliteText appends updates: on the text writer's thread (TextWriter), or on this connection for a database in memory. */
@@ -35,6 +35,24 @@ export class SqliteText implements TextStore {
         lastSeq: rows.at(-1)?.seq ?? snapshotRow?.through_seq ?? 0,
         clientOwners: new Map(owners.map((owner) => [owner.clientId, owner.userId])),
         generation: letterRow?.text_generation ?? originalGeneration,
+      };
+    })();
+  }
+
+  async loadTextSince(letterId: string, afterSeq: number): Promise<StoredTextSince | null> {
+    return this.db.transaction(() => {
+      const snapshotRow = this.db.prepare('SELECT through_seq FROM text_snapshots WHERE letter_id = ?').get(letterId) as { through_seq: number } | undefined;
+      if (snapshotRow && snapshotRow.through_seq > afterSeq) return null;
+      const rows = this.db
+        .prepare('SELECT seq, body FROM text_updates WHERE letter_id = ? AND seq > ? ORDER BY seq')
+        .all(letterId, afterSeq) as { seq: number; body: Buffer }[];
+      const owners = this.db
+        .prepare('SELECT client_id AS clientId, user_id AS userId FROM text_clients WHERE letter_id = ?')
+        .all(letterId) as { clientId: number; userId: string }[];
+      return {
+        updates: rows.map((row) => new Uint8Array(row.body)),
+        lastSeq: rows.at(-1)?.seq ?? afterSeq,
+        clientOwners: new Map(owners.map((owner) => [owner.clientId, owner.userId])),
       };
     })();
   }
