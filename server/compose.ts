@@ -24,6 +24,8 @@ import { RoomRegistry } from './sync/room-registry.js';
 import type { Room } from './sync/room.js';
 import { compaction } from './sync/compaction.js';
 import { updateAdmission } from './sync/update-admission.js';
+import { roomPresence } from './sync/room-presence.js';
+import { RoomLetterState } from './sync/room-letter-state.js';
 import type { MergeStoredText } from './sync/text-compaction.js';
 import { relayPublishing } from './scale/relay-publishing.js';
 import { revisionRecording } from './history/revision-recording.js';
@@ -107,8 +109,6 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
   const rules = deriveSchemaRules(letterSchema());
   const mergeText: MergeStoredText = (parts) => workers.run(compactionOwner, compactionWorker, async () => parts, compactionRefusals);
   const registry = new RoomRegistry({
-    letterState: (letterId) => state.full(letterId),
-    letterComments: (letterId) => comments!.full(letterId),
     store,
     commits,
     rules,
@@ -121,7 +121,19 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     ...(relay ? { relay } : {}),
     // Each room's concerns beyond its core, in the order they hear of a change.
     extensions: [
-      // First: nothing else hears of an update from a connection before it is admitted.
+      // The letter's status is read first as the room loads: no stored text of a read-only letter is
+      // repaired once its document is built. Its rights (101) reach a joiner before sync step 1, its
+      // letter state (102) and threads (105) after it, and after everyone's presence.
+      (room) =>
+        new RoomLetterState(room, {
+          letterStatus: async (letterId) => (await store.letters.getLetter(letterId))?.status,
+          letterState: (letterId) => state.full(letterId),
+          letterComments: (letterId) => comments!.full(letterId),
+          logger,
+        }),
+      // Presence: admission and the relay reach it by its key (roomPresenceKey).
+      roomPresence,
+      // Nothing that hears of an update from a connection hears of it before it is admitted.
       (room) =>
         updateAdmission(room, {
           rules,

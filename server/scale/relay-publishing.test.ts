@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import type { RelayedMessage } from '../sync/letter-relay.js';
+import { roomPresence } from '../sync/room-presence.js';
 import { loadTestRoom, testMember, updateFrame } from '../sync/test-room.js';
 import { relayPublishing } from './relay-publishing.js';
 
@@ -35,7 +36,8 @@ describe('relay publishing', () => {
   it('publishes the presence of connections here with who owns each client id', async () => {
     const published: RelayedMessage[] = [];
     const { room, connect } = await loadTestRoom({
-      extensions: [(loaded) => relayPublishing(loaded, { publish: (_letterId, message) => published.push(message) })],
+      // The relay finds the presence by its key, wherever the list puts it.
+      extensions: [(loaded) => relayPublishing(loaded, { publish: (_letterId, message) => published.push(message) }), roomPresence],
     });
     const { connection } = connect(helena);
     const tab = new awarenessProtocol.Awareness(new Y.Doc());

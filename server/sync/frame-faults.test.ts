@@ -37,7 +37,6 @@ async function roomWithBrokenQueue(onBroken: (room: Room) => void): Promise<Room
     logger: createLogger('silent'),
     onEmpty: () => undefined,
     onBroken,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

@@ -1,4 +1,6 @@
+import type * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
+import type { MessageType } from '../../shared/protocol/message-types.js';
 import type { RevisionWrite } from '../store/store.js';
 import type { PendingUpdate } from './commit-queue.js';
 import type { Connection } from './connection.js';
@@ -22,11 +24,33 @@ export interface AdmittedUpdate {
 }
 
 /**
- * One concern of a room (revision history, compaction, relay to other instances), attached in the
- * composition root. The room core calls these hooks in the order the extensions were given; a hook
- * that throws is a fault of the room, as if the core had thrown.
+ * Names one kind of extension, so that the core's users and other extensions reach it typed:
+ * `room.extension(roomPresenceKey)` is the room's presence, or undefined in a room built without
+ * it. The extension holds its key as `key`; the module that defines the extension exports the key.
+ */
+export class ExtensionKey<T extends RoomExtension> {
+  /** Only ties the key to its extension's type; never set. */
+  declare private readonly extensionType?: T;
+
+  constructor(readonly name: string) {}
+}
+
+/** Answers one message type from a connection; `decoder` is past the type. A bad message throws a ProtocolViolation. */
+export type MessageAnswer = (connection: Connection, decoder: decoding.Decoder) => void;
+
+/**
+ * One concern of a room (presence, letter state, admission, revision history, compaction, relay to
+ * other instances), attached in the composition root. The room core calls these hooks in the order
+ * the extensions were given; a hook that throws is a fault of the room, as if the core had thrown.
  */
 export interface RoomExtension {
+  /** How others reach this extension (see ExtensionKey); at most one extension of a room holds a key. */
+  readonly key?: ExtensionKey<RoomExtension>;
+  /**
+   * The message types this extension answers, besides sync (0), which is the core's. Each type is
+   * answered by one extension of the room; a type none answers closes the sender (4400).
+   */
+  readonly answers?: ReadonlyMap<MessageType, MessageAnswer>;
   /** The room loaded (its document is not built yet): read what the extension needs; runs once, before anyone joins. */
   loaded?(): void | Promise<void>;
   /** The room built its document from the stored text (on first use, not on loading): start following it. */
@@ -35,8 +59,18 @@ export interface RoomExtension {
   beforeSleep?(): Promise<void>;
   /** The room dropped its idle document: let go of what follows it (docBuilt is called again on the next use). */
   docDropped?(): void;
-  /** A connection joined and was sent the generation, sync step 1 and presence. */
+  /** A connection is joining: it was sent the text generation (104), and sync step 1 comes next. */
+  joining?(connection: Connection): void;
+  /** A connection joined and was sent the generation and sync step 1. */
   joined?(connection: Connection): void;
+  /** A connection left the room (closed, or taken out). */
+  left?(connection: Connection): void;
+  /**
+   * Whether this extension keeps the text read-only just now (the letter's status, rule C5). The
+   * core then makes no change of its own (a paragraph id repair, a server edit) and the standard
+   * admission refuses every new write.
+   */
+  keepsTextReadOnly?(): boolean;
   /**
    * An update from `connection` is about to be applied. Return what to store with it, or null to
    * apply nothing now (it carries nothing new, or it is held until the client's sync answer);
@@ -49,8 +83,6 @@ export interface RoomExtension {
   updateApplied?(applied: AppliedUpdate): void;
   /** The store committed `entries` of this room under `seqs`; they were sent to the connections. */
   committed?(entries: readonly PendingUpdate[], seqs: readonly number[]): void;
-  /** Presence changes of one tick were sent to the connections here; `owners`: the changed client ids of people connected here. */
-  presenceSent?(owners: readonly [clientId: number, userId: string][]): void;
   /** Sign-offs were recorded on these paragraphs (here or on another instance). */
   signedOff?(paragraphIds: readonly string[]): void;
   /** Resolves once the extension's background work (a compaction) is done; never rejects. */

@@ -24,7 +24,6 @@ async function loadRoom(onEmpty: (room: Room) => void): Promise<Room> {
     logger: createLogger('silent'),
     onEmpty,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

@@ -80,7 +80,6 @@ async function roomWithManualCommits(stored: Uint8Array): Promise<{ room: Room; 
     logger: createLogger('silent'),
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
   return { room, queued };
 }

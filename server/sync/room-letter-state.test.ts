@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
+import type { LetterStatus } from '../../shared/api/letters.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { Role } from '../../shared/domain/roles.js';
 import { readAccessMessage } from '../../shared/protocol/access-message.js';
@@ -15,12 +16,15 @@ const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
 
 const fullState: LetterStateMessage = { kind: 'full', seq: 3, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] };
 
-/** The letter state of a room with the given connections; `letterState` answers as the sign-off service would. */
-function letterStateRoom(letterState: () => Promise<LetterStateMessage> = async () => fullState) {
+/**
+ * The letter state of a room with the given connections, for a letter in `status` (loaded with
+ * `state.loaded()`); `letterState` answers as the sign-off service would.
+ */
+function letterStateRoom(letterState: () => Promise<LetterStateMessage> = async () => fullState, status: LetterStatus = 'drafting') {
   const connections = new Set<Connection>();
   const state = new RoomLetterState(
     { letterId: '0b7e1c1e-7d3a-4a59-9a34-2f0f1b9f3b11', connections, leave: (connection) => void connections.delete(connection) },
-    { letterState, logger: createLogger('silent') },
+    { letterStatus: async () => status, letterState, logger: createLogger('silent') },
   );
   /** A connection of `user` in the room; `sent` holds its messages, `closed` the code it was closed with. */
   const connect = (user: typeof helena, canEdit: boolean) => {
@@ -45,9 +49,9 @@ function accessTold(sent: Uint8Array[]): boolean[] {
 }
 
 describe('room letter state', () => {
-  it('tells a joining editor that the text is read-only in the letter’s status, and takes the right to edit away', () => {
-    const { state, connect } = letterStateRoom();
-    state.loaded('ready');
+  it('tells a joining editor that the text is read-only in the letter’s status, and takes the right to edit away', async () => {
+    const { state, connect } = letterStateRoom(undefined, 'ready');
+    await state.loaded();
     const editor = connect(helena, true);
 
     state.joining(editor.connection);
@@ -56,19 +60,19 @@ describe('room letter state', () => {
     expect(accessTold(editor.sent)).toEqual([false]);
   });
 
-  it('turns every open editor read-only when the letter is marked ready, and editable again when it goes back to drafting', () => {
+  it('turns every open editor read-only when the letter is marked ready, and editable again when it goes back to drafting', async () => {
     const { state, connect } = letterStateRoom();
-    state.loaded('drafting');
+    await state.loaded();
     const editor = connect(helena, true);
     const reader = connect(mikko, false);
     const editors = new Set([helena.id]);
 
     state.setTextStatus('ready', (connection) => editors.has(connection.user.id));
-    expect(state.isTextReadOnly).toBe(true);
+    expect(state.keepsTextReadOnly()).toBe(true);
     expect(editor.connection.canEdit).toBe(false);
 
     state.setTextStatus('drafting', (connection) => editors.has(connection.user.id));
-    expect(state.isTextReadOnly).toBe(false);
+    expect(state.keepsTextReadOnly()).toBe(false);
     expect(editor.connection.canEdit).toBe(true);
     expect(accessTold(editor.sent)).toEqual([false, true]);
     expect(accessTold(reader.sent)).toEqual([]);
@@ -87,9 +91,9 @@ describe('room letter state', () => {
     expect(connections.has(mikkos.connection)).toBe(false);
   });
 
-  it('keeps a new editor read-only while the letter is frozen', () => {
-    const { state, connect } = letterStateRoom();
-    state.loaded('signed');
+  it('keeps a new editor read-only while the letter is frozen', async () => {
+    const { state, connect } = letterStateRoom(undefined, 'signed');
+    await state.loaded();
     const helenas = connect(helena, false);
 
     state.applyAccess(helena.id, [Role.drafter]);

@@ -7,10 +7,12 @@ import { canEditText, type Role } from '../../shared/domain/roles.js';
 import { writeAccessMessage } from '../../shared/protocol/access-message.js';
 import { AccessReason } from '../../shared/protocol/access-reasons.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
+import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comments-message.js';
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { Logger } from '../logger.js';
 import type { Connection } from './connection.js';
+import { ExtensionKey, type MessageAnswer, type RoomExtension } from './room-extension.js';
 
 /** What the letter state needs of its room. */
 export interface LetterStateRoom {
@@ -23,6 +25,8 @@ export interface LetterStateRoom {
 
 /** Where the server-owned state of a letter is read. */
 export interface LetterStateSources {
+  /** The letter's status as stored, read as the room loads (undefined: the letter is not stored). */
+  letterStatus: (letterId: string) => Promise<LetterStatus | undefined>;
   /** Sign-offs, course and status (message 102), sent whole to each joining connection. */
   letterState: (letterId: string) => Promise<LetterStateMessage>;
   /** The comment threads (message 105), sent to each joining connection; none when absent. */
@@ -31,11 +35,22 @@ export interface LetterStateSources {
 }
 
 /**
+ * How the room's users reach its letter state: the room registry, to tell open connections of a
+ * new status, changed roles and server-owned messages (on this instance or from another).
+ */
+export const roomLetterStateKey: ExtensionKey<RoomLetterState> = new ExtensionKey('letter-state');
+
+/**
  * What a letter's connections may do and know beyond its text: whether the text is read-only in
  * the letter's status (rule C5) and each connection's right to edit, told by message 101 as it
- * changes; the full letter state (102) and comment threads (105) on joining and on request.
+ * changes; the full letter state (102) and comment threads (105) on joining and on request (103).
+ * A room extension (see compose.ts): a room built without it keeps its text open and sends none of these.
  */
-export class RoomLetterState {
+export class RoomLetterState implements RoomExtension {
+  readonly key: ExtensionKey<RoomLetterState> = roomLetterStateKey;
+  readonly answers: ReadonlyMap<MessageType, MessageAnswer> = new Map<MessageType, MessageAnswer>([
+    [MessageType.letterStateRequest, (connection) => this.sendFull(connection)],
+  ]);
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: AccessReason | null = null;
   /** Connections whose full letter state is being read, to answer one request at a time. */
@@ -46,13 +61,14 @@ export class RoomLetterState {
     private readonly sources: LetterStateSources,
   ) {}
 
-  /** The letter's status as loaded (undefined: the letter is not stored, so nothing keeps its text read-only). */
-  loaded(status: LetterStatus | undefined): void {
+  /** Reads the letter's status as the room loads (not stored: nothing keeps its text read-only). */
+  async loaded(): Promise<void> {
+    const status = await this.sources.letterStatus(this.room.letterId);
     this.readOnlyReason = status === undefined ? null : textReadOnlyReason(status);
   }
 
   /** Whether the letter's status keeps its text read-only just now (rule C5). */
-  get isTextReadOnly(): boolean {
+  keepsTextReadOnly(): boolean {
     return this.readOnlyReason !== null;
   }
 

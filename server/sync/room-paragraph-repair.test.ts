@@ -38,7 +38,6 @@ async function loadRoom(initial: Uint8Array, enqueued: PendingUpdate[]): Promise
     logger: createLogger('silent'),
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

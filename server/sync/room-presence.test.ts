@@ -30,10 +30,10 @@ function presenceRoom() {
     textOwnerOf: (clientId) => textOwners.get(clientId),
     isDestroyed: () => false,
     changed: () => undefined,
-    sent: (owners) => void sentOwners.push([...owners]),
   });
+  presence.onSent((owners) => void sentOwners.push([...owners]));
   cleanups.push(() => {
-    presence.destroy();
+    presence.destroyed();
     doc.destroy();
   });
   /** A connection of `user` in the room, with the presence states each message it got showed. */

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -7,6 +8,8 @@ import type { RelayedMessage } from './letter-relay.js';
 import { PresenceBatch } from './presence-batch.js';
 import { PresenceGate } from './presence-gate.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
+import { ExtensionKey, type MessageAnswer, type RoomExtension } from './room-extension.js';
+import type { Room } from './room.js';
 
 /** What presence needs of its room. */
 export interface PresenceRoom {
@@ -20,8 +23,27 @@ export interface PresenceRoom {
   isDestroyed(): boolean;
   /** A presence was added, changed or removed: the room is in use. */
   changed(): void;
-  /** The changes of one tick went out; `owners`: the changed client ids of people connected here. */
-  sent(owners: readonly [clientId: number, userId: string][]): void;
+}
+
+/** Told when the presence changes of one tick went out; `owners`: the changed client ids of people connected here. */
+export type PresenceSent = (owners: readonly [clientId: number, userId: string][]) => void;
+
+/**
+ * How the room's users and the other extensions reach its presence: update admission (who shows a
+ * client id), the relay (this instance's presence for the others) and the room registry (presence
+ * from other instances, expiry).
+ */
+export const roomPresenceKey: ExtensionKey<RoomPresence> = new ExtensionKey('presence');
+
+/** The presence of `room`, as one of its extensions (see compose.ts). */
+export function roomPresence(room: Room): RoomPresence {
+  return new RoomPresence({
+    connections: room.connections,
+    doc: () => room.doc,
+    textOwnerOf: (clientId) => room.clientIdOwners.get(clientId),
+    isDestroyed: () => room.isDestroyed,
+    changed: () => room.noteActivity(),
+  });
 }
 
 /** An awareness message (type 1) carrying `update`. */
@@ -38,13 +60,21 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
  * server authenticated and a caret checked against the letter; a presence client id belongs to the
  * connection that first showed it, and one someone wrote text under is theirs alone. The changes of one tick go out as one message (PresenceBatch).
  * Presence of other instances' connections arrives through the relay and counts as theirs.
+ * A room extension: it answers awareness messages (1) and queries (3).
  */
-export class RoomPresence {
+export class RoomPresence implements RoomExtension {
+  readonly key: ExtensionKey<RoomPresence> = roomPresenceKey;
   /** Presence lives on its own small document: it needs a client id, not the letter. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  readonly answers: ReadonlyMap<MessageType, MessageAnswer> = new Map<MessageType, MessageAnswer>([
+    [MessageType.awareness, (connection, decoder) => this.receive(connection, decoding.readVarUint8Array(decoder))],
+    [MessageType.queryAwareness, (connection) => this.answerQuery(connection)],
+  ]);
   /** Which connection owns each presence client id; kept after it leaves, so nobody inherits it. */
   private readonly owners = new Map<number, PresenceOwner>();
   private readonly batch = new PresenceBatch((changed) => this.send(changed));
+  private readonly sentListeners: PresenceSent[] = [];
+  private isGone = false;
 
   constructor(private readonly room: PresenceRoom) {
     // The room registry checks every room's presence for outdated entries with one timer (expire).
@@ -53,6 +83,11 @@ export class RoomPresence {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.gather);
     this.awareness.on('change', noteUse);
+  }
+
+  /** Calls `listener` each time the presence changes of one tick went out (the relay passes them on). */
+  onSent(listener: PresenceSent): void {
+    this.sentListeners.push(listener);
   }
 
   /** A joining connection gets everyone's presence, if there is any. */
@@ -96,6 +131,7 @@ export class RoomPresence {
 
   /** Removes presence entries not renewed within the awareness timeout (30 s), as each Awareness would on its own timer. */
   expire(now = Date.now()): void {
+    if (this.isGone) return;
     const outdated: number[] = [];
     for (const [clientId, meta] of this.awareness.meta) {
       if (clientId !== this.awareness.clientID && this.awareness.states.has(clientId) && now - meta.lastUpdated >= awarenessProtocol.outdatedTimeout) {
@@ -107,6 +143,7 @@ export class RoomPresence {
 
   /** Presence of another instance's connections. Their client ids count as taken: only the same person takes one over. */
   applyRemote(update: Uint8Array, owners: readonly [clientId: number, userId: string][], origin: unknown): void {
+    if (this.isGone) return;
     for (const [clientId, userId] of owners) {
       const owner = this.owners.get(clientId);
       if (owner && !owner.isClosed) continue;
@@ -127,8 +164,9 @@ export class RoomPresence {
     return { kind: 'presence', update, owners };
   }
 
-  /** Stops sending and frees the awareness (the room is gone). */
-  destroy(): void {
+  /** The room is gone: stops sending and frees the awareness. */
+  destroyed(): void {
+    this.isGone = true;
     this.awareness.off('update', this.gather);
     this.batch.cancel();
     this.awareness.destroy();
@@ -153,6 +191,7 @@ export class RoomPresence {
     // The sender gets its own presence back too: y-websocket reconnects after 30 s without any message.
     for (const connection of this.room.connections) connection.send(message);
     const owners = Array.from(changed).filter((entry): entry is [number, string] => entry[1] !== null);
-    if (owners.length > 0) this.room.sent(owners);
+    if (owners.length === 0) return;
+    for (const listener of this.sentListeners) listener(owners);
   }
 }

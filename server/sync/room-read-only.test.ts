@@ -57,7 +57,6 @@ async function loadRoom(initial: Uint8Array): Promise<Room> {
     logger: createLogger('silent'),
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
   });
 }
 

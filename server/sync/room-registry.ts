@@ -6,14 +6,13 @@ import type { Store } from '../store/store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import type { LetterRelay, RelayedMessage } from './letter-relay.js';
-import { Room, type RoomDeps } from './room.js';
+import { relayedOrigin, Room, type RoomDeps } from './room.js';
+import { roomLetterStateKey } from './room-letter-state.js';
+import { roomPresenceKey } from './room-presence.js';
 import type * as Y from 'yjs';
 import type { SchemaRules } from './schema-rules.js';
 
 export interface RoomRegistryOptions {
-  letterState: RoomDeps['letterState'];
-  /** Comment threads sent to each joining connection (message 105); none when absent. */
-  letterComments?: RoomDeps['letterComments'];
   store: Store;
   commits: CommitQueue;
   rules: SchemaRules;
@@ -26,7 +25,7 @@ export interface RoomRegistryOptions {
   suggestionLimits?: RoomDeps['suggestionLimits'];
   /** Other instances (scale-out): every room subscribes to its letter's messages before it loads. */
   relay?: LetterRelay;
-  /** Each room's concerns beyond the core (history, compaction, relay), in the order they run. */
+  /** Each room's concerns beyond the core (presence, letter state, history, compaction, relay), in the order they run. */
   extensions?: RoomDeps['extensions'];
 }
 
@@ -88,14 +87,12 @@ export class RoomRegistry {
    * loaded or arrives on the subscription (applying it twice does no harm).
    */
   private async load(letterId: string): Promise<Room> {
-    const { store, commits, rules, logger, letterState, letterComments, relay, letterLimits, suggestionLimits, extensions } = this.options;
+    const { store, commits, rules, logger, relay, letterLimits, suggestionLimits, extensions } = this.options;
     let room: Room | null = null;
     const early: RelayedMessage[] = [];
     await relay?.subscribe(letterId, (message) => (room ? this.receiveRelayed(room, message) : early.push(message)));
     try {
       room = await Room.load(letterId, {
-        letterState,
-        ...(letterComments ? { letterComments } : {}),
         store,
         commits,
         rules,
@@ -115,29 +112,29 @@ export class RoomRegistry {
     return room;
   }
 
-  /** A message from another instance about a letter open here. */
+  /** A message from another instance about a letter open here; presence and letter state go to those extensions, if the room has them. */
   private receiveRelayed(room: Room, message: RelayedMessage): void {
     switch (message.kind) {
       case 'text':
         return room.applyCommitted(message.update);
       case 'presence':
-        return room.applyRemotePresence(message.update, message.owners);
+        return room.extension(roomPresenceKey)?.applyRemote(message.update, message.owners, relayedOrigin);
       case 'presence-query': {
-        const presence = room.presence.local();
+        const presence = room.extension(roomPresenceKey)?.local();
         if (presence) this.options.relay?.publish(room.letterId, presence);
         return;
       }
       case 'catch-up':
         return void this.catchUp(room);
       case 'letter-state':
-        return room.letterState.broadcast(message.message);
+        return room.extension(roomLetterStateKey)?.broadcast(message.message);
       case 'signed-off':
         return room.signedOff(message.paragraphIds);
       case 'access':
-        return room.letterState.applyAccess(message.userId, message.roles);
+        return room.extension(roomLetterStateKey)?.applyAccess(message.userId, message.roles);
       case 'frozen': {
         const editors = new Set(message.editorIds);
-        return room.letterState.setTextStatus(message.status, (connection) => editors.has(connection.user.id));
+        return room.extension(roomLetterStateKey)?.setTextStatus(message.status, (connection) => editors.has(connection.user.id));
       }
       default:
         throw new Error(`unknown relayed message ${(message as { kind: string }).kind}`);
@@ -149,7 +146,7 @@ export class RoomRegistry {
     const now = Date.now();
     const { idleMs } = this.options;
     for (const room of this.loaded.values()) {
-      room.expirePresence(now);
+      room.extension(roomPresenceKey)?.expire(now);
       if (idleMs === undefined) continue;
       room.sleep(idleMs, now).catch((error: unknown) => this.options.logger.warn({ err: error, letterId: room.letterId }, 'an idle room could not drop its document'));
     }
@@ -242,7 +239,7 @@ export class RoomRegistry {
 
   /** Sends a server-owned message to everyone who has the letter open, on any instance. */
   broadcast(letterId: string, message: Uint8Array): void {
-    this.loaded.get(letterId)?.letterState.broadcast(message);
+    this.loaded.get(letterId)?.extension(roomLetterStateKey)?.broadcast(message);
     this.options.relay?.publish(letterId, { kind: 'letter-state', message });
   }
 
@@ -252,13 +249,13 @@ export class RoomRegistry {
    * roles let them edit the letter while its text is open.
    */
   setTextStatus(letterId: string, status: LetterStatus, editorIds: ReadonlySet<string>): void {
-    this.loaded.get(letterId)?.letterState.setTextStatus(status, (connection) => editorIds.has(connection.user.id));
+    this.loaded.get(letterId)?.extension(roomLetterStateKey)?.setTextStatus(status, (connection) => editorIds.has(connection.user.id));
     this.options.relay?.publish(letterId, { kind: 'frozen', status, editorIds: Array.from(editorIds) });
   }
 
   /** A member's roles changed (empty: removed): their open connections on every instance follow at once. */
   accessChanged(letterId: string, userId: string, roles: Role[]): void {
-    this.loaded.get(letterId)?.letterState.applyAccess(userId, roles);
+    this.loaded.get(letterId)?.extension(roomLetterStateKey)?.applyAccess(userId, roles);
     this.options.relay?.publish(letterId, { kind: 'access', userId, roles });
   }
 

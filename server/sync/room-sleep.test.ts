@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import type { Store } from '../store/store.js';
+import { roomPresence, roomPresenceKey } from './room-presence.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -20,7 +21,7 @@ async function setUp() {
   const text = {
     loadText: async () => ({ snapshot: null, updates: [...stored], lastSeq: stored.length, clientOwners: new Map(), generation: 'original' }),
   } as unknown as Store['text'];
-  const test = await loadTestRoom({ store: { text } });
+  const test = await loadTestRoom({ store: { text }, extensions: [roomPresence] });
   const helenaTab = test.connect(helena);
   const editor = new Y.Doc();
   const send = (change: (body: Y.XmlFragment) => void) => {
@@ -61,7 +62,7 @@ describe('an idle room', () => {
     expect(await room.sleep(idleMs, Date.now() + idleMs - 1000)).toBe(false);
     expect(await room.sleep(idleMs, Date.now() + idleMs)).toBe(true);
     expect(room.hasLiveDoc).toBe(false);
-    expect(room.awareness.getStates().get(tab.clientID)).toMatchObject({ user: { name: 'Helena' } });
+    expect(room.extension(roomPresenceKey)!.awareness.getStates().get(tab.clientID)).toMatchObject({ user: { name: 'Helena' } });
 
     // A joiner meanwhile is served from the kept bytes, and the room stays asleep.
     const joiner = connect(mette);

@@ -8,20 +8,16 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { writeSavedMessage } from '../../shared/protocol/saved-message.js';
 import { writeTextGenerationMessage } from '../../shared/protocol/text-generation-message.js';
-import type { LetterCommentsMessage } from '../../shared/api/comments.js';
-import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { AppError } from '../http/app-error.js';
 import type { Logger } from '../logger.js';
 import { type AuditDraft, originalGeneration, type Store, TextReadOnly } from '../store/store.js';
 import type { CommitQueue, CommitTarget, PendingUpdate } from './commit-queue.js';
-import type { AdmittedUpdate, AppliedUpdate, RoomExtension } from './room-extension.js';
+import type { AdmittedUpdate, AppliedUpdate, ExtensionKey, MessageAnswer, RoomExtension } from './room-extension.js';
 import type { ServerEdit } from './server-edit.js';
 import { noteUse, type Connection } from './connection.js';
 import { StoredBytes } from './stored-bytes.js';
 import { ownBytes } from './own-bytes.js';
 import { FreshRun } from './fresh-run.js';
-import { RoomPresence } from './room-presence.js';
-import { RoomLetterState } from './room-letter-state.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { SchemaRules } from './schema-rules.js';
 import { isDecodingError, ServerFault } from './server-fault.js';
@@ -30,7 +26,7 @@ import type { SuggestionLimits } from '../../shared/domain/suggestion-limits.js'
 import { hasDependencies } from './update-guard.js';
 import { updateAdmission } from './update-admission.js';
 
-/** Builds one of a room's extensions; called once per room, as it loads. */
+/** Builds one of a room's extensions; called once per room, as it loads, in the order of the list. */
 export type RoomExtensionFactory = (room: Room) => RoomExtension | null;
 
 export interface RoomDeps {
@@ -43,17 +39,14 @@ export interface RoomDeps {
   onEmpty: (room: Room) => void;
   /** Called when the room's document can no longer be trusted to match the store. */
   onBroken: (room: Room) => void;
-  /** The server-owned state of the letter (sign-offs, course), sent to each joining connection. */
-  letterState: (letterId: string) => Promise<LetterStateMessage>;
-  /** The letter's comment threads, sent to each joining connection (message 105); none when absent. */
-  letterComments?: (letterId: string) => Promise<LetterCommentsMessage>;
   /** How large the letter may grow (for the standard admission); the shared defaults when absent. */
   letterLimits?: LetterLimits;
   /** How many open suggestions a paragraph and the letter may hold (for the standard admission); the shared defaults when absent. */
   suggestionLimits?: SuggestionLimits;
   /**
-   * The room's concerns beyond the core (admission, history, compaction, relay), built as it loads.
-   * When none of them admits updates, the standard admission on `rules` and the limits above comes first.
+   * The room's concerns beyond the core (presence, letter state, admission, history, compaction,
+   * relay), built as it loads. When none of them admits updates, the standard admission on `rules`
+   * and the limits above comes first.
    */
   extensions?: readonly RoomExtensionFactory[];
 }
@@ -69,8 +62,10 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 /**
- * One loaded letter: its Y.Doc, presence and connections. An update is validated, applied,
- * handed to the commit queue, and broadcast only once the store has committed it.
+ * One loaded letter: its Y.Doc and connections. An update is admitted, applied, handed to the
+ * commit queue, and broadcast only once the store has committed it. Everything else (presence,
+ * the letter state, history, compaction, the relay) is an extension (room-extension.ts) that the
+ * composition root lists; the core calls their hooks and answers only sync messages itself.
  */
 export class Room implements CommitTarget {
   /**
@@ -81,17 +76,6 @@ export class Room implements CommitTarget {
   /** The stored text, encoded, kept current with every committed or relayed update. */
   private stored = new StoredBytes([]);
   readonly connections = new Set<Connection>();
-  /** Who is here and where their carets are (awareness), for this instance's connections and others'. */
-  readonly presence = new RoomPresence({
-    connections: this.connections,
-    doc: () => this.doc,
-    textOwnerOf: (clientId) => this.clientOwners.get(clientId),
-    isDestroyed: () => this.destroyed,
-    changed: () => (this.lastChangeAt = Date.now()),
-    sent: (owners) => {
-      for (const extension of this.extensions) extension.presenceSent?.(owners);
-    },
-  });
   private appliedCount = 0;
   private committedCount = 0;
   private readonly waiters: { target: number; run: () => void; fail: (error: Error) => void }[] = [];
@@ -105,6 +89,8 @@ export class Room implements CommitTarget {
    */
   private readThrough = 0;
   private extensions: RoomExtension[] = [];
+  /** Who answers each message type other than sync (see RoomExtension.answers). */
+  private readonly answers = new Map<number, MessageAnswer>();
   /** When the text or a presence last changed here (ms); a room without changes for a while sleeps. */
   private lastChangeAt = Date.now();
   private fallingAsleep = false;
@@ -118,19 +104,26 @@ export class Room implements CommitTarget {
   private generation = originalGeneration;
   private readonly settleWaiters: (() => void)[] = [];
   private accepting = true;
-  /** Whether the text is read-only in the letter's status, each connection's rights (101), the letter state (102) and comment threads (105). */
-  readonly letterState: RoomLetterState;
 
   private constructor(
     readonly letterId: string,
     private readonly deps: RoomDeps,
-  ) {
-    this.letterState = new RoomLetterState(this, deps);
+  ) {}
+
+  /**
+   * The room's extension named `key` (see ExtensionKey), or undefined when the room was built
+   * without it. This is how the room's users and one extension reach another (admission and the
+   * relay reach presence, the registry reaches presence and the letter state): each depends on the
+   * key of what it needs, not on the room's list, and works on a room built without it.
+   */
+  extension<T extends RoomExtension>(key: ExtensionKey<T>): T | undefined {
+    // Only the extension a key was made for holds it (see ExtensionKey).
+    return this.extensions.find((extension) => extension.key === key) as T | undefined;
   }
 
-  /** The letter's presence states (see `presence`). */
-  get awareness(): RoomPresence['awareness'] {
-    return this.presence.awareness;
+  /** Something other than the text changed (a presence): the room is in use and does not sleep yet. */
+  noteActivity(): void {
+    this.lastChangeAt = Date.now();
   }
 
   /**
@@ -234,11 +227,10 @@ export class Room implements CommitTarget {
     room.readThrough = text.lastSeq;
     room.clientOwners = text.clientOwners;
     room.generation = text.generation;
-    const letter = await deps.store.letters.getLetter(letterId);
-    room.letterState.loaded(letter?.status);
     room.extensions = (deps.extensions ?? []).map((build) => build(room)).filter((extension) => extension !== null);
     // No room applies a connection's update unchecked.
     if (!room.extensions.some((extension) => extension.admitUpdate)) room.extensions.unshift(updateAdmission(room, deps));
+    room.collectAnswers();
     try {
       for (const extension of room.extensions) await extension.loaded?.();
     } catch (error) {
@@ -246,6 +238,16 @@ export class Room implements CommitTarget {
       throw error;
     }
     return room;
+  }
+
+  /** Which extension answers each message type; two answering one type is a mistake in the composition. */
+  private collectAnswers(): void {
+    for (const extension of this.extensions) {
+      for (const [type, answer] of extension.answers ?? []) {
+        if (type === MessageType.sync || this.answers.has(type)) throw new Error(`message type ${type} is answered twice`);
+        this.answers.set(type, answer);
+      }
+    }
   }
 
   /** Stored text from before ids were checked may lack some: repaired as a change of the server's own, stored before anyone reads it. */
@@ -279,14 +281,13 @@ export class Room implements CommitTarget {
     }
     this.connections.add(connection);
     connection.send(writeTextGenerationMessage(this.generation));
-    this.letterState.joining(connection);
+    // The letter state tells an editor of a read-only text so (101) before anything of the text.
+    for (const extension of this.extensions) extension.joining?.(connection);
     const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
     connection.send(syncMessage((encoder) => {
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
       encoding.writeVarUint8Array(encoder, stateVector);
     }));
-    this.presence.joined(connection);
-    this.letterState.joined(connection);
     for (const extension of this.extensions) extension.joined?.(connection);
   }
 
@@ -319,14 +320,14 @@ export class Room implements CommitTarget {
     return new Promise((resolve, reject) => this.whenCommitted(resolve, reject));
   }
 
-  /** Whether the letter's status keeps its text read-only just now (rule C5; see `letterState`). */
+  /** Whether an extension (the letter state) keeps the text read-only just now (rule C5); never in a room without one. */
   get isTextReadOnly(): boolean {
-    return this.letterState.isTextReadOnly;
+    return this.extensions.some((extension) => extension.keepsTextReadOnly?.() === true);
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    this.presence.left(connection);
+    for (const extension of this.extensions) extension.left?.(connection);
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 
@@ -344,18 +345,11 @@ export class Room implements CommitTarget {
     try {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.sync:
-          return this.receiveSync(connection, decoder);
-        case MessageType.awareness:
-          return this.presence.receive(connection, decoding.readVarUint8Array(decoder));
-        case MessageType.queryAwareness:
-          return this.presence.answerQuery(connection);
-        case MessageType.letterStateRequest:
-          return this.letterState.sendFull(connection);
-        default:
-          throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
-      }
+      if (type === MessageType.sync) return this.receiveSync(connection, decoder);
+      // Presence (1, 3) and the letter state request (103) are answered by their extensions.
+      const answer = this.answers.get(type);
+      if (!answer) throw new ProtocolViolation(CloseCode.malformedMessage, `unknown message type ${type}`);
+      return answer(connection, decoder);
     } catch (error) {
       if (error instanceof ProtocolViolation) throw error;
       if (isDecodingError(error)) throw new ProtocolViolation(CloseCode.malformedMessage, 'the message cannot be decoded');
@@ -582,16 +576,6 @@ export class Room implements CommitTarget {
     return this.storedThrough;
   }
 
-  /** Presence of another instance's connections (see RoomPresence.applyRemote). */
-  applyRemotePresence(update: Uint8Array, owners: [clientId: number, userId: string][]): void {
-    if (!this.destroyed) this.presence.applyRemote(update, owners, relayedOrigin);
-  }
-
-  /** Removes presence entries not renewed within the awareness timeout; the registry's one timer calls it. */
-  expirePresence(now = Date.now()): void {
-    if (!this.destroyed) this.presence.expire(now);
-  }
-
   /** Runs `run` once every update applied so far is committed, or `fail` if the store refuses them. */
   private whenCommitted(run: () => void, fail: (error: Error) => void = () => {}): void {
     if (!this.hasUncommitted) run();
@@ -645,7 +629,6 @@ export class Room implements CommitTarget {
     for (const waiter of this.waiters.splice(0)) waiter.fail(storeUnavailable());
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
-    this.presence.destroy();
     for (const extension of this.extensions) extension.destroyed?.();
     if (this.live) {
       this.live.off('update', this.forwardRelayed);

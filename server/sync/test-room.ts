@@ -1,7 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { LetterCommentsMessage } from '../../shared/api/comments.js';
+import type { LetterStatus } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
+import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { createLogger } from '../logger.js';
@@ -9,6 +12,7 @@ import type { Store } from '../store/store.js';
 import type { CommitQueue, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
 import { Room, type RoomExtensionFactory } from './room.js';
+import { RoomLetterState } from './room-letter-state.js';
 import { deriveSchemaRules } from './schema-rules.js';
 
 /** For the unit tests of rooms and their extensions: a member of the Finnish ministry. */
@@ -29,6 +33,20 @@ export function testMember(id: string, name: string): SessionUser {
       color: '#0b4f6c',
     },
   };
+}
+
+/** The letter state a test room's letter-state extension sends (102). */
+export const testLetterState: LetterStateMessage = { kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] };
+
+/** The letter-state extension of a test room whose letter has `status` (not stored when absent), with no comment threads unless given. */
+export function testLetterStateExtension(status?: LetterStatus, comments?: LetterCommentsMessage): RoomExtensionFactory {
+  return (room) =>
+    new RoomLetterState(room, {
+      letterStatus: async () => status,
+      letterState: async () => testLetterState,
+      ...(comments ? { letterComments: async () => comments } : {}),
+      logger: createLogger('silent'),
+    });
 }
 
 /** A sync update frame as a y-websocket client sends it. */
@@ -61,7 +79,6 @@ export async function loadTestRoom(options: { stored?: Uint8Array; extensions?: 
     logger: createLogger('silent'),
     onEmpty: () => undefined,
     onBroken: () => undefined,
-    letterState: async () => ({ kind: 'full', seq: 0, course: { status: 'drafting', signatories: [], finalSignatures: [] }, signoffs: [] }),
     ...(options.extensions ? { extensions: options.extensions } : {}),
   });
   /** Completes every queued commit, as the store would (`write` stores them first); returns what was committed. */

@@ -9,8 +9,10 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { RoomExtension } from './room-extension.js';
+import { roomLetterStateKey } from './room-letter-state.js';
+import { roomPresence, roomPresenceKey } from './room-presence.js';
 import { deriveSchemaRules } from './schema-rules.js';
-import { loadTestRoom, testMember, updateFrame } from './test-room.js';
+import { loadTestRoom, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
 import { updateAdmission, type UpdateAdmissionOptions } from './update-admission.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -41,7 +43,10 @@ async function admittingRoom(options: Partial<UpdateAdmissionOptions> = {}, more
   const seed = new Y.Doc();
   seed.getXmlFragment(bodyFieldName).insert(0, [newParagraph('The ministers agree.', 'p1')]);
   const stored = Y.encodeStateAsUpdate(seed);
-  const test = await loadTestRoom({ stored, extensions: [(room) => updateAdmission(room, { rules, ...options }), ...more] });
+  const test = await loadTestRoom({
+    stored,
+    extensions: [testLetterStateExtension('drafting'), roomPresence, (room) => updateAdmission(room, { rules, ...options }), ...more],
+  });
   /** A tab that holds the stored text. */
   const tab = () => {
     const doc = new Y.Doc();
@@ -82,7 +87,7 @@ describe('update admission', () => {
   it('refuses every change once the letter’s text is read-only in its status, with 4403', async () => {
     const { room, connect, tab, bodyText } = await admittingRoom();
     const { connection } = connect(helena);
-    room.letterState.setTextStatus('ready', () => true);
+    room.extension(roomLetterStateKey)!.setTextStatus('ready', () => true);
     const before = bodyText();
     const update = changeOf(tab(), (body) => body.insert(1, [newParagraph('Too late.', 'p2')]));
 
@@ -208,7 +213,7 @@ describe('update admission', () => {
     expect(bodyText()).not.toContain('Mikko’s words.');
     // Nothing of the refused update stays behind: its client id was never made Mikko's.
     expect(room.clientIdOwners.has(mikkosTab.clientID)).toBe(false);
-    expect(room.presence.ownerOf(mikkosTab.clientID)).toBeUndefined();
+    expect(room.extension(roomPresenceKey)!.ownerOf(mikkosTab.clientID)).toBeUndefined();
   });
 
   it('is the standard admission of a room built without one: its checks run and what passes them is applied', async () => {

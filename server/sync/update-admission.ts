@@ -6,8 +6,8 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { Connection } from './connection.js';
 import { LetterSize } from './letter-size.js';
 import { ProtocolViolation } from './protocol-violation.js';
-import type { AdmittedUpdate, RoomExtension } from './room-extension.js';
-import type { RoomPresence } from './room-presence.js';
+import type { AdmittedUpdate, ExtensionKey, RoomExtension } from './room-extension.js';
+import { roomPresenceKey, type RoomPresence } from './room-presence.js';
 import type { SchemaRules } from './schema-rules.js';
 import { SuggestionGuard } from './suggestion-guard.js';
 import type { TextGrowth } from './text-growth.js';
@@ -29,9 +29,15 @@ export interface AdmittingRoom {
   readonly isTextReadOnly: boolean;
   /** Which user wrote under each Yjs client id, as stored; admission adds the ids it lets a sender claim. */
   readonly clientIdOwners: Map<number, string>;
-  /** Presence client ids: one written under in text becomes the writer's there too. */
-  readonly presence: Pick<RoomPresence, 'ownerOf' | 'claim'>;
+  /**
+   * The room's extensions by key: presence's client ids count (one written under in text becomes
+   * the writer's there too). A room without presence checks text ids only.
+   */
+  extension<T extends RoomExtension>(key: ExtensionKey<T>): T | undefined;
 }
+
+/** What admission asks of presence, if the room has it. */
+type PresenceIds = Pick<RoomPresence, 'ownerOf' | 'claim'>;
 
 export interface UpdateAdmissionOptions {
   /** The editor's schema, which every update must keep. */
@@ -60,6 +66,8 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
   let size: { doc: Y.Doc; letterSize: LetterSize } | null = null;
   /** Checks the suggestions updates write (rule S13); it copies the letter only when an update needs it. */
   let suggestions: SuggestionGuard | null = null;
+  /** The room's presence, found once every extension is built (see `loaded`). */
+  let presence: PresenceIds | undefined;
 
   const letterSizeOf = (doc: Y.Doc): LetterSize => {
     if (size?.doc === doc) return size.letterSize;
@@ -115,7 +123,7 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
     checkSuggestions(connection, doc, decoded);
     let newClientIds: number[];
     try {
-      newClientIds = claimClients(room, connection, doc, decoded);
+      newClientIds = claimClients(room, presence, connection, doc, decoded);
     } catch (error) {
       suggestions?.discard();
       throw error;
@@ -127,7 +135,7 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
         // The new ids become the sender's only with the update that claims them.
         for (const clientId of newClientIds) {
           room.clientIdOwners.set(clientId, connection.user.id);
-          room.presence.claim(clientId, connection);
+          presence?.claim(clientId, connection);
         }
       },
       // Another admission refused it after this one passed: the suggestion guard's copy holds it, so it is dropped.
@@ -136,6 +144,9 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
   };
 
   return {
+    loaded() {
+      presence = room.extension(roomPresenceKey);
+    },
     docBuilt(doc) {
       // From here on, every change to the document counts towards its size.
       letterSizeOf(doc);
@@ -160,13 +171,13 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
  * it (nor announce it) from then on. Returns the new ones, to be stored with the update; they
  * are the sender's once it is applied.
  */
-function claimClients(room: AdmittingRoom, connection: Connection, doc: Y.Doc, decoded: DecodedUpdate): number[] {
+function claimClients(room: AdmittingRoom, presence: PresenceIds | undefined, connection: Connection, doc: Y.Doc, decoded: DecodedUpdate): number[] {
   const userId = connection.user.id;
   const owners = room.clientIdOwners;
   refuseOverlapWithOthers(owners, connection, doc, decoded);
   const claimed: number[] = [];
   for (const clientId of clientsWritten(doc, decoded)) {
-    const presenceOwner = room.presence.ownerOf(clientId);
+    const presenceOwner = presence?.ownerOf(clientId);
     if (presenceOwner && presenceOwner.user.id !== userId) {
       throw new ProtocolViolation(CloseCode.forbidden, "the update writes under another person's client id");
     }
