@@ -1,9 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import type { LetterCommentsMessage } from '../../shared/api/comments.js';
 import type { SessionUser } from '../../shared/api/session.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
@@ -13,6 +16,8 @@ import type { Store } from '../store/store.js';
 import type { CommitQueue, PendingUpdate } from './commit-queue.js';
 import { Connection } from './connection.js';
 import { Room } from './room.js';
+import { roomPresence } from './room-presence.js';
+import { loadTestRoom, testLetterStateExtension } from './test-room.js';
 import { deriveSchemaRules } from './schema-rules.js';
 
 function member(id: string, name: string): SessionUser {
@@ -149,5 +154,29 @@ describe('a joining connection', () => {
 
     expect(joiner.heldBack()).toBe(false);
     expect(joiner.doc.getXmlFragment(bodyFieldName).toString()).toBe(elsewhere.getXmlFragment(bodyFieldName).toString());
+  });
+});
+
+describe('a joining connection, with presence and the letter state', () => {
+  it('is told its rights (101) before sync step 1, then gets everyone’s presence, then the letter state (102) and threads (105)', async () => {
+    const comments: LetterCommentsMessage = { kind: 'full', threads: [], settings: { observersMayComment: false } };
+    const { room, connect } = await loadTestRoom({ extensions: [testLetterStateExtension('ready', comments), roomPresence] });
+    const present = connect(member('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Kadri'));
+    const tab = new awarenessProtocol.Awareness(new Y.Doc());
+    tab.setLocalState({ cursor: null });
+    const presenceFrame = encoding.createEncoder();
+    encoding.writeVarUint(presenceFrame, MessageType.awareness);
+    encoding.writeVarUint8Array(presenceFrame, awarenessProtocol.encodeAwarenessUpdate(tab, [tab.clientID]));
+    room.receive(present.connection, encoding.toUint8Array(presenceFrame));
+    await vi.waitFor(() => expect(present.sent.some((message) => message[0] === MessageType.awareness)).toBe(true));
+
+    const joiner = connect(member('7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'Mette'));
+    await vi.waitFor(() => expect(joiner.sent).toHaveLength(6));
+
+    const kinds = joiner.sent.map((message) => (message[0] === MessageType.sync ? `sync ${message[1]}` : message[0]));
+    expect(kinds.slice(0, 4)).toEqual([MessageType.textGeneration, MessageType.access, `sync ${syncProtocol.messageYjsSyncStep1}`, MessageType.awareness]);
+    expect(kinds.slice(4).sort()).toEqual([MessageType.letterState, MessageType.letterComments]);
+    tab.destroy();
+    room.destroy(CloseCode.goingAway, 'test over');
   });
 });

@@ -1,15 +1,20 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import type { LetterStateMessage } from '../../shared/api/signoffs.js';
 import { Role } from '../../shared/domain/roles.js';
 import { readAccessMessage } from '../../shared/protocol/access-message.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
+import { writeLetterStateRequest } from '../../shared/protocol/letter-state-request.js';
+import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
+import type { Store } from '../store/store.js';
 import { createLogger } from '../logger.js';
 import { Connection } from './connection.js';
-import { RoomLetterState } from './room-letter-state.js';
-import { testMember } from './test-room.js';
+import { RoomLetterState, roomLetterStateKey } from './room-letter-state.js';
+import type { ServerEdit } from './server-edit.js';
+import { loadTestRoom, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
@@ -116,5 +121,40 @@ describe('room letter state', () => {
 
     state.sendFull(connection);
     expect(reads).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('room letter state as an extension of a room', () => {
+  it('makes the text of a ready letter read-only: the room refuses an editor’s change with 4403 and makes no change of its own', async () => {
+    const { room, connect } = await loadTestRoom({ extensions: [testLetterStateExtension('ready')] });
+    const { connection, sent } = connect(helena, true);
+
+    expect(room.isTextReadOnly).toBe(true);
+    expect(connection.canEdit).toBe(false);
+    expect(accessTold(sent)).toEqual([false]);
+    const update = changeOf(new Y.Doc(), (body) => body.insert(0, [newParagraph('Too late.', 'p1')]));
+    expect(() => room.receive(connection, updateFrame(update))).toThrow(expect.objectContaining({ code: CloseCode.forbidden }));
+    await expect(room.applyServerEdit({} as ServerEdit, () => undefined, [])).rejects.toThrow(/read-only/);
+  });
+
+  it('answers a request for the full state (103) through the room', async () => {
+    const { room, connect } = await loadTestRoom({ extensions: [testLetterStateExtension('drafting')] });
+    const { connection, sent } = connect(helena, true);
+    const states = () => sent.filter((message) => message[0] === MessageType.letterState);
+    await vi.waitFor(() => expect(states()).toHaveLength(1));
+
+    room.receive(connection, writeLetterStateRequest());
+
+    await vi.waitFor(() => expect(states()).toHaveLength(2));
+  });
+
+  it('is absent from a room built without it: the text stays open, no letter state is sent, and a request for one closes with 4400', async () => {
+    const { room, connect } = await loadTestRoom({ store: { letters: { getLetter: async () => ({ status: 'ready' }) } as unknown as Store['letters'] } });
+    const { connection, sent } = connect(helena, true);
+
+    expect(room.extension(roomLetterStateKey)).toBeUndefined();
+    expect(room.isTextReadOnly).toBe(false);
+    expect(sent.map((message) => message[0])).toEqual([MessageType.textGeneration, MessageType.sync]);
+    expect(() => room.receive(connection, writeLetterStateRequest())).toThrow(expect.objectContaining({ code: CloseCode.malformedMessage }));
   });
 });

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -6,8 +7,8 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
-import { RoomPresence } from './room-presence.js';
-import { testMember } from './test-room.js';
+import { RoomPresence, roomPresence, roomPresenceKey } from './room-presence.js';
+import { loadTestRoom, testMember } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
@@ -205,5 +206,81 @@ describe('room presence', () => {
     expect(presence.awareness.getStates().has(helenasTab.awareness.clientID)).toBe(true);
     presence.expire(Date.now() + awarenessProtocol.outdatedTimeout + 1000);
     expect(presence.awareness.getStates().has(helenasTab.awareness.clientID)).toBe(false);
+  });
+});
+
+/** An awareness message (1) carrying `update`, as a y-websocket tab sends it. */
+function presenceFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The presence states each awareness message among `sent` showed. */
+function presenceShown(sent: Uint8Array[]): Map<number, unknown>[] {
+  return sent.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== MessageType.awareness) return [];
+    const shown = new awarenessProtocol.Awareness(new Y.Doc());
+    shown.setLocalState(null);
+    awarenessProtocol.applyAwarenessUpdate(shown, decoding.readVarUint8Array(decoder), null);
+    const states = new Map(shown.getStates());
+    shown.destroy();
+    return [states];
+  });
+}
+
+describe('room presence as an extension of a room', () => {
+  it('answers a tab’s presence and queries through the room, shows a joiner who is here, and removes a leaver', async () => {
+    const { room, connect } = await loadTestRoom({ extensions: [roomPresence] });
+    cleanups.push(() => room.destroy(CloseCode.goingAway, 'test over'));
+    const helenas = connect(helena);
+    const helenasTab = tab({ cursor: null });
+    room.receive(helenas.connection, presenceFrame(helenasTab.update()));
+    await vi.waitFor(() => expect(presenceShown(helenas.sent)).toHaveLength(1));
+
+    const mikkos = connect(mikko);
+    expect(presenceShown(mikkos.sent)[0]?.get(helenasTab.awareness.clientID)).toMatchObject({ user: { name: 'Helena' } });
+    room.receive(mikkos.connection, new Uint8Array([MessageType.queryAwareness]));
+    expect(presenceShown(mikkos.sent)).toHaveLength(2);
+
+    room.leave(helenas.connection);
+    await vi.waitFor(() => expect(presenceShown(mikkos.sent)).toHaveLength(3));
+    expect(presenceShown(mikkos.sent)[2]!.has(helenasTab.awareness.clientID)).toBe(false);
+    expect(room.extension(roomPresenceKey)!.awareness.getStates().size).toBe(0);
+  });
+
+  it('keeps a room in use while presence changes: the room does not drop its document meanwhile', async () => {
+    const idleMs = 60_000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { room, connect } = await loadTestRoom({ extensions: [roomPresence] });
+      cleanups.push(() => room.destroy(CloseCode.goingAway, 'test over'));
+      const helenas = connect(helena);
+      void room.doc;
+      vi.setSystemTime(Date.now() + idleMs);
+
+      room.receive(helenas.connection, presenceFrame(tab({ cursor: null }).update()));
+
+      expect(await room.sleep(idleMs, Date.now())).toBe(false);
+      expect(room.hasLiveDoc).toBe(true);
+      expect(await room.sleep(idleMs, Date.now() + idleMs)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is absent from a room built without it: presence messages close the sender with 4400', async () => {
+    const { room, connect } = await loadTestRoom();
+    const { connection } = connect(helena);
+    expect(room.extension(roomPresenceKey)).toBeUndefined();
+    expect(() => room.receive(connection, presenceFrame(tab({ cursor: null }).update()))).toThrow(
+      expect.objectContaining({ code: CloseCode.malformedMessage }),
+    );
+  });
+
+  it('cannot be given to one room twice: two extensions answering one message type is a mistake that stops the room loading', async () => {
+    await expect(loadTestRoom({ extensions: [roomPresence, roomPresence] })).rejects.toThrow(/answered twice/);
   });
 });

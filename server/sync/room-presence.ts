@@ -9,7 +9,6 @@ import { PresenceBatch } from './presence-batch.js';
 import { PresenceGate } from './presence-gate.js';
 import { sanitizePresence, type PresenceOwner } from './presence-guard.js';
 import { ExtensionKey, type MessageAnswer, type RoomExtension } from './room-extension.js';
-import type { Room } from './room.js';
 
 /** What presence needs of its room. */
 export interface PresenceRoom {
@@ -35,8 +34,17 @@ export type PresenceSent = (owners: readonly [clientId: number, userId: string][
  */
 export const roomPresenceKey: ExtensionKey<RoomPresence> = new ExtensionKey('presence');
 
+/** What presence reads of its room: the Room class, seen through what it needs (room.ts imports admission, which imports this file). */
+export interface PresenceHost {
+  readonly connections: ReadonlySet<Connection>;
+  readonly doc: Y.Doc;
+  readonly clientIdOwners: ReadonlyMap<number, string>;
+  readonly isDestroyed: boolean;
+  noteActivity(): void;
+}
+
 /** The presence of `room`, as one of its extensions (see compose.ts). */
-export function roomPresence(room: Room): RoomPresence {
+export function roomPresence(room: PresenceHost): RoomPresence {
   return new RoomPresence({
     connections: room.connections,
     doc: () => room.doc,
