@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { RevisionKind } from '../../shared/api/history.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
-import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { replayedDoc } from '../../shared/domain/replayed-doc.js';
 import { letterTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import type { RevisionRecord } from '../store/store.js';
+import { nativeParagraphHash } from './native-paragraph-hash.js';
 import type { Author } from './revision-tracker.js';
 
 /** The revisions that record who wrote a new letter's opening text (the demo letter, an import). */
@@ -25,7 +25,7 @@ export function openingRevisions(letterId: string, initialText: Uint8Array, auth
         startedAt: at,
         endedAt: at,
         content,
-        hash: paragraphHash(content),
+        hash: nativeParagraphHash(content),
         changes: 1,
         relatedParagraphId: null,
         restoredFrom: null,

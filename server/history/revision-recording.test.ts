@@ -72,7 +72,7 @@ describe('revision recording', () => {
       expect.objectContaining({ op: 'open', revision: expect.objectContaining({ kind: RevisionKind.recorded }) }),
       expect.objectContaining({ op: 'open', revision: expect.objectContaining({ kind: RevisionKind.restored, userId: helena.id, restoredFrom: 'a'.repeat(32) }) }),
     ]);
-    room.committed(queued.splice(0), [1], new Uint8Array());
+    room.committed(queued.splice(0), [1]);
     await edit;
   });
 

@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { RevisionKind } from '../../shared/api/history.js';
 import { plainText } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName, paragraphIdAttribute } from '../../shared/domain/editor-extensions.js';
-import { paragraphHash, type TextBlockJson } from '../../shared/domain/paragraph-hash.js';
+import type { TextBlockJson } from '../../shared/domain/paragraph-hash.js';
 import { collectTextBlocks, enclosingTextBlock, isTextBlockElement, letterTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import type { RevisionRecord, RevisionWrite } from '../store/store.js';
+import { nativeParagraphHash } from './native-paragraph-hash.js';
 
 /** Who a change is attributed to: the user and office of the connection that sent it. */
 export interface Author {
@@ -304,7 +305,7 @@ function lastStateOf(last: Tracked): ParagraphState {
 
 function stateOf(element: Y.XmlElement): ParagraphState {
   const content = textBlockJson(element);
-  return { content, hash: paragraphHash(content), text: plainText(content) };
+  return { content, hash: nativeParagraphHash(content), text: plainText(content) };
 }
 
 /** A new paragraph holds the words an edited one lost at its end or start: it was split off. */

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import type { AuditDraft, RevisionWrite, Store } from '../store/store.js';
 import { isStoreBusy } from '../store/store-busy.js';
@@ -9,7 +9,7 @@ export interface CommitTarget {
   readonly letterId: string;
   readonly doc: Y.Doc;
   readonly isDestroyed: boolean;
-  committed(entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void;
+  committed(entries: PendingUpdate[], seqs: number[]): void;
   commitFailed(error: unknown): void;
 }
 
@@ -106,11 +106,9 @@ export class CommitQueue {
       else byRoom.set(entry.room, [entry]);
     }
     if (byRoom.size === 0) return;
-    // Cut now: every update applied to these documents so far is in this batch.
-    const stateVectors = new Map(Array.from(byRoom.keys(), (room) => [room, Y.encodeStateVector(room.doc)]));
     const stored = await this.storeBatch(byRoom).finally(() => (this.storing = []));
     // Only now, outside the commit's try: a throw while confirming must never store a batch twice.
-    for (const { room, entries, seqs } of stored) this.confirm(room, entries, seqs, stateVectors.get(room)!);
+    for (const { room, entries, seqs } of stored) this.confirm(room, entries, seqs);
     for (const { room, entries } of stored) this.tellStored(room.letterId, entries.flatMap((entry) => entry.revisions));
   }
 
@@ -162,9 +160,9 @@ export class CommitQueue {
   }
 
   /** Broadcasts and confirms what was stored; a room that fails at it is closed, so that its clients resync. */
-  private confirm(room: CommitTarget, entries: PendingUpdate[], seqs: number[], stateVector: Uint8Array): void {
+  private confirm(room: CommitTarget, entries: PendingUpdate[], seqs: number[]): void {
     try {
-      room.committed(entries, seqs, stateVector);
+      room.committed(entries, seqs);
     } catch (error) {
       this.logger.error({ err: error, letterId: room.letterId }, 'confirming a stored batch failed');
       room.commitFailed(error);

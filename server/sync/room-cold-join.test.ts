@@ -180,7 +180,7 @@ describe('a cold join', () => {
     type('Today ');
     room.receive(asker.connection, syncStep1Of(tab));
     type('Indeed ');
-    const commitFirst = (count: number, seq: number) => room.committed(queued.splice(0, count), [seq], Y.encodeStateVector(room.doc));
+    const commitFirst = (count: number, seq: number) => room.committed(queued.splice(0, count), [seq]);
     commitFirst(1, 1);
     commitFirst(1, 2);
 

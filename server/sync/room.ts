@@ -582,8 +582,8 @@ export class Room implements CommitTarget {
     else this.waiters.push({ target: this.appliedCount, run, fail });
   }
 
-  /** The commit queue stored `entries` (in order) under `seqs`; `stateVector` covers all of them. */
-  committed(entries: PendingUpdate[], seqs: number[], _stateVector: Uint8Array): void {
+  /** The commit queue stored `entries` (in order) under `seqs`. */
+  committed(entries: PendingUpdate[], seqs: number[]): void {
     if (this.destroyed) return;
     this.storedThrough = Math.max(this.storedThrough, ...seqs);
     this.committedCount += entries.length;

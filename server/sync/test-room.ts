@@ -1,6 +1,5 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import type { LetterCommentsMessage } from '../../shared/api/comments.js';
 import type { LetterStatus } from '../../shared/api/letters.js';
 import type { SessionUser } from '../../shared/api/session.js';
@@ -85,7 +84,7 @@ export async function loadTestRoom(options: { stored?: Uint8Array; extensions?: 
   const commitAll = (write?: (entries: PendingUpdate[]) => void): PendingUpdate[] => {
     const entries = queued.splice(0);
     write?.(entries);
-    if (entries.length > 0) room.committed(entries, entries.map(() => ++seq), Y.encodeStateVector(room.doc));
+    if (entries.length > 0) room.committed(entries, entries.map(() => ++seq));
     return entries;
   };
   /** A connection of `user` with what it was sent, joined to the room. */

@@ -64,7 +64,16 @@ export function canonicalParagraph(block: TextBlockJson): string {
   return JSON.stringify([block.type, attributes, canonicalRuns(block.content ?? [])]);
 }
 
-/** The hex SHA-256 of a paragraph's canonical form: what an approval binds to. */
-export function paragraphHash(block: TextBlockJson): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalParagraph(block))));
+/** The hex SHA-256 of a text's UTF-8 bytes. */
+export type Sha256Hex = (text: string) => string;
+
+/** SHA-256 in JavaScript, the same in the browser and on the server. */
+export const portableSha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+/**
+ * The hex SHA-256 of a paragraph's canonical form: what an approval binds to. The server passes
+ * its native SHA-256, which gives the same digest for the same canonical form.
+ */
+export function paragraphHash(block: TextBlockJson, sha256Hex: Sha256Hex = portableSha256Hex): string {
+  return sha256Hex(canonicalParagraph(block));
 }
