@@ -127,6 +127,9 @@ describe('PDF export of a letter with open suggestions', () => {
     const inWords = await timed('abcdefghi '.repeat(2_000));
     const oneWord = await timed('abcdefghij'.repeat(2_000));
     expect(oneWord.ms).toBeLessThan(Math.max(5 * inWords.ms, 1_000));
+    // One letter carrying 19,999 combining marks is as long a word.
+    const oneCharacter = await timed(`a${'\u0301'.repeat(19_999)}`);
+    expect(oneCharacter.ms).toBeLessThan(Math.max(5 * inWords.ms, 1_000));
     // The word's lines, without the page numbers and headers between them.
     const lines = (await pdfPages(oneWord.bytes)).flatMap((page) => page.split('\n')).filter((line) => /^[a-j]+$/.test(line.trim()));
     expect(lines.join('').replace(/\s+/g, '')).toBe('abcdefghij'.repeat(2_000 * 4));

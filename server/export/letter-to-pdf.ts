@@ -166,8 +166,8 @@ const maxWordFragment = 200;
  * `maxWordFragment` characters. PDFKit breaks a word wider than the line by measuring the rest of
  * it again for every line, so one word of 20,000 characters (a paragraph's limit) took seconds and a
  * letter of them ran past the export's time limit. A piece ends only before a character that starts
- * a new one (not inside a surrogate pair, not before a combining mark), and a word longer than a
- * line is broken anywhere anyway, so the page looks the same.
+ * a new one (not inside a surrogate pair, not before a combining mark, unless one character carries
+ * hundreds of them), and a word longer than a line is broken anywhere anyway, so the page looks the same.
  */
 function boundedWords(text: string): string[] {
   const pieces: string[] = [];
@@ -176,8 +176,10 @@ function boundedWords(text: string): string[] {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     wordLength = /\s/.test(text[index]!) ? 0 : wordLength + 1;
-    const startsCharacter = !(code >= 0xdc00 && code <= 0xdfff) && !/\p{M}/u.test(text[index]!);
-    if (wordLength > maxWordFragment && startsCharacter) {
+    const insidePair = code >= 0xdc00 && code <= 0xdfff;
+    const startsCharacter = !insidePair && !/\p{M}/u.test(text[index]!);
+    // A character carrying hundreds of combining marks draws as a smear anyway: it is cut too.
+    if ((wordLength > maxWordFragment && startsCharacter) || (wordLength > 2 * maxWordFragment && !insidePair)) {
       pieces.push(text.slice(start, index));
       start = index;
       wordLength = 1;
