@@ -26,6 +26,8 @@ export default defineConfig({
       'tests/integration/comments-live.test.ts',
       'tests/integration/notification-mail.test.ts',
       'tests/integration/suggestions.test.ts',
+      'tests/integration/sync-budgets.test.ts',
+      'tests/integration/repeated-sync-requests.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,

@@ -76,6 +76,8 @@ const environmentSchema = z.object({
   LETTER_MAX_COMMENTS: z.coerce.number().int().min(1).default(defaultCommentLimits.maxCommentsPerLetter),
   /** People and offices one comment may mention; more are refused with 400 `too_many_mentions`. */
   COMMENT_MAX_MENTIONS: z.coerce.number().int().min(1).default(defaultCommentLimits.maxMentions),
+  /** Edits of one comment (each earlier wording is kept and shown); one more is refused with 409 `comment_edit_limit_reached`. */
+  COMMENT_MAX_EDITS: z.coerce.number().int().min(1).default(defaultCommentLimits.maxEditsPerComment),
   /** Frames one connection may send per second (every kind: text, presence, sync); far above fast typing. */
   SYNC_FRAMES_PER_SECOND: z.coerce.number().positive().default(200),
   /** Bytes one connection may send per second. */
@@ -305,6 +307,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxCommentLength: env.COMMENT_MAX_CHARACTERS,
       maxCommentsPerLetter: env.LETTER_MAX_COMMENTS,
       maxMentions: env.COMMENT_MAX_MENTIONS,
+      maxEditsPerComment: env.COMMENT_MAX_EDITS,
     },
     syncBudget: {
       connectionFrames: rate(env.SYNC_FRAMES_PER_SECOND, 1),

@@ -36,6 +36,7 @@ export const errorText: Record<string, () => string> = {
   [ErrorCode.mentionNotOnLetter]: () => t('errors.mentionNotOnLetter'),
   [ErrorCode.anchorOutsideParagraph]: () => t('errors.anchorOutsideParagraph'),
   [ErrorCode.commentLimitReached]: () => t('errors.commentLimitReached'),
+  [ErrorCode.commentEditLimitReached]: () => t('errors.commentEditLimitReached'),
   [ErrorCode.reminderTooSoon]: () => t('errors.reminderTooSoon'),
   [ErrorCode.suggestionsOpen]: () => t('errors.suggestionsOpen'),
   [ErrorCode.internal]: () => t('errors.internal'),

@@ -1,3 +1,4 @@
+import { describeSchemaIssue } from '../i18n/describe-schema-issue.js';
 import { t } from '../i18n/translate.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { css, html, LitElement } from 'lit';
@@ -45,7 +46,10 @@ export class JlSaveVersionForm extends LitElement {
     this.formError = null;
     this.notice = '';
     if (!parsed.success) {
-      this.nameError = name.trim() === '' ? t('versions.giveTheVersionAName') : t('versions.useAtMost200Characters');
+      const issue = parsed.error.issues[0]!;
+      if (name.trim() === '') this.nameError = t('versions.giveTheVersionAName');
+      else if (issue.code === 'too_big') this.nameError = t('versions.useAtMost200Characters');
+      else this.nameError = describeSchemaIssue(issue);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#version-name')?.focus();
       return;

@@ -111,7 +111,12 @@ export class CommentService {
     const current = await this.ownComment(user, letterId, commentId);
     const mentions = await this.resolveMentions(letterId, body);
     const audit = [this.commentAudit(AuditKind.commentEdited, user, letterId, current.threadId, commentId, body, mentions)];
-    if (!(await this.store.comments.editComment(letterId, commentId, body, mentions, new Date().toISOString(), audit))) {
+    if (!(await this.store.comments.editComment(letterId, commentId, body, mentions, new Date().toISOString(), audit, this.limits.maxEditsPerComment))) {
+      // Refused for one of two reasons: the comment was withdrawn, or it holds as many earlier wordings as it may.
+      const now = await this.store.comments.getComment(letterId, commentId);
+      if (now && now.withdrawnAt === null) {
+        throw new AppError(409, ErrorCode.commentEditLimitReached, `A comment may be edited at most ${this.limits.maxEditsPerComment} times; withdraw it and write a new one.`);
+      }
       throw conflict('This comment was withdrawn; it can no longer be edited.');
     }
     const isNew = (mention: Mention) => !current.mentions.some((old) => old.kind === mention.kind && old.id === mention.id);

@@ -47,7 +47,7 @@ const setup: Record<Person, { office: string; roles: Role[]; name: string }> = {
   observer: { office: 'ee-interior', roles: ['observer'], name: 'Olev Vaatleja' },
   outsider: { office: 'pl-interior', roles: [], name: 'Piotr Nowak' },
 };
-const limits = { maxCommentLength: 300, maxCommentsPerLetter: 40, maxMentions: 3 };
+const limits = { maxCommentLength: 300, maxCommentsPerLetter: 40, maxMentions: 3, maxEditsPerComment: 3 };
 
 let dir: string;
 let store: SqliteStore;
@@ -324,6 +324,23 @@ describe('comments and threads', () => {
     expect([over.status, await errorCode(over)]).toEqual([409, 'comment_limit_reached']);
     const reservation = await api('approverLV', letterId, 'POST', '/paragraphs/p1/reservations', { kind: 'note', reason: 'One more' });
     expect([reservation.status, await errorCode(reservation)]).toEqual([409, 'comment_limit_reached']);
+  });
+
+  it('K5 keeps at most COMMENT_MAX_EDITS earlier wordings of one comment: the next edit is refused and everyone’s thread stays small', async () => {
+    const letterId = await createLetter();
+    const { thread } = await json<{ thread: ThreadEntry }>(api('drafter', letterId, 'POST', '/threads', { paragraphId: 'p1', body: 'Wording 0' }));
+    const commentId = thread.comments[0]!.id;
+    for (let edit = 1; edit <= limits.maxEditsPerComment; edit++) {
+      expect((await api('drafter', letterId, 'PUT', `/comments/${commentId}`, { body: `Wording ${edit}` })).status).toBe(200);
+    }
+    const over = await api('drafter', letterId, 'PUT', `/comments/${commentId}`, { body: 'One wording too many' });
+    expect([over.status, await errorCode(over)]).toEqual([409, 'comment_edit_limit_reached']);
+    const { threads } = await json<{ threads: ThreadEntry[] }>(api('approverEE', letterId, 'GET', '/threads'));
+    const comment = threads.find((candidate) => candidate.id === thread.id)!.comments[0]!;
+    expect(comment.body).toBe(`Wording ${limits.maxEditsPerComment}`);
+    expect(comment.earlier).toHaveLength(limits.maxEditsPerComment);
+    // Withdrawing stays possible.
+    expect((await api('drafter', letterId, 'DELETE', `/comments/${commentId}`)).status).toBe(200);
   });
 
   it('K1 a signed letter keeps its comments readable and refuses new ones', async () => {

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { isAllowedLinkHref } from '../../shared/domain/link-policy.js';
 import { SuggestionKind, suggestionAttributesSchema, type SuggestionAttributes } from '../../shared/domain/suggestions.js';
 
 /** The open suggestions a stretch of text is part of: proposed for insertion, for deletion, or both. */
@@ -36,7 +37,8 @@ export function inlineRuns(block: JSONContent): InlineRun[] {
         text: node.text,
         isBold: marks.some((mark) => mark.type === 'bold'),
         isItalic: marks.some((mark) => mark.type === 'italic'),
-        href: typeof link?.attrs?.['href'] === 'string' ? link.attrs['href'] : null,
+        // Checked again here: a letter kept from before the link policy, or restored from a backup, may hold any address.
+        href: isAllowedLinkHref(link?.attrs?.['href']) ? link.attrs['href'] : null,
         suggestions: suggestionsOf(marks),
       },
     ];

@@ -193,4 +193,17 @@ describe('Word export with open suggestions', () => {
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     expect(text).toContain('Bell, form feed,  and half a pair  here');
   });
+
+  it('T1 writes a link the link policy does not allow as its words only: Word gets no script or data address to open', async () => {
+    const snapshot = await suggestedSnapshot();
+    const linked = (text: string, href: string) => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] });
+    const paragraph = { type: 'paragraph', attrs: { id: 'p-links' }, content: [linked('Pay here', 'javascript:alert(1)'), { type: 'text', text: ' or ' }, linked('see', 'data:text/html,x'), { type: 'text', text: ' and ' }, linked('read this', 'https://example.org/read')] };
+    const bytes = await letterToDocx({ ...snapshot, body: { ...snapshot.body, content: [...(snapshot.body.content ?? []), paragraph] } });
+    const relations = (await docxPart(bytes, 'word/_rels/document.xml.rels'))!;
+    expect(relations).not.toMatch(/javascript:|data:/);
+    expect(relations).toContain('https://example.org/read');
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(text).toContain('Pay here or see and read this');
+  });
 });
+

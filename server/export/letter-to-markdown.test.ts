@@ -94,4 +94,15 @@ describe('Markdown export of open suggestions', () => {
     expect(markdown).toContain('A bell here.');
     expect(markdown).not.toMatch(/[\u0007\uFFFE]/);
   });
+
+  it('T1 writes a link the link policy does not allow (kept from before the policy, or restored from a backup) as its words only', async () => {
+    const snapshot = snapshotOf(await readFixture('plain.md', new TextEncoder().encode('# Plain\n\nA bell here.\n')));
+    const paragraph = (snapshot.body.content ?? []).find((node) => node.type === 'paragraph')!;
+    const linked = (text: string, href: string) => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] });
+    const withLinks = { ...paragraph, content: [linked('Pay here', 'javascript:alert(1)'), { type: 'text', text: ' or ' }, linked('read this', 'https://example.org/read')] };
+    const markdown = letterToMarkdown({ ...snapshot, body: { ...snapshot.body, content: [withLinks] } });
+    expect(markdown).not.toContain('javascript:');
+    expect(markdown).toContain('Pay here or [read this](https://example.org/read)');
+  });
 });
+

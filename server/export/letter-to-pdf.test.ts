@@ -113,4 +113,26 @@ describe('PDF export of a letter with open suggestions', () => {
     const pages = await pdfPages(await letterToPdf(snapshotOf(await readFixture('coastal-patrols.md'))));
     expect(pages.join('\n')).not.toContain('Open suggestions');
   });
+
+  it('writes a paragraph of one very long word about as fast as the same length in words, and every character of it', async () => {
+    const snapshot = snapshotOf(await readFixture('plain.md', new TextEncoder().encode('# Plain\n\nA bell here.\n')));
+    const paragraph = (snapshot.body.content ?? []).find((node) => node.type === 'paragraph')!;
+    const letterOf = (text: string) => ({ ...snapshot, body: { ...snapshot.body, content: Array.from({ length: 4 }, () => ({ ...paragraph, content: [{ type: 'text', text }] })) } });
+    const timed = async (text: string) => {
+      const start = performance.now();
+      const bytes = await letterToPdf(letterOf(text));
+      return { ms: performance.now() - start, bytes };
+    };
+    // A drafter may write up to PARAGRAPH_MAX_CHARACTERS (20,000) without a space: the PDF must not take minutes for it.
+    const inWords = await timed('abcdefghi '.repeat(2_000));
+    const oneWord = await timed('abcdefghij'.repeat(2_000));
+    expect(oneWord.ms).toBeLessThan(Math.max(5 * inWords.ms, 1_000));
+    // One letter carrying 19,999 combining marks is as long a word.
+    const oneCharacter = await timed(`a${'\u0301'.repeat(19_999)}`);
+    expect(oneCharacter.ms).toBeLessThan(Math.max(5 * inWords.ms, 1_000));
+    // The word's lines, without the page numbers and headers between them.
+    const lines = (await pdfPages(oneWord.bytes)).flatMap((page) => page.split('\n')).filter((line) => /^[a-j]+$/.test(line.trim()));
+    expect(lines.join('').replace(/\s+/g, '')).toBe('abcdefghij'.repeat(2_000 * 4));
+  });
 });
+

@@ -158,6 +158,37 @@ function asDrawn(text: string): string {
   return withoutInvisibleCharacters(text);
 }
 
+/** Characters of a word PDFKit is handed at once; far more than a line holds. */
+const maxWordFragment = 200;
+
+/**
+ * The text in pieces written one after the other, so that no piece holds a word longer than
+ * `maxWordFragment` characters. PDFKit breaks a word wider than the line by measuring the rest of
+ * it again for every line, so one word of 20,000 characters (a paragraph's limit) took seconds and a
+ * letter of them ran past the export's time limit. A piece ends only before a character that starts
+ * a new one (not inside a surrogate pair, not before a combining mark, unless one character carries
+ * hundreds of them), and a word longer than a line is broken anywhere anyway, so the page looks the same.
+ */
+function boundedWords(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let wordLength = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    wordLength = /\s/.test(text[index]!) ? 0 : wordLength + 1;
+    const insidePair = code >= 0xdc00 && code <= 0xdfff;
+    const startsCharacter = !insidePair && !/\p{M}/u.test(text[index]!);
+    // A character carrying hundreds of combining marks draws as a smear anyway: it is cut too.
+    if ((wordLength > maxWordFragment && startsCharacter) || (wordLength > 2 * maxWordFragment && !insidePair)) {
+      pieces.push(text.slice(start, index));
+      start = index;
+      wordLength = 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
 /** One paragraph of runs, each in its own face, wrapping as one text; a line break starts a new line. */
 function writeRuns(doc: Pdf, runs: InlineRun[], x: number, width: number, size: number): void {
   const lines: Exclude<InlineRun, { kind: 'break' }>[][] = [[]];
@@ -174,12 +205,13 @@ function writeRuns(doc: Pdf, runs: InlineRun[], x: number, width: number, size: 
       doc.y = top;
       continue;
     }
-    line.forEach((piece, index) => {
+    const fragments = line.flatMap((piece) => boundedWords(asDrawn(piece.text)).map((text) => ({ piece, text })));
+    fragments.forEach(({ piece, text }, index) => {
       const fontName = piece.isBold ? (piece.isItalic ? face.boldItalic : face.bold) : piece.isItalic ? face.italic : face.regular;
       doc.font(fontName).fontSize(size).fillColor(piece.href ? linkColor : textColor);
-      const options = { continued: index < line.length - 1, link: piece.href, underline: piece.href !== null, lineGap };
-      if (index === 0) doc.text(asDrawn(piece.text), x, top, { ...options, width });
-      else doc.text(asDrawn(piece.text), options);
+      const options = { continued: index < fragments.length - 1, link: piece.href, underline: piece.href !== null, lineGap };
+      if (index === 0) doc.text(text, x, top, { ...options, width });
+      else doc.text(text, options);
     });
     top = doc.y;
   }

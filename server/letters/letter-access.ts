@@ -42,8 +42,12 @@ export function letterPermission(access: LetterAccess, permission: Permission): 
     const user = c.get('user');
     if (!user) throw AppError.unauthenticated();
     const letterId = c.req.param('letterId') ?? '';
-    c.set('letterRoles', await access.require(user, letterId, permission));
+    const roles = await access.rolesOf(user, letterId);
+    if (roles.length === 0) throw AppError.notFound('This letter');
+    // Set as soon as the letter is known to exist for this person: a refusal after it is recorded against it.
     c.set('letterId', letterId);
+    if (!hasPermission(roles, permission)) throw AppError.forbidden('Your role on this letter does not allow this.');
+    c.set('letterRoles', roles);
     await next();
   };
 }

@@ -113,6 +113,8 @@ export function runCommentStoreContract(name: string, openEmptyStore: () => Prom
       const editedAt = at();
       expect(await store.comments.editComment(letterId, reply.id, 'Yes, as in the October conclusions.', [], editedAt, draft('comment_edited'))).toBe(true);
       expect(await store.comments.editComment(otherLetterId, reply.id, 'Hijacked', [], at())).toBe(false);
+      // One earlier wording kept, and one is all it may keep: the next edit changes nothing.
+      expect(await store.comments.editComment(letterId, reply.id, 'One edit too many', [], at(), draft('comment_edited'), 1)).toBe(false);
 
       const loaded = (await store.comments.getThread(letterId, thread.id))!;
       expect(loaded.thread).toMatchObject({ quote: 'instrumentalisation', anchor: { start: 'AQID', end: 'BAUG' }, status: 'open', version: 3 });

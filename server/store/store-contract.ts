@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditKind } from '../../shared/api/audit.js';
-import type { Office } from '../../shared/api/offices.js';
 import { auditEventHash, auditGenesisHash } from '../../shared/domain/audit-hash.js';
 import { runCommentStoreContract } from './comment-store-contract.js';
 import { runNotificationStoreContract } from './notification-store-contract.js';
-import { type AccountRecord, type AuditDraft, DuplicateFinalSignature, originalGeneration, TextMovedOn, TextReadOnly, type LetterEventRecord, type NewLetter, type RevisionRecord, type Store, type TextSnapshot } from './store.js';
+import { seedTestLetter, testAccount, testAuditDraft, testOffice, testRevision } from './store-fixtures.js';
+import { type AuditDraft, DuplicateFinalSignature, originalGeneration, TextMovedOn, TextReadOnly, type LetterEventRecord, type NewLetter, type Store, type TextSnapshot } from './store.js';
 
 /**
  * The behaviour every Store implementation must have. A store test file calls this with a
@@ -26,53 +26,9 @@ export function runStoreContract(
       await dispose();
     });
 
-    const office = (id: string, name: string): Office => ({
-      id,
-      name,
-      nameEn: `${name} (English)`,
-      country: 'Testland',
-      ministerName: 'Åsa Testperson',
-      ministerTitle: 'Minister',
-      color: '#1f4e79',
-    });
-
-    const account = (officeId: string, email: string): AccountRecord => ({
-      id: randomUUID(),
-      officeId,
-      name: 'Līga Test',
-      email,
-      isAdmin: false,
-      passwordHash: null,
-      createdAt: new Date().toISOString(),
-    });
-
-    async function seedLetter(initialText?: TextSnapshot): Promise<NewLetter> {
-      await store.accounts.insertOffices([office('aa-office', 'Ämbetsverket'), office('bb-office', 'Ministerstvo')]);
-      const user = account('aa-office', 'liga@aa.example');
-      await store.accounts.insertUser(user);
-      const now = new Date().toISOString();
-      const newLetter: NewLetter = {
-        letter: {
-          id: randomUUID(),
-          title: 'Joint letter',
-          subject: 'On cooperation',
-          addressees: ['The Commission'],
-          letterDate: null,
-          status: 'drafting',
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-        },
-        signatories: [
-          { position: 0, officeId: 'bb-office', signerName: 'B', capacity: 'Minister B' },
-          { position: 1, officeId: 'aa-office', signerName: 'A', capacity: 'Minister A' },
-        ],
-        memberships: [{ userId: user.id, roles: ['coordinator'] }],
-        ...(initialText ? { initialText } : {}),
-      };
-      await store.letters.createLetter(newLetter);
-      return newLetter;
-    }
+    const office = testOffice;
+    const account = testAccount;
+    const seedLetter = (initialText?: TextSnapshot): Promise<NewLetter> => seedTestLetter(store, initialText ? { initialText } : {});
 
     /** A second letter beside the seeded one, to show that pages stay within their letter. */
     async function seedLetterOnly(createdBy: string): Promise<string> {
@@ -339,31 +295,8 @@ export function runStoreContract(
       expect(text.clientOwners.size).toBe(0);
     });
 
-    const revision = (letterId: string, paragraphId: string, text: string, overrides: Partial<RevisionRecord> = {}): RevisionRecord => ({
-      id: randomUUID().replaceAll('-', ''),
-      letterId,
-      paragraphId,
-      kind: 'edited',
-      userId: null,
-      officeId: null,
-      startedAt: new Date().toISOString(),
-      endedAt: new Date().toISOString(),
-      content: { type: 'paragraph', content: [{ type: 'text', text }] },
-      hash: 'a'.repeat(64),
-      changes: 1,
-      relatedParagraphId: null,
-      restoredFrom: null,
-      ...overrides,
-    });
-
-    const draft = (kind: string, letterId: string | null, detail: Record<string, unknown> = {}): AuditDraft => ({
-      at: new Date().toISOString(),
-      kind,
-      actorUserId: null,
-      actorOfficeId: null,
-      letterId,
-      detail,
-    });
+    const revision = testRevision;
+    const draft = testAuditDraft;
 
     it('stores revisions with text updates, extends the open one, and lists them newest first', async () => {
       const { letter } = await seedLetter();

@@ -574,7 +574,8 @@ export interface CommentStore {
   /** A reply; moves the thread's version on. False if the letter is at its budget or the thread is not the letter's. */
   addComment(comment: NewComment, maxItems: number, audit?: AuditDraft[]): Promise<boolean>;
   /** New wording; the former one goes to the comment's history. False if the comment is missing or withdrawn. */
-  editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[]): Promise<boolean>;
+  /** False when the comment is withdrawn, or when it holds `maxEarlier` earlier wordings already. */
+  editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[], maxEarlier?: number): Promise<boolean>;
   /** False if the comment is missing or withdrawn already. */
   withdrawComment(letterId: string, commentId: string, at: string, audit?: AuditDraft[]): Promise<boolean>;
   /** Resolves or reopens; false if the thread is missing or already in that status. */

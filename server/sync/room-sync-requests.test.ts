@@ -7,10 +7,10 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import type { Store } from '../store/store.js';
-import { ProtocolViolation } from './protocol-violation.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
-import { TokenBucket } from './token-bucket.js';
+import { refusalOf, testClock } from './test-refusals.js';
 import { loadTestRoom, testMember, updateFrame } from './test-room.js';
+import { TokenBucket } from './token-bucket.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const kadri = testMember('3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98', 'Kadri');
@@ -51,14 +51,22 @@ function repliesIn(sent: Uint8Array[]): Uint8Array[] {
   });
 }
 
-function refusalOf(work: () => void): number | null {
-  try {
-    work();
-    return null;
-  } catch (error) {
-    if (error instanceof ProtocolViolation) return error.code;
-    throw error;
-  }
+type TestRoom = Awaited<ReturnType<typeof loadTestRoom>>;
+
+/** A socket's own budget of sync requests, as the server sets it, drawing from `person` when given. */
+function socketBudget(now: () => number, person?: TokenBucket, perSecond = 16 * 1024): SyncRequestBudget {
+  return new SyncRequestBudget({ perSecond, burst: 2 * 1024 * 1024 }, now, person);
+}
+
+/** Helena's change to the first paragraph, received by the room and waiting for its commit; returns her editor. */
+function changeWaitingForCommit(test: TestRoom, author: Y.Doc): Y.Doc {
+  const writer = test.connect(helena);
+  const editor = new Y.Doc();
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
+  const before = Y.encodeStateVector(editor);
+  ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
+  test.room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+  return editor;
 }
 
 describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ€™s budget', () => {
@@ -66,12 +74,12 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     const { author, text } = storedLetter();
     const { room, connect } = await loadTestRoom({ store: { text } });
     const { connection, sent } = connect(kadri, false);
-    let now = 0;
-    connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now);
+    const clock = testClock();
+    connection.syncRequests = socketBudget(clock.now);
     const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
 
     const refusals = Array.from({ length: 20 }, () => {
-      now += 50;
+      clock.advance(50);
       return refusalOf(() => room.receive(connection, crafted));
     });
 
@@ -86,28 +94,24 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     const { author, snapshot, text } = storedLetter();
     const { room, connect } = await loadTestRoom({ store: { text } });
     const { connection, sent } = connect(kadri, false);
-    let now = 0;
+    const clock = testClock();
     const perSecond = 16 * 1024;
-    connection.syncRequests = new SyncRequestBudget({ perSecond, burst: 2 * 1024 * 1024 }, () => now);
+    connection.syncRequests = socketBudget(clock.now, undefined, perSecond);
     const ask = () => refusalOf(() => room.receive(connection, syncStep1(Y.encodeStateVector(author))));
 
     expect(ask()).toBeNull();
-    now += ((snapshot.length - 1) / perSecond) * 1000;
+    clock.advance(((snapshot.length - 1) / perSecond) * 1000);
     expect(ask()).toBe(CloseCode.tryAgainLater);
-    now += 10;
+    clock.advance(10);
     expect(ask()).toBeNull();
     expect(repliesIn(sent)).toHaveLength(2);
   });
 
   it('SYNC-ASK9 requests while the reply waits for a commit add no work: one reply, made for the newest state vector', async () => {
     const { author, text } = storedLetter();
-    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
-    const writer = connect(helena);
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
-    const before = Y.encodeStateVector(editor);
-    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
-    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    const test = await loadTestRoom({ store: { text } });
+    const { room, connect, commitAll } = test;
+    const editor = changeWaitingForCommit(test, author);
 
     // Kadri asks again and again while Helena's change waits for its commit; meanwhile her tab gets the stored letter elsewhere.
     const asker = connect(kadri, false);
@@ -129,13 +133,13 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
   it('SYNC-ASK10 new sockets of one person asking with a crafted state vector draw from the personâ€™s budget; a fresh client is still answered from the stored bytes', async () => {
     const { author, snapshot, text } = storedLetter();
     const { room, connect } = await loadTestRoom({ store: { text } });
-    const now = 0;
+    const clock = testClock();
     // Room for two letters of this size, as the person's budget holds four of the largest.
-    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, clock.now);
     const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
     const newSocket = () => {
       const socket = connect(kadri, false);
-      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      socket.connection.syncRequests = socketBudget(clock.now, person);
       return socket;
     };
 
@@ -151,22 +155,18 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
 describe('SYNC-ASK a socket cannot swap a free first request for a difference while its reply waits', () => {
   it('SYNC-ASK11 a fresh state vector followed by a crafted one while a commit waits is charged to the person like the crafted one alone', async () => {
     const { author, snapshot, text } = storedLetter();
-    const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
-    const now = 0;
-    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const test = await loadTestRoom({ store: { text } });
+    const { room, connect, commitAll } = test;
+    const clock = testClock();
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, clock.now);
     const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
     const fresh = syncStep1(Y.encodeStateVector(new Y.Doc()));
     // Helena's change waits for its commit, so each first request waits for its reply.
-    const writer = connect(helena);
-    const editor = new Y.Doc();
-    Y.applyUpdate(editor, Y.encodeStateAsUpdate(author));
-    const before = Y.encodeStateVector(editor);
-    ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Today ');
-    room.receive(writer.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
+    changeWaitingForCommit(test, author);
 
     const sockets = Array.from({ length: 5 }, () => {
       const socket = connect(kadri, false);
-      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      socket.connection.syncRequests = socketBudget(clock.now, person);
       return socket;
     });
     const refusals = sockets.map(({ connection }) => refusalOf(() => {
@@ -185,8 +185,8 @@ describe('SYNC-ASK a first request is answered as it was charged, whatever the l
   it('SYNC-ASK12 a new socket naming a writer the letter has not got yet, whose first change then commits, is answered from the stored bytes, not with a difference it was never charged for', async () => {
     const { snapshot, text } = storedLetter();
     const { room, connect, commitAll } = await loadTestRoom({ store: { text } });
-    const now = 0;
-    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, () => now);
+    const clock = testClock();
+    const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, clock.now);
     const tab = connect(kadri);
 
     const replies = Array.from({ length: 4 }, () => {
@@ -197,7 +197,7 @@ describe('SYNC-ASK a first request is answered as it was charged, whatever the l
       ((editor.getXmlFragment(bodyFieldName).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x');
       room.receive(tab.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
       const socket = connect(kadri, false);
-      socket.connection.syncRequests = new SyncRequestBudget({ perSecond: 16 * 1024, burst: 2 * 1024 * 1024 }, () => now, person);
+      socket.connection.syncRequests = socketBudget(clock.now, person);
       room.receive(socket.connection, syncStep1(Y.encodeStateVector(new Map([[editor.clientID, 1]]))));
       commitAll();
       const fresh = connect(kadri, false);

@@ -1,31 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { ProtocolViolation } from './protocol-violation.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
+import { refusalOf, testClock } from './test-refusals.js';
 
 const rate = { perSecond: 1000, burst: 50_000 };
 const vector = (clock: number) => new Uint8Array([1, 7, clock]);
 
 /** A budget on a clock the test moves, in milliseconds. */
 function budgetAt(start = 0) {
-  let now = start;
-  const budget = new SyncRequestBudget(rate, () => now);
-  return { budget, advance: (ms: number) => (now += ms) };
+  const clock = testClock(start);
+  return { budget: new SyncRequestBudget(rate, clock.now), advance: clock.advance };
 }
 
 /** Asks and, if it is to be answered, answers at once (nothing waits for a commit). */
 function askAndAnswer(budget: SyncRequestBudget, letterBytes: number): void {
   if (budget.ask(vector(1), () => letterBytes)) budget.answered();
-}
-
-function refusalOf(work: () => void): number | null {
-  try {
-    work();
-    return null;
-  } catch (error) {
-    if (error instanceof ProtocolViolation) return error.code;
-    throw error;
-  }
 }
 
 describe('SYNC-ASK sync step 1 asked again on one socket draws from a budget', () => {

@@ -12,23 +12,13 @@ import type { RoomExtension } from './room-extension.js';
 import { roomLetterStateKey } from './room-letter-state.js';
 import { roomPresence, roomPresenceKey } from './room-presence.js';
 import { deriveSchemaRules } from './schema-rules.js';
+import { refusalOf } from './test-refusals.js';
 import { loadTestRoom, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
 import { updateAdmission, type UpdateAdmissionOptions } from './update-admission.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
 const rules = deriveSchemaRules(letterSchema());
-
-/** The close code a frame costs its sender, or null when the room takes it. */
-function closeCodeOf(receive: () => void): number | null {
-  try {
-    receive();
-    return null;
-  } catch (error) {
-    if (error instanceof ProtocolViolation) return error.code;
-    throw error;
-  }
-}
 
 function syncStep2Frame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -77,9 +67,9 @@ describe('update admission', () => {
     const before = bodyText();
     const doc = tab();
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(Y.encodeStateAsUpdate(doc))))).toBeNull();
+    expect(refusalOf(() => room.receive(connection, updateFrame(Y.encodeStateAsUpdate(doc))))).toBeNull();
     const update = changeOf(doc, (body) => body.insert(1, [newParagraph('Not mine to write.', 'p2')]));
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(refusalOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
     expect(queued).toEqual([]);
   });
@@ -91,7 +81,7 @@ describe('update admission', () => {
     const before = bodyText();
     const update = changeOf(tab(), (body) => body.insert(1, [newParagraph('Too late.', 'p2')]));
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(refusalOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
   });
 
@@ -99,7 +89,7 @@ describe('update admission', () => {
     const { room, connect, tab, bodyText } = await admittingRoom();
     const { connection } = connect(helena);
     const before = bodyText();
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(new Uint8Array([1, 200, 7, 7]))))).toBe(CloseCode.malformedMessage);
+    expect(refusalOf(() => room.receive(connection, updateFrame(new Uint8Array([1, 200, 7, 7]))))).toBe(CloseCode.malformedMessage);
 
     const other = connect(mikko).connection;
     const withoutId = changeOf(tab(), (body) => {
@@ -107,7 +97,7 @@ describe('update admission', () => {
       element.insert(0, [new Y.XmlText('No id.')]);
       body.insert(1, [element]);
     });
-    expect(closeCodeOf(() => room.receive(other, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
+    expect(refusalOf(() => room.receive(other, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
     expect(bodyText()).toBe(before);
   });
 
@@ -117,7 +107,7 @@ describe('update admission', () => {
     const doc = tab();
     const tooLong = changeOf(doc, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'.repeat(30)));
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(tooLong)))).toBe(CloseCode.letterTooLarge);
+    expect(refusalOf(() => room.receive(connection, updateFrame(tooLong)))).toBe(CloseCode.letterTooLarge);
     expect(bodyText()).not.toContain('xxx');
   });
 
@@ -130,7 +120,7 @@ describe('update admission', () => {
     const growth = changeOf(doc, (body) => body.insert(1, [newParagraph('y'.repeat(600 - stored), 'p2')]));
     expect(growth.length).toBeLessThan(600);
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(growth)))).toBe(CloseCode.letterTooLarge);
+    expect(refusalOf(() => room.receive(connection, updateFrame(growth)))).toBe(CloseCode.letterTooLarge);
     expect(bodyText()).not.toContain('yyy');
   });
 
@@ -145,7 +135,7 @@ describe('update admission', () => {
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(helenasTab));
     forged.clientID = helenasTab.clientID;
     const update = changeOf(forged, (body) => body.insert(2, [newParagraph('Signed as Helena.', 'p3')]));
-    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(refusalOf(() => room.receive(connect(mikko).connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Signed as Helena.');
   });
 
@@ -172,7 +162,7 @@ describe('update admission', () => {
     changeOf(doc, (body) => body.insert(1, [newParagraph('Never sent.', 'p2')]));
     const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(after)))).toBe(CloseCode.updateRefused);
+    expect(refusalOf(() => room.receive(connection, updateFrame(after)))).toBe(CloseCode.updateRefused);
   });
 
   it('applies nothing when a later extension refuses what admission passed', async () => {
@@ -186,7 +176,7 @@ describe('update admission', () => {
     const before = bodyText();
     const update = changeOf(tab(), (body) => body.insert(1, [newParagraph('Refused later.', 'p2')]));
 
-    expect(closeCodeOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
+    expect(refusalOf(() => room.receive(connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(bodyText()).toBe(before);
     expect(queued).toEqual([]);
   });
@@ -201,11 +191,11 @@ describe('update admission', () => {
     const { room, connect, queued, tab, bodyText } = await admittingRoom({}, [() => refusingMikko]);
     const mikkosTab = tab();
     const refused = changeOf(mikkosTab, (body) => body.insert(1, [newParagraph('Mikko’s words.', 'p2')]));
-    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(refused)))).toBe(CloseCode.forbidden);
+    expect(refusalOf(() => room.receive(connect(mikko).connection, updateFrame(refused)))).toBe(CloseCode.forbidden);
 
     const helenasTab = tab();
     const accepted = changeOf(helenasTab, (body) => body.insert(1, [newParagraph('Helena’s words.', 'p3')]));
-    expect(closeCodeOf(() => room.receive(connect(helena).connection, updateFrame(accepted)))).toBeNull();
+    expect(refusalOf(() => room.receive(connect(helena).connection, updateFrame(accepted)))).toBeNull();
 
     expect(queued.map((entry) => entry.userId)).toEqual([helena.id]);
     expect(queued[0]!.newClientIds).toEqual([helenasTab.clientID]);
@@ -228,7 +218,7 @@ describe('update admission', () => {
       element.insert(0, [new Y.XmlText('No id.')]);
       body.insert(1, [element]);
     });
-    expect(closeCodeOf(() => room.receive(connect(mikko).connection, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
+    expect(refusalOf(() => room.receive(connect(mikko).connection, updateFrame(withoutId)))).toBe(CloseCode.updateRefused);
     expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('No id.');
   });
 });

@@ -71,6 +71,8 @@ export const ErrorCode = {
   anchorOutsideParagraph: 'anchor_outside_paragraph',
   /** The letter holds LETTER_MAX_COMMENTS comments and reservations already (HTTP 409). */
   commentLimitReached: 'comment_limit_reached',
+  /** The comment was edited COMMENT_MAX_EDITS times already: withdraw it and write a new one (HTTP 409). */
+  commentEditLimitReached: 'comment_edit_limit_reached',
   /** The office was reminded of this letter less than an hour ago: retry after Retry-After (HTTP 429). */
   reminderTooSoon: 'reminder_too_soon',
   /** The paragraph holds open suggestions: they are accepted or rejected before it is approved or the letter is ready (rule S13, HTTP 409). */

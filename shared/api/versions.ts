@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LetterStatus, signatorySchema } from './letters.js';
+import { plainLineSchema } from './plain-text.js';
 
 export const VersionKind = {
   /** Saved by the coordinator under a name of their choice. */
@@ -12,7 +13,8 @@ export type VersionKind = (typeof VersionKind)[keyof typeof VersionKind];
 const statusSchema = z.enum(Object.values(LetterStatus) as [LetterStatus, ...LetterStatus[]]);
 export const versionIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a version id');
 
-export const versionNameSchema = z.string().trim().min(1, 'give the version a name').max(200, 'at most 200 characters');
+/** A plain line every member reads in the list of versions (rule T1): no control characters, no direction controls. */
+export const versionNameSchema = plainLineSchema(200).pipe(z.string().min(1, 'give the version a name'));
 
 export const saveVersionRequestSchema = z.object({ name: versionNameSchema }).strict();
 export type SaveVersionRequest = z.input<typeof saveVersionRequestSchema>;

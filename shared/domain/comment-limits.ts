@@ -10,6 +10,8 @@ export interface CommentLimits {
   maxCommentsPerLetter: number;
   /** People and offices mentioned in one comment. */
   maxMentions: number;
+  /** Edits of one comment: each keeps the earlier wording, which every member receives with the thread. */
+  maxEditsPerComment: number;
 }
 
 export const defaultCommentLimits: CommentLimits = {
@@ -18,4 +20,6 @@ export const defaultCommentLimits: CommentLimits = {
   // Far above what a letter of eight offices gathers, low enough that the full list stays small on every join.
   maxCommentsPerLetter: 2000,
   maxMentions: 20,
+  // Rewording a comment a few times is usual; hundreds of kept wordings would reach every member on each join.
+  maxEditsPerComment: 20,
 };

@@ -6,7 +6,7 @@ import { SignoffState } from '../../shared/domain/signoff-state.js';
 import { collectTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { expectBystandersUnharmed, gatherBystanders } from './harness/bystanders.js';
-import { appendParagraph, bodyOf, newParagraph } from './harness/letter-body.js';
+import { appendParagraph, bodyOf, changeOf, newParagraph } from './harness/letter-body.js';
 import { closeOf, openRawSocket, updateFrame } from './harness/raw-socket.js';
 import { useSharedServer } from './harness/server-process.js';
 import { apiRequest, findDemoLetterId, signIn } from './harness/sign-in.js';
@@ -22,9 +22,7 @@ function forkOf(doc: Y.Doc): Y.Doc {
 /** The update `change` makes to a copy of `doc`: exactly what a client would send for it. */
 function craftedChange(doc: Y.Doc, change: (fork: Y.Doc) => void): Uint8Array {
   const fork = forkOf(doc);
-  const before = Y.encodeStateVector(fork);
-  change(fork);
-  return Y.encodeStateAsUpdate(fork, before);
+  return changeOf(fork, () => change(fork));
 }
 
 /** The first textblock of the body of `doc`. */

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditEvent, LetterAudit } from '../../shared/api/audit.js';
+import type { AuditEvent, AuditVerification, LetterAudit } from '../../shared/api/audit.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { appendParagraph } from './harness/letter-body.js';
 import { closeCodeOf, openRawSocket, updateFrame } from './harness/raw-socket.js';
@@ -57,5 +58,30 @@ describe('refused acts are audit events', () => {
     const [event] = await eventsOf(helena, letterId, 'signoff_refused');
     expect(event?.actor?.userId).toBe(kadri.user.id);
     expect(event?.detail).toMatchObject({ status: 403, code: 'forbidden', paragraphId: 'any-paragraph' });
+  });
+
+  it('records one refused act a window for a person trying letters they cannot see, however many made-up letter ids they try, and no made-up paragraph id', async () => {
+    const [kadri, olli] = await Promise.all([signIn(server(), 'Kadri Tamm'), signIn(server(), 'Olli Korhonen')]);
+    const chainLength = async () => {
+      const response = await apiRequest(server(), olli, 'GET', '/api/admin/audit/verify');
+      expect(response.status).toBe(200);
+      return ((await response.json()) as AuditVerification).checked;
+    };
+    const before = await chainLength();
+    const madeUp = [...Array.from({ length: 8 }, () => randomUUID()), 'not-a-letter', 'x'.repeat(2000)];
+    for (const letterId of madeUp) {
+      const refused = await apiRequest(server(), kadri, 'POST', `/api/letters/${letterId}/status`, { to: 'in_review' });
+      expect(refused.status).toBe(404);
+    }
+    expect(await chainLength()).toBe(before + 1);
+
+    // On a letter she reads, a paragraph id that is no paragraph id (long, with a direction control) is not written into its trail.
+    const { letterId, helena } = await letterWithObserver();
+    const hostileId = encodeURIComponent(`\u202e${'p'.repeat(3000)}`);
+    const approve = await apiRequest(server(), kadri, 'POST', `/api/letters/${letterId}/paragraphs/${hostileId}/signoffs`, { action: 'approve', hash: 'a'.repeat(64) });
+    expect(approve.status).toBe(403);
+    const [event] = await eventsOf(helena, letterId, 'signoff_refused');
+    expect(event?.detail).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(event?.detail).not.toHaveProperty('paragraphId');
   });
 });

@@ -60,15 +60,14 @@ export class PostgresComments implements CommentStore {
     });
   }
 
-  async editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[]): Promise<boolean> {
+  async editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[], maxEarlier = Infinity): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // The row lock makes edits of one comment wait for each other, so the count below stays true.
       const current = (await tx.query<CommentRow>(`SELECT ${commentColumns} FROM comments WHERE id = $1 AND letter_id = $2 FOR UPDATE`, [commentId, letterId])).rows[0];
       if (!current || current.withdrawnAt !== null) return false;
-      await tx.query(
-        `INSERT INTO comment_edits (comment_id, seq, body, written_at)
-         VALUES ($1, (SELECT COUNT(*) + 1 FROM comment_edits WHERE comment_id = $1), $2, $3)`,
-        [commentId, current.body, current.editedAt ?? current.createdAt],
-      );
+      const earlier = Number((await tx.query<{ n: string }>('SELECT COUNT(*) AS n FROM comment_edits WHERE comment_id = $1', [commentId])).rows[0]!.n);
+      if (earlier >= maxEarlier) return false;
+      await tx.query('INSERT INTO comment_edits (comment_id, seq, body, written_at) VALUES ($1, $2, $3, $4)', [commentId, earlier + 1, current.body, current.editedAt ?? current.createdAt]);
       await tx.query('UPDATE comments SET body = $1, mentions = $2, edited_at = $3 WHERE id = $4', [body, JSON.stringify(mentions), at, commentId]);
       await bumpThread(tx, letterId, current.threadId);
       await appendAuditWithin(tx, audit);

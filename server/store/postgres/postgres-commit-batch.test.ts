@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePostgres } from '../../../tests/integration/harness/test-services.js';
 import { verifyAuditChain } from '../../audit/audit-verifier.js';
-import type { AuditDraft, RevisionRecord, RevisionWrite, UpdateToAppend } from '../store.js';
+import type { RevisionWrite, UpdateToAppend } from '../store.js';
+import { seedTestLetter, testAuditDraft, testRevision } from '../store-fixtures.js';
 import { PostgresStore } from './postgres-store.js';
 
 /**
@@ -26,38 +26,15 @@ async function openStore(): Promise<PostgresStore> {
 
 /** A letter last changed long ago, its coordinator and a second person of the same office. */
 async function seedLetter(store: PostgresStore): Promise<{ letterId: string; owner: string; other: string }> {
-  const [owner, other, letterId] = [randomUUID(), randomUUID(), randomUUID()];
-  await store.accounts.insertOffices([{ id: 'aa', name: 'A', nameEn: 'A', country: 'A', ministerName: 'A', ministerTitle: 'A', color: '#000000' }]);
-  for (const [id, email] of [[owner, 'owner@aa.example'], [other, 'other@aa.example']] as const) {
-    await store.accounts.insertUser({ id, officeId: 'aa', name: 'A', email, isAdmin: false, passwordHash: null, createdAt: longAgo });
-  }
-  await store.letters.createLetter({
-    letter: { id: letterId, title: 'T', subject: 'S', addressees: [], letterDate: null, status: 'drafting', createdBy: owner, createdAt: longAgo, updatedAt: longAgo },
-    signatories: [],
-    memberships: [{ userId: owner, roles: ['coordinator'] }, { userId: other, roles: ['drafter'] }],
-  });
-  return { letterId, owner, other };
+  const { letter, memberships } = await seedTestLetter(store, { at: longAgo, drafters: ['other@aa.example'] });
+  return { letterId: letter.id, owner: letter.createdBy, other: memberships[1]!.userId };
 }
 
-const revision = (letterId: string, paragraphId: string, text: string): RevisionRecord => ({
-  id: randomUUID().replaceAll('-', ''),
-  letterId,
-  paragraphId,
-  kind: 'edited',
-  userId: null,
-  officeId: null,
-  startedAt: new Date().toISOString(),
-  endedAt: new Date().toISOString(),
-  content: { type: 'paragraph', content: [{ type: 'text', text }] },
-  hash: 'a'.repeat(64),
-  changes: 1,
-  relatedParagraphId: null,
-  restoredFrom: null,
-});
+const revision = testRevision;
 
 const paragraphText = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-const draft = (kind: string, letterId: string): AuditDraft => ({ at: new Date().toISOString(), kind, actorUserId: null, actorOfficeId: null, letterId, detail: { kind } });
+const draft = (kind: string, letterId: string) => testAuditDraft(kind, letterId, { kind });
 
 describe('PostgreSQL commit batch', () => {
   it('stores nothing of a batch in which one update claims a client id someone else owns', async () => {

@@ -60,11 +60,13 @@ export class SqliteComments implements CommentStore {
     })();
   }
 
-  async editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[]): Promise<boolean> {
+  async editComment(letterId: string, commentId: string, body: string, mentions: Mention[], at: string, audit?: AuditDraft[], maxEarlier = Infinity): Promise<boolean> {
     return this.db.transaction(() => {
       const current = this.commentRow(letterId, commentId);
       if (!current || current.withdrawnAt !== null) return false;
-      const seq = (this.db.prepare('SELECT COUNT(*) AS n FROM comment_edits WHERE comment_id = ?').get(commentId) as { n: number }).n + 1;
+      const earlier = (this.db.prepare('SELECT COUNT(*) AS n FROM comment_edits WHERE comment_id = ?').get(commentId) as { n: number }).n;
+      if (earlier >= maxEarlier) return false;
+      const seq = earlier + 1;
       this.db
         .prepare('INSERT INTO comment_edits (comment_id, seq, body, written_at) VALUES (?, ?, ?, ?)')
         .run(commentId, seq, current.body, current.editedAt ?? current.createdAt);

@@ -6,6 +6,7 @@ import { SuggestionKind, type SuggestionAttributes, type SuggestionAuthor } from
 import { deriveSchemaRules } from '../../../server/sync/schema-rules.js';
 import { SuggestionGuard } from '../../../server/sync/suggestion-guard.js';
 import { checkUpdate, decodeIncomingUpdate } from '../../../server/sync/update-guard.js';
+import { changeOf } from '../../integration/harness/letter-body.js';
 import { measure, type Timing } from '../measure.js';
 
 export interface SuggestingScenarioOptions {
@@ -56,11 +57,7 @@ const textOf = (doc: Y.Doc, paragraph: number) => (doc.getXmlFragment(bodyFieldN
 function clientOf(server: Y.Doc) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
-  return (change: (doc: Y.Doc) => void): Uint8Array => {
-    const before = Y.encodeStateVector(doc);
-    change(doc);
-    return Y.encodeStateAsUpdate(doc, before);
-  };
+  return (change: (doc: Y.Doc) => void): Uint8Array => changeOf(doc, () => change(doc));
 }
 
 /** What the room does with an update of an editor or a suggest-only connection: every check, then applying it. */

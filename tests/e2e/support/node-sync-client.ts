@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, expect } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { bodyFieldName } from '../../../shared/domain/editor-extensions.js';
 import { MessageType } from '../../../shared/protocol/message-types.js';
+import { bodyOf, newParagraph } from '../../integration/harness/letter-body.js';
 import { demoPassword } from './demo-password.mjs';
 
 /**
@@ -48,24 +47,13 @@ export async function connectNodeClient(baseURL: string, cookie: string, letterI
 
 /** Appends paragraphs (with ids, as the editor gives them) to the body in one change. */
 export function appendParagraphs(doc: Y.Doc, texts: readonly string[]): void {
-  const body = doc.getXmlFragment(bodyFieldName);
-  body.insert(
-    body.length,
-    texts.map((text) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.setAttribute('id', randomUUID());
-      const content = new Y.XmlText();
-      content.insert(0, text);
-      paragraph.insert(0, [content]);
-      return paragraph;
-    }),
-  );
+  const body = bodyOf(doc);
+  body.insert(body.length, texts.map((text) => newParagraph(text)));
 }
 
 /** The plain text of each paragraph of the body, in order. */
 export function paragraphTexts(doc: Y.Doc): string[] {
-  return doc
-    .getXmlFragment(bodyFieldName)
+  return bodyOf(doc)
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('') : ''));
 }
