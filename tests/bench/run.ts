@@ -16,7 +16,7 @@ import {
 } from './plan.js';
 import { currentCommit, describeMachine, packageVersions, writeReport } from './report.js';
 import { Results } from './results.js';
-import { RunningServer } from './servers/launch-server.js';
+import { removeJointlyBuild, RunningServer } from './servers/launch-server.js';
 import { scaledServices, stopScaledServices } from './servers/scaled-services.js';
 import { removeOpenFolders } from './servers/server-run.js';
 import { instanceKinds, type ServerKind } from './servers/server-kind.js';
@@ -72,7 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping the servers, PostgreSQL and Redis`);
     void RunningServer.stopAll()
-      .then(() => Promise.all([removeOpenFolders(), stopScaledServices()]))
+      .then(() => Promise.all([removeOpenFolders(), stopScaledServices(), removeJointlyBuild()]))
       .finally(() => process.exit(130));
   });
 }
@@ -84,6 +84,7 @@ try {
   for (let round = 0; round < options.rounds; round++) await runRound(round);
 } finally {
   await stopScaledServices();
+  await removeJointlyBuild();
 }
 
 async function runRound(round: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildServer, removeServerBuild } from '../../server-build.mjs';
 import { letterFolderVariable } from './letter-files.js';
 import { readProcessUsage, type ProcessUsage } from './process-usage.js';
 import { isJointly, ServerKind } from './server-kind.js';
@@ -11,7 +12,11 @@ const exitWithParent = fileURLToPath(new URL('../../exit-with-parent.mjs', impor
 const startTimeoutMs = 30_000;
 const stopTimeoutMs = 10_000;
 
-/** The entry point of each server, run with `node --import tsx`. */
+/**
+ * The entry point of each server. The reference servers and the relay run with `node --import tsx`;
+ * Jointly runs as in production (`npm start`): the server built once for the benchmark run (see
+ * `jointlyBuild`), with `--enable-source-maps`, and these entries are only its sources.
+ */
 const entryPoints: Record<ServerKind, string> = {
   [ServerKind.relay]: 'tests/bench/servers/raw-relay.ts',
   [ServerKind.jointly]: 'server/main.ts',
@@ -20,6 +25,28 @@ const entryPoints: Record<ServerKind, string> = {
   [ServerKind.jointlyScaledOne]: 'server/main.ts',
   [ServerKind.jointlyScaledTwo]: 'server/main.ts',
 };
+
+/** The server built for this benchmark run (the same build as `npm run build`), made on the first Jointly launch. */
+let jointlyBuild: Promise<{ main: string; folder: string }> | null = null;
+
+/** The node arguments that run a server of this kind. */
+async function serverArguments(kind: ServerKind): Promise<string[]> {
+  if (!isJointly(kind)) return ['--import', 'tsx', entryPoints[kind]];
+  jointlyBuild ??= buildServer({ sourcemap: true });
+  return ['--enable-source-maps', (await jointlyBuild).main];
+}
+
+/** Removes the server built for this run, if one was made (at the end of the run, also when it failed). */
+export async function removeJointlyBuild(): Promise<void> {
+  const build = jointlyBuild;
+  jointlyBuild = null;
+  if (!build) return;
+  try {
+    removeServerBuild((await build).folder);
+  } catch {
+    // The build failed and removed its own folder.
+  }
+}
 
 export interface LaunchOptions {
   /** Jointly's DATA_DIR, or the folder of letter files the others read. */
@@ -43,7 +70,7 @@ export class RunningServer {
   static async launch(kind: ServerKind, options: LaunchOptions): Promise<RunningServer> {
     // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles' profiles the servers (Node refuses it in NODE_OPTIONS).
     const nodeArguments = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArguments, '--import', exitWithParent, '--import', 'tsx', entryPoints[kind]], {
+    const child = spawn(process.execPath, [...nodeArguments, '--import', exitWithParent, ...(await serverArguments(kind))], {
       cwd: projectRoot,
       env: {
         ...process.env,

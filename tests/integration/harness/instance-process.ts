@@ -105,15 +105,19 @@ export class InstanceProcess {
    * Starts the server with `env` at once and returns it while it is still starting: the caller
    * keeps it (so that it can be stopped whatever happens) and then awaits `ready`.
    */
-  static spawn(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null): InstanceProcess {
-    const child = spawn(process.execPath, serverCommand(builtMain), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  static spawn(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null, nodeArguments?: string[]): InstanceProcess {
+    const command = nodeArguments ? ['--import', exitWithParent, ...nodeArguments] : serverCommand(builtMain);
+    const child = spawn(process.execPath, command, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     if (child.pid === undefined) throw new Error('the server process could not be started');
     return new InstanceProcess(child, logs);
   }
 
-  /** Starts the server and resolves once it logs that it is listening (it is stopped if it does not). */
-  static async start(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null): Promise<InstanceProcess> {
-    const instance = InstanceProcess.spawn(env, logs, builtMain);
+  /**
+   * Starts the server and resolves once it logs that it is listening (it is stopped if it does not).
+   * `nodeArguments`, if given, are what `node` runs instead (e.g. `npm start`'s command).
+   */
+  static async start(env: NodeJS.ProcessEnv, logs: LogLine[], builtMain?: string | null, nodeArguments?: string[]): Promise<InstanceProcess> {
+    const instance = InstanceProcess.spawn(env, logs, builtMain, nodeArguments);
     try {
       await instance.ready;
     } catch (error) {
