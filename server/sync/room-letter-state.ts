@@ -12,6 +12,7 @@ import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comment
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { Logger } from '../logger.js';
 import type { Connection } from './connection.js';
+import { ProtocolViolation } from './protocol-violation.js';
 import { ExtensionKey, type MessageAnswer, type RoomExtension } from './room-extension.js';
 
 /** What the letter state needs of its room. */
@@ -49,7 +50,7 @@ export const roomLetterStateKey: ExtensionKey<RoomLetterState> = new ExtensionKe
 export class RoomLetterState implements RoomExtension {
   readonly key: ExtensionKey<RoomLetterState> = roomLetterStateKey;
   readonly answers: ReadonlyMap<MessageType, MessageAnswer> = new Map<MessageType, MessageAnswer>([
-    [MessageType.letterStateRequest, (connection) => this.sendFull(connection)],
+    [MessageType.letterStateRequest, (connection) => this.answerRequest(connection)],
   ]);
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: AccessReason | null = null;
@@ -83,6 +84,21 @@ export class RoomLetterState implements RoomExtension {
   joined(connection: Connection): void {
     this.sendFull(connection);
     this.sendComments(connection);
+  }
+
+  /**
+   * A client asked for the full letter state again (103). A request while one is being read is
+   * answered by that read and costs nothing; every other one is a read of the store and draws from
+   * the person's budget (SYNC_STATE_REQUESTS_PER_MINUTE): one beyond it closes the sender with 1013.
+   */
+  answerRequest(connection: Connection): void {
+    if (this.sending.has(connection)) return;
+    const budget = connection.stateRequests;
+    if (budget) {
+      if (budget.waitFor(1) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'the letter state asked for again before its budget allowed');
+      budget.take(1);
+    }
+    this.sendFull(connection);
   }
 
   /**
