@@ -74,6 +74,8 @@ export class Connection {
   checkedCursor: { clientId: number; json: string; shown: unknown } | null = null;
   /** Made by the room on the first presence update, at `presenceRate`. */
   presenceGate: PresenceGate | null = null;
+  /** Made by the room on the first presence query (message 3), at `presenceRate`: queries beyond it wait, and one answer covers them. */
+  queryGate: PresenceGate | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
   readonly confirmations = new FrameConfirmations();
   private closed = false;
