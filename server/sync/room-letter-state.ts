@@ -112,7 +112,7 @@ export class RoomLetterState implements RoomExtension {
       .letterState(this.room.letterId)
       .then(
         (state) => connection.send(writeLetterStateMessage(state)),
-        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send letter state'),
+        (error: unknown) => this.cannotSend(connection, error, 'could not send letter state'),
       )
       .finally(() => this.sending.delete(connection));
   }
@@ -123,8 +123,19 @@ export class RoomLetterState implements RoomExtension {
       .letterComments?.(this.room.letterId)
       .then(
         (message) => connection.send(writeLetterCommentsMessage(message)),
-        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send comment threads'),
+        (error: unknown) => this.cannotSend(connection, error, 'could not send comment threads'),
       );
+  }
+
+  /**
+   * What a connection must hold could not be read: it is closed (4500) rather than left showing
+   * no sign-offs or threads as if there were none; it reconnects and reads them again.
+   */
+  private cannotSend(connection: Connection, error: unknown, message: string): void {
+    this.sources.logger.error({ err: error, letterId: this.room.letterId }, message);
+    if (connection.isClosed || !this.room.connections.has(connection)) return;
+    connection.close(CloseCode.storeFailure, 'the letter state could not be read');
+    this.room.leave(connection);
   }
 
   /** Sends a server-owned message (letter state) to every connection. */
