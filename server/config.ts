@@ -113,6 +113,12 @@ const environmentSchema = z.object({
    * asked before the connection has earned it closes the connection with 1013. 0: no limit. See sync-request-budget.ts.
    */
   SYNC_RESYNC_BYTES_PER_SECOND: z.coerce.number().min(0).default(16 * 1024),
+  /**
+   * How many times a minute a person may ask for the full letter state again (message 103), across
+   * all their sockets, with three saved up: each answer reads the sign-offs, course and reservations
+   * from the store. One asked beyond it closes the connection with 1013. 0: no limit.
+   */
+  SYNC_STATE_REQUESTS_PER_MINUTE: z.coerce.number().min(0).default(6),
   /** Milliseconds a client may take to send a request's headers (Node's `headersTimeout`). */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(20_000),
   /** Milliseconds a client may take to send a whole request, body included (Node's `requestTimeout`). */
@@ -191,6 +197,8 @@ export interface SyncBudget {
    * four largest letters saved up. Null: no limit.
    */
   personResyncBytes: Rate | null;
+  /** The full letter state asked for again (103), for all of one person's sockets together, in requests. Null or absent: no limit. */
+  stateRequests?: Rate | null;
 }
 
 
@@ -332,6 +340,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         env.SYNC_RESYNC_BYTES_PER_SECOND === 0
           ? null
           : { perSecond: env.SYNC_RESYNC_BYTES_PER_SECOND, burst: 4 * Math.max(env.SYNC_RESYNC_BYTES_PER_SECOND, env.LETTER_MAX_BYTES) },
+      stateRequests:
+        env.SYNC_STATE_REQUESTS_PER_MINUTE === 0 ? null : { perSecond: env.SYNC_STATE_REQUESTS_PER_MINUTE / 60, burst: Math.min(3, Math.max(1, env.SYNC_STATE_REQUESTS_PER_MINUTE)) },
     },
     workerLimits: {
       threads: env.EXPORT_WORKERS,

@@ -4,6 +4,7 @@ import type { Rate } from '../config.js';
 import { FrameConfirmations } from './frame-confirmations.js';
 import type { PresenceGate } from './presence-gate.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
+import type { TokenBucket } from './token-bucket.js';
 
 /**
  * Text held behind a pending sync reply: a reply waits for one commit, so this much only piles up
@@ -62,6 +63,8 @@ export class Connection {
   presenceRate: Rate | null = null;
   /** What this connection's sync step 1 requests may cost (SYNC_RESYNC_BYTES_PER_SECOND); the route sets it, unlimited until then. */
   syncRequests = new SyncRequestBudget(null);
+  /** The person's requests for the full letter state (103, SYNC_STATE_REQUESTS_PER_MINUTE), shared by their sockets; null: no limit. */
+  stateRequests: TokenBucket | null = null;
   /**
    * Whether the person may propose changes (rule S13). A connection that may suggest but not edit
    * is suggest-only: the room lets it add its own proposals and withdraw them, nothing else.
@@ -71,6 +74,8 @@ export class Connection {
   checkedCursor: { clientId: number; json: string; shown: unknown } | null = null;
   /** Made by the room on the first presence update, at `presenceRate`. */
   presenceGate: PresenceGate | null = null;
+  /** Made by the room on the first presence query (message 3), at `presenceRate`: queries beyond it wait, and one answer covers them. */
+  queryGate: PresenceGate | null = null;
   /** This connection's update frames, numbered for `saved` (message 100); numbering is per connection. */
   readonly confirmations = new FrameConfirmations();
   private closed = false;

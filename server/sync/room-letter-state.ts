@@ -12,6 +12,7 @@ import { writeLetterCommentsMessage } from '../../shared/protocol/letter-comment
 import { writeLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import type { Logger } from '../logger.js';
 import type { Connection } from './connection.js';
+import { ProtocolViolation } from './protocol-violation.js';
 import { ExtensionKey, type MessageAnswer, type RoomExtension } from './room-extension.js';
 
 /** What the letter state needs of its room. */
@@ -49,7 +50,7 @@ export const roomLetterStateKey: ExtensionKey<RoomLetterState> = new ExtensionKe
 export class RoomLetterState implements RoomExtension {
   readonly key: ExtensionKey<RoomLetterState> = roomLetterStateKey;
   readonly answers: ReadonlyMap<MessageType, MessageAnswer> = new Map<MessageType, MessageAnswer>([
-    [MessageType.letterStateRequest, (connection) => this.sendFull(connection)],
+    [MessageType.letterStateRequest, (connection) => this.answerRequest(connection)],
   ]);
   /** Why the text is read-only for every connection (ready, signed or sent: rule C5); null while it may change. */
   private readOnlyReason: AccessReason | null = null;
@@ -86,6 +87,21 @@ export class RoomLetterState implements RoomExtension {
   }
 
   /**
+   * A client asked for the full letter state again (103). A request while one is being read is
+   * answered by that read and costs nothing; every other one is a read of the store and draws from
+   * the person's budget (SYNC_STATE_REQUESTS_PER_MINUTE): one beyond it closes the sender with 1013.
+   */
+  answerRequest(connection: Connection): void {
+    if (this.sending.has(connection)) return;
+    const budget = connection.stateRequests;
+    if (budget) {
+      if (budget.waitFor(1) > 0) throw new ProtocolViolation(CloseCode.tryAgainLater, 'the letter state asked for again before its budget allowed');
+      budget.take(1);
+    }
+    this.sendFull(connection);
+  }
+
+  /**
    * Sends the full letter state (on joining, and when the client asks after a gap). One at a time
    * per connection: a request while one is being answered is ignored, as the answer covers it.
    */
@@ -96,7 +112,7 @@ export class RoomLetterState implements RoomExtension {
       .letterState(this.room.letterId)
       .then(
         (state) => connection.send(writeLetterStateMessage(state)),
-        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send letter state'),
+        (error: unknown) => this.cannotSend(connection, error, 'could not send letter state'),
       )
       .finally(() => this.sending.delete(connection));
   }
@@ -107,8 +123,19 @@ export class RoomLetterState implements RoomExtension {
       .letterComments?.(this.room.letterId)
       .then(
         (message) => connection.send(writeLetterCommentsMessage(message)),
-        (error: unknown) => this.sources.logger.error({ err: error, letterId: this.room.letterId }, 'could not send comment threads'),
+        (error: unknown) => this.cannotSend(connection, error, 'could not send comment threads'),
       );
+  }
+
+  /**
+   * What a connection must hold could not be read: it is closed (4500) rather than left showing
+   * no sign-offs or threads as if there were none; it reconnects and reads them again.
+   */
+  private cannotSend(connection: Connection, error: unknown, message: string): void {
+    this.sources.logger.error({ err: error, letterId: this.room.letterId }, message);
+    if (connection.isClosed || !this.room.connections.has(connection)) return;
+    connection.close(CloseCode.storeFailure, 'the letter state could not be read');
+    this.room.leave(connection);
   }
 
   /** Sends a server-owned message (letter state) to every connection. */

@@ -76,7 +76,7 @@ export class RoomPresence implements RoomExtension {
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly answers: ReadonlyMap<MessageType, MessageAnswer> = new Map<MessageType, MessageAnswer>([
     [MessageType.awareness, (connection, decoder) => this.receive(connection, decoding.readVarUint8Array(decoder))],
-    [MessageType.queryAwareness, (connection) => this.answerQuery(connection)],
+    [MessageType.queryAwareness, (connection) => this.query(connection)],
   ]);
   /** Which connection owns each presence client id; kept after it leaves, so nobody inherits it. */
   private readonly owners = new Map<number, PresenceOwner>();
@@ -109,6 +109,18 @@ export class RoomPresence implements RoomExtension {
     connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
+  /**
+   * A query (message 3) from a connection. Each answer encodes everyone's presence, so queries are
+   * answered at the connection's presence rate: beyond it they wait, and one answer covers them all.
+   */
+  query(connection: Connection): void {
+    if (connection.presenceRate === null) return this.answerQuery(connection);
+    connection.queryGate ??= new PresenceGate(connection.presenceRate, () => {
+      if (!this.room.isDestroyed() && this.room.connections.has(connection)) this.answerQuery(connection);
+    });
+    connection.queryGate.admit(new Uint8Array(0));
+  }
+
   /** A presence update (message 1) from a connection, at most at its rate; a bad one throws a ProtocolViolation. */
   receive(connection: Connection, update: Uint8Array): void {
     if (connection.presenceRate === null) return this.apply(connection, update);
@@ -121,6 +133,7 @@ export class RoomPresence implements RoomExtension {
   /** The connection left: what waited for its rate is dropped and its presence removed (its ids stay its own). */
   left(connection: Connection): void {
     connection.presenceGate?.stop();
+    connection.queryGate?.stop();
     const clients = Array.from(connection.awarenessClients);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
   }

@@ -280,15 +280,22 @@ export class Room implements CommitTarget {
       return;
     }
     this.connections.add(connection);
-    connection.send(writeTextGenerationMessage(this.generation));
-    // The letter state tells an editor of a read-only text so (101) before anything of the text.
-    for (const extension of this.extensions) extension.joining?.(connection);
-    const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
-    connection.send(syncMessage((encoder) => {
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-      encoding.writeVarUint8Array(encoder, stateVector);
-    }));
-    for (const extension of this.extensions) extension.joined?.(connection);
+    try {
+      connection.send(writeTextGenerationMessage(this.generation));
+      // The letter state tells an editor of a read-only text so (101) before anything of the text.
+      for (const extension of this.extensions) extension.joining?.(connection);
+      const stateVector = this.live ? Y.encodeStateVector(this.live) : this.stored.stateVector();
+      connection.send(syncMessage((encoder) => {
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+        encoding.writeVarUint8Array(encoder, stateVector);
+      }));
+      for (const extension of this.extensions) extension.joined?.(connection);
+    } catch (error) {
+      // Not left half-joined (missing its rights, presence or letter state): it reconnects and joins afresh.
+      this.deps.logger.error({ err: error, letterId: this.letterId }, 'a connection could not join; closing it');
+      connection.close(CloseCode.storeFailure, 'the server failed to open the letter');
+      this.leave(connection);
+    }
   }
 
   /** How many updates the store held after its last snapshot when the room loaded (see compaction). */
@@ -325,9 +332,16 @@ export class Room implements CommitTarget {
     return this.extensions.some((extension) => extension.keepsTextReadOnly?.() === true);
   }
 
+  /** Takes a connection out; every extension hears of it, even when one of them fails (its presence must not stay). */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    for (const extension of this.extensions) extension.left?.(connection);
+    for (const extension of this.extensions) {
+      try {
+        extension.left?.(connection);
+      } catch (error) {
+        this.deps.logger.error({ err: error, letterId: this.letterId }, 'an extension failed as a connection left');
+      }
+    }
     if (this.isEmpty) this.deps.onEmpty(this);
   }
 

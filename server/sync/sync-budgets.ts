@@ -25,6 +25,7 @@ export class SyncBudgets {
   private readonly perSession = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
   private readonly resyncByPerson = new Map<string, TokenBucket>();
+  private readonly stateRequestsByPerson = new Map<string, TokenBucket>();
 
   constructor(readonly budget: SyncBudget) {}
 
@@ -32,7 +33,10 @@ export class SyncBudgets {
    * Counts a new connection in and returns its throttle, or returns which limit it would exceed.
    * Synchronous, so that sockets opening at the same moment cannot all slip under a limit.
    */
-  open(owner: ConnectionOwner, deliver: (frame: Uint8Array) => void): { throttle: FrameThrottle; resync: TokenBucket | null } | { refused: string } {
+  open(
+    owner: ConnectionOwner,
+    deliver: (frame: Uint8Array) => void,
+  ): { throttle: FrameThrottle; resync: TokenBucket | null; stateRequests: TokenBucket | null } | { refused: string } {
     const { maxConnectionsPerSession, maxConnectionsPerPerson, maxConnectionsPerAddress } = this.budget;
     const person = this.persons.get(owner.userId);
     if (isAtLimit(this.perSession.get(owner.sessionId) ?? 0, maxConnectionsPerSession)) return { refused: 'too many connections for this session' };
@@ -48,7 +52,22 @@ export class SyncBudgets {
     increment(this.perSession, owner.sessionId, 1);
     increment(this.perAddress, owner.address, 1);
     const own = { frames: new TokenBucket(this.budget.connectionFrames), bytes: new TokenBucket(this.budget.connectionBytes) };
-    return { throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver), resync: this.resyncOf(owner.userId) };
+    return {
+      throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver),
+      resync: this.resyncOf(owner.userId),
+      stateRequests: this.stateRequestsOf(owner.userId),
+    };
+  }
+
+  /**
+   * The bucket of a person's requests for the full letter state (103), each a read of the store.
+   * Kept when their last socket closes, like the resync bucket: reopening sockets must not fill it.
+   */
+  private stateRequestsOf(userId: string): TokenBucket | null {
+    if (!this.budget.stateRequests) return null;
+    let bucket = this.stateRequestsByPerson.get(userId);
+    if (!bucket) this.stateRequestsByPerson.set(userId, (bucket = new TokenBucket(this.budget.stateRequests)));
+    return bucket;
   }
 
   /**

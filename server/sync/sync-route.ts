@@ -210,6 +210,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           open.canSuggest = admission.canSuggest;
           open.presenceRate = budget.presence;
           open.syncRequests = new SyncRequestBudget(budget.resyncBytes, undefined, opened.resync);
+          open.stateRequests = opened.stateRequests;
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,
