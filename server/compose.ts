@@ -123,7 +123,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     extensions: [
       // The letter's status is read first as the room loads: no stored text of a read-only letter is
       // repaired once its document is built. Its rights (101) reach a joiner before sync step 1, its
-      // letter state (102) and threads (105) after it, and after everyone's presence.
+      // letter state (102) and threads (105) after it, once their store reads are done.
       (room) =>
         new RoomLetterState(room, {
           letterStatus: async (letterId) => (await store.letters.getLetter(letterId))?.status,
