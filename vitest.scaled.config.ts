@@ -28,6 +28,7 @@ export default defineConfig({
       'tests/integration/suggestions.test.ts',
       'tests/integration/sync-budgets.test.ts',
       'tests/integration/repeated-sync-requests.test.ts',
+      'tests/integration/write-budget.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,
