@@ -51,6 +51,7 @@ import { directConnection, type ProxySettings } from './http/origin-policy.js';
 import { requestOrigin } from './http/request-origin.js';
 import { databaseState } from './http/database-state.js';
 import { notificationRoutes, type NotificationRouteDeps } from './notifications/notification-routes.js';
+import { writeBudget, type WriteLimiter } from './http/write-budget.js';
 
 export interface AppDeps {
   store: Store;
@@ -86,6 +87,8 @@ export interface AppDeps {
   proxy?: ProxySettings;
   /** Records refused acts in the audit trail, throttled; none are recorded when absent. */
   refusals?: RefusalAudit;
+  /** Counts each person's writes (WRITE_REQUESTS_PER_MINUTE); no budget when absent or null. */
+  writeLimiter?: WriteLimiter | null;
   /** The bell, deadlines and reminders; absent, none of their routes exist. */
   notifications?: NotificationRouteDeps;
   /** The built client; when absent (tests of the API alone), only the API is served. */
@@ -127,6 +130,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', csrfGuard(deps.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps.sessions));
   app.use('/sync/*', sessionMiddleware(deps.sessions));
+  // Every write also costs the letter's other members (an audit event, a live message): one budget a person.
+  if (deps.writeLimiter) app.use('/api/*', writeBudget(deps.writeLimiter, deps.logger));
 
   app.get('/api/health', async (c) => {
     const database = await databaseState(deps.store);

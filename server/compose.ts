@@ -42,6 +42,7 @@ import { MentionEvents } from './comments/mention-events.js';
 import { CommentEvents } from './comments/comment-events.js';
 import { ReservationService } from './comments/reservation-service.js';
 import { defaultCommentLimits } from '../shared/domain/comment-limits.js';
+import { memoryWriteLimiter, type WriteLimiter } from './http/write-budget.js';
 import { composeNotifications } from './notifications/compose-notifications.js';
 import type { Mailer } from './notifications/mailer.js';
 import type { NotificationBus } from './notifications/notification-bus.js';
@@ -79,6 +80,10 @@ export type ServiceOptions = Pick<
   mailer?: Mailer;
   /** Tells other instances of notification changes (scale-out); this process alone when absent. */
   notificationBus?: NotificationBus;
+  /** Each person's writes counted across instances (scale-out); otherwise counted in this process. */
+  writeLimiter?: WriteLimiter | null;
+  /** WRITE_REQUESTS_PER_MINUTE; the configured default when absent. */
+  writeRequestsPerMinute?: number;
   /** Where this server can be reached, once listening: the start of links in mail when PUBLIC_URL is not set. */
   listeningOrigin?: () => string;
 };
@@ -248,6 +253,7 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
     allowedOrigins: options.allowedOrigins,
     proxy: { publicOrigin: options.publicOrigin ?? null, trustProxy: options.trustProxy ?? false },
     refusals,
+    writeLimiter: options.writeLimiter !== undefined ? options.writeLimiter : memoryWriteLimiter(options.writeRequestsPerMinute ?? loadConfig({}).writeRequestsPerMinute),
     notifications: notify.routes,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });

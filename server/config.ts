@@ -164,6 +164,11 @@ const environmentSchema = z.object({
   DEADLINE_NOTICE_HOURS: z.coerce.number().positive().default(24),
   /** Open notification streams (pages) of one person; one more is refused with 429. */
   NOTIFY_MAX_STREAMS_PER_PERSON: z.coerce.number().int().min(1).default(16),
+  /**
+   * Writes (POST, PUT, PATCH, DELETE) one person may make through the API in a minute, all sessions
+   * together; one more is refused with 429 `too_many_writes`. 0: no limit. Why 300: see README, "Configuration".
+   */
+  WRITE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist/client'),
 });
@@ -262,6 +267,8 @@ export interface Config {
   shutdownDeadlineMs: number;
   storeBusyWaitMs: number;
   notify: NotifyConfig;
+  /** WRITE_REQUESTS_PER_MINUTE; 0: no limit. */
+  writeRequestsPerMinute: number;
   logLevel: string;
   staticDir: string;
 }
@@ -372,6 +379,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       deadlineNoticeMs: env.DEADLINE_NOTICE_HOURS * 3_600_000,
       maxStreamsPerPerson: env.NOTIFY_MAX_STREAMS_PER_PERSON,
     },
+    writeRequestsPerMinute: env.WRITE_REQUESTS_PER_MINUTE,
     logLevel: env.LOG_LEVEL,
     staticDir: path.resolve(env.STATIC_DIR),
   };

@@ -7,6 +7,7 @@ import { createLogger } from './logger.js';
 import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
 import { RedisNotificationBus } from './scale/redis-notification-bus.js';
+import { redisWriteLimiter } from './scale/redis-write-limiter.js';
 import { openStore } from './store/open-store.js';
 import { closingSockets } from './sync/closing-sockets.js';
 import { startHeartbeat } from './sync/heartbeat.js';
@@ -23,6 +24,8 @@ const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, logger
 const rateLimiter = config.redisUrl ? RedisLoginRateLimiter.connect(config.redisUrl, logger) : null;
 // A person's notification may be stored on one instance while their page is open on another.
 const notificationBus = config.redisUrl ? RedisNotificationBus.connect(config.redisUrl, logger) : null;
+// Each person's write budget is shared by every instance; alone, the app counts in memory.
+const sharedWrites = config.redisUrl ? redisWriteLimiter(config.redisUrl, logger, config.writeRequestsPerMinute) : null;
 let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);
@@ -40,6 +43,7 @@ const { app, registry, commits, workers, notify } = composeServices(store, logge
   ...(relay ? { relay } : {}),
   ...(rateLimiter ? { rateLimiter } : {}),
   ...(notificationBus ? { notificationBus } : {}),
+  ...(sharedWrites ? { writeLimiter: sharedWrites.limiter } : {}),
 });
 // Reminders, deadline notices and mail: jobs kept in the database, due ones claimed by one instance each.
 notify.runner.start();
@@ -97,6 +101,7 @@ async function shutdown(signal: string): Promise<void> {
   shutdownStep = 'closing the connection to Redis';
   await relay?.close();
   await rateLimiter?.close();
+  await sharedWrites?.close();
   shutdownStep = 'closing the store';
   await store.close();
   process.exit(0);

@@ -39,6 +39,7 @@ export const errorText: Record<string, () => string> = {
   [ErrorCode.commentEditLimitReached]: () => t('errors.commentEditLimitReached'),
   [ErrorCode.reminderTooSoon]: () => t('errors.reminderTooSoon'),
   [ErrorCode.suggestionsOpen]: () => t('errors.suggestionsOpen'),
+  [ErrorCode.tooManyWrites]: () => t('errors.tooManyWrites'),
   [ErrorCode.internal]: () => t('errors.internal'),
   [ClientErrorCode.network]: () => t('errors.network'),
   [ClientErrorCode.unexpectedResponse]: () => t('errors.unexpectedResponse'),

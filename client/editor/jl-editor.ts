@@ -675,6 +675,10 @@ const editorStyles = css`
     font-weight: 600;
     line-height: 1.4;
     white-space: nowrap;
+    /* A name of up to 200 characters must not cover the text: longer ones end in an ellipsis. */
+    max-width: 14rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
     user-select: none;
     border-radius: 3px 3px 3px 0;
   }

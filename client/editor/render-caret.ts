@@ -18,7 +18,7 @@ function caretColor(user: CaretUser): string {
  * text colour is picked for contrast, since office colours range from navy to yellow. Styles are
  * set through the CSSOM, which a strict Content-Security-Policy still allows. The caret is hidden
  * from screen readers so it does not break up the letter text they read; the presence list names
- * who is here instead.
+ * who is here instead. A long name is cut with an ellipsis; the label's title holds all of it.
  */
 export function renderCaret(user: CaretUser): HTMLElement {
   const color = caretColor(user);
@@ -32,6 +32,8 @@ export function renderCaret(user: CaretUser): HTMLElement {
   label.style.backgroundColor = color;
   label.style.color = readableTextColor(color);
   label.textContent = typeof user.name === 'string' && user.name ? user.name : t('editor.someone');
+  // The label is cut to a width (jl-editor's styles); the whole name stays in its title.
+  label.title = label.textContent;
   caret.append(label);
   return caret;
 }

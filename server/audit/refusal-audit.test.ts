@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditKind } from '../../shared/api/audit.js';
+import { composeServices } from '../compose.js';
 import { createLogger } from '../logger.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AuditDraft, Store } from '../store/store.js';
 import { RefusalAudit } from './refusal-audit.js';
 
@@ -32,5 +37,36 @@ describe('refused acts in the audit trail', () => {
   it('answers the refusal even when the record cannot be written', async () => {
     const store = { audit: { append: () => Promise.reject(new Error('disk full')) } } as unknown as Store;
     await expect(new RefusalAudit(store, createLogger('silent')).record(AuditKind.syncRefused, kadri, 'letter-1', {})).resolves.toBeUndefined();
+  });
+});
+
+describe('a refused sign-in in the audit trail', () => {
+  it('T1 records the e-mail address typed without direction controls, invisible or control characters', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-refused-login-'));
+    const store = SqliteStore.open(path.join(dir, 'db.sqlite'));
+    try {
+      const { app } = composeServices(store, createLogger('silent'), {
+        sessionIdleMs: 60_000,
+        sessionAbsoluteMs: 3_600_000,
+        roomGraceMs: 0,
+        compactAfterUpdates: 500,
+        historyPauseMs: 60_000,
+        maxBodyBytes: 4096,
+        allowedOrigins: [],
+        isDemo: false,
+      });
+      const typed = `\u202Eadmin\u0000@\u200Bexample.org\u0007\u2066\t${'x'.repeat(230)}\u0085`;
+      const refused = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: typed, password: 'not the password' }),
+      });
+      expect(refused.status).toBe(401);
+      const [event] = (await store.audit.readChain(0, 10)).filter((record) => record.kind === AuditKind.loginRefused);
+      expect(JSON.parse(event!.detail) as { email: string }).toMatchObject({ email: `admin@example.org${'x'.repeat(230)}` });
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,6 +12,7 @@ import { AuditKind } from '../../shared/api/audit.js';
 import { actorOf, auditDraft } from '../audit/audit-draft.js';
 import { verifyPassword } from './password-hasher.js';
 import { sessionCookieName, type SessionService } from './session-service.js';
+import { auditableText } from '../audit/audit-text.js';
 
 export interface AuthRouteDeps {
   store: Store;
@@ -34,6 +35,9 @@ export async function beginSession(c: Context<AppEnv>, sessions: SessionService,
     expires: session.expiresAt,
   });
 }
+
+/** The longest e-mail address (RFC 5321's path limit): a refused sign-in records at most this much of what was typed. */
+const maxAuditedEmailLength = 254;
 
 export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -59,7 +63,7 @@ export function authRoutes({ store, sessions, rateLimiter, isDemo }: AuthRouteDe
     if (!user) {
       await rateLimiter.recordFailure(email, address);
       // Refused attempts are few (rate-limited), and a run of them is what an audit must show.
-      await store.audit.append([auditDraft(AuditKind.loginRefused, null, null, { email: email.slice(0, 254), address })]);
+      await store.audit.append([auditDraft(AuditKind.loginRefused, null, null, { email: auditableText(email, maxAuditedEmailLength), address })]);
       throw new AppError(401, ErrorCode.invalidCredentials, 'The e-mail address or the password is not right.');
     }
     await rateLimiter.recordSuccess(email);

@@ -77,6 +77,8 @@ export const ErrorCode = {
   reminderTooSoon: 'reminder_too_soon',
   /** The paragraph holds open suggestions: they are accepted or rejected before it is approved or the letter is ready (rule S13, HTTP 409). */
   suggestionsOpen: 'suggestions_open',
+  /** The person made more than WRITE_REQUESTS_PER_MINUTE changes through the API within a minute: retry after Retry-After (HTTP 429). */
+  tooManyWrites: 'too_many_writes',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { expectNoViolations } from './support/accessibility.js';
+import { sessionCookie } from './support/node-sync-client.js';
 import {
+  demoAdministrator,
   demoLetterTitle,
   demoUserOf,
   letterText,
@@ -48,4 +51,59 @@ test('two people from different offices edit the demo letter together and see ea
 
   await first.close();
   await second.close();
+});
+
+test('a colleague with a 200-character name: their caret label stays narrow over the text, the whole name in its title', async ({ browser, baseURL }) => {
+  const swede = demoUserOf('se-government');
+  // A new person of Estonia's office, named at the longest a name may be.
+  const longName = `Kadri ${'Maarja-Liis '.repeat(16)}Tamm`.slice(0, 200);
+  const admin = await playwrightRequest.newContext({ baseURL: baseURL! });
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  try {
+    await sessionCookie(admin, demoAdministrator.email);
+    const created = await admin.post('/api/admin/users', {
+      data: { name: longName, email: `${uniqueText('long-name').replace(/\W+/g, '-').toLowerCase()}@ee.example`, officeId: 'ee-interior' },
+    });
+    expect(created.status()).toBe(201);
+    const { invitationUrl } = (await created.json()) as { invitationUrl: string };
+
+    const pageA = await first.newPage();
+    const pageB = await second.newPage();
+    await signIn(pageA, swede.email);
+    // A letter of Sweden and Estonia, written after the newcomer joined Estonia's office: they are on it.
+    const title = uniqueText('Joint letter with a long name');
+    const letter = await first.request.post('/api/letters', {
+      data: { title, subject: 'Caret labels', addressees: [], signatoryOfficeIds: ['se-government', 'ee-interior'] },
+    });
+    expect(letter.status()).toBe(201);
+    // The list was read before the letter existed.
+    await pageA.reload();
+    await openLetter(pageA, title);
+    await typeNewParagraph(pageA, uniqueText('Sweden opens the letter'));
+    await pageB.goto(new URL(invitationUrl).pathname);
+    const password = 'four words make a password';
+    await pageB.getByLabel('New password').fill(password);
+    await pageB.getByLabel('Repeat the password').fill(password);
+    await pageB.getByRole('button', { name: 'Set password and sign in' }).click();
+    await openLetter(pageB, title);
+    await typeNewParagraph(pageB, uniqueText('Estonia adds a line'));
+
+    const label = letterText(pageA).getByText(longName, { exact: true });
+    await expect(label).toBeVisible();
+    // The caret is drawn again as the colleague's presence changes: measure whichever is shown.
+    const labelWidth = async () => (await label.boundingBox())?.width ?? Number.POSITIVE_INFINITY;
+    const text = (await letterText(pageA).boundingBox())!;
+    // At most 14rem and its padding: it covers a few words, not the line.
+    await expect.poll(labelWidth).toBeLessThanOrEqual(14 * 16 + 16);
+    await expect.poll(labelWidth).toBeLessThan(text.width / 2);
+    await expect(label).toHaveAttribute('title', longName);
+    await expect(label).toHaveCSS('text-overflow', 'ellipsis');
+    await expect(pageA.getByRole('list', { name: 'Also here:' })).toContainText(longName);
+    await expectNoViolations(pageA);
+  } finally {
+    await first.close();
+    await second.close();
+    await admin.dispose();
+  }
 });
