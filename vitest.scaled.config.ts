@@ -31,6 +31,7 @@ export default defineConfig({
       'tests/integration/removed-member-presence.test.ts',
       'tests/integration/presence-queries.test.ts',
       'tests/integration/letter-state-requests.test.ts',
+      'tests/integration/repeated-joins.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,
