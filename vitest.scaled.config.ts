@@ -32,6 +32,7 @@ export default defineConfig({
       'tests/integration/presence-queries.test.ts',
       'tests/integration/letter-state-requests.test.ts',
       'tests/integration/write-budget.test.ts',
+      'tests/integration/repeated-joins.test.ts',
     ],
     globalSetup: ['tests/integration/harness/scaled-global-setup.ts'],
     testTimeout: 60_000,

@@ -119,6 +119,13 @@ const environmentSchema = z.object({
    * from the store. One asked beyond it closes the connection with 1013. 0: no limit.
    */
   SYNC_STATE_REQUESTS_PER_MINUTE: z.coerce.number().min(0).default(6),
+  /**
+   * How many websockets a minute one person may open (join a letter with), across all their
+   * sessions and tabs, with as many saved up: each join reads the session, the roles, the full
+   * letter state and the comment threads from the store. One beyond it is closed with 1013 right
+   * after the upgrade, before those reads. 0: no limit.
+   */
+  SYNC_JOINS_PER_MINUTE: z.coerce.number().min(0).default(120),
   /** Milliseconds a client may take to send a request's headers (Node's `headersTimeout`). */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(20_000),
   /** Milliseconds a client may take to send a whole request, body included (Node's `requestTimeout`). */
@@ -204,6 +211,8 @@ export interface SyncBudget {
   personResyncBytes: Rate | null;
   /** The full letter state asked for again (103), for all of one person's sockets together, in requests. Null or absent: no limit. */
   stateRequests?: Rate | null;
+  /** Websockets opened (letters joined), for all of one person's sessions together, in joins. Null or absent: no limit. */
+  joins?: Rate | null;
 }
 
 
@@ -349,6 +358,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           : { perSecond: env.SYNC_RESYNC_BYTES_PER_SECOND, burst: 4 * Math.max(env.SYNC_RESYNC_BYTES_PER_SECOND, env.LETTER_MAX_BYTES) },
       stateRequests:
         env.SYNC_STATE_REQUESTS_PER_MINUTE === 0 ? null : { perSecond: env.SYNC_STATE_REQUESTS_PER_MINUTE / 60, burst: Math.min(3, Math.max(1, env.SYNC_STATE_REQUESTS_PER_MINUTE)) },
+      joins: env.SYNC_JOINS_PER_MINUTE === 0 ? null : { perSecond: env.SYNC_JOINS_PER_MINUTE / 60, burst: Math.max(1, env.SYNC_JOINS_PER_MINUTE) },
     },
     workerLimits: {
       threads: env.EXPORT_WORKERS,

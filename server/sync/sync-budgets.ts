@@ -26,8 +26,13 @@ export class SyncBudgets {
   private readonly perAddress = new Map<string, number>();
   private readonly resyncByPerson = new Map<string, TokenBucket>();
   private readonly stateRequestsByPerson = new Map<string, TokenBucket>();
+  private readonly joinsByPerson = new Map<string, TokenBucket>();
 
-  constructor(readonly budget: SyncBudget) {}
+  /** `now`: the clock of the join buckets (tests); the others read performance.now(). */
+  constructor(
+    readonly budget: SyncBudget,
+    private readonly now?: () => number,
+  ) {}
 
   /**
    * Counts a new connection in and returns its throttle, or returns which limit it would exceed.
@@ -80,6 +85,21 @@ export class SyncBudgets {
     let bucket = this.resyncByPerson.get(userId);
     if (!bucket) this.resyncByPerson.set(userId, (bucket = new TokenBucket(this.budget.personResyncBytes)));
     return bucket;
+  }
+
+  /**
+   * Charges one websocket join to the person (SYNC_JOINS_PER_MINUTE); false when their budget is
+   * spent, and nothing is taken then. Called before the join reads anything of the letter from the
+   * store. The bucket is kept when their sockets close, like the resync and letter state buckets:
+   * opening and closing sockets in a loop is what it rations.
+   */
+  join(userId: string): boolean {
+    if (!this.budget.joins) return true;
+    let bucket = this.joinsByPerson.get(userId);
+    if (!bucket) this.joinsByPerson.set(userId, (bucket = new TokenBucket(this.budget.joins, this.now)));
+    if (bucket.waitFor(1) > 0) return false;
+    bucket.take(1);
+    return true;
   }
 
   /** Counts a connection that `open` let in back out. */

@@ -65,6 +65,16 @@ async function admit(c: Context<AppEnv>, deps: SyncRouteDeps): Promise<Admission
   if (!user || !sessionId) return { admitted: false, code: CloseCode.unauthenticated, reason: 'no valid session' };
   const letterId = c.req.param('letterId') ?? '';
   if (!uuidSchema.safeParse(letterId).success) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
+  // The person's join budget (SYNC_JOINS_PER_MINUTE) is charged here, before the roles, the session's
+  // renewal, the letter state and the comment threads are read for this socket: someone opening and
+  // closing sockets in a loop is refused before costing the store anything more. Refused with 1013
+  // after the upgrade, not with HTTP 429 at it: a browser cannot tell a refused upgrade from a
+  // network error, whereas 1013 tells the client to reconnect after a pause (with its backoff) and
+  // lets it say why. Counted before the connection limits, so attempts refused for those count too.
+  if (!deps.budgets.join(user.id)) {
+    deps.logger.warn({ letterId, userId: user.id, reason: 'too many joins' }, 'refusing connection');
+    return { admitted: false, code: CloseCode.tryAgainLater, reason: 'too many letters joined too fast' };
+  }
   const roles = await deps.rolesOf(user, letterId);
   if (roles.length === 0) return { admitted: false, code: CloseCode.letterNotFound, reason: 'no such letter' };
   const sessionEndsAt = await deps.renewSession(sessionId, null);

@@ -12,6 +12,7 @@ export const CloseCode = {
    * longer than the delay allowed, too many frames while the letter loads, more unread bytes than
    * the server holds for one socket, or sync step 1 asked again on one socket faster than its
    * budget allows. Reconnect after a pause.
+   * Also a websocket opened beyond the person's join budget, closed right after the upgrade.
    */
   tryAgainLater: 1013,
   /** A frame that cannot be decoded, or an unknown message type. */
