@@ -12,6 +12,7 @@ import type { Office } from '../shared/api/offices.js';
 import { Role } from '../shared/domain/roles.js';
 import { hashPassword } from './auth/password-hasher.js';
 import { composeServices } from './compose.js';
+import { testServiceOptions } from './test-service-options.js';
 import { createLogger } from './logger.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import { textSnapshotOf } from './store/text-snapshot.js';
@@ -42,17 +43,9 @@ let coordinatorCommentId: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-access-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
-    maxBodyBytes: 4096,
-    allowedOrigins: [],
-    isDemo: false,
+  services = composeServices(store, createLogger('silent'), testServiceOptions({
     rateLimits: { perAccount: 3, perAddress: 100, windowMs: 60_000 },
-  });
+  }));
   await store.accounts.insertOffices([office]);
   const passwordHash = await hashPassword('a long test password');
   for (const person of people) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Office } from '../shared/api/offices.js';
 import { composeServices } from './compose.js';
+import { testServiceOptions } from './test-service-options.js';
 import { createLogger } from './logger.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 
@@ -32,16 +33,7 @@ describe('the composed services', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
     const logger = createLogger('silent');
-    const services = composeServices(store, logger, {
-      sessionIdleMs: 60_000,
-      sessionAbsoluteMs: 3_600_000,
-      roomGraceMs: 0,
-      compactAfterUpdates: 500,
-      historyPauseMs: 60_000,
-      maxBodyBytes: 4096,
-      allowedOrigins: [],
-      isDemo: false,
-    });
+    const services = composeServices(store, logger, testServiceOptions());
     await store.accounts.insertOffices([office]);
     const [coordinator, drafter] = [randomUUID(), randomUUID()];
     for (const [id, name] of [[coordinator, 'coordinator'], [drafter, 'drafter']] as const) {

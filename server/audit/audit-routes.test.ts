@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuditKind, type LetterAudit } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { auditDraft } from './audit-draft.js';
@@ -30,16 +31,7 @@ let letterId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-audit-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
-    maxBodyBytes: 4096,
-    allowedOrigins: [],
-    isDemo: false,
-  });
+  services = composeServices(store, createLogger('silent'), testServiceOptions());
   await store.accounts.insertOffices([office]);
   const userId = randomUUID();
   await store.accounts.insertUser({ id: userId, officeId: office.id, name: 'Jana', email: 'jana@aa.example', isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditKind } from '../../shared/api/audit.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AuditDraft, Store } from '../store/store.js';
@@ -45,16 +46,7 @@ describe('a refused sign-in in the audit trail', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-refused-login-'));
     const store = SqliteStore.open(path.join(dir, 'db.sqlite'));
     try {
-      const { app } = composeServices(store, createLogger('silent'), {
-        sessionIdleMs: 60_000,
-        sessionAbsoluteMs: 3_600_000,
-        roomGraceMs: 0,
-        compactAfterUpdates: 500,
-        historyPauseMs: 60_000,
-        maxBodyBytes: 4096,
-        allowedOrigins: [],
-        isDemo: false,
-      });
+      const { app } = composeServices(store, createLogger('silent'), testServiceOptions());
       const typed = `\u202Eadmin\u0000@\u200Bexample.org\u0007\u2066\t${'x'.repeat(230)}\u0085`;
       const refused = await app.request('/api/auth/login', {
         method: 'POST',

@@ -22,6 +22,7 @@ import { readLetterCommentsMessage } from '../../shared/protocol/letter-comments
 import { readLetterStateMessage } from '../../shared/protocol/letter-state-message.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { MentionEvent } from './mention-events.js';
@@ -81,17 +82,12 @@ async function createLetter(status: 'in_review' | 'signed' = 'in_review'): Promi
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-comments-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
+  services = composeServices(store, createLogger('silent'), testServiceOptions({
     sessionIdleMs: 3_600_000,
-    sessionAbsoluteMs: 3_600_000,
     roomGraceMs: 60_000,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     maxBodyBytes: 65_536,
-    allowedOrigins: [],
-    isDemo: false,
     commentLimits: limits,
-  });
+  }));
   services.mentions.onMentioned((event) => void mentioned.push(event));
   await store.accounts.insertOffices(offices);
   for (const [person, { office: officeId, name }] of Object.entries(setup) as [Person, (typeof setup)[Person]][]) {

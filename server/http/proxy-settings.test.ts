@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password-hasher.js';
 import { composeServices, type ServiceOptions } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ownOrigin } from './origin-policy.js';
@@ -34,18 +35,10 @@ afterAll(async () => {
 });
 
 function appWith(settings: Partial<ServiceOptions>) {
-  return composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
-    maxBodyBytes: 4096,
-    allowedOrigins: [],
-    isDemo: false,
+  return composeServices(store, createLogger('silent'), testServiceOptions({
     rateLimits: { perAccount: 100, perAddress: 2, windowMs: 60_000 },
     ...settings,
-  }).app;
+  })).app;
 }
 
 const signIn = (app: ReturnType<typeof appWith>, headers: Record<string, string> = {}, email = 'desk@aa.example', secret = password) =>

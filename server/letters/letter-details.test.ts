@@ -9,6 +9,7 @@ import type { LetterAudit } from '../../shared/api/audit.js';
 import type { Office } from '../../shared/api/offices.js';
 import type { VersionDetail } from '../../shared/api/versions.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -31,16 +32,9 @@ let letterId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-details-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
+  services = composeServices(store, createLogger('silent'), testServiceOptions({
     maxBodyBytes: 65_536,
-    allowedOrigins: [],
-    isDemo: false,
-  });
+  }));
   await store.accounts.insertOffices([office]);
   const ids = { coordinator: randomUUID(), drafter: randomUUID() };
   for (const [role, id] of Object.entries(ids)) {

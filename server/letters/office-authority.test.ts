@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Office } from '../../shared/api/offices.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -41,16 +42,7 @@ let letterId: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-office-authority-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
-    maxBodyBytes: 4096,
-    allowedOrigins: [],
-    isDemo: false,
-  });
+  services = composeServices(store, createLogger('silent'), testServiceOptions());
   await store.accounts.insertOffices(Object.values(offices));
   const passwordHash = await hashPassword('a long test password');
   for (const person of Object.keys(homeOffice) as Person[]) {

@@ -15,6 +15,7 @@ import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { paragraphHash } from '../../shared/domain/paragraph-hash.js';
 import { Delivery, NotificationKind } from '../../shared/domain/notification-rules.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { JobKind } from '../store/notification-store.js';
@@ -64,19 +65,13 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-notify-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
   mailer = new RecordingMailer();
-  services = composeServices(store, createLogger('silent'), {
+  services = composeServices(store, createLogger('silent'), testServiceOptions({
     sessionIdleMs: 3_600_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     maxBodyBytes: 65_536,
-    allowedOrigins: [],
-    isDemo: false,
     publicOrigin: 'https://jointly.example.eu',
     notify: { ...loadConfig({}).notify, maxAttempts: 3, retryBaseMs: 60_000 },
     mailer,
-  });
+  }));
   await store.accounts.insertOffices(offices);
   for (const [person, { office }] of Object.entries(people) as [Person, { office: string }][]) {
     ids[person] = randomUUID();

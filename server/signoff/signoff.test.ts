@@ -22,6 +22,7 @@ import { type AccessChange, readAccessMessage } from '../../shared/protocol/acce
 import { AccessReason } from '../../shared/protocol/access-reasons.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { textSnapshotOf } from '../store/text-snapshot.js';
@@ -58,16 +59,11 @@ beforeAll(async () => {
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
   // As the server does before it listens: the first commit does not wait for the writer's thread to start.
   await store.textWriterStarted();
-  services = composeServices(store, createLogger('silent'), {
+  services = composeServices(store, createLogger('silent'), testServiceOptions({
     sessionIdleMs: 3_600_000,
-    sessionAbsoluteMs: 3_600_000,
     roomGraceMs: 60_000,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
     maxBodyBytes: 65_536,
-    allowedOrigins: [],
-    isDemo: false,
-  });
+  }));
   await store.accounts.insertOffices(offices);
   const ids = {} as Record<Person, string>;
   for (const [person, { office }] of Object.entries(setup) as [Person, { office: string }][]) {

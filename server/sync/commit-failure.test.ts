@@ -13,6 +13,7 @@ import { readAccessMessage } from '../../shared/protocol/access-message.js';
 import * as decoding from 'lib0/decoding';
 import { bodyOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { composeServices } from '../compose.js';
+import { testServiceOptions } from '../test-service-options.js';
 import { createLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Connection } from './connection.js';
@@ -39,16 +40,7 @@ let letterId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jointly-commit-failure-'));
   store = SqliteStore.open(path.join(dir, 'db.sqlite'));
-  services = composeServices(store, createLogger('silent'), {
-    sessionIdleMs: 60_000,
-    sessionAbsoluteMs: 3_600_000,
-    roomGraceMs: 0,
-    compactAfterUpdates: 500,
-    historyPauseMs: 60_000,
-    maxBodyBytes: 4096,
-    allowedOrigins: [],
-    isDemo: false,
-  });
+  services = composeServices(store, createLogger('silent'), testServiceOptions());
   await store.accounts.insertOffices([office]);
   user = { id: randomUUID(), name: 'Jana Nováková', email: 'jana@aa.example', isAdmin: false, isOfficeAdmin: false, office };
   await store.accounts.insertUser({ id: user.id, officeId: office.id, name: user.name, email: user.email, isAdmin: false, passwordHash: null, createdAt: new Date().toISOString() });
