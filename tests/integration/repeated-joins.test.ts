@@ -1,36 +1,13 @@
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { MessageType } from '../../shared/protocol/message-types.js';
 import { appendParagraph } from './harness/letter-body.js';
-import { closeOf, openRawSocket, type RawSocket } from './harness/raw-socket.js';
+import { closeOf, openRawSocket, whenLetterStates, type RawSocket } from './harness/raw-socket.js';
 import { useSharedServer } from './harness/server-process.js';
 import { createLetter, signIn } from './harness/sign-in.js';
 import { connectClient, joinLetter } from './harness/sync-client.js';
 import { scaledServices } from './harness/test-deployment.js';
 
 const joinsPerMinute = 20;
-
-/** Resolves true once the socket got the full letter state (102) that a join reads from the store, false if it closed first. */
-function joined(raw: RawSocket): Promise<boolean> {
-  const isLetterState = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame)) === MessageType.letterState;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Error('neither the letter state nor a close within 10 s'))), 10_000);
-    const finish = (settle: () => void) => {
-      clearTimeout(timer);
-      raw.socket.off('message', check);
-      raw.socket.off('close', onClose);
-      settle();
-    };
-    const check = () => {
-      if (raw.received.some(isLetterState)) finish(() => resolve(true));
-    };
-    const onClose = () => finish(() => resolve(false));
-    raw.socket.on('message', check);
-    raw.socket.on('close', onClose);
-    check();
-  });
-}
 
 /** SYNC_JOINS_PER_MINUTE: README.md, "Configuration", and shared/protocol/PROTOCOL.md, "Budgets". Each instance counts its own. */
 describe('opening websockets again and again draws from the person’s join budget', () => {
@@ -49,7 +26,8 @@ describe('opening websockets again and again draws from the person’s join budg
     for (let attempt = 0; attempt < 4 * joinsPerMinute * instances && refusals.length < instances; attempt++) {
       const raw = openRawSocket(server(), letterId, { cookie: janis.cookie });
       await raw.opened;
-      if (await joined(raw)) {
+      // Joining reads the full letter state (102) from the store; a refused socket closes first.
+      if (await whenLetterStates(raw, 1)) {
         joins++;
         refusals.length = 0;
         raw.socket.close();

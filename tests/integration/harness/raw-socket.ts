@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
@@ -72,6 +73,31 @@ export function whenReceived(raw: RawSocket, count: number): Promise<Uint8Array[
     check();
   });
   return withTimeout(arrived, closeTimeoutMs, `${count} frames`);
+}
+
+/** How many letter state messages (102) a raw socket has received. */
+export function letterStatesOf(raw: RawSocket): number {
+  return raw.received.filter((frame) => decoding.readVarUint(decoding.createDecoder(frame)) === MessageType.letterState).length;
+}
+
+/** Resolves once the socket holds `count` letter state messages (true), or closed first (false). */
+export function whenLetterStates(raw: RawSocket, count: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(() => reject(new Error(`neither letter state ${count} nor a close within 10 s`))), 10_000);
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      raw.socket.off('message', check);
+      raw.socket.off('close', onClose);
+      settle();
+    };
+    const check = () => {
+      if (letterStatesOf(raw) >= count) finish(() => resolve(true));
+    };
+    const onClose = () => finish(() => resolve(false));
+    raw.socket.on('message', check);
+    raw.socket.on('close', onClose);
+    check();
+  });
 }
 
 /** Waits for the server to close the socket; the reason is free text for developers. */
