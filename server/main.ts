@@ -7,7 +7,7 @@ import { createLogger } from './logger.js';
 import { RedisLoginRateLimiter } from './scale/redis-login-rate-limiter.js';
 import { RedisRelay } from './scale/redis-relay.js';
 import { RedisNotificationBus } from './scale/redis-notification-bus.js';
-import { redisWriteLimiter } from './scale/redis-write-limiter.js';
+import { deploymentOf, redisWriteLimiter } from './scale/redis-write-limiter.js';
 import { openStore } from './store/open-store.js';
 import { closingSockets } from './sync/closing-sockets.js';
 import { startHeartbeat } from './sync/heartbeat.js';
@@ -25,7 +25,8 @@ const rateLimiter = config.redisUrl ? RedisLoginRateLimiter.connect(config.redis
 // A person's notification may be stored on one instance while their page is open on another.
 const notificationBus = config.redisUrl ? RedisNotificationBus.connect(config.redisUrl, logger) : null;
 // Each person's write budget is shared by every instance; alone, the app counts in memory.
-const sharedWrites = config.redisUrl ? redisWriteLimiter(config.redisUrl, logger, config.writeRequestsPerMinute) : null;
+const sharedWrites =
+  config.redisUrl && config.databaseUrl ? redisWriteLimiter(config.redisUrl, logger, config.writeRequestsPerMinute, deploymentOf(config.databaseUrl)) : null;
 let isDemo = false;
 if (config.seedDemo) {
   const password = demoPassword(config.dataDir, config.demoPassword);

@@ -5,6 +5,8 @@ import type { Logger } from '../logger.js';
 
 export interface SharedWriteLimiter {
   limiter: WriteLimiter;
+  /** Resolves once Redis first answers; until then each instance counts in memory. */
+  ready: Promise<void>;
   close(): Promise<unknown>;
 }
 
@@ -12,8 +14,11 @@ export interface SharedWriteLimiter {
  * Each person's writes counted in Redis, so that a load balancer spreading them over instances does
  * not multiply the budget. While Redis is away, each instance counts in memory alone: writes neither
  * stop nor become unlimited. Null when `perMinute` is 0 (no budget).
+ *
+ * `deployment` names the database the instances share: deployments that share one Redis but not a
+ * database (people with the same ids in each, as a restored copy has) keep their counts apart.
  */
-export function redisWriteLimiter(url: string, logger: Logger, perMinute: number): SharedWriteLimiter | null {
+export function redisWriteLimiter(url: string, logger: Logger, perMinute: number, deployment: string): SharedWriteLimiter | null {
   const insurance = memoryWriteLimiter(perMinute);
   if (!insurance) return null;
   // Fails at once while Redis is away, and the count in memory decides, instead of holding writes up.
@@ -23,9 +28,16 @@ export function redisWriteLimiter(url: string, logger: Logger, perMinute: number
     storeClient: redis,
     points: perMinute,
     duration: writeWindowSeconds,
-    keyPrefix: writeLimiterPrefix,
+    keyPrefix: `${writeLimiterPrefix}:${deployment}`,
     rejectIfRedisNotReady: true,
     insuranceLimiter: insurance,
   });
-  return { limiter, close: () => redis.quit().catch(() => {}) };
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  return { limiter, ready, close: () => redis.quit().catch(() => {}) };
+}
+
+/** The database a DATABASE_URL names (its host, port and name), which scopes the shared counts. */
+export function deploymentOf(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.hostname}:${url.port}${url.pathname}`;
 }
