@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,7 +8,7 @@ import { MessageType } from '../../shared/protocol/message-types.js';
 import type { Store } from '../store/store.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
 import { refusalOf, testClock } from './test-refusals.js';
-import { loadTestRoom, testMember, updateFrame } from './test-room.js';
+import { loadTestRoom, syncFrame, testMember, updateFrame } from './test-room.js';
 import { TokenBucket } from './token-bucket.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -30,15 +29,6 @@ function storedLetter() {
     loadText: async () => ({ snapshot, updates: [], lastSeq: 1, clientOwners: new Map([[author.clientID, helena.id]]), generation: 'original' }),
   } as unknown as Store['text'];
   return { author, snapshot, text };
-}
-
-/** Sync step 1 with `stateVector`, as a client sends it. */
-function syncStep1(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
 }
 
 /** The sync step 2 replies among `sent`, as updates. */
@@ -76,7 +66,7 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     const { connection, sent } = connect(kadri, false);
     const clock = testClock();
     connection.syncRequests = socketBudget(clock.now);
-    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const crafted = syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[author.clientID, 1]])));
 
     const refusals = Array.from({ length: 20 }, () => {
       clock.advance(50);
@@ -97,7 +87,7 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     const clock = testClock();
     const perSecond = 16 * 1024;
     connection.syncRequests = socketBudget(clock.now, undefined, perSecond);
-    const ask = () => refusalOf(() => room.receive(connection, syncStep1(Y.encodeStateVector(author))));
+    const ask = () => refusalOf(() => room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(author))));
 
     expect(ask()).toBeNull();
     clock.advance(((snapshot.length - 1) / perSecond) * 1000);
@@ -116,9 +106,9 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     // Kadri asks again and again while Helena's change waits for its commit; meanwhile her tab gets the stored letter elsewhere.
     const asker = connect(kadri, false);
     const tab = new Y.Doc();
-    for (let ask = 0; ask < 30; ask++) room.receive(asker.connection, syncStep1(Y.encodeStateVector(tab)));
+    for (let ask = 0; ask < 30; ask++) room.receive(asker.connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(tab)));
     Y.applyUpdate(tab, Y.encodeStateAsUpdate(author));
-    room.receive(asker.connection, syncStep1(Y.encodeStateVector(tab)));
+    room.receive(asker.connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(tab)));
     expect(repliesIn(asker.sent)).toHaveLength(0);
     commitAll();
 
@@ -136,7 +126,7 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     const clock = testClock();
     // Room for two letters of this size, as the person's budget holds four of the largest.
     const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, clock.now);
-    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const crafted = syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[author.clientID, 1]])));
     const newSocket = () => {
       const socket = connect(kadri, false);
       socket.connection.syncRequests = socketBudget(clock.now, person);
@@ -147,7 +137,7 @@ describe('SYNC-ASK a room answers sync step 1 asked again within the connectionâ
     expect(refusals).toEqual([null, null, CloseCode.tryAgainLater, CloseCode.tryAgainLater, CloseCode.tryAgainLater]);
 
     const fresh = newSocket();
-    expect(refusalOf(() => room.receive(fresh.connection, syncStep1(Y.encodeStateVector(new Y.Doc()))))).toBeNull();
+    expect(refusalOf(() => room.receive(fresh.connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc()))))).toBeNull();
     expect(repliesIn(fresh.sent)).toEqual([snapshot]);
   });
 });
@@ -159,8 +149,8 @@ describe('SYNC-ASK a socket cannot swap a free first request for a difference wh
     const { room, connect, commitAll } = test;
     const clock = testClock();
     const person = new TokenBucket({ perSecond: 16 * 1024, burst: 2 * snapshot.length }, clock.now);
-    const crafted = syncStep1(Y.encodeStateVector(new Map([[author.clientID, 1]])));
-    const fresh = syncStep1(Y.encodeStateVector(new Y.Doc()));
+    const crafted = syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[author.clientID, 1]])));
+    const fresh = syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc()));
     // Helena's change waits for its commit, so each first request waits for its reply.
     changeWaitingForCommit(test, author);
 
@@ -198,10 +188,10 @@ describe('SYNC-ASK a first request is answered as it was charged, whatever the l
       room.receive(tab.connection, updateFrame(Y.encodeStateAsUpdate(editor, before)));
       const socket = connect(kadri, false);
       socket.connection.syncRequests = socketBudget(clock.now, person);
-      room.receive(socket.connection, syncStep1(Y.encodeStateVector(new Map([[editor.clientID, 1]]))));
+      room.receive(socket.connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Map([[editor.clientID, 1]]))));
       commitAll();
       const fresh = connect(kadri, false);
-      room.receive(fresh.connection, syncStep1(Y.encodeStateVector(new Y.Doc())));
+      room.receive(fresh.connection, syncFrame(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc())));
       return { asked: repliesIn(socket.sent), stored: repliesIn(fresh.sent) };
     });
 

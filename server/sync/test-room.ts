@@ -49,6 +49,15 @@ export function testLetterStateExtension(status?: LetterStatus, comments?: Lette
 }
 
 /** A sync update frame as a y-websocket client sends it. */
+/** A sync message of `step` (y-protocols' step 1, step 2 or update) carrying `payload`, as a client sends it. */
+export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
 export function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);

@@ -1,11 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
-import { MessageType } from '../../shared/protocol/message-types.js';
 import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
 import { ProtocolViolation } from './protocol-violation.js';
 import type { RoomExtension } from './room-extension.js';
@@ -13,20 +11,12 @@ import { roomLetterStateKey } from './room-letter-state.js';
 import { roomPresence, roomPresenceKey } from './room-presence.js';
 import { deriveSchemaRules } from './schema-rules.js';
 import { refusalOf } from './test-refusals.js';
-import { loadTestRoom, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
+import { loadTestRoom, syncFrame, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
 import { updateAdmission, type UpdateAdmissionOptions } from './update-admission.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
 const mikko = testMember('0d5e5d8a-5b8e-4c1c-8a35-0e8f1d9c6a01', 'Mikko');
 const rules = deriveSchemaRules(letterSchema());
-
-function syncStep2Frame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 /** A room on one stored paragraph whose only admission is the one under test. */
 async function admittingRoom(options: Partial<UpdateAdmissionOptions> = {}, more: (() => RoomExtension)[] = []) {
@@ -148,7 +138,7 @@ describe('update admission', () => {
 
     room.receive(connection, updateFrame(after));
     expect(queued).toEqual([]);
-    room.receive(connection, syncStep2Frame(offline));
+    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, offline));
 
     expect(queued).toHaveLength(2);
     expect(bodyText()).toContain('Then: Written offline.');
@@ -157,7 +147,7 @@ describe('update admission', () => {
   it('refuses, once the client answered, a change whose dependencies never came (4422)', async () => {
     const { room, connect, tab } = await admittingRoom();
     const { connection } = connect(helena);
-    room.receive(connection, syncStep2Frame(new Uint8Array([0, 0])));
+    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, new Uint8Array([0, 0])));
     const doc = tab();
     changeOf(doc, (body) => body.insert(1, [newParagraph('Never sent.', 'p2')]));
     const after = changeOf(doc, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Then: '));
