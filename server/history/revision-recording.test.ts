@@ -81,7 +81,7 @@ describe('revision recording', () => {
     type(0, 'First: ');
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(editor));
-    room.applyCommitted(changeOf(elsewhere, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Elsewhere: ')));
+    room.applyCommitted(changeOf(elsewhere, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Elsewhere: ')), []);
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(elsewhere));
     // Helena's next edit is judged against the other instance's text: a new revision of hers.
     expect(type(0, 'Here: ')).toEqual([expect.objectContaining({ op: 'open' })]);

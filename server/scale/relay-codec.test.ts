@@ -5,7 +5,7 @@ import { decodeLetterEnvelope, decodeSessionsEnvelope, encodeLetterEnvelope, enc
 describe('relay codec', () => {
   const bytes = new Uint8Array([0, 1, 127, 128, 255]);
   const messages: RelayedMessage[] = [
-    { kind: 'text', update: bytes },
+    { kind: 'text', update: bytes, owners: [[42, 'user-1']] },
     { kind: 'presence', update: bytes, owners: [[42, 'user-1']] },
     { kind: 'presence-query' },
     { kind: 'catch-up' },
@@ -16,6 +16,11 @@ describe('relay codec', () => {
 
   it.each(messages)('carries $kind unchanged, bytes included', (message) => {
     expect(decodeLetterEnvelope(encodeLetterEnvelope('instance-a', message))).toEqual({ from: 'instance-a', message });
+  });
+
+  it('reads text from an instance of the release before, which sent no owners', () => {
+    const earlier = JSON.stringify({ from: 'instance-a', message: { kind: 'text', update: 'AAE=' } });
+    expect(decodeLetterEnvelope(earlier)).toEqual({ from: 'instance-a', message: { kind: 'text', update: new Uint8Array([0, 1]), owners: [] } });
   });
 
   it('carries ended sessions', () => {

@@ -7,9 +7,12 @@ import type { RelayedMessage } from '../sync/letter-relay.js';
 const bytes = z.string().transform((text) => new Uint8Array(Buffer.from(text, 'base64')));
 const roles = z.array(z.enum(Object.values(Role) as [Role, ...Role[]]));
 
+const owners = z.array(z.tuple([z.number().int(), z.string()]));
+
 const relayedMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), update: bytes }),
-  z.object({ kind: z.literal('presence'), update: bytes, owners: z.array(z.tuple([z.number().int(), z.string()])) }),
+  // An instance of the release before sends text without owners; the store has them for a catch-up.
+  z.object({ kind: z.literal('text'), update: bytes, owners: owners.default([]) }),
+  z.object({ kind: z.literal('presence'), update: bytes, owners }),
   z.object({ kind: z.literal('presence-query') }),
   z.object({ kind: z.literal('catch-up') }),
   z.object({ kind: z.literal('letter-state'), message: bytes }),

@@ -23,7 +23,8 @@ export function relayPublishing(room: Room, relay: Pick<LetterRelay, 'publish'>)
     committed(entries) {
       if (entries.length === 0) return;
       const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
-      relay.publish(room.letterId, { kind: 'text', update });
+      const owners = entries.flatMap((entry) => entry.newClientIds.map((clientId): [number, string] => [clientId, entry.userId]));
+      relay.publish(room.letterId, { kind: 'text', update, owners });
     },
   };
 }

@@ -6,8 +6,12 @@ import type { LetterStatus } from '../../shared/api/letters.js';
  * after the sending instance committed it, so passing it on keeps invariant 1.
  */
 export type RelayedMessage =
-  /** Yjs updates the sender's clients wrote, committed by the sender. */
-  | { kind: 'text'; update: Uint8Array }
+  /**
+   * Yjs updates the sender's clients wrote, committed by the sender, and who wrote under each
+   * client id they use for the first time: a writer who reconnects to another instance keeps
+   * writing under its id there.
+   */
+  | { kind: 'text'; update: Uint8Array; owners: [clientId: number, userId: string][] }
   /** A presence (awareness) update of the sender's connections, and who owns each client id in it. */
   | { kind: 'presence'; update: Uint8Array; owners: [clientId: number, userId: string][] }
   /** A room opened: every instance sends the presence of its own connections. */

@@ -149,7 +149,7 @@ describe('a joining connection', () => {
     // Another instance's person deletes words of the paragraph; it arrives through the relay.
     const elsewhere = new Y.Doc();
     Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(room.doc));
-    room.applyCommitted(deleteUpdate(elsewhere, 0, 4));
+    room.applyCommitted(deleteUpdate(elsewhere, 0, 4), []);
     room.committed([queued[0]!], [1]);
 
     expect(joiner.heldBack()).toBe(false);

@@ -116,7 +116,7 @@ export class RoomRegistry {
   private receiveRelayed(room: Room, message: RelayedMessage): void {
     switch (message.kind) {
       case 'text':
-        return room.applyCommitted(message.update);
+        return room.applyCommitted(message.update, message.owners);
       case 'presence':
         return room.extension(roomPresenceKey)?.applyRemote(message.update, message.owners, relayedOrigin);
       case 'presence-query': {

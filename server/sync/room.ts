@@ -525,9 +525,14 @@ export class Room implements CommitTarget {
     for (const connection of this.connections) connection.sendText(message);
   };
 
-  /** Text another instance committed: applied here and passed on to this instance's connections. */
-  applyCommitted(relayedUpdate: Uint8Array): void {
+  /**
+   * Text another instance committed: applied here and passed on to this instance's connections.
+   * `owners` says who wrote under the client ids it uses first, as the store recorded them.
+   */
+  applyCommitted(relayedUpdate: Uint8Array, owners: readonly (readonly [clientId: number, userId: string])[]): void {
     if (this.destroyed) return;
+    // The store keeps the first writer of an id; so does this room, whatever arrives first.
+    for (const [clientId, userId] of owners) if (!this.clientOwners.has(clientId)) this.clientOwners.set(clientId, userId);
     const update = ownBytes(relayedUpdate);
     // Messages of different instances can overtake one another; the store holds all of them.
     if (!hasDependencies(this.doc, update)) {

@@ -88,7 +88,7 @@ describe('the state vector the server tells joiners, against crafted updates', (
     expect(refusals).toEqual(crafted.map(() => CloseCode.updateRefused));
     commit();
     // The same mixes relayed as if another instance had committed them: not kept, the store is read instead.
-    for (const update of crafted) room.applyCommitted(update);
+    for (const update of crafted) room.applyCommitted(update, []);
     await room.catchUp();
 
     expect(await room.sleep(idleMs, Date.now() + idleMs)).toBe(true);

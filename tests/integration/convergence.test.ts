@@ -58,7 +58,8 @@ describe('INV-1 concurrent editing', () => {
     const lateJoiner = await joinLetter(server(), coordinator, letterId);
     expect(lateJoiner.xml).toBe(converged);
     expect(textParagraphs(lateJoiner.doc).length).toBeGreaterThan(3);
-    expectNoRefusals([...clients, lateJoiner]);
+    // The server's reasons first: they say more than the close codes a failure would show alone.
     expect(server().logsWith('closing connection').filter((line) => line.letterId === letterId)).toEqual([]);
+    expectNoRefusals([...clients, lateJoiner]);
   });
 });
