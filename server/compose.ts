@@ -144,6 +144,8 @@ export function composeServices(store: Store, logger: Logger, options: ServiceOp
           rules,
           ...(options.letterLimits ? { letterLimits: options.letterLimits } : {}),
           ...(options.suggestionLimits ? { suggestionLimits: options.suggestionLimits } : {}),
+          // Other instances commit to the same store: text may be stored before this room hears of it.
+          storeMayBeAhead: relay !== undefined,
         }),
       (room) => revisionRecording(room, store, options.historyPauseMs),
       (room) => compaction(room, { store, logger, compactAfterUpdates: options.compactAfterUpdates, mergeText }),

@@ -2,6 +2,7 @@ import type { SessionUser } from '../../shared/api/session.js';
 import { CloseCode } from '../../shared/protocol/close-codes.js';
 import type { Rate } from '../config.js';
 import { FrameConfirmations } from './frame-confirmations.js';
+import { HeldUpdates } from './held-updates.js';
 import type { PresenceGate } from './presence-gate.js';
 import { SyncRequestBudget } from './sync-request-budget.js';
 import type { TokenBucket } from './token-bucket.js';
@@ -48,12 +49,15 @@ export class Connection {
   lastUsedAt: number | null = null;
   /** Whether the client has answered the server's sync step 1 (sent what it had offline). */
   hasAnsweredSync = false;
+  /** Updates that build on text the room does not hold yet: the sync answer's, or another instance's. */
+  readonly held = new HeldUpdates();
   /**
-   * Updates that arrived before that answer and depend on it. y-websocket sends a change made
-   * while reconnecting as soon as the socket opens, ahead of the offline edits it builds on.
+   * Refuses this connection after the frame that caused it was handled (a held update still
+   * lacking something after a read of the store) as a refused frame is: logged, recorded, closed
+   * and taken out of its room. `error` is a ProtocolViolation, or a fault of the server's. Set by
+   * the sync route; without it the room closes the connection and drops it.
    */
-  readonly heldUpdates: Uint8Array[] = [];
-  heldBytes = 0;
+  refuseLater: ((error: unknown) => void) | null = null;
   /**
    * The text generation the client named when it connected (`?generation=`), or null if it named
    * none. A copy of another generation is refused when the connection joins the room.
@@ -101,7 +105,7 @@ export class Connection {
    * Sends a text update. While a sync reply is pending, the update waits behind it: an update may
    * build on text that only the reply carries, and a client that gets it first holds it as pending.
    * A stock Yjs client resends what it holds pending in its next sync answer, possibly to another
-   * instance that does not have it yet, which refuses the answer.
+   * instance that does not have it yet, which must then wait for a read of the store.
    */
   sendText(message: Uint8Array): void {
     if (this.pendingSyncReplies === 0) return this.send(message);

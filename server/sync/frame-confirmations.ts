@@ -14,6 +14,11 @@ export class FrameConfirmations {
     return this.received;
   }
 
+  /** The number of the last update frame that arrived (0 before the first). */
+  get lastNumbered(): number {
+    return this.received;
+  }
+
   /** `frame` (and every frame before it) is stored once the room has committed `commit` updates. */
   waitFor(frame: number, commit: number): void {
     const last = this.waiting.at(-1);

@@ -3,16 +3,24 @@ import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
+import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import type { Store } from '../store/store.js';
 import { changeOf, newParagraph } from '../../tests/integration/harness/letter-body.js';
-import { loadTestRoom, testMember } from './test-room.js';
+import { letterSchema } from '../../shared/domain/letter-schema.js';
+import { roomPresence } from './room-presence.js';
+import { deriveSchemaRules } from './schema-rules.js';
+import { loadTestRoom, syncFrame, testMember, updateFrame } from './test-room.js';
+import { updateAdmission } from './update-admission.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
+const kadri = testMember('0c7d8a52-3f0e-4c8e-b4a7-5d1e2f3a4b5c', 'Kadri');
+const mette = testMember('a3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', 'Mette');
 
 /** A store's log of one letter that another instance appends to, counting whole reads. */
 function sharedLog() {
   const log = { snapshot: null as Uint8Array | null, snapshotThrough: 0, updates: [] as { seq: number; update: Uint8Array }[], wholeReads: 0, nextSeq: 1 };
+  const owners = new Map<number, string>();
   const text = {
     loadText: async () => {
       log.wholeReads++;
@@ -21,17 +29,21 @@ function sharedLog() {
         snapshotStateVector: null,
         updates: log.updates.map((entry) => entry.update),
         lastSeq: log.updates.at(-1)?.seq ?? log.snapshotThrough,
-        clientOwners: new Map(),
+        clientOwners: new Map(owners),
         generation: 'original',
       };
     },
     loadTextSince: async (_letterId: string, afterSeq: number) => {
       if (log.snapshotThrough > afterSeq) return null;
       const later = log.updates.filter((entry) => entry.seq > afterSeq);
-      return { updates: later.map((entry) => entry.update), lastSeq: later.at(-1)?.seq ?? afterSeq, clientOwners: new Map() };
+      return { updates: later.map((entry) => entry.update), lastSeq: later.at(-1)?.seq ?? afterSeq, clientOwners: new Map(owners) };
     },
   } as unknown as Store['text'];
-  const append = (update: Uint8Array) => log.updates.push({ seq: log.nextSeq++, update });
+  /** Stores `update`, written by `writer` if it is the first under its client id. */
+  const append = (update: Uint8Array, writer?: { clientId: number; userId: string }) => {
+    log.updates.push({ seq: log.nextSeq++, update });
+    if (writer && !owners.has(writer.clientId)) owners.set(writer.clientId, writer.userId);
+  };
   /** Another instance's compaction: everything so far becomes the snapshot. */
   const compact = (state: Uint8Array) => {
     log.snapshot = state;
@@ -39,6 +51,14 @@ function sharedLog() {
     log.updates = [];
   };
   return { log, text, append, compact };
+}
+
+/** The frames confirmed as saved (message 100) among what a connection was sent. */
+function savedFrames(sent: Uint8Array[]): number[] {
+  return sent.flatMap((message) => {
+    const decoder = decoding.createDecoder(message);
+    return decoding.readVarUint(decoder) === MessageType.saved ? [decoding.readVarUint(decoder)] : [];
+  });
 }
 
 /** The text updates among what a connection was sent. */
@@ -71,6 +91,76 @@ describe('a room catching up with the store', () => {
     Y.applyUpdate(client, log.updates[0]!.update);
     for (const update of updatesIn(tab.sent)) Y.applyUpdate(client, update);
     expect(client.getXmlFragment(bodyFieldName).toString()).toBe(elsewhere.getXmlFragment(bodyFieldName).toString());
+  });
+
+  it('holds a sync answer that builds on text another instance committed but did not relay, reads the store, then applies and confirms it', async () => {
+    const { text, append } = sharedLog();
+    const elsewhere = new Y.Doc();
+    append(changeOf(elsewhere, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
+    const { room, connect, commitAll } = await loadTestRoom({
+      store: { text },
+      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
+    });
+    // Kadri's tab, on the other instance, got Mette's words in a paragraph before the paragraph
+    // itself: Yjs holds them pending, and her next sync answer sends them along.
+    const kadrisTab = new Y.Doc();
+    Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(elsewhere));
+    const newParagraphUpdate = changeOf(elsewhere, (body) => body.insert(1, [newParagraph('', 'p2')]));
+    append(newParagraphUpdate);
+    const wordsUpdate = changeOf(elsewhere, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'They sign together.'));
+    append(wordsUpdate);
+    Y.applyUpdate(kadrisTab, wordsUpdate);
+    expect(kadrisTab.store.pendingStructs).not.toBeNull();
+
+    // Her socket reconnects here, before the other instance's relay message arrives (or it is lost).
+    const { connection, sent, closes } = connect(kadri);
+    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    await room.catchUp();
+    commitAll();
+
+    expect(closes).toEqual([]);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(elsewhere.getXmlFragment(bodyFieldName).toString());
+    expect(savedFrames(sent)).toEqual([1]);
+  });
+
+  it('holds a sync answer carrying text under a client id it has not heard of until the store says whose it is: it stays the writer’s, and nobody else may write under it', async () => {
+    const { text, append } = sharedLog();
+    const start = new Y.Doc();
+    append(changeOf(start, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
+    const { room, connect, commitAll } = await loadTestRoom({
+      store: { text },
+      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
+    });
+    // Mette writes her first words through the other instance; they are stored, not relayed yet.
+    const mettesTab = new Y.Doc();
+    Y.applyUpdate(mettesTab, Y.encodeStateAsUpdate(start));
+    const hers = changeOf(mettesTab, (body) => body.insert(1, [newParagraph('They sign together.', 'p2')]));
+    append(hers, { clientId: mettesTab.clientID, userId: mette.id });
+    // Kadri's tab got them there, and reconnects here.
+    const kadrisTab = new Y.Doc();
+    Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(mettesTab));
+
+    const kadriHere = connect(kadri);
+    room.receive(kadriHere.connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    await room.catchUp();
+    const committed = commitAll();
+
+    expect(kadriHere.closes).toEqual([]);
+    expect(committed.flatMap((entry) => entry.newClientIds)).not.toContain(mettesTab.clientID);
+    expect(room.clientIdOwners.get(mettesTab.clientID)).toBe(mette.id);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(mettesTab.getXmlFragment(bodyFieldName).toString());
+
+    // Writing on under Mette's id is still refused, once the store was read (4403).
+    const posing = new Y.Doc();
+    Y.applyUpdate(posing, Y.encodeStateAsUpdate(mettesTab));
+    posing.clientID = mettesTab.clientID;
+    const kadriAgain = connect(kadri);
+    room.receive(kadriAgain.connection, syncFrame(syncProtocol.messageYjsSyncStep2, new Uint8Array([0, 0])));
+    room.receive(kadriAgain.connection, updateFrame(changeOf(posing, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Not: '))));
+    await room.catchUp();
+
+    expect(kadriAgain.closes).toEqual([CloseCode.forbidden]);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Not: ');
   });
 
   it('reads the whole text again when a compaction merged what it lacks into the snapshot', async () => {

@@ -397,15 +397,15 @@ export class Room implements CommitTarget {
         const frame = connection.confirmations.numberNext();
         this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
         connection.hasAnsweredSync = true;
-        // What was held for this answer applies now, or is refused for good.
-        const held = connection.heldUpdates.splice(0);
-        connection.heldBytes = 0;
-        for (const update of held) this.receiveUpdate(connection, update);
+        // What was held for this answer applies now; what still lacks something waits for a read of the store.
+        connection.held.retry((update) => this.receiveUpdate(connection, update));
+        this.readStoreForHeld(connection);
         return this.confirmWhenCommitted(connection, frame);
       }
       case syncProtocol.messageYjsUpdate: {
         const frame = connection.confirmations.numberNext();
         this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
+        this.readStoreForHeld(connection);
         return this.confirmWhenCommitted(connection, frame);
       }
       default:
@@ -414,12 +414,50 @@ export class Room implements CommitTarget {
   }
 
   /**
+   * An update held for text or a client id the room has not heard of (where the store may be
+   * ahead, see HeldUpdates) waits for one read of the store, then applies or is refused; one held
+   * for the client's sync answer waits for that answer first.
+   */
+  private readStoreForHeld(connection: Connection): void {
+    const asked = connection.held.askRead(connection.hasAnsweredSync);
+    if (asked.length === 0) return;
+    this.catchUp().then(
+      () => {
+        for (const entry of asked) entry.readDone = true;
+        this.retryHeld(connection);
+      },
+      // A fault of the server's (4500): the client reconnects and sends them again.
+      (error: unknown) => this.refuseLater(connection, error),
+    );
+  }
+
+  /** Tries a connection's held updates again after a read of the store, and confirms what applied. */
+  private retryHeld(connection: Connection): void {
+    if (this.destroyed || connection.isClosed || !this.connections.has(connection)) return;
+    try {
+      connection.held.retry((update) => this.receiveUpdate(connection, update));
+    } catch (error) {
+      return this.refuseLater(connection, error);
+    }
+    this.readStoreForHeld(connection);
+    this.confirmWhenCommitted(connection, connection.confirmations.lastNumbered);
+  }
+
+  /** Refuses a connection outside the handling of a frame, as the handling of a frame would. */
+  private refuseLater(connection: Connection, error: unknown): void {
+    if (connection.refuseLater) return connection.refuseLater(error);
+    const violation = error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.storeFailure, 'the server failed to handle the message');
+    connection.close(violation.code, violation.message);
+    this.leave(connection);
+  }
+
+  /**
    * Sends `saved(frame)` once everything applied so far, this frame's update included, is stored.
-   * A frame that is held (it waits for the sync answer) is not stored yet: the answer's own
-   * confirmation covers it later. A refused frame closes the connection, so it is never confirmed.
+   * A frame that is held is not stored yet: the confirmation made once it applies covers it. A
+   * refused frame closes the connection, so it is never confirmed.
    */
   private confirmWhenCommitted(connection: Connection, frame: number): void {
-    if (connection.heldUpdates.length > 0) return;
+    if (!connection.held.isEmpty) return;
     if (!this.hasUncommitted) connection.send(writeSavedMessage(frame));
     else connection.confirmations.waitFor(frame, this.appliedCount);
   }

@@ -129,16 +129,20 @@ export function receiveFrame(
   try {
     room.receive(connection, frame);
   } catch (error) {
-    const violation =
-      error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.storeFailure, 'the server failed to handle the message');
-    if (!(error instanceof ProtocolViolation)) logger.error({ err: error, letterId: room.letterId }, 'unexpected error handling a frame');
-    // Only the sender's own refused frames are its doing; a fault of the server's is not audited against it.
-    // Over a budget (1013) is logged, not audited, like the route's own budget refusals.
-    else if (violation.code !== CloseCode.tryAgainLater) onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
-    logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
-    connection.close(violation.code, violation.message);
-    room.leave(connection);
+    refuseFrame(room, connection, error, logger, onRefused);
   }
+}
+
+/** Closes a connection whose frame was refused (a ProtocolViolation), or failed the server (anything else: 4500). */
+export function refuseFrame(room: Room, connection: Connection, error: unknown, logger: Logger, onRefused?: SyncRouteDeps['onRefused']): void {
+  const violation = error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.storeFailure, 'the server failed to handle the message');
+  if (!(error instanceof ProtocolViolation)) logger.error({ err: error, letterId: room.letterId }, 'unexpected error handling a frame');
+  // Only the sender's own refused frames are its doing; a fault of the server's is not audited against it.
+  // Over a budget (1013) is logged, not audited, like the route's own budget refusals.
+  else if (violation.code !== CloseCode.tryAgainLater) onRefused?.({ letterId: room.letterId, user: connection.user, code: violation.code, reason: violation.message });
+  logger.warn({ letterId: room.letterId, userId: connection.user.id, code: violation.code, reason: violation.message }, 'closing connection');
+  connection.close(violation.code, violation.message);
+  room.leave(connection);
 }
 
 /**
@@ -219,6 +223,9 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           open.claimedGeneration = admission.claimedGeneration;
           open.canSuggest = admission.canSuggest;
           open.presenceRate = budget.presence;
+          open.refuseLater = (error) => {
+            if (room && !open.isClosed) refuseFrame(room, open, error, deps.logger, deps.onRefused);
+          };
           open.syncRequests = new SyncRequestBudget(budget.resyncBytes, undefined, opened.resync);
           open.stateRequests = opened.stateRequests;
           connection = open;

@@ -74,6 +74,8 @@ export async function loadTestRoom(options: { stored?: Uint8Array; extensions?: 
   const store = {
     text: {
       loadText: async () => ({ snapshot: options.stored ?? null, updates: [], lastSeq: 0, clientOwners: new Map(), generation: 'original' }),
+      // Nobody else writes to this store: a read for held updates finds nothing new.
+      loadTextSince: async (_letterId: string, afterSeq: number) => ({ updates: [], lastSeq: afterSeq, clientOwners: new Map() }),
     },
     letters: { getLetter: async () => undefined },
     history: { latestRevisions: async () => [], appendRevisions: async () => undefined },
@@ -96,12 +98,14 @@ export async function loadTestRoom(options: { stored?: Uint8Array; extensions?: 
     if (entries.length > 0) room.committed(entries, entries.map(() => ++seq));
     return entries;
   };
-  /** A connection of `user` with what it was sent, joined to the room. */
+  /** A connection of `user` with what it was sent and the codes it was closed with, joined to the room. */
   const connect = (user: SessionUser, canEdit = true) => {
     const sent: Uint8Array[] = [];
-    const connection = new Connection({ isOpen: true, close: () => undefined, send: (message) => sent.push(message) }, user, `session-${user.id}`, canEdit);
+    const closes: number[] = [];
+    const socket = { isOpen: true, close: (code: number) => closes.push(code), send: (message: Uint8Array) => sent.push(message) };
+    const connection = new Connection(socket, user, `session-${user.id}`, canEdit);
     room.join(connection);
-    return { connection, sent };
+    return { connection, sent, closes };
   };
   return { room, queued, commitAll, connect };
 }

@@ -46,18 +46,22 @@ export interface UpdateAdmissionOptions {
   letterLimits?: LetterLimits;
   /** How many open suggestions a paragraph and the letter may hold; the shared defaults when absent. */
   suggestionLimits?: SuggestionLimits;
+  /**
+   * Other instances commit to the same store (scale-out): this room may not have heard yet of
+   * text they committed. An update that builds on text, or writes under a client id, this room
+   * has not heard of then waits for one read of the store before it is applied or refused.
+   */
+  storeMayBeAhead?: boolean;
 }
 
-/** Limits on updates held for a client's sync answer (see Connection.heldUpdates). */
-export const maxHeldUpdates = 256;
-export const maxHeldBytes = 1024 * 1024;
 
 /**
  * Decides, before the room applies it, whether an update from a connection may change the letter:
  * the connection's rights and the letter's status (4403), the update guard (integrity, schema,
  * paragraph ids: 4400 or 4422), the letter's size limits (4413), the suggestion rules (S13), and
  * the Yjs client ids it writes under (only the sender's own: 4403). An update that depends on the
- * client's pending sync answer is held until that answer, within limits. A refusal is thrown as a
+ * client's pending sync answer, or on text committed elsewhere, is held until that answer or a
+ * read of the store, within limits. A refusal is thrown as a
  * ProtocolViolation with its documented close code and costs only the sender; nothing of a
  * refused update is applied.
  */
@@ -84,15 +88,24 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
     size = null;
   };
 
-  /** Holds an update that waits for the client's sync answer, within limits; false to refuse it now. */
-  const mayHold = (connection: Connection, update: Uint8Array, error: unknown): boolean => {
-    const waitsForAnswer = error instanceof UpdateRefusal && error.kind === RefusalKind.missingDependencies && !connection.hasAnsweredSync;
-    if (!waitsForAnswer || connection.heldUpdates.length >= maxHeldUpdates || connection.heldBytes + update.length > maxHeldBytes) {
-      return false;
-    }
-    connection.heldUpdates.push(update);
-    connection.heldBytes += update.length;
-    return true;
+  /**
+   * Holds an update that builds on text the room lacks for now (see HeldUpdates): before the
+   * client's sync answer, and after it where the store may be ahead. False: refuse it now.
+   */
+  const mayHold = (connection: Connection, update: Uint8Array, error: unknown): boolean =>
+    error instanceof UpdateRefusal &&
+    error.kind === RefusalKind.missingDependencies &&
+    (!connection.hasAnsweredSync || options.storeMayBeAhead === true) &&
+    connection.held.hold(update, connection.hasAnsweredSync ? 'store' : 'answer');
+
+  /**
+   * Where the store may be ahead, a client id this room has not heard of may be someone's whose
+   * text has not reached it: the first update under it waits for a read of the store (see HeldUpdates).
+   */
+  const claimsUnheardOf = (connection: Connection, doc: Y.Doc, decoded: DecodedUpdate): boolean => {
+    if (!options.storeMayBeAhead || connection.held.isLastAttempt) return false;
+    for (const clientId of clientsWritten(doc, decoded)) if (room.clientIdOwners.get(clientId) !== connection.user.id) return true;
+    return false;
   };
 
   /** Suggestions carry their sender's name and office; a suggest-only sender writes nothing else (rule S13). */
@@ -120,6 +133,10 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
     }
     const letterSize = letterSizeOf(doc);
     letterSize.check(update, growth);
+    if (claimsUnheardOf(connection, doc, decoded)) {
+      if (connection.held.hold(update, 'store')) return null;
+      throw new ProtocolViolation(CloseCode.tryAgainLater, 'too many changes wait for text from another instance');
+    }
     checkSuggestions(connection, doc, decoded);
     let newClientIds: number[];
     try {

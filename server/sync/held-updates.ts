@@ -1,0 +1,77 @@
+/** Limits on the updates one connection may have held at once (see HeldUpdates). */
+export const maxHeldUpdates = 256;
+export const maxHeldBytes = 1024 * 1024;
+
+/** What a held update waits for: the client's sync answer, or a read of the store. */
+export type HeldFor = 'answer' | 'store';
+
+/** An update held back, and whether the room has read the store since it came. */
+export interface HeldUpdate {
+  readonly update: Uint8Array;
+  readonly heldFor: HeldFor;
+  /** A store read was asked for after this update came. */
+  readRequested: boolean;
+  /** That read is done: if the update still lacks something, it is refused. */
+  readDone: boolean;
+}
+
+/**
+ * One connection's updates that build on text the room does not hold yet. Before the client's
+ * sync answer it is the text that answer brings: y-websocket sends a change made while
+ * reconnecting as soon as the socket opens, ahead of the offline edits it builds on. After the
+ * answer it is text another instance committed that has not reached this one (the relay lags or
+ * lost a message): a client that holds it (its sync answer resends what it holds pending) got it
+ * from a server after it was stored, so one read of the store brings it. An update that still
+ * lacks something after that read is refused (4422).
+ */
+export class HeldUpdates {
+  private entries: HeldUpdate[] = [];
+  private bytes = 0;
+  /** Set while the room tries again an update whose store read is done: it is refused, not held again. */
+  private lastAttempt = false;
+
+  get isEmpty(): boolean {
+    return this.entries.length === 0;
+  }
+
+  /** Whether the update being tried again had its read of the store: it is applied or refused now. */
+  get isLastAttempt(): boolean {
+    return this.lastAttempt;
+  }
+
+  /** Holds `update`; false (refuse it now) beyond the limits, or on its last attempt. */
+  hold(update: Uint8Array, heldFor: HeldFor): boolean {
+    if (this.lastAttempt || this.entries.length >= maxHeldUpdates || this.bytes + update.length > maxHeldBytes) return false;
+    this.entries.push({ update, heldFor, readRequested: false, readDone: false });
+    this.bytes += update.length;
+    return true;
+  }
+
+  /**
+   * The held updates that wait for a read of the store no read was asked for yet, now marked as
+   * asked for. Once the client has answered, those held for the answer wait for a read too.
+   */
+  askRead(hasAnswered: boolean): HeldUpdate[] {
+    const asking = this.entries.filter((entry) => !entry.readRequested && (hasAnswered || entry.heldFor === 'store'));
+    for (const entry of asking) entry.readRequested = true;
+    return asking;
+  }
+
+  /**
+   * Tries every held update again, in the order they came, through `receive`, which holds again
+   * what still waits (a fresh entry) unless its read is done, and throws to refuse.
+   */
+  retry(receive: (update: Uint8Array) => void): void {
+    const entries = this.entries;
+    this.entries = [];
+    this.bytes = 0;
+    try {
+      for (const entry of entries) {
+        this.lastAttempt = entry.readDone;
+        receive(entry.update);
+      }
+    } finally {
+      this.lastAttempt = false;
+    }
+  }
+}
