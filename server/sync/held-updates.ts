@@ -8,7 +8,7 @@ export type HeldFor = 'answer' | 'store';
 /** An update held back, and whether the room has read the store since it came. */
 export interface HeldUpdate {
   readonly update: Uint8Array;
-  readonly heldFor: HeldFor;
+  heldFor: HeldFor;
   /** A store read was asked for after this update came. */
   readRequested: boolean;
   /** That read is done: if the update still lacks something, it is refused. */
@@ -27,8 +27,8 @@ export interface HeldUpdate {
 export class HeldUpdates {
   private entries: HeldUpdate[] = [];
   private bytes = 0;
-  /** Set while the room tries again an update whose store read is done: it is refused, not held again. */
-  private lastAttempt = false;
+  /** The held update being tried again by `retry`, if any. */
+  private current: HeldUpdate | null = null;
 
   get isEmpty(): boolean {
     return this.entries.length === 0;
@@ -36,14 +36,16 @@ export class HeldUpdates {
 
   /** Whether the update being tried again had its read of the store: it is applied or refused now. */
   get isLastAttempt(): boolean {
-    return this.lastAttempt;
+    return this.current?.readDone ?? false;
   }
 
   /** Holds `update`; false (refuse it now) beyond the limits, or on its last attempt. */
   hold(update: Uint8Array, heldFor: HeldFor): boolean {
-    if (this.lastAttempt || this.entries.length >= maxHeldUpdates || this.bytes + update.length > maxHeldBytes) return false;
-    this.entries.push({ update, heldFor, readRequested: false, readDone: false });
-    this.bytes += update.length;
+    if (this.isLastAttempt || this.entries.length >= maxHeldUpdates || this.bytes + update.length > maxHeldBytes) return false;
+    // One tried again stays the same entry: a read asked for it still marks it done.
+    const entry = this.current ?? { update, heldFor, readRequested: false, readDone: false };
+    entry.heldFor = heldFor;
+    this.keep(entry);
     return true;
   }
 
@@ -58,20 +60,41 @@ export class HeldUpdates {
   }
 
   /**
-   * Tries every held update again, in the order they came, through `receive`, which holds again
-   * what still waits (a fresh entry) unless its read is done, and throws to refuse.
+   * Tries every held update again through `receive`, which holds again what still waits (unless
+   * its read is done) and throws to refuse. An update may build on one that came after it (a
+   * change typed while reconnecting comes before the sync answer it builds on), so the updates
+   * are tried in the order they came, again and again while a pass applies any; a refusal stands
+   * only when a whole pass applied nothing, and then the first one is thrown.
    */
   retry(receive: (update: Uint8Array) => void): void {
-    const entries = this.entries;
-    this.entries = [];
-    this.bytes = 0;
-    try {
-      for (const entry of entries) {
-        this.lastAttempt = entry.readDone;
-        receive(entry.update);
+    let refusal: { error: unknown } | null = null;
+    for (let progress = true; progress && this.entries.length > 0; ) {
+      progress = false;
+      refusal = null;
+      const entries = this.entries;
+      this.entries = [];
+      this.bytes = 0;
+      try {
+        for (const entry of entries) {
+          this.current = entry;
+          const heldBefore = this.entries.length;
+          try {
+            receive(entry.update);
+            if (this.entries.length === heldBefore) progress = true;
+          } catch (error) {
+            refusal ??= { error };
+            this.keep(entry);
+          }
+        }
+      } finally {
+        this.current = null;
       }
-    } finally {
-      this.lastAttempt = false;
     }
+    if (refusal !== null) throw refusal.error;
+  }
+
+  private keep(entry: HeldUpdate): void {
+    this.entries.push(entry);
+    this.bytes += entry.update.length;
   }
 }

@@ -163,6 +163,33 @@ describe('a room catching up with the store', () => {
     expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Not: ');
   });
 
+  it('applies a change typed while reconnecting that came ahead of the sync answer it builds on, when that answer waits for a read of the store', async () => {
+    const { text, append } = sharedLog();
+    const start = new Y.Doc();
+    append(changeOf(start, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
+    const { room, connect, commitAll } = await loadTestRoom({
+      store: { text },
+      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
+    });
+    // Kadri's new tab wrote offline; its next change goes out as soon as the socket opens, ahead of
+    // the sync answer with the offline words, whose new client id this instance has not heard of.
+    const kadrisTab = new Y.Doc();
+    Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(start));
+    const typeAtStart = (words: string) => changeOf(kadrisTab, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words));
+    typeAtStart('Offline, ');
+    const typedWhileReconnecting = typeAtStart('Then: ');
+    const { connection, sent, closes } = connect(kadri);
+
+    room.receive(connection, updateFrame(typedWhileReconnecting));
+    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    await room.catchUp();
+    commitAll();
+
+    expect(closes).toEqual([]);
+    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(kadrisTab.getXmlFragment(bodyFieldName).toString());
+    expect(savedFrames(sent)).toEqual([2]);
+  });
+
   it('reads the whole text again when a compaction merged what it lacks into the snapshot', async () => {
     const { log, text, append, compact } = sharedLog();
     const elsewhere = new Y.Doc();

@@ -54,16 +54,14 @@ export interface UpdateAdmissionOptions {
   storeMayBeAhead?: boolean;
 }
 
-
 /**
  * Decides, before the room applies it, whether an update from a connection may change the letter:
  * the connection's rights and the letter's status (4403), the update guard (integrity, schema,
  * paragraph ids: 4400 or 4422), the letter's size limits (4413), the suggestion rules (S13), and
  * the Yjs client ids it writes under (only the sender's own: 4403). An update that depends on the
  * client's pending sync answer, or on text committed elsewhere, is held until that answer or a
- * read of the store, within limits. A refusal is thrown as a
- * ProtocolViolation with its documented close code and costs only the sender; nothing of a
- * refused update is applied.
+ * read of the store, within limits. A refusal is thrown as a ProtocolViolation with its
+ * documented close code and costs only the sender; nothing of a refused update is applied.
  */
 export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOptions): RoomExtension {
   /** The letter's size, followed from the first update checked against the current document. */
