@@ -1,6 +1,12 @@
 /** Limits on the updates one connection may have held at once (see HeldUpdates). */
 export const maxHeldUpdates = 256;
 export const maxHeldBytes = 1024 * 1024;
+/**
+ * How many times `retry` goes over the held updates. An honest client needs two passes and one
+ * that finds nothing more to apply (its changes typed while reconnecting, then the sync answer
+ * they build on); the bound keeps updates chained back to front from costing a pass each.
+ */
+export const maxRetryPasses = 4;
 
 /** What a held update waits for: the client's sync answer, or a read of the store. */
 export type HeldFor = 'answer' | 'store';
@@ -63,12 +69,12 @@ export class HeldUpdates {
    * Tries every held update again through `receive`, which holds again what still waits (unless
    * its read is done) and throws to refuse. An update may build on one that came after it (a
    * change typed while reconnecting comes before the sync answer it builds on), so the updates
-   * are tried in the order they came, again and again while a pass applies any; a refusal stands
-   * only when a whole pass applied nothing, and then the first one is thrown.
+   * are tried in the order they came, again while a pass applies any (at most `maxRetryPasses`
+   * times); a refusal stands when the last pass refused it, and then the first one is thrown.
    */
   retry(receive: (update: Uint8Array) => void): void {
     let refusal: { error: unknown } | null = null;
-    for (let progress = true; progress && this.entries.length > 0; ) {
+    for (let pass = 0, progress = true; progress && this.entries.length > 0 && pass < maxRetryPasses; pass++) {
       progress = false;
       refusal = null;
       const entries = this.entries;
