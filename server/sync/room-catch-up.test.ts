@@ -53,6 +53,29 @@ function sharedLog() {
   return { log, text, append, compact };
 }
 
+/** A room of one instance among several (the store may be ahead of it), on a store holding one paragraph. */
+async function roomBesideAnotherInstance() {
+  const shared = sharedLog();
+  const start = new Y.Doc();
+  shared.append(changeOf(start, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
+  const test = await loadTestRoom({
+    store: { text: shared.text },
+    extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
+  });
+  /** A tab's sync answer to this room: what the tab holds that the room lacks, pending text included. */
+  const answerOf = (tab: Y.Doc) => syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(tab, Y.encodeStateVector(test.room.doc)));
+  /** A new tab holding the stored paragraph. */
+  const tabFromStart = () => {
+    const tab = new Y.Doc();
+    Y.applyUpdate(tab, Y.encodeStateAsUpdate(start));
+    return tab;
+  };
+  return { ...test, ...shared, start, answerOf, tabFromStart };
+}
+
+const bodyXml = (doc: Y.Doc) => doc.getXmlFragment(bodyFieldName).toString();
+const textOf = (body: Y.XmlFragment, index: number) => (body.get(index) as Y.XmlElement).get(0) as Y.XmlText;
+
 /** The frames confirmed as saved (message 100) among what a connection was sent. */
 function savedFrames(sent: Uint8Array[]): number[] {
   return sent.flatMap((message) => {
@@ -94,61 +117,48 @@ describe('a room catching up with the store', () => {
   });
 
   it('holds a sync answer that builds on text another instance committed but did not relay, reads the store, then applies and confirms it', async () => {
-    const { text, append } = sharedLog();
-    const elsewhere = new Y.Doc();
-    append(changeOf(elsewhere, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
-    const { room, connect, commitAll } = await loadTestRoom({
-      store: { text },
-      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
-    });
+    const { room, connect, commitAll, append, start: elsewhere, answerOf, tabFromStart } = await roomBesideAnotherInstance();
     // Kadri's tab, on the other instance, got Mette's words in a paragraph before the paragraph
     // itself: Yjs holds them pending, and her next sync answer sends them along.
-    const kadrisTab = new Y.Doc();
-    Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(elsewhere));
-    const newParagraphUpdate = changeOf(elsewhere, (body) => body.insert(1, [newParagraph('', 'p2')]));
-    append(newParagraphUpdate);
-    const wordsUpdate = changeOf(elsewhere, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'They sign together.'));
+    const kadrisTab = tabFromStart();
+    append(changeOf(elsewhere, (body) => body.insert(1, [newParagraph('', 'p2')])));
+    const wordsUpdate = changeOf(elsewhere, (body) => textOf(body, 1).insert(0, 'They sign together.'));
     append(wordsUpdate);
     Y.applyUpdate(kadrisTab, wordsUpdate);
     expect(kadrisTab.store.pendingStructs).not.toBeNull();
 
     // Her socket reconnects here, before the other instance's relay message arrives (or it is lost).
     const { connection, sent, closes } = connect(kadri);
-    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    room.receive(connection, answerOf(kadrisTab));
     await room.catchUp();
     commitAll();
 
     expect(closes).toEqual([]);
-    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(elsewhere.getXmlFragment(bodyFieldName).toString());
+    expect(bodyXml(room.doc)).toBe(bodyXml(elsewhere));
     expect(savedFrames(sent)).toEqual([1]);
   });
 
   it('holds a sync answer carrying text under a client id it has not heard of until the store says whose it is: it stays the writer’s, and nobody else may write under it', async () => {
-    const { text, append } = sharedLog();
-    const start = new Y.Doc();
-    append(changeOf(start, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
-    const { room, connect, commitAll } = await loadTestRoom({
-      store: { text },
-      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
-    });
+    const { room, connect, commitAll, append, answerOf, tabFromStart } = await roomBesideAnotherInstance();
     // Mette writes her first words through the other instance; they are stored, not relayed yet.
-    const mettesTab = new Y.Doc();
-    Y.applyUpdate(mettesTab, Y.encodeStateAsUpdate(start));
-    const hers = changeOf(mettesTab, (body) => body.insert(1, [newParagraph('They sign together.', 'p2')]));
-    append(hers, { clientId: mettesTab.clientID, userId: mette.id });
+    const mettesTab = tabFromStart();
+    append(
+      changeOf(mettesTab, (body) => body.insert(1, [newParagraph('They sign together.', 'p2')])),
+      { clientId: mettesTab.clientID, userId: mette.id },
+    );
     // Kadri's tab got them there, and reconnects here.
     const kadrisTab = new Y.Doc();
     Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(mettesTab));
 
     const kadriHere = connect(kadri);
-    room.receive(kadriHere.connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    room.receive(kadriHere.connection, answerOf(kadrisTab));
     await room.catchUp();
     const committed = commitAll();
 
     expect(kadriHere.closes).toEqual([]);
     expect(committed.flatMap((entry) => entry.newClientIds)).not.toContain(mettesTab.clientID);
     expect(room.clientIdOwners.get(mettesTab.clientID)).toBe(mette.id);
-    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(mettesTab.getXmlFragment(bodyFieldName).toString());
+    expect(bodyXml(room.doc)).toBe(bodyXml(mettesTab));
 
     // Writing on under Mette's id is still refused, once the store was read (4403).
     const posing = new Y.Doc();
@@ -156,37 +166,30 @@ describe('a room catching up with the store', () => {
     posing.clientID = mettesTab.clientID;
     const kadriAgain = connect(kadri);
     room.receive(kadriAgain.connection, syncFrame(syncProtocol.messageYjsSyncStep2, new Uint8Array([0, 0])));
-    room.receive(kadriAgain.connection, updateFrame(changeOf(posing, (body) => ((body.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Not: '))));
+    room.receive(kadriAgain.connection, updateFrame(changeOf(posing, (body) => textOf(body, 1).insert(0, 'Not: '))));
     await room.catchUp();
 
     expect(kadriAgain.closes).toEqual([CloseCode.forbidden]);
-    expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Not: ');
+    expect(bodyXml(room.doc)).not.toContain('Not: ');
   });
 
   it('applies a change typed while reconnecting that came ahead of the sync answer it builds on, when that answer waits for a read of the store', async () => {
-    const { text, append } = sharedLog();
-    const start = new Y.Doc();
-    append(changeOf(start, (body) => body.insert(0, [newParagraph('The ministers agree.', 'p1')])));
-    const { room, connect, commitAll } = await loadTestRoom({
-      store: { text },
-      extensions: [roomPresence, (loaded) => updateAdmission(loaded, { rules: deriveSchemaRules(letterSchema()), storeMayBeAhead: true })],
-    });
+    const { room, connect, commitAll, answerOf, tabFromStart } = await roomBesideAnotherInstance();
     // Kadri's new tab wrote offline; its next change goes out as soon as the socket opens, ahead of
     // the sync answer with the offline words, whose new client id this instance has not heard of.
-    const kadrisTab = new Y.Doc();
-    Y.applyUpdate(kadrisTab, Y.encodeStateAsUpdate(start));
-    const typeAtStart = (words: string) => changeOf(kadrisTab, (body) => ((body.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words));
+    const kadrisTab = tabFromStart();
+    const typeAtStart = (words: string) => changeOf(kadrisTab, (body) => textOf(body, 0).insert(0, words));
     typeAtStart('Offline, ');
     const typedWhileReconnecting = typeAtStart('Then: ');
     const { connection, sent, closes } = connect(kadri);
 
     room.receive(connection, updateFrame(typedWhileReconnecting));
-    room.receive(connection, syncFrame(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(kadrisTab, Y.encodeStateVector(room.doc))));
+    room.receive(connection, answerOf(kadrisTab));
     await room.catchUp();
     commitAll();
 
     expect(closes).toEqual([]);
-    expect(room.doc.getXmlFragment(bodyFieldName).toString()).toBe(kadrisTab.getXmlFragment(bodyFieldName).toString());
+    expect(bodyXml(room.doc)).toBe(bodyXml(kadrisTab));
     expect(savedFrames(sent)).toEqual([2]);
   });
 
