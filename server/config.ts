@@ -126,6 +126,13 @@ const environmentSchema = z.object({
    * after the upgrade, before those reads. 0: no limit.
    */
   SYNC_JOINS_PER_MINUTE: z.coerce.number().min(0).default(120),
+  /**
+   * How many new Yjs client ids an hour one person may write text under, across all their letters
+   * and sockets, with as many saved up and kept when their sockets close. Each id stays in the letter
+   * for good and lengthens every state vector its members exchange; a tab that types takes one.
+   * An update beyond it closes the connection with 1013, nothing of it applied. 0: no limit.
+   */
+  SYNC_NEW_CLIENT_IDS_PER_HOUR: z.coerce.number().min(0).default(100),
   /** Milliseconds a client may take to send a request's headers (Node's `headersTimeout`). */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(20_000),
   /** Milliseconds a client may take to send a whole request, body included (Node's `requestTimeout`). */
@@ -213,6 +220,8 @@ export interface SyncBudget {
   stateRequests?: Rate | null;
   /** Websockets opened (letters joined), for all of one person's sessions together, in joins. Null or absent: no limit. */
   joins?: Rate | null;
+  /** New Yjs client ids written under, for all of one person's sockets and letters together. Null or absent: no limit. */
+  newClientIds?: Rate | null;
 }
 
 
@@ -359,6 +368,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       stateRequests:
         env.SYNC_STATE_REQUESTS_PER_MINUTE === 0 ? null : { perSecond: env.SYNC_STATE_REQUESTS_PER_MINUTE / 60, burst: Math.min(3, Math.max(1, env.SYNC_STATE_REQUESTS_PER_MINUTE)) },
       joins: env.SYNC_JOINS_PER_MINUTE === 0 ? null : { perSecond: env.SYNC_JOINS_PER_MINUTE / 60, burst: Math.max(1, env.SYNC_JOINS_PER_MINUTE) },
+      newClientIds:
+        env.SYNC_NEW_CLIENT_IDS_PER_HOUR === 0 ? null : { perSecond: env.SYNC_NEW_CLIENT_IDS_PER_HOUR / 3600, burst: Math.max(1, env.SYNC_NEW_CLIENT_IDS_PER_HOUR) },
     },
     workerLimits: {
       threads: env.EXPORT_WORKERS,

@@ -69,6 +69,8 @@ export class Connection {
   syncRequests = new SyncRequestBudget(null);
   /** The person's requests for the full letter state (103, SYNC_STATE_REQUESTS_PER_MINUTE), shared by their sockets; null: no limit. */
   stateRequests: TokenBucket | null = null;
+  /** The person's new text client ids (SYNC_NEW_CLIENT_IDS_PER_HOUR), shared by their sockets; null: no limit. */
+  newClientIds: TokenBucket | null = null;
   /**
    * Whether the person may propose changes (rule S13). A connection that may suggest but not edit
    * is suggest-only: the room lets it add its own proposals and withdraw them, nothing else.

@@ -27,6 +27,7 @@ export class SyncBudgets {
   private readonly resyncByPerson = new Map<string, TokenBucket>();
   private readonly stateRequestsByPerson = new Map<string, TokenBucket>();
   private readonly joinsByPerson = new Map<string, TokenBucket>();
+  private readonly newClientIdsByPerson = new Map<string, TokenBucket>();
 
   /** `now`: the clock of the join buckets (tests); the others read performance.now(). */
   constructor(
@@ -41,7 +42,7 @@ export class SyncBudgets {
   open(
     owner: ConnectionOwner,
     deliver: (frame: Uint8Array) => void,
-  ): { throttle: FrameThrottle; resync: TokenBucket | null; stateRequests: TokenBucket | null } | { refused: string } {
+  ): { throttle: FrameThrottle; resync: TokenBucket | null; stateRequests: TokenBucket | null; newClientIds: TokenBucket | null } | { refused: string } {
     const { maxConnectionsPerSession, maxConnectionsPerPerson, maxConnectionsPerAddress } = this.budget;
     const person = this.persons.get(owner.userId);
     if (isAtLimit(this.perSession.get(owner.sessionId) ?? 0, maxConnectionsPerSession)) return { refused: 'too many connections for this session' };
@@ -61,7 +62,19 @@ export class SyncBudgets {
       throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver),
       resync: this.resyncOf(owner.userId),
       stateRequests: this.stateRequestsOf(owner.userId),
+      newClientIds: this.newClientIdsOf(owner.userId),
     };
+  }
+
+  /**
+   * The bucket of new Yjs client ids a person writes text under (SYNC_NEW_CLIENT_IDS_PER_HOUR), in
+   * every letter: kept when their sockets close, as reopening a socket is how a new id comes.
+   */
+  private newClientIdsOf(userId: string): TokenBucket | null {
+    if (!this.budget.newClientIds) return null;
+    let bucket = this.newClientIdsByPerson.get(userId);
+    if (!bucket) this.newClientIdsByPerson.set(userId, (bucket = new TokenBucket(this.budget.newClientIds, this.now)));
+    return bucket;
   }
 
   /**

@@ -228,6 +228,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
           };
           open.syncRequests = new SyncRequestBudget(budget.resyncBytes, undefined, opened.resync);
           open.stateRequests = opened.stateRequests;
+          open.newClientIds = opened.newClientIds;
           connection = open;
           watch = new SessionWatch(
             admission.sessionId,

@@ -24,6 +24,12 @@ export class TokenBucket {
     return this.tokens >= needed ? 0 : ((needed - this.tokens) / this.rate.perSecond) * 1000;
   }
 
+  /** Whether the bucket holds `cost` tokens now: for a budget that refuses rather than delays (never true above the burst). */
+  holds(cost: number): boolean {
+    this.refill();
+    return this.tokens >= cost;
+  }
+
   /** Takes `cost` tokens, going into debt if the bucket holds fewer. */
   take(cost: number): void {
     this.refill();

@@ -10,8 +10,9 @@ import type { RoomExtension } from './room-extension.js';
 import { roomLetterStateKey } from './room-letter-state.js';
 import { roomPresence, roomPresenceKey } from './room-presence.js';
 import { deriveSchemaRules } from './schema-rules.js';
-import { refusalOf } from './test-refusals.js';
+import { refusalOf, testClock } from './test-refusals.js';
 import { loadTestRoom, syncFrame, testLetterStateExtension, testMember, updateFrame } from './test-room.js';
+import { TokenBucket } from './token-bucket.js';
 import { updateAdmission, type UpdateAdmissionOptions } from './update-admission.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -127,6 +128,35 @@ describe('update admission', () => {
     const update = changeOf(forged, (body) => body.insert(2, [newParagraph('Signed as Helena.', 'p3')]));
     expect(refusalOf(() => room.receive(connect(mikko).connection, updateFrame(update)))).toBe(CloseCode.forbidden);
     expect(room.doc.getXmlFragment(bodyFieldName).toString()).not.toContain('Signed as Helena.');
+  });
+
+  it('lets a person write under only so many new client ids (SYNC_NEW_CLIENT_IDS_PER_HOUR): beyond it 1013, nothing applied, and a new socket does not refill it', async () => {
+    const { room, connect, queued, tab, bodyText, commitAll } = await admittingRoom();
+    const clock = testClock();
+    const budget = new TokenBucket({ perSecond: 3 / 3600, burst: 3 }, clock.now);
+    const socketOf = () => {
+      const { connection } = connect(helena);
+      connection.newClientIds = budget;
+      return connection;
+    };
+    const first = socketOf();
+    const paragraphFromANewTab = (n: number) => changeOf(tab(), (body) => body.insert(1, [newParagraph(`New tab ${n}.`, `p-${n}`)]));
+    const ownTab = tab();
+    room.receive(first, updateFrame(changeOf(ownTab, (body) => body.insert(1, [newParagraph('Own tab.', 'p-own')]))));
+    for (let n = 1; n <= 2; n++) expect(refusalOf(() => room.receive(first, updateFrame(paragraphFromANewTab(n))))).toBeNull();
+    // Writing on under an id already hers costs nothing.
+    Y.applyUpdate(ownTab, Y.encodeStateAsUpdate(room.doc));
+    expect(refusalOf(() => room.receive(first, updateFrame(changeOf(ownTab, (body) => body.insert(1, [newParagraph('Own tab again.', 'p-again')])))))).toBeNull();
+    commitAll();
+
+    expect(refusalOf(() => room.receive(socketOf(), updateFrame(paragraphFromANewTab(4))))).toBe(CloseCode.tryAgainLater);
+    expect(bodyText()).not.toContain('New tab 4.');
+    expect(queued).toEqual([]);
+
+    // An hour's refill lets the client's resend through.
+    clock.advance(20 * 60 * 1000);
+    expect(refusalOf(() => room.receive(socketOf(), updateFrame(paragraphFromANewTab(5))))).toBeNull();
+    expect(bodyText()).toContain('New tab 5.');
   });
 
   it('holds a change that builds on the client’s sync answer until that answer, then applies both', async () => {

@@ -139,6 +139,7 @@ export function updateAdmission(room: AdmittingRoom, options: UpdateAdmissionOpt
     let newClientIds: number[];
     try {
       newClientIds = claimClients(room, presence, connection, doc, decoded);
+      chargeNewClientIds(connection, newClientIds.length);
     } catch (error) {
       suggestions?.discard();
       throw error;
@@ -204,6 +205,18 @@ function claimClients(room: AdmittingRoom, presence: PresenceIds | undefined, co
     claimed.push(clientId);
   }
   return claimed;
+}
+
+/**
+ * New client ids draw from the person's budget (SYNC_NEW_CLIENT_IDS_PER_HOUR): each one stays in
+ * the letter for good, so a member writing under ever new ids would lengthen every state vector
+ * the letter's members exchange. Beyond it: 1013, and the client resends once the budget allows.
+ */
+function chargeNewClientIds(connection: Connection, count: number): void {
+  const budget = connection.newClientIds;
+  if (count === 0 || !budget) return;
+  if (!budget.holds(count)) throw new ProtocolViolation(CloseCode.tryAgainLater, 'too many new client ids for this person just now');
+  budget.take(count);
 }
 
 /**

@@ -87,6 +87,34 @@ describe('SYNC-CID a client id belongs to the connection that first showed it', 
   });
 });
 
+describe('SYNC-CID a person writes under only so many new client ids (SYNC_NEW_CLIENT_IDS_PER_HOUR, default 100)', () => {
+  const server = useSharedServer();
+
+  it('SYNC-CID6 a member writing each paragraph under a new client id is closed with 1013 after 100; a colleague keeps writing and the letter keeps 100 of them', async () => {
+    const helena = await signIn(server(), 'Helena Virtanen');
+    const ingrid = await signIn(server(), 'Ingrid Løvås');
+    const letterId = await createLetter(server(), helena);
+    const colleague = await joinLetter(server(), helena, letterId);
+
+    // Each update comes from a document of its own, as if from a new tab: 150 new client ids.
+    const raw = openRawSocket(server(), letterId, { cookie: ingrid.cookie });
+    await raw.opened;
+    for (let tab = 1; tab <= 150; tab++) {
+      const doc = new Y.Doc();
+      appendParagraph(doc, `Tab ${tab} of many.`);
+      raw.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)));
+    }
+    expect((await closeOf(raw)).code).toBe(CloseCode.tryAgainLater);
+
+    appendParagraph(colleague.doc, 'Helena writes on.');
+    await colleague.whenSaved();
+    const reader = await joinLetter(server(), helena, letterId);
+    expect(reader.text).toContain('Helena writes on.');
+    expect(reader.text.match(/Tab \d+ of many\./g)).toHaveLength(100);
+    expect(reader.text).not.toContain('Tab 101 of many.');
+  });
+});
+
 /** An awareness frame (message 1) showing `clientId` with an empty caret, as a tab announces itself. */
 function presenceFrameOf(clientId: number, clock = 1): Uint8Array {
   const update = encoding.createEncoder();

@@ -30,6 +30,7 @@ const benchJointlyEnv = {
   SYNC_PERSON_FRAMES_PER_SECOND: '1000000',
   SYNC_PERSON_BYTES_PER_SECOND: '1000000000',
   SYNC_JOINS_PER_MINUTE: '0',
+  SYNC_NEW_CLIENT_IDS_PER_HOUR: '0',
 };
 
 /** Started server processes (one, or each instance of a scaled-out deployment) and, for Jointly, a session cookie per person. */
