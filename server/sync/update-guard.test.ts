@@ -5,7 +5,7 @@ import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import { letterSchema } from '../../shared/domain/letter-schema.js';
 import { changeOf } from '../../tests/integration/harness/letter-body.js';
 import { deriveSchemaRules } from './schema-rules.js';
-import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, currentSnapshot, decodeIncomingUpdate } from './update-guard.js';
+import { RefusalKind, UpdateRefusal, carriesNothingNew, checkUpdate, currentSnapshot, decodeIncomingUpdate, maxUpdateClients } from './update-guard.js';
 
 const rules = deriveSchemaRules(letterSchema());
 
@@ -291,6 +291,17 @@ describe('SYNC-ONE update guard against updates Yjs would not apply as they deco
     const update = encodeGroups(groups);
     expect(appliesCleanly(server, update)).toBe(false);
     expect(refusalOf(server, update)).not.toBe('accepted');
+  });
+
+  it('SYNC-ONE7 refuses an update carrying more than 1,000 client groups before decoding it; 1,000 pass', () => {
+    // One paragraph from each of many new tabs: merged, one group per tab.
+    const tabs = Array.from({ length: maxUpdateClients + 1 }, (_, n) => {
+      const tab = new Y.Doc();
+      tab.getXmlFragment(bodyFieldName).insert(0, [paragraph(`Tab ${n}.`, { id: `tab-${n}` })]);
+      return Y.encodeStateAsUpdate(tab);
+    });
+    expect(refusalOf(new Y.Doc(), Y.mergeUpdates(tabs.slice(1)))).toBe('accepted');
+    expect(refusalOf(new Y.Doc(), Y.mergeUpdates(tabs))).toBe(RefusalKind.inconsistent);
   });
 
   it('SYNC-ONE5 whatever is done to a valid update, what the guard accepts applies without pending content', () => {

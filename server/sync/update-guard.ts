@@ -23,14 +23,28 @@ export interface DecodedUpdate {
   update: Uint8Array;
 }
 
+/**
+ * The most client groups one update may carry. A client's update carries what the server lacks:
+ * its own tab's text, or after an offline spell the few tabs' text it holds; an honest one is far
+ * below this. Each group costs the checks work, so a crafted update of tiny groups is refused
+ * before it is decoded.
+ */
+export const maxUpdateClients = 1000;
+
 /** Decodes a v1 update without applying it; a frame that does not decode is malformed. */
 export function decodeIncomingUpdate(update: Uint8Array): DecodedUpdate {
+  let groupCount: number;
+  try {
+    groupCount = decoding.readVarUint(decoding.createDecoder(update));
+  } catch {
+    throw new UpdateRefusal(RefusalKind.malformed, 'the update cannot be decoded');
+  }
+  if (groupCount > maxUpdateClients) throw new UpdateRefusal(RefusalKind.inconsistent, `the update writes under more than ${maxUpdateClients} client ids`);
   try {
     const { structs, ds } = Y.decodeUpdate(update) as unknown as {
       structs: (Y.Item | Y.GC | Y.Skip)[];
       ds: { clients: Map<number, { clock: number; len: number }[]> };
     };
-    const groupCount = decoding.readVarUint(decoding.createDecoder(update));
     return { structs, groupCount, deletes: ds.clients, isEmpty: structs.length === 0 && ds.clients.size === 0, update };
   } catch {
     throw new UpdateRefusal(RefusalKind.malformed, 'the update cannot be decoded');
@@ -351,7 +365,10 @@ function checkIntegrationOrder(doc: Y.Doc, decoded: DecodedUpdate): void {
       if (struct.id.clock > stateOf(client)) throw missing();
       const blocker = struct instanceof Y.Item ? waitsFor(struct) : null;
       if (blocker !== null) {
-        waiting.set(blocker, [...(waiting.get(blocker) ?? []), client]);
+        // Appended in place: copying the list for each waiter made many tiny groups cost their square.
+        let waiters = waiting.get(blocker);
+        if (!waiters) waiting.set(blocker, (waiters = []));
+        waiters.push(client);
         break;
       }
       state.set(client, Math.max(stateOf(client), struct.id.clock + struct.length));
@@ -359,7 +376,7 @@ function checkIntegrationOrder(doc: Y.Doc, decoded: DecodedUpdate): void {
     next.set(client, index);
     // Only progress can unblock others; waking them without it would loop on a cycle.
     if (index === start) continue;
-    ready.push(...(waiting.get(client) ?? []));
+    for (const waiter of waiting.get(client) ?? []) ready.push(waiter);
     waiting.delete(client);
   }
   for (const [client, structs] of byClient) if ((next.get(client) ?? 0) < structs.length) throw missing();
