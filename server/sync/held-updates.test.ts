@@ -47,6 +47,21 @@ describe('held updates', () => {
     expect(attempts()).toBeLessThanOrEqual(maxRetryPasses * updates.length);
   });
 
+  it('tries only the updates held for the sync answer when an answer comes: those waiting for the store are not decoded again for each answer', () => {
+    const held = new HeldUpdates();
+    held.hold(new Uint8Array([0]), 'store');
+    held.hold(new Uint8Array([1]), 'answer');
+    const { receive, applied, attempts } = receiver(held, () => []);
+
+    for (let answer = 0; answer < 100; answer++) held.retry(receive, 'answer');
+
+    expect(applied).toEqual([1]);
+    expect(attempts()).toBe(1);
+    expect(held.isEmpty).toBe(false);
+    held.retry(receive);
+    expect(applied).toEqual([1, 0]);
+  });
+
   it('keeps holding, without refusing, an update whose read of the store is not done yet', () => {
     const held = new HeldUpdates();
     held.hold(new Uint8Array([0]), 'store');

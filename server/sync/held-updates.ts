@@ -71,8 +71,10 @@ export class HeldUpdates {
    * change typed while reconnecting comes before the sync answer it builds on), so the updates
    * are tried in the order they came, again while a pass applies any (at most `maxRetryPasses`
    * times); a refusal stands when the last pass refused it, and then the first one is thrown.
+   * `only`: try just the updates held for that (a sync answer cannot bring what the store holds,
+   * and trying those again on every answer a client sends would cost a decode each for nothing).
    */
-  retry(receive: (update: Uint8Array) => void): void {
+  retry(receive: (update: Uint8Array) => void, only?: HeldFor): void {
     let refusal: { error: unknown } | null = null;
     for (let pass = 0, progress = true; progress && this.entries.length > 0 && pass < maxRetryPasses; pass++) {
       progress = false;
@@ -82,6 +84,10 @@ export class HeldUpdates {
       this.bytes = 0;
       try {
         for (const entry of entries) {
+          if (only !== undefined && entry.heldFor !== only) {
+            this.keep(entry);
+            continue;
+          }
           this.current = entry;
           const heldBefore = this.entries.length;
           try {

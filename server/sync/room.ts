@@ -398,7 +398,7 @@ export class Room implements CommitTarget {
         this.receiveUpdate(connection, decoding.readVarUint8Array(decoder));
         connection.hasAnsweredSync = true;
         // What was held for this answer applies now; what still lacks something waits for a read of the store.
-        connection.held.retry((update) => this.receiveUpdate(connection, update));
+        connection.held.retry((update) => this.receiveUpdate(connection, update), 'answer');
         this.readStoreForHeld(connection);
         return this.confirmWhenCommitted(connection, frame);
       }
