@@ -7,7 +7,7 @@ import { CloseCode } from '../../shared/protocol/close-codes.js';
 import { MessageType } from '../../shared/protocol/message-types.js';
 import { Connection } from './connection.js';
 import { ProtocolViolation } from './protocol-violation.js';
-import { RoomPresence, roomPresence, roomPresenceKey } from './room-presence.js';
+import { RoomPresence, maxDepartedIdsPerPerson, roomPresence, roomPresenceKey } from './room-presence.js';
 import { loadTestRoom, testMember } from './test-room.js';
 
 const helena = testMember('6f1f0f7e-0d6b-4b8f-9a51-2f4d5c1b7a10', 'Helena');
@@ -163,6 +163,34 @@ describe('room presence', () => {
     await vi.waitFor(() => expect(mikkos.received).toHaveLength(2));
     expect(mikkos.received[1]!.has(helenasTab.awareness.clientID)).toBe(false);
     expect(presence.awareness.getStates().has(helenasTab.awareness.clientID)).toBe(false);
+  });
+
+  it('keeps a departed connection’s ids as its person’s without keeping the connection, and only the latest 64 of them', () => {
+    const { presence, connect, connections } = presenceRoom();
+    const mikkos = connect(mikko);
+    const departed: number[] = [];
+    for (let visit = 0; visit < maxDepartedIdsPerPerson + 10; visit++) {
+      const { connection } = connect(helena);
+      const helenasTab = tab({ cursor: null });
+      presence.receive(connection, helenasTab.update());
+      departed.push(helenasTab.awareness.clientID);
+      connections.delete(connection);
+      presence.left(connection);
+      // Held by a record of her, not by the connection (and what it still holds).
+      expect(presence.ownerOf(helenasTab.awareness.clientID)).toMatchObject({ user: { id: helena.id }, isClosed: true });
+      expect(presence.ownerOf(helenasTab.awareness.clientID)).not.toBe(connection);
+    }
+    const latest = departed.slice(-maxDepartedIdsPerPerson);
+    expect(latest.every((clientId) => presence.ownerOf(clientId)?.user.id === helena.id)).toBe(true);
+    expect(departed.slice(0, 10).every((clientId) => presence.ownerOf(clientId) === undefined)).toBe(true);
+
+    // Mikko still cannot show presence under one of her kept ids.
+    const kept = new awarenessProtocol.Awareness(new Y.Doc());
+    cleanups.push(() => kept.destroy());
+    kept.clientID = latest[0]!;
+    kept.setLocalState({ cursor: null });
+    presence.receive(mikkos.connection, awarenessProtocol.encodeAwarenessUpdate(kept, [kept.clientID]));
+    expect(presence.ownerOf(latest[0]!)?.user.id).toBe(helena.id);
   });
 
   it('counts presence from another instance as that person’s: only they take its client id over here', () => {

@@ -62,6 +62,9 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** How many presence ids of one person's departed connections a letter's presence keeps as theirs. */
+export const maxDepartedIdsPerPerson = 64;
+
 /**
  * One letter's presence (awareness): who is here and where their carets are. Each connection's
  * updates pass its rate (PresenceGate) and the presence guard, which shows only the identity the
@@ -78,8 +81,13 @@ export class RoomPresence implements RoomExtension {
     [MessageType.awareness, (connection, decoder) => this.receive(connection, decoding.readVarUint8Array(decoder))],
     [MessageType.queryAwareness, (connection) => this.query(connection)],
   ]);
-  /** Which connection owns each presence client id; kept after it leaves, so nobody inherits it. */
+  /**
+   * Which connection owns each presence client id; kept after it leaves (as a small record, not
+   * the connection), so nobody inherits it: the same person's tab may come back under it.
+   */
   private readonly owners = new Map<number, PresenceOwner>();
+  /** The ids each person's departed connections held here, oldest first: at most maxDepartedIdsPerPerson kept. */
+  private readonly departedIds = new Map<string, number[]>();
   private readonly batch = new PresenceBatch((changed) => this.send(changed));
   private readonly sentListeners: PresenceSent[] = [];
   private isGone = false;
@@ -136,6 +144,29 @@ export class RoomPresence implements RoomExtension {
     connection.queryGate?.stop();
     const clients = Array.from(connection.awarenessClients);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+    this.rememberDeparted(connection, clients);
+  }
+
+  /**
+   * Keeps a departed connection's ids as its person's, without keeping the connection itself (and
+   * what it still holds) alive for as long as the letter is open. A member reconnecting in a loop
+   * would make these pile up, so each person keeps the latest maxDepartedIdsPerPerson; an older
+   * id goes back to nobody, which matters only for a tab gone that long.
+   */
+  private rememberDeparted(connection: Connection, clients: number[]): void {
+    const userId = connection.user.id;
+    let departed = this.departedIds.get(userId);
+    for (const clientId of clients) {
+      if (this.owners.get(clientId) !== connection) continue;
+      this.owners.set(clientId, { user: { id: userId }, isClosed: true, awarenessClients: new Set() });
+      if (!departed) this.departedIds.set(userId, (departed = []));
+      departed.push(clientId);
+    }
+    while (departed && departed.length > maxDepartedIdsPerPerson) {
+      const oldest = departed.shift()!;
+      const owner = this.owners.get(oldest);
+      if (owner && owner.isClosed && owner.user.id === userId) this.owners.delete(oldest);
+    }
   }
 
   /** Who holds a presence client id, if anyone. */
