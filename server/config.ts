@@ -87,6 +87,15 @@ const environmentSchema = z.object({
   /** Bytes all connections of one person may send per second, together. */
   SYNC_PERSON_BYTES_PER_SECOND: z.coerce.number().positive().default(512 * 1024),
   /**
+   * Milliseconds a second the server may spend handling one person's frames in one letter (checking
+   * and applying their updates, answering their requests), across their sockets of it. Each frame
+   * is timed once handled; while a person is over it their next frames wait, and frames that would
+   * wait longer than SYNC_MAX_DELAY_MS close the connection with 1013. 0: no limit.
+   */
+  SYNC_WORK_MS_PER_SECOND: z.coerce.number().min(0).default(200),
+  /** The same for all of one person's letters together. 0: no limit. */
+  SYNC_PERSON_WORK_MS_PER_SECOND: z.coerce.number().min(0).default(300),
+  /**
    * Presence updates (caret moves) of one connection applied per second; beyond it only the latest
    * waits, and is applied as soon as the rate allows (nothing is refused: presence is a state).
    */
@@ -199,6 +208,9 @@ export interface SyncBudget {
   connectionBytes: Rate;
   personFrames: Rate;
   personBytes: Rate;
+  /** Milliseconds of the server's time on one person's frames in one letter, and in all their letters; null: not counted. */
+  letterWorkMs: Rate | null;
+  personWorkMs: Rate | null;
   presence: Rate;
   maxDelayMs: number;
   maxBufferedBytes: number;
@@ -347,6 +359,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       connectionBytes: rate(env.SYNC_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
       personFrames: rate(env.SYNC_PERSON_FRAMES_PER_SECOND, 1),
       personBytes: rate(env.SYNC_PERSON_BYTES_PER_SECOND, env.MAX_MESSAGE_BYTES),
+      letterWorkMs: env.SYNC_WORK_MS_PER_SECOND === 0 ? null : rate(env.SYNC_WORK_MS_PER_SECOND, 0),
+      personWorkMs: env.SYNC_PERSON_WORK_MS_PER_SECOND === 0 ? null : rate(env.SYNC_PERSON_WORK_MS_PER_SECOND, 0),
       presence: rate(env.SYNC_PRESENCE_PER_SECOND, 1),
       maxDelayMs: env.SYNC_MAX_DELAY_MS,
       maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { SyncBudgets } from './sync-budgets.js';
 
-const owner = { sessionId: 'session-1', userId: 'ingrid', address: '192.0.2.7' };
+const owner = { sessionId: 'session-1', userId: 'ingrid', address: '192.0.2.7', letterId: 'letter-1' };
 
 describe('the budget of new client ids a person writes text under', () => {
   it('is one bucket for all of a person’s sockets, kept when they all close: a new socket is how a new id comes', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { SyncBudgets } from './sync-budgets.js';
 
-const owner = { sessionId: 'session-1', userId: 'kadri', address: '192.0.2.1' };
+const owner = { sessionId: 'session-1', userId: 'kadri', address: '192.0.2.1', letterId: 'letter-1' };
 
 describe('the budget of websockets a person opens (SYNC_JOINS_PER_MINUTE)', () => {
   it('lets a person join as often as the budget saves up, across sessions, and keeps the count when their sockets close', () => {

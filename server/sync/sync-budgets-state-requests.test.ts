@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { SyncBudgets } from './sync-budgets.js';
 
-const owner = { sessionId: 'session-1', userId: 'kadri', address: '192.0.2.1' };
+const owner = { sessionId: 'session-1', userId: 'kadri', address: '192.0.2.1', letterId: 'letter-1' };
 
 describe('the budget for asking for the full letter state again (103)', () => {
   it('is shared by a person’s sockets and not filled again by closing them all and opening a new one', () => {

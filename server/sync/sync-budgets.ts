@@ -7,21 +7,32 @@ export interface ConnectionOwner {
   sessionId: string;
   userId: string;
   address: string;
+  /** The letter the websocket joins: the server's work on a person's frames is counted per letter too. */
+  letterId: string;
 }
 
 interface PersonBudget {
   frames: TokenBucket;
   bytes: TokenBucket;
+  work: TokenBucket | null;
+  connections: number;
+}
+
+interface LetterWork {
+  work: TokenBucket;
   connections: number;
 }
 
 /**
  * The budgets of one server process: how many websockets each session, person and address may
- * hold open, and the frame and byte rates of each person across all their connections. A person's
- * buckets live while they have a connection open. Scaled out, each instance counts its own.
+ * hold open, the frame and byte rates of each person across all their connections, and the time
+ * the server may spend on a person's frames in one letter and in all. A person's buckets are kept
+ * when their last connection closes, until they have filled again: closing a socket and opening
+ * another must not give a sender a fresh budget. Scaled out, each instance counts its own.
  */
 export class SyncBudgets {
   private readonly persons = new Map<string, PersonBudget>();
+  private readonly workByPersonLetter = new Map<string, LetterWork>();
   private readonly perSession = new Map<string, number>();
   private readonly perAddress = new Map<string, number>();
   private readonly resyncByPerson = new Map<string, TokenBucket>();
@@ -29,7 +40,7 @@ export class SyncBudgets {
   private readonly joinsByPerson = new Map<string, TokenBucket>();
   private readonly newClientIdsByPerson = new Map<string, TokenBucket>();
 
-  /** `now`: the clock of the join buckets (tests); the others read performance.now(). */
+  /** `now`: the clock of the buckets that outlive a connection (tests); a connection's own read performance.now(). */
   constructor(
     readonly budget: SyncBudget,
     private readonly now?: () => number,
@@ -49,21 +60,36 @@ export class SyncBudgets {
     if (isAtLimit(person?.connections ?? 0, maxConnectionsPerPerson)) return { refused: 'too many connections for this person' };
     if (isAtLimit(this.perAddress.get(owner.address) ?? 0, maxConnectionsPerAddress)) return { refused: 'too many connections from this address' };
     const personBudget = person ?? {
-      frames: new TokenBucket(this.budget.personFrames),
-      bytes: new TokenBucket(this.budget.personBytes),
+      frames: new TokenBucket(this.budget.personFrames, this.now),
+      bytes: new TokenBucket(this.budget.personBytes, this.now),
+      work: this.budget.personWorkMs ? new TokenBucket(this.budget.personWorkMs, this.now) : null,
       connections: 0,
     };
     personBudget.connections++;
     this.persons.set(owner.userId, personBudget);
     increment(this.perSession, owner.sessionId, 1);
     increment(this.perAddress, owner.address, 1);
-    const own = { frames: new TokenBucket(this.budget.connectionFrames), bytes: new TokenBucket(this.budget.connectionBytes) };
+    const own = {
+      frames: new TokenBucket(this.budget.connectionFrames),
+      bytes: new TokenBucket(this.budget.connectionBytes),
+      work: this.letterWorkOf(owner),
+    };
     return {
       throttle: new FrameThrottle([own, personBudget], this.budget.maxDelayMs, deliver),
       resync: this.resyncOf(owner.userId),
       stateRequests: this.stateRequestsOf(owner.userId),
       newClientIds: this.newClientIdsOf(owner.userId),
     };
+  }
+
+  /** The server's work on the person's frames in this letter (SYNC_WORK_MS_PER_SECOND), shared by their sockets of it. */
+  private letterWorkOf(owner: ConnectionOwner): TokenBucket | null {
+    if (!this.budget.letterWorkMs) return null;
+    const key = `${owner.userId} ${owner.letterId}`;
+    let entry = this.workByPersonLetter.get(key);
+    if (!entry) this.workByPersonLetter.set(key, (entry = { work: new TokenBucket(this.budget.letterWorkMs, this.now), connections: 0 }));
+    entry.connections++;
+    return entry.work;
   }
 
   /**
@@ -120,7 +146,18 @@ export class SyncBudgets {
     increment(this.perSession, owner.sessionId, -1);
     increment(this.perAddress, owner.address, -1);
     const person = this.persons.get(owner.userId);
-    if (person && --person.connections === 0) this.persons.delete(owner.userId);
+    if (person) person.connections--;
+    const letterWork = this.workByPersonLetter.get(`${owner.userId} ${owner.letterId}`);
+    if (letterWork) letterWork.connections--;
+    this.forgetRefilled();
+  }
+
+  /** Drops the kept buckets of people and letters without a connection once they are full: a new one would be the same. */
+  private forgetRefilled(): void {
+    for (const [userId, person] of this.persons) {
+      if (person.connections === 0 && person.frames.isFull() && person.bytes.isFull() && (person.work?.isFull() ?? true)) this.persons.delete(userId);
+    }
+    for (const [key, entry] of this.workByPersonLetter) if (entry.connections === 0 && entry.work.isFull()) this.workByPersonLetter.delete(key);
   }
 }
 

@@ -203,7 +203,7 @@ export function syncRoutes(deps: SyncRouteDeps): Hono<AppEnv> {
             ws.close(admission.code, admission.reason);
             return;
           }
-          const candidate = { sessionId: admission.sessionId, userId: admission.user.id, address: admission.address };
+          const candidate = { sessionId: admission.sessionId, userId: admission.user.id, address: admission.address, letterId: admission.letterId };
           const opened = deps.budgets.open(candidate, handle);
           if ('refused' in opened) {
             deps.logger.warn({ letterId: admission.letterId, userId: admission.user.id, reason: opened.refused }, 'refusing connection');

@@ -30,6 +30,12 @@ export class TokenBucket {
     return this.tokens >= cost;
   }
 
+  /** Whether the bucket has refilled to its burst: then it is as good as a new one. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.rate.burst;
+  }
+
   /** Takes `cost` tokens, going into debt if the bucket holds fewer. */
   take(cost: number): void {
     this.refill();
