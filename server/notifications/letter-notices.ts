@@ -165,13 +165,11 @@ export class LetterNotices {
 
   /** Each approval whose paragraph changed since is told to its office's approvers, once per approval. */
   async checkStaleApprovals(letterId: string): Promise<void> {
-    const view = await this.progress.of(letterId);
-    if (!view) return;
-    const hashes = new Map(view.paragraphs.map((p) => [p.id, p.hash]));
-    const stale = view.latestSignoffs.filter((s) => s.action === SignoffAction.approve && hashes.has(s.paragraphId) && hashes.get(s.paragraphId) !== s.hash);
-    if (stale.length === 0) return;
+    const found = await this.progress.staleApprovals(letterId);
+    if (!found || found.stale.length === 0) return;
+    const { stale } = found;
     const people = await letterPeople(this.store, letterId);
-    const titleParts = { letterTitle: view.title };
+    const titleParts = { letterTitle: found.title };
     for (const approval of stale) {
       // The approval's office, paragraph, hash and time name it: a new approval that turns stale is told again.
       const dedupeKey = `stale:${approval.officeId}:${approval.paragraphId}:${approval.hash}:${approval.at}`;

@@ -3,7 +3,9 @@ import type { SignoffEntry } from '../../shared/api/signoffs.js';
 import { currentParagraphs, type CurrentParagraph } from '../../shared/domain/current-paragraphs.js';
 import { bodyFieldName } from '../../shared/domain/editor-extensions.js';
 import type { OfficeProgress } from '../../shared/domain/notification-rules.js';
-import { letterBodyJson } from '../../shared/domain/yjs-text-blocks.js';
+import { SignoffAction } from '../../shared/domain/signoff-state.js';
+import { letterBodyJson, letterTextBlocks, textBlockJson } from '../../shared/domain/yjs-text-blocks.js';
+import { nativeParagraphHash } from '../history/native-paragraph-hash.js';
 import type { LetterStateService } from '../signoff/letter-state-service.js';
 import { buildSignoffGrid } from '../signoff/signoff-grid.js';
 import type { Store } from '../store/store.js';
@@ -16,6 +18,12 @@ export interface LetterProgressView {
   offices: (OfficeProgress & { name: string })[];
   paragraphs: CurrentParagraph[];
   latestSignoffs: SignoffEntry[];
+}
+
+/** The approvals of a letter whose paragraph has changed since they were given. */
+export interface StaleApprovals {
+  title: string;
+  stale: SignoffEntry[];
 }
 
 /** Where each signatory office stands on a letter, from the server's own text (rule N4). */
@@ -50,5 +58,27 @@ export class LetterProgress {
       paragraphs,
       latestSignoffs,
     };
+  }
+
+  /**
+   * The letter's latest approvals whose paragraph has changed since (its hash differs). Run after
+   * every pause in typing, so only the approved paragraphs are read and hashed: a letter without
+   * approvals costs no read of its text, however long it is or however often it changes. Null if
+   * the letter does not exist.
+   */
+  async staleApprovals(letterId: string): Promise<StaleApprovals | null> {
+    const letter = await this.store.letters.getLetter(letterId);
+    if (!letter) return null;
+    const approvals = (await this.state.latestSignoffs(letterId)).filter((signoff) => signoff.action === SignoffAction.approve);
+    if (approvals.length === 0) return { title: letter.title, stale: [] };
+    const approved = new Set(approvals.map((approval) => approval.paragraphId));
+    const hashes = await this.registry.readText(letterId, (doc) => {
+      const found = new Map<string, string>();
+      for (const block of letterTextBlocks(doc.getXmlFragment(bodyFieldName))) {
+        if (approved.has(block.id)) found.set(block.id, nativeParagraphHash(textBlockJson(block.element)));
+      }
+      return found;
+    });
+    return { title: letter.title, stale: approvals.filter((approval) => hashes.has(approval.paragraphId) && hashes.get(approval.paragraphId) !== approval.hash) };
   }
 }

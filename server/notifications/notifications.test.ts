@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { ErrorResponse } from '../../shared/api/errors.js';
 import type { LetterDeadlines, MailStatus, NotificationList, Preferences } from '../../shared/api/notifications.js';
@@ -288,6 +288,13 @@ describe('the bell', () => {
     expect((await bell('estonia')).notifications.map((n) => [n.kind, n.path])).toEqual([[NotificationKind.approvalStale, `/letters/${letterId}/sign-off`]]);
     expect((await bell('latvia')).notifications).toEqual([]);
     expect((await bell('coordinator')).notifications).toEqual([]);
+  });
+
+  it('N1: checking a letter without approvals for stale ones reads none of its text, however often its text changes', async () => {
+    const readText = vi.spyOn(services.registry, 'readText');
+    for (let pause = 0; pause < 3; pause++) await services.notify.notices.checkStaleApprovals(letterId);
+    expect(readText).not.toHaveBeenCalled();
+    expect((await bell('estonia')).notifications).toEqual([]);
   });
 
   it('streams the unread count at once and again when a notification arrives', async () => {
